@@ -1,0 +1,196 @@
+"""Loading articles: text, HTML and JSON lines, with metadata and a content hash.
+
+Every input is checked before extraction sees it. A bad input becomes an
+:class:`~kg.errors.InputError` naming the file (and line), yielded in place of
+the article, so the rest of a batch still loads.
+
+Metadata for ``story.txt`` may sit beside it in ``story.meta.json`` (keys:
+``id``, ``title``, ``published`` as ``YYYY-MM-DD``, ``source``, ``url``).
+
+Examples
+--------
+>>> article = article_from_text("Hezbollah fighters shelled Arsal.", origin="demo")
+>>> article.key, article.sha256[:12]
+('demo', '3f68fa91190e')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from kg.errors import InputError, PayloadTooLarge
+from kg.html_text import html_to_text
+from kg.ids import slugify
+from kg.model import Article
+
+MAX_ARTICLE_BYTES = int(os.environ.get("KG_MAX_ARTICLE_BYTES", 5_000_000))
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+LINES_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | LINES_SUFFIXES
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode(data: bytes, where: str, encoding: str | None = None) -> str:
+    """Decode article bytes: a BOM or ``encoding`` if given, else strict UTF-8.
+
+    Raises :class:`InputError` for empty, binary or non-UTF-8 input.
+    """
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise PayloadTooLarge(
+            f"article is {len(data) / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:.1f} MB limit",
+            where=where)
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            encoding = bom_encoding
+            break
+    if encoding is None and b"\x00" in data[:8192]:
+        raise InputError("binary data, not text", where=where)
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); re-save as UTF-8 or pass an encoding", where=where) from error
+    except LookupError as error:
+        raise InputError(f"unknown encoding {encoding!r}", where=where) from error
+    if _control_ratio(text) > 0.05:
+        raise InputError("binary data, not text", where=where)
+    if not text.strip():
+        raise InputError("empty article", where=where)
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(len(sample), 1)
+
+
+def parse_date(value: object, where: str) -> dt.date | None:
+    """Parse a ``YYYY-MM-DD`` date (or the date part of an ISO timestamp)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as error:
+        raise InputError(f"bad date {value!r}, expected YYYY-MM-DD", where=where) from error
+
+
+def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | None = None
+                      ) -> Article:
+    """Build an :class:`Article` from decoded text and optional metadata."""
+    meta = meta or {}
+    if not text.strip():
+        raise InputError("empty article", where=origin)
+    key = meta.get("id") or (slugify(str(meta["url"])) if meta.get("url") else None)
+    return Article(
+        key=slugify(str(key or Path(origin).stem or "article")),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=_optional_str(meta.get("title")),
+        published=parse_date(meta.get("published"), origin),
+        source=_optional_str(meta.get("source")),
+        url=_optional_str(meta.get("url")),
+        origin=origin,
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def article_from_bytes(data: bytes, *, origin: str, meta: Mapping[str, object] | None = None,
+                       encoding: str | None = None) -> Article:
+    """Decode ``data`` (text or HTML, by ``origin``'s suffix or sniffing) into an article."""
+    text = decode(data, origin, encoding)
+    meta = dict(meta or {})
+    if Path(origin).suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
+            ("<!doctype html", "<html")):
+        page = html_to_text(text)
+        text = page.text
+        for field in ("title", "published", "url", "source"):
+            meta.setdefault(field, getattr(page, field))
+    return article_from_text(text, origin=origin, meta=meta)
+
+
+def articles_from_lines(data: bytes, *, origin: str, defaults: Mapping[str, object]
+                        ) -> Iterator[Article | InputError]:
+    """Yield one article (or error) per line of a JSON-lines batch."""
+    for number, line in enumerate(data.splitlines(), start=1):
+        where = f"{origin}:{number}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError('expected a JSON object with a "text" string', where=where)
+            meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
+            meta.setdefault("id", f"{Path(origin).stem}-{number}")
+            yield article_from_bytes(record["text"].encode("utf-8"), origin=where, meta=meta)
+        except json.JSONDecodeError as error:
+            yield InputError(f"broken JSON line ({error.msg} at column {error.colno})",
+                             where=where)
+        except InputError as error:
+            yield error
+
+
+def sidecar_meta(path: Path) -> dict[str, object]:
+    """Read ``<stem>.meta.json`` beside ``path`` if it exists."""
+    meta_path = path.with_name(path.stem + ".meta.json")
+    if not meta_path.exists():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"bad metadata file: {error}", where=str(meta_path)) from error
+    if not isinstance(meta, dict):
+        raise InputError("metadata must be a JSON object", where=str(meta_path))
+    return meta
+
+
+def load_path(path: Path, defaults: Mapping[str, object] | None = None,
+              encoding: str | None = None) -> Iterator[Article | InputError]:
+    """Yield the article(s) in one file, or an :class:`InputError` for each bad one."""
+    defaults = dict(defaults or {})
+    where = str(path)
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES and path.suffix.lower() not in LINES_SUFFIXES:
+            raise PayloadTooLarge(
+                f"file is {path.stat().st_size / 1e6:.1f} MB, over the "
+                f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB limit", where=where)
+        data = path.read_bytes()
+        if path.suffix.lower() in LINES_SUFFIXES:
+            yield from articles_from_lines(data, origin=where, defaults=defaults)
+            return
+        meta = {**defaults, **sidecar_meta(path)}
+        yield article_from_bytes(data, origin=where, meta=meta, encoding=encoding)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(f"cannot read: {error.strerror}", where=where)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders into the article files they contain, sorted by name."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def iter_articles(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
+                  encoding: str | None = None) -> Iterator[Article | InputError]:
+    """Yield every article (or the error for it) under ``paths``."""
+    for path in expand_paths(paths):
+        yield from load_path(path, defaults, encoding)

@@ -1,0 +1,86 @@
+"""Exceptions raised by the library.
+
+Every error the library raises on purpose is a :class:`KGError`. Each subclass
+carries the HTTP status the web layer maps it to, so there is one error handler
+and no blanket ``except Exception`` anywhere.
+
+Examples
+--------
+>>> try:
+...     raise InputError("empty article", where="seeds/empty.txt")
+... except KGError as error:
+...     print(error.status, error)
+400 seeds/empty.txt: empty article
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class: a one-line message, optionally naming where it happened."""
+
+    status: int = 500
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+    def to_dict(self) -> dict[str, str | int]:
+        """Return the JSON error body the web layer sends."""
+        body: dict[str, str | int] = {
+            "error": type(self).__name__,
+            "message": self.message,
+            "status": self.status,
+        }
+        if self.where:
+            body["where"] = self.where
+        return body
+
+
+class InputError(KGError):
+    """An article or file that cannot be read: empty, binary, too big, bad encoding."""
+
+    status = 400
+
+
+class QueryError(KGError):
+    """A malformed or refused SPARQL query."""
+
+    status = 400
+
+
+class QueryTimeout(KGError):
+    """A query that ran past its time limit."""
+
+    status = 503
+
+
+class NotFound(KGError):
+    """An entity, article or graph that is not in the store."""
+
+    status = 404
+
+
+class AuthError(KGError):
+    """A write without a valid token."""
+
+    status = 403
+
+
+class PayloadTooLarge(InputError):
+    """A request or article over the configured size limit."""
+
+    status = 413
+
+
+class StoreError(KGError):
+    """The store is unreachable, read-only, full, or answered with an error."""
+
+    status = 503
+
+
+class ConfigError(KGError):
+    """A bad ``--store`` URI or other configuration value."""
+
+    status = 500

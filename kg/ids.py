@@ -1,0 +1,97 @@
+"""Deterministic instance URIs: the same entity gets the same URI on every run.
+
+All instance URIs live under :data:`BASE`. The web app serves ``/id/<path>``
+for ``BASE + <path>``, which makes every URI dereferenceable there.
+The named graph of an article is the article's own URI.
+
+Examples
+--------
+>>> actor_uri("isis")
+rdflib.term.URIRef('https://w3id.org/conflict-kg/id/actor/isis')
+>>> slugify("Lebanese Armed Forces (LAF)")
+'lebanese-armed-forces-laf'
+>>> key_of(actor_uri("lebanon-military"))
+('actor', 'lebanon-military')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from kg.errors import InputError
+
+BASE = "https://w3id.org/conflict-kg/id/"
+_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ENTITY_KINDS = ("actor", "place", "article", "event", "claim", "type")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug of ``text``: letters, digits and single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _checked(key: str) -> str:
+    if not _SLUG_OK.match(key):
+        raise InputError(f"not a valid key: {key!r}")
+    return key
+
+
+def actor_uri(key: str) -> URIRef:
+    """URI of the canonical actor ``key``."""
+    return URIRef(f"{BASE}actor/{_checked(key)}")
+
+
+def place_uri(key: str) -> URIRef:
+    """URI of the place ``key``."""
+    return URIRef(f"{BASE}place/{_checked(key)}")
+
+
+def article_uri(key: str) -> URIRef:
+    """URI of an article; also the name of the article's named graph."""
+    return URIRef(f"{BASE}article/{_checked(key)}")
+
+
+def sentence_uri(article_key: str, index: int) -> URIRef:
+    """URI of sentence ``index`` of an article."""
+    return URIRef(f"{article_uri(article_key)}/sentence/{index}")
+
+
+def mention_uri(article_key: str, start: int, end: int) -> URIRef:
+    """URI of the mention at ``[start, end)`` in an article."""
+    return URIRef(f"{article_uri(article_key)}/mention/{start}-{end}")
+
+
+def time_uri(article_key: str, start: int, end: int) -> URIRef:
+    """URI of the time expression at ``[start, end)`` in an article."""
+    return URIRef(f"{article_uri(article_key)}/time/{start}-{end}")
+
+
+def quantity_uri(article_key: str, start: int, end: int) -> URIRef:
+    """URI of the quantity at ``[start, end)`` in an article."""
+    return URIRef(f"{article_uri(article_key)}/quantity/{start}-{end}")
+
+
+def event_uri(article_key: str, index: int) -> URIRef:
+    """URI of event ``index`` extracted from an article."""
+    return URIRef(f"{BASE}event/{_checked(article_key)}-{index}")
+
+
+def claim_uri(article_key: str, index: int) -> URIRef:
+    """URI of claim ``index`` extracted from an article."""
+    return URIRef(f"{BASE}claim/{_checked(article_key)}-{index}")
+
+
+def key_of(uri: str) -> tuple[str, str]:
+    """Split an instance URI into ``(kind, rest)``; raise if it is not ours."""
+    if not uri.startswith(BASE):
+        raise InputError(f"not a Conflict KG URI: {uri}")
+    kind, _, rest = uri[len(BASE):].partition("/")
+    if kind not in ENTITY_KINDS or not rest:
+        raise InputError(f"not a Conflict KG URI: {uri}")
+    return kind, rest

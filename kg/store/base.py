@@ -1,0 +1,89 @@
+"""The :class:`Store` interface every backend implements.
+
+A store holds one named graph per article (named by the article URI) and
+answers SPARQL with the union of all graphs as its default graph. Writes are
+per article and atomic: :meth:`Store.replace_graph` either replaces the whole
+graph or changes nothing.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+Bindings = Mapping[str, Node]
+
+
+@dataclass
+class SelectResult:
+    """Rows of a SELECT query: ``rows[i][var]`` is an rdflib term or absent."""
+
+    variables: list[str]
+    rows: list[dict[str, Node]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[dict[str, Node]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, var: str) -> list[Node]:
+        """Return the bound values of ``var``, skipping unbound rows."""
+        return [row[var] for row in self.rows if var in row]
+
+
+class Store(ABC):
+    """A quad store holding one named graph per article."""
+
+    uri: str
+
+    @abstractmethod
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Atomically replace the content of named graph ``graph``."""
+
+    @abstractmethod
+    def drop_graph(self, graph: URIRef) -> bool:
+        """Delete named graph ``graph``; return whether it existed."""
+
+    @abstractmethod
+    def graphs(self) -> list[URIRef]:
+        """Return the names of all named graphs."""
+
+    @abstractmethod
+    def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
+        """Run a SELECT query, with ``bindings`` substituted for variables."""
+
+    @abstractmethod
+    def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
+        """Run an ASK query."""
+
+    @abstractmethod
+    def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query and return an rdflib graph."""
+
+    @abstractmethod
+    def dump(self, out: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:
+        """Stream the store (or one graph) to ``out`` in a format of :mod:`kg.formats`."""
+
+    @abstractmethod
+    def load(self, source: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:
+        """Load RDF from ``source``; quads keep their graphs, triples go to ``graph``."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Return the number of quads."""
+
+    def close(self) -> None:
+        """Release the store's resources."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

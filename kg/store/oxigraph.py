@@ -1,0 +1,160 @@
+"""Embedded Oxigraph backend: on disk (``oxigraph:PATH``) or in memory (``memory:``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.formats import rdf_format
+from kg.store.base import Bindings, SelectResult, Store, Triple
+from kg.store.terms import to_oxigraph, to_rdflib
+
+
+class OxigraphStore(Store):
+    """A pyoxigraph store; ``path=None`` keeps everything in memory.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> store = OxigraphStore()
+    >>> g = URIRef("http://example.org/g")
+    >>> store.replace_graph(g, [(URIRef("http://example.org/a"), URIRef("http://example.org/p"), Literal(1))])
+    >>> store.select("SELECT ?o WHERE { ?s ?p ?o }").column("o")
+    [rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.uri = f"oxigraph:{self.path}" if self.path else "memory:"
+        try:
+            if self.path is not None:
+                self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path) if self.path else None)
+        except OSError as error:
+            raise StoreError(f"cannot open store: {error}", where=str(self.path)) from error
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        # One SPARQL update is one transaction in Oxigraph: the graph is
+        # swapped whole or, if anything fails (or the process dies), not at all.
+        name = to_oxigraph(graph)
+        body = "\n".join(
+            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in triples
+        )
+        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+
+    def drop_graph(self, graph: URIRef) -> bool:
+        name = to_oxigraph(graph)
+        if not self._store.contains_named_graph(name):
+            return False
+        self._update(f"DROP GRAPH {name}")
+        return True
+
+    def graphs(self) -> list[URIRef]:
+        return [URIRef(g.value) for g in self._store.named_graphs()]
+
+    def _query(self, sparql: str, bindings: Bindings | None):
+        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=substitutions
+            )
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL: {error}") from error
+        except OSError as error:
+            raise StoreError(f"query failed: {error}") from error
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
+        solutions = self._query(sparql, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = [v.value for v in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for var in variables:
+                value = solution[var]
+                if value is not None:
+                    row[var] = to_rdflib(value)
+            rows.append(row)
+        return SelectResult(variables, rows)
+
+    def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
+        answer = self._query(sparql, bindings)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(answer)
+
+    def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
+        triples = self._query(sparql, bindings)
+        if not isinstance(triples, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for triple in triples:
+            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate),
+                       to_rdflib(triple.object)))
+        return graph
+
+    def dump(self, out: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
+        fmt = rdf_format(rdf_format_name)
+        oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
+        from kg.vocab import PREFIXES
+
+        from_graph = to_oxigraph(graph) if graph is not None else None
+        if from_graph is None and not fmt.datasets:
+            self._dump_union(out, oxformat)
+            return
+        self._store.dump(out, format=oxformat, from_graph=from_graph,
+                         prefixes=PREFIXES if oxformat.supports_datasets or from_graph else None)
+
+    def _dump_union(self, out: BinaryIO, oxformat: ox.RdfFormat) -> None:
+        from kg.vocab import PREFIXES
+
+        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                    use_default_graph_as_union=True)
+        ox.serialize(triples, out, format=oxformat, prefixes=PREFIXES)
+
+    def load(self, source: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
+        fmt = rdf_format(rdf_format_name)
+        oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
+        to_graph = to_oxigraph(graph) if graph is not None else None
+        try:
+            self._store.load(source, format=oxformat, to_graph=to_graph)
+        except SyntaxError as error:
+            raise QueryError(f"cannot parse {fmt.name}: {error}") from error
+
+    def query_results(self, sparql: str, results_format: str) -> bytes:
+        """Run any query and serialise its answer with pyoxigraph's own writers."""
+        answer = self._query(sparql, None)
+        if isinstance(answer, ox.QueryTriples):
+            return ox.serialize(answer, format=getattr(ox.RdfFormat, results_format))
+        return answer.serialize(format=getattr(ox.QueryResultsFormat, results_format))
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL update: {error}") from error
+        except OSError as error:
+            raise StoreError(f"write failed: {error}", where=self.uri) from error
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+
+def open_oxigraph(path: str) -> OxigraphStore:
+    """Factory for ``oxigraph:PATH``."""
+    return OxigraphStore(path or "./data/kg")
+
+
+def open_memory(_: str) -> OxigraphStore:
+    """Factory for ``memory:``."""
+    return OxigraphStore(None)

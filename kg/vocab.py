@@ -1,0 +1,197 @@
+"""RDF vocabulary: the namespaces the graph uses, mirroring ``ontology/``.
+
+:class:`CKG` (the Conflict KG ontology) and :class:`ET` (the event-type SKOS
+scheme) are :class:`rdflib.namespace.DefinedNamespace` subclasses with
+``_fail = True``, so a misspelt term raises instead of minting a new URI.
+``tests/test_vocab.py`` checks that every term here is declared in
+``ontology/conflict.ttl`` / ``ontology/event-types.ttl`` and vice versa.
+
+Examples
+--------
+>>> str(CKG.Actor)
+'https://w3id.org/conflict-kg/ontology#Actor'
+>>> CKG.Actr
+Traceback (most recent call last):
+...
+AttributeError: term 'Actr' not in namespace 'https://w3id.org/conflict-kg/ontology#'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (  # noqa: F401  (re-exported for one import site)
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
+
+ONTOLOGY_IRI = "https://w3id.org/conflict-kg/ontology"
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+WD = Namespace("http://www.wikidata.org/entity/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+class CKG(DefinedNamespace):
+    """Classes and properties of ``ontology/conflict.ttl``."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # Actors and their kinds
+    Actor: URIRef
+    State: URIRef
+    Government: URIRef
+    Military: URIRef
+    Police: URIRef
+    ArmedGroup: URIRef
+    PoliticalParty: URIRef
+    Person: URIRef
+    MediaOrganization: URIRef
+    IntergovernmentalOrganization: URIRef
+    NonGovernmentalOrganization: URIRef
+    Civilians: URIRef
+    # Places
+    Place: URIRef
+    Country: URIRef
+    Settlement: URIRef
+    Region: URIRef
+    MilitaryBase: URIRef
+    # Events, claims, time
+    Event: URIRef
+    Claim: URIRef
+    TimeExpression: URIRef
+    Quantity: URIRef
+    # Provenance
+    Article: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+
+    # actor properties
+    actorKind: URIRef  # literal kind key, mirrors the class
+    country: URIRef  # actor/place -> ISO alpha-3 literal
+    wikidata: URIRef  # -> Wikidata entity IRI
+    parentActor: URIRef  # composite actor -> state actor
+    sector: URIRef  # composite actor -> literal sector ("military")
+    # event properties
+    eventType: URIRef  # -> skos:Concept in ET
+    agent: URIRef
+    target: URIRef
+    mediator: URIRef
+    place: URIRef
+    time: URIRef  # -> TimeExpression
+    date: URIRef  # normalised literal (xsd:gYear/gYearMonth/date/dateTime)
+    quantity: URIRef  # -> Quantity
+    count: URIRef  # Quantity -> xsd:integer
+    unit: URIRef  # Quantity -> literal
+    modality: URIRef  # literal: asserted/negated/planned/hypothetical/reported
+    trigger: URIRef  # literal trigger text
+    # claim properties
+    speaker: URIRef
+    speakerText: URIRef
+    reportingVerb: URIRef
+    reportedVia: URIRef
+    quote: URIRef
+    asserts: URIRef  # Claim -> Event
+    contradicts: URIRef  # Claim -> Claim (symmetric)
+    negated: URIRef  # xsd:boolean
+    # time expression properties
+    granularity: URIRef  # -> time:unitYear / unitMonth / unitDay / unitMinute
+    relativeToPublication: URIRef  # xsd:boolean
+    # provenance properties
+    article: URIRef  # Sentence/Event/Claim/Mention -> Article
+    sentence: URIRef  # Event/Claim/Mention/TimeExpression -> Sentence
+    sentenceIndex: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    text: URIRef  # the exact text of a sentence or mention
+    refersTo: URIRef  # Mention -> Actor/Place
+    sha256: URIRef
+    articleKey: URIRef
+    dateInferred: URIRef  # xsd:boolean on Article
+    sourceName: URIRef  # Article -> literal publisher name
+    # event-type scheme annotations
+    sign: URIRef  # -1 hostile, 0 neutral, +1 cooperative
+    category: URIRef  # "hostile" / "cooperative" / "neutral"
+    cameoCode: URIRef
+    ploverCode: URIRef
+    acledType: URIRef
+
+
+class ET(DefinedNamespace):
+    """Concepts of the event-type scheme in ``ontology/event-types.ttl``."""
+
+    _NS = Namespace("https://w3id.org/conflict-kg/event-type/")
+    _fail = True
+
+    EventTypeScheme: URIRef
+    # hostile
+    ArmedClash: URIRef
+    AirStrike: URIRef
+    Shelling: URIRef
+    Bombing: URIRef
+    AttackOnCivilians: URIRef
+    Kidnap: URIRef
+    SeizeTerritory: URIRef
+    Arrest: URIRef
+    Threaten: URIRef
+    Accuse: URIRef
+    Condemn: URIRef
+    Sanction: URIRef
+    Reject: URIRef
+    Mobilize: URIRef
+    # cooperative
+    Ceasefire: URIRef
+    Release: URIRef
+    Agreement: URIRef
+    Negotiate: URIRef
+    Mediate: URIRef
+    Support: URIRef
+    MilitaryAid: URIRef
+    Praise: URIRef
+    # neutral (DesignateTerrorist carries a hostile sign toward the designated)
+    Withdraw: URIRef
+    Demand: URIRef
+    Protest: URIRef
+    DesignateTerrorist: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "ckg": str(CKG._NS),
+    "et": str(ET._NS),
+    "id": "https://w3id.org/conflict-kg/id/",
+    "sem": str(SEM),
+    "prov": str(PROV),
+    "schema": str(SDO),
+    "skos": str(SKOS),
+    "time": str(TIME),
+    "geo": str(GEO),
+    "wd": str(WD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "dcterms": str(DCTERMS),
+}
+"""Prefixes bound in exports, the query editor and example queries."""
+
+
+def event_type_uri(key: str) -> URIRef:
+    """Return the concept URI for an event-type key, raising on unknown keys.
+
+    >>> event_type_uri("Ceasefire")
+    rdflib.term.URIRef('https://w3id.org/conflict-kg/event-type/Ceasefire')
+    """
+    return getattr(ET, key)
+
+
+def sparql_prologue() -> str:
+    """Return ``PREFIX`` lines for every entry of :data:`PREFIXES`."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
