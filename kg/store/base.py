@@ -9,7 +9,7 @@ graph or changes nothing.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -18,6 +18,13 @@ from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
 Bindings = Mapping[str, Node]
+
+RESULTS_MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
 
 
 @dataclass
@@ -66,6 +73,18 @@ class Store(ABC):
     @abstractmethod
     def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query and return an rdflib graph."""
+
+    @abstractmethod
+    def serialized_query(self, sparql: str, *, results_format: str = "json",
+                         rdf_format: str = "turtle", default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = ()) -> tuple[bytes, str]:
+        """Run any query form and return ``(body, media_type)``.
+
+        SELECT/ASK answers use ``results_format`` (json, xml, csv, tsv);
+        CONSTRUCT/DESCRIBE use ``rdf_format`` (a name of :mod:`kg.formats`).
+        ``default_graphs``/``named_graphs`` restrict the dataset as in the
+        SPARQL protocol; by default the default graph is the union of all graphs.
+        """
 
     @abstractmethod
     def dump(self, out: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -10,8 +10,9 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError, StoreError
-from kg.formats import rdf_format
-from kg.store.base import Bindings, SelectResult, Store, Triple
+from kg import formats
+from kg.vocab import PREFIXES
+from kg.store.base import RESULTS_MEDIA_TYPES, Bindings, SelectResult, Store, Triple
 from kg.store.terms import to_oxigraph, to_rdflib
 
 
@@ -65,6 +66,8 @@ class OxigraphStore(Store):
             )
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error}") from error
+        except RuntimeError as error:  # pyoxigraph: e.g. a binding for an unprojected variable
+            raise QueryError(f"query rejected: {error}") from error
         except OSError as error:
             raise StoreError(f"query failed: {error}") from error
 
@@ -100,10 +103,8 @@ class OxigraphStore(Store):
         return graph
 
     def dump(self, out: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
-        fmt = rdf_format(rdf_format_name)
+        fmt = formats.rdf_format(rdf_format_name)
         oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
-        from kg.vocab import PREFIXES
-
         from_graph = to_oxigraph(graph) if graph is not None else None
         if from_graph is None and not fmt.datasets:
             self._dump_union(out, oxformat)
@@ -112,14 +113,12 @@ class OxigraphStore(Store):
                          prefixes=PREFIXES if oxformat.supports_datasets or from_graph else None)
 
     def _dump_union(self, out: BinaryIO, oxformat: ox.RdfFormat) -> None:
-        from kg.vocab import PREFIXES
-
         triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
                                     use_default_graph_as_union=True)
         ox.serialize(triples, out, format=oxformat, prefixes=PREFIXES)
 
     def load(self, source: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
-        fmt = rdf_format(rdf_format_name)
+        fmt = formats.rdf_format(rdf_format_name)
         oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
         to_graph = to_oxigraph(graph) if graph is not None else None
         try:
@@ -127,12 +126,29 @@ class OxigraphStore(Store):
         except SyntaxError as error:
             raise QueryError(f"cannot parse {fmt.name}: {error}") from error
 
-    def query_results(self, sparql: str, results_format: str) -> bytes:
-        """Run any query and serialise its answer with pyoxigraph's own writers."""
-        answer = self._query(sparql, None)
+    def serialized_query(self, sparql: str, *, results_format: str = "json",
+                         rdf_format: str = "turtle", default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = ()) -> tuple[bytes, str]:
+        dataset: dict[str, object] = {"use_default_graph_as_union": not default_graphs}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            answer = self._store.query(sparql, **dataset)
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL: {error}") from error
+        except (OSError, ValueError) as error:
+            raise QueryError(f"query failed: {error}") from error
         if isinstance(answer, ox.QueryTriples):
-            return ox.serialize(answer, format=getattr(ox.RdfFormat, results_format))
-        return answer.serialize(format=getattr(ox.QueryResultsFormat, results_format))
+            fmt = formats.rdf_format(rdf_format)
+            body = ox.serialize(answer, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
+                                prefixes=PREFIXES)
+            return body, fmt.media_type
+        if results_format not in RESULTS_MEDIA_TYPES:
+            raise QueryError(f"unknown results format {results_format!r}")
+        body = answer.serialize(format=getattr(ox.QueryResultsFormat, results_format.upper()))
+        return body, RESULTS_MEDIA_TYPES[results_format]
 
     def _update(self, sparql: str) -> None:
         try:

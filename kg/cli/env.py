@@ -1,0 +1,90 @@
+"""What every command shares: exit statuses, the store option, error reporting.
+
+Commands get an :class:`Environment` from the click context instead of reaching
+for globals, so tests can drive the real entry point with their own store and
+streams (``CliRunner().invoke(main, [...], obj=Environment(...))``).
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TextIO, TypeVar
+
+import click
+
+from kg.errors import KGError
+from kg.store import Store, open_store, store_uri
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+class ExitStatus(enum.IntEnum):
+    """Process exit codes of ``kg``."""
+
+    SUCCESS = 0
+    ERROR = 1  # the command ran but found a problem (invalid graph, failed inputs)
+    USAGE = 2  # click's own code for bad options
+    STORE = 3  # the store could not be opened or written
+
+
+@dataclass
+class Environment:
+    """The world a command runs in: its store URI and output streams."""
+
+    store_uri: str | None = None
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    def store(self) -> Store:
+        """Open (once) and return the store."""
+        if self._store is None:
+            self._store = open_store(store_uri(self.store_uri))
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def error(self, message: str) -> None:
+        """Print a one-line error to stderr."""
+        click.echo(f"kg: error: {message}", file=self.stderr)
+
+
+def store_option(command: F) -> F:
+    """Add ``--store URI`` (default ``$KG_STORE`` or ``oxigraph:./data/kg``)."""
+    return click.option(
+        "--store", "store", metavar="URI", default=None,
+        help="oxigraph:PATH (default ./data/kg), memory:, or sparql:URL; or set KG_STORE.",
+    )(command)
+
+
+def get_env(ctx: click.Context, store: str | None = None) -> Environment:
+    """Return the context's :class:`Environment`, creating it on first use."""
+    if not isinstance(ctx.obj, Environment):
+        ctx.obj = Environment()
+    if store:
+        ctx.obj.store_uri = store
+    ctx.call_on_close(ctx.obj.close)
+    return ctx.obj
+
+
+@contextmanager
+def reported_errors(env: Environment) -> Iterator[None]:
+    """Turn a :class:`KGError` into a one-line message and an exit status."""
+    from kg.errors import StoreError
+
+    try:
+        yield
+    except StoreError as error:
+        env.error(str(error))
+        raise SystemExit(ExitStatus.STORE) from error
+    except KGError as error:
+        env.error(str(error))
+        raise SystemExit(ExitStatus.ERROR) from error

@@ -1,0 +1,80 @@
+"""The Flask application: ``create_app()`` builds it, one blueprint per feature.
+
+The app holds no global state: the store is opened per app (``get_store()``,
+like the Flask tutorial's ``get_db()``) and every :class:`~kg.errors.KGError`
+becomes a JSON or HTML error page with the status the error carries.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, current_app, g
+
+from kg.errors import KGError
+from kg.store import Store, open_store, store_uri
+
+BLUEPRINTS: tuple[str, ...] = (
+    "web.home:bp",
+)
+"""``module:attribute`` of every blueprint the app registers, in order."""
+
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("home.index", "Overview"),
+    ("network.page", "Network"),
+    ("sparql.editor", "SPARQL"),
+    ("exports.turtle", "Turtle"),
+)
+"""Top-bar links, shown when their endpoint is registered."""
+
+DEFAULTS: dict[str, Any] = {
+    "KG_STORE": None,  # store URI; None means $KG_STORE or oxigraph:./data/kg
+    "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    "KG_QUERY_TIMEOUT": 10.0,  # seconds
+    "KG_ROW_LIMIT": 10_000,
+    "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides :data:`DEFAULTS` and ``KG_*`` environment values."""
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    for key in DEFAULTS:
+        if key.startswith("KG_") and key in os.environ:
+            app.config[key] = os.environ[key]
+    app.config.update(config or {})
+    app.config["KG_STORE"] = store_uri(app.config["KG_STORE"])
+    for target in BLUEPRINTS:
+        module_name, _, attr = target.partition(":")
+        app.register_blueprint(getattr(importlib.import_module(module_name), attr))
+    from web.errors import register_error_handlers
+
+    register_error_handlers(app)
+    nav = [(endpoint, label) for endpoint, label in NAVIGATION if endpoint in app.view_functions]
+    app.context_processor(lambda: {"nav": nav})
+    app.teardown_appcontext(_forget_request_store)
+    return app
+
+
+def get_store() -> Store:
+    """Return the app's store, opening it on first use.
+
+    The store is shared by all requests of one app (Oxigraph allows one
+    writer process per directory and is safe across threads).
+    """
+    extensions = current_app.extensions
+    if "kg_store" not in extensions:
+        extensions["kg_store"] = open_store(current_app.config["KG_STORE"])
+    g.kg_store = extensions["kg_store"]
+    return g.kg_store
+
+
+def _forget_request_store(_: BaseException | None) -> None:
+    g.pop("kg_store", None)
+
+
+__all__ = ["BLUEPRINTS", "KGError", "create_app", "get_store"]

@@ -1,0 +1,20 @@
+"""The home page: what is in the store, with a JSON twin."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+
+from kg.overview import overview
+from web import get_store
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+def index() -> str:
+    return render_template("home.html", overview=overview(get_store()))
+
+
+@bp.get("/index.json")
+def index_json():  # type: ignore[no-untyped-def]
+    return jsonify(overview(get_store()))
