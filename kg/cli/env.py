@@ -11,7 +11,7 @@ import enum
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TextIO, TypeVar
 
 import click
@@ -36,8 +36,8 @@ class Environment:
     """The world a command runs in: its store URI and output streams."""
 
     store_uri: str | None = None
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stdout: TextIO | None = None  # None: the process's stdout at the time of writing
+    stderr: TextIO | None = None
     _store: Store | None = None
 
     def store(self) -> Store:
@@ -52,9 +52,17 @@ class Environment:
             self._store.close()
             self._store = None
 
+    def echo(self, message: str, nl: bool = True) -> None:
+        """Print to stdout."""
+        click.echo(message, file=self.stdout, nl=nl)
+
     def error(self, message: str) -> None:
         """Print a one-line error to stderr."""
-        click.echo(f"kg: error: {message}", file=self.stderr)
+        click.echo(f"kg: error: {message}", file=self.stderr, err=self.stderr is None)
+
+    def stderr_is_terminal(self) -> bool:
+        """Whether stderr is an interactive terminal (progress bars go there)."""
+        return (self.stderr or sys.stderr).isatty()
 
 
 def store_option(command: F) -> F:

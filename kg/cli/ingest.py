@@ -32,12 +32,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     with reported_errors(env):
         defaults = {"published": parse_date(published, "--date"), "source": source}
         items = iter_articles(paths, {k: v for k, v in defaults.items() if v}, encoding)
-        show = env.stderr.isatty() if progress is None else progress
+        show = env.stderr_is_terminal() if progress is None else progress
         with tqdm(desc="ingest", unit="article", disable=not show, file=env.stderr) as bar:
             report = run_ingest(env.store(), items, default_extractor(), n_process=jobs,
                                 progress=lambda _: bar.update())
     for error in report.failed:
         env.error(str(error))
-    click.echo(report.summary(), file=env.stdout)
+    env.echo(report.summary())
     if report.failed:
         ctx.exit(ExitStatus.ERROR)

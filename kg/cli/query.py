@@ -24,4 +24,4 @@ def query(ctx: click.Context, sparql: str, store: str | None, output_format: str
     text = Path(sparql).read_text("utf-8") if Path(sparql).is_file() else sparql
     with reported_errors(env):
         answer = run_query(env.store(), text, output_format)
-    click.echo(answer.decode("utf-8"), file=env.stdout, nl=not answer.endswith(b"\n"))
+    env.echo(answer.decode("utf-8"), nl=not answer.endswith(b"\n"))
