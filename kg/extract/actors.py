@@ -1,0 +1,135 @@
+"""Finding actor and place mentions in a parsed document.
+
+Matching runs on spaCy tokens with phrase matchers built once per gazetteer:
+case-insensitive aliases, case-sensitive acronyms ("IS"), composite actors
+(nationality or country + agent noun: "Lebanese army", "Lebanon's army"),
+short forms of people already named in full ("Bassil" after "Gebran Bassil"),
+and generic mentions ("the jihadists") resolved only when exactly one fitting
+actor was named in the same or the two previous sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import Gazetteer
+
+GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A matched span in the doc: token range, kind and key."""
+
+    start: int  # token index
+    end: int
+    kind: str  # "actor" or "place"
+    key: str
+    how: str  # alias, exact, composite, short, generic, country
+
+
+class MentionMatcher:
+    """Phrase matchers for one gazetteer and one spaCy vocabulary."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+        from spacy.matcher import PhraseMatcher
+
+        self.gazetteer = gazetteer
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, str, str]] = {}
+        make = nlp.make_doc
+        self._add(self.lower, "alias", "actor", gazetteer.aliases, make)
+        self._add(self.exact, "exact", "actor", gazetteer.exact_aliases, make)
+        self._add(self.exact, "short", "actor", gazetteer.short_forms, make)
+        self._add(self.lower, "generic", "actor", {p: p for p in gazetteer.generics}, make)
+        self._add(self.lower, "place", "place", gazetteer.place_aliases, make)
+        self._add(self.lower, "composite", "actor", self._composite_phrases(), make)
+
+    def _composite_phrases(self) -> dict[str, str]:
+        phrases = {}
+        for name, country in self.gazetteer.nationalities.items():
+            for sector in self.gazetteer.sectors.values():
+                for noun in sector.nouns:
+                    phrases[f"{name} {noun}"] = f"{country}-{sector.key}"
+                    phrases[f"{name}'s {noun}"] = f"{country}-{sector.key}"
+            phrases[f"{name} state"] = country
+        return phrases
+
+    def _add(self, matcher, how: str, kind: str, table: dict[str, str], make) -> None:  # type: ignore[no-untyped-def]
+        for phrase, key in table.items():
+            label = f"{how}|{kind}|{key}"
+            label_id = matcher.vocab.strings.add(label)
+            self._labels[label_id] = (how, kind, key)
+            matcher.add(label, [make(phrase)])
+
+    def raw_matches(self, doc) -> list[Found]:  # type: ignore[no-untyped-def]
+        """Every match, overlapping, before any resolution."""
+        found = []
+        for matcher in (self.lower, self.exact):
+            for label_id, start, end in matcher(doc):
+                how, kind, key = self._labels[label_id]
+                if kind == "place" and not doc[start].text[:1].isupper():
+                    continue
+                found.append(Found(start, end, kind, key, how))
+        return found
+
+
+def _longest_first(found: list[Found]) -> list[Found]:
+    """Drop matches overlapping a longer one (ties: composites and actors win)."""
+    rank = {"composite": 0, "alias": 1, "exact": 1, "short": 2, "place": 3, "generic": 4}
+    chosen: list[Found] = []
+    taken: set[int] = set()
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), rank[f.how], f.start)):
+        tokens = set(range(item.start, item.end))
+        if not tokens & taken:
+            chosen.append(item)
+            taken |= tokens
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
+    """A country name acting as a state: the subject (or a conjunct of one) of a verb."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ == "pobj" and token.head.lemma_ == "by")
+
+
+def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  # type: ignore[no-untyped-def]
+    """Turn raw matches into final mentions, in document order."""
+    named_people: set[str] = set()
+    recent: list[tuple[int, str]] = []  # (sentence start token, actor key)
+    for item in _longest_first(found):
+        sentence = doc[item.start].sent
+        if item.how == "composite" and item.key not in gazetteer.actors:
+            country, _, sector = item.key.rpartition("-")
+            gazetteer.composite(country, sector)
+        if item.how == "short" and item.key not in named_people:
+            continue
+        if item.how == "generic":
+            resolved = _resolve_generic(doc, item, recent, gazetteer)
+            if resolved is None:
+                continue
+            item = Found(item.start, item.end, "actor", resolved, "generic")
+        elif item.kind == "place" and item.key in gazetteer.actors:
+            if _is_actor_position(doc[item.end - 1]):
+                item = Found(item.start, item.end, "actor", item.key, "country")
+        if item.kind == "actor":
+            if gazetteer.actors[item.key].kind == "person":
+                named_people.add(item.key)
+            recent.append((sentence.start, item.key))
+        yield item
+
+
+def _resolve_generic(doc, item: Found, recent: list[tuple[int, str]],  # type: ignore[no-untyped-def]
+                     gazetteer: Gazetteer) -> str | None:
+    phrase = doc[item.start:item.end].text.lower()
+    candidates = set(gazetteer.generics.get(phrase, ()))
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= item.start < s.end)
+    window_start = sentences[max(0, index - GENERIC_WINDOW)].start
+    seen = {key for start, key in recent if start >= window_start and key in candidates}
+    return seen.pop() if len(seen) == 1 else None

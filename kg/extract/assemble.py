@@ -1,0 +1,178 @@
+"""From a parsed doc and the matchers' findings to the model's dataclasses.
+
+Everything here works in character offsets of the article text; each helper
+builds one kind of object.
+"""
+
+from __future__ import annotations
+
+from kg.extract.actors import MentionMatcher, resolve
+from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
+from kg.extract.dates import find_times
+from kg.extract.events import FoundEvent, find_events, modality_of
+from kg.extract.gazetteer import Gazetteer
+from kg.model import (Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
+                      TimeExpr)
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+class _Context:
+    """Per-article lookup tables shared by the builders below."""
+
+    def __init__(self, article: Article, doc, gazetteer: Gazetteer, mentions: list[Mention],  # type: ignore[no-untyped-def]
+                 token_actor: dict[int, str], times: list[TimeExpr]) -> None:
+        self.article, self.doc, self.gazetteer = article, doc, gazetteer
+        self.mentions, self.token_actor, self.times = mentions, token_actor, times
+        self.sentence_of_token: dict[int, int] = {}
+
+    def span(self, start_token: int, end_token: int) -> Span:
+        piece = self.doc[start_token:end_token]
+        return Span(piece.start_char, piece.end_char, piece.text)
+
+
+def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ignore[no-untyped-def]
+    sentences, index_of_token, spans = [], {}, []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        index = len(sentences)
+        sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
+        spans.append(sent)
+        for token in sent:
+            index_of_token[token.i] = index
+    return sentences, index_of_token, spans
+
+
+def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
+              sentence_of: dict[int, int]) -> tuple[list[Mention], dict[int, str]]:
+    mentions, token_actor = [], {}
+    for found in resolve(doc, matcher.raw_matches(doc), gazetteer):
+        piece = doc[found.start:found.end]
+        if found.start not in sentence_of:
+            continue
+        mentions.append(Mention(Span(piece.start_char, piece.end_char, piece.text),
+                                sentence_of[found.start], found.kind, found.key))  # type: ignore[arg-type]
+        if found.kind == "actor":
+            token_actor.update({i: found.key for i in range(found.start, found.end)})
+    return mentions, token_actor
+
+
+PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+def _resolve_pronouns(doc, gazetteer: Gazetteer, token_actor: dict[int, str],  # type: ignore[no-untyped-def]
+                      sentence_of: dict[int, int]) -> None:
+    """Map he/she/his/her to the one person named in this or the previous sentence."""
+    for token in doc:
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i not in sentence_of:
+            continue
+        here = sentence_of[token.i]
+        people = {key for i, key in token_actor.items() if i < token.i
+                  and here - 1 <= sentence_of.get(i, -9) <= here
+                  and gazetteer.actors[key].kind == "person"}
+        if len(people) == 1:
+            token_actor[token.i] = people.pop()
+
+
+def _times(article: Article, doc, sentence_of: dict[int, int]) -> list[TimeExpr]:  # type: ignore[no-untyped-def]
+    times = []
+    for found in find_times(article.text, article.published):
+        piece = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if piece is None or piece.start not in sentence_of:
+            continue
+        times.append(TimeExpr(Span(found.start, found.end, found.text), sentence_of[piece.start],
+                              found.value, found.granularity, found.relative))  # type: ignore[arg-type]
+    return times
+
+
+def _in_range(span: Span, start_char: int, end_char: int) -> bool:
+    return start_char <= span.start and span.end <= end_char
+
+
+def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
+    found = []
+    for token in (ctx.doc[i] for i in sorted(clause)):
+        if token.dep_ == "nummod" and token.head.pos_ == "NOUN":
+            value = NUMBER_WORDS.get(token.lower_) or (int(token.text) if token.text.isdigit() else None)
+            if value is not None:
+                span = ctx.span(token.i, token.head.i + 1) if token.i < token.head.i \
+                    else ctx.span(token.i, token.i + 1)
+                found.append(Quantity(span, value, token.head.lemma_))
+    return tuple(found)
+
+
+def _token_at(ctx: _Context, span: Span) -> int | None:
+    piece = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return piece.root.i if piece is not None and len(piece) else None
+
+
+def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
+    places = [m.key for m in ctx.mentions if m.kind == "place"
+              and _token_at(ctx, m.span) in found.clause]
+    times = [t for t in ctx.times if _token_at(ctx, t.span) in found.clause]
+    return Event(index=index, event_type=found.event_type,
+                 trigger=ctx.span(found.trigger, found.trigger + 1),
+                 sentence=ctx.sentence_of_token[found.trigger], agents=found.agents,
+                 targets=found.targets, mediators=found.mediators,
+                 place=places[0] if places else None, time=times[0] if times else None,
+                 quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
+
+
+def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
+    """What a claim asserts, for contradiction checks: (index, proposition family, negated)."""
+    quote = doc.char_span(claim.quote.start, claim.quote.end, alignment_mode="expand")
+    for token in quote or ():
+        family = proposition_family(token)
+        if family:
+            modality = modality_of(token)
+            if modality in ("hypothetical", "planned"):
+                return claim.index, None, claim.negated  # asserts nothing either way
+            return claim.index, family, claim.negated or modality == "negated"
+    return claim.index, None, claim.negated
+
+
+def _claim(ctx: _Context, index: int, found: FoundClaim, events: list[Event]) -> Claim:
+    quote = ctx.span(*found.quote_span)
+    asserted = next((e for e in events if _in_range(e.trigger, quote.start, quote.end)), None)
+    sentence = ctx.sentence_of_token[found.verb_token]
+    sent_span = ctx.doc[found.verb_token].sent
+    times = [t for t in ctx.times if t.sentence == sentence and not _in_range(t.span, quote.start, quote.end)
+             and _in_range(t.span, sent_span.start_char, sent_span.end_char)]
+    return Claim(index=index, speaker=found.speaker, speaker_text=ctx.span(*found.speaker_span).text,
+                 verb=found.verb, quote=quote, sentence=sentence, via=found.via,
+                 time=times[0] if times else None,
+                 negated=found.negated or (asserted is not None and asserted.modality == "negated"),
+                 asserts=asserted.index if asserted else None)
+
+
+def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
+             notes: tuple[str, ...]) -> Extraction:
+    """Build the whole :class:`Extraction` of ``article`` from its parsed ``doc``."""
+    sentences, sentence_of, spans = _sentences(doc)
+    mentions, token_actor = _mentions(doc, gazetteer, matcher, sentence_of)
+    _resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
+    ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
+    ctx.sentence_of_token = sentence_of
+    actor_at = token_actor.get
+    events: list[Event] = []
+    for sent in spans:
+        for found in find_events(sent, actor_at):
+            events.append(_event(ctx, len(events), found))
+    kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731
+    claims = [_claim(ctx, i, found, events) for i, found in
+              enumerate(f for sent in spans for f in find_claims(sent, actor_at, kind_of))]
+    links = contradictions([proposition(doc, c, events) for c in claims])
+    claims = [Claim(**{**c.__dict__, "contradicts": links.get(c.index, ())}) for c in claims]
+    used = {m.key for m in mentions if m.kind == "actor"} | {k for e in events for k in
+                                                             (*e.agents, *e.targets, *e.mediators)}
+    used |= {key for c in claims for key in (c.speaker, c.via) if key}
+    used |= {gazetteer.actors[k].parent for k in used if gazetteer.actors[k].parent}  # type: ignore[misc]
+    places = {m.key for m in mentions if m.kind == "place"}
+    return Extraction(
+        article=article, sentences=tuple(sentences),
+        actors=tuple(gazetteer.actors[k] for k in sorted(used)),
+        places=tuple(gazetteer.places[k] for k in sorted(places)),
+        mentions=tuple(mentions), times=tuple(ctx.times), events=tuple(events),
+        claims=tuple(claims), notes=notes)

@@ -1,0 +1,213 @@
+"""Events: typed triggers from a lexicon, roles from the dependency parse.
+
+A trigger is a verb or noun whose lemma is in :data:`VERB_TRIGGERS` or
+:data:`NOUN_TRIGGERS`. Agents come from the clause's subject (or the ``by``
+phrase of a passive), targets from its object or an ``against/on/over/with``
+phrase. Only actors inside the trigger's own clause count, and an event with no
+actor at all is dropped: the extractor abstains rather than guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+VERB_TRIGGERS: dict[str, str] = {
+    "fight": "ArmedClash", "clash": "ArmedClash", "battle": "ArmedClash", "attack": "ArmedClash",
+    "assault": "ArmedClash", "storm": "ArmedClash", "ambush": "ArmedClash",
+    "shell": "Shelling", "bombard": "Shelling", "bomb": "AirStrike", "airstrike": "AirStrike",
+    "kidnap": "Kidnap", "abduct": "Kidnap", "overrun": "SeizeTerritory",
+    "capture": "SeizeTerritory", "seize": "SeizeTerritory", "arrest": "Arrest",
+    "detain": "Arrest", "threaten": "Threaten", "accuse": "Accuse", "blame": "Accuse",
+    "condemn": "Condemn", "denounce": "Condemn", "sanction": "Sanction", "expel": "Sanction",
+    "reject": "Reject", "deploy": "Mobilize", "mobilize": "Mobilize", "negotiate": "Negotiate",
+    "mediate": "Mediate", "release": "Release", "free": "Release", "agree": "Agreement",
+    "support": "Support", "back": "Support", "praise": "Praise", "congratulate": "Praise",
+    "thank": "Praise", "hail": "Praise", "withdraw": "Withdraw", "evacuate": "Withdraw",
+    "retreat": "Withdraw", "demand": "Demand", "urge": "Demand", "protest": "Protest",
+    "classify": "DesignateTerrorist", "designate": "DesignateTerrorist", "coordinate": "Support",
+}
+NOUN_TRIGGERS: dict[str, str] = {
+    "ceasefire": "Ceasefire", "cease-fire": "Ceasefire", "truce": "Ceasefire",
+    "fighting": "ArmedClash", "offensive": "ArmedClash", "assault": "ArmedClash",
+    "attack": "ArmedClash", "clash": "ArmedClash", "battle": "ArmedClash",
+    "airstrike": "AirStrike", "shelling": "Shelling", "bombing": "Bombing",
+    "talk": "Negotiate", "negotiation": "Negotiate", "gain": "SeizeTerritory",
+    "ally": "Support", "aid": "MilitaryAid", "kidnapping": "Kidnap", "withdrawal": "Withdraw",
+    "coordination": "Support", "cooperation": "Support", "communication": "Negotiate",
+}
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
+HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
+PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim"}
+LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold", "conduct",
+               "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
+               "reach", "sign", "call", "break", "violate", "win", "suffer", "end"}
+PHRASE_PREPS = {"with", "between", "against"}
+WITH_IS_TARGET = {"clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
+                  "communication", "coordinate", "coordination", "cooperation", "cooperate",
+                  "mediate", "agree", "agreement", "ceasefire", "truce"}
+"""Triggers where "with X" names the other side; elsewhere "with" means alongside."""
+
+
+def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
+    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
+        return False
+    return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    """An event in token terms, before offsets and keys are attached."""
+
+    event_type: str
+    trigger: int  # token index
+    agents: tuple[str, ...]
+    targets: tuple[str, ...]
+    mediators: tuple[str, ...]
+    modality: str
+    clause: frozenset[int]  # token indexes of the trigger's own clause
+
+
+ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
+
+
+def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
+    """The event type a token triggers, if any."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if lemma == "take" and any(c.lower_ in ("captive", "hostage") for c in token.children):
+            return "Kidnap"
+        return VERB_TRIGGERS.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN"):
+        if lemma == "aid" and not any(c.lower_ == "military" for c in token.children):
+            return None
+        return NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def clause_of(token):  # type: ignore[no-untyped-def]
+    """The verb heading the clause that holds ``token``."""
+    while token.dep_ not in CLAUSE_DEPS | {"ROOT"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _clause_tokens(verb) -> Iterator:  # type: ignore[no-untyped-def]
+    """Tokens of the clause headed by ``verb``, not descending into other clauses."""
+    yield verb
+    for child in verb.children:
+        if child.dep_ not in CLAUSE_DEPS or child.pos_ not in ("VERB", "AUX"):
+            yield from child.subtree
+
+
+def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    keys = (actor_at(t.i) for t in tokens)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases."""
+    keys = [actor_at(token.i)]
+    for child in token.children:
+        if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in PHRASE_PREPS) or child.dep_ == "pobj":
+            keys.extend(_phrase_actors(child, actor_at))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
+            found = _phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
+                else _actors_in(child.subtree, actor_at)
+            if found:
+                return found
+            if child.pos_ == "PRON" and verb.dep_ == "ccomp":
+                return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subject_actors(verb.head, actor_at)
+    return ()
+
+
+def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    agents = _subject_actors(verb, actor_at)
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            found.extend(_phrase_actors(child, actor_at))
+        elif _target_prep(verb, child):
+            found.extend(k for grandchild in child.children for k in
+                         _phrase_actors(grandchild, actor_at))
+    if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
+        found.extend(_phrase_actors(verb.head, actor_at))
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+
+
+def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    preps = [c for c in noun.children if _target_prep(noun, c)]
+    if noun.dep_ == "nsubj":  # "talks have begun with the militants"
+        preps += [c for c in noun.head.children if _target_prep(noun, c)]
+    return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
+
+
+def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    targets = _noun_targets(noun, actor_at)
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    agents = tuple(dict.fromkeys(k for c in modifiers for k in _phrase_actors(c, actor_at)))
+    verb = clause_of(noun)
+    if not agents and any(c.pos_ == "PRON" for c in modifiers):  # "their assault", "its ceasefire"
+        agents = _subject_actors(verb, actor_at)
+        if not agents and verb.dep_ == "ccomp":  # "the army announced its ceasefire took effect"
+            agents = _subject_actors(verb.head, actor_at)
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
+        agents = _subject_actors(head, actor_at)
+    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if not agents and between:
+        agents = _actors_in(between[0].subtree, actor_at)
+    return agents, tuple(k for k in targets if k not in agents)
+
+
+def modality_of(token) -> str:  # type: ignore[no-untyped-def]
+    """asserted, negated, planned or hypothetical, from the trigger's clause."""
+    verb = token if token.pos_ in ("VERB", "AUX") else clause_of(token)
+    chain = [token, verb, *verb.ancestors][:6]
+    if token.pos_ in ("VERB", "AUX"):
+        negated = any(c.dep_ == "neg" for c in token.children)
+    else:  # "no talks", "there weren't negotiations": the noun's own negation only
+        negated = any(c.lower_ in ("no", "never") for c in token.children) or (
+            token.dep_ in ("nsubj", "attr", "nsubjpass")
+            and any(c.dep_ == "neg" for c in token.head.children))
+    if negated:
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for t in chain for c in t.children):
+        return "hypothetical"
+    if any(c.lower_ in HYPOTHETICAL_AUX for c in verb.children if c.dep_ == "aux"):
+        return "hypothetical"
+    if any(t.lemma_ in PLANNING_HEADS for t in chain[1:4]):
+        return "planned"
+    return "asserted"
+
+
+def find_events(sentence, actor_at: ActorAt) -> Iterator[FoundEvent]:  # type: ignore[no-untyped-def]
+    """Yield the events of one sentence whose trigger has an actor in its clause."""
+    for token in sentence:
+        event_type = trigger_type(token)
+        if event_type is None:
+            continue
+        if token.pos_ == "VERB":
+            agents, targets = _roles_of_verb(token, actor_at)
+        else:
+            agents, targets = _roles_of_noun(token, actor_at)
+        mediators: tuple[str, ...] = ()
+        if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
+            event_type = "Mediate"
+        if not agents and not targets or set(agents) == set(targets):
+            continue
+        clause = frozenset(t.i for t in _clause_tokens(clause_of(token)))
+        if token.dep_ == "relcl":
+            clause |= {token.head.i, *(c.i for c in token.head.children if c.dep_ == "nummod")}
+        yield FoundEvent(event_type, token.i, agents, targets, mediators, modality_of(token),
+                         clause)

