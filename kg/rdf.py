@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
@@ -123,8 +124,8 @@ def place_triples(place: Place) -> Iterator[Triple]:
     if place.country:
         yield node, CKG.country, Literal(place.country)
     if place.lat is not None and place.lon is not None:
-        yield node, GEO.lat, Literal(place.lat, datatype=XSD.decimal)
-        yield node, GEO.long, Literal(place.lon, datatype=XSD.decimal)
+        yield node, GEO.lat, Literal(Decimal(str(place.lat)), datatype=XSD.decimal)
+        yield node, GEO.long, Literal(Decimal(str(place.lon)), datatype=XSD.decimal)
     if place.qid:
         yield node, CKG.wikidata, WD[place.qid]
 
