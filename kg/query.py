@@ -9,6 +9,9 @@ Examples
 
 from __future__ import annotations
 
+import re
+
+from kg.errors import QueryError
 from kg.store import Store
 
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -28,3 +31,49 @@ def run_query(store: Store, sparql: str, output_format: str = "json") -> bytes:
         rdf_format="turtle" if is_results else output_format,
     )
     return body
+
+
+RESULTS_BY_MEDIA_TYPE = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+RDF_BY_MEDIA_TYPE = {
+    "text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml", "application/trig": "trig",
+}
+_STRIPPED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
+                       r"'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_UNSAFE = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
+
+
+def refuse_unsafe(sparql: str) -> None:
+    """Refuse queries that could reach outside the store (SERVICE, LOAD, FROM).
+
+    Strings, IRIs and comments are blanked first, so a literal containing the
+    word "service" is fine.
+
+    >>> refuse_unsafe('SELECT * WHERE { ?s ?p "a service" }')
+    >>> refuse_unsafe("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE is not allowed: queries may only read this store
+    """
+    match = _UNSAFE.search(_STRIPPED.sub(" ", sparql))
+    if match:
+        raise QueryError(f"{match.group(1).upper()} is not allowed: queries may only read this store")
+
+
+def endpoint_answer(store: Store, sparql: str, accepted: list[str], format_name: str | None
+                    ) -> tuple[bytes, str]:
+    """Answer a protocol request: ``(body, media type)``.
+
+    ``accepted`` lists the client's media types, best first; ``format_name``
+    (json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, trig) overrides it.
+    """
+    refuse_unsafe(sparql)
+    results_format = format_name if format_name in RESULT_FORMATS else next(
+        (RESULTS_BY_MEDIA_TYPE[m] for m in accepted if m in RESULTS_BY_MEDIA_TYPE), "json")
+    rdf_format = format_name if format_name in RDF_BY_MEDIA_TYPE.values() else next(
+        (RDF_BY_MEDIA_TYPE[m] for m in accepted if m in RDF_BY_MEDIA_TYPE), "turtle")
+    return store.serialized_query(sparql, results_format=results_format, rdf_format=rdf_format)

@@ -19,6 +19,9 @@ from kg.store import Store, open_store, store_uri
 
 BLUEPRINTS: tuple[str, ...] = (
     "web.home:bp",
+    "web.sparql:bp",
+    "web.network:bp",
+    "web.exports:bp",
 )
 """``module:attribute`` of every blueprint the app registers, in order."""
 

@@ -13,7 +13,10 @@ import click
 
 COMMANDS: dict[str, str] = {
     "ingest": "kg.cli.ingest:ingest",
+    "export": "kg.cli.export:export",
     "query": "kg.cli.query:query",
+    "view": "kg.cli.view:view",
+    "serve": "kg.cli.serve:serve",
     "validate": "kg.cli.validate:validate",
 }
 

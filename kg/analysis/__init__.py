@@ -1,0 +1,1 @@
+"""Network analyses of the graph: NetworkX projections and what is computed on them."""
