@@ -43,8 +43,8 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
     if graph.number_of_nodes() == 0:
         return {}
     simple = nx.Graph(graph.to_undirected())
-    positions = nx.spring_layout(simple, seed=seed, k=1.2 / max(len(simple), 1) ** 0.5)
-    scale = 220 + 25 * len(simple) ** 0.5
+    positions = nx.spring_layout(simple, seed=seed, k=2.5 / len(simple) ** 0.5, iterations=200)
+    scale = 120 * len(simple) ** 0.5
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
 
@@ -54,10 +54,10 @@ def network_data(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, object]]]:
 
     net = Network(directed=True)
     positions = layout(graph)
-    degree = dict(graph.degree())
+    neighbours = {node: len(set(nx.all_neighbors(graph, node))) for node in graph}
     for node, attrs in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
-        net.add_node(node, label=attrs["label"], x=x, y=y, size=10 + 3 * degree.get(node, 0),
+        net.add_node(node, label=attrs["label"], x=x, y=y, size=10 + 6 * neighbours[node] ** 0.5,
                      color=KIND_COLOURS.get(attrs["kind"], "#95a5a6"), kind=attrs["kind"],
                      country=attrs.get("country", ""), aliases=attrs.get("aliases", []),
                      uri=attrs["uri"], physics=False)
