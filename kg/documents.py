@@ -50,13 +50,14 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
             encoding = bom_encoding
             break
     if encoding is None and b"\x00" in data[:8192]:
-        raise InputError("binary data, not text", where=where)
+        raise InputError(_binary_message(data[:8192]), where=where)
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
             f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x} at offset "
-            f"{error.start}); re-save as UTF-8 or pass an encoding", where=where) from error
+            f"{error.start}); re-save it as UTF-8 or name its encoding, e.g. --encoding latin-1",
+            where=where) from error
     except LookupError as error:
         raise InputError(f"unknown encoding {encoding!r}", where=where) from error
     if _control_ratio(text) > 0.05:
@@ -66,22 +67,55 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
     return text
 
 
+def _binary_message(sample: bytes) -> str:
+    """Say why bytes with NULs are refused; spot UTF-16 that lost its byte-order mark."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 8 and odd.count(0) > 0.9 * len(odd) and not even.count(0):
+        return "binary data, not text (looks like UTF-16 without a BOM: --encoding utf-16-le)"
+    if len(sample) >= 8 and even.count(0) > 0.9 * len(even) and not odd.count(0):
+        return "binary data, not text (looks like UTF-16 without a BOM: --encoding utf-16-be)"
+    return "binary data, not text"
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls / max(len(sample), 1)
 
 
-def parse_date(value: object, where: str) -> dt.date | None:
-    """Parse a ``YYYY-MM-DD`` date (or the date part of an ISO timestamp)."""
+def parse_date(value: object, where: str, today: dt.date | None = None) -> dt.date | None:
+    """Parse a publication date: ``YYYY-MM-DD`` (or the date part of an ISO timestamp).
+
+    A date that does not exist, or that lies after ``today`` (default: the
+    local date, plus one day of slack for time zones), is an :class:`InputError`:
+    an article cannot be published in the future.
+
+    >>> parse_date("2017-08-27T07:00:00Z", "a.txt")
+    datetime.date(2017, 8, 27)
+    >>> parse_date("2017-02-30", "a.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a.txt: bad date '2017-02-30', expected YYYY-MM-DD
+    >>> parse_date("2031-01-01", "a.txt", today=dt.date(2030, 1, 1))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a.txt: date 2031-01-01 is in the future (today is 2030-01-01); \
+a published article cannot be dated later than today
+    """
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError as error:
-        raise InputError(f"bad date {value!r}, expected YYYY-MM-DD", where=where) from error
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value)[:10])
+        except ValueError as error:
+            raise InputError(f"bad date {value!r}, expected YYYY-MM-DD", where=where) from error
+    today = today or dt.date.today()
+    if value > today + dt.timedelta(days=1):
+        raise InputError(f"date {value.isoformat()} is in the future (today is {today}); "
+                         "a published article cannot be dated later than today", where=where)
+    return value
 
 
 def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | None = None
@@ -94,7 +128,7 @@ def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | No
     return Article(
         key=slugify(str(key or Path(origin).stem or "article")),
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(_utf8(text, origin)).hexdigest(),
         title=_optional_str(meta.get("title")),
         published=parse_date(meta.get("published"), origin),
         source=_optional_str(meta.get("source")),
@@ -129,17 +163,39 @@ def articles_from_lines(data: bytes, *, origin: str, defaults: Mapping[str, obje
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError('expected a JSON object with a "text" string', where=where)
+            record = _json_line(line, where)
             meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
             meta.setdefault("id", f"{Path(origin).stem}-{number}")
-            yield article_from_bytes(record["text"].encode("utf-8"), origin=where, meta=meta)
-        except json.JSONDecodeError as error:
-            yield InputError(f"broken JSON line ({error.msg} at column {error.colno})",
-                             where=where)
+            yield article_from_bytes(_utf8(record["text"], where), origin=where, meta=meta)
         except InputError as error:
             yield error
+
+
+def _json_line(line: bytes, where: str) -> dict[str, object]:
+    """Parse one JSON-lines record: an object with a ``text`` string."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"broken JSON line ({error.msg.removesuffix(' at')} at column "
+                         f"{error.colno})",
+                         where=where) from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"line is not valid UTF-8 (byte 0x{error.object[error.start]:02x} at "
+                         f"column {error.start + 1})", where=where) from error
+    except RecursionError as error:
+        raise InputError("JSON nested too deeply", where=where) from error
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError('expected a JSON object with a "text" string', where=where)
+    return record
+
+
+def _utf8(text: str, where: str) -> bytes:
+    """Encode decoded JSON text; an unpaired surrogate (``"\\ud800"``) is an input error."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(f"text holds an unpaired surrogate U+{ord(text[error.start]):04X} "
+                         f"at character {error.start}", where=where) from error
 
 
 def sidecar_meta(path: Path) -> dict[str, object]:
@@ -162,6 +218,8 @@ def load_path(path: Path, defaults: Mapping[str, object] | None = None,
     defaults = dict(defaults or {})
     where = str(path)
     try:
+        if path.exists() and not path.is_file():
+            raise InputError("not a regular file (a folder, device, FIFO or socket)", where=where)
         if path.stat().st_size > MAX_ARTICLE_BYTES and path.suffix.lower() not in LINES_SUFFIXES:
             raise PayloadTooLarge(
                 f"file is {path.stat().st_size / 1e6:.1f} MB, over the "

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from kg import ids
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
 from kg.rdf import extraction_triples
 from kg.store import Store
@@ -73,15 +73,21 @@ def stored_hash(store: Store, article_key: str) -> str | None:
 def _needing_extraction(store: Store, items: Iterable[Article | KGError],
                         report: IngestReport, known: dict[str, str | None]) -> Iterator[Article]:
     """Yield the articles whose stored hash differs; record errors and skips."""
-    seen: set[str] = set()
+    seen: dict[str, tuple[str, str | None]] = {}  # key -> (sha256, origin) of its first copy
     for item in items:
         if isinstance(item, KGError):
             report.failed.append(item)
             continue
         if item.key in seen:
-            report.unchanged.append(item.key)
+            first_sha, first_origin = seen[item.key]
+            if first_sha == item.sha256:
+                report.unchanged.append(item.key)
+            else:
+                report.failed.append(InputError(
+                    f"article id {item.key!r} appears twice in the batch with different text; "
+                    f"the first ({first_origin}) was kept", where=item.origin))
             continue
-        seen.add(item.key)
+        seen[item.key] = (item.sha256, item.origin)
         known[item.key] = stored_hash(store, item.key)
         if known[item.key] == item.sha256:
             report.unchanged.append(item.key)
