@@ -49,6 +49,8 @@ class Store(ABC):
     """A quad store holding one named graph per article."""
 
     uri: str
+    generation: int = 0
+    """Incremented by every write; query workers and caches use it to notice change."""
 
     @abstractmethod
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
@@ -93,6 +95,12 @@ class Store(ABC):
     @abstractmethod
     def load(self, source: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:
         """Load RDF from ``source``; quads keep their graphs, triples go to ``graph``."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (backends that accept one override this)."""
+        from kg.errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not accept SPARQL Update", where=self.uri)
 
     @abstractmethod
     def __len__(self) -> int:

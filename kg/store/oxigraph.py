@@ -125,6 +125,8 @@ class OxigraphStore(Store):
             self._store.load(source, format=oxformat, to_graph=to_graph)
         except SyntaxError as error:
             raise QueryError(f"cannot parse {fmt.name}: {error}") from error
+        finally:
+            self.generation += 1
 
     def serialized_query(self, sparql: str, *, results_format: str = "json",
                          rdf_format: str = "turtle", default_graphs: Sequence[str] = (),
@@ -150,6 +152,29 @@ class OxigraphStore(Store):
         body = answer.serialize(format=getattr(ox.QueryResultsFormat, results_format.upper()))
         return body, RESULTS_MEDIA_TYPES[results_format]
 
+    def native_query(self, sparql: str, *, default_graphs: Sequence[str] = (),
+                     named_graphs: Sequence[str] = ()
+                     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a query and return pyoxigraph's own (lazy) answer.
+
+        The dataset options are those of :meth:`serialized_query`. Used by
+        :mod:`kg.sparql`, which streams the answer with a row cap.
+        """
+        dataset: dict[str, object] = {"use_default_graph_as_union": not default_graphs}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._store.query(sparql, **dataset)
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL: {error}") from error
+        except (OSError, ValueError) as error:
+            raise QueryError(f"query failed: {error}") from error
+
+    def update(self, sparql: str) -> None:
+        self._update(sparql)
+
     def _update(self, sparql: str) -> None:
         try:
             self._store.update(sparql)
@@ -157,6 +182,8 @@ class OxigraphStore(Store):
             raise QueryError(f"malformed SPARQL update: {error}") from error
         except OSError as error:
             raise StoreError(f"write failed: {error}", where=self.uri) from error
+        finally:
+            self.generation += 1
 
     def __len__(self) -> int:
         return len(self._store)
