@@ -1,9 +1,17 @@
 """The event-type scheme (``ontology/event-types.ttl``) as Python data.
 
+Each SKOS concept of the scheme becomes a frozen :class:`EventType` with its
+sign (-1 hostile, 0 neutral, +1 cooperative), its CAMEO codes, PLOVER 2021
+categories and ACLED event/sub-event type. The file is parsed once per process.
+
 Examples
 --------
->>> event_type("Ceasefire").sign, event_type("ArmedClash").sign
+>>> event_type("Ceasefire").sign, sign_of("ArmedClash")
 (1, -1)
+>>> cameo_to_type("1951"), cameo_to_type("19")
+('AirStrike', 'ArmedClash')
+>>> "AirStrike" in plover_to_types("ASSAULT")
+True
 >>> event_type("Skirmish")
 Traceback (most recent call last):
 ...
@@ -16,49 +24,132 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.namespace import SKOS
+from rdflib import Graph, URIRef
 
 from kg.errors import InputError
-from kg.vocab import CKG, ET
+from kg.vocab import CKG, ET, SKOS
 
-EVENT_TYPES_FILE = Path(__file__).resolve().parents[1] / "ontology" / "event-types.ttl"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+"""The ``ontology/`` folder at the repository root (shipped by the editable install)."""
+EVENT_TYPES_FILE = ONTOLOGY_DIR / "event-types.ttl"
+
+PLOVER_05_TO_2021: dict[str, str] = {
+    "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+}
+"""PLOVER v0.5 labels (as in the PLOVER gold-standard records) renamed in PLOVER 2021."""
 
 
 @dataclass(frozen=True)
 class EventType:
-    """One concept of the scheme."""
+    """One concept of the event-type scheme.
+
+    ``cameo`` holds CAMEO codes (a two-digit root stands for its whole family),
+    ``plover`` PLOVER 2021 categories, both sorted; ``acled`` is
+    ``"<event type>/<sub-event type>"`` or ``None`` when ACLED does not code it.
+    """
 
     key: str
     label: str
     category: str
     sign: int
     cameo: tuple[str, ...]
-    plover: str
+    plover: tuple[str, ...]
     acled: str | None
+    uri: URIRef
+    alt_labels: tuple[str, ...] = ()
+    definition: str = ""
+
+
+def _event_type(graph: Graph, concept: URIRef) -> EventType:
+    def texts(prop: URIRef) -> tuple[str, ...]:
+        return tuple(sorted(str(o) for o in graph.objects(concept, prop)))
+
+    acled = graph.value(concept, CKG.acledType)
+    return EventType(
+        key=str(concept)[len(str(ET._NS)):],
+        label=str(graph.value(concept, SKOS.prefLabel)),
+        category=str(graph.value(concept, CKG.category)),
+        sign=int(graph.value(concept, CKG.sign)),
+        cameo=texts(CKG.cameoCode), plover=texts(CKG.ploverCode),
+        acled=str(acled) if acled is not None else None,
+        uri=concept, alt_labels=texts(SKOS.altLabel),
+        definition=str(graph.value(concept, SKOS.definition) or ""))
 
 
 @functools.lru_cache(maxsize=1)
 def event_types() -> dict[str, EventType]:
-    """Every event type by key."""
-    graph = Graph().parse(EVENT_TYPES_FILE)
-    types = {}
-    for concept in graph.subjects(SKOS.inScheme, ET.EventTypeScheme):
-        key = str(concept)[len(str(ET._NS)):]
-        acled = graph.value(concept, CKG.acledType)
-        types[key] = EventType(
-            key=key, label=str(graph.value(concept, SKOS.prefLabel)),
-            category=str(graph.value(concept, CKG.category)),
-            sign=int(graph.value(concept, CKG.sign)),
-            cameo=tuple(sorted(str(c) for c in graph.objects(concept, CKG.cameoCode))),
-            plover=str(graph.value(concept, CKG.ploverCode)),
-            acled=str(acled) if acled is not None else None)
-    return dict(sorted(types.items()))
+    """Every event type of the scheme by key, sorted by key.
+
+    >>> len(event_types()), event_types()["Shelling"].plover
+    (26, ('ASSAULT',))
+    """
+    graph = Graph().parse(EVENT_TYPES_FILE, format="turtle")
+    concepts = graph.subjects(SKOS.inScheme, ET.EventTypeScheme)
+    types = (_event_type(graph, concept) for concept in concepts if isinstance(concept, URIRef))
+    return {t.key: t for t in sorted(types, key=lambda t: t.key)}
 
 
 def event_type(key: str) -> EventType:
-    """The event type ``key``; raises :class:`InputError` if unknown."""
+    """Return the event type ``key``; raise :class:`~kg.errors.InputError` if unknown.
+
+    >>> event_type("DesignateTerrorist").category, event_type("DesignateTerrorist").sign
+    ('neutral', -1)
+    """
     try:
         return event_types()[key]
     except KeyError:
         raise InputError(f"unknown event type {key!r}") from None
+
+
+def sign_of(key: str) -> int:
+    """Return the sign of event type ``key``: -1 hostile, 0 neutral, +1 cooperative.
+
+    >>> sign_of("Mediate"), sign_of("Withdraw")
+    (1, 0)
+    """
+    return event_type(key).sign
+
+
+def plover_to_types(code: str) -> list[str]:
+    """Return the keys of the event types mapped to a PLOVER category, sorted.
+
+    v0.5 labels are accepted (``FIGHT`` is read as ``ASSAULT``, see
+    :data:`PLOVER_05_TO_2021`); case does not matter. An unknown or unmapped
+    category gives an empty list.
+
+    >>> plover_to_types("request"), plover_to_types("DEMAND")
+    (['Demand'], ['Demand'])
+    """
+    wanted = code.strip().upper()
+    wanted = PLOVER_05_TO_2021.get(wanted, wanted)
+    return [key for key, info in event_types().items() if wanted in info.plover]
+
+
+@functools.lru_cache(maxsize=1)
+def _cameo_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, info in event_types().items():
+        for code in info.cameo:
+            if code in index:
+                raise InputError(f"CAMEO code {code} is mapped to both {index[code]} and {key}",
+                                 where=str(EVENT_TYPES_FILE))
+            index[code] = key
+    return index
+
+
+def cameo_to_type(code: str) -> str | None:
+    """Return the event type of a CAMEO code by longest-prefix match, or ``None``.
+
+    A bare two-digit root is read as its generic code (``"19"`` as ``"190"``).
+
+    >>> cameo_to_type("1831"), cameo_to_type("0871"), cameo_to_type("191")
+    ('Bombing', 'Ceasefire', None)
+    """
+    code = code.strip()
+    index = _cameo_index()
+    if len(code) == 2 and code + "0" in index:
+        return index[code + "0"]
+    for end in range(len(code), 1, -1):
+        if code[:end] in index:
+            return index[code[:end]]
+    return None
