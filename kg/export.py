@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from rdflib import URIRef
 
+from kg.errors import StoreError
 from kg.formats import rdf_format
 from kg.store import Store
 
@@ -32,6 +33,9 @@ def export_to_file(store: Store, path: Path, format_name: str, graph: URIRef | N
         with os.fdopen(handle, "wb") as out:
             export_rdf(store, out, format_name, graph)
         os.replace(temporary, path)
+    except OSError as error:  # a full disk or a vanished folder: one line, no half-written file
+        raise StoreError(f"cannot write the export: {error.strerror or error}",
+                         where=str(path)) from error
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

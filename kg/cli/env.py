@@ -47,10 +47,16 @@ class Environment:
         return self._store
 
     def close(self) -> None:
-        """Close the store if it was opened."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the store if it was opened; a failure to flush is one line and exit 3."""
+        from kg.errors import StoreError
+
+        store, self._store = self._store, None
+        if store is not None:
+            try:
+                store.close()
+            except StoreError as error:
+                self.error(str(error))
+                raise SystemExit(ExitStatus.STORE) from error
 
     def echo(self, message: str, nl: bool = True) -> None:
         """Print to stdout."""

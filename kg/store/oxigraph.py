@@ -189,8 +189,15 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self) -> None:
-        if self.path is not None:
+        """Flush an on-disk store and release it (and its directory lock) for other processes."""
+        if self.path is None or self._store is None:
+            return
+        try:
             self._store.flush()
+        except OSError as error:  # e.g. a full disk: say so in one line, not a traceback
+            raise StoreError(f"cannot flush the store: {error}", where=self.uri) from error
+        finally:
+            self._store = None  # pyoxigraph releases the RocksDB lock when the handle goes
 
 
 def open_oxigraph(path: str) -> OxigraphStore:
