@@ -8,7 +8,6 @@ repeatable; set ``HYPOTHESIS_PROFILE=deep`` for a long random search).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import json
 import os
@@ -234,23 +233,15 @@ SPARQL_TOKENS = ["SELECT", "WHERE", "{", "}", "?x", "*", "GRAPH", "OPTIONAL", "U
 
 
 def gallery_queries() -> list[str]:
-    """The example queries of the editor's gallery when the SPARQL issue has built them."""
-    for module_name in ("kg.examples", "kg.sparql_examples", "kg.queries"):
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
-        for attr in ("EXAMPLES", "EXAMPLE_QUERIES", "QUERIES"):
-            examples = getattr(module, attr, None)
-            if examples:
-                values = examples.values() if isinstance(examples, dict) else examples
-                return [getattr(v, "query", getattr(v, "sparql", v)) for v in values]
-    return []
+    """The example queries of the SPARQL editor's gallery (:mod:`kg.sparql.examples`)."""
+    from kg.sparql.examples import examples
+
+    return [example.sparql for example in examples()]
 
 
 @st.composite
 def mutated_queries(draw) -> str:  # type: ignore[no-untyped-def]
-    query = draw(st.sampled_from(VALID_QUERIES + [q for q in gallery_queries()
-                                                  if isinstance(q, str)]))
+    query = draw(st.sampled_from(VALID_QUERIES + gallery_queries()))
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(query)))
         kind = draw(st.sampled_from(["insert", "delete", "replace", "truncate", "duplicate"]))
@@ -356,7 +347,6 @@ def test_sparql_endpoint_answers_mutated_valid_queries(fuzz_client, reliability)
 
     reliability.tried(f"{PROFILE.max_examples * 3} mutations (insert/delete/replace/truncate/"
                       f"duplicate) of {len(VALID_QUERIES)} valid queries"
-                      + (f" and the {len(gallery_queries())} gallery examples"
-                         if gallery_queries() else ""))
+                      + f" and the {len(gallery_queries())} gallery examples")
     prop()
     reliability.happened(f"never a 5xx: {statuses(seen)}")
