@@ -48,3 +48,25 @@ def page(browser):
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     yield page
     context.close()
+
+
+@pytest.fixture
+def live_server(app):
+    """The test ``app`` served by waitress on a free loopback port; yields its base URL."""
+    from tests.live import serving
+
+    with serving(app) as base:
+        yield base
+
+
+@pytest.fixture
+def live_server_url(live_server):
+    """Base URL of :func:`live_server` (``http://127.0.0.1:PORT``)."""
+    return live_server
+
+
+@pytest.fixture
+def browser_page(page, live_server_url):
+    """The loopback-only :func:`page`, with ``page.base_url`` set to the live server."""
+    page.base_url = live_server_url
+    return page
