@@ -56,8 +56,8 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
     except UnicodeDecodeError as error:
         raise InputError(
             f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x} at offset "
-            f"{error.start}); re-save it as UTF-8 or name its encoding, e.g. --encoding latin-1",
-            where=where) from error
+            f"{error.start}); re-save it as UTF-8 or name its encoding (kg ingest --encoding "
+            "latin-1; over HTTP: Content-Type charset=latin-1)", where=where) from error
     except LookupError as error:
         raise InputError(f"unknown encoding {encoding!r}", where=where) from error
     if _control_ratio(text) > 0.05:
@@ -128,7 +128,7 @@ def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | No
     return Article(
         key=slugify(str(key or Path(origin).stem or "article")),
         text=text,
-        sha256=hashlib.sha256(_utf8(text, origin)).hexdigest(),
+        sha256=hashlib.sha256(utf8_bytes(text, origin)).hexdigest(),
         title=_optional_str(meta.get("title")),
         published=parse_date(meta.get("published"), origin),
         source=_optional_str(meta.get("source")),
@@ -166,7 +166,7 @@ def articles_from_lines(data: bytes, *, origin: str, defaults: Mapping[str, obje
             record = _json_line(line, where)
             meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
             meta.setdefault("id", f"{Path(origin).stem}-{number}")
-            yield article_from_bytes(_utf8(record["text"], where), origin=where, meta=meta)
+            yield article_from_bytes(utf8_bytes(record["text"], where), origin=where, meta=meta)
         except InputError as error:
             yield error
 
@@ -189,8 +189,14 @@ def _json_line(line: bytes, where: str) -> dict[str, object]:
     return record
 
 
-def _utf8(text: str, where: str) -> bytes:
-    """Encode decoded JSON text; an unpaired surrogate (``"\\ud800"``) is an input error."""
+def utf8_bytes(text: str, where: str) -> bytes:
+    """Encode text as UTF-8; an unpaired surrogate (JSON ``"\\ud800"``) is an input error.
+
+    >>> utf8_bytes("Arsal \\ud800", "field 'text'")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: field 'text': text holds an unpaired surrogate U+D800 at character 6
+    """
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as error:
