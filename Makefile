@@ -9,7 +9,7 @@ STAMP   := $(VENV)/.installed-stamp
 NPMSTAMP:= web/node_modules/.installed-stamp
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
-APT_PACKAGES := raptor2-utils serdi chromium virtuoso-opensource-7
+APT_PACKAGES := raptor2-utils serdi chromium virtuoso-opensource-7 wrk
 
 .PHONY: run test setup system-deps bench clean
 
@@ -27,13 +27,14 @@ $(NPMSTAMP): web/package.json web/package-lock.json
 	touch $@
 
 # Debian packages the tests drive for real: rapper/serdi (independent RDF parsers),
-# Chromium (browser tests), Virtuoso (a second remote SPARQL server).
+# Chromium (browser tests), Virtuoso (a second remote SPARQL server), wrk (the load test).
 system-deps:
 	@missing=""; \
 	command -v rapper >/dev/null || missing="$$missing raptor2-utils"; \
 	command -v serdi >/dev/null || missing="$$missing serdi"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v virtuoso-t >/dev/null || missing="$$missing virtuoso-opensource-7"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
