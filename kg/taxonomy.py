@@ -21,6 +21,7 @@ kg.errors.InputError: unknown event type 'Skirmish'
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,15 @@ from rdflib import Graph, URIRef
 from kg.errors import InputError
 from kg.vocab import CKG, ET, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
-"""The ``ontology/`` folder at the repository root (shipped by the editable install)."""
+def _ontology_dir() -> Path:
+    in_checkout = Path(__file__).resolve().parents[1] / "ontology"
+    installed = Path(sys.prefix) / "share" / "conflict-kg" / "ontology"
+    return in_checkout if in_checkout.is_dir() or not installed.is_dir() else installed
+
+
+ONTOLOGY_DIR = _ontology_dir()
+"""The ``ontology/`` folder: at the repository root (editable install, checkout), else the
+copy a wheel installs under ``<prefix>/share/conflict-kg/ontology`` (setup.cfg data_files)."""
 EVENT_TYPES_FILE = ONTOLOGY_DIR / "event-types.ttl"
 
 PLOVER_05_TO_2021: dict[str, str] = {
