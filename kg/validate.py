@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
@@ -184,7 +185,7 @@ class _QueryCachingGraph(Graph):
     (``$this`` is passed as a binding); parsing dominated validation time.
     """
 
-    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         if isinstance(query_object, str):
             query_object = _prepared(query_object)
         return super().query(query_object, *args, **kwargs)
