@@ -181,3 +181,43 @@ def test_ingest_while_eight_clients_query(server, extractor, reliability):
         f" to {max(partial_sizes)} articles as they landed; the old version of "
         f"{len(both_versions)} replaced articles was seen before the new one, never a mix; "
         "no article ever vanished during its replacement")
+
+
+def test_first_requests_racing_to_open_the_store(tmp_path, reliability):
+    """A fresh server opens its on-disk store on the first request; 16 at once must all work."""
+    from waitress import create_server
+
+    from kg.store import open_store
+    from web import create_app
+
+    open_store(f"oxigraph:{tmp_path}/kg").close()
+    app = create_app({"KG_STORE": f"oxigraph:{tmp_path}/kg"})
+    wsgi = create_server(app, host="127.0.0.1", port=0, threads=16)
+    thread = threading.Thread(target=wsgi.run, daemon=True)
+    thread.start()
+    reliability.tried("16 simultaneous first requests to a fresh waitress server whose on-disk "
+                      "store is not open yet")
+    base = f"http://127.0.0.1:{wsgi.effective_port}"
+    statuses: list[int | str] = []
+    barrier = threading.Barrier(16)
+
+    def first() -> None:
+        barrier.wait()
+        try:
+            with urllib.request.urlopen(f"{base}/index.json", timeout=60) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as error:
+            statuses.append(f"{error.code} {error.read()[:120]!r}")
+
+    clients = [threading.Thread(target=first) for _ in range(16)]
+    try:
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(timeout=120)
+    finally:
+        wsgi.close()
+        thread.join(timeout=10)
+        app.extensions.get("kg_store") and app.extensions["kg_store"].close()
+    assert statuses == [200] * 16, statuses
+    reliability.happened("all 16 answered 200: the store is opened once")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,7 +72,9 @@ def get_store() -> Store:
     """
     extensions = current_app.extensions
     if "kg_store" not in extensions:
-        extensions["kg_store"] = open_store(current_app.config["KG_STORE"])
+        with extensions.setdefault("kg_store_lock", threading.Lock()):  # first requests race
+            if "kg_store" not in extensions:
+                extensions["kg_store"] = open_store(current_app.config["KG_STORE"])
     g.kg_store = extensions["kg_store"]
     return g.kg_store
 

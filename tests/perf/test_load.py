@@ -174,15 +174,21 @@ def test_sparql_under_sustained_load(seeded_store, reliability):
 
 @contextmanager
 def serving(uri: str) -> Iterator[str]:
-    """Run ``kg serve`` over ``uri`` on a free loopback port; yield its base URL."""
+    """Run ``kg serve`` over ``uri`` on a free loopback port; yield its base URL.
+
+    The server's log goes to a file: waitress warns about its queue depth under
+    load, and an unread pipe would fill up and stall the server.
+    """
     port = free_port()
-    process = subprocess.Popen(
-        [*KG, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(THREADS)],
-        env={**os.environ, "KG_STORE": uri}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        text=True)
+    log = ARTIFACTS / "load-serve.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [*KG, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(THREADS)],
+            env={**os.environ, "KG_STORE": uri}, stdout=subprocess.DEVNULL, stderr=stderr)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base, process)
+        _wait_healthy(base, process, log)
         yield base
     finally:
         process.terminate()
@@ -192,10 +198,10 @@ def serving(uri: str) -> Iterator[str]:
             process.kill()
 
 
-def _wait_healthy(base: str, process: subprocess.Popen) -> None:
+def _wait_healthy(base: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
+        assert process.poll() is None, log.read_text()[-2000:]
         try:
             with urllib.request.urlopen(f"{base}/healthz", timeout=2) as answer:
                 if answer.status == 200:
