@@ -8,7 +8,7 @@ like a finished one.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,8 +28,10 @@ def export_to_file(store: Store, path: Path, format_name: str, graph: URIRef | N
                    ) -> None:
     """Write an export to ``path`` atomically (temporary file, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.part")
+    # Created like any file (mode 0666 less the umask; mkstemp would make it 0600), exclusively.
     try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(handle, "wb") as out:
             export_rdf(store, out, format_name, graph)
         os.replace(temporary, path)

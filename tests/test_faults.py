@@ -177,6 +177,9 @@ def test_sigkill_during_export_leaves_store_and_target_intact(tmp_path, reliabil
     again = run_kg("export", "--format", "nq", "--out", str(target), store=uri)
     assert again.returncode == 0, again.stderr
     assert len(target.read_bytes().splitlines()) == before[0]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # like any file, not mkstemp's 0600
     reliability.happened(
         f"killed with {partial} bytes written to a hidden `.graph.nq.*.part` file; FILE still "
         "held the earlier export; the store reopened with the same quads and graphs; a rerun "
