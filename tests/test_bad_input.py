@@ -450,8 +450,9 @@ def test_http_bad_input_is_a_4xx_json_error(api, store, reliability, label, data
 
 def test_http_fifty_megabytes_is_413_without_extraction(api, store, spy, reliability):
     reliability.tried("POST /api/articles with a 50 MB text/plain body")
-    _, message = http_refused(api, store, reliability, b"Arsal was shelled. " * (FIFTY_MB // 19),
-                              "text/plain", 413)
+    where, message = http_refused(api, store, reliability,
+                                  b"Arsal was shelled. " * (FIFTY_MB // 19), "text/plain", 413)
+    assert where == "request body" and message.startswith("over the 8.4 MB limit")
     assert spy.keys == []
 
 

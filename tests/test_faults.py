@@ -105,9 +105,10 @@ def test_full_disk_gives_a_clear_error_and_a_consistent_store(tmp_path, small_di
             reference = open_store("memory:")
             ingest(reference, load_path(inbox / f"{key}.txt"), default_extractor())
             assert _graph_size(store, key) == len(reference), key
+    example = full[0].removeprefix(f"kg: error: {uri}: ").replace(str(mount), "DISK")
     reliability.happened(
-        f"exit {result.returncode}; {added} articles stored whole, {12 - added} refused with "
-        f"one line each, e.g. `{full[0].removeprefix('kg: error: ')[:140]}`; no traceback; "
+        f"exit {result.returncode}; {added} of 12 articles stored whole, the others refused with "
+        f"one line each, e.g. `{example[:140]}`; no traceback; "
         "once space is freed the store reopens holding only whole articles")
 
 
@@ -131,8 +132,9 @@ def test_full_disk_during_export_leaves_no_partial_file(tmp_path, small_disk, re
     assert line.startswith("kg: error: ") and ("No space left" in line or "too large" in line)
     assert not target.exists()
     assert not [p.name for p in mount.iterdir() if p.name != "lost+found"]
-    reliability.happened(f"exit 3, `{line.removeprefix('kg: error: ')[:140]}`; no export file "
-                         "and no temporary file left on the full disk")
+    message = line.removeprefix("kg: error: ").replace(str(mount), "DISK")
+    reliability.happened(f"exit 3, `{message[:140]}`; no export file and no temporary file left "
+                         "on the full disk")
 
 
 def _big_store(uri: str, quads: int) -> None:

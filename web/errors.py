@@ -8,7 +8,7 @@ body says nothing about the code (the traceback goes to the log only).
 from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from kg.errors import KGError
 
@@ -41,6 +41,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        if isinstance(error, RequestEntityTooLarge):
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            return error_response(413, "PayloadTooLarge", f"over the {limit / 1e6:.1f} MB limit "
+                                  "(MAX_CONTENT_LENGTH); send less", "request body")
         return error_response(error.code or 500, error.name, error.description or error.name)
 
     @app.errorhandler(500)
