@@ -119,6 +119,8 @@ class _Elements(HTMLParser):
         self.tags.append((tag, values))
         kind = values.get("type", "text/javascript").lower()
         self._in_script = tag == "script" and ("javascript" in kind or kind == "module")
+        if tag in ("textarea", "title"):  # text only up to the closing tag, as browsers read it
+            self.set_cdata_mode(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
