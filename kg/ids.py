@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from rdflib import URIRef
 
@@ -95,3 +96,22 @@ def key_of(uri: str) -> tuple[str, str]:
     if kind not in ENTITY_KINDS or not rest:
         raise InputError(f"not a Conflict KG URI: {uri}")
     return kind, rest
+
+
+def occurrence_uri(event_type: str, agents: Iterable[str], targets: Iterable[str], date: str,
+                   place: str | None) -> URIRef:
+    """URI of a real-world event, the same for every article that reports it.
+
+    Computed from the event type, the sorted agent and target keys, the date
+    (at day granularity or coarser) and the place key, so two reports that
+    agree on all five get the same URI (see :mod:`kg.merge`).
+
+    >>> a = occurrence_uri("Shelling", ["hezbollah"], ["isis"], "2017-08-27", "arsal")
+    >>> a == occurrence_uri("Shelling", ("hezbollah",), ("isis",), "2017-08-27", "arsal")
+    True
+    >>> str(a).startswith(BASE + "event/occurrence/")
+    True
+    """
+    key = "|".join((event_type, ",".join(sorted(set(agents))), ",".join(sorted(set(targets))),
+                    date, place or ""))
+    return URIRef(f"{BASE}event/occurrence/{hashlib.sha256(key.encode()).hexdigest()[:24]}")

@@ -22,6 +22,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from kg import ids
+from kg.merge import occurrence_triples
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Place, Sentence, TimeExpr
 from kg.store.base import Triple
 from kg.vocab import CKG, GEO, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, TIME, WD, XSD, event_type_uri
@@ -220,6 +221,7 @@ def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
         yield from time_triples(key, time)
     for event in extraction.events:
         yield from event_triples(key, event)
+        yield from occurrence_triples(key, event)
     for claim in extraction.claims:
         yield from claim_triples(key, claim)
 

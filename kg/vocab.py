@@ -69,6 +69,7 @@ class CKG(DefinedNamespace):
     Claim: URIRef
     TimeExpression: URIRef
     Quantity: URIRef
+    Occurrence: URIRef  # the real-world event behind event records of several articles (kg.merge)
     # Provenance
     Article: URIRef
     Sentence: URIRef
@@ -93,6 +94,7 @@ class CKG(DefinedNamespace):
     unit: URIRef  # Quantity -> literal
     modality: URIRef  # literal: asserted/negated/planned/hypothetical/reported
     trigger: URIRef  # literal trigger text
+    occurrence: URIRef  # Event -> Occurrence (kg.merge)
     # claim properties
     speaker: URIRef
     speakerText: URIRef

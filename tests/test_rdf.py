@@ -87,7 +87,12 @@ id:event\\/demo-0 a ckg:Event ; ckg:eventType et:Shelling ; rdfs:label "Shelling
   ckg:time <https://w3id.org/conflict-kg/id/article/demo/time/27-33> ;
   ckg:date "2017-08-27"^^xsd:date ; ckg:article id:article\\/demo ;
   ckg:sentence <https://w3id.org/conflict-kg/id/article/demo/sentence/0> ;
-  ckg:startOffset 10 ; ckg:endOffset 17 .
+  ckg:startOffset 10 ; ckg:endOffset 17 ;
+  ckg:occurrence <https://w3id.org/conflict-kg/id/event/occurrence/481fec12adde809100a28cf8> .
+
+# the real-world event (kg.merge): type, agents, targets, day and place make its URI
+<https://w3id.org/conflict-kg/id/event/occurrence/481fec12adde809100a28cf8> a ckg:Occurrence ;
+  rdfs:label "Shelling by hezbollah against unknown, 2017-08-27, arsal" .
 
 id:claim\\/demo-0 a ckg:Claim ; ckg:reportingVerb "say" ; ckg:speakerText "al-Manar" ;
   ckg:quote "Hezbollah shelled Arsal on Sunday" ; ckg:negated false ;

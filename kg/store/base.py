@@ -2,8 +2,11 @@
 
 A store holds one named graph per article (named by the article URI) and
 answers SPARQL with the union of all graphs as its default graph. Writes are
-per article and atomic: :meth:`Store.replace_graph` either replaces the whole
-graph or changes nothing.
+per article: :meth:`Store.replace_graph` writes a graph in one request or
+transaction (see each backend for what its server guarantees).
+
+Backends: :mod:`kg.store.oxigraph` (``oxigraph:PATH``, ``memory:``) and
+:mod:`kg.store.remote` (``sparql:URL``).
 """
 
 from __future__ import annotations
@@ -93,8 +96,19 @@ class Store(ABC):
         """Stream the store (or one graph) to ``out`` in a format of :mod:`kg.formats`."""
 
     @abstractmethod
-    def load(self, source: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:
-        """Load RDF from ``source``; quads keep their graphs, triples go to ``graph``."""
+    def load(self, source: BinaryIO, rdf_format: str, graph: URIRef | None = None, *,
+             atomic: bool = True) -> None:
+        """Load RDF from ``source``; quads keep their graphs, triples go to ``graph``.
+
+        A syntax error raises :class:`~kg.errors.QueryError` (with pyoxigraph's
+        line and column). ``atomic=False`` lets a backend use a faster loader
+        that may leave part of the file behind if the process dies.
+        """
+
+    @abstractmethod
+    def construct_to(self, out: BinaryIO, sparql: str, rdf_format: str,
+                     bindings: Bindings | None = None) -> None:
+        """Stream the answer of a CONSTRUCT or DESCRIBE query to ``out`` in ``rdf_format``."""
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (backends that accept one override this)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,6 +13,8 @@ from kg.errors import QueryError, StoreError
 from kg import formats
 from kg.vocab import PREFIXES
 from kg.store.base import RESULTS_MEDIA_TYPES, Bindings, SelectResult, Store, Triple
+from kg.store.jsonld import write_jsonld
+from kg.store.querytext import bind_values, ntriples_body
 from kg.store.terms import to_oxigraph, to_rdflib
 
 
@@ -43,9 +45,8 @@ class OxigraphStore(Store):
         # One SPARQL update is one transaction in Oxigraph: the graph is
         # swapped whole or, if anything fails (or the process dies), not at all.
         name = to_oxigraph(graph)
-        body = "\n".join(
-            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in triples
-        )
+        lines, _ = ntriples_body(triples)
+        body = "\n".join(lines)
         self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
 
     def drop_graph(self, graph: URIRef) -> bool:
@@ -61,12 +62,19 @@ class OxigraphStore(Store):
     def _query(self, sparql: str, bindings: Bindings | None):
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=substitutions
-            )
+            try:
+                return self._store.query(sparql, use_default_graph_as_union=True,
+                                         substitutions=substitutions)
+            except RuntimeError:
+                if not substitutions:
+                    raise
+                # pyoxigraph substitutes projected variables only; a VALUES join binds any
+                # variable, as the remote backend does (kg.store.querytext.bind_values).
+                return self._store.query(bind_values(sparql, bindings),
+                                         use_default_graph_as_union=True)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error}") from error
-        except RuntimeError as error:  # pyoxigraph: e.g. a binding for an unprojected variable
+        except RuntimeError as error:
             raise QueryError(f"query rejected: {error}") from error
         except OSError as error:
             raise StoreError(f"query failed: {error}") from error
@@ -104,27 +112,51 @@ class OxigraphStore(Store):
 
     def dump(self, out: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
         fmt = formats.rdf_format(rdf_format_name)
-        oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
         from_graph = to_oxigraph(graph) if graph is not None else None
-        if from_graph is None and not fmt.datasets:
-            self._dump_union(out, oxformat)
-            return
-        self._store.dump(out, format=oxformat, from_graph=from_graph,
-                         prefixes=PREFIXES if oxformat.supports_datasets or from_graph else None)
+        if fmt.name == "jsonld":
+            write_jsonld(self._quads(from_graph), out, PREFIXES)
+        elif from_graph is None and not fmt.datasets:  # the union of the graphs
+            self._serialize(self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                              use_default_graph_as_union=True), out, fmt)
+        else:
+            self._store.dump(out, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
+                             from_graph=from_graph, prefixes=PREFIXES)
 
-    def _dump_union(self, out: BinaryIO, oxformat: ox.RdfFormat) -> None:
-        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                    use_default_graph_as_union=True)
-        ox.serialize(triples, out, format=oxformat, prefixes=PREFIXES)
+    def _quads(self, graph: ox.NamedNode | None) -> Iterator[ox.Quad]:
+        """Quads graph by graph (the default graph first), each graph in subject order."""
+        names = [graph] if graph is not None else [ox.DefaultGraph(), *self._store.named_graphs()]
+        for name in names:
+            yield from self._store.quads_for_pattern(None, None, None, name)
 
-    def load(self, source: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
+    @staticmethod
+    def _serialize(triples: Iterable[ox.Triple | ox.Quad], out: BinaryIO,
+                   fmt: formats.RdfFormat) -> None:
+        if fmt.name == "jsonld":
+            write_jsonld(triples, out, PREFIXES)
+        else:
+            ox.serialize(triples, out, getattr(ox.RdfFormat, fmt.oxigraph_name),
+                         prefixes=PREFIXES)
+
+    def construct_to(self, out: BinaryIO, sparql: str, rdf_format_name: str,
+                     bindings: Bindings | None = None) -> None:
+        triples = self._query(sparql, bindings)
+        if not isinstance(triples, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        self._serialize(triples, out, formats.rdf_format(rdf_format_name))
+
+    def load(self, source: BinaryIO, rdf_format_name: str, graph: URIRef | None = None, *,
+             atomic: bool = True) -> None:
+        """Load RDF; ``atomic=False`` uses pyoxigraph's bulk loader (fast, not transactional)."""
         fmt = formats.rdf_format(rdf_format_name)
         oxformat = getattr(ox.RdfFormat, fmt.oxigraph_name)
         to_graph = to_oxigraph(graph) if graph is not None else None
+        loader = self._store.load if atomic else self._store.bulk_load
         try:
-            self._store.load(source, format=oxformat, to_graph=to_graph)
+            loader(source, format=oxformat, to_graph=to_graph)
         except SyntaxError as error:
             raise QueryError(f"cannot parse {fmt.name}: {error}") from error
+        except OSError as error:
+            raise StoreError(f"write failed: {error}", where=self.uri) from error
         finally:
             self.generation += 1
 
