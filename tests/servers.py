@@ -243,9 +243,10 @@ def virtuoso_server(request: pytest.FixtureRequest) -> Server:
 
 
 def clear(store) -> None:  # type: ignore[no-untyped-def]
-    """Drop every graph the store shows (a server's own system graphs stay)."""
-    for graph in store.graphs():
-        store.drop_graph(graph)
+    """Drop every graph the store shows, in one update (a server's own system graphs stay)."""
+    graphs = store.graphs()
+    for start in range(0, len(graphs), 100):  # Virtuoso refuses much longer requests
+        store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[start:start + 100]))
 
 
 BACKENDS = ["memory", "oxigraph-disk",

@@ -14,6 +14,8 @@ import click
 COMMANDS: dict[str, str] = {
     "ingest": "kg.cli.ingest:ingest",
     "export": "kg.cli.export:export",
+    "import": "kg.cli.importing:import_",
+    "remove": "kg.cli.remove:remove",
     "query": "kg.cli.query:query",
     "view": "kg.cli.view:view",
     "serve": "kg.cli.serve:serve",
