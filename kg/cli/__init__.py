@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "view": "kg.cli.view:view",
     "serve": "kg.cli.serve:serve",
     "validate": "kg.cli.validate:validate",
+    "synth": "kg.cli.synth:synth",
 }
 
 

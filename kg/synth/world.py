@@ -1,0 +1,139 @@
+"""The synthetic world: actors by role, places with coordinates, theatres of war.
+
+Everything comes from the *base* gazetteer files in ``ontology/`` (not the
+user's extensions), so a seed gives the same corpus on every machine and every
+name is one the extractor knows: scores measure the extractor, not the names.
+
+Examples
+--------
+>>> world = build_world()
+>>> world.theatres["lebanon"].belligerents[:2]
+('hezbollah', 'isis')
+>>> world.places["arsal"].lat, world.places["arsal"].lon
+(34.18, 36.42)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kg.model import Actor, Place
+
+THEATRES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # theatre -> (belligerent actor keys, ISO countries whose places it uses)
+    "lebanon": (("hezbollah", "isis", "hts", "lebanon-military", "syria-military",
+                 "israel-military"), ("LBN",)),
+    "syria": (("syria-military", "isis", "hts", "fsa", "sdf", "ypg", "turkey-military",
+               "russia-military", "hezbollah", "iran-military"), ("SYR",)),
+    "iraq": (("iraq-military", "isis", "pmf", "kataib-hezbollah", "usa-military", "pkk",
+              "turkey-military"), ("IRQ",)),
+    "yemen": (("houthis", "yemen-military", "saudi-arabia-military", "aqap"), ("YEM",)),
+    "palestine": (("israel-military", "hamas", "islamic-jihad"), ("PSE", "ISR")),
+}
+MEDIATORS = ("united-nations", "icrc", "qatar", "egypt", "arab-league", "european-union",
+             "russia", "jordan", "unifil")
+LEADERS: dict[str, tuple[str, ...]] = {
+    # actor (or its parent state) -> people who speak for it
+    "hezbollah": ("hassan-nasrallah",), "isis": ("abu-bakr-al-baghdadi",),
+    "syria": ("bashar-al-assad",), "lebanon": ("michel-aoun", "saad-hariri", "gebran-bassil"),
+    "israel": ("benjamin-netanyahu",), "palestine": ("mahmoud-abbas",),
+    "turkey": ("recep-tayyip-erdogan",), "russia": ("vladimir-putin",),
+    "houthis": ("abdul-malik-al-houthi",), "iraq": ("haider-al-abadi",),
+}
+MILITARY_NOUNS = ("army", "troops", "forces")
+NO_ARTICLE = {"NATO", "UNIFIL", "Amnesty International", "Human Rights Watch", "Hezbollah",
+              "Hamas", "Fatah", "ISIS", "ISIL", "IS", "Daesh", "Daish", "Da'esh", "Amal",
+              "Ansar Allah", "Ansarallah", "Hashd al-Shaabi", "Jabhat al-Nusra", "Nusra",
+              "Hayat Tahrir al-Sham", "Tahrir al-Sham", "Jabhat Fateh al-Sham", "HTS", "AQAP",
+              "Kataib Hezbollah", "Kata'ib Hezbollah", "Islamic Jihad", "al-Qaeda", "PKK", "YPG"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way to write an actor: ``article`` ("the") goes before the name proper."""
+
+    text: str
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class Theatre:
+    """A war: who fights in it and where."""
+
+    key: str
+    belligerents: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class World:
+    """Actors with their names, places and theatres, all from the gazetteer."""
+
+    actors: dict[str, Actor]
+    names: dict[str, tuple[Name, ...]]
+    short: dict[str, str]  # person key -> short form ("Bassil")
+    places: dict[str, Place]
+    theatres: dict[str, Theatre]
+    mediators: tuple[str, ...]
+    leaders: dict[str, tuple[str, ...]]
+    media: tuple[str, ...]
+    adjectives: dict[str, str]  # state key -> nationality adjective ("Lebanese")
+
+    def leaders_of(self, actor: str) -> tuple[str, ...]:
+        """People who speak for ``actor`` (or for its parent state)."""
+        parent = self.actors[actor].parent
+        return self.leaders.get(actor) or (self.leaders.get(parent, ()) if parent else ())
+
+
+def _names(actor: Actor, adjectives: dict[str, str]) -> tuple[Name, ...]:
+    if actor.parent and actor.sector == "military":
+        adjective = adjectives[actor.parent]
+        composed = [Name(f"{adjective} {noun}", "the" if noun == "army" else "")
+                    for noun in MILITARY_NOUNS]
+        return (*composed, *(Name(a, "" if a.isupper() else "the") for a in actor.aliases
+                             if not a.lower().startswith(adjective.lower() + " ")))
+    names = actor.aliases or (actor.label,)
+    if actor.kind == "person":
+        return tuple(Name(n) for n in names if " " in n)
+    if actor.kind == "state":
+        return (Name(actor.label),)
+    return tuple(Name(n, "" if n in NO_ARTICLE or actor.kind == "media" else "the")
+                 for n in names if len(n) > 2 or n.isupper() and n != "IS")
+
+
+@functools.lru_cache(maxsize=1)
+def build_world() -> World:
+    """Build the world from ``ontology/actors.yaml`` and ``ontology/places.yaml``."""
+    from kg.extract.gazetteer import ONTOLOGY_DIR, build_gazetteer
+
+    gazetteer = build_gazetteer([ONTOLOGY_DIR / "actors.yaml"], ONTOLOGY_DIR / "places.yaml")
+    adjectives = {key: next((a.title() for a, c in gazetteer.nationalities.items()
+                             if c == key and a != gazetteer.actors[key].label.lower()),
+                            gazetteer.actors[key].label)
+                  for key, actor in gazetteer.actors.items() if actor.kind == "state"}
+    wanted = {k for keys, _ in THEATRES.values() for k in keys}
+    for key in wanted:
+        country, _, sector = key.rpartition("-")
+        if key not in gazetteer.actors and country in gazetteer.actors and sector:
+            gazetteer.composite(country, sector)
+    actors = dict(gazetteer.actors)
+    theatres = {}
+    for key, (belligerents, countries) in THEATRES.items():
+        places = tuple(sorted(p.key for p in gazetteer.places.values()
+                              if p.country in countries and p.kind not in ("country", "base")))
+        theatres[key] = Theatre(key, tuple(b for b in belligerents if b in actors), places)
+    return World(
+        actors=actors,
+        names={key: _names(actor, adjectives) for key, actor in sorted(actors.items())},
+        short={key: short for short, key in sorted(gazetteer.short_forms.items())},
+        places=dict(gazetteer.places),
+        theatres=theatres,
+        mediators=tuple(m for m in MEDIATORS if m in actors),
+        leaders={k: tuple(p for p in v if p in actors) for k, v in LEADERS.items()},
+        media=tuple(sorted(k for k, a in actors.items() if a.kind == "media")),
+        adjectives=adjectives,
+    )
+
+
+__all__ = ["Name", "Theatre", "World", "build_world"]
