@@ -83,8 +83,10 @@ def test_claims_speakers_channels_and_contradictions(seed_extraction):
     claims = seed_extraction.claims
     via_manar = [c for c in claims if c.via == "al-manar"]
     assert [c.speaker for c in via_manar] == ["hezbollah"]
-    bassil = next(c for c in claims if c.speaker == "gebran-bassil")
+    bassil = next(c for c in claims if c.speaker == "gebran-bassil" and c.verb == "say")
     assert bassil.negated and "there weren't negotiations" in bassil.quote.text
+    tweet = next(c for c in claims if c.verb == "tweet")
+    assert tweet.speaker == "gebran-bassil" and tweet.quote.text.startswith("to congratulate")
     talks = next(c for c in claims if c.quote.text.startswith("Mediated talks"))
     assert talks.speaker is None and talks.speaker_text == "a Lebanese security source"
     assert bassil.index in talks.contradicts and talks.index in bassil.contradicts

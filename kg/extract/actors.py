@@ -10,6 +10,7 @@ actor was named in the same or the two previous sentences.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -102,6 +103,7 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
     """Turn raw matches into final mentions, in document order."""
     named_people: set[str] = set()
     recent: list[tuple[int, str]] = []  # (sentence start token, actor key)
+    sentence_starts = [s.start for s in doc.sents]
     for item in _longest_first(found):
         sentence = doc[item.start].sent
         if item.how == "composite" and item.key not in gazetteer.actors:
@@ -110,7 +112,7 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
         if item.how == "short" and item.key not in named_people:
             continue
         if item.how == "generic":
-            resolved = _resolve_generic(doc, item, recent, gazetteer)
+            resolved = _resolve_generic(doc, item, recent, gazetteer, sentence_starts)
             if resolved is None:
                 continue
             item = Found(item.start, item.end, "actor", resolved, "generic")
@@ -125,11 +127,15 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
 
 
 def _resolve_generic(doc, item: Found, recent: list[tuple[int, str]],  # type: ignore[no-untyped-def]
-                     gazetteer: Gazetteer) -> str | None:
+                     gazetteer: Gazetteer, sentence_starts: list[int]) -> str | None:
     phrase = doc[item.start:item.end].text.lower()
     candidates = set(gazetteer.generics.get(phrase, ()))
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= item.start < s.end)
-    window_start = sentences[max(0, index - GENERIC_WINDOW)].start
-    seen = {key for start, key in recent if start >= window_start and key in candidates}
+    index = bisect.bisect_right(sentence_starts, item.start) - 1
+    window_start = sentence_starts[max(0, index - GENERIC_WINDOW)]
+    seen = set()
+    for start, key in reversed(recent):  # newest first; stop once out of the window
+        if start < window_start:
+            break
+        if key in candidates:
+            seen.add(key)
     return seen.pop() if len(seen) == 1 else None

@@ -26,6 +26,44 @@ class _Context:
         self.article, self.doc, self.gazetteer = article, doc, gazetteer
         self.mentions, self.token_actor, self.times = mentions, token_actor, times
         self.sentence_of_token: dict[int, int] = {}
+        self._root_of: dict[tuple[int, int], int | None] = {}
+        self._places_by_sentence: dict[int, list[tuple[int | None, str]]] = {}
+        self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
+        self._events_by_sentence: dict[int, list[Event]] = {}
+
+    def root_token(self, span: Span) -> int | None:
+        """The syntactic root token of a character span (computed once per span)."""
+        key = (span.start, span.end)
+        if key not in self._root_of:
+            piece = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            self._root_of[key] = piece.root.i if piece is not None and len(piece) else None
+        return self._root_of[key]
+
+    def index(self) -> None:
+        """Group place mentions and times by sentence, with their root tokens, once."""
+        for mention in self.mentions:
+            if mention.kind == "place":
+                self._places_by_sentence.setdefault(mention.sentence, []).append(
+                    (self.root_token(mention.span), mention.key))
+        for time in self.times:
+            self._times_by_sentence.setdefault(time.sentence, []).append(
+                (self.root_token(time.span), time))
+
+    def events_in(self, sentence: int) -> list[Event]:
+        """The events already built whose trigger is in ``sentence``."""
+        return self._events_by_sentence.get(sentence, [])
+
+    def add_event(self, event: Event) -> None:
+        """Record a built event under its sentence."""
+        self._events_by_sentence.setdefault(event.sentence, []).append(event)
+
+    def places_in(self, sentence: int, clause: frozenset[int]) -> list[str]:
+        """Keys of the places mentioned inside ``clause`` of ``sentence``, in order."""
+        return [key for token, key in self._places_by_sentence.get(sentence, ()) if token in clause]
+
+    def times_in(self, sentence: int, clause: frozenset[int]) -> list[TimeExpr]:
+        """Time expressions inside ``clause`` of ``sentence``, in order."""
+        return [time for token, time in self._times_by_sentence.get(sentence, ()) if token in clause]
 
     def span(self, start_token: int, end_token: int) -> Span:
         piece = self.doc[start_token:end_token]
@@ -65,13 +103,15 @@ PRONOUNS = {"he", "she", "his", "her", "him"}
 def _resolve_pronouns(doc, gazetteer: Gazetteer, token_actor: dict[int, str],  # type: ignore[no-untyped-def]
                       sentence_of: dict[int, int]) -> None:
     """Map he/she/his/her to the one person named in this or the previous sentence."""
+    people_at: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, person key)
+    for i, key in sorted(token_actor.items()):
+        if gazetteer.actors[key].kind == "person" and i in sentence_of:
+            people_at.setdefault(sentence_of[i], []).append((i, key))
     for token in doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i not in sentence_of:
             continue
         here = sentence_of[token.i]
-        people = {key for i, key in token_actor.items() if i < token.i
-                  and here - 1 <= sentence_of.get(i, -9) <= here
-                  and gazetteer.actors[key].kind == "person"}
+        people = {key for s in (here - 1, here) for i, key in people_at.get(s, ()) if i < token.i}
         if len(people) == 1:
             token_actor[token.i] = people.pop()
 
@@ -103,18 +143,13 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _token_at(ctx: _Context, span: Span) -> int | None:
-    piece = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return piece.root.i if piece is not None and len(piece) else None
-
-
 def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
-    places = [m.key for m in ctx.mentions if m.kind == "place"
-              and _token_at(ctx, m.span) in found.clause]
-    times = [t for t in ctx.times if _token_at(ctx, t.span) in found.clause]
+    sentence = ctx.sentence_of_token[found.trigger]
+    places = ctx.places_in(sentence, found.clause)
+    times = ctx.times_in(sentence, found.clause)
     return Event(index=index, event_type=found.event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
-                 sentence=ctx.sentence_of_token[found.trigger], agents=found.agents,
+                 sentence=sentence, agents=found.agents,
                  targets=found.targets, mediators=found.mediators,
                  place=places[0] if places else None, time=times[0] if times else None,
                  quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
@@ -135,10 +170,12 @@ def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None
 
 def _claim(ctx: _Context, index: int, found: FoundClaim, events: list[Event]) -> Claim:
     quote = ctx.span(*found.quote_span)
-    asserted = next((e for e in events if _in_range(e.trigger, quote.start, quote.end)), None)
     sentence = ctx.sentence_of_token[found.verb_token]
+    asserted = next((e for e in ctx.events_in(sentence)
+                     if _in_range(e.trigger, quote.start, quote.end)), None)
     sent_span = ctx.doc[found.verb_token].sent
-    times = [t for t in ctx.times if t.sentence == sentence and not _in_range(t.span, quote.start, quote.end)
+    times = [t for _, t in ctx._times_by_sentence.get(sentence, ())
+             if not _in_range(t.span, quote.start, quote.end)
              and _in_range(t.span, sent_span.start_char, sent_span.end_char)]
     return Claim(index=index, speaker=found.speaker, speaker_text=ctx.span(*found.speaker_span).text,
                  verb=found.verb, quote=quote, sentence=sentence, via=found.via,
@@ -155,11 +192,13 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     _resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
+    ctx.index()
     actor_at = token_actor.get
     events: list[Event] = []
     for sent in spans:
         for found in find_events(sent, actor_at):
             events.append(_event(ctx, len(events), found))
+            ctx.add_event(events[-1])
     kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731
     claims = [_claim(ctx, i, found, events) for i, found in
               enumerate(f for sent in spans for f in find_claims(sent, actor_at, kind_of))]

@@ -51,6 +51,8 @@ ActorAt = Callable[[int], str | None]
 
 def _speaker(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker(verb.head, actor_at)  # "He thanked the army, and said that ..."
     if not subjects:
         return None, None
     subject = subjects[0]
@@ -62,10 +64,13 @@ def _speaker(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
     return head_key, (tokens[0].i, tokens[-1].i + 1)
 
 
+CHANNEL_WORDS = {"twitter", "social", "facebook", "telegram", "television", "radio"}
+
+
 def _quote(verb):  # type: ignore[no-untyped-def]
     for dep in ("ccomp", "dobj", "xcomp"):
         for child in verb.children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and child.lower_ not in CHANNEL_WORDS:
                 tokens = [t.i for t in child.subtree]
                 return child, (min(tokens), max(tokens) + 1)
     return None, None
@@ -84,8 +89,8 @@ def _is_negated(clause_head) -> bool:  # type: ignore[no-untyped-def]
 def _reporting_verb(token) -> str | None:  # type: ignore[no-untyped-def]
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    if token.lemma_ == "take" and any(c.lower_ in ("twitter", "social") for p in token.children
-                                      if p.dep_ == "prep" for c in p.subtree):
+    if token.lemma_ == "take" and any(c.lower_ in CHANNEL_WORDS for p in token.children
+                                      if p.dep_ in ("prep", "xcomp") for c in p.subtree):
         return "tweet"
     return REPORTING_VERBS.get(token.lemma_.lower())
 
@@ -125,9 +130,10 @@ def contradictions(asserted: list[tuple[int, str | None, bool]]) -> dict[int, tu
     >>> contradictions([(0, "talks", True), (1, "talks", False), (2, None, False)])
     {0: (1,), 1: (0,)}
     """
-    links: dict[int, list[int]] = {}
+    by_side: dict[tuple[str, bool], list[int]] = {}
     for index, family, negated in asserted:
-        for other, other_family, other_negated in asserted:
-            if family and other != index and other_family == family and negated != other_negated:
-                links.setdefault(index, []).append(other)
-    return {k: tuple(v) for k, v in links.items()}
+        if family:
+            by_side.setdefault((family, negated), []).append(index)
+    links = {index: tuple(by_side.get((family, not negated), ()))
+             for index, family, negated in asserted if family}
+    return {k: v for k, v in links.items() if v}

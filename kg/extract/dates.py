@@ -31,6 +31,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b")),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("my", re.compile(r"\b(?:in\s+)?" + _MONTH + r"\s+(?P<year>\d{4})\b")),
+    ("clock", re.compile(r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
+                         r"(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?!\w)")),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            r"Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|earlier this month|this month|"
@@ -73,6 +75,9 @@ def _absolute(kind: str, match: re.Match[str]) -> tuple[str, str] | None:
 
 
 def _relative(kind: str, match: re.Match[str], published: dt.date) -> tuple[str, str]:
+    if kind == "clock":  # a time of day ("7 A.M."), resolved against the publication day
+        hour = int(match["hour"]) % 12 + (12 if match["ampm"].lower() == "p" else 0)
+        return f"{published.isoformat()}T{hour:02d}:{int(match['minute'] or 0):02d}", "time"
     if kind == "weekday":
         wanted = WEEKDAYS.index(match["weekday"].lower())
         day = published - dt.timedelta(days=(published.weekday() - wanted) % 7)
@@ -102,7 +107,7 @@ def find_times(text: str, published: dt.date | None) -> list[FoundTime]:
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            relative = kind in ("weekday", "relative")
+            relative = kind in ("weekday", "relative", "clock")
             if relative and published is None:
                 continue
             normal = _relative(kind, match, published) if relative else _absolute(kind, match)  # type: ignore[arg-type]

@@ -37,6 +37,12 @@ NOUN_TRIGGERS: dict[str, str] = {
     "coordination": "Support", "cooperation": "Support", "communication": "Negotiate",
 }
 TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
+                    "proxy", "opponent", "adversary"}
+"""Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
+COPULAS = {"be", "remain", "become", "stay"}
+NEGATING_HEADS = {"evidence", "sign", "indication", "question", "chance", "prospect", "hope"}
+"""Nouns that negate the event they govern when themselves negated: "no evidence of cooperation"."""
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
 HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
@@ -52,6 +58,8 @@ WITH_IS_TARGET = {"clash", "fight", "fighting", "battle", "talk", "negotiate", "
 
 
 def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
+    if prep.dep_ == "prep" and prep.lower_ == "of" and trigger.lemma_.lower() in RELATIONAL_NOUNS:
+        return True
     if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
         return False
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
@@ -81,6 +89,10 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
             return "Kidnap"
         return VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+            joined = f"{token.nbor(-2).lower_}-{lemma}"  # "cease-fire" split in three tokens
+            if joined in NOUN_TRIGGERS:
+                return NOUN_TRIGGERS[joined]
         if lemma == "aid" and not any(c.lower_ == "military" for c in token.children):
             return None
         return NOUN_TRIGGERS.get(lemma)
@@ -164,10 +176,24 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
         agents = _subject_actors(head, actor_at)
+    if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
+        agents = _subject_actors(head, actor_at)
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if not agents and between:
         agents = _actors_in(between[0].subtree, actor_at)
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if not agents and by:  # "offensives by Hezbollah and the Syrian army"
+        agents = _actors_in(by[0].subtree, actor_at)
     return agents, tuple(k for k in targets if k not in agents)
+
+
+def _negated_by_head(noun) -> bool:  # type: ignore[no-untyped-def]
+    """ "no evidence of cooperation", "no sign of talks": the governing noun is negated."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    governor = noun.head.head
+    return governor.lemma_.lower() in NEGATING_HEADS and any(
+        c.lower_ in ("no", "never") for c in governor.children)
 
 
 def modality_of(token) -> str:  # type: ignore[no-untyped-def]
@@ -179,7 +205,7 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
     else:  # "no talks", "there weren't negotiations": the noun's own negation only
         negated = any(c.lower_ in ("no", "never") for c in token.children) or (
             token.dep_ in ("nsubj", "attr", "nsubjpass")
-            and any(c.dep_ == "neg" for c in token.head.children))
+            and any(c.dep_ == "neg" for c in token.head.children)) or _negated_by_head(token)
     if negated:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for t in chain for c in t.children):
