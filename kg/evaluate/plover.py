@@ -1,0 +1,143 @@
+"""The PLOVER gold-standard records: event type and source/target actor spans.
+
+Each record is one sentence with a PLOVER v0.5 event label (renamed to PLOVER
+2021 with :data:`kg.taxonomy.PLOVER_05_TO_2021`) and the text of its source and
+target actors. The extractor reads each sentence as an article; its *main*
+event (the first with an agent, else the first) gives the predicted label
+through :func:`primary_plover`, and the mentions of that event's agents and
+targets give the predicted spans (a match is token overlap >= 0.5).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.evaluate import eval_dir, require
+from kg.evaluate.scoring import Counts, Metric, accuracy, macro_f1, prf, span_counts
+from kg.model import Event, Extraction
+
+GSR_FILE = Path("plover_gsr") / "PLOVER_GSR_CAMEO.json"
+CROSSWALK_FILE = Path("plover_gsr") / "CAMEO2PLOVER-2021.txt"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One gold record: sentence, PLOVER 2021 label, source and target actor texts."""
+
+    id: str
+    text: str
+    label: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+def gold_label(label: str) -> str:
+    """A v0.5 label in PLOVER 2021 terms.
+
+    >>> gold_label("FIGHT"), gold_label("DISAPPROVE"), gold_label("AGREE")
+    ('ASSAULT', 'ACCUSE', 'AGREE')
+    """
+    from kg.taxonomy import PLOVER_05_TO_2021
+
+    return PLOVER_05_TO_2021.get(label.upper(), label.upper())
+
+
+def load_records(directory: Path | None = None) -> list[Record]:
+    """The gold records (the leading DOCUMENT header is skipped)."""
+    path = require((directory or eval_dir()) / GSR_FILE)
+    records = []
+    for item in json.loads(path.read_text("utf-8")):
+        if item.get("event") == "DOCUMENT" or not item.get("text"):
+            continue
+        records.append(Record(item["id"], " ".join(item["text"].split()), gold_label(item["event"]),
+                              _actor_texts(item.get("source")), _actor_texts(item.get("target"))))
+    return records
+
+
+def _actor_texts(value: object) -> tuple[str, ...]:
+    """Actor texts of a source/target field (a few records hold a bare string: no actor)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText"))
+
+
+def parse_crosswalk(lines: Iterable[str]) -> dict[str, str]:
+    """CAMEO code -> PLOVER category from the official crosswalk (first line of a code wins).
+
+    >>> parse_crosswalk(["# c", "0871: RETREAT, ceasefire, military # truce", "08: CONCEDE", "08: RETREAT"])
+    {'0871': 'RETREAT', '08': 'CONCEDE'}
+    """
+    table: dict[str, str] = {}
+    for line in lines:
+        code, sep, rest = line.split("#")[0].partition(":")
+        if sep and code.strip().isdigit() and rest.strip():
+            table.setdefault(code.strip(), rest.split(",")[0].strip())
+    return table
+
+
+@functools.lru_cache(maxsize=4)
+def primary_plover(event_type: str, crosswalk_file: Path | None = None) -> str:
+    """The one PLOVER category an event type is scored as.
+
+    The type's CAMEO codes are looked up in the crosswalk, most general code
+    first; the first category that is also among the type's own PLOVER codes
+    wins, else the type's first PLOVER code.
+    """
+    from kg.taxonomy import event_type as lookup
+
+    info = lookup(event_type)
+    path = crosswalk_file or eval_dir() / CROSSWALK_FILE
+    table = parse_crosswalk(path.read_text("utf-8").splitlines()) if path.exists() else {}
+    found = [table[c] for c in sorted(info.cameo, key=len) if table.get(c) in info.plover]
+    return found[0] if found else info.plover[0]
+
+
+def main_event(extraction: Extraction) -> Event | None:
+    """The event a one-sentence record is about: the first with an agent, else the first."""
+    return next((e for e in extraction.events if e.agents), None) or next(iter(extraction.events), None)
+
+
+def _spans(extraction: Extraction, keys: Iterable[str]) -> list[str]:
+    spans = []
+    for key in keys:
+        mention = next((m for m in extraction.mentions if m.key == key), None)
+        spans.append(mention.span.text if mention else key)
+    return spans
+
+
+def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:
+    """Metrics of the extractions of ``records`` (same order)."""
+    gold, predicted = [r.label for r in records], []
+    sources, targets = Counts(), Counts()
+    for record, extraction in zip(records, extractions, strict=True):
+        event = main_event(extraction)
+        predicted.append(primary_plover(event.event_type) if event else None)
+        sources += span_counts(record.sources, _spans(extraction, event.agents) if event else [])
+        targets += span_counts(record.targets, _spans(extraction, event.targets) if event else [])
+    both = sources + targets
+    coverage = sum(p is not None for p in predicted)
+    return [
+        Metric("plover", "event-type accuracy", accuracy(gold, predicted),
+               f"{sum(g == p for g, p in zip(gold, predicted))}/{len(gold)}; an event in {coverage}"),
+        Metric("plover", "event-type macro-F1", macro_f1(gold, predicted),
+               f"{len(set(gold))} gold categories", floor=0.5),
+        Metric("plover", "actor span F1 (source+target)", both.f1, prf(both), floor=0.6),
+        Metric("plover", "source span F1", sources.f1, prf(sources)),
+        Metric("plover", "target span F1", targets.f1, prf(targets)),
+    ]
+
+
+def evaluate_plover(extractor=None, directory: Path | None = None) -> list[Metric]:  # type: ignore[no-untyped-def]
+    """Run the extractor over every record and score it (``EvalDataMissing`` without the data)."""
+    from kg.documents import article_from_text
+    from kg.extract import default_extractor
+
+    records = load_records(directory)
+    articles = [article_from_text(r.text, origin=r.id, meta={"id": r.id, "published": "2000-01-01"})
+                for r in records]
+    extractions = list((extractor or default_extractor()).pipe(articles))
+    return score(records, extractions)

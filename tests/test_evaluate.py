@@ -1,0 +1,139 @@
+"""kg.evaluate: scoring functions on tiny cases worked out by hand, and the seed acceptance floor."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.evaluate import EvalDataMissing, eval_dir, require
+from kg.evaluate.scoring import (Counts, Metric, accuracy, macro_f1, per_label_counts, set_counts,
+                                 span_counts, token_overlap)
+from kg.evaluate.seed import roles_match
+from kg.model import Event, Extraction, Mention, Span
+
+
+def test_counts_precision_recall_f1():
+    counts = Counts(tp=2, fp=2, fn=0)
+    assert (counts.precision, counts.recall) == (0.5, 1.0)
+    assert counts.f1 == pytest.approx(2 * 0.5 / 1.5)
+    assert Counts().f1 == 1.0 and Counts(0, 3, 0).f1 == 0.0
+    assert Counts(1, 2, 3) + Counts(1, 0, 1) == Counts(2, 2, 4)
+
+
+def test_set_counts_and_accuracy():
+    assert set_counts({"isis", "hezbollah"}, {"isis", "lebanon"}) == Counts(1, 1, 1)
+    assert accuracy(["A", "B", "C"], ["A", None, "C"]) == pytest.approx(2 / 3)
+
+
+def test_macro_f1_by_hand():
+    # A: tp1 fp0 fn1 -> P1 R.5 F.667; B: tp1 fp1 fn0 -> P.5 R1 F.667; C: fp1 -> F0
+    gold, predicted = ["A", "A", "B", "D"], ["A", "B", "B", "C"]
+    counts = per_label_counts(gold, predicted)
+    assert counts["A"] == Counts(1, 0, 1) and counts["C"] == Counts(0, 1, 0)
+    assert counts["D"] == Counts(0, 0, 1)
+    assert macro_f1(gold, predicted) == pytest.approx((2 / 3 + 2 / 3 + 0 + 0) / 4)
+
+
+def test_token_overlap_and_span_matching():
+    assert token_overlap("Israeli troops", "Israeli troops") == 1.0
+    assert token_overlap("Senior Hungarian officials", "Hungarian") == pytest.approx(1 / 3)
+    # one-to-one: the second gold "Hamas" cannot reuse the one predicted "Hamas"
+    assert span_counts(["Hamas", "Hamas", "Israel"], ["Hamas", "Gaza"]) == Counts(1, 1, 2)
+    assert span_counts(["the Syrian army"], ["Syrian army"]) == Counts(1, 0, 0)
+    assert span_counts(["the Syrian army"], ["Syrian army"], threshold=0.9) == Counts(0, 1, 1)
+
+
+def test_metric_floor_both_directions():
+    assert Metric("s", "f1", 0.9, floor=0.9).passed is True
+    assert Metric("s", "f1", 0.89, floor=0.9).passed is False
+    assert Metric("s", "rate", 0.5, floor=0.5, higher_is_better=False).passed is False
+    assert Metric("s", "info", 0.1).passed is None
+
+
+def test_roles_match_slots_and_alternatives():
+    assert roles_match(["isis", ["syria-government", "bashar-al-assad"]], ["bashar-al-assad", "isis"])
+    assert not roles_match(["isis"], ["isis", "hezbollah"])  # an extra role filler is wrong
+    assert not roles_match(["isis", "hezbollah"], ["isis"])  # a missing one too
+    assert roles_match([["isis", None]], []) and roles_match([["isis", None]], ["isis"])
+
+
+def test_missing_gold_data_is_a_skip_not_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_EVAL_DIR", str(tmp_path))
+    assert eval_dir() == tmp_path
+    from kg.evaluate.plover import evaluate_plover
+
+    with pytest.raises(EvalDataMissing):
+        evaluate_plover()
+    with pytest.raises(EvalDataMissing):
+        require(tmp_path / "nothing.json")
+
+
+def _extraction(text, events, mentions=()):
+    return Extraction(article=article_from_text(text, origin="t"), events=tuple(events),
+                      mentions=tuple(mentions))
+
+
+def test_plover_scoring_on_hand_made_records():
+    from kg.evaluate.plover import Record, gold_label, score
+
+    text = "Israel attacked Hamas."
+    mentions = [Mention(Span(0, 6, "Israel"), 0, "actor", "israel"),
+                Mention(Span(16, 21, "Hamas"), 0, "actor", "hamas")]
+    attack = Event(0, "ArmedClash", Span(7, 15, "attacked"), 0, ("israel",), ("hamas",))
+    records = [Record("1", text, gold_label("FIGHT"), ("Israel",), ("Hamas",)),
+               Record("2", "Nothing.", gold_label("DISAPPROVE"), ("Iran",), ())]
+    metrics = {m.name: m for m in score(records, [_extraction(text, [attack], mentions),
+                                                   _extraction("Nothing.", [])])}
+    assert metrics["event-type accuracy"].value == 0.5  # ASSAULT right, ACCUSE missed
+    assert metrics["event-type macro-F1"].value == 0.5  # F1 1.0 for ASSAULT, 0.0 for ACCUSE
+    assert metrics["actor span F1 (source+target)"].value == pytest.approx(2 * 1 * (2 / 3) / (5 / 3))
+
+
+def test_petrarch_dictionaries_and_triples():
+    from kg.evaluate.petrarch import Record, code_of, parse_actors, parse_agents, score
+
+    actors = parse_actors(["ARNOR_  [ARN]", "+ARNORIAN", "GOLLUM", "\t[HOB < 950601]",
+                           "\t[HOBGOV 19950601 - 19990815]", "<!-- note -->", "GONDOR [GON]"])
+    assert actors == {"ARN": ["ARNOR", "ARNORIAN"], "HOB": ["GOLLUM"], "GON": ["GONDOR"]}
+    assert parse_agents(["SOLDIER {SOLDIERS} [~MIL] # x"]) == {"MIL": ["SOLDIER", "SOLDIERS"]}
+    assert code_of("arn-mil") == "ARNMIL"
+    text = "Arnor attacked Gondor."
+    attack = Event(0, "ArmedClash", Span(6, 14, "attacked"), 0, ("arn",), ("gon",))
+    praise = Event(1, "Praise", Span(6, 14, "attacked"), 0, ("gon",), ("arn",))
+    records = [Record("a", "DEMO", text, (("ARN", "GON", "190"), ("ARN", "GON", "041"))),
+               Record("b", "VERB", text, ())]
+    metrics = {m.name.strip(): m for m in score(records, [_extraction(text, [attack, praise]),
+                                                          _extraction(text, [])])}
+    assert metrics["expected triples found"].value == 0.5  # 19 matches ArmedClash, 04 does not
+    assert metrics["spurious triples per sentence"].value == 0.5  # the praise, over 2 sentences
+    assert metrics["DEMO"].value == 0.5
+
+
+def test_seed_meets_the_acceptance_floor(extractor):
+    from kg.evaluate.seed import evaluate_seed
+
+    metrics = evaluate_seed(extractor)
+    failed = [(m.name, round(m.value, 3), m.floor) for m in metrics if m.passed is False]
+    assert not failed
+    names = {m.name for m in metrics if m.floor is not None}
+    assert {"actor F1", "event (type+agent+target) F1", "claim speaker accuracy",
+            "date granularity"} <= names
+
+
+@pytest.mark.skipif(not (eval_dir() / "plover_gsr").is_dir(), reason="no PLOVER gold data")
+def test_plover_records_load_with_2021_labels():
+    from kg.evaluate.plover import load_records
+
+    records = load_records()
+    assert len(records) == 322
+    labels = {r.label for r in records}
+    assert "FIGHT" not in labels and "DISAPPROVE" not in labels and "ASSAULT" in labels
+
+
+def test_cli_evaluate_skips_cleanly_without_data(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["evaluate", "plover", "--eval-dir", str(tmp_path)])
+    assert result.exit_code == 0 and "skipped: plover" in result.output
