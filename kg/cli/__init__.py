@@ -20,7 +20,6 @@ COMMANDS: dict[str, str] = {
     "view": "kg.cli.view:view",
     "serve": "kg.cli.serve:serve",
     "validate": "kg.cli.validate:validate",
-    "analyze": "kg.cli.analyze:analyze",
     "evaluate": "kg.cli.evaluate:evaluate",
     "synth": "kg.cli.synth:synth",
 }
