@@ -27,7 +27,7 @@ from kg.errors import InputError
 
 BASE = "https://w3id.org/conflict-kg/id/"
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ENTITY_KINDS = ("actor", "place", "article", "event", "claim", "type")
+ENTITY_KINDS = ("actor", "place", "article", "event", "claim", "type", "analysis")
 
 
 def slugify(text: str) -> str:
@@ -115,3 +115,27 @@ def occurrence_uri(event_type: str, agents: Iterable[str], targets: Iterable[str
     key = "|".join((event_type, ",".join(sorted(set(agents))), ",".join(sorted(set(targets))),
                     date, place or ""))
     return URIRef(f"{BASE}event/occurrence/{hashlib.sha256(key.encode()).hexdigest()[:24]}")
+
+
+def analysis_graph() -> URIRef:
+    """Name of the named graph holding the written-back network analyses (:mod:`kg.analysis.writeback`).
+
+    >>> key_of(analysis_graph())
+    ('analysis', 'network')
+    """
+    return URIRef(f"{BASE}analysis/network")
+
+
+def bloc_uri(index: int) -> URIRef:
+    """URI of bloc ``index`` of the written-back analyses."""
+    return URIRef(f"{analysis_graph()}/bloc/{index}")
+
+
+def dyad_uri(a: str, b: str) -> URIRef:
+    """URI of the hostile dyad of actors ``a`` and ``b`` (either order) in the written-back analyses.
+
+    >>> dyad_uri("x", "y") == dyad_uri("y", "x")
+    True
+    """
+    key = "|".join(sorted((a, b)))
+    return URIRef(f"{analysis_graph()}/dyad/{hashlib.sha256(key.encode()).hexdigest()[:16]}")

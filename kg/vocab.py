@@ -125,6 +125,25 @@ class CKG(DefinedNamespace):
     cameoCode: URIRef
     ploverCode: URIRef
     acledType: URIRef
+    # network analyses written back by kg.analysis.writeback (one named graph)
+    NetworkAnalysis: URIRef
+    Bloc: URIRef
+    Dyad: URIRef
+    articleCount: URIRef  # NetworkAnalysis -> xsd:integer
+    balanceRatio: URIRef  # NetworkAnalysis -> xsd:double
+    blocFit: URIRef  # NetworkAnalysis -> xsd:double
+    frustration: URIRef  # NetworkAnalysis -> xsd:integer
+    inBloc: URIRef  # Actor -> Bloc
+    dyadMember: URIRef  # Dyad -> Actor (two)
+    eventCount: URIRef  # Dyad -> xsd:integer
+    firstDate: URIRef  # Dyad -> date literal
+    lastDate: URIRef  # Dyad -> date literal
+    brokerScore: URIRef  # Actor -> xsd:double
+    mediationReason: URIRef  # Actor -> literal
+    pageRank: URIRef  # Actor -> xsd:double
+    betweenness: URIRef  # Actor -> xsd:double
+    degree: URIRef  # Actor -> xsd:integer
+    unbalancedTriads: URIRef  # Actor -> xsd:integer
 
 
 class ET(DefinedNamespace):

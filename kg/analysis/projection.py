@@ -4,19 +4,38 @@ Every agent -> target pair of an event becomes an edge of an
 :class:`networkx.MultiDiGraph` (one edge per event), typed and signed by the
 event-type scheme; agents of the same event get an undirected-in-spirit
 "co-agent" edge with sign +1. Each edge carries its evidence: event, article,
-sentence, date, place.
+source, sentence, date, place. An edge's ``date`` is the event's own date when
+the text gives one, else the article's publication date (``date_from`` says
+which).
+
+:func:`filter_network` keeps the edges inside a time window, of some event
+types, from some articles, and between actors with at least ``min_weight``
+events; :func:`signed_graph` collapses the multigraph to one signed,
+undirected edge per actor pair, the input of the balance and bloc analyses.
 
 Examples
 --------
 >>> from kg.store import open_store
 >>> actor_network(open_store("memory:")).number_of_nodes()
 0
+>>> g = network_from_edges([("a", "b", "ArmedClash", "2017-08-20"),
+...                         ("a", "b", "Ceasefire", "2017-08-27"),
+...                         ("b", "c", "Support", "2017-09-01")])
+>>> filter_network(g, Filters(since="2017-08-25")).number_of_edges()
+2
+>>> s = signed_graph(g)
+>>> s["a"]["b"]["sign"], s["a"]["b"]["weight"], s["b"]["c"]["sign"]
+(0, 2, 1)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
 import networkx as nx
 
+from kg.errors import InputError
 from kg.store import Store
 from kg.taxonomy import event_types
 from kg.vocab import ET, sparql_prologue
@@ -33,6 +52,7 @@ GROUP BY ?actor"""
 
 ROLES = sparql_prologue() + """
 SELECT DISTINCT ?event ?type ?agent ?other ?role ?date ?modality ?sentence ?article ?place
+       ?published ?source
 WHERE {
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:modality ?modality ;
          ckg:article ?article ; ckg:sentence/ckg:text ?sentence .
@@ -42,7 +62,35 @@ WHERE {
   FILTER(?role = "target" || STR(?agent) < STR(?other))
   OPTIONAL { ?event ckg:date ?date }
   OPTIONAL { ?event ckg:place/rdfs:label ?place }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article ckg:sourceName ?source }
 }"""
+
+HAPPENED = ("asserted", "reported")
+"""Modalities of events that took place (negated, planned, hypothetical did not)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which evidence an analysis looks at.
+
+    ``since``/``until`` are ISO dates or prefixes (``2017``, ``2017-08``); an
+    edge dated ``2014`` is inside when the year overlaps the window.
+    ``types`` are event-type keys (``ArmedClash``) and ``articles`` article
+    URIs; empty means all. ``min_weight`` is the least number of events
+    between two actors for their edges to count.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] = ()
+    min_weight: int = 1
+    articles: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        """The filters as plain JSON values (for reports)."""
+        return {"since": self.since, "until": self.until, "types": list(self.types),
+                "min_weight": self.min_weight, "articles": list(self.articles)}
 
 
 def _add_actors(graph: nx.MultiDiGraph, store: Store) -> None:
@@ -52,8 +100,9 @@ def _add_actors(graph: nx.MultiDiGraph, store: Store) -> None:
                        aliases=[a for a in str(row.get("aliases", "")).split("|") if a])
 
 
-def actor_network(store: Store, include_negated: bool = False) -> nx.MultiDiGraph:
-    """Return the actor network of everything in ``store``.
+def actor_network(store: Store, include_negated: bool = False,
+                  filters: Filters | None = None) -> nx.MultiDiGraph:
+    """Return the actor network of everything in ``store``, optionally filtered.
 
     Events that are negated, hypothetical or planned are left out unless
     ``include_negated`` is true: they did not (yet) happen.
@@ -63,14 +112,153 @@ def actor_network(store: Store, include_negated: bool = False) -> nx.MultiDiGrap
     signs = {key: info.sign for key, info in event_types().items()}
     for row in store.select(ROLES):
         modality = str(row["modality"])
-        if modality not in ("asserted", "reported") and not include_negated:
+        if modality not in HAPPENED and not include_negated:
             continue
         type_key = str(row["type"])[len(str(ET._NS)):]
         co_agent = str(row["role"]) == "co-agent"
+        own_date = str(row.get("date", ""))
         graph.add_edge(
             str(row["agent"]), str(row["other"]), key=f"{row['event']}|{row['role']}",
             type="CoAgent" if co_agent else type_key, sign=1 if co_agent else signs[type_key],
             event=str(row["event"]), event_type=type_key, modality=modality,
-            date=str(row.get("date", "")), article=str(row["article"]),
+            date=own_date or str(row.get("published", "")),
+            date_from="event" if own_date else "article",
+            article=str(row["article"]), source=str(row.get("source", "")),
             sentence=str(row["sentence"]), place=str(row.get("place", "")))
+    return filter_network(graph, filters) if filters else graph
+
+
+def network_from_edges(edges: Iterable[Sequence[str]],
+                       labels: dict[str, str] | None = None) -> nx.MultiDiGraph:
+    """Build an actor network from ``(agent, target, event_type[, date[, article]])`` tuples.
+
+    For hand-made graphs in tests, examples and benchmarks. The event type
+    ``CoAgent`` makes a co-agent edge (sign +1); the evidence is synthetic.
+
+    >>> g = network_from_edges([("a", "b", "Praise")], labels={"a": "Alpha"})
+    >>> g.nodes["a"]["label"], g.nodes["b"]["label"], g["a"]["b"]["e0|target"]["sign"]
+    ('Alpha', 'b', 1)
+    """
+    signs = {key: info.sign for key, info in event_types().items()}
+    graph = nx.MultiDiGraph()
+    for index, edge in enumerate(edges):
+        agent, target, kind = edge[0], edge[1], edge[2]
+        date = edge[3] if len(edge) > 3 else ""
+        article = edge[4] if len(edge) > 4 else "article"
+        for node in (agent, target):
+            if node not in graph:
+                label = (labels or {}).get(node, node)
+                graph.add_node(node, uri=node, label=label, kind="", country="", aliases=[])
+        if kind != "CoAgent" and kind not in signs:
+            raise InputError(f"unknown event type {kind!r}")
+        role = "co-agent" if kind == "CoAgent" else "target"
+        graph.add_edge(agent, target, key=f"e{index}|{role}", type=kind,
+                       sign=1 if kind == "CoAgent" else signs[kind], event=f"e{index}",
+                       event_type=kind, modality="asserted", date=date, date_from="event",
+                       article=article, source="", sentence="", place="")
     return graph
+
+
+def date_span(date: str) -> tuple[str, str]:
+    """First and last day a (possibly partial) ISO date covers, as sortable strings.
+
+    >>> date_span("2014"), date_span("2017-08"), date_span("2017-08-27T07:00:00")
+    (('2014-01-01', '2014-12-31'), ('2017-08-01', '2017-08-31'), ('2017-08-27', '2017-08-27'))
+    """
+    day = date[:10]
+    if len(day) == 4:
+        return f"{day}-01-01", f"{day}-12-31"
+    if len(day) == 7:
+        return f"{day}-01", f"{day}-31"
+    return day, day
+
+
+def in_window(date: str, since: str | None, until: str | None) -> bool:
+    """Whether an edge dated ``date`` overlaps ``[since, until]``; undated edges only if no window."""
+    if not since and not until:
+        return True
+    if not date:
+        return False
+    first, last = date_span(date)
+    return (not since or last >= date_span(since)[0]) and (not until or first <= date_span(until)[1])
+
+
+def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
+    """Return a copy of ``graph`` with only the edges ``filters`` keep (all nodes stay)."""
+    types, articles = set(filters.types), set(filters.articles)
+    unknown = types - set(event_types()) - {"CoAgent"}
+    if unknown:
+        raise InputError(f"unknown event type(s): {', '.join(sorted(unknown))}")
+    kept = nx.MultiDiGraph()
+    kept.add_nodes_from(graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if types and data["event_type"] not in types:
+            continue
+        if articles and data["article"] not in articles:
+            continue
+        if in_window(data["date"], filters.since, filters.until):
+            kept.add_edge(u, v, key=key, **data)
+    if filters.min_weight > 1:
+        weights: dict[frozenset[str], set[str]] = {}
+        for u, v, data in kept.edges(data=True):
+            weights.setdefault(frozenset((u, v)), set()).add(data["event"])
+        light = [(u, v, k) for u, v, k in kept.edges(keys=True)
+                 if len(weights[frozenset((u, v))]) < filters.min_weight]
+        kept.remove_edges_from(light)
+    return kept
+
+
+def signed_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Collapse ``graph`` to one undirected edge per actor pair.
+
+    Each edge has ``positive`` and ``negative`` (events of each sign),
+    ``weight`` (distinct events) and ``sign``: +1 or -1 by the majority of
+    signed events, 0 for a tie or neutral events only. Self-loops are dropped.
+    """
+    pairs: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        pair = (u, v) if u < v else (v, u)
+        entry = pairs.setdefault(pair, {"pos": set(), "neg": set(), "all": set()})
+        entry["all"].add(data["event"])
+        if data["sign"] > 0:
+            entry["pos"].add(data["event"])
+        elif data["sign"] < 0:
+            entry["neg"].add(data["event"])
+    signed = nx.Graph()
+    signed.add_nodes_from(graph.nodes(data=True))
+    for (u, v), entry in pairs.items():
+        balance = len(entry["pos"]) - len(entry["neg"])
+        signed.add_edge(u, v, positive=len(entry["pos"]), negative=len(entry["neg"]),
+                        weight=len(entry["all"]), sign=(balance > 0) - (balance < 0))
+    return signed
+
+
+def actor_ref(graph: nx.Graph, node: str) -> dict[str, str]:
+    """How every result names an actor: ``{"uri": ..., "label": ...}``.
+
+    >>> actor_ref(network_from_edges([("a", "b", "Praise")], {"a": "Alpha"}), "a")
+    {'uri': 'a', 'label': 'Alpha'}
+    """
+    data = graph.nodes[node] if node in graph else {}
+    return {"uri": str(data.get("uri", node)), "label": str(data.get("label", node))}
+
+
+def resolve_actor(graph: nx.Graph, name: str) -> str:
+    """Find an actor node by URI, key (last URI segment), label or alias, ignoring case.
+
+    >>> resolve_actor(network_from_edges([("x/isis", "b", "Praise")], {"x/isis": "ISIS"}), "isis")
+    'x/isis'
+    """
+    from kg.errors import NotFound
+
+    if name in graph:
+        return name
+    wanted = name.strip().casefold()
+    for node, data in graph.nodes(data=True):
+        names = [str(node).rsplit("/", 1)[-1], str(data.get("label", ""))]
+        names += list(data.get("aliases", []))
+        if wanted in (n.casefold() for n in names):
+            return str(node)
+    raise NotFound(f"no actor {name!r} (give a URI, key, label or alias)")

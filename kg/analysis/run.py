@@ -1,0 +1,198 @@
+"""One entry point for every analysis: name + parameters in, :class:`~kg.analysis.output.Result` out.
+
+The CLI (``kg analyze``) and the web API (``/api/analysis/<name>``) both call
+:func:`run_analysis`; :func:`params_from_strings` parses the text parameters
+they receive and raises :class:`~kg.errors.InputError` (400) on bad values.
+An unknown analysis raises :class:`UnknownAnalysis` (404).
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> run_analysis(open_store("memory:"), "fights").summary
+{'dyads': 0, 'actor': None}
+>>> run_analysis(open_store("memory:"), "gossip")
+Traceback (most recent call last):
+...
+kg.analysis.run.UnknownAnalysis: unknown analysis 'gossip'; one of: balance, blocs, centrality, ego, fights, mediators, path
+>>> params_from_strings({"min_weight": "0"})
+Traceback (most recent call last):
+...
+kg.errors.InputError: min_weight: must be at least 1, not '0'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+
+from kg.analysis.output import Result
+from kg.analysis.projection import Filters, actor_network, actor_ref, filter_network
+from kg.errors import InputError, NotFound
+from kg.store import Store
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class UnknownAnalysis(NotFound):
+    """An analysis name that does not exist."""
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything an analysis may take; each uses the parts it needs."""
+
+    filters: Filters = field(default_factory=Filters)
+    actor: str | None = None  # fights (optional), ego (required), path (source)
+    other: str | None = None  # path (target)
+    hops: int = 1  # ego
+    top: int | None = None  # centrality, mediators
+    window: str | None = None  # balance: "month" or "year" adds a census per window
+    include_negated: bool = False
+
+
+def _int(values: Mapping[str, str], name: str, low: int, high: int) -> int | None:
+    text = values.get(name)
+    if text in (None, ""):
+        return None
+    try:
+        number = int(str(text))
+    except ValueError:
+        raise InputError(f"{name}: not a whole number: {text!r}") from None
+    if not low <= number <= high:
+        raise InputError(f"{name}: must be at least {low}, not {text!r}" if number < low
+                         else f"{name}: must be at most {high}, not {text!r}")
+    return number
+
+
+def _date(values: Mapping[str, str], name: str) -> str | None:
+    text = values.get(name) or None
+    if text is not None and not DATE.match(text):
+        raise InputError(f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    return text
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+def params_from_strings(values: Mapping[str, str]) -> Params:
+    """Parse text parameters (query string or CLI options) into :class:`Params`.
+
+    Keys: since, until, types (comma-separated), min_weight, articles
+    (comma-separated URIs), actor, other, hops, top, window, include_negated.
+    """
+    window = values.get("window") or None
+    if window not in (None, "month", "year"):
+        raise InputError(f"window: expected month or year, not {window!r}")
+    filters = Filters(since=_date(values, "since"), until=_date(values, "until"),
+                      types=_list(values.get("types")),
+                      min_weight=_int(values, "min_weight", 1, 10**9) or 1,
+                      articles=_list(values.get("articles")))
+    negated = str(values.get("include_negated", "")).lower() in ("1", "true", "yes")
+    return Params(filters=filters, actor=values.get("actor") or None,
+                  other=values.get("other") or None, hops=_int(values, "hops", 1, 6) or 1,
+                  top=_int(values, "top", 1, 10**9), window=window, include_negated=negated)
+
+
+def _fights(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.dyads import fights
+
+    rows = [d.as_dict() for d in fights(graph, p.actor)]
+    actor = actor_ref(graph, _resolved(graph, p.actor)) if p.actor else None
+    return Result("fights", rows[:p.top] if p.top else rows, {"dyads": len(rows), "actor": actor},
+                  columns=("a", "b", "events", "first_date", "last_date", "types", "sources"))
+
+
+def _resolved(graph: nx.MultiDiGraph, name: str) -> str:
+    from kg.analysis.projection import resolve_actor
+
+    return resolve_actor(graph, name)
+
+
+def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.mediation import mediation_records, mediators
+
+    records = mediation_records(store, p.filters, p.include_negated)
+    rows = mediators(graph, records, p.top)
+    return Result("mediators", rows, {"explicit_records": len(records), "actors": len(rows)},
+                  columns=("actor", "score", "bloc", "reasons"))
+
+
+def _blocs(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.blocs import blocs
+
+    found = blocs(graph)
+    summary = {"blocs": len(found.blocs), "signed_ties": found.signed_ties,
+               "frustration": found.frustration, "fit": found.fit, "violations": found.violations}
+    return Result("blocs", found.blocs, summary,
+                  columns=("bloc", "size", "internal_positive", "internal_negative", "members"))
+
+
+def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.balance import balance, balance_over_time
+
+    found = balance(graph)
+    summary = {k: v for k, v in asdict(found).items() if k not in ("unbalanced_by_actor", "window")}
+    summary["unbalanced"] = [[actor_ref(graph, n) for n in t] for t in found.unbalanced]
+    if p.window:
+        summary["windows"] = [{"window": b.window, "census": b.census, "ratio": b.ratio,
+                               "unbalanced_by_actor": b.unbalanced_by_actor}
+                              for b in balance_over_time(graph, p.window)]
+    rows = [{"actor": actor_ref(graph, n), "unbalanced_triads": c}
+            for n, c in found.unbalanced_by_actor.items()]
+    return Result("balance", rows, summary, columns=("actor", "unbalanced_triads"))
+
+
+def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.centrality import centrality
+
+    rows = centrality(graph, p.top)
+    return Result("centrality", rows, {"actors": len(rows)},
+                  columns=("actor", "degree", "events", "pagerank", "betweenness"))
+
+
+def _ego(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.centrality import ego
+
+    if not p.actor:
+        raise InputError("ego: name an actor")
+    found = ego(graph, p.actor, p.hops)
+    return Result("ego", found["nodes"],  # type: ignore[arg-type]
+                  {"center": found["center"], "hops": p.hops, "edges": found["edges"]},
+                  columns=("actor", "distance"))
+
+
+def _path(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
+    from kg.analysis.paths import shortest_path
+
+    if not (p.actor and p.other):
+        raise InputError("path: name two actors")
+    found = shortest_path(graph, p.actor, p.other)
+    return Result("path", found["hops"],  # type: ignore[arg-type]
+                  {k: found[k] for k in ("source", "target", "length")},
+                  columns=("a", "b", "sign", "events", "evidence"))
+
+
+ANALYSES: dict[str, Callable[[Store, nx.MultiDiGraph, Params], Result]] = {
+    "balance": _balance, "blocs": _blocs, "centrality": _centrality, "ego": _ego,
+    "fights": _fights, "mediators": _mediators, "path": _path,
+}
+"""Every analysis by name."""
+
+
+def run_analysis(store: Store, name: str, params: Params | None = None,
+                 graph: nx.MultiDiGraph | None = None) -> Result:
+    """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``."""
+    if name not in ANALYSES:
+        raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
+    params = params or Params()
+    if graph is None:
+        graph = actor_network(store, params.include_negated, params.filters)
+    elif params.filters != Filters():
+        graph = filter_network(graph, params.filters)
+    result = ANALYSES[name](store, graph, params)
+    result.filters = params.filters.as_dict()
+    return result
