@@ -5,6 +5,12 @@ is idempotent: an article already stored with the same hash is skipped, a
 changed one replaces its named graph in one atomic write, and an input that
 cannot be read is reported without stopping the batch.
 
+Ingest streams: inputs are read (JSON lines line by line, see
+:func:`iter_inputs`), checked, extracted in spaCy batches on ``n_process``
+workers and written one article at a time, so memory does not grow with the
+size of the corpus. An interrupted run is resumed by running it again: what
+was stored is skipped by its hash.
+
 Examples
 --------
 >>> from kg.documents import article_from_text
@@ -23,11 +29,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
-from kg import ids
+from kg import documents, ids
 from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
 from kg.rdf import extraction_triples
@@ -71,12 +78,18 @@ def stored_hash(store: Store, article_key: str) -> str | None:
 
 
 def _needing_extraction(store: Store, items: Iterable[Article | KGError],
-                        report: IngestReport, known: dict[str, str | None]) -> Iterator[Article]:
-    """Yield the articles whose stored hash differs; record errors and skips."""
+                        report: IngestReport, known: dict[str, str | None],
+                        tick: Callable[[], None]) -> Iterator[Article]:
+    """Yield the articles whose stored hash differs; record errors and skips.
+
+    ``known`` gets the stored hash of each yielded article and loses it once
+    the article is written, so it holds only the articles in flight.
+    """
     seen: dict[str, tuple[str, str | None]] = {}  # key -> (sha256, origin) of its first copy
     for item in items:
         if isinstance(item, KGError):
             report.failed.append(item)
+            tick()
             continue
         if item.key in seen:
             first_sha, first_origin = seen[item.key]
@@ -86,47 +99,123 @@ def _needing_extraction(store: Store, items: Iterable[Article | KGError],
                 report.failed.append(InputError(
                     f"article id {item.key!r} appears twice in the batch with different text; "
                     f"the first ({first_origin}) was kept", where=item.origin))
+            tick()
             continue
         seen[item.key] = (item.sha256, item.origin)
-        known[item.key] = stored_hash(store, item.key)
-        if known[item.key] == item.sha256:
+        stored = stored_hash(store, item.key)
+        if stored == item.sha256:
             report.unchanged.append(item.key)
+            tick()
         else:
+            known[item.key] = stored
             yield item
 
 
 def ingest(store: Store, items: Iterable[Article | KGError], extractor: ExtractorLike, *,
-           n_process: int = 1, progress: Callable[[Extraction], None] | None = None
-           ) -> IngestReport:
-    """Extract and store every changed article of ``items``.
+           n_process: int = 1, progress: Callable[[Extraction], None] | None = None,
+           tick: Callable[[], None] | None = None) -> IngestReport:
+    """Extract and store every changed article of ``items``, streaming.
+
+    ``items`` is consumed lazily: only the articles in the extractor's
+    current batches are held at any time, never the whole input.
 
     Parameters
     ----------
     store : Store
         Where each article's named graph is written.
     items : iterable of Article or KGError
-        As yielded by :func:`kg.documents.iter_articles`; errors are recorded.
+        As yielded by :func:`iter_inputs`; errors are recorded.
     extractor : ExtractorLike
         Turns articles into extractions (``pipe`` keeps spaCy batching).
     n_process : int
         Worker processes for extraction.
     progress : callable, optional
         Called after each article is stored.
+    tick : callable, optional
+        Called once per input, whatever became of it (stored, skipped, failed).
     """
     report = IngestReport()
     known: dict[str, str | None] = {}
-    todo = _needing_extraction(store, items, report, known)
+    tick = tick or (lambda: None)
+    todo = _needing_extraction(store, items, report, known, tick)
     for extraction in extractor.pipe(todo, n_process=n_process):
         key = extraction.article.key
         try:
             store.replace_graph(ids.article_uri(key), extraction_triples(extraction))
         except KGError as error:
             report.failed.append(error)
+            tick()
             continue
-        (report.replaced if known.get(key) else report.added).append(key)
+        finally:
+            stored = known.pop(key, None)
+        (report.replaced if stored else report.added).append(key)
         if progress is not None:
             progress(extraction)
+        tick()
     return report
+
+
+def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
+                encoding: str | None = None) -> Iterator[Article | InputError]:
+    """Like :func:`kg.documents.iter_articles`, reading JSON-lines files line by line.
+
+    A JSON-lines file of any size is never held in memory: each line becomes an
+    article (or an :class:`InputError` naming ``file:line``) as it is read.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     batch = Path(folder) / "b.jsonl"
+    ...     _ = batch.write_text('{"text": "Calm."}\\n\\nnot json\\n')
+    ...     [getattr(x, "key", None) or str(x).split(": ", 1)[1] for x in iter_inputs([batch])]
+    ['b-1', 'broken JSON line (Expecting value at column 1)']
+    """
+    for path in documents.expand_paths(paths):
+        if path.suffix.lower() in documents.LINES_SUFFIXES and path.is_file():
+            yield from _lines_of(path, dict(defaults or {}))
+        else:
+            yield from documents.load_path(path, defaults, encoding)
+
+
+def _lines_of(path: Path, defaults: dict[str, object]) -> Iterator[Article | InputError]:
+    """Stream one JSON-lines file (same records and messages as the whole-file reader)."""
+    try:
+        with path.open("rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    yield _line_article(line, f"{path}:{number}", path, number, defaults)
+    except OSError as error:
+        yield InputError(f"cannot read: {error.strerror}", where=str(path))
+
+
+def _line_article(line: bytes, where: str, path: Path, number: int,
+                  defaults: dict[str, object]) -> Article | InputError:
+    try:
+        record = documents._json_line(line, where)  # the same checks and messages
+        meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
+        meta.setdefault("id", f"{path.stem}-{number}")
+        text = documents.utf8_bytes(record["text"], where)
+        return documents.article_from_bytes(text, origin=where, meta=meta)
+    except InputError as error:
+        return error
+
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """Count the articles under ``paths`` cheaply (files, and non-blank lines of JSON lines).
+
+    Reads JSON-lines files in blocks without parsing, for a progress bar's total.
+    """
+    total = 0
+    for path in documents.expand_paths(paths):
+        if path.suffix.lower() not in documents.LINES_SUFFIXES or not path.is_file():
+            total += 1
+            continue
+        try:
+            with path.open("rb") as data:
+                total += sum(1 for line in data if line.strip())
+        except OSError:
+            total += 1
+    return total
 
 
 def remove_article(store: Store, article_key: str) -> bool:
@@ -134,4 +223,4 @@ def remove_article(store: Store, article_key: str) -> bool:
     return store.drop_graph(ids.article_uri(article_key))
 
 
-__all__ = ["IngestReport", "ingest", "remove_article", "stored_hash"]
+__all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs", "remove_article", "stored_hash"]

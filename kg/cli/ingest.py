@@ -17,25 +17,35 @@ from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Extraction processes.")
 @click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+              help="Show a progress bar with articles/s and ETA (default: when stderr is a "
+                   "terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, published: str | None,
-           source: str | None, encoding: str | None, jobs: int, progress: bool | None) -> None:
-    """Ingest articles (.txt, .html, .jsonl files or folders of them) into the store."""
+           source: str | None, encoding: str | None, jobs: int, progress: bool | None,
+           quiet: bool) -> None:
+    """Ingest articles (.txt, .html, .jsonl files or folders of them) into the store.
+
+    Inputs are streamed (memory does not grow with their number) and extracted
+    on --jobs processes. Run it again after an interruption: articles already
+    stored with the same text are skipped.
+    """
     from tqdm import tqdm
 
-    from kg.documents import iter_articles, parse_date
+    from kg.documents import parse_date
     from kg.extract import default_extractor
-    from kg.ingest import ingest as run_ingest
+    from kg.ingest import count_inputs, ingest as run_ingest, iter_inputs
 
     env = get_env(ctx, store)
     with reported_errors(env):
         defaults = {"published": parse_date(published, "--date"), "source": source}
-        items = iter_articles(paths, {k: v for k, v in defaults.items() if v}, encoding)
-        show = env.stderr_is_terminal() if progress is None else progress
-        with tqdm(desc="ingest", unit="article", disable=not show, file=env.stderr) as bar:
+        items = iter_inputs(paths, {k: v for k, v in defaults.items() if v}, encoding)
+        show = not quiet and (env.stderr_is_terminal() if progress is None else progress)
+        total = count_inputs(paths) if show else None
+        with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
+                  smoothing=0.05) as bar:
             report = run_ingest(env.store(), items, default_extractor(), n_process=jobs,
-                                progress=lambda _: bar.update())
+                                tick=bar.update)
     for error in report.failed:
         env.error(str(error))
     env.echo(report.summary())
