@@ -104,7 +104,13 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
     named_people: set[str] = set()
     recent: list[tuple[int, str]] = []  # (sentence start token, actor key)
     sentence_starts = [s.start for s in doc.sents]
-    for item in _longest_first(found):
+    chosen = _longest_first(found)
+    titled = {a.start for a, b in zip(chosen, chosen[1:]) if a.how == "composite"
+              and b.start == a.end and b.kind == "actor" and b.key in gazetteer.actors
+              and gazetteer.actors[b.key].kind == "person"}  # "Lebanese Foreign Minister Gebran Bassil"
+    for item in chosen:
+        if item.start in titled:
+            continue
         sentence = doc[item.start].sent
         if item.how == "composite" and item.key not in gazetteer.actors:
             country, _, sector = item.key.rpartition("-")

@@ -26,6 +26,19 @@ VERB_TRIGGERS: dict[str, str] = {
     "thank": "Praise", "hail": "Praise", "withdraw": "Withdraw", "evacuate": "Withdraw",
     "retreat": "Withdraw", "demand": "Demand", "urge": "Demand", "protest": "Protest",
     "classify": "DesignateTerrorist", "designate": "DesignateTerrorist", "coordinate": "Support",
+    # diplomacy and coercion, as event coders (CAMEO/PLOVER) read them
+    "appeal": "Demand", "request": "Demand", "ask": "Demand", "press": "Demand",
+    "criticize": "Accuse", "criticise": "Accuse", "charge": "Accuse", "investigate": "Accuse",
+    "deplore": "Condemn", "refuse": "Reject", "veto": "Reject", "rebuff": "Reject",
+    "oppose": "Reject", "warn": "Threaten", "vow": "Threaten", "demonstrate": "Protest",
+    "rally": "Protest", "march": "Protest", "riot": "Protest", "boycott": "Protest",
+    "sever": "Sanction", "suspend": "Sanction", "embargo": "Sanction", "confiscate": "Arrest",
+    "raid": "Arrest", "ban": "Arrest", "deport": "Sanction", "kill": "ArmedClash",
+    "shoot": "ArmedClash", "invade": "SeizeTerritory", "occupy": "SeizeTerritory",
+    "meet": "Negotiate", "visit": "Negotiate", "host": "Negotiate", "discuss": "Negotiate",
+    "consult": "Negotiate", "confer": "Negotiate", "pledge": "Agreement", "promise": "Agreement",
+    "sign": "Agreement", "offer": "Agreement", "welcome": "Praise", "endorse": "Praise",
+    "applaud": "Praise", "commend": "Praise", "cooperate": "Support", "pull": "Withdraw",
 }
 NOUN_TRIGGERS: dict[str, str] = {
     "ceasefire": "Ceasefire", "cease-fire": "Ceasefire", "truce": "Ceasefire",
@@ -35,6 +48,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "talk": "Negotiate", "negotiation": "Negotiate", "gain": "SeizeTerritory",
     "ally": "Support", "aid": "MilitaryAid", "kidnapping": "Kidnap", "withdrawal": "Withdraw",
     "coordination": "Support", "cooperation": "Support", "communication": "Negotiate",
+    "protest": "Protest", "demonstration": "Protest", "sanction": "Sanction",
+    "embargo": "Sanction", "criticism": "Accuse", "accusation": "Accuse", "threat": "Threaten",
+    "demand": "Demand", "appeal": "Demand", "meeting": "Negotiate", "visit": "Negotiate",
+    "agreement": "Agreement", "accord": "Agreement", "deal": "Agreement", "treaty": "Agreement",
+    "arrest": "Arrest",
 }
 TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
 RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
@@ -87,6 +105,10 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
     if token.pos_ == "VERB":
         if lemma == "take" and any(c.lower_ in ("captive", "hostage") for c in token.children):
             return "Kidnap"
+        if lemma == "call" and any(c.lower_ in ("for", "on", "upon") for c in token.children):
+            return "Demand"  # "called for a referendum", "called on Israel to ..."
+        if lemma == "pull" and not any(c.lower_ in ("out", "back") for c in token.children):
+            return None
         return VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:

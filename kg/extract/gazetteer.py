@@ -28,8 +28,10 @@ import yaml
 from kg.errors import InputError
 from kg.model import Actor, Place
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+from kg.taxonomy import ONTOLOGY_DIR
+
 EXTRA_ENV = "KG_ACTORS_EXTRA"
+COUNTRIES_FILE = "countries.yaml"
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,12 @@ def _add_actor(gazetteer: Gazetteer, key: str, entry: Mapping[str, Any]) -> None
         gazetteer.generics[phrase.lower()] = (*gazetteer.generics.get(phrase.lower(), ()), key)
 
 
+def _add_world(gazetteer: Gazetteer, countries: Mapping[str, dict[str, Any]]) -> None:
+    """Countries outside the curated region: a state actor and a country place each."""
+    _add_countries(gazetteer, countries)
+    _add_places(gazetteer, {key: {**entry, "kind": "country"} for key, entry in countries.items()})
+
+
 def _add_places(gazetteer: Gazetteer, places: Mapping[str, dict[str, Any]]) -> None:
     for key, entry in places.items():
         aliases = tuple(entry.get("aliases", ()))
@@ -132,9 +140,16 @@ def extension_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
     return [path for path in candidates if path.exists()]
 
 
-def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None) -> Gazetteer:
-    """Build a gazetteer from actor files (applied in order) and a place file."""
+def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
+                    world_file: Path | None = None) -> Gazetteer:
+    """Build a gazetteer from actor files (applied in order), a place file and world countries.
+
+    The world countries (``ontology/countries.yaml``) are read first, so the
+    curated region's entries in the actor and place files override them.
+    """
     gazetteer = Gazetteer()
+    if world_file is not None:
+        _add_world(gazetteer, _read_yaml(world_file))
     for path in actor_files:
         data = _read_yaml(path)
         _add_countries(gazetteer, data.get("countries", {}))
@@ -157,4 +172,4 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None) -> Gaz
 def load_gazetteer() -> Gazetteer:
     """The default gazetteer: ``ontology/`` plus the user's extensions."""
     return build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files()],
-                           ONTOLOGY_DIR / "places.yaml")
+                           ONTOLOGY_DIR / "places.yaml", ONTOLOGY_DIR / COUNTRIES_FILE)
