@@ -67,7 +67,8 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim"}
 LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold", "conduct",
                "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
-               "reach", "sign", "call", "break", "violate", "win", "suffer", "end"}
+               "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
+               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
 WITH_IS_TARGET = {"clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
                   "communication", "coordinate", "coordination", "cooperation", "cooperate",

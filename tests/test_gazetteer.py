@@ -1,0 +1,62 @@
+"""The curated gazetteer: regional actors, world countries, places with coordinates, extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract.gazetteer import build_gazetteer, extension_files, load_gazetteer
+from kg.taxonomy import ONTOLOGY_DIR
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def test_region_actors_have_kind_country_and_aliases(gazetteer):
+    for alias, key, kind in [("daesh", "isis", "armed_group"), ("hizbollah", "hezbollah", "armed_group"),
+                             ("ansar allah", "houthis", "armed_group"), ("al-manar tv", "al-manar", "media"),
+                             ("unifil", "unifil", "igo"), ("hashd al-shaabi", "pmf", "armed_group")]:
+        assert gazetteer.aliases[alias] == key and gazetteer.actors[key].kind == kind
+    assert gazetteer.actors["hezbollah"].country == "LBN"
+    assert gazetteer.actors["isis"].qid == "Q2429253"
+
+
+def test_border_towns_have_coordinates_in_lebanon_or_syria(gazetteer):
+    for key, country in [("arsal", "LBN"), ("ras-baalbek", "LBN"), ("qalamoun", "SYR")]:
+        place = gazetteer.places[key]
+        assert place.country == country and 33.0 < place.lat < 35.0 and 35.5 < place.lon < 37.0
+
+
+def test_world_countries_are_states_places_and_nationalities(gazetteer):
+    assert gazetteer.actors["hungary"].kind == "state" and gazetteer.actors["hungary"].country == "HUN"
+    assert gazetteer.places["hungary"].kind == "country" and gazetteer.places["hungary"].lat > 40
+    assert gazetteer.nationalities["peruvian"] == "peru"
+    assert gazetteer.actors["lebanon"].qid == "Q822"  # the curated region entry wins
+
+
+def test_composites_from_nationality_and_agent_noun(extractor):
+    text = "Peruvian troops clashed with Sudanese rebels. Romanian officials met Hungarian diplomats."
+    extraction = extractor.extract(article_from_text(text, origin="c"))
+    keys = [m.key for m in extraction.mentions if m.kind == "actor"]
+    assert keys == ["peru-military", "sudan-rebels", "romania-government", "hungary-government"]
+    assert extraction.actor("sudan-rebels").kind == "armed_group"
+    assert extraction.actor("peru-military").country == "PER"
+
+
+def test_a_title_before_a_name_is_the_person(extractor):
+    text = "Lebanese Foreign Minister Gebran Bassil praised the Lebanese army."
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    assert [m.key for m in extraction.mentions if m.kind == "actor"] == ["gebran-bassil",
+                                                                        "lebanon-military"]
+
+
+def test_extension_file_from_the_environment(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("actors:\n  wagner: {label: Wagner Group, kind: armed_group, country: RUS,"
+                     " aliases: [Wagner Group, Wagner]}\n", "utf-8")
+    monkeypatch.setenv("KG_ACTORS_EXTRA", str(extra))
+    assert extra in extension_files(tmp_path)
+    built = build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files(tmp_path)], None)
+    assert built.aliases["wagner"] == "wagner" and built.actors["wagner"].country == "RUS"
