@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "view": "kg.cli.view:view",
     "serve": "kg.cli.serve:serve",
     "validate": "kg.cli.validate:validate",
+    "analyze": "kg.cli.analyze:analyze",
     "evaluate": "kg.cli.evaluate:evaluate",
     "synth": "kg.cli.synth:synth",
 }

@@ -46,6 +46,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
                   smoothing=0.05) as bar:
             report = run_ingest(env.store(), items, default_extractor(), n_process=jobs,
                                 tick=bar.update)
+        if report.changed:  # keep the analyses written by `kg analyze --write` current
+            from kg.analysis.writeback import refresh
+
+            refresh(env.store())
     for error in report.failed:
         env.error(str(error))
     env.echo(report.summary())

@@ -29,5 +29,8 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
             else:
                 env.error(f"no article or graph {name!r} in the store")
                 missing = True
+        from kg.analysis.writeback import refresh
+
+        refresh(kg_store)  # keep the analyses written by `kg analyze --write` current
     if missing:
         ctx.exit(ExitStatus.ERROR)

@@ -1,0 +1,54 @@
+"""``kg analyze NAME [ACTOR [OTHER]]``: network analyses of the stored actor graph."""
+
+from __future__ import annotations
+
+import click
+
+from kg.cli.env import get_env, reported_errors, store_option
+
+NAMES = ("fights", "mediators", "blocs", "balance", "centrality", "ego", "path")
+
+
+@click.command()
+@click.argument("name", type=click.Choice(NAMES))
+@click.argument("actors", nargs=-1, metavar="[ACTOR [OTHER]]")
+@store_option
+@click.option("--format", "output_format", default="table", show_default=True,
+              type=click.Choice(["json", "csv", "table"]), help="Output format.")
+@click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--until", metavar="DATE", help="Only events on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--types", metavar="T1,T2", help="Only these event types (e.g. ArmedClash,Shelling).")
+@click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
+              help="Least number of events between two actors for their ties to count.")
+@click.option("--articles", metavar="URI1,URI2", help="Only events from these articles.")
+@click.option("--hops", type=click.IntRange(1, 6), default=1, show_default=True,
+              help="ego: how many steps out from the actor.")
+@click.option("--top", type=click.IntRange(1), help="Keep the first N rows.")
+@click.option("--window", type=click.Choice(["month", "year"]),
+              help="balance: also one census per month or year.")
+@click.option("--include-negated", is_flag=True,
+              help="Count negated, planned and hypothetical events too.")
+@click.option("--write", is_flag=True,
+              help="Also write every analysis into the store (graph <.../id/analysis/network>); "
+                   "kg ingest and kg remove keep it up to date from then on.")
+@click.pass_context
+def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str | None,
+            output_format: str, write: bool, **options: object) -> None:
+    """Run a network analysis: fights [ACTOR], mediators, blocs, balance, centrality,
+    ego ACTOR, path ACTOR OTHER. Actors are named by URI, key, label or alias."""
+    from kg.analysis.output import render
+    from kg.analysis.run import params_from_strings, run_analysis
+    from kg.analysis.writeback import write as write_back
+
+    env = get_env(ctx, store)
+    if len(actors) > 2:
+        raise click.UsageError("at most two actors")
+    values = {key: str(value) for key, value in options.items() if value not in (None, False)}
+    values.update(zip(("actor", "other"), actors, strict=False))
+    with reported_errors(env):
+        params = params_from_strings(values)
+        result = run_analysis(env.store(), name, params)
+        if write:
+            count = write_back(env.store())
+            click.echo(f"wrote {count} triples of analyses", err=True, file=env.stderr)
+    env.echo(render(result, output_format), nl=True)
