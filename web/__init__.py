@@ -23,6 +23,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "web.sparql:bp",
     "web.network:bp",
     "web.exports:bp",
+    "web.analysis:bp",
 )
 """``module:attribute`` of every blueprint the app registers, in order."""
 

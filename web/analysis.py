@@ -1,0 +1,32 @@
+"""JSON over HTTP for the network analyses: ``GET /api/analysis/<name>?since=...&types=...``.
+
+Query parameters are the filters and options of :func:`kg.analysis.run.params_from_strings`
+(since, until, types, min_weight, articles, actor, other, hops, top, window,
+include_negated) plus ``format`` (json, csv or table). An unknown analysis is a
+404 and a bad parameter a 400, both as JSON errors.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+
+from kg.analysis.output import render
+from kg.analysis.run import ANALYSES, params_from_strings, run_analysis
+from web import get_store
+
+bp = Blueprint("analysis", __name__)
+MEDIA_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
+               "table": "text/plain; charset=utf-8"}
+
+
+@bp.get("/api/analysis")
+def index() -> Response:
+    return jsonify({"analyses": sorted(ANALYSES)})
+
+
+@bp.get("/api/analysis/<name>")
+def analysis(name: str) -> Response:
+    args = request.args.to_dict()
+    fmt = args.pop("format", "json")
+    result = run_analysis(get_store(), name, params_from_strings(args))
+    return Response(render(result, fmt), mimetype=MEDIA_TYPES.get(fmt, "application/json"))
