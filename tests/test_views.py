@@ -1,18 +1,102 @@
-"""The network page builder: escaping, data, positions, standalone file."""
+"""The view builders: filters, aggregation, centrality, blocs, escaping, exports, companions."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import networkx as nx
+import pytest
 
-from kg.views import json_for_script, network_data, network_page
+from kg.errors import InputError
+from kg.views import ViewFilter, ViewSource, json_for_script, network_data, network_page
+from kg.views.companions import claims_data, map_data, project, timeline_data
+from kg.views.export import export_bytes, view_sparql_for
+from kg.views.network import blocs, centrality, filtered_network
+from kg.views.source import view_source
 
-PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(1)>{{7*7}}'
+PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(1)>{{7*7}}{{123456789*9}}'
+EVALUATED = "1111111101"  # what {{123456789*9}} renders to if a template runs twice
+A, B, C, D = (f"https://w3id.org/conflict-kg/id/actor/{k}" for k in "abcd")
 
 
-def payload_graph():
+def small_graph() -> nx.MultiDiGraph:
+    """a-b: two clashes (2013, 2017-08-27) and one support (2017-08); b-c: one clash, undated;
+    c-d: one agreement (2017-08-28). Worked out by hand below."""
+    graph = nx.MultiDiGraph()
+    for uri, label in ((A, "Alpha"), (B, "Bravo"), (C, "Charlie"), (D, "Delta")):
+        graph.add_node(uri, uri=uri, label=label, kind="armed_group", country="", aliases=[])
+    rows = [(A, B, "ArmedClash", -1, "2013"), (A, B, "ArmedClash", -1, "2017-08-27"),
+            (A, B, "Support", 1, "2017-08"), (B, C, "ArmedClash", -1, ""),
+            (C, D, "Agreement", 1, "2017-08-28")]
+    for number, (source, target, kind, sign, date) in enumerate(rows):
+        graph.add_edge(source, target, type=kind, sign=sign, event=f"ev{number}", date=date,
+                       event_type=kind, sentence=f"sentence {number}", article="art",
+                       place="", modality="asserted")
+    return graph
+
+
+def edges(view: ViewFilter) -> set[tuple[str, str, str, int]]:
+    graph = filtered_network(small_graph(), view)
+    return {(s[-1], t[-1], d["type"], d["count"]) for s, t, d in graph.edges(data=True)}
+
+
+def test_filters_by_group_date_and_weight():
+    assert edges(ViewFilter()) == {("a", "b", "ArmedClash", 2), ("a", "b", "Support", 1),
+                                   ("b", "c", "ArmedClash", 1), ("c", "d", "Agreement", 1)}
+    assert edges(ViewFilter(groups=("allies",))) == {("c", "d", "Agreement", 1)}
+    assert edges(ViewFilter(start="2017-01-01", end="2017-08-27")) == {
+        ("a", "b", "ArmedClash", 1), ("a", "b", "Support", 1), ("b", "c", "ArmedClash", 1)}
+    assert edges(ViewFilter(min_weight=2)) == {("a", "b", "ArmedClash", 2)}
+
+
+def test_ego_isolated_and_limit():
+    graph = filtered_network(small_graph(), ViewFilter(focus=A, hops=1))
+    assert sorted(graph) == [A, B]
+    assert sorted(filtered_network(small_graph(), ViewFilter(focus=A, hops=2))) == [A, B, C]
+    assert sorted(filtered_network(small_graph(), ViewFilter(min_weight=2))) == [A, B, C, D]
+    assert sorted(filtered_network(small_graph(), ViewFilter(min_weight=2, isolated=False))) == [A, B]
+    top = filtered_network(small_graph(), ViewFilter(limit=2))
+    assert sorted(top) == [A, B] and top.graph["total_nodes"] == 4  # a and b: 3 events each
+
+
+def test_filter_parameters_round_trip_and_refuse_bad_values():
+    view = ViewFilter.from_params({"groups": "fights", "from": "2017", "to": "2017-08",
+                                   "min_weight": "3", "focus": A, "hops": "2", "isolated": "0"})
+    assert (view.start, view.end, view.isolated) == ("2017-01-01", "2017-08-31", False)
+    assert ViewFilter.from_params(view.to_params()) == view
+    for bad in ({"groups": "nonsense"}, {"from": "last week"}, {"min_weight": "x"},
+                {"hops": "99"}, {"limit": "0"}):
+        with pytest.raises(InputError):
+            ViewFilter.from_params(bad)
+
+
+def test_centrality_and_blocs_on_known_graphs():
+    star = nx.MultiDiGraph([("hub", leaf) for leaf in "xyz"], count=1, sign=1)
+    values = centrality(star)
+    assert values["hub"]["degree"] == 3 and values["hub"]["betweenness"] == 1.0
+    assert values["x"]["betweenness"] == 0.0 and values["hub"]["pagerank"] > values["x"]["pagerank"]
+    two = nx.MultiDiGraph()
+    two.add_edges_from([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"), ("d", "f")],
+                       sign=1, count=1)
+    two.add_edge("c", "d", sign=-1, count=5)
+    found = blocs(two)
+    assert found["a"] == found["b"] == found["c"] != found["d"] == found["e"] == found["f"]
+
+
+def test_data_has_positions_centrality_and_evidence():
+    data = network_data(ViewSource.from_network(small_graph()))
+    assert all("x" in n and "y" in n and n["physics"] is False for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 4
+    clash = next(e for e in data["edges"] if e["type"] == "ArmedClash" and e["count"] == 2)
+    assert sorted(data["events"][i]["sentence"] for i in clash["events"]) == [
+        "sentence 0", "sentence 1"]
+    assert data["meta"]["date_min"] == "2013-01-01" and data["meta"]["date_max"] == "2017-08-31"
+    assert data["nodes"][0]["href"] == "/id/actor/a"
+
+
+def payload_source() -> ViewSource:
     graph = nx.MultiDiGraph()
     for key in ("a", "b"):
         graph.add_node(key, uri=key, label=f"{key} {PAYLOAD}", kind="armed_group", country="",
@@ -20,28 +104,76 @@ def payload_graph():
     graph.add_edge("a", "b", type="ArmedClash", sign=-1, date="2017-08-27", event="e",
                    event_type="ArmedClash", place=PAYLOAD, sentence=PAYLOAD, article="x",
                    modality="asserted")
-    return graph
+    return ViewSource.from_network(graph)
 
 
-def test_payloads_never_appear_as_markup_and_templates_run_once():
-    html = network_page(payload_graph(), inline_assets=False, asset_base="/a")
-    assert "<script>alert" not in html and "<img" not in html
+@pytest.mark.parametrize("inline", [False, True])
+def test_payloads_never_appear_as_markup_and_templates_run_once(inline):
+    html = network_page(payload_source(), inline_assets=inline, asset_base="/a")
     data_block = re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1)
-    assert "{{7*7}}" in data_block and "49" not in data_block  # never templated
+    assert "<script>alert" not in data_block and "<img" not in data_block
+    assert "{{7*7}}" in data_block and EVALUATED not in html  # never templated
     assert json.loads(data_block)["nodes"][0]["label"] == f"a {PAYLOAD}"
+    if not inline:
+        assert "<script>alert" not in html and "<img" not in html
+        assert re.findall(r"<script>", html) == []  # no inline script on the served page
 
 
 def test_json_for_script_escapes_closing_tags():
     assert "</script>" not in json_for_script({"x": "</script>"})
-
-
-def test_data_has_positions_and_evidence_without_physics():
-    data = network_data(payload_graph())
-    assert all("x" in n and "y" in n and n["physics"] is False for n in data["nodes"])
-    assert data["edges"][0]["evidence"][0]["sentence"] == PAYLOAD
+    assert json.loads(json_for_script({"x": "</script>&"})) == {"x": "</script>&"}
 
 
 def test_standalone_page_inlines_every_asset():
-    html = network_page(payload_graph(), inline_assets=True)
+    html = network_page(payload_source(), inline_assets=True)
     assert not re.search(r'(src|href)="(https?:)?//', html)
-    assert "vis.Network" in html and len(html) > 400_000
+    assert "vis.Network" in html and "window.KG" in html and len(html) > 400_000
+
+
+def test_sparql_reproduces_the_view(seed_store):
+    source = view_source(seed_store)
+    hezbollah = "https://w3id.org/conflict-kg/id/actor/hezbollah"
+    for view in (ViewFilter(), ViewFilter(groups=("fights",)), ViewFilter(min_weight=2),
+                 ViewFilter(focus=hezbollah, hops=1, groups=("fights", "allies")),
+                 ViewFilter(start="2017-08-27", end="2017-08-27")):
+        expected = {(s, t, d["type"], d["count"]) for s, t, d in
+                    filtered_network(source.network, view).edges(data=True)}
+        answer = {(str(r["source"]), str(r["target"]), str(r["type"]), int(str(r["events"])))
+                  for r in seed_store.select(view_sparql_for(source, view))}
+        assert answer == expected, view
+        assert expected or view.start
+
+
+def test_gexf_and_graphml_open_with_networkx(seed_store):
+    source = view_source(seed_store)
+    view = ViewFilter(groups=("fights",))
+    shown = filtered_network(source.network, view)
+    for fmt, read in (("gexf", nx.read_gexf), ("graphml", nx.read_graphml)):
+        graph = read(io.BytesIO(export_bytes(source, view, fmt)))
+        assert graph.number_of_nodes() == shown.number_of_nodes()
+        assert graph.number_of_edges() == shown.number_of_edges()
+        assert {d["relation"] for _, _, d in graph.edges(data=True)} <= {
+            "ArmedClash", "SeizeTerritory", "AirStrike", "Shelling", "Kidnap"}
+
+
+def test_companions_on_the_seed(seed_store):
+    source = view_source(seed_store)
+    claims = claims_data(source)
+    pairs = {(claims["claims"][a]["speaker_label"], claims["claims"][b]["speaker_label"])
+             for a, b in claims["pairs"]}
+    assert any("Bassil" in " ".join(p) and "security source" in " ".join(p) for p in pairs), pairs
+    dates = [e["date"] for e in timeline_data(source)["events"] if e["date"]]
+    assert dates == sorted(dates) and dates
+    isis = "https://w3id.org/conflict-kg/id/actor/isis"
+    focused = timeline_data(source, ViewFilter(focus=isis))["events"]
+    assert focused and all(isis in [a["id"] for r in ("agents", "targets", "mediators")
+                                    for a in e[r]] for e in focused)
+    places = map_data(source)["places"]
+    arsal = next(p for p in places if p["label"] == "Arsal")
+    assert (arsal["x"], arsal["y"]) == project(arsal["lat"], arsal["long"])
+
+
+def test_projection_corners():
+    assert project(90.0, -180.0) == (0.0, 0.0)
+    assert project(-90.0, 180.0) == (1000.0, 500.0)
+    assert project(34.1, 36.4) == (round(216.4 / 360 * 1000, 2), round(55.9 / 180 * 500, 2))

@@ -22,6 +22,9 @@ BLUEPRINTS: tuple[str, ...] = (
     "web.home:bp",
     "web.sparql:bp",
     "web.network:bp",
+    "web.timeline:bp",
+    "web.claims_view:bp",
+    "web.map:bp",
     "web.exports:bp",
     "web.analysis:bp",
 )

@@ -1,37 +1,77 @@
-"""The actor network page, its data twin, and the vis-network assets served locally."""
+"""The actor network page, its data twin, exports of the current view, and the page assets.
+
+Every view route answers with a strict ``Content-Security-Policy``: scripts only
+from this server (vis-network from the installed pyvis package), no inline
+script. Filters come as query parameters (see :class:`kg.views.ViewFilter`).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, send_from_directory
+from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
-from kg.analysis.projection import actor_network
-from kg.views import TEMPLATES, network_data, network_page, vis_network_dir
+from kg.views import ViewFilter, asset_path, network_data, network_page, view_source
 from web import get_store
 
 bp = Blueprint("network", __name__)
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+ASSETS = "/network/assets"
+VIEWS = (("network", "network.page"), ("timeline", "timeline.page"), ("claims", "claims.page"),
+         ("map", "map.page"))
+
+
+def view_links() -> dict[str, str]:
+    """Navigation between the view pages that are registered."""
+    return {label: url_for(endpoint) for label, endpoint in VIEWS
+            if endpoint in current_app.view_functions}
+
+
+def view_response(body: str | bytes, mimetype: str = "text/html") -> Response:
+    """A view answer with the views' CSP and ``nosniff``."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @bp.get("/network")
 def page() -> Response:
-    html = network_page(actor_network(get_store()), inline_assets=False,
-                        asset_base="/network/assets")
-    response = Response(html, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = CSP
-    return response
+    view = ViewFilter.from_params(request.args)
+    return view_response(network_page(view_source(get_store()), view, inline_assets=False,
+                                      asset_base=ASSETS, links=view_links()))
 
 
 @bp.get("/network.json")
-def data():  # type: ignore[no-untyped-def]
-    return jsonify(network_data(actor_network(get_store())))
+def data() -> Response:
+    view = ViewFilter.from_params(request.args)
+    return jsonify(network_data(view_source(get_store()), view))
 
 
-@bp.get("/network/assets/<any('vis-network.min.js', 'vis-network.css'):name>")
-def vis_asset(name: str) -> Response:
-    return send_from_directory(vis_network_dir(), name)
+@bp.get("/network.<any(gexf, graphml):fmt>")
+def export(fmt: str) -> Response:
+    from kg.views.export import FORMATS, export_bytes
+
+    body = export_bytes(view_source(get_store()), ViewFilter.from_params(request.args), fmt)
+    response = view_response(body, FORMATS[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="network.{fmt}"'
+    return response
 
 
-@bp.get("/network/assets/network.js")
-def app_script() -> Response:
-    return send_from_directory(TEMPLATES, "network.js", mimetype="text/javascript")
+@bp.get("/network.rq")
+def sparql() -> Response:
+    from kg.views.export import view_sparql_for
+
+    text = view_sparql_for(view_source(get_store()), ViewFilter.from_params(request.args))
+    return view_response(text, "text/plain")
+
+
+@bp.get(f"{ASSETS}/<name>")
+def asset(name: str) -> Response:
+    try:
+        path = asset_path(name)
+    except FileNotFoundError:
+        from werkzeug.exceptions import NotFound
+
+        raise NotFound(f"no asset {name}") from None
+    mimetype = "text/css" if name.endswith(".css") else "text/javascript"
+    return send_file(path, mimetype=mimetype, max_age=3600)

@@ -1,51 +1,292 @@
-// Conflict KG network page. Article text is only ever set with textContent.
+// Conflict KG network page. Article text is only ever set with textContent (see network_common.js).
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var K = window.KG, el = K.el, link = K.link;
+  var data = K.data(), meta = data.meta, events = data.events, claims = data.claims;
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var large = data.edges.length > 3000;
+  var state = {focus: meta.focus || null, hops: meta.filter.hops, selected: meta.focus || null};
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return {id: n.id, label: n.label, x: n.x, y: n.y, physics: false};
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    return {id: e.id, from: e.from, to: e.to, arrows: e.arrows, width: 1};
+  }));
+  var edgeById = {};
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
   var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, {
     physics: false,
-    interaction: {hover: true},
+    layout: {improvedLayout: false},
+    interaction: {hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 1e9},
     nodes: {shape: "dot", font: {size: 14}},
-    edges: {smooth: {type: "curvedCW", roundness: 0.15}}
+    edges: {smooth: large ? false : {type: "curvedCW", roundness: 0.15}, selectionWidth: 2}
   });
   window.kgNetwork = network;
 
-  function text(tag, content, className) {
-    var element = document.createElement(tag);
-    element.textContent = content;
-    if (className) { element.className = className; }
-    return element;
+  var checked = K.groupToggles(meta, apply);
+  var range = K.dateRange(meta, apply);
+  var $ = function (id) { return document.getElementById(id); };
+  ["min-weight", "undated", "isolated", "hops"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  $("min-weight").value = meta.filter.min_weight;
+  $("hops").value = meta.filter.hops;
+  $("isolated").checked = meta.filter.isolated;
+  ["size-by", "colour-by", "edge-colour-by"].forEach(function (id) { $(id).addEventListener("change", restyle); });
+
+  function visibleCount(edge, on) {
+    if (!on[edge.group]) { return 0; }
+    if (range.full() && $("undated").checked) { return edge.count; }
+    var from = range.from(), to = range.to(), undated = $("undated").checked;
+    return edge.events.filter(function (i) { return K.inRange(events[i].date, from, to, undated); }).length;
   }
 
-  network.on("click", function (params) {
-    if (!params.edges.length || params.nodes.length) { return; }
-    var list = document.getElementById("evidence");
-    list.replaceChildren();
-    params.edges.forEach(function (id) {
-      var edge = edges.get(id);
-      var source = nodes.get(edge.from), target = nodes.get(edge.to);
-      (edge.evidence || []).forEach(function (item) {
-        var li = document.createElement("li");
-        li.appendChild(text("strong", source.label + " \u2192 " + target.label + ": " + item.event_type));
-        li.appendChild(text("div", [item.date, item.place, item.modality].filter(Boolean).join(" \u00b7 "), "muted"));
-        li.appendChild(text("blockquote", item.sentence));
-        list.appendChild(li);
-      });
+  function egoSet(shown) {
+    if (!state.focus || !byId[state.focus]) { return null; }
+    var adjacency = {};
+    shown.forEach(function (e) {
+      (adjacency[e.from] = adjacency[e.from] || []).push(e.to);
+      (adjacency[e.to] = adjacency[e.to] || []).push(e.from);
     });
+    var seen = {}, frontier = [state.focus], hops = Math.max(0, +$("hops").value || 0);
+    seen[state.focus] = true;
+    for (var h = 0; h < hops; h++) {
+      var next = [];
+      frontier.forEach(function (n) {
+        (adjacency[n] || []).forEach(function (m) { if (!seen[m]) { seen[m] = true; next.push(m); } });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+
+  var current = {counts: {}, visibleEdges: 0, visibleNodes: 0};
+  function apply() {
+    var on = checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {};
+    var shown = data.edges.filter(function (e) {
+      counts[e.id] = visibleCount(e, on);
+      return counts[e.id] >= minWeight && counts[e.id] > 0;
+    });
+    var ego = egoSet(shown);
+    if (ego) { shown = shown.filter(function (e) { return ego[e.from] && ego[e.to]; }); }
+    var visible = {}, touched = {};
+    shown.forEach(function (e) { visible[e.id] = true; touched[e.from] = touched[e.to] = true; });
+    var isolated = $("isolated").checked, edgeChanges = [], nodeChanges = [];
+    data.edges.forEach(function (e) {
+      var hidden = !visible[e.id], width = 1 + 1.5 * Math.log2(Math.max(1, counts[e.id]));
+      if (hidden !== e._hidden || width !== e._width) {
+        e._hidden = hidden; e._width = width;
+        edgeChanges.push({id: e.id, hidden: hidden, width: width});
+      }
+    });
+    var visibleNodes = 0;
+    data.nodes.forEach(function (n) {
+      var hidden = (ego && !ego[n.id]) || (!isolated && !touched[n.id]);
+      if (!hidden) { visibleNodes++; }
+      if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
+    });
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    current = {counts: counts, visibleEdges: shown.length, visibleNodes: visibleNodes};
+    $("counts").textContent = visibleNodes + " actors, " + shown.length + " edges shown";
+    exportLinks();
+  }
+
+  function restyle() {
+    var by = $("size-by").value, colourBy = $("colour-by").value, edgeBy = $("edge-colour-by").value;
+    var max = 0;
+    data.nodes.forEach(function (n) { max = Math.max(max, n.centrality[by] || 0); });
+    nodes.update(data.nodes.map(function (n) {
+      var colour = colourBy === "bloc" ? (meta.bloc_colours[n.bloc] || "#95a5a6") : (meta.kind_colours[n.kind] || "#95a5a6");
+      return {id: n.id, size: 8 + 28 * Math.sqrt(max ? (n.centrality[by] || 0) / max : 0), color: colour};
+    }));
+    edges.update(data.edges.map(function (e) {
+      return {id: e.id, color: {color: edgeBy === "sign" ? meta.sign_colours[e.sign] : meta.groups[e.group].colour, opacity: 0.8}};
+    }));
+    legend(colourBy, edgeBy);
+  }
+
+  function legend(colourBy, edgeBy) {
+    var box = $("legend");
+    box.replaceChildren();
+    box.appendChild(el("h2", "Edges"));
+    var edgeItems = edgeBy === "sign" ? [["-1", "hostile"], ["0", "neutral"], ["1", "cooperative"]].map(function (s) {
+      return [meta.sign_colours[s[0]], s[1]];
+    }) : Object.keys(meta.groups).map(function (g) { return [meta.groups[g].colour, g]; });
+    edgeItems.push([null, "width: number of events"]);
+    box.appendChild(list(edgeItems));
+    box.appendChild(el("h2", colourBy === "bloc" ? "Blocs (cooperative communities)" : "Actors"));
+    var kinds = {};
+    data.nodes.forEach(function (n) { kinds[colourBy === "bloc" ? n.bloc : n.kind] = true; });
+    var items = Object.keys(kinds).sort().slice(0, 12).map(function (k) {
+      return colourBy === "bloc" ? [meta.bloc_colours[k] || "#95a5a6", "bloc " + (+k + 1)] : [meta.kind_colours[k] || "#95a5a6", k];
+    });
+    items.push([null, "size: " + $("size-by").selectedOptions[0].textContent]);
+    box.appendChild(list(items));
+  }
+  function list(items) {
+    var div = el("div");
+    items.forEach(function (item) {
+      var row = el("div");
+      if (item[0]) { row.appendChild(K.swatch(item[0])); }
+      row.appendChild(document.createTextNode(item[1]));
+      div.appendChild(row);
+    });
+    return div;
+  }
+
+  function params() {
+    var on = checked(), groups = Object.keys(on).filter(function (g) { return on[g]; }), p = range.params();
+    if (groups.length !== Object.keys(on).length) { p.groups = groups.join(","); }
+    if (+$("min-weight").value > 1) { p.min_weight = String(+$("min-weight").value); }
+    if (state.focus) { p.focus = state.focus; p.hops = String(+$("hops").value); }
+    if (!$("isolated").checked) { p.isolated = "0"; }
+    if (meta.filter.limit !== 5000) { p.limit = String(meta.filter.limit); }
+    return p;
+  }
+  function query(p) {
+    return Object.keys(p).map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(p[k]); }).join("&");
+  }
+  function exportLinks() {
+    if (!meta.server) { $("server-exports").hidden = true; return; }
+    var q = query(params());
+    $("export-gexf").href = "/network.gexf" + (q ? "?" + q : "");
+    $("export-graphml").href = "/network.graphml" + (q ? "?" + q : "");
+    $("export-sparql").href = "/network.rq" + (q ? "?" + q : "");
+  }
+  $("export-sparql").addEventListener("click", function (event) {
+    event.preventDefault();
+    fetch($("export-sparql").href).then(function (r) { return r.text(); }).then(function (t) { $("sparql-text").textContent = t; });
+  });
+  $("export-png").addEventListener("click", function () {
+    var canvas = document.querySelector("#network canvas"), a = el("a");
+    a.href = canvas.toDataURL("image/png"); a.download = "network.png";
+    document.body.appendChild(a); a.click(); a.remove();
   });
 
-  document.getElementById("search").addEventListener("input", function (event) {
-    var query = event.target.value.trim().toLowerCase();
-    var result = document.getElementById("search-result");
-    if (!query) { result.textContent = ""; return; }
-    var hit = nodes.get().find(function (node) {
-      return node.label.toLowerCase().indexOf(query) >= 0 || (node.aliases || []).some(function (alias) {
-        return alias.toLowerCase() === query || alias.toLowerCase().indexOf(query) >= 0;
-      });
+  function header(title, href) {
+    $("evidence-hint").hidden = true;
+    $("summary").replaceChildren(); $("evidence").replaceChildren();
+    $("details-title").replaceChildren(link(title, href));
+  }
+  function claimItem(c) {
+    var li = el("li");
+    li.appendChild(link(c.speaker_label || "unknown speaker", c.speaker_href));
+    li.appendChild(document.createTextNode(" " + (c.verb || "said") + (c.via_label ? " (via " + c.via_label + ")" : "") + ": "));
+    li.appendChild(link("\u201c" + c.quote + "\u201d", c.href));
+    li.appendChild(el("div", [c.date, c.negated ? "denial" : ""].filter(Boolean).join(" \u00b7 "), "muted"));
+    li.appendChild(link(c.article_title, c.article_href));
+    c.contradicts.forEach(function (i) {
+      var other = claims[i], note = el("div", "contradicted by " + other.speaker_label + ": \u201c" + other.quote + "\u201d", "status-contradicted");
+      li.appendChild(note);
     });
-    result.textContent = hit ? hit.label : "no actor matches";
-    if (hit) { network.selectNodes([hit.id]); network.focus(hit.id, {scale: 1.2}); }
+    return li;
+  }
+  function eventItem(e) {
+    var li = el("li");
+    li.appendChild(link(e.type, e.href));
+    var line = el("div", null, "muted");
+    line.appendChild(document.createTextNode([e.date || "undated", e.modality].join(" \u00b7 ") + " \u00b7 "));
+    line.appendChild(e.place ? link(e.place, e.place_href) : el("span", "no place"));
+    li.appendChild(line);
+    li.appendChild(el("div", e.status, e.status === "contradicted" ? "status-contradicted" : e.sources > 1 ? "status-corroborated" : "muted"));
+    li.appendChild(el("blockquote", e.sentence));
+    var source = el("div", "Article: ", "muted");
+    source.appendChild(link(e.article_title, e.article_href));
+    li.appendChild(source);
+    if (e.claims.length) {
+      var ul = el("ul");
+      e.claims.forEach(function (i) { ul.appendChild(claimItem(claims[i])); });
+      li.appendChild(el("div", "Claims about it:")); li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function showEdge(id) {
+    var e = edgeById[id]; if (!e) { return; }
+    var from = byId[e.from], to = byId[e.to];
+    header(from.label + (e.arrows ? " \u2192 " : " \u2014 ") + to.label + ": " + e.type, null);
+    $("summary").appendChild(el("p", e.group + " \u00b7 " + e.count + " event(s)", "muted"));
+    var on = {}, r = [range.from(), range.to(), $("undated").checked];
+    on[e.group] = true;
+    e.events.filter(function (i) { return range.full() || K.inRange(events[i].date, r[0], r[1], r[2]); })
+      .forEach(function (i) { $("evidence").appendChild(eventItem(events[i])); });
+  }
+
+  function showNode(id) {
+    var n = byId[id]; if (!n) { return; }
+    state.selected = id;
+    header(n.label, n.href);
+    var s = $("summary"), facts = el("dl");
+    [["type", n.kind], ["country", n.country || "\u2014"], ["aliases", n.aliases.join(", ") || "\u2014"],
+     ["bloc", "bloc " + (n.bloc + 1)], ["degree", n.centrality.degree], ["events", n.centrality.strength],
+     ["PageRank", n.centrality.pagerank], ["betweenness", n.centrality.betweenness]].forEach(function (f) {
+      facts.appendChild(el("dt", f[0])); facts.appendChild(el("dd", f[1]));
+    });
+    s.appendChild(facts);
+    var dyads = {};
+    data.edges.forEach(function (e) {
+      if (e._hidden || (e.from !== id && e.to !== id)) { return; }
+      var other = e.from === id ? e.to : e.from, d = dyads[other] = dyads[other] || {n: 0, types: {}};
+      d.n += current.counts[e.id] || 0; d.types[e.type] = true;
+    });
+    s.appendChild(el("h2", "Top dyads"));
+    var ul = el("ul");
+    Object.keys(dyads).sort(function (a, b) { return dyads[b].n - dyads[a].n; }).slice(0, 8).forEach(function (o) {
+      ul.appendChild(el("li", byId[o].label + ": " + dyads[o].n + " event(s) (" + Object.keys(dyads[o].types).join(", ") + ")"));
+    });
+    s.appendChild(ul);
+    var made = claims.filter(function (c) { return c.speaker === id; });
+    var about = claims.filter(function (c) { return c.asserts !== null && c.asserts !== undefined && events[c.asserts].actors.indexOf(id) >= 0; });
+    [["Claims made", made], ["Claims about it", about]].forEach(function (part) {
+      s.appendChild(el("h2", part[0] + " (" + part[1].length + ")"));
+      var list = el("ul"); part[1].forEach(function (c) { list.appendChild(claimItem(c)); }); s.appendChild(list);
+    });
+  }
+
+  network.on("click", function (p) {
+    if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); }
   });
+
+  $("ego").addEventListener("click", function () {
+    var id = state.selected || (network.getSelectedNodes()[0]);
+    if (!id) { $("search-result").textContent = "select an actor first"; return; }
+    if (meta.server && meta.total_nodes > meta.shown_nodes) {
+      state.focus = id; window.location.search = "?" + query(params()); return;
+    }
+    state.focus = id; apply(); network.fit();
+  });
+  $("ego-clear").addEventListener("click", function () {
+    if (meta.server && meta.filter.focus) { state.focus = null; window.location.search = "?" + query(params()); return; }
+    state.focus = null; apply(); network.fit();
+  });
+
+  $("search").addEventListener("input", function (event) {
+    var q = event.target.value.trim().toLowerCase(), result = $("search-result");
+    if (!q) { result.textContent = ""; return; }
+    var exact = function (n) { return n.label.toLowerCase() === q || n.aliases.some(function (a) { return a.toLowerCase() === q; }); };
+    var partial = function (n) { return n.label.toLowerCase().indexOf(q) >= 0 || n.aliases.some(function (a) { return a.toLowerCase().indexOf(q) >= 0; }); };
+    var hit = data.nodes.find(exact) || data.nodes.find(partial);
+    result.textContent = hit ? hit.label : "no actor matches";
+    if (hit) { state.selected = hit.id; network.selectNodes([hit.id]); network.focus(hit.id, {scale: 1.2}); }
+  });
+
+  if (meta.total_nodes > meta.shown_nodes) {
+    var notice = $("notice"), more = {};
+    notice.hidden = false;
+    notice.textContent = "Showing the " + meta.shown_nodes + " most active of " + meta.total_nodes + " actors. Select one and use the ego view to expand its neighbourhood. ";
+    if (meta.server) {
+      more = params(); more.limit = String(Math.min(meta.total_nodes, meta.shown_nodes * 2));
+      notice.appendChild(link("Show more", "/network?" + query(more)));
+    }
+  } else if (meta.focus_missing) {
+    $("notice").hidden = false; $("notice").textContent = "No actor with that URI in this view; showing the whole network.";
+  }
+
+  restyle();
+  apply();
+  if (state.focus) { network.selectNodes([state.focus]); showNode(state.focus); }
+  network.once("afterDrawing", function () { window.kgReady = true; });
+  window.kgView = {apply: apply, params: params, state: state,
+                   visibleEdgeIds: function () { return data.edges.filter(function (e) { return !e._hidden; }).map(function (e) { return e.id; }); },
+                   edge: function (id) { return edgeById[id]; }, events: events, claims: claims};
 }());

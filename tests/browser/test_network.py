@@ -1,44 +1,153 @@
-"""The network page in a real browser: it draws, it is offline, the evidence shows."""
+"""The network page in a real browser: it draws offline, search knows aliases, the evidence
+shows, the time slider filters, exports open, and the companion views draw."""
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
-
-from tests.live import serving
 
 pytestmark = pytest.mark.browser
 
+DRAWN = """() => {
+    const c = document.querySelector('#network canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let drawn = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) drawn++; }
+    return drawn; }"""
 
-def test_seed_network_renders_offline(app, page, artifacts_dir):
-    with serving(app) as base:
-        page.goto(f"{base}/network")
-        page.wait_for_function("window.kgNetwork !== undefined")
-        positions = page.evaluate("Object.keys(window.kgNetwork.getPositions()).length")
-        screenshot = artifacts_dir / "network.png"
-        page.screenshot(path=str(screenshot))
-        canvas_pixels = page.evaluate("""() => {
-            const c = document.querySelector('#network canvas');
-            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-            let drawn = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) drawn++; }
-            return drawn; }""")
+
+def open_network(page, query: str = ""):
+    page.goto(f"{page.base_url}/network{query}")
+    page.wait_for_function("window.kgReady === true", timeout=20_000)
+
+
+def click_edge(page, edge_id: str) -> None:
+    page.evaluate("""(id) => { const n = window.kgNetwork; n.selectEdges([id]);
+        n.body.emitter.emit('click', {nodes: [], edges: [id]}); }""", edge_id)
+
+
+def test_seed_network_renders_offline(browser_page, artifacts_dir):
+    page = browser_page
+    open_network(page)
+    positions = page.evaluate("Object.keys(window.kgNetwork.getPositions()).length")
+    page.screenshot(path=str(artifacts_dir / "network.png"))
     assert positions >= 10
-    assert canvas_pixels > 1000, "nothing was drawn on the canvas"
+    assert page.evaluate(DRAWN) > 1000, "nothing was drawn on the canvas"
     assert page.outside_requests == []
-    assert page.console_errors == []
+    assert page.console_errors == [], page.console_errors  # CSP violations land here too
 
 
-def test_search_knows_aliases_and_edge_click_shows_the_sentence(app, page):
-    with serving(app) as base:
-        page.goto(f"{base}/network")
-        page.wait_for_function("window.kgNetwork !== undefined")
-        page.fill("#search", "Daesh")
-        assert page.text_content("#search-result") == "Islamic State"
-        edge_id = page.evaluate("""() => {
-            const n = window.kgNetwork; const edges = n.body.data.edges.get();
-            const e = edges.find(x => x.type === 'ArmedClash'); return e.id; }""")
-        page.evaluate(f"""() => {{
-            const n = window.kgNetwork; n.selectEdges(['{edge_id}']);
-            n.body.emitter.emit('click', {{nodes: [], edges: ['{edge_id}']}}); }}""")
-        evidence = page.text_content("#evidence")
-    assert "ArmedClash" in evidence and "offensives" in evidence or "fighting" in evidence
-    assert page.outside_requests == []
+def test_search_knows_aliases_and_edge_click_shows_the_sentence(browser_page):
+    page = browser_page
+    open_network(page)
+    page.fill("#search", "Daesh")
+    assert page.text_content("#search-result") == "Islamic State"
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()")[0].endswith("/actor/isis")
+    edge_id = page.evaluate("""() => window.kgView.visibleEdgeIds().find(
+        id => window.kgView.edge(id).type === 'ArmedClash')""")
+    click_edge(page, edge_id)
+    evidence = page.text_content("#evidence")
+    assert "ArmedClash" in evidence and "offensives" in evidence
+    links = page.eval_on_selector_all("#evidence a", "as => as.map(a => a.getAttribute('href'))")
+    assert any(href.startswith("/id/article/") for href in links)
+    assert any(href.startswith("/id/event/") for href in links)
+
+
+def test_node_click_opens_the_actor_summary(browser_page):
+    page = browser_page
+    open_network(page)
+    page.evaluate("""() => { const n = window.kgNetwork;
+        const id = n.body.data.nodes.get().find(x => x.label === 'Gebran Bassil').id;
+        n.selectNodes([id]); n.body.emitter.emit('click', {nodes: [id], edges: []}); }""")
+    summary = page.text_content("#summary")
+    assert "Top dyads" in summary and "Claims made" in summary
+    assert "there weren't negotiations" in summary or "negotiations" in summary
+    assert "contradicted by" in summary
+
+
+def test_time_slider_removes_edges_outside_the_range(browser_page):
+    page = browser_page
+    open_network(page)
+    before = page.evaluate("window.kgView.visibleEdgeIds().length")
+    page.uncheck("#undated")
+    page.evaluate("""() => { const from = document.getElementById('from');
+        const to = document.getElementById('to'); from.value = to.max; to.value = to.max;
+        to.dispatchEvent(new Event('input')); }""")
+    day = page.text_content("#to-label")
+    kept = page.evaluate("""() => window.kgView.visibleEdgeIds().map(id =>
+        window.kgView.edge(id).events.map(i => window.kgView.events[i].date))""")
+    assert 0 < len(kept) < before
+    assert all(any(date[:10] == day for date in dates) for dates in kept), (day, kept)
+    page.evaluate("""() => { const to = document.getElementById('to');
+        to.value = +to.max - 1; to.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate("window.kgView.visibleEdgeIds().length") == 0
+
+
+def test_exported_gexf_and_graphml_open_with_networkx(browser_page, artifacts_dir):
+    page = browser_page
+    open_network(page)
+    page.uncheck("#groups input[value='allies']")
+    href = page.get_attribute("#export-gexf", "href")
+    assert "groups=" in href and "allies" not in href
+    page.click("summary:has-text('Export')")
+    with page.expect_download() as download:
+        page.click("#export-gexf")
+    path = artifacts_dir / "network.gexf"
+    download.value.save_as(path)
+    graph = nx.read_gexf(path)
+    visible = page.evaluate("window.kgView.visibleEdgeIds().length")
+    assert graph.number_of_edges() == visible
+    assert {d["relation"] for _, _, d in graph.edges(data=True)}.isdisjoint({"CoAgent", "Agreement"})
+    page.click("#export-sparql")
+    page.wait_for_selector("#sparql-text:has-text('SELECT')")
+    assert "SELECT ?source ?target ?type" in page.text_content("#sparql-text")
+
+
+def test_png_export_is_an_image(browser_page):
+    page = browser_page
+    open_network(page)
+    page.click("summary:has-text('Export')")
+    with page.expect_download() as download:
+        page.click("#export-png")
+    assert download.value.suggested_filename == "network.png"
+    assert open(download.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ego_view_keeps_k_hops(browser_page):
+    page = browser_page
+    open_network(page, "?focus=https://w3id.org/conflict-kg/id/actor/usa&hops=1")
+    shown = page.evaluate("""() => window.kgNetwork.body.data.nodes.get()
+        .filter(n => !n.hidden).map(n => n.label).sort()""")
+    assert shown == ["Hezbollah", "United States"]
+    page.fill("#hops", "2")
+    page.dispatch_event("#hops", "change")
+    assert len(page.evaluate("""() => window.kgNetwork.body.data.nodes.get()
+        .filter(n => !n.hidden)""")) > 2
+
+
+@pytest.mark.parametrize("view, ready", [("timeline", "#timeline li"), ("claims", "#pairs tr"),
+                                          ("map", "#map-svg circle")])
+def test_companion_views_draw(browser_page, artifacts_dir, view, ready):
+    page = browser_page
+    page.goto(f"{page.base_url}/{view}")
+    page.wait_for_function("window.kgReady === true")
+    assert page.locator(ready).count() > 0
+    page.screenshot(path=str(artifacts_dir / f"{view}.png"))
+    assert page.outside_requests == [] and page.console_errors == [], page.console_errors
+
+
+def test_claims_view_puts_contradictions_side_by_side(browser_page):
+    page = browser_page
+    page.goto(f"{page.base_url}/claims")
+    page.wait_for_function("window.kgReady === true")
+    rows = page.eval_on_selector_all("#pairs tr", "rs => rs.map(r => r.innerText)")
+    assert any("Bassil" in row and "security source" in row for row in rows), rows
+
+
+def test_standalone_file_works_without_a_server(page, seed_store, tmp_path):
+    from kg.views import network_page, view_source
+
+    page.set_content(network_page(view_source(seed_store), inline_assets=True))
+    page.wait_for_function("window.kgReady === true")
+    assert page.evaluate(DRAWN) > 1000
+    assert page.is_hidden("#server-exports")
+    assert page.outside_requests == [] and page.console_errors == []

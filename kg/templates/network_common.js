@@ -1,0 +1,117 @@
+// Conflict KG view pages: shared helpers. Article text is only ever set with textContent.
+(function () {
+  "use strict";
+  var DAY = 86400000;
+
+  function el(tag, content, className) {
+    var element = document.createElement(tag);
+    if (content !== undefined && content !== null) { element.textContent = String(content); }
+    if (className) { element.className = className; }
+    return element;
+  }
+
+  // A link only for our own paths and http(s) URIs; anything else stays text.
+  function link(content, href) {
+    if (typeof href !== "string" || !(/^\/(?!\/)/.test(href) || /^https?:\/\//i.test(href))) {
+      return el("span", content);
+    }
+    var a = el("a", content);
+    a.href = href;
+    return a;
+  }
+
+  function swatch(colour) {
+    var span = el("span", null, "swatch");
+    span.style.background = colour;
+    return span;
+  }
+
+  // Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD[T...]" -> [first day, last day] as day numbers.
+  function bounds(date) {
+    if (!date) { return null; }
+    var day = String(date).slice(0, 10), parts = day.split("-").map(Number);
+    if (parts.length === 1) { return [Date.UTC(parts[0], 0, 1) / DAY, Date.UTC(parts[0], 11, 31) / DAY]; }
+    if (parts.length === 2) { return [Date.UTC(parts[0], parts[1] - 1, 1) / DAY, Date.UTC(parts[0], parts[1], 0) / DAY]; }
+    var d = Date.UTC(parts[0], parts[1] - 1, parts[2]) / DAY;
+    return [d, d];
+  }
+  function dayString(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
+  // Same rule as kg.views.filters.in_range; undated events pass when `undated` is true.
+  function inRange(date, from, to, undated) {
+    var b = bounds(date);
+    if (!b) { return undated !== false; }
+    return b[1] >= from && b[0] <= to;
+  }
+
+  function data() { return JSON.parse(document.getElementById("kg-data").textContent); }
+
+  // A date-range control over two range inputs (day numbers), with a Play button.
+  function dateRange(meta, onChange) {
+    var from = document.getElementById("from"), to = document.getElementById("to");
+    var first = bounds(meta.date_min), last = bounds(meta.date_max);
+    var low = first ? first[0] : 0, high = last ? last[1] : 0, timer = null;
+    [from, to].forEach(function (input) { input.min = low; input.max = high; });
+    var f = meta.filter || {};
+    from.value = f.start && bounds(f.start) ? bounds(f.start)[0] : low;
+    to.value = f.end && bounds(f.end) ? bounds(f.end)[1] : high;
+    function labels() {
+      document.getElementById("from-label").textContent = first ? dayString(+from.value) : "no dates";
+      document.getElementById("to-label").textContent = last ? dayString(+to.value) : "";
+    }
+    function changed(event) {
+      if (+from.value > +to.value) {
+        if (event && event.target === from) { to.value = from.value; } else { from.value = to.value; }
+      }
+      labels(); onChange();
+    }
+    from.addEventListener("input", changed);
+    to.addEventListener("input", changed);
+    var play = document.getElementById("play");
+    if (play) {
+      play.addEventListener("click", function () {
+        if (timer) { clearInterval(timer); timer = null; play.textContent = "Play"; return; }
+        var step = Math.max(1, Math.round((high - low) / 60));
+        if (+to.value >= high) { to.value = from.value; }
+        play.textContent = "Pause";
+        timer = setInterval(function () {
+          to.value = Math.min(high, +to.value + step); changed();
+          if (+to.value >= high) { clearInterval(timer); timer = null; play.textContent = "Play"; }
+        }, 250);
+      });
+    }
+    labels();
+    return {
+      from: function () { return +from.value; }, to: function () { return +to.value; },
+      full: function () { return +from.value <= low && +to.value >= high; },
+      params: function () {
+        var p = {};
+        if (first && +from.value > low) { p.from = dayString(+from.value); }
+        if (last && +to.value < high) { p.to = dayString(+to.value); }
+        return p;
+      },
+      set: function (a, b) { from.value = a; to.value = b; changed(); }
+    };
+  }
+
+  // One checkbox per edge group, in the fieldset #groups.
+  function groupToggles(meta, onChange) {
+    var box = document.getElementById("groups"), chosen = (meta.filter || {}).groups || [];
+    Object.keys(meta.groups).forEach(function (group) {
+      var label = el("label"), input = el("input");
+      input.type = "checkbox"; input.value = group; input.dataset.group = group;
+      input.checked = !chosen.length || chosen.indexOf(group) >= 0;
+      input.addEventListener("change", onChange);
+      label.appendChild(input); label.appendChild(swatch(meta.groups[group].colour));
+      label.appendChild(document.createTextNode(group));
+      box.appendChild(label);
+    });
+    return function () {
+      var on = {};
+      box.querySelectorAll("input").forEach(function (i) { on[i.value] = i.checked; });
+      return on;
+    };
+  }
+
+  window.KG = {el: el, link: link, swatch: swatch, bounds: bounds, dayString: dayString,
+               inRange: inRange, data: data, dateRange: dateRange, groupToggles: groupToggles};
+}());

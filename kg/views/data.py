@@ -1,0 +1,148 @@
+"""The data a network page carries: nodes, edges, and the events and claims behind them.
+
+Everything here is plain JSON-ready data; the page puts it in a
+``<script type="application/json">`` block and the browser only ever shows its
+text with ``textContent``. Links go to the entity pages: ``link_base`` plus the
+URI's path under :data:`kg.ids.BASE` (``/id/`` on the server; the URI itself in
+a standalone file); any other URI gets no link.
+
+Examples
+--------
+>>> entity_href("https://w3id.org/conflict-kg/id/actor/isis", "/id/")
+'/id/actor/isis'
+>>> entity_href("javascript:alert(1)", "/id/")
+''
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg import ids
+from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, ViewFilter, date_bounds
+from kg.views.network import CENTRALITIES, blocs, centrality, filtered_network, layout
+from kg.views.source import ViewSource
+
+SIGN_COLOURS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2471a3"}
+KIND_COLOURS = {"state": "#5d6d7e", "military": "#7b241c", "government": "#6c3483",
+                "armed_group": "#b9770e", "person": "#1e8449", "media": "#2e86c1",
+                "igo": "#17a589", "ngo": "#48c9b0", "party": "#a04000", "police": "#884ea0"}
+BLOC_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31")
+
+
+def entity_href(uri: str, link_base: str) -> str:
+    """Where the entity page of ``uri`` is, or ``""`` for URIs that are not ours."""
+    if uri.startswith(ids.BASE) and len(uri) > len(ids.BASE):
+        return link_base + uri[len(ids.BASE):]
+    return ""
+
+
+def _nodes(graph, link_base: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    positions, central, bloc = layout(graph), centrality(graph), blocs(graph)
+    nodes = []
+    for node, attrs in graph.nodes(data=True):
+        x, y = positions[node]
+        nodes.append({"id": node, "label": attrs.get("label", node), "uri": attrs.get("uri", node),
+                      "href": entity_href(str(attrs.get("uri", node)), link_base),
+                      "kind": attrs.get("kind", "other"), "country": attrs.get("country", ""),
+                      "aliases": list(attrs.get("aliases", [])), "x": x, "y": y,
+                      "centrality": central[node], "bloc": bloc[node], "physics": False})
+    return nodes
+
+
+def _edges(graph, event_index: dict[str, int]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    edges = []
+    for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        edges.append({"id": f"e{number}", "from": source, "to": target, "type": attrs["type"],
+                      "group": attrs["group"], "sign": attrs["sign"], "count": attrs["count"],
+                      "events": [event_index.setdefault(e, len(event_index))
+                                 for e in attrs["events"]],
+                      "arrows": "" if attrs["type"] == "CoAgent" else "to"})
+    return edges
+
+
+def _claims(source: ViewSource, events: list[str], nodes: set[str]) -> list[str]:
+    wanted = set(events)
+    chosen = [uri for uri, claim in source.claims.items()
+              if claim["asserts"] in wanted or claim["speaker"] in nodes]
+    extra = {other for uri in chosen for other in source.claims[uri]["contradicts"]}  # type: ignore[attr-defined]
+    return chosen + sorted(extra - set(chosen))
+
+
+def _label(source: ViewSource, uri: str) -> str:
+    return str(source.network.nodes[uri].get("label", uri)) if uri in source.network else ""
+
+
+def _claim_row(source: ViewSource, uri: str, claim_index: dict[str, int],
+               event_index: dict[str, int], link_base: str) -> dict[str, object]:
+    claim = source.claims[uri]
+    return {"uri": uri, "href": entity_href(uri, link_base), "speaker": claim["speaker"],
+            "speaker_label": _label(source, str(claim["speaker"])) or claim["speaker_text"],
+            "speaker_href": entity_href(str(claim["speaker"]), link_base),
+            "verb": claim["verb"], "quote": claim["quote"], "date": claim["date"],
+            "negated": claim["negated"], "via_label": _label(source, str(claim["via"])),
+            "article_title": claim["article_title"],
+            "article_href": entity_href(str(claim["article"]), link_base),
+            "asserts": event_index.get(str(claim["asserts"])),
+            "contradicts": [claim_index[c] for c in claim["contradicts"] if c in claim_index]}  # type: ignore[attr-defined]
+
+
+def _event_row(source: ViewSource, uri: str, claims: list[int], contradicted: bool,
+               link_base: str) -> dict[str, object]:
+    event = source.events.get(uri, {"type": "", "date": "", "sentence": "", "article": "",
+                                    "article_title": "", "place": "", "modality": "",
+                                    "sources": 1, "agents": [], "targets": [], "mediators": []})
+    sources = int(event["sources"])  # type: ignore[call-overload]
+    status = ("contradicted" if contradicted else
+              f"corroborated by {sources} articles" if sources > 1 else "single source")
+    return {"uri": uri, "href": entity_href(uri, link_base), "type": event["type"],
+            "date": event["date"], "place": event["place"], "sentence": event["sentence"],
+            "modality": event["modality"], "article_title": event["article_title"],
+            "article_href": entity_href(str(event["article"]), link_base),
+            "place_href": entity_href(str(event.get("place_uri", "")), link_base),
+            "sources": sources, "status": status, "claims": claims,
+            "actors": [*event["agents"], *event["targets"], *event["mediators"]]}  # type: ignore[misc]
+
+
+def _date_range(source: ViewSource) -> tuple[str, str]:
+    dates = [date_bounds(str(e["date"])) for e in source.events.values() if e["date"]]
+    if not dates:
+        return "", ""
+    return min(d[0] for d in dates), max(d[1] for d in dates)
+
+
+def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: str = "/id/",
+                 client_ego: bool = False) -> dict[str, object]:
+    """Nodes (positioned, with centralities and bloc), edges, events, claims and a ``meta`` block.
+
+    With ``client_ego`` the ego cut (``focus``, ``hops``) is left to the page
+    whenever the whole view fits in ``limit``, so the page can widen it.
+    """
+    view = view or ViewFilter()
+    graph = filtered_network(source.network, replace(view, focus=None) if client_ego else view)
+    if client_ego and view.focus and graph.graph["total_nodes"] > view.limit:
+        graph = filtered_network(source.network, view)
+    event_index: dict[str, int] = {}
+    nodes, edges = _nodes(graph, link_base), _edges(graph, event_index)
+    event_uris = list(event_index)
+    claim_uris = _claims(source, event_uris, set(graph))
+    claim_index = {uri: i for i, uri in enumerate(claim_uris)}
+    claims = [_claim_row(source, uri, claim_index, event_index, link_base) for uri in claim_uris]
+    by_event: dict[int, list[int]] = {}
+    for number, claim in enumerate(claims):
+        if claim["asserts"] is not None:
+            by_event.setdefault(claim["asserts"], []).append(number)  # type: ignore[arg-type]
+    events = [_event_row(source, uri, by_event.get(i, []),
+                         any(claims[c]["contradicts"] for c in by_event.get(i, [])), link_base)
+              for i, uri in enumerate(event_uris)]
+    first, last = _date_range(source)
+    focus = view.focus if view.focus in graph else None
+    return {"nodes": nodes, "edges": edges, "events": events, "claims": claims, "meta": {
+        "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
+        "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,
+        "focus_missing": bool(view.focus) and focus is None,
+        "groups": {g: {"colour": GROUP_COLOURS[g], "types": list(t)}
+                   for g, t in EDGE_GROUPS.items()},
+        "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,
+        "kind_colours": KIND_COLOURS, "bloc_colours": list(BLOC_COLOURS)}}

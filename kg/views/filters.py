@@ -1,0 +1,150 @@
+"""What a network view shows: edge groups, date range, weights, ego and size limits.
+
+The same :class:`ViewFilter` drives the page's first state, the exports
+(GEXF, GraphML, SPARQL) and the browser's own filtering (``network.js``
+implements the same rules on the data the page carries).
+
+Examples
+--------
+>>> f = ViewFilter.from_params({"groups": "fights,allies", "from": "2017-08-01", "min_weight": "2"})
+>>> f.groups, f.start, f.min_weight
+(('allies', 'fights'), '2017-08-01', 2)
+>>> ViewFilter.from_params(f.to_params()) == f
+True
+>>> group_of("ArmedClash"), group_of("CoAgent"), group_of("Nonsense")
+('fights', 'allies', 'other')
+>>> in_range("2013", "2013-06-01", "2017-01-01"), in_range("2012-12", "2013-01-01", None)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+
+from kg.errors import InputError
+
+EDGE_GROUPS: dict[str, tuple[str, ...]] = {
+    "fights": ("ArmedClash", "AirStrike", "Shelling", "Bombing", "AttackOnCivilians", "Kidnap",
+               "SeizeTerritory"),
+    "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject"),
+    "accuses": ("Accuse", "Condemn"),
+    "allies": ("CoAgent", "Agreement"),
+    "supports": ("Support", "MilitaryAid", "Praise"),
+    "negotiates": ("Negotiate", "Ceasefire", "Release"),
+    "mediates": ("Mediate", "Mediates"),
+    "other": ("Demand", "Protest", "Withdraw"),
+}
+"""Edge types the page toggles together; any other event type falls into ``other``."""
+
+GROUP_COLOURS = {"fights": "#c0392b", "coerces": "#e67e22", "accuses": "#d4ac0d",
+                 "allies": "#1f618d", "supports": "#5dade2", "negotiates": "#27ae60",
+                 "mediates": "#8e44ad", "other": "#7f8c8d"}
+_TYPE_GROUP = {kind: group for group, kinds in EDGE_GROUPS.items() for kind in kinds}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DEFAULT_LIMIT = 5000
+
+
+def group_of(edge_type: str) -> str:
+    """The toggle group of an edge type (``other`` when unknown)."""
+    return _TYPE_GROUP.get(edge_type, "other")
+
+
+def date_bounds(date: str) -> tuple[str, str]:
+    """First and last day a (year, month or day) date may mean, as ``YYYY-MM-DD``.
+
+    >>> date_bounds("2013"), date_bounds("2017-08-27T07:00")
+    (('2013-01-01', '2013-12-31'), ('2017-08-27', '2017-08-27'))
+    """
+    day = date[:10]
+    if len(day) == 4:
+        return f"{day}-01-01", f"{day}-12-31"
+    if len(day) == 7:
+        return f"{day}-01", f"{day}-31"
+    return day, day
+
+
+def in_range(date: str, start: str | None, end: str | None) -> bool:
+    """Whether an event dated ``date`` can fall in ``[start, end]``; undated events always can."""
+    if not date:
+        return True
+    first, last = date_bounds(date)
+    return (start is None or last >= start) and (end is None or first <= end)
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    if not _DATE.match(value):
+        raise InputError(f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    return date_bounds(value)[0 if name == "from" else 1]
+
+
+def _int(value: str | None, name: str, default: int, low: int, high: int) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise InputError(f"{name}: not a whole number: {value!r}") from None
+    if not low <= number <= high:
+        raise InputError(f"{name}: must be between {low} and {high}, not {number}")
+    return number
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """One view of the network; every field has a query parameter of the same meaning.
+
+    ``groups`` empty means all groups; ``focus`` is an actor URI and ``hops`` the
+    ego radius; ``limit`` caps the number of actors (the most central are kept).
+    """
+
+    groups: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    min_weight: int = 1
+    focus: str | None = None
+    hops: int = 1
+    isolated: bool = True
+    limit: int = DEFAULT_LIMIT
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> ViewFilter:
+        """Read ``groups, from, to, min_weight, focus, hops, isolated, limit``; bad values raise."""
+        groups = tuple(sorted({g for g in (params.get("groups") or "").split(",") if g}))
+        unknown = [g for g in groups if g not in EDGE_GROUPS]
+        if unknown:
+            raise InputError(f"groups: unknown edge group(s) {unknown}; known: {list(EDGE_GROUPS)}")
+        return cls(groups=groups, start=_date(params.get("from"), "from"),
+                   end=_date(params.get("to"), "to"),
+                   min_weight=_int(params.get("min_weight"), "min_weight", 1, 1, 1_000_000),
+                   focus=params.get("focus") or None,
+                   hops=_int(params.get("hops"), "hops", 1, 0, 10),
+                   isolated=(params.get("isolated") or "1") not in ("0", "false", "no"),
+                   limit=_int(params.get("limit"), "limit", DEFAULT_LIMIT, 1, 1_000_000))
+
+    def to_params(self) -> dict[str, str]:
+        """The query parameters that give this filter back (defaults left out)."""
+        default, params = ViewFilter(), {}
+        names = {"start": "from", "end": "to"}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value == getattr(default, field.name):
+                continue
+            if field.name == "groups":
+                value = ",".join(value)
+            elif field.name == "isolated":
+                value = "1" if value else "0"
+            params[names.get(field.name, field.name)] = str(value)
+        return params
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for the page (JSON)."""
+        data = asdict(self)
+        data["groups"] = list(self.groups)
+        return data
+
+    def shows_group(self, group: str) -> bool:
+        return not self.groups or group in self.groups

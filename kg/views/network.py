@@ -1,0 +1,160 @@
+"""The filtered, aggregated network a view shows: one edge per (source, target, type).
+
+:func:`filtered_network` applies a :class:`~kg.views.filters.ViewFilter` to the
+per-event multigraph of :func:`kg.views.source.view_source`; :func:`centrality`
+and :func:`blocs` size and colour the nodes; :func:`layout` places them once on
+the server (igraph's Fruchterman-Reingold: 5,000 nodes in well under a second).
+
+Examples
+--------
+>>> g = nx.MultiDiGraph()
+>>> for n in "abc": g.add_node(n, label=n, kind="state")
+>>> for t, d in (("ArmedClash", "2013"), ("ArmedClash", "2017-08-27"), ("Support", "2017-08-27")):
+...     _ = g.add_edge("a", "b", type=t, sign=1, event=f"{t}{d}", date=d)
+>>> view = filtered_network(g, ViewFilter(start="2017-01-01"))
+>>> sorted((s, t, d["type"], d["count"]) for s, t, d in view.edges(data=True))
+[('a', 'b', 'ArmedClash', 1), ('a', 'b', 'Support', 1)]
+>>> sorted(filtered_network(g, ViewFilter(isolated=False, groups=("fights",))).nodes)
+['a', 'b']
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+from kg.views.filters import ViewFilter, group_of, in_range
+
+CENTRALITIES = ("degree", "strength", "pagerank", "betweenness")
+
+
+def _aggregate(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGraph:
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(graph.nodes(data=True))
+    for source, target, attrs in graph.edges(data=True):
+        group = group_of(attrs["type"])
+        if not view.shows_group(group) or not in_range(attrs.get("date", ""), view.start,
+                                                           view.end):
+            continue
+        key = attrs["type"]
+        if out.has_edge(source, target, key):
+            data = out.edges[source, target, key]
+        else:
+            out.add_edge(source, target, key, type=key, group=group, sign=attrs["sign"],
+                         count=0, events=[])
+            data = out.edges[source, target, key]
+        data["count"] += 1
+        data["events"].append(attrs["event"])
+    heavy = [(s, t, k) for s, t, k, d in out.edges(keys=True, data=True)
+             if d["count"] < view.min_weight]
+    out.remove_edges_from(heavy)
+    return out
+
+
+def _ego(graph: nx.MultiDiGraph, focus: str, hops: int) -> set[str]:
+    undirected = graph.to_undirected(as_view=True)
+    return set(nx.single_source_shortest_path_length(undirected, focus, cutoff=hops))
+
+
+def filtered_network(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGraph:
+    """Aggregate ``graph`` (one edge per event) into the view ``view`` describes.
+
+    Edges carry ``type, group, sign, count, events``; ``limit`` keeps the
+    actors with most events (ties by label) and records the full count in
+    ``graph.graph["total_nodes"]``.
+    """
+    out = _aggregate(graph, view)
+    if view.focus and view.focus in out:
+        out = out.subgraph(_ego(out, view.focus, view.hops)).copy()
+    if not view.isolated:
+        out.remove_nodes_from([n for n in list(out) if out.degree(n) == 0])
+    total = out.number_of_nodes()
+    if total > view.limit:
+        weight = {n: 0 for n in out}
+        for source, target, count in out.edges(data="count"):
+            weight[source] += count
+            weight[target] += count
+        keep = sorted(out, key=lambda n: (-weight[n], str(out.nodes[n].get("label", n))))
+        out = out.subgraph(keep[:view.limit]).copy()
+    out.graph["total_nodes"] = total
+    return out
+
+
+def _igraph(graph: nx.MultiDiGraph, positive_only: bool = False):  # type: ignore[no-untyped-def]
+    import igraph
+
+    index = {node: i for i, node in enumerate(graph)}
+    weights: dict[tuple[int, int], int] = {}
+    for source, target, attrs in graph.edges(data=True):
+        if positive_only and attrs["sign"] <= 0 or source == target:
+            continue
+        pair = (min(index[source], index[target]), max(index[source], index[target]))
+        weights[pair] = weights.get(pair, 0) + attrs.get("count", 1)
+    return igraph.Graph(n=len(index), edges=list(weights), edge_attrs={"weight": list(
+        weights.values())}), list(graph)
+
+
+def centrality(graph: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
+    """Per node: ``degree`` (neighbours), ``strength`` (events), ``pagerank``, ``betweenness``.
+
+    Computed with igraph on the undirected weighted projection (betweenness on
+    hop counts, normalised to 0..1).
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")], count=1)
+    >>> {n: (c["degree"], c["betweenness"]) for n, c in centrality(g).items()}
+    {'a': (1, 0.0), 'b': (2, 1.0), 'c': (1, 0.0)}
+    """
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple, nodes = _igraph(graph)
+    n = len(nodes)
+    degree = simple.degree()
+    strength = simple.strength(weights="weight")
+    pagerank = simple.pagerank(weights="weight")
+    between = simple.betweenness(directed=False, cutoff=None if n <= 2000 else 4)
+    scale = (n - 1) * (n - 2) / 2 if n > 2 else 1
+    return {node: {"degree": degree[i], "strength": strength[i],
+                   "pagerank": round(pagerank[i], 6), "betweenness": round(between[i] / scale, 6)}
+            for i, node in enumerate(nodes)}
+
+
+def blocs(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Bloc number per node: communities of the cooperative (+1) edges, largest first.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edges_from([("a", "b"), ("c", "d")], sign=1, count=1)
+    >>> _ = g.add_edge("b", "c", sign=-1, count=1)
+    >>> b = blocs(g); b["a"] == b["b"] != b["c"] == b["d"]
+    True
+    """
+    if graph.number_of_nodes() == 0:
+        return {}
+    positive, nodes = _igraph(graph, positive_only=True)
+    membership = positive.community_multilevel(weights="weight").membership
+    sizes: dict[int, int] = {}
+    for bloc in membership:
+        sizes[bloc] = sizes.get(bloc, 0) + 1
+    order = {bloc: rank for rank, bloc in enumerate(sorted(sizes, key=lambda b: (-sizes[b], b)))}
+    return {node: order[membership[i]] for i, node in enumerate(nodes)}
+
+
+def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Node positions in pixels, computed once on the server (deterministic; physics stays off).
+
+    >>> sorted(layout(nx.MultiDiGraph([("a", "b")])))
+    ['a', 'b']
+    """
+    n = graph.number_of_nodes()
+    if n == 0:
+        return {}
+    simple, nodes = _igraph(graph)
+    start = [[math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)] for i in range(n)]
+    coords = simple.layout_fruchterman_reingold(seed=start, niter=500 if n < 1000 else 200,
+                                                grid="auto")
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale = 150 * math.sqrt(n) / span
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {node: (round((xs[i] - cx) * scale, 1), round((ys[i] - cy) * scale, 1))
+            for i, node in enumerate(nodes)}
