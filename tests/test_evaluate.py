@@ -137,3 +137,13 @@ def test_cli_evaluate_skips_cleanly_without_data(tmp_path):
 
     result = CliRunner().invoke(main, ["evaluate", "plover", "--eval-dir", str(tmp_path)])
     assert result.exit_code == 0 and "skipped: plover" in result.output
+
+
+def test_petrarch_reciprocal_events_pair_their_agents_both_ways():
+    from kg.evaluate.petrarch import predicted_triples
+
+    text = "Gondor and Osgiliath renewed ties. Gondor and Osgiliath praised it."
+    renew = Event(0, "Support", Span(21, 28, "renewed"), 0, ("gon", "osg"))
+    praise = Event(1, "Praise", Span(56, 63, "praised"), 1, ("gon", "osg"))
+    pairs = {(s, t) for s, t, _ in predicted_triples(_extraction(text, [renew, praise]))}
+    assert pairs == {("GON", "OSG"), ("OSG", "GON")}  # praise is not mutual: no pair from it

@@ -25,6 +25,8 @@ FOLDER = Path("petrarch2")
 RECORDS = "PETR.UnitTest.records.xml"
 ACTORS = "PETR.Validate.actors.txt"
 AGENTS = "PETR.Validate.agents.txt"
+RECIPROCAL = {"Negotiate", "Support", "Agreement", "ArmedClash", "Ceasefire", "Mediate"}
+"""Event types that are mutual when their participants are conjoined subjects."""
 SECTOR_KINDS = {"GOV": "government", "MIL": "military", "COP": "police", "MED": "media",
                 "REB": "armed_group", "OPP": "party", "LEG": "government", "JUD": "government"}
 
@@ -134,8 +136,13 @@ def petrarch_gazetteer(directory: Path):  # type: ignore[no-untyped-def]
 
 
 def code_of(actor_key: str) -> str:
-    """A PETRARCH code from an actor key: ``"arn-gov"`` -> ``"ARNGOV"``."""
-    return actor_key.replace("-", "").upper()
+    """A PETRARCH code from an actor key; a sector the actor's code already ends with is not repeated.
+
+    >>> code_of("arn-gov"), code_of("usagov-gov"), code_of("gon")
+    ('ARNGOV', 'USAGOV', 'GON')
+    """
+    actor, _, sector = actor_key.upper().partition("-")
+    return actor if actor.endswith(sector) else actor + sector
 
 
 def roots_of(event_type: str) -> frozenset[str]:
@@ -150,9 +157,19 @@ def roots_of(event_type: str) -> frozenset[str]:
 
 
 def predicted_triples(extraction: Extraction) -> set[tuple[str, str, frozenset[str]]]:
-    """Every (agent code, target code, roots) of the extraction's events."""
-    return {(code_of(a), code_of(t), roots_of(e.event_type))
-            for e in extraction.events for a in e.agents for t in e.targets}
+    """Every (agent code, target code, roots) of the extraction's events.
+
+    A mutual event (:data:`RECIPROCAL`) with several agents and no target
+    ("Gondor and Osgiliath renewed ties") has each agent act on each other one.
+    """
+    triples = set()
+    for event in extraction.events:
+        roots = roots_of(event.event_type)
+        pairs = [(a, t) for a in event.agents for t in event.targets]
+        if not pairs and event.event_type in RECIPROCAL:
+            pairs = [(a, b) for a in event.agents for b in event.agents if a != b]
+        triples |= {(code_of(a), code_of(t), roots) for a, t in pairs}
+    return triples
 
 
 def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:

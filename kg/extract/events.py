@@ -70,7 +70,17 @@ LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold"
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
-WITH_IS_TARGET = {"clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
+RELATION_NOUNS = {"tie", "ties", "relation", "relations", "link", "links"}
+RELATION_VERBS = {"restore": "Support", "establish": "Support", "resume": "Support", "renew": "Support",
+                  "normalize": "Support", "normalise": "Support", "strengthen": "Support",
+                  "improve": "Support", "upgrade": "Support", "sever": "Sanction",
+                  "cut": "Sanction", "break": "Sanction", "downgrade": "Sanction",
+                  "suspend": "Sanction", "freeze": "Sanction"}
+"""Verbs whose type depends on an object naming relations: "restore ties" vs "sever ties"."""
+WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "normalise", "strengthen",
+                  "improve", "upgrade", "sever", "cut", "break", "downgrade", "freeze", "meet",
+                  "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
+                  "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
                   "communication", "coordinate", "coordination", "cooperation", "cooperate",
                   "mediate", "agree", "agreement", "ceasefire", "truce"}
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
@@ -106,6 +116,9 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
     if token.pos_ == "VERB":
         if lemma == "take" and any(c.lower_ in ("captive", "hostage") for c in token.children):
             return "Kidnap"
+        if lemma in RELATION_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS
+                                           for c in token.children):
+            return RELATION_VERBS[lemma]  # "restore diplomatic ties with", "severed relations with"
         if lemma == "call" and any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return "Demand"  # "called for a referendum", "called on Israel to ..."
         if lemma == "pull" and not any(c.lower_ in ("out", "back") for c in token.children):
@@ -161,8 +174,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        return _subject_actors(verb.head, actor_at)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
+        return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
     return ()
 
 
@@ -172,6 +185,9 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             found.extend(_phrase_actors(child, actor_at))
+            if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
+                found.extend(k for prep in child.children if _target_prep(verb, prep)
+                             for g in prep.children for k in _phrase_actors(g, actor_at))
         elif _target_prep(verb, child):
             found.extend(k for grandchild in child.children for k in
                          _phrase_actors(grandchild, actor_at))
