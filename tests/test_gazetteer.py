@@ -60,3 +60,12 @@ def test_extension_file_from_the_environment(tmp_path, monkeypatch):
     assert extra in extension_files(tmp_path)
     built = build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files(tmp_path)], None)
     assert built.aliases["wagner"] == "wagner" and built.actors["wagner"].country == "RUS"
+
+
+def test_demonyms_and_countries_as_parties(extractor):
+    text = "Ethnic Albanians demanded talks with Serbia. Hungarian officials urged Romania to act."
+    extraction = extractor.extract(article_from_text(text, origin="d"))
+    actors = [m.key for m in extraction.mentions if m.kind == "actor"]
+    assert actors == ["albania-civilians", "serbia", "hungary-government", "romania"]
+    inside = extractor.extract(article_from_text("Troops entered Serbia.", origin="e"))
+    assert [(m.kind, m.key) for m in inside.mentions] == [("place", "serbia")]

@@ -57,6 +57,8 @@ class MentionMatcher:
                     phrases[f"{name} {noun}"] = f"{country}-{sector.key}"
                     phrases[f"{name}'s {noun}"] = f"{country}-{sector.key}"
             phrases[f"{name} state"] = country
+            if name.endswith(("an", "i")) and "civilians" in self.gazetteer.sectors:
+                phrases[f"{name}s"] = f"{country}-civilians"  # "Albanians", "Iraqis": the people
         return phrases
 
     def _add(self, matcher, how: str, kind: str, table: dict[str, str], make) -> None:  # type: ignore[no-untyped-def]
@@ -91,12 +93,22 @@ def _longest_first(found: list[Found]) -> list[Found]:
     return sorted(chosen, key=lambda f: f.start)
 
 
+ACTOR_PREPS = {"by", "with", "against", "between", "toward", "towards"}
+"""A country after these prepositions is a party, not a location: "talks with Syria"."""
+
+
 def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
-    """A country name acting as a state: the subject (or a conjunct of one) of a verb."""
+    """A country name acting as a state: subject, direct object, or "by/with/against" party."""
     while token.dep_ == "conj":
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") or (
-        token.dep_ == "pobj" and token.head.lemma_ == "by")
+    if token.dep_ == "dobj":  # "Finland will give Tanzania", "urged Jordan"; not "entered Syria"
+        return token.head.lemma_ not in MOTION_VERBS
+    return token.dep_ in ("nsubj", "nsubjpass", "dative") or (
+        token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
+
+
+MOTION_VERBS = {"enter", "leave", "visit", "reach", "cross", "invade", "flee", "tour", "return",
+                "occupy", "overrun", "capture", "seize", "control", "hold", "take", "retake"}
 
 
 def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  # type: ignore[no-untyped-def]
