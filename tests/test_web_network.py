@@ -38,7 +38,7 @@ def test_data_twin_follows_the_filters(client):
     assert {e["group"] for e in fights["edges"]} == {"fights"}
     assert len(fights["edges"]) < len(everything["edges"])
     ego = client.get(f"/network.json?focus={ISIS}&hops=1").get_json()
-    assert ISIS in {n["id"] for n in ego["nodes"]} and len(ego["nodes"]) < len(everything["nodes"])
+    assert ISIS in {n["uri"] for n in ego["nodes"]} and len(ego["nodes"]) < len(everything["nodes"])
 
 
 @pytest.mark.parametrize("query", ["groups=nonsense", "from=yesterday", "min_weight=-1",

@@ -5,28 +5,13 @@
   var data = K.data(), meta = data.meta, events = data.events, claims = data.claims;
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
-  var large = data.edges.length > 3000;
-  var state = {focus: meta.focus || null, hops: meta.filter.hops, selected: meta.focus || null};
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: n.label, x: n.x, y: n.y, physics: false};
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return {id: e.id, from: e.from, to: e.to, arrows: e.arrows, width: 1};
-  }));
-  var edgeById = {};
+  var large = data.edges.length > 3000, edgeById = {};
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
-  var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, {
-    physics: false,
-    layout: {improvedLayout: false},
-    interaction: {hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 1e9},
-    nodes: {shape: "dot", font: {size: 14}},
-    edges: {smooth: large ? false : {type: "curvedCW", roundness: 0.15}, selectionWidth: 2}
-  });
-  window.kgNetwork = network;
-
+  var initial = meta.focus === undefined ? null : meta.focus;
+  var state = {focus: initial, hops: meta.filter.hops, selected: initial};
+  var $ = function (id) { return document.getElementById(id); };
   var checked = K.groupToggles(meta, apply);
   var range = K.dateRange(meta, apply);
-  var $ = function (id) { return document.getElementById(id); };
   ["min-weight", "undated", "isolated", "hops"].forEach(function (id) { $(id).addEventListener("change", apply); });
   $("min-weight").value = meta.filter.min_weight;
   $("hops").value = meta.filter.hops;
@@ -41,7 +26,7 @@
   }
 
   function egoSet(shown) {
-    if (!state.focus || !byId[state.focus]) { return null; }
+    if (state.focus === null || !byId[state.focus]) { return null; }
     var adjacency = {};
     shown.forEach(function (e) {
       (adjacency[e.from] = adjacency[e.from] || []).push(e.to);
@@ -60,7 +45,7 @@
   }
 
   var current = {counts: {}, visibleEdges: 0, visibleNodes: 0};
-  function apply() {
+  function compute() {
     var on = checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {};
     var shown = data.edges.filter(function (e) {
       counts[e.id] = visibleCount(e, on);
@@ -68,41 +53,56 @@
     });
     var ego = egoSet(shown);
     if (ego) { shown = shown.filter(function (e) { return ego[e.from] && ego[e.to]; }); }
-    var visible = {}, touched = {};
+    var visible = {}, touched = {}, isolated = $("isolated").checked, nodeHidden = {}, visibleNodes = 0;
     shown.forEach(function (e) { visible[e.id] = true; touched[e.from] = touched[e.to] = true; });
-    var isolated = $("isolated").checked, edgeChanges = [], nodeChanges = [];
+    data.nodes.forEach(function (n) {
+      nodeHidden[n.id] = Boolean((ego && !ego[n.id]) || (!isolated && !touched[n.id]));
+      if (!nodeHidden[n.id]) { visibleNodes++; }
+    });
+    return {counts: counts, visible: visible, nodeHidden: nodeHidden, visibleEdges: shown.length, visibleNodes: visibleNodes};
+  }
+  function width(count) { return 1 + 1.5 * Math.log2(Math.max(1, count)); }
+  function apply() {
+    var result = compute(), edgeChanges = [], nodeChanges = [];
     data.edges.forEach(function (e) {
-      var hidden = !visible[e.id], width = 1 + 1.5 * Math.log2(Math.max(1, counts[e.id]));
-      if (hidden !== e._hidden || width !== e._width) {
-        e._hidden = hidden; e._width = width;
-        edgeChanges.push({id: e.id, hidden: hidden, width: width});
+      var hidden = !result.visible[e.id], w = width(result.counts[e.id]);
+      if (hidden !== e._hidden || w !== e._width) {
+        e._hidden = hidden; e._width = w;
+        edgeChanges.push({id: e.id, hidden: hidden, width: w});
       }
     });
-    var visibleNodes = 0;
     data.nodes.forEach(function (n) {
-      var hidden = (ego && !ego[n.id]) || (!isolated && !touched[n.id]);
-      if (!hidden) { visibleNodes++; }
+      var hidden = result.nodeHidden[n.id];
       if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
     });
     if (edgeChanges.length) { edges.update(edgeChanges); }
     if (nodeChanges.length) { nodes.update(nodeChanges); }
-    current = {counts: counts, visibleEdges: shown.length, visibleNodes: visibleNodes};
-    $("counts").textContent = visibleNodes + " actors, " + shown.length + " edges shown";
+    shown(result);
+  }
+  function shown(result) {
+    current = result;
+    $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown";
     exportLinks();
   }
 
-  function restyle() {
-    var by = $("size-by").value, colourBy = $("colour-by").value, edgeBy = $("edge-colour-by").value;
-    var max = 0;
+  function nodeStyle(n, max) {
+    var by = $("size-by").value, colourBy = $("colour-by").value;
+    var colour = colourBy === "bloc" ? (meta.bloc_colours[n.bloc] || "#95a5a6") : (meta.kind_colours[n.kind] || "#95a5a6");
+    return {id: n.id, size: 8 + 28 * Math.sqrt(max ? (n.centrality[by] || 0) / max : 0), color: colour};
+  }
+  function maxCentrality() {
+    var by = $("size-by").value, max = 0;
     data.nodes.forEach(function (n) { max = Math.max(max, n.centrality[by] || 0); });
-    nodes.update(data.nodes.map(function (n) {
-      var colour = colourBy === "bloc" ? (meta.bloc_colours[n.bloc] || "#95a5a6") : (meta.kind_colours[n.kind] || "#95a5a6");
-      return {id: n.id, size: 8 + 28 * Math.sqrt(max ? (n.centrality[by] || 0) / max : 0), color: colour};
-    }));
-    edges.update(data.edges.map(function (e) {
-      return {id: e.id, color: {color: edgeBy === "sign" ? meta.sign_colours[e.sign] : meta.groups[e.group].colour, opacity: 0.8}};
-    }));
-    legend(colourBy, edgeBy);
+    return max;
+  }
+  function edgeColour(e) {
+    return {color: $("edge-colour-by").value === "sign" ? meta.sign_colours[e.sign] : meta.groups[e.group].colour, opacity: 0.8};
+  }
+  function restyle() {
+    var max = maxCentrality();
+    nodes.update(data.nodes.map(function (n) { return nodeStyle(n, max); }));
+    edges.update(data.edges.map(function (e) { return {id: e.id, color: edgeColour(e)}; }));
+    legend($("colour-by").value, $("edge-colour-by").value);
   }
 
   function legend(colourBy, edgeBy) {
@@ -134,11 +134,32 @@
     return div;
   }
 
+  // The first state is computed before vis sees the data, so it is drawn once.
+  var first = compute(), max = maxCentrality();
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    n._hidden = first.nodeHidden[n.id];
+    var item = nodeStyle(n, max);
+    item.label = n.label; item.x = n.x; item.y = n.y; item.physics = false; item.hidden = n._hidden;
+    return item;
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    e._hidden = !first.visible[e.id]; e._width = width(first.counts[e.id]);
+    return {id: e.id, from: e.from, to: e.to, arrows: e.arrows, width: e._width, hidden: e._hidden, color: edgeColour(e)};
+  }));
+  var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, {
+    physics: false,
+    layout: {improvedLayout: false},
+    interaction: {hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 1e9},
+    nodes: {shape: "dot", font: {size: 14}},
+    edges: {smooth: large ? false : {type: "curvedCW", roundness: 0.15}, selectionWidth: 2}
+  });
+  window.kgNetwork = network;
+
   function params() {
     var on = checked(), groups = Object.keys(on).filter(function (g) { return on[g]; }), p = range.params();
     if (groups.length !== Object.keys(on).length) { p.groups = groups.join(","); }
     if (+$("min-weight").value > 1) { p.min_weight = String(+$("min-weight").value); }
-    if (state.focus) { p.focus = state.focus; p.hops = String(+$("hops").value); }
+    if (state.focus !== null) { p.focus = byId[state.focus].uri; p.hops = String(+$("hops").value); }
     if (!$("isolated").checked) { p.isolated = "0"; }
     if (meta.filter.limit !== 5000) { p.limit = String(meta.filter.limit); }
     return p;
@@ -188,12 +209,12 @@
     line.appendChild(document.createTextNode([e.date || "undated", e.modality].join(" \u00b7 ") + " \u00b7 "));
     line.appendChild(e.place ? link(e.place, e.place_href) : el("span", "no place"));
     li.appendChild(line);
-    li.appendChild(el("div", e.status, e.status === "contradicted" ? "status-contradicted" : e.sources > 1 ? "status-corroborated" : "muted"));
+    li.appendChild(el("div", e.status || "single source", e.status === "contradicted" ? "status-contradicted" : e.sources > 1 ? "status-corroborated" : "muted"));
     li.appendChild(el("blockquote", e.sentence));
     var source = el("div", "Article: ", "muted");
     source.appendChild(link(e.article_title, e.article_href));
     li.appendChild(source);
-    if (e.claims.length) {
+    if (e.claims) {
       var ul = el("ul");
       e.claims.forEach(function (i) { ul.appendChild(claimItem(claims[i])); });
       li.appendChild(el("div", "Claims about it:")); li.appendChild(ul);
@@ -236,7 +257,7 @@
     });
     s.appendChild(ul);
     var made = claims.filter(function (c) { return c.speaker === id; });
-    var about = claims.filter(function (c) { return c.asserts !== null && c.asserts !== undefined && events[c.asserts].actors.indexOf(id) >= 0; });
+    var about = claims.filter(function (c) { return c.asserts !== null && c.asserts !== undefined && (events[c.asserts].actors || []).indexOf(id) >= 0; });
     [["Claims made", made], ["Claims about it", about]].forEach(function (part) {
       s.appendChild(el("h2", part[0] + " (" + part[1].length + ")"));
       var list = el("ul"); part[1].forEach(function (c) { list.appendChild(claimItem(c)); }); s.appendChild(list);
@@ -248,8 +269,8 @@
   });
 
   $("ego").addEventListener("click", function () {
-    var id = state.selected || (network.getSelectedNodes()[0]);
-    if (!id) { $("search-result").textContent = "select an actor first"; return; }
+    var id = state.selected !== null ? state.selected : network.getSelectedNodes()[0];
+    if (id === undefined || id === null) { $("search-result").textContent = "select an actor first"; return; }
     if (meta.server && meta.total_nodes > meta.shown_nodes) {
       state.focus = id; window.location.search = "?" + query(params()); return;
     }
@@ -282,11 +303,11 @@
     $("notice").hidden = false; $("notice").textContent = "No actor with that URI in this view; showing the whole network.";
   }
 
-  restyle();
-  apply();
-  if (state.focus) { network.selectNodes([state.focus]); showNode(state.focus); }
+  legend($("colour-by").value, $("edge-colour-by").value);
+  shown(first);
+  if (state.focus !== null) { network.selectNodes([state.focus]); showNode(state.focus); }
   network.once("afterDrawing", function () { window.kgReady = true; });
   window.kgView = {apply: apply, params: params, state: state,
                    visibleEdgeIds: function () { return data.edges.filter(function (e) { return !e._hidden; }).map(function (e) { return e.id; }); },
-                   edge: function (id) { return edgeById[id]; }, events: events, claims: claims};
+                   edge: function (id) { return edgeById[id]; }, node: function (id) { return byId[id]; }, events: events, claims: claims};
 }());

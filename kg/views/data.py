@@ -41,9 +41,9 @@ def entity_href(uri: str, link_base: str) -> str:
 def _nodes(graph, link_base: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     positions, central, bloc = layout(graph), centrality(graph), blocs(graph)
     nodes = []
-    for node, attrs in graph.nodes(data=True):
+    for number, (node, attrs) in enumerate(graph.nodes(data=True)):
         x, y = positions[node]
-        nodes.append({"id": node, "label": attrs.get("label", node), "uri": attrs.get("uri", node),
+        nodes.append({"id": number, "label": attrs.get("label", node), "uri": attrs.get("uri", node),
                       "href": entity_href(str(attrs.get("uri", node)), link_base),
                       "kind": attrs.get("kind", "other"), "country": attrs.get("country", ""),
                       "aliases": list(attrs.get("aliases", [])), "x": x, "y": y,
@@ -51,10 +51,11 @@ def _nodes(graph, link_base: str) -> list[dict[str, object]]:  # type: ignore[no
     return nodes
 
 
-def _edges(graph, event_index: dict[str, int]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+def _edges(graph, event_index: dict[str, int],  # type: ignore[no-untyped-def]
+           node_index: dict[str, int]) -> list[dict[str, object]]:
     edges = []
     for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
-        edges.append({"id": f"e{number}", "from": source, "to": target, "type": attrs["type"],
+        edges.append({"id": number, "from": node_index[source], "to": node_index[target], "type": attrs["type"],
                       "group": attrs["group"], "sign": attrs["sign"], "count": attrs["count"],
                       "events": [event_index.setdefault(e, len(event_index))
                                  for e in attrs["events"]],
@@ -75,9 +76,11 @@ def _label(source: ViewSource, uri: str) -> str:
 
 
 def _claim_row(source: ViewSource, uri: str, claim_index: dict[str, int],
-               event_index: dict[str, int], link_base: str) -> dict[str, object]:
+               event_index: dict[str, int], node_index: dict[str, int],
+               link_base: str) -> dict[str, object]:
     claim = source.claims[uri]
-    return {"uri": uri, "href": entity_href(uri, link_base), "speaker": claim["speaker"],
+    return {"uri": uri, "href": entity_href(uri, link_base),
+            "speaker": node_index.get(str(claim["speaker"])),
             "speaker_label": _label(source, str(claim["speaker"])) or claim["speaker_text"],
             "speaker_href": entity_href(str(claim["speaker"]), link_base),
             "verb": claim["verb"], "quote": claim["quote"], "date": claim["date"],
@@ -89,20 +92,24 @@ def _claim_row(source: ViewSource, uri: str, claim_index: dict[str, int],
 
 
 def _event_row(source: ViewSource, uri: str, claims: list[int], contradicted: bool,
-               link_base: str) -> dict[str, object]:
+               node_index: dict[str, int], link_base: str) -> dict[str, object]:
+    """One event; empty fields and the defaults (no claims, single source) are left out."""
     event = source.events.get(uri, {"type": "", "date": "", "sentence": "", "article": "",
                                     "article_title": "", "place": "", "modality": "",
                                     "sources": 1, "agents": [], "targets": [], "mediators": []})
     sources = int(event["sources"])  # type: ignore[call-overload]
     status = ("contradicted" if contradicted else
-              f"corroborated by {sources} articles" if sources > 1 else "single source")
-    return {"uri": uri, "href": entity_href(uri, link_base), "type": event["type"],
-            "date": event["date"], "place": event["place"], "sentence": event["sentence"],
-            "modality": event["modality"], "article_title": event["article_title"],
-            "article_href": entity_href(str(event["article"]), link_base),
-            "place_href": entity_href(str(event.get("place_uri", "")), link_base),
-            "sources": sources, "status": status, "claims": claims,
-            "actors": [*event["agents"], *event["targets"], *event["mediators"]]}  # type: ignore[misc]
+              f"corroborated by {sources} articles" if sources > 1 else "")
+    row = {"href": entity_href(uri, link_base) or uri, "type": event["type"],
+           "date": event["date"], "place": event["place"], "sentence": event["sentence"],
+           "modality": event["modality"], "article_title": event["article_title"],
+           "article_href": entity_href(str(event["article"]), link_base),
+           "place_href": entity_href(str(event.get("place_uri", "")), link_base),
+           "sources": sources if sources > 1 else None, "status": status, "claims": claims}
+    if claims:
+        actors = [*event["agents"], *event["targets"], *event["mediators"]]  # type: ignore[misc]
+        row["actors"] = [node_index[a] for a in actors if a in node_index]
+    return {key: value for key, value in row.items() if value not in ("", None, [])}
 
 
 def _date_range(source: ViewSource) -> tuple[str, str]:
@@ -124,20 +131,23 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
     if client_ego and view.focus and graph.graph["total_nodes"] > view.limit:
         graph = filtered_network(source.network, view)
     event_index: dict[str, int] = {}
-    nodes, edges = _nodes(graph, link_base), _edges(graph, event_index)
+    node_index = {node: number for number, node in enumerate(graph)}
+    nodes, edges = _nodes(graph, link_base), _edges(graph, event_index, node_index)
     event_uris = list(event_index)
     claim_uris = _claims(source, event_uris, set(graph))
     claim_index = {uri: i for i, uri in enumerate(claim_uris)}
-    claims = [_claim_row(source, uri, claim_index, event_index, link_base) for uri in claim_uris]
+    claims = [_claim_row(source, uri, claim_index, event_index, node_index, link_base)
+              for uri in claim_uris]
     by_event: dict[int, list[int]] = {}
     for number, claim in enumerate(claims):
         if claim["asserts"] is not None:
             by_event.setdefault(claim["asserts"], []).append(number)  # type: ignore[arg-type]
     events = [_event_row(source, uri, by_event.get(i, []),
-                         any(claims[c]["contradicts"] for c in by_event.get(i, [])), link_base)
+                         any(claims[c]["contradicts"] for c in by_event.get(i, [])), node_index,
+                         link_base)
               for i, uri in enumerate(event_uris)]
     first, last = _date_range(source)
-    focus = view.focus if view.focus in graph else None
+    focus = node_index.get(view.focus) if view.focus else None
     return {"nodes": nodes, "edges": edges, "events": events, "claims": claims, "meta": {
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
         "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,

@@ -54,7 +54,7 @@ def asset_path(name: str) -> Path:
 
 def json_for_script(data: object) -> str:
     """JSON safe to place inside ``<script type="application/json">``."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

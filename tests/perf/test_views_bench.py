@@ -1,0 +1,100 @@
+"""View benchmark (on demand: ``pytest tests/perf/test_views_bench.py -m bench -s``).
+
+A synthetic actor network of 5,000 actors and 20,000 events (one edge each,
+preferential attachment, 26 event types, dates over three years, a sentence per
+event) goes through the real page builder: filtering, aggregation, igraph
+layout, centralities, blocs, JSON and the template. Targets: the page is
+generated in under 2 s; served on loopback, headless Chromium draws it and
+answers a search, a filter change and an edge click in under 5 s from
+navigation. The page size (served and standalone) is reported.
+``KG_BENCH_NODES`` / ``KG_BENCH_EDGES`` change the size.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+
+import networkx as nx
+import pytest
+
+from kg.taxonomy import event_types
+from tests.browser.conftest import browser, page  # noqa: F401  (fixtures: loopback-only Chromium)
+
+pytestmark = [pytest.mark.bench, pytest.mark.browser]
+NODES = int(os.environ.get("KG_BENCH_NODES", 5000))
+EDGES = int(os.environ.get("KG_BENCH_EDGES", 20000))
+BASE = "https://w3id.org/conflict-kg/id/"
+KINDS = ("state", "military", "armed_group", "person", "party", "media", "igo")
+
+
+def synthetic_network(nodes: int = NODES, edges: int = EDGES, seed: int = 7) -> nx.MultiDiGraph:
+    """Actors with aliases; events between actors chosen with preferential attachment."""
+    rng = random.Random(seed)
+    types = [(key, info.sign) for key, info in event_types().items()]
+    graph = nx.MultiDiGraph()
+    for number in range(nodes):
+        uri = f"{BASE}actor/bench-{number}"
+        graph.add_node(uri, uri=uri, label=f"Actor {number}", kind=rng.choice(KINDS),
+                       country="LB", aliases=[f"A{number}", f"Alias of actor {number}"])
+    ends = [f"{BASE}actor/bench-{n}" for n in range(nodes)]
+    for number in range(edges):
+        source, target = rng.choice(ends), rng.choice(ends)
+        while target == source:
+            target = rng.choice(ends)
+        ends += [source, target]
+        kind, sign = rng.choice(types)
+        date = f"{2015 + number % 3}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        graph.add_edge(source, target, type=kind, sign=sign, event=f"{BASE}event/bench-{number}",
+                       event_type=kind, date=date, place="Arsal", modality="asserted",
+                       article=f"{BASE}article/bench-{number % 500}",
+                       sentence=f"Report {number}: {kind} between two actors near the border, "
+                                "sources said on Sunday.")
+    return graph
+
+
+def test_large_view_generation_and_drawing(page, artifacts_dir):
+    from flask import Flask, Response, send_file
+
+    from kg.views import ViewSource, asset_path, network_page
+    from tests.live import serving
+
+    source = ViewSource.from_network(synthetic_network())
+    started = time.perf_counter()
+    html = network_page(source, inline_assets=False, asset_base="/network/assets")
+    generated = time.perf_counter() - started
+    standalone = len(network_page(source, inline_assets=True).encode())
+
+    app = Flask(__name__)
+    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
+    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
+    with serving(app) as base:
+        page.goto(f"{base}/network/assets/network.css")  # warm the server, not the page
+        started = time.perf_counter()
+        page.goto(f"{base}/view")
+        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        drawn = time.perf_counter() - started
+        marks = [time.perf_counter()]
+        page.fill("#search", "alias of actor 4321")
+        found = page.text_content("#search-result")
+        marks.append(time.perf_counter())
+        page.uncheck("#groups input[value='fights']")
+        page.evaluate("window.kgView.visibleEdgeIds().length")
+        marks.append(time.perf_counter())
+        edge = page.evaluate("window.kgView.visibleEdgeIds()[0]")
+        page.evaluate("(id) => window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id]})",
+                      edge)
+        evidence = page.text_content("#evidence")
+        interactive = time.perf_counter() - started
+        marks.append(time.perf_counter())
+        print("\nsteps", [round(b - a, 2) for a, b in zip(marks, marks[1:])])
+        page.screenshot(path=str(artifacts_dir / "network-bench.png"))
+    print(f"\nviews bench: {NODES} nodes / {EDGES} events: page generated in {generated:.2f} s; "
+          f"drawn in {drawn:.2f} s, interactive (search, filter, edge click) in "
+          f"{interactive:.2f} s; served HTML {len(html.encode()) / 1e6:.1f} MB, standalone "
+          f"{standalone / 1e6:.1f} MB")
+    assert found == "Actor 4321" and "Report" in evidence
+    assert page.console_errors == [] and page.outside_requests == []
+    assert generated < 2.0, f"page generation took {generated:.2f} s"
+    assert interactive < 5.0, f"drawing and first interactions took {interactive:.2f} s"
