@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,9 +40,11 @@ from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
 from kg.rdf import extraction_triples
 from kg.store import Store
+from kg.store.querytext import ntriples_body
 from kg.vocab import sparql_prologue
 
 STORED_HASH = sparql_prologue() + "SELECT ?g ?sha WHERE { GRAPH ?g { ?g ckg:sha256 ?sha } }"
+GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
 class ExtractorLike(Protocol):
@@ -141,7 +144,7 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     for extraction in extractor.pipe(todo, n_process=n_process):
         key = extraction.article.key
         try:
-            store.replace_graph(ids.article_uri(key), extraction_triples(extraction))
+            write_article(store, extraction, new=known.get(key) is None)
         except KGError as error:
             report.failed.append(error)
             tick()
@@ -153,6 +156,26 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
             progress(extraction)
         tick()
     return report
+
+
+def write_article(store: Store, extraction: Extraction, *, new: bool = False) -> None:
+    """Write an article's named graph in one transaction: whole or not at all.
+
+    In an embedded Oxigraph store, whose ``load`` is one transaction, a ``new``
+    article (no stored hash) whose graph does not exist yet is inserted by
+    loading its N-Triples, which costs less than a SPARQL update; otherwise
+    (and always on a remote store, which may split a load) the graph is replaced.
+    """
+    from kg.store.oxigraph import OxigraphStore
+
+    graph = ids.article_uri(extraction.article.key)
+    triples = extraction_triples(extraction)
+    if new and isinstance(store, OxigraphStore) and not store.ask(GRAPH_EXISTS, {"g": graph}):
+        lines, blank = ntriples_body(triples)
+        if not blank:
+            store.load(io.BytesIO("\n".join(lines).encode("utf-8")), "nt", graph, atomic=True)
+            return
+    store.replace_graph(graph, triples)
 
 
 def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
@@ -223,4 +246,5 @@ def remove_article(store: Store, article_key: str) -> bool:
     return store.drop_graph(ids.article_uri(article_key))
 
 
-__all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs", "remove_article", "stored_hash"]
+__all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs", "remove_article", "stored_hash",
+           "write_article"]

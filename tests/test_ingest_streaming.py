@@ -140,3 +140,23 @@ def test_progress_bar_shows_rate_and_total_unless_quiet(tmp_path):
     assert "3/3" in shown.stderr and "article/s" in shown.stderr, shown.stderr
     quiet = kg_ingest(open_store("memory:"), corpus, "--progress", "--quiet")
     assert quiet.stderr == "" and "3 added" in quiet.output
+
+
+def test_a_new_article_is_inserted_whole_and_a_stray_graph_is_replaced(extractor):
+    from rdflib import Literal, URIRef
+
+    from kg import ids
+    from kg.ingest import write_article
+    from kg.rdf import extraction_triples
+
+    article = article_from_text("Hezbollah clashed with ISIS near Arsal.", origin="fresh")
+    extraction = extractor.extract(article)
+    inserted, stray = open_store("memory:"), open_store("memory:")
+    graph = ids.article_uri("fresh")
+    stray.replace_graph(graph, [(graph, URIRef("http://example.org/stray"), Literal(1))])
+    write_article(inserted, extraction, new=True)
+    write_article(stray, extraction, new=True)
+    expected = open_store("memory:")
+    expected.replace_graph(graph, extraction_triples(extraction))
+    assert_same_datasets(store_dataset(inserted), store_dataset(expected))
+    assert_same_datasets(store_dataset(stray), store_dataset(expected))

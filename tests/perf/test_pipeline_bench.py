@@ -1,0 +1,365 @@
+"""Pipeline benchmark (on demand: ``make bench`` or ``pytest tests/perf/test_pipeline_bench.py -m bench -s``).
+
+Every stage is measured next to its baseline in the same run, each in a fresh
+process that reports its elapsed time and peak RSS (its own and its worker
+processes'):
+
+* extraction (``Extractor.pipe``) vs bare spaCy ``nlp.pipe`` on the same texts
+  with the same ``n_process``, scored against the synthetic ground truth;
+* ingest end to end (``kg.ingest`` over the JSON-lines file into an on-disk
+  store): articles/s, triples/s, ratio to bare spaCy;
+* store bulk load (``kg.importing.import_file``, bulk) and Turtle export
+  (``kg.export.export_to_file``) vs raw pyoxigraph, on a ~1M-quad store made of
+  the ingested graphs copied under new article keys;
+* the SPARQL gallery (``kg.sparql.examples`` if present, else representative
+  queries) on that store through the app's ``/sparql`` endpoint vs raw
+  pyoxigraph in the same process (target: median within 1.5x) and vs rdflib's
+  in-memory store (target: >= 10x faster).
+
+``KG_BENCH_ARTICLES`` (default 1000), ``KG_BENCH_JOBS`` (default: cores) and
+``KG_BENCH_QUADS`` (default 1,000,000) change the sizes. The file also runs as
+a script: ``python tests/perf/test_pipeline_bench.py STAGE ARGS_JSON``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.bench
+ARTICLES = int(os.environ.get("KG_BENCH_ARTICLES", 1000))
+JOBS = int(os.environ.get("KG_BENCH_JOBS", os.cpu_count() or 1))
+QUADS = int(os.environ.get("KG_BENCH_QUADS", 1_000_000))
+SEED = 1
+RDFLIB_CAP = int(os.environ.get("KG_BENCH_RDFLIB_CAP", 30))  # seconds per rdflib query
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[2]
+FALLBACK_QUERIES = {
+    "actors": "SELECT ?a ?label WHERE { ?a a ckg:Actor ; rdfs:label ?label } ORDER BY ?label",
+    "events-per-type": "SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a ckg:Event ; ckg:eventType ?t }"
+                       " GROUP BY ?t ORDER BY DESC(?n)",
+    "fights": "SELECT ?a ?b (COUNT(?e) AS ?n) WHERE { ?e ckg:eventType et:ArmedClash ; "
+              "ckg:agent ?a ; ckg:target ?b } GROUP BY ?a ?b ORDER BY DESC(?n) LIMIT 20",
+    "claims": "SELECT ?c ?s WHERE { ?c a ckg:Claim ; ckg:speaker ?s } LIMIT 100",
+}
+
+
+# ---------------------------------------------------------------- stages (run in subprocesses)
+
+def _texts(corpus: str):  # type: ignore[no-untyped-def]
+    with open(corpus, encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)["text"]
+
+
+def stage_spacy(corpus: str, jobs: int) -> dict[str, object]:
+    """Bare spaCy: the packaged model's ``nlp.pipe`` over the texts."""
+    import spacy
+
+    from kg.extract.pipeline import MODEL
+
+    nlp = spacy.load(MODEL)
+    started = time.perf_counter()
+    count = sum(1 for _ in nlp.pipe(_texts(corpus), n_process=jobs, batch_size=32))
+    return {"seconds": time.perf_counter() - started, "articles": count}
+
+
+def stage_extract(corpus: str, jobs: int) -> dict[str, object]:
+    """``Extractor.pipe`` over the same texts, scored against the truth."""
+    from kg.extract import default_extractor
+    from kg.ingest import iter_inputs
+    from kg.synth import read_truth
+    from kg.synth.score import Scores
+
+    extractor = default_extractor()
+    extractor.nlp  # load the model before the clock starts, as stage_spacy does
+    truth = read_truth(corpus)
+    scores, count = Scores(), 0
+    started = time.perf_counter()
+    for extraction in extractor.pipe(iter_inputs([corpus]), n_process=jobs):
+        gold = next(truth)
+        assert gold["id"] == extraction.article.key
+        scores.add(extraction, gold)
+        count += 1
+    return {"seconds": time.perf_counter() - started, "articles": count,
+            "f1": {name: round(t.f1, 3) for name, t in scores.items()},
+            "precision": {name: round(t.precision, 3) for name, t in scores.items()},
+            "recall": {name: round(t.recall, 3) for name, t in scores.items()}}
+
+
+def stage_ingest(corpus: str, jobs: int, store_dir: str) -> dict[str, object]:
+    """``kg.ingest`` end to end: read, hash check, extract, write each graph."""
+    from kg.extract import default_extractor
+    from kg.ingest import ingest, iter_inputs
+    from kg.store import open_store
+
+    extractor = default_extractor()
+    extractor.nlp
+    with open_store(f"oxigraph:{store_dir}") as store:
+        started = time.perf_counter()
+        report = ingest(store, iter_inputs([corpus]), extractor, n_process=jobs)
+        seconds = time.perf_counter() - started
+        quads = len(store)
+    assert not report.failed, report.failed[:3]
+    return {"seconds": seconds, "articles": len(report.added), "quads": quads}
+
+
+def stage_grow(store_dir: str, out: str, quads: int) -> dict[str, object]:
+    """Copy the ingested graphs under new article keys until the file holds ``quads`` quads."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_dir)
+    lines = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    written, copy = 0, 0
+    with open(out, "w", encoding="utf-8") as nq:
+        while written < quads:
+            for line in lines:
+                nq.write(re.sub(r"synth-(\d+)-", rf"synth-\1c{copy}-", line) + "\n")
+            written += len(lines)
+            copy += 1
+    return {"seconds": 0.0, "quads": written}
+
+
+def stage_load(data: str, store_dir: str, raw: bool) -> dict[str, object]:
+    """Bulk load of the N-Quads: raw ``Store.bulk_load`` or ``kg.importing.import_file``."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    if raw:
+        store = ox.Store(store_dir)
+        store.bulk_load(path=data, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        quads = len(store)
+    else:
+        from kg.importing import import_file
+        from kg.store import open_store
+
+        with open_store(f"oxigraph:{store_dir}") as kg_store:
+            import_file(kg_store, Path(data), atomic=False)
+            quads = len(kg_store)
+    return {"seconds": time.perf_counter() - started, "quads": quads}
+
+
+def stage_export(store_dir: str, out: str, raw: bool) -> dict[str, object]:
+    """Turtle export of the union of the graphs: raw CONSTRUCT + serialize, or ``kg export``."""
+    import pyoxigraph as ox
+
+    from kg.vocab import PREFIXES
+
+    started = time.perf_counter()
+    if raw:
+        store = ox.Store.read_only(store_dir)
+        with open(out, "wb") as sink:
+            ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                     use_default_graph_as_union=True),
+                         sink, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    else:
+        from kg.export import export_to_file
+        from kg.store import open_store
+
+        with open_store(f"oxigraph:{store_dir}") as store:
+            export_to_file(store, Path(out), "turtle")
+    return {"seconds": time.perf_counter() - started, "bytes": os.path.getsize(out)}
+
+
+def queries() -> dict[str, str]:
+    """The SPARQL gallery if this tree has it, else representative queries."""
+    from kg.vocab import sparql_prologue
+
+    try:
+        from kg.sparql.examples import examples
+    except ImportError:
+        return {key: sparql_prologue() + body for key, body in FALLBACK_QUERIES.items()}
+    return {example.key: example.sparql for example in examples()}
+
+
+def _median_seconds(run, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def stage_sparql(store_dir: str, repeat: int) -> dict[str, object]:
+    """Each query through the app's /sparql endpoint and on the raw pyoxigraph store."""
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+    from web import create_app
+
+    store = open_store(f"oxigraph:{store_dir}")
+    app = create_app({"TESTING": True, "KG_STORE": f"oxigraph:{store_dir}"})
+    app.extensions["kg_store"] = store
+    client = app.test_client()
+    raw = store._store  # the same pyoxigraph handle: raw queries in the same process
+    accept = {"Accept": "application/sparql-results+json"}
+    results: dict[str, dict[str, float]] = {}
+    for key, sparql in queries().items():
+        def via_app() -> int:
+            answer = client.get("/sparql", query_string={"query": sparql}, headers=accept)
+            assert answer.status_code in (200, 503), answer.get_data(as_text=True)[:300]
+            return answer.status_code
+
+        def via_raw() -> None:
+            raw.query(sparql, use_default_graph_as_union=True).serialize(
+                format=ox.QueryResultsFormat.JSON)
+
+        if via_app() == 503:  # cut by the endpoint's timeout: raw would run as long
+            results[key] = {"timeout": True}
+            continue
+        via_raw()  # warm up
+        results[key] = {"app": _median_seconds(via_app, repeat),
+                        "raw": _median_seconds(via_raw, repeat)}
+    return {"seconds": 0.0, "queries": results}
+
+
+class _Cut(Exception):
+    pass
+
+
+def _cut(*_: object) -> None:
+    raise _Cut
+
+
+def stage_rdflib(data: str, repeat: int, cap: int, skip: list[str]) -> dict[str, object]:
+    """The same queries on rdflib's in-memory Dataset (union default graph), each cut at ``cap`` s."""
+    import signal
+
+    from rdflib import Dataset
+
+    started = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(data, format="nquads")
+    load = time.perf_counter() - started
+    signal.signal(signal.SIGALRM, _cut)
+    results = {}
+    for key, sparql in queries().items():
+        if key in skip:
+            continue
+        signal.alarm(cap)
+        try:
+            results[key] = {"rdflib": _median_seconds(lambda q=sparql: list(dataset.query(q)),
+                                                      repeat)}
+        except _Cut:
+            results[key] = {"rdflib": float(cap), "cut": True}
+        finally:
+            signal.alarm(0)
+    return {"seconds": load, "queries": results}
+
+
+STAGES = {name.removeprefix("stage_"): fn for name, fn in globals().items()
+          if name.startswith("stage_")}
+
+
+def _main() -> None:
+    import resource
+
+    stage, args = sys.argv[1], json.loads(sys.argv[2])
+    result = STAGES[stage](**args)
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["workers_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print("RESULT " + json.dumps(result))
+
+
+# ---------------------------------------------------------------- the driver
+
+def run_stage(stage: str, timeout: float = 1800, **args: object) -> dict[str, object]:
+    """Run one stage in a fresh interpreter and return what it reported."""
+    done = subprocess.run([sys.executable, str(HERE), stage, json.dumps(args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr[-3000:]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))
+
+
+def row(stage: str, figure: str, baseline: str, ratio: float, rss: dict[str, object]) -> str:
+    memory = f"{rss['rss_mb']:.0f} MB" + (f" + workers {rss['workers_rss_mb']:.0f} MB"
+                                          if rss.get("workers_rss_mb", 0) > 1 else "")
+    return f"| {stage} | {figure} | {baseline} | {ratio:.2f} | {memory} |"
+
+
+def corpus_file(folder: Path, count: int) -> Path:
+    from kg.synth import write_corpus
+
+    corpus = folder / f"synth-{count}.jsonl"
+    write_corpus(corpus, count, SEED)
+    return corpus
+
+
+def test_pipeline(tmp_path):
+    corpus = corpus_file(tmp_path, ARTICLES)
+    table = ["| stage | figure | baseline (same run) | ratio | peak RSS |", "|---|---|---|---|---|"]
+    bare = run_stage("spacy", corpus=str(corpus), jobs=JOBS)
+    bare_rate = bare["articles"] / bare["seconds"]
+    table.append(row(f"bare spaCy nlp.pipe ({JOBS} proc)", f"{bare_rate:.1f} articles/s", "-",
+                     1.0, bare))
+    extract = run_stage("extract", corpus=str(corpus), jobs=JOBS)
+    rate = extract["articles"] / extract["seconds"]
+    table.append(row(f"extraction ({JOBS} proc)", f"{rate:.1f} articles/s",
+                     f"{bare_rate:.1f} articles/s (bare spaCy)", rate / bare_rate, extract))
+    store_dir = tmp_path / "kg"
+    ingest = run_stage("ingest", corpus=str(corpus), jobs=JOBS, store_dir=str(store_dir))
+    rate = ingest["articles"] / ingest["seconds"]
+    table.append(row(f"ingest end to end ({JOBS} proc)",
+                     f"{rate:.1f} articles/s, {ingest['quads'] / ingest['seconds']:,.0f} "
+                     "triples/s", f"{bare_rate:.1f} articles/s (bare spaCy)", rate / bare_rate,
+                     ingest))
+    data = tmp_path / "big.nq"
+    grown = run_stage("grow", store_dir=str(store_dir), out=str(data), quads=QUADS)
+    raw_load = run_stage("load", data=str(data), store_dir=str(tmp_path / "raw"), raw=True)
+    kg_load = run_stage("load", data=str(data), store_dir=str(tmp_path / "big"), raw=False)
+    table.append(row(f"bulk load {grown['quads']:,} quads", f"{kg_load['seconds']:.1f} s",
+                     f"{raw_load['seconds']:.1f} s (raw bulk_load, "
+                     f"{raw_load['rss_mb']:.0f} MB)", kg_load["seconds"] / raw_load["seconds"],
+                     kg_load))
+    raw_export = run_stage("export", store_dir=str(tmp_path / "raw"),
+                           out=str(tmp_path / "raw.ttl"), raw=True)
+    kg_export = run_stage("export", store_dir=str(tmp_path / "big"),
+                          out=str(tmp_path / "kg.ttl"), raw=False)
+    table.append(row("Turtle export", f"{kg_export['seconds']:.1f} s",
+                     f"{raw_export['seconds']:.1f} s (raw CONSTRUCT + serialize, "
+                     f"{raw_export['rss_mb']:.0f} MB)",
+                     kg_export["seconds"] / raw_export["seconds"], kg_export))
+    sparql = run_stage("sparql", store_dir=str(tmp_path / "big"), repeat=5)
+    cut = [key for key, times in sparql["queries"].items() if times.get("timeout")]
+    rdflib = run_stage("rdflib", data=str(data), repeat=1, cap=RDFLIB_CAP, skip=cut,
+                       timeout=3000)
+    app_vs_raw, rdflib_vs_app = [], []
+    for key, times in sparql["queries"].items():
+        if key in cut:
+            table.append(f"| SPARQL `{key}` via /sparql | cut by the endpoint's timeout "
+                         "(KG_QUERY_TIMEOUT) | - | - | - |")
+            continue
+        slow = rdflib["queries"][key]["rdflib"]
+        over = ">" if rdflib["queries"][key].get("cut") else ""
+        app_vs_raw.append(times["app"] / times["raw"])
+        rdflib_vs_app.append(slow / times["app"])
+        table.append(row(f"SPARQL `{key}` via /sparql", f"{1000 * times['app']:.1f} ms",
+                         f"{1000 * times['raw']:.1f} ms raw pyoxigraph; rdflib "
+                         f"{over}{1000 * slow:.0f} ms ({over}{slow / times['app']:.0f}x slower)",
+                         times["app"] / times["raw"], sparql))
+    table.append(row("SPARQL median over the queries", "-", f"rdflib load "
+                     f"{rdflib['seconds']:.0f} s, {rdflib['rss_mb']:.0f} MB",
+                     statistics.median(app_vs_raw), sparql))
+    scores = "\n".join(f"| {name} | {extract['precision'][name]:.3f} | "
+                       f"{extract['recall'][name]:.3f} | {f1:.3f} |"
+                       for name, f1 in extract["f1"].items())
+    print(f"\n{ARTICLES} synthetic articles (seed {SEED}), {JOBS} processes\n")
+    print("\n".join(table))
+    print("\n| extraction vs ground truth | P | R | F1 |\n|---|---|---|---|\n" + scores)
+    assert statistics.median(app_vs_raw) <= 1.5
+    assert statistics.median(rdflib_vs_app) >= 10
+
+
+if __name__ == "__main__":
+    _main()
