@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.analysis.projection import signed_graph
+from kg.analysis.projection import SignedEdges, as_signed_edges, signed_edges
 
 KINDS = ("+++", "++-", "+--", "---")
 
@@ -43,18 +43,18 @@ class Balance:
     window: str | None = None
 
 
-def triangles(signed: nx.Graph) -> list[tuple[str, str, str, int]]:
+def triangles(signed: nx.Graph | SignedEdges) -> list[tuple[str, str, str, int]]:
     """Every triangle of non-zero edges as ``(u, v, w, negatives)``, each once.
 
     >>> g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("a", "c", {"sign": 1})])
     >>> triangles(g)
     [('a', 'b', 'c', 1)]
     """
-    adjacency: dict[str, dict[str, int]] = {n: {} for n in signed}
-    for u, v, sign in signed.edges(data="sign"):
-        if sign and u != v:
-            adjacency[u][v] = sign
-            adjacency[v][u] = sign
+    adjacency: dict[str, dict[str, int]] = {}
+    for u, v, data in as_signed_edges(signed):
+        if data["sign"] and u != v:
+            adjacency.setdefault(u, {})[v] = data["sign"]
+            adjacency.setdefault(v, {})[u] = data["sign"]
     rank = {n: (len(adjacency[n]), n) for n in adjacency}
     higher = {n: {m for m in adjacency[n] if rank[m] > rank[n]} for n in adjacency}
     found = []
@@ -67,8 +67,9 @@ def triangles(signed: nx.Graph) -> list[tuple[str, str, str, int]]:
     return sorted(found)
 
 
-def census(signed: nx.Graph, window: str | None = None) -> Balance:
-    """The triangle census of a signed simple graph (see :func:`signed_graph`)."""
+def census(signed: nx.Graph | SignedEdges, window: str | None = None) -> Balance:
+    """The triangle census of a signed graph or its edge list (see
+    :func:`~kg.analysis.projection.signed_edges`)."""
     counts = dict.fromkeys(KINDS, 0)
     by_actor: dict[str, int] = {}
     unbalanced = []
@@ -89,7 +90,7 @@ def census(signed: nx.Graph, window: str | None = None) -> Balance:
 
 def balance(graph: nx.MultiDiGraph) -> Balance:
     """The census of the whole actor network ``graph``."""
-    return census(signed_graph(graph))
+    return census(signed_edges(graph.edges(data=True)))
 
 
 def _period(date: str, period: str) -> str | None:
@@ -110,13 +111,9 @@ def balance_over_time(graph: nx.MultiDiGraph, period: str = "month") -> list[Bal
     >>> [(b.window, b.census["++-"]) for b in balance_over_time(g)]
     [('2017-08', 1), ('2017-09', 0)]
     """
-    windows: dict[str, nx.MultiDiGraph] = {}
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    windows: dict[str, list[tuple[str, str, dict]]] = {}
+    for u, v, data in graph.edges(data=True):
         label = _period(data["date"], period)
-        if label is None:
-            continue
-        if label not in windows:
-            windows[label] = nx.MultiDiGraph()
-            windows[label].add_nodes_from(graph.nodes(data=True))
-        windows[label].add_edge(u, v, key=key, **data)
-    return [census(signed_graph(windows[label]), window=label) for label in sorted(windows)]
+        if label is not None:
+            windows.setdefault(label, []).append((u, v, data))
+    return [census(signed_edges(windows[label]), window=label) for label in sorted(windows)]

@@ -28,7 +28,13 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analysis.projection import actor_ref, resolve_actor, signed_graph
+from kg.analysis.projection import (
+    SignedEdges,
+    actor_ref,
+    as_signed_edges,
+    resolve_actor,
+    signed_edges,
+)
 
 EXACT_LIMIT = 2000
 """Largest number of actors for exact betweenness."""
@@ -38,15 +44,16 @@ SEED = 5
 """Seed of the betweenness sample."""
 
 
-def to_igraph(simple: nx.Graph) -> tuple[Any, list[str]]:
-    """Return an undirected igraph copy of ``simple`` (edge attribute ``weight``) and its node order."""
+def to_igraph(signed: nx.Graph | SignedEdges) -> tuple[Any, list[str]]:
+    """Return an undirected igraph copy (edge attribute ``weight``) of a signed graph or edge
+    list, and its vertex order (the sorted actors that have an edge)."""
     import igraph
 
-    nodes = sorted(simple)
+    edges = [(u, v, d) for u, v, d in as_signed_edges(signed) if u != v]
+    nodes = sorted({n for u, v, _ in edges for n in (u, v)})
     index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in simple.edges() if u != v]
-    graph = igraph.Graph(n=len(nodes), edges=edges, directed=False)
-    graph.es["weight"] = [w for u, v, w in simple.edges(data="weight", default=1) if u != v]
+    graph = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
+    graph.es["weight"] = [d.get("weight", 1) for _, _, d in edges]
     return graph, nodes
 
 
@@ -58,16 +65,21 @@ def sampled_sources(n: int, exact_limit: int = EXACT_LIMIT, samples: int = SAMPL
     return sorted(random.Random(seed).sample(range(n), samples))
 
 
-def betweenness(simple: nx.Graph, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES,
-                seed: int = SEED) -> dict[str, float]:
-    """Normalised betweenness of every actor, exact or sampled (see the module docstring)."""
-    graph, nodes = to_igraph(simple)
-    n = len(nodes)
+def betweenness(signed: nx.Graph | SignedEdges, exact_limit: int = EXACT_LIMIT,
+                samples: int = SAMPLES, seed: int = SEED) -> dict[str, float]:
+    """Normalised betweenness of every actor with an edge, exact or sampled (module docstring)."""
+    graph, nodes = to_igraph(signed)
+    return dict(zip(nodes, _betweenness(graph, exact_limit, samples, seed), strict=True))
+
+
+def _betweenness(graph: Any, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES,
+                 seed: int = SEED) -> list[float]:
+    n = graph.vcount()
     sources = sampled_sources(n, exact_limit, samples, seed)
     raw = graph.betweenness(directed=False, sources=sources) if sources else \
         graph.betweenness(directed=False)
     scale = (n / len(sources) if sources else 1.0) / ((n - 1) * (n - 2) / 2 if n > 2 else 1.0)
-    return {node: value * scale for node, value in zip(nodes, raw, strict=True)}
+    return [value * scale for value in raw]
 
 
 def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int = EXACT_LIMIT
@@ -76,17 +88,17 @@ def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int 
 
     Actors without any edge are left out. ``top`` keeps the first rows.
     """
-    simple = signed_graph(graph)
-    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
-    if simple.number_of_nodes() == 0:
+    ig_graph, nodes = to_igraph(signed_edges(graph.edges(data=True)))
+    if not nodes:
         return []
-    ig_graph, nodes = to_igraph(simple)
-    pagerank = dict(zip(nodes, ig_graph.pagerank(weights="weight", directed=False), strict=True))
-    between = betweenness(simple, exact_limit)
-    rows = [{"actor": actor_ref(simple, node), "degree": simple.degree(node),
-             "events": int(simple.degree(node, weight="weight")),
-             "pagerank": round(pagerank[node], 6), "betweenness": round(between[node], 6)}
-            for node in nodes]
+    weights = ig_graph.es["weight"]
+    pagerank = ig_graph.pagerank(weights=weights, directed=False)
+    between = _betweenness(ig_graph, exact_limit)
+    rows = [{"actor": actor_ref(graph, node), "degree": degree, "events": int(events),
+             "pagerank": round(rank, 6), "betweenness": round(b, 6)}
+            for node, degree, events, rank, b in zip(
+                nodes, ig_graph.degree(), ig_graph.strength(weights=weights), pagerank, between,
+                strict=True)]
     rows.sort(key=lambda r: (-r["pagerank"], -r["betweenness"], r["actor"]["label"]))
     return rows[:top] if top else rows
 
@@ -98,12 +110,20 @@ def ego(graph: nx.MultiDiGraph, actor: str, hops: int = 1) -> dict[str, object]:
     [{"a", "b", "sign", "events", "positive", "negative"}]}``.
     """
     center = resolve_actor(graph, actor)
-    simple = signed_graph(graph)
-    distances = nx.single_source_shortest_path_length(simple, center, cutoff=hops)
-    sub = simple.subgraph(distances)
-    nodes = [{"actor": actor_ref(simple, n), "distance": d}
+    distances = {center: 0}
+    frontier = [center]
+    for step in range(1, hops + 1):
+        reached = []
+        for node in frontier:
+            for other in (*graph.successors(node), *graph.predecessors(node)):
+                if other not in distances:
+                    distances[other] = step
+                    reached.append(other)
+        frontier = reached
+    nodes = [{"actor": actor_ref(graph, n), "distance": d}
              for n, d in sorted(distances.items(), key=lambda i: (i[1], i[0]))]
-    edges = [{"a": actor_ref(simple, u), "b": actor_ref(simple, v), "sign": data["sign"],
+    ties = signed_edges(graph.subgraph(distances).edges(data=True))
+    edges = [{"a": actor_ref(graph, u), "b": actor_ref(graph, v), "sign": data["sign"],
               "events": data["weight"], "positive": data["positive"], "negative": data["negative"]}
-             for u, v, data in sorted(sub.edges(data=True), key=lambda e: (min(e[:2]), max(e[:2])))]
-    return {"center": actor_ref(simple, center), "hops": hops, "nodes": nodes, "edges": edges}
+             for u, v, data in sorted(ties, key=lambda e: (e[0], e[1]))]
+    return {"center": actor_ref(graph, center), "hops": hops, "nodes": nodes, "edges": edges}

@@ -33,13 +33,22 @@ import networkx as nx
 from kg.analysis import blocs as blocs_module
 from kg.analysis.brokerage import ROLES, roles
 from kg.analysis.centrality import sampled_sources, to_igraph
-from kg.analysis.projection import HAPPENED, Filters, actor_ref, in_window, signed_graph
+from kg.analysis.projection import (
+    HAPPENED,
+    Filters,
+    SignedEdges,
+    actor_ref,
+    in_window,
+    signed_edges,
+)
 from kg.store import Store
 from kg.vocab import sparql_prologue
 
 WEIGHTS = {"mediator": 3.0, "mediation agent": 3.0, "negotiator": 1.0,
            "party to talks": 0.5, "claimed talks": 0.5}
 """Score per explicit record, by kind."""
+BETWEEN_SAMPLES = 128
+"""Source actors sampled for betweenness between blocs above the exact limit (fixed seed)."""
 
 EXPLICIT = sparql_prologue() + """
 SELECT DISTINCT ?record ?actor ?kind ?type ?modality ?date ?article WHERE {
@@ -94,42 +103,51 @@ def mediation_records(store: Store, filters: Filters | None = None,
     return sorted(set(found), key=lambda r: (r.actor, r.kind, r.record))
 
 
-def cooperative_ties(graph: nx.MultiDiGraph, signed: nx.Graph) -> dict[str, set[str]]:
+def cooperative_ties(graph: nx.MultiDiGraph, signed: SignedEdges) -> dict[str, set[str]]:
     """Directed cooperative ties: ``u -> v`` for a positive event (co-agents both ways) of a pair
-    whose ties are on balance positive."""
+    whose ties are on balance positive (``signed`` is the pairs' edge list)."""
+    friendly = {(u, v) for u, v, d in signed if d["sign"] > 0}
     out: dict[str, set[str]] = {}
     for u, v, data in graph.edges(data=True):
-        if u == v or data["sign"] <= 0 or signed[u][v]["sign"] <= 0:
-            continue
-        out.setdefault(u, set()).add(v)
-        if data["type"] == "CoAgent":
-            out.setdefault(v, set()).add(u)
+        if data["sign"] > 0 and ((u, v) if u < v else (v, u)) in friendly:
+            out.setdefault(u, set()).add(v)
+            if data["type"] == "CoAgent":
+                out.setdefault(v, set()).add(u)
     return out
 
 
-def between_blocs(positive: nx.Graph, bloc: dict[str, int]) -> dict[str, float]:
-    """Betweenness counting only shortest paths whose ends lie in different blocs, normalised
-    by the number of such pairs (sampled sources above the exact limit, as in centrality)."""
-    if positive.number_of_nodes() < 3:
-        return {}
+def between_blocs(positive: SignedEdges, bloc: dict[str, int]) -> dict[str, float]:
+    """Betweenness on the ``positive`` ties counting only shortest paths whose ends lie in
+    different blocs, normalised by the number of such pairs (sampled sources above the exact
+    limit, as in :mod:`kg.analysis.centrality`)."""
+    import numpy
+
     graph, nodes = to_igraph(positive)
+    if len(nodes) < 3:
+        return {}
     group = [bloc.get(node, -1 - i) for i, node in enumerate(nodes)]
     members: dict[int, list[int]] = {}
     for i, g in enumerate(group):
         members.setdefault(g, []).append(i)
-    sample = sampled_sources(len(nodes))
+    sample = sampled_sources(len(nodes), samples=BETWEEN_SAMPLES)
     sources = list(sample) if sample is not None else list(range(len(nodes)))
-    total = graph.betweenness(directed=False, sources=sources)
-    chosen = set(sources)
-    for inside in members.values():  # take away the paths that stay between one bloc's ends
-        starts = [i for i in inside if i in chosen]
-        if len(inside) > 1 and starts:
-            within = graph.betweenness(directed=False, sources=starts, targets=inside)
-            total = [t - w for t, w in zip(total, within, strict=True)]
+    total = numpy.zeros(len(nodes))
+    alone = [i for i in sources if len(members[group[i]]) == 1]  # no same-bloc targets to skip
+    if alone:
+        total += graph.betweenness(directed=False, sources=alone)
+    by_bloc: dict[int, list[int]] = {}
+    for i in sources:
+        if len(members[group[i]]) > 1:
+            by_bloc.setdefault(group[i], []).append(i)
+    for g, starts in by_bloc.items():
+        inside = set(members[g])
+        outside = [i for i in range(len(nodes)) if i not in inside]
+        if outside:
+            total += graph.betweenness(directed=False, sources=starts, targets=outside)
     n = len(nodes)
     pairs = (n * n - sum(len(m) ** 2 for m in members.values())) / 2
     scale = (n / len(sources)) / pairs if pairs else 0.0
-    return {node: total[i] * scale for i, node in enumerate(nodes) if total[i] > 1e-9}
+    return {node: float(total[i] * scale) for i, node in enumerate(nodes) if total[i] > 1e-9}
 
 
 def _explicit(records: list[MediationRecord]) -> dict[str, dict[str, Any]]:
@@ -161,11 +179,10 @@ def mediators(graph: nx.MultiDiGraph, records: list[MediationRecord] | None = No
     ``brokerage`` (counts per role), ``cross_bloc`` (all roles but coordinator),
     ``between_blocs``, ``reasons`` and ``evidence`` (event and claim URIs).
     """
-    signed = signed_graph(graph)
+    signed = signed_edges(graph.edges(data=True))
     bloc = blocs_module.partition(signed)
     brokerage = roles(cooperative_ties(graph, signed), bloc)
-    positive = nx.Graph([(u, v) for u, v, s in signed.edges(data="sign") if s > 0 and u != v])
-    between = between_blocs(positive, bloc)
+    between = between_blocs([(u, v, d) for u, v, d in signed if d["sign"] > 0], bloc)
     explicit = _explicit(records or [])
     cross = {node: sum(c for role, c in counts.items() if role != "coordinator")
              for node, counts in brokerage.items()}

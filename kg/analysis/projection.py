@@ -215,24 +215,36 @@ def signed_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     ``weight`` (distinct events) and ``sign``: +1 or -1 by the majority of
     signed events, 0 for a tie or neutral events only. Self-loops are dropped.
     """
-    pairs: dict[tuple[str, str], dict[str, set[str]]] = {}
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        pair = (u, v) if u < v else (v, u)
-        entry = pairs.setdefault(pair, {"pos": set(), "neg": set(), "all": set()})
-        entry["all"].add(data["event"])
-        if data["sign"] > 0:
-            entry["pos"].add(data["event"])
-        elif data["sign"] < 0:
-            entry["neg"].add(data["event"])
     signed = nx.Graph()
     signed.add_nodes_from(graph.nodes(data=True))
-    for (u, v), entry in pairs.items():
-        balance = len(entry["pos"]) - len(entry["neg"])
-        signed.add_edge(u, v, positive=len(entry["pos"]), negative=len(entry["neg"]),
-                        weight=len(entry["all"]), sign=(balance > 0) - (balance < 0))
+    signed.add_edges_from(signed_edges(graph.edges(data=True)))
     return signed
+
+
+SignedEdges = list[tuple[str, str, dict]]
+"""``(u, v, {"sign", "positive", "negative", "weight"})`` per actor pair, as :func:`signed_edges` gives."""
+
+
+def as_signed_edges(signed: nx.Graph | SignedEdges) -> SignedEdges:
+    """The edges of a signed graph, or the list itself."""
+    return list(signed.edges(data=True)) if isinstance(signed, nx.Graph) else signed
+
+
+def signed_edges(edges: Iterable[tuple[str, str, dict]]) -> SignedEdges:
+    """The edges of :func:`signed_graph` from multigraph edges ``(u, v, data)``, without the graph."""
+    pairs: dict[tuple[str, str], dict[str, int]] = {}
+    for u, v, data in edges:
+        if u == v:
+            continue
+        events = pairs.setdefault((u, v) if u < v else (v, u), {})
+        events[data["event"]] = data["sign"]
+    found = []
+    for (u, v), events in pairs.items():
+        positive = sum(1 for sign in events.values() if sign > 0)
+        negative = sum(1 for sign in events.values() if sign < 0)
+        found.append((u, v, {"positive": positive, "negative": negative, "weight": len(events),
+                             "sign": (positive > negative) - (positive < negative)}))
+    return found
 
 
 def actor_ref(graph: nx.Graph, node: str) -> dict[str, str]:
