@@ -22,8 +22,9 @@ def analyze(store, *args):
     return CliRunner().invoke(main, ["analyze", *args], obj=env)
 
 
-def test_registered():
+def test_registered_and_json_by_default(seed_store):
     assert COMMANDS["analyze"] == "kg.cli.analyze:analyze"
+    assert json.loads(analyze(seed_store, "balance").stdout)["analysis"] == "balance"
 
 
 def test_fights_of_isis_as_json(seed_store):
@@ -55,7 +56,7 @@ def test_mediators_csv_and_every_analysis_as_a_table(seed_store):
     assert str(ids.actor_uri("hezbollah")) in {r["actor_uri"] for r in rows}
     for args in (["blocs"], ["balance", "--window", "month"], ["centrality", "--top", "3"],
                  ["ego", "hezbollah", "--hops", "2"], ["path", "Gebran Bassil", "Daesh"]):
-        table = analyze(seed_store, *args)
+        table = analyze(seed_store, *args, "--format", "table")
         assert table.exit_code == 0, (args, table.output)
         assert "---" in table.stdout
 

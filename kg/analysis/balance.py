@@ -62,7 +62,8 @@ def triangles(signed: nx.Graph | SignedEdges) -> list[tuple[str, str, str, int]]
         for v in higher[u]:
             for w in higher[u] & higher[v]:
                 if rank[v] < rank[w]:
-                    negatives = (adjacency[u][v] < 0) + (adjacency[u][w] < 0) + (adjacency[v][w] < 0)
+                    signs = (adjacency[u][v], adjacency[u][w], adjacency[v][w])
+                    negatives = sum(1 for sign in signs if sign < 0)
                     found.append((*sorted((u, v, w)), negatives))
     return sorted(found)
 

@@ -174,13 +174,14 @@ def date_span(date: str) -> tuple[str, str]:
 
 
 def in_window(date: str, since: str | None, until: str | None) -> bool:
-    """Whether an edge dated ``date`` overlaps ``[since, until]``; undated edges only if no window."""
+    """Whether ``date`` overlaps ``[since, until]`` (an undated edge only when there is no window)."""
     if not since and not until:
         return True
     if not date:
         return False
     first, last = date_span(date)
-    return (not since or last >= date_span(since)[0]) and (not until or first <= date_span(until)[1])
+    after = not since or last >= date_span(since)[0]
+    return after and (not until or first <= date_span(until)[1])
 
 
 def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
@@ -222,7 +223,7 @@ def signed_graph(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 SignedEdges = list[tuple[str, str, dict]]
-"""``(u, v, {"sign", "positive", "negative", "weight"})`` per actor pair, as :func:`signed_edges` gives."""
+"""``(u, v, {"sign", "positive", "negative", "weight"})`` per actor pair (:func:`signed_edges`)."""
 
 
 def as_signed_edges(signed: nx.Graph | SignedEdges) -> SignedEdges:
@@ -231,7 +232,7 @@ def as_signed_edges(signed: nx.Graph | SignedEdges) -> SignedEdges:
 
 
 def signed_edges(edges: Iterable[tuple[str, str, dict]]) -> SignedEdges:
-    """The edges of :func:`signed_graph` from multigraph edges ``(u, v, data)``, without the graph."""
+    """The edges of :func:`signed_graph` from multigraph edges ``(u, v, data)``, no graph built."""
     pairs: dict[tuple[str, str], dict[str, int]] = {}
     for u, v, data in edges:
         if u == v:

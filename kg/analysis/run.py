@@ -1,4 +1,4 @@
-"""One entry point for every analysis: name + parameters in, :class:`~kg.analysis.output.Result` out.
+"""Every analysis by name: name + parameters in, :class:`~kg.analysis.output.Result` out.
 
 The CLI (``kg analyze``) and the web API (``/api/analysis/<name>``) both call
 :func:`run_analysis`; :func:`params_from_strings` parses the text parameters
@@ -10,10 +10,10 @@ Examples
 >>> from kg.store import open_store
 >>> run_analysis(open_store("memory:"), "fights").summary
 {'dyads': 0, 'actor': None}
->>> run_analysis(open_store("memory:"), "gossip")
+>>> run_analysis(open_store("memory:"), "gossip")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-kg.analysis.run.UnknownAnalysis: unknown analysis 'gossip'; one of: balance, blocs, centrality, ego, fights, mediators, path
+kg.analysis.run.UnknownAnalysis: unknown analysis 'gossip'; one of: balance, blocs, ...
 >>> params_from_strings({"min_weight": "0"})
 Traceback (most recent call last):
 ...

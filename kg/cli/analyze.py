@@ -13,7 +13,7 @@ NAMES = ("fights", "mediators", "blocs", "balance", "centrality", "ego", "path")
 @click.argument("name", type=click.Choice(NAMES))
 @click.argument("actors", nargs=-1, metavar="[ACTOR [OTHER]]")
 @store_option
-@click.option("--format", "output_format", default="table", show_default=True,
+@click.option("--format", "output_format", default="json", show_default=True,
               type=click.Choice(["json", "csv", "table"]), help="Output format.")
 @click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only events on or before DATE (YYYY[-MM[-DD]]).")

@@ -1,7 +1,8 @@
 """Benchmark: every analysis on a synthetic actor graph of 10k actors and 50k dyads, under 2 s each.
 
 Run: ``.venv/bin/python -m pytest -m bench tests/perf/test_analysis_bench.py -s``.
-Each analysis runs three times and the best time counts. The generator is seeded: 40 planted blocs, 60 % of dyads inside a bloc
+Each analysis runs three times and the best time counts. The generator is seeded:
+40 planted blocs, 60 % of dyads inside a bloc
 (cooperative event types), the rest across blocs (hostile), 5 % of signs
 flipped, 1-3 events per dyad dated 2015-2018.
 """
