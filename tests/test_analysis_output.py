@@ -26,6 +26,12 @@ def test_json_keeps_actors_as_uri_and_label():
     assert data["analysis"] == "demo" and data["summary"] == {"n": 2}
 
 
+def test_csv_lists_of_actors_become_two_columns():
+    rows = [{"bloc": 0, "members": [{"uri": "u:a", "label": "A"}, {"uri": "u:b", "label": "B"}]}]
+    (row,) = csv.DictReader(io.StringIO(render(Result("blocs", rows), "csv")))
+    assert (row["members_uri"], row["members_label"]) == ("u:a|u:b", "A|B")
+
+
 def test_csv_splits_actors_and_quotes():
     rows = list(csv.DictReader(io.StringIO(render(Result("demo", ROWS), "csv"))))
     assert rows[0]["actor_uri"] == "u:a" and rows[1]["actor_label"] == 'Beta, "the" second'

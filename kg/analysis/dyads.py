@@ -61,18 +61,22 @@ def _collect(graph: nx.MultiDiGraph, only: str | None) -> dict[tuple[str, str], 
 
 
 def _dyad(graph: nx.MultiDiGraph, pair: tuple[str, str], events: dict[str, dict]) -> Dyad:
-    dates = sorted(d["date"] for d in events.values() if d["date"])
-    months: dict[str, int] = {}
-    types: dict[str, int] = {}
+    dates, months, types = [], {}, {}
+    articles, sources = set(), set()
     for data in events.values():
-        months[_month(data["date"])] = months.get(_month(data["date"]), 0) + 1
+        date = data["date"]
+        if date:
+            dates.append(date)
+        month = _month(date)
+        months[month] = months.get(month, 0) + 1
         types[data["event_type"]] = types.get(data["event_type"], 0) + 1
+        articles.add(data["article"])
+        if data["source"]:
+            sources.add(data["source"])
     return Dyad(a=actor_ref(graph, pair[0]), b=actor_ref(graph, pair[1]), events=len(events),
-                first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                first_date=min(dates) if dates else None, last_date=max(dates) if dates else None,
                 months=dict(sorted(months.items())), types=dict(sorted(types.items())),
-                articles=sorted({d["article"] for d in events.values()}),
-                sources=sorted({d["source"] for d in events.values() if d["source"]}),
-                evidence=sorted(events))
+                articles=sorted(articles), sources=sorted(sources), evidence=sorted(events))
 
 
 def fights(graph: nx.MultiDiGraph, actor: str | None = None) -> list[Dyad]:

@@ -57,11 +57,15 @@ def is_actor(value: object) -> bool:
 
 
 def flatten(row: dict[str, Any]) -> dict[str, str]:
-    """One CSV row: actors split in two columns, lists joined by ``|``, dicts as JSON."""
+    """One CSV row: actors (and lists of actors) in ``_uri``/``_label`` columns, lists joined by
+    ``|``, dicts as JSON."""
     flat: dict[str, str] = {}
     for key, value in row.items():
         if is_actor(value):
             flat[f"{key}_uri"], flat[f"{key}_label"] = value["uri"], value["label"]
+        elif isinstance(value, list) and value and all(is_actor(v) for v in value):
+            flat[f"{key}_uri"] = "|".join(v["uri"] for v in value)
+            flat[f"{key}_label"] = "|".join(v["label"] for v in value)
         elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
             flat[key] = "|".join(str(v) for v in value)
         elif isinstance(value, dict | list):

@@ -36,6 +36,7 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
             output_format: str, write: bool, **options: object) -> None:
     """Run a network analysis: fights [ACTOR], mediators, blocs, balance, centrality,
     ego ACTOR, path ACTOR OTHER. Actors are named by URI, key, label or alias."""
+    from kg import ids
     from kg.analysis.output import render
     from kg.analysis.run import params_from_strings, run_analysis
     from kg.analysis.writeback import write as write_back
@@ -47,8 +48,9 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     values.update(zip(("actor", "other"), actors, strict=False))
     with reported_errors(env):
         params = params_from_strings(values)
-        result = run_analysis(env.store(), name, params)
+        text = render(run_analysis(env.store(), name, params), output_format)
+        env.echo(text, nl=not text.endswith("\n"))
         if write:
             count = write_back(env.store())
-            click.echo(f"wrote {count} triples of analyses", err=True, file=env.stderr)
-    env.echo(render(result, output_format), nl=True)
+            click.echo(f"wrote {count} triples of analyses to {ids.analysis_graph()}", err=True,
+                       file=env.stderr)
