@@ -37,7 +37,7 @@ def test_fights_of_isis_as_json(seed_store):
     assert data["summary"]["actor"] == {"uri": ISIS, "label": "Islamic State"}
 
 
-def test_filters_reach_the_analysis(seed_store):
+def test_filters_reach_the_analysis(seed_store, seed_article):
     everything = json.loads(analyze(seed_store, "fights", "--format", "json").stdout)
     clashes = json.loads(analyze(seed_store, "fights", "--types", "ArmedClash", "--format",
                                  "json").stdout)
@@ -46,6 +46,12 @@ def test_filters_reach_the_analysis(seed_store):
     assert len(clashes["rows"]) < len(everything["rows"])
     later = json.loads(analyze(seed_store, "fights", "--since", "2018", "--format", "json").stdout)
     assert later["rows"] == []
+    mine = json.loads(analyze(seed_store, "fights", "--articles", seed_article.key, "--format",
+                              "json").stdout)
+    assert mine["rows"] == everything["rows"]
+    other = json.loads(analyze(seed_store, "fights", "--articles", "another", "--format",
+                               "json").stdout)
+    assert other["rows"] == []
     heavy = json.loads(analyze(seed_store, "fights", "--min-weight", "3", "--format", "json").stdout)
     assert heavy["rows"] and all(r["events"] >= 3 for r in heavy["rows"])
 

@@ -53,8 +53,11 @@ def test_parameters_are_checked():
     assert (p.filters.since, p.filters.types, p.filters.min_weight) == \
         ("2017-08", ("ArmedClash", "Shelling"), 2)
     assert (p.hops, p.window, p.include_negated) == (2, "year", True)
+    by_key = params_from_strings({"articles": "seed-1, https://w3id.org/conflict-kg/id/article/x"})
+    assert by_key.filters.articles == ("https://w3id.org/conflict-kg/id/article/seed-1",
+                                       "https://w3id.org/conflict-kg/id/article/x")
     for bad in ({"since": "last week"}, {"min_weight": "x"}, {"hops": "9"}, {"window": "day"},
-                {"top": "0"}):
+                {"top": "0"}, {"articles": "Not A Key!"}):
         with pytest.raises(InputError):
             params_from_strings(bad)
 

@@ -78,11 +78,19 @@ def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
+def _article(name: str) -> str:
+    """An article URI, or the URI of an article key."""
+    from kg import ids
+
+    return name if name.startswith(ids.BASE) else str(ids.article_uri(name))
+
+
 def params_from_strings(values: Mapping[str, str]) -> Params:
     """Parse text parameters (query string or CLI options) into :class:`Params`.
 
     Keys: since, until, types (comma-separated), min_weight, articles
-    (comma-separated URIs), actor, other, hops, top, window, include_negated.
+    (comma-separated article URIs or keys), actor, other, hops, top, window,
+    include_negated.
     """
     window = values.get("window") or None
     if window not in (None, "month", "year"):
@@ -90,7 +98,7 @@ def params_from_strings(values: Mapping[str, str]) -> Params:
     filters = Filters(since=_date(values, "since"), until=_date(values, "until"),
                       types=_list(values.get("types")),
                       min_weight=_int(values, "min_weight", 1, 10**9) or 1,
-                      articles=_list(values.get("articles")))
+                      articles=tuple(_article(a) for a in _list(values.get("articles"))))
     negated = str(values.get("include_negated", "")).lower() in ("1", "true", "yes")
     return Params(filters=filters, actor=values.get("actor") or None,
                   other=values.get("other") or None, hops=_int(values, "hops", 1, 6) or 1,

@@ -20,7 +20,8 @@ NAMES = ("fights", "mediators", "blocs", "balance", "centrality", "ego", "path")
 @click.option("--types", metavar="T1,T2", help="Only these event types (e.g. ArmedClash,Shelling).")
 @click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
               help="Least number of events between two actors for their ties to count.")
-@click.option("--articles", metavar="URI1,URI2", help="Only events from these articles.")
+@click.option("--articles", metavar="KEY1,KEY2",
+              help="Only events from these articles (keys or article URIs).")
 @click.option("--hops", type=click.IntRange(1, 6), default=1, show_default=True,
               help="ego: how many steps out from the actor.")
 @click.option("--top", type=click.IntRange(1), help="Keep the first N rows.")
