@@ -8,6 +8,10 @@ Examples
 >>> from rdflib import Literal, URIRef
 >>> to_rdflib(to_oxigraph(Literal("7", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))))
 rdflib.term.Literal('7', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+>>> to_oxigraph(URIRef("urn:x:a b"))
+Traceback (most recent call last):
+...
+kg.errors.InputError: not a valid IRI: <urn:x:a b> (Invalid IRI code point ' ')
 """
 
 from __future__ import annotations
@@ -16,13 +20,18 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import InputError
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """Return the pyoxigraph term equal to an rdflib term."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as error:  # a request's IRI with a space, a quote, '<' ...
+            raise InputError(f"not a valid IRI: <{term}> ({error})") from error
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
