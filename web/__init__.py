@@ -26,6 +26,9 @@ BLUEPRINTS: tuple[str, ...] = (
     "web.claims_view:bp",
     "web.map:bp",
     "web.exports:bp",
+    "web.security:bp",
+    "web.entities:bp",
+    "web.api:bp",
     "web.analysis:bp",
 )
 """``module:attribute`` of every blueprint the app registers, in order."""
@@ -43,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
     "KG_QUERY_TIMEOUT": 10.0,  # seconds
     "KG_ROW_LIMIT": 10_000,
+    "KG_QUERY_WORKERS": 4,  # worker processes that run SPARQL queries (killed at the timeout)
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
 }
 
@@ -87,4 +91,18 @@ def _forget_request_store(_: BaseException | None) -> None:
     g.pop("kg_store", None)
 
 
-__all__ = ["BLUEPRINTS", "KGError", "create_app", "get_store"]
+def close_app(app: Flask) -> None:
+    """Release what the app holds: the SPARQL query workers, then the store.
+
+    Forked query workers inherit the parent's file descriptors, so a test
+    harness (or a server shutting down) must stop them explicitly.
+    """
+    service = app.extensions.pop("kg_sparql", None)
+    if service is not None:
+        service.close()
+    store = app.extensions.pop("kg_store", None)
+    if store is not None:
+        store.close()
+
+
+__all__ = ["BLUEPRINTS", "KGError", "close_app", "create_app", "get_store"]

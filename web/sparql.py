@@ -1,38 +1,133 @@
-"""The SPARQL endpoint: GET, POST form and POST ``application/sparql-query``."""
+"""The SPARQL 1.1 endpoint (``/sparql``), the Graph Store protocol and the query editor.
+
+Views only translate HTTP: the protocol, the safety checks, the deadline and
+the row cap live in :mod:`kg.sparql`.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from pathlib import Path
 
-from kg.errors import QueryError
-from kg.query import RDF_BY_MEDIA_TYPE, RESULTS_BY_MEDIA_TYPE, endpoint_answer
-from kg.vocab import PREFIXES
+from flask import Blueprint, Response, current_app, render_template, request, send_from_directory
+
+from kg.errors import NotFound
+from kg.formats import rdf_format
+from kg.sparql.description import service_description
+from kg.sparql.examples import examples
+from kg.sparql.graphstore import graph_get, graph_write
+from kg.sparql.protocol import RDF_MEDIA, best_match, negotiate, parse_request
+from kg.sparql.service import SparqlService
 from web import get_store
+from web.security import preflight, require_write_token
 
 bp = Blueprint("sparql", __name__)
-MEDIA_TYPES = [*RESULTS_BY_MEDIA_TYPE, *RDF_BY_MEDIA_TYPE, "text/html"]
+YASGUI_BUILD = Path(__file__).resolve().parent / "node_modules" / "@zazuko" / "yasgui" / "build"
+YASGUI_FILES = ("yasgui.min.js", "yasgui.min.css", "yasgui.min.js.map")
+EDITOR_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+              "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+"""The editor's policy: YASGUI writes inline styles (a <style> element and style
+attributes through innerHTML), so styles may be inline; scripts stay 'self' only."""
 
 
-def _query_text() -> str | None:
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
+def sparql_service() -> SparqlService:
+    """The app's :class:`SparqlService`, bound to the app's store (created on first use)."""
+    store = get_store()
+    service = current_app.extensions.get("kg_sparql")
+    if service is None or service.store is not store:
+        config = current_app.config
+        service = SparqlService(store, timeout=float(config["KG_QUERY_TIMEOUT"] or 0),
+                                row_limit=int(config["KG_ROW_LIMIT"]),
+                                max_workers=int(config.get("KG_QUERY_WORKERS", 4)))
+        current_app.extensions["kg_sparql"] = service
+    return service
+
+
+def _form() -> dict[str, list[str]] | None:
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return request.form.to_dict(flat=False)
+    return None
+
+
+def _body() -> str | None:
+    if request.mimetype in ("application/sparql-query", "application/sparql-update"):
         return request.get_data(as_text=True)
-    return request.values.get("query")
+    return None
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
-def endpoint():  # type: ignore[no-untyped-def]
-    query = _query_text()
-    if query is None:
-        if request.accept_mimetypes.best_match(MEDIA_TYPES) == "text/html":
-            return render_template("sparql.html", prefixes=PREFIXES)
-        raise QueryError("no query: pass `query` (GET or form) or POST application/sparql-query")
-    accepted = [m for m, _ in sorted(request.accept_mimetypes, key=lambda mq: -mq[1])]
-    body, media_type = endpoint_answer(get_store(), query, accepted, request.values.get("format"))
-    response = Response(body, mimetype=media_type)
-    response.headers["Access-Control-Allow-Origin"] = "*"
+@bp.route("/sparql", methods=["GET", "POST", "OPTIONS"])
+def endpoint() -> Response | str:
+    if request.method == "OPTIONS":
+        return preflight()
+    operation = parse_request(request.method, request.mimetype, request.args.to_dict(flat=False),
+                              _form(), _body())
+    if operation.operation == "none":
+        return _no_query()
+    if operation.operation == "update":
+        require_write_token()
+        sparql_service().update(operation)
+        return Response(status=204)
+    formats = negotiate(request.headers.get("Accept"), request.values.get("format"))
+    answer = sparql_service().query(operation, formats)
+    response = Response(answer.body, mimetype=answer.media_type)
+    if answer.truncated:
+        response.headers["X-KG-Truncated"] = "true"
+        response.headers["X-KG-Row-Limit"] = str(current_app.config["KG_ROW_LIMIT"])
+    response.vary.add("Accept")
+    return response
+
+
+def _no_query() -> Response | str:
+    """No query: the editor for browsers, the service description for everyone else."""
+    wanted = best_match(["text/html", *RDF_MEDIA], request.headers.get("Accept"))
+    if wanted == "text/html" and request.method == "GET":
+        return editor()
+    fmt = rdf_format(RDF_MEDIA.get(wanted or "", "turtle"))
+    config = current_app.config
+    graph = service_description(request.base_url, writable=bool(config.get("KG_WRITE_TOKEN")),
+                                timeout=float(config["KG_QUERY_TIMEOUT"] or 0),
+                                row_limit=int(config["KG_ROW_LIMIT"]))
+    response = Response(graph.serialize(format=fmt.rdflib_name, encoding="utf-8"),
+                        mimetype=fmt.media_type)
+    response.vary.add("Accept")
     return response
 
 
 @bp.get("/sparql/editor")
-def editor() -> str:
-    return render_template("sparql.html", prefixes=PREFIXES)
+def editor() -> Response:
+    gallery = examples()
+    html = render_template("sparql.html", examples=gallery,
+                           examples_json=[{"key": e.key, "title": e.title, "sparql": e.sparql}
+                                          for e in gallery],
+                           endpoint=request.url_root.rstrip("/") + "/sparql",
+                           assets=YASGUI_BUILD.is_dir())
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = EDITOR_CSP
+    return response
+
+
+@bp.get("/sparql/assets/<name>")
+def yasgui_asset(name: str) -> Response:
+    if name not in YASGUI_FILES or not (YASGUI_BUILD / name).is_file():
+        raise NotFound(f"editor asset {name!r} is not installed; run `make setup` "
+                       "(npm ci --prefix web)")
+    return send_from_directory(YASGUI_BUILD, name, max_age=3600)
+
+
+@bp.route("/sparql/graph", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"])
+def graph_store() -> Response:
+    """SPARQL 1.1 Graph Store HTTP protocol (indirect identification: ``?graph=IRI``)."""
+    if request.method == "OPTIONS":
+        return preflight()
+    graph = request.args.get("graph")
+    if request.method in ("GET", "HEAD"):
+        wanted = best_match(list(RDF_MEDIA), request.headers.get("Accept")) or "text/turtle"
+        body, media_type = graph_get(get_store(), graph, RDF_MEDIA[wanted],
+                                     request.args.get("default") is not None)
+        return Response(body, mimetype=media_type)
+    require_write_token()
+    service = sparql_service()
+    with service.writing():
+        status = graph_write(get_store(), request.method, graph, request.mimetype,
+                             request.get_data())
+    return Response(status=status)

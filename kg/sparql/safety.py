@@ -1,0 +1,202 @@
+"""Refusing queries that would reach outside the store: SERVICE, LOAD, foreign datasets.
+
+Both engines behind the endpoint follow links if asked: pyoxigraph runs
+``SERVICE`` and ``LOAD`` over HTTP, rdflib also fetches ``FROM`` IRIs. A public
+endpoint must therefore refuse, before evaluation:
+
+- ``SERVICE`` anywhere (federation is off: it would make the server a proxy);
+- ``LOAD`` in updates (data comes in through ingest or the Graph Store protocol);
+- ``FROM`` / ``FROM NAMED`` / ``USING`` / ``default-graph-uri`` /
+  ``named-graph-uri`` naming a graph outside the store: allowed are IRIs in the
+  project's instance namespace (:data:`kg.ids.BASE`) and named graphs the store holds.
+
+The decision is made on rdflib's SPARQL parse tree (which also expands
+prefixed names in dataset clauses). Parsing costs ~40 ms for a query with the
+project's prologue, so queries that contain none of the words that could
+start such a clause skip it; queries rdflib cannot parse (pyoxigraph accepts
+a few extensions) fall back to a lexical scan that blanks strings, IRIs and
+comments and looks for the keywords as whole tokens. The refusal names the
+keyword's line and column.
+
+Examples
+--------
+>>> check_query("SELECT * WHERE { ?s ?p 'a service from a load' }")
+>>> check_query("SELECT * WHERE {\\n  SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: SERVICE is not allowed (line 2, column 3): this endpoint only reads its own store
+>>> check_query("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: FROM <file:///etc/passwd> is not a graph of this store (line 1, column 10)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from kg.errors import QueryError
+from kg.ids import BASE
+
+GraphExists = Callable[[str], bool]
+_SUSPECT_WORDS = ("service", "from", "load", "using")
+_BLANKED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
+                      r"'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_TOKEN = re.compile(r"[?$@]?[A-Za-z_][\w.\-:]*")
+_KEYWORDS = {"SERVICE", "LOAD", "FROM", "USING"}
+
+
+def _no_graph(_: str) -> bool:
+    return False
+
+
+def keyword_positions(text: str) -> Iterator[tuple[str, int]]:
+    """Yield ``(KEYWORD, offset)`` for SERVICE/LOAD/FROM/USING used as keywords.
+
+    Strings, IRIs and comments are blanked first; variables (``?service``),
+    prefixed names (``ex:from``) and language tags never count.
+
+    >>> list(keyword_positions("SELECT ?service WHERE { ?s ex:load 'from' } # SERVICE"))
+    []
+    >>> list(keyword_positions("select * from <x> where { service <y> { } }"))
+    [('FROM', 9), ('SERVICE', 26)]
+    """
+    blanked = _BLANKED.sub(lambda m: " " * len(m.group()), text)
+    for match in _TOKEN.finditer(blanked):
+        word = match.group()
+        if word.upper() in _KEYWORDS:
+            yield word.upper(), match.start()
+
+
+def where(text: str, offset: int) -> str:
+    """``line L, column C`` (both from 1) of a character offset.
+
+    >>> where("a\\nbc", 3)
+    'line 2, column 2'
+    """
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _position(text: str, keyword: str, nth: int = 0) -> str:
+    offsets = [offset for word, offset in keyword_positions(text) if word == keyword]
+    return f" ({where(text, offsets[min(nth, len(offsets) - 1)])})" if offsets else ""
+
+
+def allowed_graph(iri: str, graph_exists: GraphExists = _no_graph) -> bool:
+    """Whether a dataset IRI points inside the store.
+
+    >>> allowed_graph(BASE + "article/x"), allowed_graph("http://127.0.0.1/")
+    (True, False)
+    """
+    return iri.startswith(BASE) or graph_exists(iri)
+
+
+def check_dataset(iris: list[str], parameter: str, graph_exists: GraphExists = _no_graph) -> None:
+    """Refuse protocol dataset parameters (``default-graph-uri`` ...) outside the store."""
+    for iri in iris:
+        if not allowed_graph(iri, graph_exists):
+            raise QueryError(f"{parameter} <{iri}> is not a graph of this store")
+
+
+def _walk(node: object) -> Iterator[object]:
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            yield from _walk(value)
+
+
+def _name(node: object) -> str | None:
+    return getattr(node, "name", None) if isinstance(node, dict) else None
+
+
+@lru_cache(maxsize=512)
+def _parsed(text: str, update: bool) -> tuple[list[object], object] | None:
+    """rdflib's parse tree and prologue of ``text``, or None if rdflib cannot parse it."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import parser
+    from rdflib.plugins.sparql.algebra import translatePrologue
+
+    try:
+        if update:
+            tree = parser.parseUpdate(text)
+            declarations = [decl for part in tree.get("prologue", []) for decl in part]
+            return list(tree.get("request", [])), translatePrologue(declarations, None)
+        prologue, query = parser.parseQuery(text)
+        return [query], translatePrologue(prologue, None)
+    except (ParseException, RecursionError, TypeError, ValueError, KeyError, IndexError):
+        return None
+
+
+def _dataset_iris(tree: list[object], prologue: object) -> Iterator[tuple[str, str]]:
+    """Yield ``(clause, IRI)`` for FROM / FROM NAMED / USING clauses in the tree."""
+    for node in _walk(tree):
+        name = _name(node)
+        if name in ("DatasetClause", "UsingClause"):
+            keyword = "FROM" if name == "DatasetClause" else "USING"
+            for key in ("default", "named"):
+                if key in node:  # type: ignore[operator]
+                    iri = node[key]  # type: ignore[index]
+                    if _name(iri) == "pname":
+                        iri = prologue.resolvePName(iri["prefix"], iri.get("localname", ""))
+                    yield keyword + (" NAMED" if key == "named" else ""), str(iri)
+
+
+def _check_tree(text: str, tree: list[object], prologue: object, graph_exists: GraphExists
+                ) -> None:
+    names = {_name(node) for node in _walk(tree)}
+    if "ServiceGraphPattern" in names:
+        raise QueryError(f"SERVICE is not allowed{_position(text, 'SERVICE')}: "
+                         "this endpoint only reads its own store")
+    if "Load" in names:
+        raise QueryError(f"LOAD is not allowed{_position(text, 'LOAD')}: send data to the "
+                         "ingest API or the Graph Store protocol instead")
+    seen: dict[str, int] = {}
+    for clause, iri in _dataset_iris(tree, prologue):
+        keyword = clause.split()[0]
+        nth = seen[keyword] = seen.get(keyword, -1) + 1
+        if not allowed_graph(iri, graph_exists):
+            raise QueryError(f"{clause} <{iri}> is not a graph of this store"
+                             f"{_position(text, keyword, nth)}")
+
+
+def _check_lexically(text: str) -> None:
+    for keyword, offset in keyword_positions(text):
+        raise QueryError(f"{keyword} is not allowed here ({where(text, offset)}); "
+                         "this endpoint only reads its own store")
+
+
+def _check(text: str, update: bool, graph_exists: GraphExists) -> None:
+    lowered = text.lower()
+    if not any(word in lowered for word in _SUSPECT_WORDS):
+        return
+    parsed = _parsed(text, update)
+    if parsed is None:
+        _check_lexically(text)
+        return
+    _check_tree(text, *parsed, graph_exists)
+
+
+def check_query(text: str, graph_exists: GraphExists = _no_graph) -> None:
+    """Refuse a query that uses SERVICE or a dataset outside the store.
+
+    ``graph_exists(iri)`` tells whether the store holds a named graph.
+    """
+    _check(text, False, graph_exists)
+
+
+def check_update(text: str, graph_exists: GraphExists = _no_graph) -> None:
+    """Refuse an update that uses LOAD, SERVICE or USING a graph outside the store.
+
+    >>> check_update("LOAD <http://127.0.0.1:9/data.ttl>")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: LOAD is not allowed (line 1, column 1): send data to the ingest API or the Graph Store protocol instead
+    """
+    _check(text, True, graph_exists)

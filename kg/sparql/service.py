@@ -1,0 +1,98 @@
+"""The endpoint's one entry point: check a request, run it safely, return the answer.
+
+:class:`SparqlService` ties :mod:`~kg.sparql.safety` (refusals),
+:mod:`~kg.sparql.timeout` (worker processes with a deadline and a row cap)
+and the store together; the web layer parses HTTP and calls it.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> from kg.sparql.protocol import Formats, ProtocolRequest
+>>> service = SparqlService(open_store("memory:"), timeout=5, row_limit=100)
+>>> service.query(ProtocolRequest("query", "ASK {}"), Formats("json", "turtle")).body
+b'{"head":{},"boolean":true}'
+>>> service.query(ProtocolRequest("query", "SELECT * { SERVICE <http://x/> {} }"),
+...               Formats("json", "turtle"))
+Traceback (most recent call last):
+...
+kg.errors.QueryError: SERVICE is not allowed (line 1, column 12): this endpoint only reads its own store
+>>> service.close()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.errors import QueryError
+from kg.sparql import safety
+from kg.sparql.protocol import Formats, ProtocolRequest
+from kg.sparql.results import Answer
+from kg.sparql.timeout import QueryJob, QueryPool, evaluate
+from kg.store import Store
+from kg.store.oxigraph import OxigraphStore
+
+
+@dataclass
+class SparqlService:
+    """Safe query and update execution over one store.
+
+    ``timeout`` <= 0 turns the worker processes off (queries run in the
+    calling thread with no deadline). Stores other than Oxigraph (a remote
+    SPARQL server) answer through :meth:`Store.serialized_query`; their own
+    server enforces time limits and the row cap does not apply.
+    """
+
+    store: Store
+    timeout: float
+    row_limit: int
+    max_workers: int = 4
+    _pool: QueryPool | None = field(default=None, init=False)
+
+    @property
+    def pool(self) -> QueryPool | None:
+        """The worker pool (created on first use), or None when queries run in-process."""
+        if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
+            self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers)
+        return self._pool
+
+    def graph_exists(self, iri: str) -> bool:
+        """Whether the store holds the named graph ``iri``."""
+        return URIRef(iri) in set(self.store.graphs())
+
+    def query(self, request: ProtocolRequest, formats: Formats) -> Answer:
+        """Answer a query request in the negotiated formats."""
+        safety.check_dataset(request.default_graphs, "default-graph-uri", self.graph_exists)
+        safety.check_dataset(request.named_graphs, "named-graph-uri", self.graph_exists)
+        safety.check_query(request.text, self.graph_exists)
+        job = QueryJob(request.text, formats.results, formats.rdf,
+                       tuple(request.default_graphs), tuple(request.named_graphs))
+        if self.pool is not None:
+            return self.pool.run(job)
+        if isinstance(self.store, OxigraphStore):
+            return evaluate(self.store, job, self.row_limit)
+        body, media_type = self.store.serialized_query(
+            job.sparql, results_format=job.results_format, rdf_format=job.rdf_format,
+            default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+        return Answer(body, media_type)
+
+    def update(self, request: ProtocolRequest) -> None:
+        """Run a SPARQL Update (the caller has checked the write token)."""
+        if request.default_graphs or request.named_graphs:
+            raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
+                             "write USING in the update itself")
+        safety.check_update(request.text, self.graph_exists)
+        with self.writing():
+            self.store.update(request.text)
+
+    def writing(self):  # type: ignore[no-untyped-def]
+        """Context manager to hold while writing to the store (see :meth:`QueryPool.writing`)."""
+        from contextlib import nullcontext
+
+        return self.pool.writing() if self.pool is not None else nullcontext()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.close()

@@ -1,0 +1,208 @@
+"""A hard query timeout and a row cap: queries run in worker processes that can be killed.
+
+pyoxigraph has no query timeout and no way to cancel a query. Measured here
+on a 1M-triple memory store: ``SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c .
+?d ?e ?f }`` spends ~10 minutes inside ``Store.query()`` (aggregates are
+evaluated before the first row), so a deadline checked while iterating rows
+cannot cut it; pyoxigraph does release the GIL, so a thread would keep the
+server answering but would burn a core until the query ends. What does cut it
+is a process: each query runs in a worker process forked from the server
+(it shares the store's memory copy-on-write, so nothing is copied or
+reloaded), and the server waits for the answer at most ``timeout`` seconds,
+then SIGKILLs the worker and answers 503. The cut takes effect at the
+deadline whatever the query does.
+
+Workers are kept between queries (a fork of a 1 GB process costs ~25 ms,
+too much per query): a :class:`QueryPool` hands an idle worker to each
+query, forks a new one when none is idle (up to ``max_workers``; beyond that
+a query waits for one, within its own deadline), and replaces a worker that
+was killed or whose store snapshot is older than the store
+(:attr:`kg.store.base.Store.generation`, bumped by every write). Forking
+happens under :meth:`QueryPool.writing`'s lock, so a worker never starts in
+the middle of a write made through it.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> pool = QueryPool(open_store("memory:"), timeout=5, row_limit=10)
+>>> pool.run(QueryJob("ASK { ?s ?p ?o }")).body
+b'{"head":{},"boolean":false}'
+>>> pool.close()
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+from kg import errors
+from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.sparql.results import Answer, serialize_answer
+from kg.store.oxigraph import OxigraphStore
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """What a worker needs to answer one query."""
+
+    sparql: str
+    results_format: str = "json"
+    rdf_format: str = "turtle"
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int) -> Answer:
+    """Run ``job`` on ``store`` and serialise at most ``row_limit`` rows (in this process)."""
+    answer = store.native_query(job.sparql, default_graphs=job.default_graphs,
+                                named_graphs=job.named_graphs)
+    try:
+        return serialize_answer(answer, results_format=job.results_format,
+                                rdf_format=job.rdf_format, row_limit=row_limit)
+    except (OSError, RuntimeError, ValueError, SyntaxError) as error:
+        raise QueryError(f"query failed: {error}") from error
+
+
+def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int) -> None:
+    """Worker loop: answer jobs until the pipe closes or the server process is gone."""
+    while os.getppid() == parent:
+        try:
+            if not conn.poll(1.0):
+                continue
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[str, object, object] = ("ok", evaluate(store, job, row_limit), None)
+        except KGError as error:
+            reply = ("error", type(error).__name__, error.message)
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    generation: int
+    jobs: int = 0
+
+    def kill(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+
+
+@dataclass
+class QueryPool:
+    """Forked query workers over one Oxigraph store, with a deadline per query."""
+
+    store: OxigraphStore
+    timeout: float
+    row_limit: int
+    max_workers: int = 4
+    _idle: list[_Worker] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _slots: threading.BoundedSemaphore | None = None
+    _pids: list[int] = field(default_factory=list)
+    _started: list[_Worker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._slots = threading.BoundedSemaphore(self.max_workers)
+        # Idle workers die with the pool (apps in tests come and go).
+        weakref.finalize(self, _kill_all, self._started)
+
+    def run(self, job: QueryJob) -> Answer:
+        """Answer ``job`` within :attr:`timeout` seconds or raise :class:`QueryTimeout`."""
+        deadline = time.monotonic() + self.timeout
+        assert self._slots is not None
+        if not self._slots.acquire(timeout=self.timeout):
+            raise QueryTimeout(f"all {self.max_workers} query workers stayed busy for "
+                               f"{self.timeout:g} s; try again later")
+        try:
+            return self._run_on(self._checkout(), job, deadline)
+        finally:
+            self._slots.release()
+
+    def _run_on(self, worker: _Worker, job: QueryJob, deadline: float) -> Answer:
+        try:
+            worker.conn.send(job)
+            ready = worker.conn.poll(max(deadline - time.monotonic(), 0.0))
+            status, value, message = worker.conn.recv() if ready else ("timeout", None, None)
+        except (EOFError, OSError) as error:
+            worker.kill()
+            raise StoreError(f"query worker died: {error or 'no answer'}") from error
+        if status == "timeout":
+            worker.kill()
+            raise QueryTimeout(f"query cut after {self.timeout:g} s (KG_QUERY_TIMEOUT); "
+                               "narrow it with more specific patterns or a LIMIT")
+        worker.jobs += 1
+        with self._lock:
+            self._idle.append(worker)
+        if status == "error":
+            raise _error_class(str(value))(str(message))
+        assert isinstance(value, Answer)
+        return value
+
+    def _checkout(self) -> _Worker:
+        while True:
+            with self._lock:
+                worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                return self._fork()
+            if worker.generation == self.store.generation and worker.process.is_alive():
+                return worker
+            worker.kill()
+
+    def _fork(self) -> _Worker:
+        context = multiprocessing.get_context("fork")
+        with self._write_lock:
+            parent_end, child_end = context.Pipe()
+            generation = self.store.generation
+            process = context.Process(target=_serve, daemon=True, name="kg-query-worker",
+                                      args=(self.store, child_end, self.row_limit, os.getpid()))
+            process.start()
+        child_end.close()
+        self._pids.append(process.pid or 0)
+        worker = _Worker(process, parent_end, generation)
+        with self._lock:
+            self._started[:] = [w for w in self._started if w.process.is_alive()] + [worker]
+        return worker
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold while writing to the store: no worker is forked mid-write."""
+        with self._write_lock:
+            yield
+
+    @property
+    def forks(self) -> int:
+        """How many workers were started so far."""
+        return len(self._pids)
+
+    def close(self) -> None:
+        """Stop every worker, idle or busy (a busy one's query gets no answer)."""
+        with self._lock:
+            self._idle.clear()
+            _kill_all(self._started)
+
+
+def _kill_all(workers: list[_Worker]) -> None:
+    while workers:
+        workers.pop().kill()
+
+
+def _error_class(name: str) -> type[KGError]:
+    found = getattr(errors, name, None)
+    return found if isinstance(found, type) and issubclass(found, KGError) else QueryError

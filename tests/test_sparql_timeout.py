@@ -1,0 +1,117 @@
+"""The hard query timeout and the row cap, on a store of a million triples.
+
+A cross join over 1M triples would run for hours inside pyoxigraph, which can
+neither time out nor cancel a query; the endpoint runs it in a worker process
+and kills it at the deadline, while other queries keep being answered.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from rdflib import URIRef
+
+from kg.errors import QueryTimeout
+from kg.sparql.timeout import QueryJob, QueryPool
+from kg.store import open_store
+from tests.live import serving
+
+MILLION = 1_000_000
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+SIMPLE = "ASK { <urn:x:s1> ?p ?o }"
+
+
+@pytest.fixture(scope="module")
+def big_store():
+    """A memory store holding 1,000,000 triples in one named graph."""
+    lines = "".join(f"<urn:x:s{i}> <urn:x:p{i % 7}> <urn:x:o{i % 1000}> .\n" for i in range(MILLION))
+    store = open_store("memory:")
+    store.load(io.BytesIO(lines.encode("ascii")), "nt", URIRef("urn:x:big"))
+    assert len(store) == MILLION
+    return store
+
+
+def _get(base: str, query: str) -> tuple[int, dict]:
+    url = f"{base}/sparql?" + urllib.parse.urlencode({"query": query})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_runaway_query_is_cut_while_another_query_answers(big_store):
+    from web import close_app, create_app
+
+    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_QUERY_TIMEOUT": 3.0})
+    app.extensions["kg_store"] = big_store
+    finished: dict[str, tuple[float, int, dict]] = {}
+
+    def run(name: str, query: str) -> None:
+        status, body = _get(base, query)
+        finished[name] = (time.monotonic(), status, body)
+
+    try:
+        with serving(app) as base:
+            assert _get(base, SIMPLE)[1]["boolean"] is True  # a worker is warm
+            runaway = threading.Thread(target=run, args=("runaway", CROSS_JOIN))
+            started = time.monotonic()
+            runaway.start()
+            time.sleep(0.5)
+            run("simple", SIMPLE)
+            runaway.join(timeout=60)
+    finally:
+        close_app(app)
+    simple_at, simple_status, simple_body = finished["simple"]
+    cut_at, cut_status, cut_body = finished["runaway"]
+    assert simple_status == 200 and simple_body["boolean"] is True
+    assert simple_at < cut_at, "the simple query waited for the runaway one"
+    assert cut_status == 503 and "KG_QUERY_TIMEOUT" in cut_body["message"]
+    assert cut_at - started >= 3.0  # cut at the deadline, not before
+
+
+def test_pool_kills_the_worker_and_recovers(big_store):
+    pool = QueryPool(big_store, timeout=1.0, row_limit=10, max_workers=1)
+    try:
+        with pytest.raises(QueryTimeout):
+            pool.run(QueryJob(CROSS_JOIN))
+        assert pool.run(QueryJob(SIMPLE)).body == b'{"head":{},"boolean":true}'
+        assert pool.forks == 2  # the killed worker was replaced, the new one reused
+        pool.run(QueryJob(SIMPLE))
+        assert pool.forks == 2
+    finally:
+        pool.close()
+
+
+def test_row_cap_cuts_big_answers_in_every_format(big_store):
+    pool = QueryPool(big_store, timeout=30.0, row_limit=25)
+    try:
+        for results_format in ("json", "xml", "csv", "tsv"):
+            answer = pool.run(QueryJob("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }", results_format))
+            assert answer.truncated and answer.count == 25, results_format
+        triples = pool.run(QueryJob("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                        rdf_format="nt"))
+        assert triples.truncated and len(triples.body.splitlines()) == 25
+    finally:
+        pool.close()
+
+
+def test_workers_see_writes_made_after_they_started():
+    store = open_store("memory:")
+    pool = QueryPool(store, timeout=10.0, row_limit=10)
+    try:
+        assert pool.run(QueryJob(SIMPLE)).body.endswith(b"false}")
+        with pool.writing():
+            store.replace_graph(URIRef("urn:x:g"), [(URIRef("urn:x:s1"), URIRef("urn:x:p"),
+                                                     URIRef("urn:x:o"))])
+        assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
+    finally:
+        pool.close()
