@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import networkx as nx
 
@@ -42,8 +42,8 @@ class Dyad:
     evidence: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        """Plain JSON values."""
-        return asdict(self)
+        """Plain JSON values (the fields, not copied: cheaper than ``dataclasses.asdict``)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _month(date: str) -> str:

@@ -241,8 +241,12 @@ def signed_edges(edges: Iterable[tuple[str, str, dict]]) -> SignedEdges:
         events[data["event"]] = data["sign"]
     found = []
     for (u, v), events in pairs.items():
-        positive = sum(1 for sign in events.values() if sign > 0)
-        negative = sum(1 for sign in events.values() if sign < 0)
+        positive = negative = 0
+        for sign in events.values():
+            if sign > 0:
+                positive += 1
+            elif sign < 0:
+                negative += 1
         found.append((u, v, {"positive": positive, "negative": negative, "weight": len(events),
                              "sign": (positive > negative) - (positive < negative)}))
     return found

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -143,7 +143,8 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.balance import balance, balance_over_time
 
     found = balance(graph)
-    summary = {k: v for k, v in asdict(found).items() if k not in ("unbalanced_by_actor", "window")}
+    summary: dict[str, object] = {"census": found.census, "triangles": found.triangles,
+                                  "ratio": found.ratio, "weak_ratio": found.weak_ratio}
     summary["unbalanced"] = [[actor_ref(graph, n) for n in t] for t in found.unbalanced]
     if p.window:
         summary["windows"] = [{"window": b.window, "census": b.census, "ratio": b.ratio,
