@@ -12,17 +12,37 @@ from kg.cli.env import get_env, store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; only loopback unless told otherwise.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Worker threads answering requests.")
+@click.option("--query-timeout", type=click.FloatRange(0), envvar="KG_QUERY_TIMEOUT",
+              help="Seconds before a SPARQL query is cut (default 10; 0 = no limit).")
+@click.option("--row-limit", type=click.IntRange(1), envvar="KG_ROW_LIMIT",
+              help="Rows (or triples) at most in one SPARQL answer (default 10000).")
+@click.option("--query-workers", type=click.IntRange(1, 64), envvar="KG_QUERY_WORKERS",
+              help="Processes running SPARQL queries at once (default 4).")
 @click.pass_context
-def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int) -> None:
-    """Serve the app (network view, SPARQL endpoint, exports) on HOST:PORT."""
+def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
+          query_timeout: float | None, row_limit: int | None, query_workers: int | None) -> None:
+    """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
+
+    Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
+    environment sets KG_WRITE_TOKEN.
+    """
     from waitress import serve as waitress_serve
 
     from kg.store import store_uri
-    from web import create_app
+    from web import close_app, create_app
 
     env = get_env(ctx, store)
-    app = create_app({"KG_STORE": store_uri(env.store_uri)})
-    click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']})",
-               err=True)
-    waitress_serve(app, host=host, port=port, threads=threads)
+    options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
+               "KG_QUERY_WORKERS": query_workers}
+    app = create_app({"KG_STORE": store_uri(env.store_uri),
+                      **{key: value for key, value in options.items() if value is not None}})
+    click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']}; "
+               f"query timeout {app.config['KG_QUERY_TIMEOUT']} s, row limit "
+               f"{app.config['KG_ROW_LIMIT']}, writes "
+               f"{'on' if app.config['KG_WRITE_TOKEN'] else 'off'})", err=True)
+    try:
+        waitress_serve(app, host=host, port=port, threads=threads)
+    finally:
+        close_app(app)
