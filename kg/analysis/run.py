@@ -124,8 +124,9 @@ def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.mediation import mediation_records, mediators
 
     records = mediation_records(store, p.filters, p.include_negated)
-    rows = mediators(graph, records, p.top)
-    return Result("mediators", rows, {"explicit_records": len(records), "actors": len(rows)},
+    rows = mediators(graph, records)
+    return Result("mediators", rows[:p.top] if p.top else rows,
+                  {"explicit_records": len(records), "actors": len(rows)},
                   columns=("actor", "score", "bloc", "reasons"))
 
 
@@ -158,8 +159,8 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.centrality import centrality
 
-    rows = centrality(graph, p.top)
-    return Result("centrality", rows, {"actors": len(rows)},
+    rows = centrality(graph)
+    return Result("centrality", rows[:p.top] if p.top else rows, {"actors": len(rows)},
                   columns=("actor", "degree", "events", "pagerank", "betweenness"))
 
 
