@@ -84,3 +84,21 @@ def test_every_analysis_under_two_seconds(big_graph, memory_store):
         print(f"{name:<12} {str(values):<52} {elapsed:8.2f} {rendered:7.2f} {rows:6}")
     slow = [(name, values, round(t, 2)) for name, values, t, _, _ in timings if t >= LIMIT]
     assert not slow, f"over {LIMIT} s: {slow}"
+
+
+@pytest.mark.bench
+def test_planted_camps_are_recovered(big_graph):
+    from collections import Counter
+
+    from kg.analysis.blocs import blocs
+
+    rng = random.Random(7)  # synthetic_edges draws the camps first
+    planted = {f"actor/{a:05}": rng.randrange(BLOCS) for a in range(ACTORS)}
+    result = blocs(big_graph)
+    groups: dict[int, list[int]] = {}
+    for node, bloc in result.membership.items():
+        groups.setdefault(bloc, []).append(planted[node])
+    purity = sum(Counter(camps).most_common(1)[0][1] for camps in groups.values()) / ACTORS
+    print(f"\nblocs: {len(result.blocs)}, fit {result.fit:.3f}, frustration {result.frustration}, "
+          f"purity {purity:.4f}")
+    assert purity > 0.95 and result.fit > 0.9
