@@ -123,8 +123,6 @@ def between_blocs(positive: SignedEdges, bloc: dict[str, int]) -> dict[str, floa
     """Betweenness on the ``positive`` ties counting only shortest paths whose ends lie in
     different blocs, normalised by the number of such pairs (sampled sources above the exact
     limit, as in :mod:`kg.analysis.centrality`)."""
-    import numpy
-
     graph, nodes = to_igraph(positive)
     if len(nodes) < 3:
         return {}
@@ -134,10 +132,10 @@ def between_blocs(positive: SignedEdges, bloc: dict[str, int]) -> dict[str, floa
         members.setdefault(g, []).append(i)
     sample = sampled_sources(len(nodes), samples=BETWEEN_SAMPLES)
     sources = list(sample) if sample is not None else list(range(len(nodes)))
-    total = numpy.zeros(len(nodes))
+    total = [0.0] * len(nodes)
     alone = [i for i in sources if len(members[group[i]]) == 1]  # no same-bloc targets to skip
     if alone:
-        total += graph.betweenness(directed=False, sources=alone)
+        total = graph.betweenness(directed=False, sources=alone)
     by_bloc: dict[int, list[int]] = {}
     for i in sources:
         if len(members[group[i]]) > 1:
@@ -146,7 +144,8 @@ def between_blocs(positive: SignedEdges, bloc: dict[str, int]) -> dict[str, floa
         inside = set(members[g])
         outside = [i for i in range(len(nodes)) if i not in inside]
         if outside:
-            total += graph.betweenness(directed=False, sources=starts, targets=outside)
+            part = graph.betweenness(directed=False, sources=starts, targets=outside)
+            total = [t + p for t, p in zip(total, part, strict=True)]
     n = len(nodes)
     pairs = (n * n - sum(len(m) ** 2 for m in members.values())) / 2
     scale = (n / len(sources)) / pairs if pairs else 0.0
