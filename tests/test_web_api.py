@@ -107,15 +107,23 @@ def test_post_article_with_the_token_ingests_it(memory_store, extractor):
     app.extensions["kg_store"] = memory_store
     app.extensions["kg_extractor"] = extractor
     client = app.test_client()
+    from kg.analysis.writeback import write
+
     text = "Hezbollah fighters clashed with Islamic State militants near Arsal on Sunday."
     body = {"text": text, "title": "Clash", "published": "2017-08-20", "id": "clash"}
+    analyses = ids.analysis_graph()
+    in_analyses = "ASK { GRAPH ?g { ?x ?p ?actor } }"
+    write(memory_store)  # as `kg analyze --write` does
+    before = len(memory_store)
+    assert not memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
     try:
         refused = client.post("/api/articles", json=body)
-        assert refused.status_code == 401 and len(memory_store) == 0
+        assert refused.status_code == 401 and len(memory_store) == before
         auth = {"Authorization": "Bearer t0ken"}
         created = client.post("/api/articles", json=body, headers=auth)
         assert created.status_code == 201 and created.get_json()["added"] == ["clash"]
-        assert memory_store.graphs() == [ids.article_uri("clash")]
+        assert set(memory_store.graphs()) == {ids.article_uri("clash"), analyses}
+        assert memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
         again = client.post("/api/articles", json=body, headers=auth)
         assert again.status_code == 200 and again.get_json()["unchanged"] == ["clash"]
     finally:

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from kg import catalog, ids
 from kg.entities import describe
+from kg.analysis.writeback import refresh as refresh_analyses
 from kg.errors import StoreError
 from kg.ingest import IngestReport, ingest
 from kg.overview import overview
@@ -66,6 +67,8 @@ def ingest_article() -> tuple[Response, int]:
     service = sparql_service()
     with service.writing():  # one ingest at a time; no query worker forks mid-write
         report = ingest(get_store(), [article], _extractor())
+        if report.changed:
+            refresh_analyses(get_store())  # keep written analyses (kg analyze --write) current
     return jsonify(_report(report)), _status(report)
 
 

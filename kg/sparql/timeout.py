@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import threading
 import time
 import weakref
@@ -70,8 +71,30 @@ def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int) -> Answer:
         raise QueryError(f"query failed: {error}") from error
 
 
+def close_inherited_channels(keep: int) -> None:
+    """Close the pipes and sockets a forked worker inherited, except ``keep``.
+
+    A worker needs only its own pipe (and the store's files). Holding the
+    server's listening socket, its client connections or other children's
+    pipes would keep them open after their owner closed them: a port stays
+    bound, a client never sees EOF, a parent waiting for a child's pipe hangs.
+    """
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd == keep or fd <= 2:
+            continue
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:  # the directory listing's own descriptor, already gone
+            continue
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            os.close(fd)
+
+
 def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int) -> None:
     """Worker loop: answer jobs until the pipe closes or the server process is gone."""
+    if os.path.isdir("/proc/self/fd"):
+        close_inherited_channels(keep=conn.fileno())
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):
