@@ -36,7 +36,11 @@ BLUEPRINTS: tuple[str, ...] = (
 NAVIGATION: tuple[tuple[str, str], ...] = (
     ("home.index", "Overview"),
     ("network.page", "Network"),
+    ("timeline.page", "Timeline"),
+    ("claims.page", "Claims"),
+    ("map.page", "Map"),
     ("sparql.editor", "SPARQL"),
+    ("api.openapi", "API"),
     ("exports.turtle", "Turtle"),
 )
 """Top-bar links, shown when their endpoint is registered."""
