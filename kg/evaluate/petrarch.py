@@ -208,6 +208,7 @@ def evaluate_petrarch(directory: Path | None = None) -> list[Metric]:
 
     folder = require((directory or eval_dir()) / FOLDER)
     records = load_records(directory)
-    extractor = Extractor(nlp=default_extractor().nlp, gazetteer=petrarch_gazetteer(folder))
+    extractor = Extractor(nlp=default_extractor().nlp, gazetteer=petrarch_gazetteer(folder),
+                          fallback_actors=False)  # PETRARCH codes only dictionary actors
     articles = [article_from_text(r.text, origin=r.id, meta={"id": r.id}) for r in records]
     return score(records, list(extractor.pipe(articles)))

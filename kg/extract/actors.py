@@ -66,7 +66,12 @@ class MentionMatcher:
             label = f"{how}|{kind}|{key}"
             label_id = matcher.vocab.strings.add(label)
             self._labels[label_id] = (how, kind, key)
-            matcher.add(label, [make(phrase)])
+            patterns = [make(phrase)]
+            if matcher is self.lower and "." in phrase:  # "u.s." splits apart, "U.S." does not
+                upper = make(phrase.upper())
+                if len(upper) != len(patterns[0]):
+                    patterns.append(upper)
+            matcher.add(label, patterns)
 
     def raw_matches(self, doc) -> list[Found]:  # type: ignore[no-untyped-def]
         """Every match, overlapping, before any resolution."""
@@ -76,6 +81,8 @@ class MentionMatcher:
                 how, kind, key = self._labels[label_id]
                 if kind == "place" and not doc[start].text[:1].isupper():
                     continue
+                if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
+                    continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
         return found
 

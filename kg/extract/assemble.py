@@ -10,8 +10,9 @@ from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events, modality_of
+from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
-from kg.model import (Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
+from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
                       TimeExpr)
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -84,9 +85,12 @@ def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ign
 
 
 def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
-              sentence_of: dict[int, int]) -> tuple[list[Mention], dict[int, str]]:
+              sentence_of: dict[int, int]) -> tuple[list[Mention], dict[int, str], set[int]]:
+    """Gazetteer mentions, the actor key of each actor token, and every token any match touched."""
     mentions, token_actor = [], {}
-    for found in resolve(doc, matcher.raw_matches(doc), gazetteer):
+    raw = matcher.raw_matches(doc)
+    taken = {i for found in raw for i in range(found.start, found.end)}
+    for found in resolve(doc, raw, gazetteer):
         piece = doc[found.start:found.end]
         if found.start not in sentence_of:
             continue
@@ -94,7 +98,19 @@ def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignor
                                 sentence_of[found.start], found.kind, found.key))  # type: ignore[arg-type]
         if found.kind == "actor":
             token_actor.update({i: found.key for i in range(found.start, found.end)})
-    return mentions, token_actor
+    return mentions, token_actor, taken
+
+
+def _fallback_mentions(ctx: _Context, candidates: dict[int, Candidate], used: set[str]
+                       ) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions and actors of the unknown-actor candidates that some event uses."""
+    mentions, actors = [], {}
+    for candidate in dict.fromkeys(c for c in candidates.values() if c.key in used):
+        if candidate.start in ctx.sentence_of_token:
+            mentions.append(Mention(ctx.span(candidate.start, candidate.end),
+                                    ctx.sentence_of_token[candidate.start], "actor", candidate.key))
+            actors[candidate.key] = candidate.actor()
+    return mentions, actors
 
 
 PRONOUNS = {"he", "she", "his", "her", "him"}
@@ -185,33 +201,45 @@ def _claim(ctx: _Context, index: int, found: FoundClaim, events: list[Event]) ->
 
 
 def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
-             notes: tuple[str, ...]) -> Extraction:
-    """Build the whole :class:`Extraction` of ``article`` from its parsed ``doc``."""
+             notes: tuple[str, ...], fallback: bool = True) -> Extraction:
+    """Build the whole :class:`Extraction` of ``article`` from its parsed ``doc``.
+
+    With ``fallback``, named entities and group nouns the gazetteer does not
+    know may fill an event's roles (:mod:`kg.extract.fallback`).
+    """
     sentences, sentence_of, spans = _sentences(doc)
-    mentions, token_actor = _mentions(doc, gazetteer, matcher, sentence_of)
+    mentions, token_actor, taken = _mentions(doc, gazetteer, matcher, sentence_of)
     _resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
-    actor_at = token_actor.get
+    if fallback:  # time expressions ("7 A.M.") are no actors
+        taken |= {t.i for time in ctx.times for t in doc.char_span(
+            time.span.start, time.span.end, alignment_mode="expand") or ()}
+    candidates = find_candidates(doc, taken, gazetteer.actors) if fallback else {}
     events: list[Event] = []
     for sent in spans:
-        for found in find_events(sent, actor_at):
+        for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
+                                 if i in candidates else None):
             events.append(_event(ctx, len(events), found))
             ctx.add_event(events[-1])
+    unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
+        *e.agents, *e.targets, *e.mediators) if k not in gazetteer.actors})
+    mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
     kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731
     claims = [_claim(ctx, i, found, events) for i, found in
-              enumerate(f for sent in spans for f in find_claims(sent, actor_at, kind_of))]
+              enumerate(f for sent in spans for f in find_claims(sent, token_actor.get, kind_of))]
     links = contradictions([proposition(doc, c, events) for c in claims])
     claims = [Claim(**{**c.__dict__, "contradicts": links.get(c.index, ())}) for c in claims]
     used = {m.key for m in mentions if m.kind == "actor"} | {k for e in events for k in
                                                              (*e.agents, *e.targets, *e.mediators)}
     used |= {key for c in claims for key in (c.speaker, c.via) if key}
-    used |= {gazetteer.actors[k].parent for k in used if gazetteer.actors[k].parent}  # type: ignore[misc]
+    actor_of = lambda key: extra.get(key) or gazetteer.actors[key]  # noqa: E731
+    used |= {actor_of(k).parent for k in used if actor_of(k).parent}  # type: ignore[misc]
     places = {m.key for m in mentions if m.kind == "place"}
     return Extraction(
         article=article, sentences=tuple(sentences),
-        actors=tuple(gazetteer.actors[k] for k in sorted(used)),
+        actors=tuple(actor_of(k) for k in sorted(used)),
         places=tuple(gazetteer.places[k] for k in sorted(places)),
         mentions=tuple(mentions), times=tuple(ctx.times), events=tuple(events),
         claims=tuple(claims), notes=notes)

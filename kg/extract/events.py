@@ -256,16 +256,31 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
     return "asserted"
 
 
-def find_events(sentence, actor_at: ActorAt) -> Iterator[FoundEvent]:  # type: ignore[no-untyped-def]
-    """Yield the events of one sentence whose trigger has an actor in its clause."""
+def _roles(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``."""
+    roles_of = _roles_of_verb if token.pos_ == "VERB" else _roles_of_noun
+    agents, targets = roles_of(token, actor_at)
+    if fallback_at is not None and not (agents and targets):
+        either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
+        wider_agents, wider_targets = roles_of(token, either)
+        agents = agents or wider_agents
+        targets = targets or tuple(k for k in wider_targets if k not in agents)
+    return agents, targets
+
+
+def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
+                fallback_at: ActorAt | None = None) -> Iterator[FoundEvent]:
+    """Yield the events of one sentence whose trigger has an actor in its clause.
+
+    ``fallback_at`` names actors outside the gazetteer; they are used only for a
+    role (agents or targets) in which ``actor_at`` finds no one.
+    """
     for token in sentence:
         event_type = trigger_type(token)
         if event_type is None:
             continue
-        if token.pos_ == "VERB":
-            agents, targets = _roles_of_verb(token, actor_at)
-        else:
-            agents, targets = _roles_of_noun(token, actor_at)
+        agents, targets = _roles(token, actor_at, fallback_at)
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"

@@ -68,10 +68,15 @@ class Extractor:
         A loaded pipeline; by default the packaged English model, loaded on first use.
     gazetteer : Gazetteer, optional
         Actors and places; by default :func:`load_gazetteer`.
+    fallback_actors : bool
+        Let named entities and group nouns outside the gazetteer fill event roles
+        (``False`` codes with the gazetteer as a closed dictionary).
     """
 
-    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, nlp=None, gazetteer: Gazetteer | None = None,  # type: ignore[no-untyped-def]
+                 fallback_actors: bool = True) -> None:
         self._nlp = nlp
+        self.fallback_actors = fallback_actors
         self.gazetteer = gazetteer or load_gazetteer()
         self._matcher: MentionMatcher | None = None
 
@@ -122,7 +127,7 @@ class Extractor:
             if inferred is not None:
                 article = dataclasses.replace(article, published=inferred, date_inferred=True)
                 notes = (f"publication date inferred from the text: {inferred.isoformat()}",)
-        return assemble(article, doc, self.gazetteer, self.matcher, notes)
+        return assemble(article, doc, self.gazetteer, self.matcher, notes, self.fallback_actors)
 
 
 def _chunked(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, int, int]]]:

@@ -1,0 +1,167 @@
+"""Actors the gazetteer does not know, offered only to fill an event's roles.
+
+Two kinds of candidate, both outside every gazetteer match (an unresolved
+generic such as "the militants" stays unresolved):
+
+- spaCy named entities (PERSON, ORG, NORP, GPE): "Mahmoud Abbas", "the Kifaya group";
+- plural group nouns with their modifiers: "Prisoners", "angry paper workers".
+
+A candidate becomes an actor only when an event uses it as agent or target
+(see :func:`kg.extract.assemble.assemble`). Its key is the slug of its label
+(:func:`kg.ids.slugify`), so the same name gets the same actor in every article;
+its kind is guessed from the entity label or the head noun.
+
+Examples
+--------
+>>> guess_kind("ORG", "Revolutionary United Front")
+'armed_group'
+>>> guess_kind("", "prisoners")
+'civilians'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.ids import slugify
+from kg.model import Actor
+
+ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+GROUP_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("protester", "demonstrator", "prisoner", "inmate", "detainee", "farmer",
+                     "student", "worker", "teacher", "doctor", "activist", "villager", "resident",
+                     "refugee", "civilian", "youth", "settler", "crowd", "hostage", "immigrant",
+                     "supporter", "elder", "inhabitant", "citizen", "voter", "striker", "miner",
+                     "trader", "peasant", "journalist", "nurse", "employee", "pilgrim",
+                     "worshipper", "lawyer", "hacker"), "civilians"),
+    **dict.fromkeys(("soldier", "troop", "paratrooper", "commando", "peacekeeper", "marine",
+                     "officer"), "military"),
+    **dict.fromkeys(("police", "policeman", "policemen", "guard"), "police"),
+    **dict.fromkeys(("rebel", "guerrilla", "guerilla", "insurgent", "gunman", "gunmen", "bomber",
+                     "fighter", "militiaman", "militiamen", "separatist", "fundamentalist",
+                     "kidnapper", "hijacker", "hostage-taker"), "armed_group"),
+    **dict.fromkeys(("official", "minister", "diplomat", "negotiator", "lawmaker", "legislator",
+                     "senator", "deputy", "leader", "authority"), "government"),
+}
+"""Head nouns (lemmas) of groups that act in events, with the kind they suggest."""
+ORG_WORDS: dict[str, str] = {
+    **dict.fromkeys(("front", "army", "brigade", "brigades", "militia", "rebels", "liberation",
+                     "tigers", "movement", "jihad"), "armed_group"),
+    **dict.fromkeys(("party", "coalition", "union", "league"), "party"),
+    **dict.fromkeys(("government", "ministry", "council", "court", "parliament", "assembly",
+                     "congress", "administration", "commission", "committee", "senate",
+                     "office"), "government"),
+    **dict.fromkeys(("police",), "police"),
+    **dict.fromkeys(("agency", "news", "radio", "tv", "television", "newspaper", "times"), "media"),
+    **dict.fromkeys(("nations", "organization", "organisation", "community", "forum", "bank",
+                     "fund", "nato", "alliance"), "igo"),
+}
+"""Words of an organisation's name that suggest its kind, checked last word first."""
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+DETERMINERS = ("the ", "a ", "an ")
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An unknown actor mention: token range, stable key, label and guessed kind."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    kind: str
+
+    def actor(self) -> Actor:
+        """The actor this candidate names."""
+        return Actor(key=self.key, label=self.label, kind=self.kind)  # type: ignore[arg-type]
+
+
+def guess_kind(entity_label: str, text: str) -> str:
+    """The actor kind of an entity (spaCy label and text) or of a group noun phrase."""
+    words = text.lower().replace("'s", "").split()
+    if entity_label == "PERSON":
+        return "person"
+    if entity_label == "GPE":
+        return "state"
+    if entity_label == "NORP" and len(words) == 1:
+        return "civilians"
+    for word in reversed(words):
+        if word in ORG_WORDS and entity_label != "":
+            return ORG_WORDS[word]
+        lemma = word[:-1] if word.endswith("s") and word[:-1] in GROUP_NOUNS else word
+        if lemma in GROUP_NOUNS:
+            return GROUP_NOUNS[lemma]
+    return "other"
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    for det in DETERMINERS:
+        if text.lower().startswith(det):
+            text = text[len(det):]
+    return text[:-2] if text.endswith("'s") else text
+
+
+def _key(label: str, known: dict[str, Actor]) -> str:
+    key = slugify(label)
+    return f"{key}-unlisted" if key in known else key
+
+
+def _group_span(token) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The group noun with its contiguous left modifiers: "angry French paper workers"."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in MODIFIER_DEPS and child.i == start - 1 and child.pos_ != "PRON":
+            start = child.left_edge.i if child.left_edge.i >= child.i - 2 else child.i
+        elif child.i == start - 1 and child.dep_ == "punct":
+            continue
+        else:
+            break
+    return start, token.i + 1
+
+
+def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, Candidate]:  # type: ignore[no-untyped-def]
+    """Token index -> candidate, for every candidate span that touches no ``taken`` token."""
+    found: dict[int, Candidate] = {}
+
+    def add(start: int, end: int, entity_label: str) -> None:
+        tokens = range(start, end)
+        if any(i in taken or i in found for i in tokens):
+            return
+        label = _label(doc[start:end].text)
+        if not label or not any(c.isalpha() for c in label):
+            return
+        kind = guess_kind(entity_label, label)
+        candidate = Candidate(start, end, _key(label, known), label, kind)
+        found.update({i: candidate for i in tokens})
+
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS and _named(ent):
+            add(ent.start, ent.end, ent.label_)
+    for token in doc:
+        kind = GROUP_NOUNS.get(token.lemma_.lower()) or GROUP_NOUNS.get(token.lower_)
+        if kind is None or token.pos_ != "NOUN" or not (
+                token.tag_ == "NNS" or token.lower_ in ("police", "crowd")):
+            continue
+        start, end = _group_span(token)
+        if start == token.i and not _bare_group_ok(token, kind):
+            continue
+        add(start, end, "")
+    return found
+
+
+def _named(ent) -> bool:  # type: ignore[no-untyped-def]
+    """A proper name: capitalised, a noun at its root ("Shi'ite" as an adjective is not),
+    not the first part of a hyphenated word."""
+    hyphenated = ent.end < len(ent.doc) and ent.doc[ent.end].text == "-" and not ent[-1].whitespace_
+    return (ent.text[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
+            and not hyphenated)  # "Cease" of "Cease-fire" is no name
+
+
+def _bare_group_ok(token, kind: str) -> bool:  # type: ignore[no-untyped-def]
+    """An unmodified group noun ("Prisoners rioted") names an actor only when it is a civilian
+    group and not definite: "the soldiers", "their fighters" point back to an actor already named,
+    and stay unresolved rather than guessed."""
+    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children)
+    return kind == "civilians" and not definite

@@ -1,0 +1,49 @@
+"""Unknown actors (named entities, group nouns) filling event roles the gazetteer leaves empty."""
+
+from __future__ import annotations
+
+from kg.documents import article_from_text
+from kg.extract import Extractor
+from kg.extract.fallback import guess_kind
+
+
+def _events(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="fallback"))
+    return extraction, [(e.event_type, e.agents, e.targets) for e in extraction.events]
+
+
+def test_group_noun_becomes_an_agent_with_a_mention(extractor):
+    extraction, events = _events(extractor, "Prisoners rioted at a jail on Monday.")
+    assert events == [("Protest", ("prisoners",), ())]
+    (actor,) = [a for a in extraction.actors if a.key == "prisoners"]
+    assert actor.kind == "civilians"
+    assert [m.span.text for m in extraction.mentions if m.key == "prisoners"] == ["Prisoners"]
+
+
+def test_definite_military_noun_stays_unresolved(extractor):
+    _, events = _events(extractor, "The soldiers attacked the village.")
+    assert events == []
+
+
+def test_named_entity_fills_only_the_empty_role(extractor):
+    _, events = _events(extractor, "Hezbollah condemned Mahmoud Abbas on Monday.")
+    assert events == [("Condemn", ("hezbollah",), ("mahmoud-abbas",))]
+
+
+def test_closed_dictionary_extractor_has_no_fallback(extractor):
+    closed = Extractor(nlp=extractor.nlp, gazetteer=extractor.gazetteer, fallback_actors=False)
+    _, events = _events(closed, "Prisoners rioted at a jail on Monday.")
+    assert events == []
+
+
+def test_composite_with_adjective_sector_word_is_the_country(extractor):
+    extraction, _ = _events(extractor, "Washington sent U.S. military aid to Lebanon.")
+    keys = {m.key for m in extraction.mentions if m.span.text == "U.S."}
+    assert keys == {"usa"}
+
+
+def test_kind_guessed_from_label_and_head_noun():
+    assert guess_kind("PERSON", "Mahmoud Abbas") == "person"
+    assert guess_kind("ORG", "Kurdistan Workers' Party") == "party"
+    assert guess_kind("", "angry paper workers") == "civilians"
+    assert guess_kind("ORG", "Acme") == "other"
