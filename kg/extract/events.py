@@ -39,7 +39,45 @@ VERB_TRIGGERS: dict[str, str] = {
     "consult": "Negotiate", "confer": "Negotiate", "pledge": "Agreement", "promise": "Agreement",
     "sign": "Agreement", "offer": "Agreement", "welcome": "Praise", "endorse": "Praise",
     "applaud": "Praise", "commend": "Praise", "cooperate": "Support", "pull": "Withdraw",
+    # further CAMEO verb categories (02 appeal ... 19 fight), by their defining verbs
+    "complain": "Accuse", "sue": "Accuse", "indict": "Accuse", "allege": "Accuse",
+    "probe": "Accuse", "convict": "Accuse", "insist": "Demand", "pressure": "Demand",
+    "plead": "Demand", "petition": "Demand", "implore": "Demand", "order": "Demand",
+    "decline": "Reject", "dismiss": "Reject", "renege": "Reject", "defy": "Reject",
+    "spurn": "Reject", "snub": "Reject", "violate": "Reject", "block": "Protest",
+    "picket": "Protest", "jail": "Arrest", "imprison": "Arrest", "outlaw": "Arrest",
+    "torture": "AttackOnCivilians", "abuse": "AttackOnCivilians", "beat": "AttackOnCivilians",
+    "assassinate": "AttackOnCivilians", "massacre": "AttackOnCivilians",
+    "execute": "AttackOnCivilians", "behead": "AttackOnCivilians", "wound": "ArmedClash",
+    "injure": "ArmedClash", "pound": "Shelling", "retake": "SeizeTerritory",
+    "recapture": "SeizeTerritory", "surrender": "Withdraw", "demobilize": "Withdraw",
+    "demobilise": "Withdraw", "reinforce": "Mobilize", "defend": "Support",
+    "apologize": "Support", "apologise": "Support", "forgive": "Support", "recognize": "Support",
+    "recognise": "Support", "telephone": "Negotiate", "phone": "Negotiate",
 }
+OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
+    **dict.fromkeys(("provide", "send", "supply", "deliver", "give", "contribute", "ship"), (
+        frozenset({"arms", "weapon", "troop", "ammunition", "equipment", "missile", "tank",
+                   "intelligence", "aircraft", "helicopter", "peacekeeper", "soldier"}),
+        "MilitaryAid")),
+    **dict.fromkeys(("halt", "stop", "withhold", "cut", "freeze", "suspend", "cancel",
+                     "reduce", "prohibit", "end"), (
+        frozenset({"aid", "assistance", "supply", "visit", "talk", "link", "relation",
+                   "trade", "loan", "mediation", "contact", "cooperation"}), "Sanction")),
+    **dict.fromkeys(("return", "hand"), (
+        frozenset({"weapon", "arms", "prisoner", "hostage", "body", "territory", "land",
+                   "property", "helicopter", "equipment", "suspect"}), "Release")),
+    **dict.fromkeys(("strengthen", "boost", "increase", "mass"), (
+        frozenset({"force", "troop", "presence", "deployment", "patrol", "security"}),
+        "Mobilize")),
+    **dict.fromkeys(("accept", "reach"), (
+        frozenset({"formula", "plan", "proposal", "offer", "consensus", "compromise",
+                   "settlement", "deal", "term", "condition"}), "Agreement")),
+    "extend": (frozenset({"curfew"}), "Threaten"),
+    "receive": (frozenset({"delegation", "mission", "envoy", "minister", "visitor", "ambassador",
+                           "president", "leader", "delegate", "secretary"}), "Negotiate"),
+}
+"""Verbs that trigger an event only with one of these objects (lemmas): "halted economic aid"."""
 NOUN_TRIGGERS: dict[str, str] = {
     "ceasefire": "Ceasefire", "cease-fire": "Ceasefire", "truce": "Ceasefire",
     "fighting": "ArmedClash", "offensive": "ArmedClash", "assault": "ArmedClash",
@@ -53,7 +91,21 @@ NOUN_TRIGGERS: dict[str, str] = {
     "demand": "Demand", "appeal": "Demand", "meeting": "Negotiate", "visit": "Negotiate",
     "agreement": "Agreement", "accord": "Agreement", "deal": "Agreement", "treaty": "Agreement",
     "arrest": "Arrest",
+    "mediation": "Mediate", "consensus": "Agreement", "ultimatum": "Threaten",
+    "riot": "Protest", "rioting": "Protest", "rally": "Protest", "march": "Protest",
+    "sit-in": "Protest", "boycott": "Protest", "suspension": "Sanction", "invasion": "ArmedClash",
+    "torture": "AttackOnCivilians", "assassination": "AttackOnCivilians",
+    "massacre": "AttackOnCivilians", "raid": "ArmedClash", "crackdown": "Arrest",
+    "deployment": "Mobilize", "reinforcement": "Mobilize", "alert": "Mobilize",
+    "patrol": "Mobilize", "investigation": "Accuse", "allegation": "Accuse",
+    "complaint": "Accuse", "condemnation": "Condemn", "rejection": "Reject",
+    "refusal": "Reject", "release": "Release", "surrender": "Withdraw", "retreat": "Withdraw",
+    "pullout": "Withdraw", "support": "Support", "backing": "Support", "praise": "Praise",
+    "request": "Demand", "call": "Demand", "plea": "Demand",
 }
+STRIKE_KINDS = {"hunger": "Protest", "general": "Protest", "labour": "Protest", "labor": "Protest",
+                "air": "AirStrike", "drone": "AirStrike", "missile": "AirStrike"}
+"""A noun "strike" is a protest or an air strike by its modifier; alone it stays ambiguous."""
 TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
 RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
                     "proxy", "opponent", "adversary"}
@@ -70,6 +122,10 @@ LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold"
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
+PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
+ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
+                "ignore", "meet", "grant"}
+"""Verbs whose subject answers a petition noun rather than makes it: "accept any request"."""
 RELATION_NOUNS = {"tie", "ties", "relation", "relations", "link", "links"}
 RELATION_VERBS = {"restore": "Support", "establish": "Support", "resume": "Support", "renew": "Support",
                   "normalize": "Support", "normalise": "Support", "strengthen": "Support",
@@ -123,6 +179,8 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
             return "Demand"  # "called for a referendum", "called on Israel to ..."
         if lemma == "pull" and not any(c.lower_ in ("out", "back") for c in token.children):
             return None
+        if lemma in OBJECT_TRIGGERS:
+            return _object_trigger(token, lemma)
         return VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
@@ -131,8 +189,23 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
                 return NOUN_TRIGGERS[joined]
         if lemma == "aid" and not any(c.lower_ == "military" for c in token.children):
             return None
+        if lemma == "strike":
+            return next((STRIKE_KINDS[c.lower_] for c in token.children if c.lower_ in STRIKE_KINDS),
+                        None)
+        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
+            return None  # "calls for sanctions", not "a phone call"
         return NOUN_TRIGGERS.get(lemma)
     return None
+
+
+def _object_trigger(verb, lemma: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The type of a verb that needs a fitting object: "send arms", "halt aid", "return weapons"."""
+    objects, event_type = OBJECT_TRIGGERS[lemma]
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in verb.children if c.dep_ == "dative" for g in (c, *c.children)]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj")]
+    heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
+    return event_type if any(h.lemma_.lower() in objects or h.lower_ in objects for h in heads) else None
 
 
 def clause_of(token):  # type: ignore[no-untyped-def]
@@ -213,6 +286,11 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         if not agents and verb.dep_ == "ccomp":  # "the army announced its ceasefire took effect"
             agents = _subject_actors(verb.head, actor_at)
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.lemma_.lower() in PETITION_NOUNS:  # "a request from Beirut"; "accepted X's request"
+        source = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+        agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
+        if head.lemma_.lower() in ANSWER_VERBS:
+            head = noun  # whoever accepts or rejects it did not make it
     if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"

@@ -1,0 +1,37 @@
+"""The event lexicon: object-dependent verbs, ambiguous nouns, petition nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+
+
+def _types(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="lexicon"))
+    return [(e.event_type, e.agents, e.targets) for e in extraction.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan halted economic aid to Serbia.", "Sanction"),
+    ("The United States sent arms to Pakistan.", "MilitaryAid"),
+    ("Turkish police jailed Kurdish activists.", "Arrest"),
+    ("Syrian rebels surrendered to the Syrian army.", "Withdraw"),
+])
+def test_verbs_of_cameo_categories(extractor, text, expected):
+    assert [t for t, _, _ in _types(extractor, text)] == [expected]
+
+
+def test_object_dependent_verb_needs_its_object(extractor):
+    assert _types(extractor, "The United States sent a letter to Pakistan.") == []
+
+
+def test_strike_noun_is_typed_by_its_modifier(extractor):
+    hunger = _types(extractor, "Kurdish prisoners began a hunger strike in Turkey.")
+    assert [t for t, _, _ in hunger] == ["Protest"]
+    assert _types(extractor, "Kurdish prisoners reported a strike in Turkey.") == []
+
+
+def test_who_accepts_a_request_did_not_make_it(extractor):
+    events = _types(extractor, "Syria accepted a request from Hezbollah.")
+    assert ("Demand", ("syria",), ()) not in events
