@@ -35,3 +35,17 @@ def test_strike_noun_is_typed_by_its_modifier(extractor):
 def test_who_accepts_a_request_did_not_make_it(extractor):
     events = _types(extractor, "Syria accepted a request from Hezbollah.")
     assert ("Demand", ("syria",), ()) not in events
+
+
+def test_country_after_to_is_a_party_unless_a_destination(extractor):
+    assert _types(extractor, "The United States sent arms to Pakistan.") == [
+        ("MilitaryAid", ("usa",), ("pakistan",))]
+    assert _types(extractor, "Hezbollah fighters withdrew to Syria.") == [
+        ("Withdraw", ("hezbollah",), ())]
+
+
+def test_target_from_the_complement_clause(extractor):
+    assert _types(extractor, "Greece demanded that Turkey release the prisoners.")[0] == (
+        "Demand", ("greece",), ("turkey",))
+    assert _types(extractor, "Iran threatened to attack Iraq.")[0] == (
+        "Threaten", ("iran",), ("iraq",))

@@ -110,10 +110,18 @@ def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
         token = token.head
     if token.dep_ == "dobj":  # "Finland will give Tanzania", "urged Jordan"; not "entered Syria"
         return token.head.lemma_ not in MOTION_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ == "to":  # "sent arms to Pakistan", not "went to"
+        verb = token.head.head
+        return verb.pos_ == "VERB" and verb.lemma_ not in MOTION_VERBS | ARRIVAL_VERBS
     return token.dep_ in ("nsubj", "nsubjpass", "dative") or (
         token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
 
 
+ARRIVAL_VERBS = {"go", "come", "travel", "fly", "arrive", "move", "head", "return", "send back",
+                 "deport", "extradite", "ship", "transfer", "bring", "take", "drive", "sail",
+                 "march", "walk", "run", "expand", "spread", "extend", "belong", "rise", "fall",
+                 "evacuate", "withdraw", "retreat", "relocate", "escape", "pull", "cross", "drop"}
+"""Verbs after which "to <country>" names a destination, not a party."""
 MOTION_VERBS = {"enter", "leave", "visit", "reach", "cross", "invade", "flee", "tour", "return",
                 "occupy", "overrun", "capture", "seize", "control", "hold", "take", "retake"}
 

@@ -122,6 +122,10 @@ LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold"
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
+COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
+                           "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
+                           "refuse", "decline", "accuse", "charge", "blame"}
+"""Verbs whose target may sit in their complement clause when they have none of their own."""
 PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
 ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
                 "ignore", "meet", "grant"}
@@ -266,7 +270,21 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
                          _phrase_actors(grandchild, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(_phrase_actors(verb.head, actor_at))
+    if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
+        found.extend(_complement_targets(verb, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+
+
+def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """ "demanded that the US cancel ..." -> the US; "threatened to shell Iraqi towns" -> the towns."""
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found.extend(k for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                         for k in _phrase_actors(c, actor_at))
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found.extend(_roles_of_verb(child, actor_at)[1])
+    return found
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
