@@ -93,7 +93,12 @@ class Store(ABC):
 
     @abstractmethod
     def dump(self, out: BinaryIO, rdf_format: str, graph: URIRef | None = None) -> None:
-        """Stream the store (or one graph) to ``out`` in a format of :mod:`kg.formats`."""
+        """Stream the store (or one graph) to ``out`` in a format of :mod:`kg.formats`.
+
+        The whole store in a triples format is the union of the graphs. One
+        graph in TriG or N-Quads keeps its name; in JSON-LD (often read as a
+        plain graph, as in the Graph Store protocol) it is the graph's triples.
+        """
 
     @abstractmethod
     def load(self, source: BinaryIO, rdf_format: str, graph: URIRef | None = None, *,

@@ -113,7 +113,9 @@ class OxigraphStore(Store):
     def dump(self, out: BinaryIO, rdf_format_name: str, graph: URIRef | None = None) -> None:
         fmt = formats.rdf_format(rdf_format_name)
         from_graph = to_oxigraph(graph) if graph is not None else None
-        if fmt.name == "jsonld" or (from_graph is not None and fmt.datasets):
+        if from_graph is not None and fmt.name == "jsonld":  # one graph: its triples
+            self._serialize((q.triple for q in self._quads(from_graph)), out, fmt)
+        elif fmt.name == "jsonld" or (from_graph is not None and fmt.datasets):
             self._serialize(self._quads(from_graph), out, fmt)  # quads keep the graph's name
         elif from_graph is None and not fmt.datasets:  # the union of the graphs
             self._serialize(self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import BNode
 from rdflib.term import Node
 
-from kg.errors import QueryError
+from kg.errors import InputError, QueryError
 
 FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _TOKENS = re.compile(r"""
@@ -117,7 +117,7 @@ def sparql_term(term: Node) -> str:
         raise QueryError("a blank node cannot be bound in a query sent to a SPARQL server")
     try:
         return str(to_oxigraph(term))
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, InputError) as error:  # InputError: not a valid IRI
         raise QueryError(f"cannot bind {term!r}: {error}") from error
 
 

@@ -335,6 +335,8 @@ class SparqlStore(Store):
         fmt = formats.rdf_format(rdf_format_name)
         names = [graph] if graph is not None else self.graphs()
         quads = (quad for name in names for quad in self._graph_quads(name))
+        if graph is not None and fmt.name == "jsonld":  # one graph: its triples (see Store.dump)
+            quads = (ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
         self._serialize(quads, out, fmt)
 
 
