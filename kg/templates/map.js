@@ -51,7 +51,7 @@
       var title = document.createElementNS(SVG, "title"); title.textContent = x.p.label + ": " + x.events.length + " event(s)";
       dot.appendChild(title);
       dot.addEventListener("click", function () { showPlace(x.p, x.events); });
-      var label = svgEl("text", {x: x.p.x + unit * 2, y: x.p.y, "font-size": unit * 2.2});
+      var label = svgEl("text", {x: x.p.x + unit * 2, y: x.p.y, "font-size": unit * 1.6});
       label.textContent = x.p.label;
       svg.appendChild(dot); svg.appendChild(label);
     });

@@ -114,15 +114,16 @@
     }) : Object.keys(meta.groups).map(function (g) { return [meta.groups[g].colour, g]; });
     edgeItems.push([null, "width: number of events"]);
     box.appendChild(list(edgeItems));
-    box.appendChild(el("h2", colourBy === "bloc" ? "Blocs (cooperative communities)" : "Actors"));
+    box.appendChild(el("h2", colourBy === "bloc" ? "Blocs (signed camps, kg analyze blocs)" : "Actors"));
     var kinds = {};
     data.nodes.forEach(function (n) { kinds[colourBy === "bloc" ? n.bloc : n.kind] = true; });
     var items = Object.keys(kinds).sort().slice(0, 12).map(function (k) {
-      return colourBy === "bloc" ? [meta.bloc_colours[k] || "#95a5a6", "bloc " + (+k + 1)] : [meta.kind_colours[k] || "#95a5a6", k];
+      return colourBy === "bloc" ? [meta.bloc_colours[k] || "#95a5a6", blocName(+k)] : [meta.kind_colours[k] || "#95a5a6", k];
     });
     items.push([null, "size: " + $("size-by").selectedOptions[0].textContent]);
     box.appendChild(list(items));
   }
+  function blocName(bloc) { return bloc < 0 ? "no signed ties" : "bloc " + (bloc + 1); }
   function list(items) {
     var div = el("div");
     items.forEach(function (item) {
@@ -239,7 +240,7 @@
     header(n.label, n.href);
     var s = $("summary"), facts = el("dl");
     [["type", n.kind], ["country", n.country || "\u2014"], ["aliases", n.aliases.join(", ") || "\u2014"],
-     ["bloc", "bloc " + (n.bloc + 1)], ["degree", n.centrality.degree], ["events", n.centrality.strength],
+     ["bloc", blocName(n.bloc)], ["degree", n.centrality.degree], ["events", n.centrality.strength],
      ["PageRank", n.centrality.pagerank], ["betweenness", n.centrality.betweenness]].forEach(function (f) {
       facts.appendChild(el("dt", f[0])); facts.appendChild(el("dd", f[1]));
     });

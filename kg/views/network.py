@@ -81,21 +81,20 @@ def filtered_network(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGrap
     return out
 
 
-def _igraph(graph: nx.MultiDiGraph, positive_only: bool = False):  # type: ignore[no-untyped-def]
+def _igraph(graph: nx.MultiDiGraph):  # type: ignore[no-untyped-def]
     """The undirected weighted igraph of ``graph`` and its node order (cached on the graph)."""
-    cache = graph.graph.setdefault("_igraph", {})
-    if positive_only not in cache:
-        cache[positive_only] = _build_igraph(graph, positive_only)
-    return cache[positive_only]
+    if "_igraph" not in graph.graph:
+        graph.graph["_igraph"] = _build_igraph(graph)
+    return graph.graph["_igraph"]
 
 
-def _build_igraph(graph: nx.MultiDiGraph, positive_only: bool):  # type: ignore[no-untyped-def]
+def _build_igraph(graph: nx.MultiDiGraph):  # type: ignore[no-untyped-def]
     import igraph
 
     index = {node: i for i, node in enumerate(graph)}
     weights: dict[tuple[int, int], int] = {}
     for source, target, attrs in graph.edges(data=True):
-        if positive_only and attrs["sign"] <= 0 or source == target:
+        if source == target:
             continue
         pair = (min(index[source], index[target]), max(index[source], index[target]))
         weights[pair] = weights.get(pair, 0) + attrs.get("count", 1)
@@ -106,8 +105,9 @@ def _build_igraph(graph: nx.MultiDiGraph, positive_only: bool):  # type: ignore[
 def centrality(graph: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """Per node: ``degree`` (neighbours), ``strength`` (events), ``pagerank``, ``betweenness``.
 
-    Computed with igraph on the undirected weighted projection (betweenness on
-    hop counts, normalised to 0..1).
+    Computed with igraph on the undirected weighted projection, with the
+    definitions of :mod:`kg.analysis.centrality` (betweenness normalised as in
+    networkx, estimated from a fixed sample of sources above 2,000 actors).
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")], count=1)
     >>> {n: (c["degree"], c["betweenness"]) for n, c in centrality(g).items()}
@@ -115,55 +115,83 @@ def centrality(graph: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """
     if graph.number_of_nodes() == 0:
         return {}
+    from kg.analysis.centrality import sampled_sources
+
     simple, nodes = _igraph(graph)
     n = len(nodes)
     degree = simple.degree()
     strength = simple.strength(weights="weight")
     pagerank = simple.pagerank(weights="weight", implementation="arpack")
-    between = simple.betweenness(directed=False, cutoff=None if n <= 2000 else 2)
-    scale = (n - 1) * (n - 2) / 2 if n > 2 else 1
+    sources = sampled_sources(n)  # kg.analysis's estimator: exact up to 2,000 actors, then sampled
+    between = simple.betweenness(directed=False, sources=sources) if sources else \
+        simple.betweenness(directed=False)
+    scale = (len(sources) / n if sources else 1.0) * ((n - 1) * (n - 2) / 2 if n > 2 else 1.0)
     return {node: {"degree": degree[i], "strength": strength[i],
                    "pagerank": round(pagerank[i], 6), "betweenness": round(between[i] / scale, 6)}
             for i, node in enumerate(nodes)}
 
 
 def blocs(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Bloc number per node: communities of the cooperative (+1) edges, largest first.
+    """Bloc number per node from :func:`kg.analysis.blocs.partition` (signed camps, largest
+    first); actors without a signed tie get ``-1``.
 
     >>> g = nx.MultiDiGraph()
-    >>> _ = g.add_edges_from([("a", "b"), ("c", "d")], sign=1, count=1)
-    >>> _ = g.add_edge("b", "c", sign=-1, count=1)
-    >>> b = blocs(g); b["a"] == b["b"] != b["c"] == b["d"]
-    True
+    >>> g.add_node("loner")
+    >>> _ = g.add_edges_from([("a", "b", {"events": ["e1"]}), ("c", "d", {"events": ["e2"]})],
+    ...                      sign=1)
+    >>> _ = g.add_edge("b", "c", sign=-1, events=["e3"])
+    >>> b = blocs(g); b["a"] == b["b"] != b["c"] == b["d"], b["loner"]
+    (True, -1)
     """
-    if graph.number_of_nodes() == 0:
-        return {}
-    positive, nodes = _igraph(graph, positive_only=True)
-    membership = positive.community_multilevel(weights="weight").membership
-    sizes: dict[int, int] = {}
-    for bloc in membership:
-        sizes[bloc] = sizes.get(bloc, 0) + 1
-    order = {bloc: rank for rank, bloc in enumerate(sorted(sizes, key=lambda b: (-sizes[b], b)))}
-    return {node: order[membership[i]] for i, node in enumerate(nodes)}
+    from kg.analysis.blocs import partition
+    from kg.analysis.projection import signed_edges
+
+    per_event = ((u, v, {"event": event, "sign": attrs["sign"]})
+                 for u, v, key, attrs in graph.edges(keys=True, data=True)
+                 for event in attrs.get("events") or [f"{u}|{v}|{key}"])
+    membership = partition(signed_edges(per_event))
+    return {node: membership.get(node, -1) for node in graph}
+
+
+def _iterations(n: int) -> int:
+    """Fruchterman-Reingold iterations: many for small graphs, few for thousands of actors."""
+    return 500 if n < 1000 else 150 if n < 2500 else 60
 
 
 def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node positions in pixels, computed once on the server (deterministic; physics stays off).
 
-    >>> sorted(layout(nx.MultiDiGraph([("a", "b")])))
-    ['a', 'b']
+    Actors with ties are laid out by Fruchterman-Reingold; actors without any
+    tie in the view go in rows under them, so they neither crowd nor stretch it.
+
+    >>> g = nx.MultiDiGraph([("a", "b")]); g.add_node("alone")
+    >>> p = layout(g); p["alone"][1] > max(p["a"][1], p["b"][1])
+    True
     """
-    n = graph.number_of_nodes()
-    if n == 0:
+    if graph.number_of_nodes() == 0:
         return {}
     simple, nodes = _igraph(graph)
-    rng, side = random.Random(seed), math.sqrt(n)
-    start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
-    coords = simple.layout_fruchterman_reingold(seed=start, niter=500 if n < 1000 else 100,
-                                                grid="auto")
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = 150 * math.sqrt(n) / span
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {node: (round((xs[i] - cx) * scale, 1), round((ys[i] - cy) * scale, 1))
-            for i, node in enumerate(nodes)}
+    degree = simple.degree()
+    tied = [i for i, d in enumerate(degree) if d > 0]
+    positions: dict[str, tuple[float, float]] = {}
+    bottom = 0.0
+    if tied:
+        core = simple.subgraph(tied) if len(tied) < len(nodes) else simple
+        n = len(tied)
+        rng, side = random.Random(seed), math.sqrt(n)
+        start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
+        coords = core.layout_fruchterman_reingold(seed=start, niter=_iterations(n), grid="auto")
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        scale = (220 if n < 100 else 150) * math.sqrt(n) / span
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        for k, i in enumerate(tied):
+            positions[nodes[i]] = (round((xs[k] - cx) * scale, 1), round((ys[k] - cy) * scale, 1))
+        bottom = max(y for _, y in positions.values())
+    alone = [nodes[i] for i, d in enumerate(degree) if d == 0]
+    per_row = max(4, int(math.sqrt(len(alone)) * 2))
+    for k, node in enumerate(alone):
+        row, column = divmod(k, per_row)
+        x = (column - (min(per_row, len(alone)) - 1) / 2) * 120.0
+        positions[node] = (round(x, 1), round(bottom + 120.0 + row * 70.0, 1))
+    return positions
