@@ -152,3 +152,20 @@ def test_standalone_file_works_without_a_server(page, seed_store, tmp_path):
     assert page.evaluate(DRAWN) > 1000
     assert page.is_hidden("#server-exports")
     assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_play_runs_the_slider_to_the_end(browser_page):
+    page = browser_page
+    open_network(page)
+    page.uncheck("#undated")
+    page.evaluate("""() => { const from = document.getElementById('from');
+        from.value = +from.max - 100; from.dispatchEvent(new Event('input')); }""")
+    expected = page.evaluate("window.kgView.visibleEdgeIds().length")
+    page.click("#play")
+    assert page.text_content("#play") == "Pause"
+    assert page.evaluate("+document.getElementById('to').value") < page.evaluate(
+        "+document.getElementById('to').max")
+    page.wait_for_selector("#play:has-text('Play')", timeout=10_000)
+    assert page.evaluate("""+document.getElementById('to').value ===
+        +document.getElementById('to').max""")
+    assert page.evaluate("window.kgView.visibleEdgeIds().length") == expected > 0
