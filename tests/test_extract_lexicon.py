@@ -49,3 +49,15 @@ def test_target_from_the_complement_clause(extractor):
         "Demand", ("greece",), ("turkey",))
     assert _types(extractor, "Iran threatened to attack Iraq.")[0] == (
         "Threaten", ("iran",), ("iraq",))
+
+
+def test_sector_of_country_is_a_composite(extractor):
+    extraction = extractor.extract(article_from_text(
+        "The government of Lebanon condemned Israel.", origin="of"))
+    assert ("Condemn", ("lebanon-government",), ("israel",)) in [
+        (e.event_type, e.agents, e.targets) for e in extraction.events]
+
+
+def test_firing_shells_at_a_country_is_shelling(extractor):
+    assert _types(extractor, "North Korea fired two artillery shells at South Korea.") == [
+        ("Shelling", ("north-korea",), ("south-korea",))]

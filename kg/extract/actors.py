@@ -48,6 +48,10 @@ class MentionMatcher:
         self._add(self.lower, "generic", "actor", {p: p for p in gazetteer.generics}, make)
         self._add(self.lower, "place", "place", gazetteer.place_aliases, make)
         self._add(self.lower, "composite", "actor", self._composite_phrases(), make)
+        self.sector = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add(self.sector, "sector", "sector", {n: s.key for s in gazetteer.sectors.values()
+                                                    for n in s.nouns}, make)
+        self._countries = set(gazetteer.nationalities.values())
 
     def _composite_phrases(self) -> dict[str, str]:
         phrases = {}
@@ -84,7 +88,20 @@ class MentionMatcher:
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
                     continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
-        return found
+        return found + self._of_composites(doc, found)
+
+    def _of_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+        """ "the government of Lebanon", "soldiers from Syria": sector noun + of/from + country."""
+        countries = {f.start: f for f in found if f.key in self._countries
+                     and f.how in ("alias", "exact", "place")}
+        composites = []
+        for label_id, start, end in self.sector(doc):
+            after = countries.get(end + 1)
+            if after is not None and end < len(doc) and doc[end].lower_ in ("of", "from"):
+                sector = self._labels[label_id][2]
+                composites.append(Found(start, after.end, "actor", f"{after.key}-{sector}",
+                                        "composite"))
+        return composites
 
 
 def _longest_first(found: list[Found]) -> list[Found]:
@@ -113,6 +130,8 @@ def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
     if token.dep_ == "pobj" and token.head.lower_ == "to":  # "sent arms to Pakistan", not "went to"
         verb = token.head.head
         return verb.pos_ == "VERB" and verb.lemma_ not in MOTION_VERBS | ARRIVAL_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ == "at":  # "fired shells at Seoul", not "met at"
+        return token.head.head.lemma_ in AIMING_VERBS
     return token.dep_ in ("nsubj", "nsubjpass", "dative") or (
         token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
 
@@ -122,6 +141,7 @@ ARRIVAL_VERBS = {"go", "come", "travel", "fly", "arrive", "move", "head", "retur
                  "march", "walk", "run", "expand", "spread", "extend", "belong", "rise", "fall",
                  "evacuate", "withdraw", "retreat", "relocate", "escape", "pull", "cross", "drop"}
 """Verbs after which "to <country>" names a destination, not a party."""
+AIMING_VERBS = {"fire", "shoot", "aim", "throw", "hurl", "lob", "launch", "point", "strike"}
 MOTION_VERBS = {"enter", "leave", "visit", "reach", "cross", "invade", "flee", "tour", "return",
                 "occupy", "overrun", "capture", "seize", "control", "hold", "take", "retake"}
 

@@ -74,6 +74,8 @@ OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"formula", "plan", "proposal", "offer", "consensus", "compromise",
                    "settlement", "deal", "term", "condition"}), "Agreement")),
     "extend": (frozenset({"curfew"}), "Threaten"),
+    "fire": (frozenset({"shell", "rocket", "missile", "mortar", "artillery", "grenade", "bomb"}),
+             "Shelling"),
     "receive": (frozenset({"delegation", "mission", "envoy", "minister", "visitor", "ambassador",
                            "president", "leader", "delegate", "secretary"}), "Negotiate"),
 }
