@@ -61,3 +61,16 @@ def test_sector_of_country_is_a_composite(extractor):
 def test_firing_shells_at_a_country_is_shelling(extractor):
     assert _types(extractor, "North Korea fired two artillery shells at South Korea.") == [
         ("Shelling", ("north-korea",), ("south-korea",))]
+
+
+def test_target_is_whose_proposal_or_act_it_is(extractor):
+    assert ("Reject", ("south-korea",), ("north-korea",)) in _types(
+        extractor, "South Korea rejected North Korea's demand.")
+    assert _types(extractor, "Jordan condemned the attack by Israel.")[0] == (
+        "Condemn", ("jordan",), ("israel",))
+
+
+def test_possessive_country_before_a_place_noun_is_no_party(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Hezbollah attacked positions on Syria's side of the border.", origin="side"))
+    assert all(m.kind == "place" for m in extraction.mentions if m.key == "syria")

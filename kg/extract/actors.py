@@ -130,6 +130,8 @@ def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
     if token.dep_ == "pobj" and token.head.lower_ == "to":  # "sent arms to Pakistan", not "went to"
         verb = token.head.head
         return verb.pos_ == "VERB" and verb.lemma_ not in MOTION_VERBS | ARRIVAL_VERBS
+    if token.dep_ == "poss":  # "rejected North Korea's demand", not "on Syria's side"
+        return token.head.lemma_.lower() not in GEOGRAPHIC_NOUNS
     if token.dep_ == "pobj" and token.head.lower_ == "at":  # "fired shells at Seoul", not "met at"
         return token.head.head.lemma_ in AIMING_VERBS
     return token.dep_ in ("nsubj", "nsubjpass", "dative") or (
@@ -141,6 +143,11 @@ ARRIVAL_VERBS = {"go", "come", "travel", "fly", "arrive", "move", "head", "retur
                  "march", "walk", "run", "expand", "spread", "extend", "belong", "rise", "fall",
                  "evacuate", "withdraw", "retreat", "relocate", "escape", "pull", "cross", "drop"}
 """Verbs after which "to <country>" names a destination, not a party."""
+GEOGRAPHIC_NOUNS = {"side", "border", "frontier", "territory", "capital", "city", "town", "region",
+                    "north", "south", "east", "west", "coast", "soil", "province", "area", "part",
+                    "village", "airspace", "waters", "mountain", "desert", "countryside", "war",
+                    "history", "economy", "population", "people", "interior", "outskirts"}
+"""Nouns after which a possessive country is a place: "Syria's side of the border"."""
 AIMING_VERBS = {"fire", "shoot", "aim", "throw", "hurl", "lob", "launch", "point", "strike"}
 MOTION_VERBS = {"enter", "leave", "visit", "reach", "cross", "invade", "flee", "tour", "return",
                 "occupy", "overrun", "capture", "seize", "control", "hold", "take", "retake"}

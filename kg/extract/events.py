@@ -124,6 +124,8 @@ LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold"
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
+OWNER_PREPS = {"of", "by", "from"}
+"""Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
                            "refuse", "decline", "accuse", "charge", "blame"}
@@ -264,6 +266,10 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             found.extend(_phrase_actors(child, actor_at))
+            if child.dep_ == "dobj" and not found:  # "rejected calls by Belarus's rulers"
+                found.extend(k for prep in child.children if prep.dep_ == "prep"
+                             and prep.lower_ in OWNER_PREPS for g in prep.children
+                             for k in _phrase_actors(g, actor_at))
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
                 found.extend(k for prep in child.children if _target_prep(verb, prep)
                              for g in prep.children for k in _phrase_actors(g, actor_at))
