@@ -147,3 +147,17 @@ def test_petrarch_reciprocal_events_pair_their_agents_both_ways():
     praise = Event(1, "Praise", Span(56, 63, "praised"), 1, ("gon", "osg"))
     pairs = {(s, t) for s, t, _ in predicted_triples(_extraction(text, [renew, praise]))}
     assert pairs == {("GON", "OSG"), ("OSG", "GON")}  # praise is not mutual: no pair from it
+
+
+def test_plover_category_reads_modality_as_cameo_does():
+    from kg.evaluate.plover import event_plover
+
+    def event(kind, modality):
+        return Event(0, kind, Span(0, 1, "x"), 0, ("a",), ("b",), modality=modality)
+
+    assert [event_plover(event("Negotiate", m)) for m in
+            ("asserted", "planned", "hypothetical", "negated")] == [
+        "CONSULT", "AGREE", "AGREE", "REJECT"]
+    assert event_plover(event("ArmedClash", "planned")) == "THREATEN"
+    assert event_plover(event("Accuse", "planned")) == "ACCUSE"  # verbal conflict keeps its category
+    assert event_plover(event("ArmedClash", "negated")) == "ASSAULT"

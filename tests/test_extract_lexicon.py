@@ -74,3 +74,9 @@ def test_possessive_country_before_a_place_noun_is_no_party(extractor):
     extraction = extractor.extract(article_from_text(
         "Hezbollah attacked positions on Syria's side of the border.", origin="side"))
     assert all(m.kind == "place" for m in extraction.mentions if m.key == "syria")
+
+
+def test_future_and_intent_are_planned(extractor):
+    for text in ("Israel will evacuate the settlements.", "Syria is willing to withdraw its troops."):
+        extraction = extractor.extract(article_from_text(text, origin="plan"))
+        assert [e.modality for e in extraction.events] == ["planned"]

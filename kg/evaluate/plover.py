@@ -96,6 +96,39 @@ def primary_plover(event_type: str, crosswalk_file: Path | None = None) -> str:
     return found[0] if found else info.plover[0]
 
 
+VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN"}
+
+
+def event_plover(event: Event, crosswalk_file: Path | None = None) -> str:
+    """The PLOVER category of an event, with its modality read as CAMEO and PLOVER code it.
+
+    An intended or hypothetical act is coded as the intent: cooperation as AGREE
+    ("express intent to ..."), material conflict as THREATEN. A negated
+    cooperative or neutral act is a refusal, REJECT. Asserted events keep
+    their type's :func:`primary_plover`.
+
+    >>> from kg.model import Event, Span
+    >>> def ev(kind, modality):
+    ...     return Event(0, kind, Span(0, 1, "x"), 0, ("a",), (), (), modality=modality)
+    >>> [event_plover(ev("Withdraw", m)) for m in ("asserted", "planned", "negated")]
+    ['RETREAT', 'RETREAT', 'REJECT']
+    >>> event_plover(ev("Support", "planned")), event_plover(ev("Shelling", "hypothetical"))
+    ('AGREE', 'THREATEN')
+    """
+    from kg.taxonomy import sign_of
+
+    primary = primary_plover(event.event_type, crosswalk_file)
+    sign = sign_of(event.event_type)
+    if event.modality == "negated" and sign >= 0:
+        return "REJECT"
+    if event.modality in ("planned", "hypothetical") and primary not in VERBAL_CONFLICT:
+        if sign > 0:
+            return "AGREE"
+        if sign < 0:
+            return "THREATEN"
+    return primary
+
+
 def main_event(extraction: Extraction) -> Event | None:
     """The event a one-sentence record is about: the first with an agent, else the first."""
     return next((e for e in extraction.events if e.agents), None) or next(iter(extraction.events), None)
@@ -115,7 +148,7 @@ def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:
     sources, targets = Counts(), Counts()
     for record, extraction in zip(records, extractions, strict=True):
         event = main_event(extraction)
-        predicted.append(primary_plover(event.event_type) if event else None)
+        predicted.append(event_plover(event) if event else None)
         sources += span_counts(record.sources, _spans(extraction, event.agents) if event else [])
         targets += span_counts(record.targets, _spans(extraction, event.targets) if event else [])
     both = sources + targets

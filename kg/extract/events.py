@@ -118,7 +118,9 @@ NEGATING_HEADS = {"evidence", "sign", "indication", "question", "chance", "prosp
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
 HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
-PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim"}
+PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim", "willing",
+                  "prepared", "offer", "promise", "pledge", "vow", "threaten", "decide"}
+FUTURE_AUX = {"will", "shall", "'ll"}
 LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold", "conduct",
                "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
@@ -357,6 +359,8 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
         return "hypothetical"
     if any(t.lemma_ in PLANNING_HEADS for t in chain[1:4]):
         return "planned"
+    if any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ == "aux"):
+        return "planned"  # "Israel will evacuate", "Turkey will allow"
     return "asserted"
 
 
