@@ -47,3 +47,16 @@ def test_kind_guessed_from_label_and_head_noun():
     assert guess_kind("ORG", "Kurdistan Workers' Party") == "party"
     assert guess_kind("", "angry paper workers") == "civilians"
     assert guess_kind("ORG", "Acme") == "other"
+
+
+def test_title_joins_the_mention_but_not_the_label(extractor):
+    extraction, events = _events(extractor, "Kyrgyz Prime Minister Nikolai Tanaev condemned Iraq.")
+    assert events == [("Condemn", ("nikolai-tanaev",), ("iraq",))]
+    assert [m.span.text for m in extraction.mentions if m.key == "nikolai-tanaev"] == [
+        "Kyrgyz Prime Minister Nikolai Tanaev"]
+    assert [a.label for a in extraction.actors if a.key == "nikolai-tanaev"] == ["Nikolai Tanaev"]
+
+
+def test_bracketed_acronym_is_the_same_actor(extractor):
+    _, events = _events(extractor, "The Revolutionary United Front (RUF) attacked Freetown residents.")
+    assert events[0][1] == ("revolutionary-united-front",)

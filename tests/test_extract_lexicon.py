@@ -80,3 +80,11 @@ def test_future_and_intent_are_planned(extractor):
     for text in ("Israel will evacuate the settlements.", "Syria is willing to withdraw its troops."):
         extraction = extractor.extract(article_from_text(text, origin="plan"))
         assert [e.modality for e in extraction.events] == ["planned"]
+
+
+def test_sector_in_country_only_without_another_owner(extractor):
+    def agents(text):
+        return extractor.extract(article_from_text(text, origin="in")).events[0].agents
+
+    assert agents("Rebels in Syria attacked Hezbollah.") == ("syria-rebels",)
+    assert agents("Russian troops in Syria attacked ISIS.") == ("russia-military",)

@@ -91,13 +91,17 @@ class MentionMatcher:
         return found + self._of_composites(doc, found)
 
     def _of_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
-        """ "the government of Lebanon", "soldiers from Syria": sector noun + of/from + country."""
+        """ "the government of Lebanon", "soldiers from Syria", "rebels in the Ivory Coast":
+        sector noun + of/from/in + country, when nothing in front of the noun names another."""
         countries = {f.start: f for f in found if f.key in self._countries
                      and f.how in ("alias", "exact", "place")}
         composites = []
         for label_id, start, end in self.sector(doc):
-            after = countries.get(end + 1)
-            if after is not None and end < len(doc) and doc[end].lower_ in ("of", "from"):
+            after = countries.get(end + 1) or (countries.get(end + 2) if end + 1 < len(doc)
+                                               and doc[end + 1].lower_ == "the" else None)
+            modified = any(c.i < start and c.dep_ in ("amod", "compound", "nmod", "poss")
+                           for c in doc[end - 1].children)
+            if after is not None and not modified and doc[end].lower_ in ("of", "from", "in"):
                 sector = self._labels[label_id][2]
                 composites.append(Found(start, after.end, "actor", f"{after.key}-{sector}",
                                         "composite"))

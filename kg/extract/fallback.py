@@ -60,6 +60,9 @@ ORG_WORDS: dict[str, str] = {
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
 DEFINITE = {"the", "this", "that", "these", "those"}
+TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "secretary",
+               "general", "leader", "chief", "spokesman", "ambassador", "envoy", "former", "deputy",
+               "vice", "interior", "senior", "top", "opposition", "rebel", "army", "state", "of"}
 
 
 @dataclass(frozen=True)
@@ -122,20 +125,30 @@ def _group_span(token) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, Candidate]:  # type: ignore[no-untyped-def]
-    """Token index -> candidate, for every candidate span that touches no ``taken`` token."""
-    found: dict[int, Candidate] = {}
+    """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
-    def add(start: int, end: int, entity_label: str) -> None:
+    People come first, with the title before their name in the mention ("British
+    Defence Secretary Tom King") but not in the label; an acronym in brackets
+    right after a name is the same actor ("Revolutionary United Front (RUF)").
+    """
+    found: dict[int, Candidate] = {}
+    taken = taken | _bracketed_after(doc, taken)
+
+    def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None) -> None:
         tokens = range(start, end)
         if any(i in taken or i in found for i in tokens):
             return
-        label = _label(doc[start:end].text)
+        label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
-        kind = guess_kind(entity_label, label)
-        candidate = Candidate(start, end, _key(label, known), label, kind)
+        candidate = Candidate(start, end, _key(label, known), label, guess_kind(entity_label, label))
         found.update({i: candidate for i in tokens})
+        for i in _bracketed_after(doc, set(tokens)):
+            found[i] = candidate
 
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
+    for ent in people:
+        add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent):
             add(ent.start, ent.end, ent.label_)
@@ -149,6 +162,28 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, 
             continue
         add(start, end, "")
     return found
+
+
+def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
+    """An upper-case acronym in brackets right after ``tokens``: "(RUF)"."""
+    found = set()
+    for i in tokens:
+        window = doc[i + 1:i + 4]
+        if i + 1 not in tokens and len(window) == 3 and window[0].text == "(" \
+                and window[2].text == ")" and window[1].text.isupper():
+            found.add(i + 2)
+    return found
+
+
+def _title_start(ent, taken: set[int]) -> int:  # type: ignore[no-untyped-def]
+    """Where a person's title starts: capitalised words of the name's own phrase, left of it."""
+    start = ent.start
+    while start > ent.root.left_edge.i and start - 1 not in taken:
+        word = ent.doc[start - 1]
+        if not (word.text[:1].isupper() or word.lower_ in TITLE_WORDS) or word.pos_ == "DET":
+            break
+        start -= 1
+    return start
 
 
 def _named(ent) -> bool:  # type: ignore[no-untyped-def]
