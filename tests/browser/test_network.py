@@ -77,10 +77,12 @@ def test_time_slider_removes_edges_outside_the_range(browser_page):
     kept = page.evaluate("""() => window.kgView.visibleEdgeIds().map(id =>
         window.kgView.edge(id).events.map(i => window.kgView.events[i].date || ''))""")
     assert 0 < len(kept) < before
+    assert page.evaluate("window.kgNetwork.body.edgeIndices.length") == len(kept)  # drawn
     assert all(any(date[:10] == day for date in dates) for dates in kept), (day, kept)
     page.evaluate("""() => { const to = document.getElementById('to');
         to.value = +to.max - 1; to.dispatchEvent(new Event('input')); }""")
     assert page.evaluate("window.kgView.visibleEdgeIds().length") == 0
+    assert page.evaluate("window.kgNetwork.body.edgeIndices.length") == 0
 
 
 def test_exported_gexf_and_graphml_open_with_networkx(browser_page, artifacts_dir):
@@ -116,13 +118,13 @@ def test_png_export_is_an_image(browser_page):
 def test_ego_view_keeps_k_hops(browser_page):
     page = browser_page
     open_network(page, "?focus=https://w3id.org/conflict-kg/id/actor/usa&hops=1")
-    shown = page.evaluate("""() => window.kgNetwork.body.data.nodes.get()
-        .filter(n => !n.hidden).map(n => n.label).sort()""")
+    shown = page.evaluate("window.kgView.visibleNodeLabels()")
     assert shown == ["Hezbollah", "United States"]
+    assert page.evaluate("window.kgNetwork.body.nodeIndices.length") == 2  # what vis draws
     page.fill("#hops", "2")
     page.dispatch_event("#hops", "change")
-    assert len(page.evaluate("""() => window.kgNetwork.body.data.nodes.get()
-        .filter(n => !n.hidden)""")) > 2
+    assert len(page.evaluate("window.kgView.visibleNodeLabels()")) > 2
+    assert page.evaluate("window.kgNetwork.body.nodeIndices.length") > 2
 
 
 @pytest.mark.parametrize("view, ready", [("timeline", "#timeline li"), ("claims", "#pairs tr"),
@@ -169,3 +171,17 @@ def test_play_runs_the_slider_to_the_end(browser_page):
     assert page.evaluate("""+document.getElementById('to').value ===
         +document.getElementById('to').max""")
     assert page.evaluate("window.kgView.visibleEdgeIds().length") == expected > 0
+
+
+def test_large_views_show_the_top_actors_and_expand_around_one(browser_page):
+    page = browser_page
+    open_network(page, "?limit=3")
+    notice = page.text_content("#notice")
+    assert "3 most active of 14" in notice
+    assert "limit=6" in page.get_attribute("#notice a", "href")
+    page.fill("#search", "Hezbollah")
+    with page.expect_navigation():
+        page.click("#ego")
+    page.wait_for_function("window.kgReady === true")
+    assert "focus=" in page.url and "limit" not in page.url
+    assert len(page.evaluate("window.kgView.visibleNodeLabels()")) > 3

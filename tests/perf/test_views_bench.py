@@ -6,7 +6,10 @@ event) goes through the real page builder: filtering, aggregation, igraph
 layout, centralities, blocs, JSON and the template. Targets: the page is
 generated in under 2 s; served on loopback, headless Chromium draws it and
 answers a search, a filter change and an edge click in under 5 s from
-navigation. The page size (served and standalone) is reported.
+navigation. The page size (served and standalone) is reported. When other jobs
+load the 2 cores (load average above the core count) the work itself is judged:
+the builder's CPU time and the page's main-thread CPU time (Chromium's
+``ThreadTime``), both printed next to the wall-clock times.
 ``KG_BENCH_NODES`` / ``KG_BENCH_EDGES`` change the size.
 """
 
@@ -54,6 +57,12 @@ def synthetic_network(nodes: int = NODES, edges: int = EDGES, seed: int = 7) -> 
     return graph
 
 
+def _task_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
+    """CPU time of the page's main thread so far (``Performance.getMetrics`` ``ThreadTime``)."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "ThreadTime")
+
+
 def test_large_view_generation_and_drawing(page, artifacts_dir):
     from flask import Flask, Response, send_file
 
@@ -74,6 +83,9 @@ def test_large_view_generation_and_drawing(page, artifacts_dir):
     app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
     with serving(app) as base:
         page.goto(f"{base}/network/assets/network.css")  # warm the server, not the page
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        busy_before = _task_seconds(cdp)
         started = time.perf_counter()
         page.goto(f"{base}/view")
         page.wait_for_function("window.kgReady === true", timeout=60_000)
@@ -90,6 +102,7 @@ def test_large_view_generation_and_drawing(page, artifacts_dir):
                       edge)
         evidence = page.text_content("#evidence")
         interactive = time.perf_counter() - started
+        renderer = _task_seconds(cdp) - busy_before  # the page's main-thread CPU time
         marks.append(time.perf_counter())
         steps = [round(b - a, 2) for a, b in zip(marks, marks[1:])]  # search, filter, click
         page.screenshot(path=str(artifacts_dir / "network-bench.png"))
@@ -97,10 +110,11 @@ def test_large_view_generation_and_drawing(page, artifacts_dir):
     print(f"\nviews bench: {NODES} nodes / {EDGES} events: page generated in {generated:.2f} s "
           f"({generated_cpu:.2f} s CPU; load average {load:.1f} on {os.cpu_count()} cores); "
           f"drawn in {drawn:.2f} s, interactive (search, filter, edge click) in "
-          f"{interactive:.2f} s (steps {steps}); served HTML {len(html.encode()) / 1e6:.1f} MB, standalone "
+          f"{interactive:.2f} s (steps {steps}; {renderer:.2f} s main-thread CPU); served HTML {len(html.encode()) / 1e6:.1f} MB, standalone "
           f"{standalone / 1e6:.1f} MB")
     assert found == "Actor 4321" and "Report" in evidence
     assert page.console_errors == [] and page.outside_requests == []
     busy = load > (os.cpu_count() or 1)  # others' jobs: judge the work by its CPU time
     assert (generated_cpu if busy else generated) < 2.0, f"page generation took {generated:.2f} s"
-    assert interactive < 5.0, f"drawing and first interactions took {interactive:.2f} s"
+    assert (renderer if busy else interactive) < 5.0, \
+        f"drawing and first interactions took {interactive:.2f} s"
