@@ -88,3 +88,10 @@ def test_sector_in_country_only_without_another_owner(extractor):
 
     assert agents("Rebels in Syria attacked Hezbollah.") == ("syria-rebels",)
     assert agents("Russian troops in Syria attacked ISIS.") == ("russia-military",)
+
+
+def test_partitive_subject_and_compound_object(extractor):
+    assert _types(extractor, "Thousands of Syrian refugees protested in Beirut.") == [
+        ("Protest", ("syria-civilians",), ())]
+    assert [t for t, _, _ in _types(extractor, "Japan suspended aid deliveries to Serbia.")] == [
+        "Sanction"]

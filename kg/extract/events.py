@@ -121,12 +121,16 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim", "willing",
                   "prepared", "offer", "promise", "pledge", "vow", "threaten", "decide"}
 FUTURE_AUX = {"will", "shall", "'ll"}
-LIGHT_VERBS = {"announce", "begin", "launch", "make", "declare", "agree", "hold", "conduct",
+LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
                "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
 PHRASE_PREPS = {"with", "between", "against"}
 OWNER_PREPS = {"of", "by", "from"}
+PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score",
+                   "scores", "group", "member", "members", "some", "many", "most", "majority",
+                   "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
+"""Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
@@ -213,7 +217,7 @@ def _object_trigger(verb, lemma: str) -> str | None:  # type: ignore[no-untyped-
     objects, event_type = OBJECT_TRIGGERS[lemma]
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [g for c in verb.children if c.dep_ == "dative" for g in (c, *c.children)]
-    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj")]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
     heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
     return event_type if any(h.lemma_.lower() in objects or h.lower_ in objects for h in heads) else None
 
@@ -241,9 +245,12 @@ def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
 def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases."""
     keys = [actor_at(token.i)]
+    partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
     for child in token.children:
         if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in PHRASE_PREPS) or child.dep_ == "pobj":
+                child.dep_ == "prep" and (child.lower_ in PHRASE_PREPS
+                                          or partitive and child.lower_ == "of")) \
+                or child.dep_ == "pobj":
             keys.extend(_phrase_actors(child, actor_at))
     return tuple(dict.fromkeys(k for k in keys if k))
 
@@ -305,6 +312,8 @@ def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
 
 
 def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
+        noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
     targets = _noun_targets(noun, actor_at)
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     agents = tuple(dict.fromkeys(k for c in modifiers for k in _phrase_actors(c, actor_at)))
