@@ -15,6 +15,29 @@ DRAWN = """() => {
     return drawn; }"""
 
 
+@pytest.fixture(scope="module")
+def seed_server(extractor, seed_article):
+    """One app over the seed, served once for the module (these tests only read)."""
+    from kg.ingest import ingest
+    from kg.store import open_store
+    from tests.live import serving
+    from web import create_app
+
+    store = open_store("memory:")
+    assert ingest(store, [seed_article], extractor).added == [seed_article.key]
+    app = create_app({"TESTING": True, "KG_STORE": "memory:"})
+    app.extensions["kg_store"] = store
+    with serving(app) as base:
+        yield base, store
+
+
+@pytest.fixture
+def browser_page(page, seed_server):
+    """The loopback-only page, pointed at the module's server (overrides the conftest one)."""
+    page.base_url = seed_server[0]
+    return page
+
+
 def open_network(page, query: str = ""):
     page.goto(f"{page.base_url}/network{query}")
     page.wait_for_function("window.kgReady === true", timeout=20_000)
@@ -146,10 +169,10 @@ def test_claims_view_puts_contradictions_side_by_side(browser_page):
     assert any("Bassil" in row and "security source" in row for row in rows), rows
 
 
-def test_standalone_file_works_without_a_server(page, seed_store, tmp_path):
+def test_standalone_file_works_without_a_server(page, seed_server):
     from kg.views import network_page, view_source
 
-    page.set_content(network_page(view_source(seed_store), inline_assets=True))
+    page.set_content(network_page(view_source(seed_server[1]), inline_assets=True))
     page.wait_for_function("window.kgReady === true")
     assert page.evaluate(DRAWN) > 1000
     assert page.is_hidden("#server-exports")
