@@ -45,6 +45,8 @@ from kg.vocab import sparql_prologue
 
 STORED_HASH = sparql_prologue() + "SELECT ?g ?sha WHERE { GRAPH ?g { ?g ckg:sha256 ?sha } }"
 GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+FLUSH_TRIPLES = 100_000
+"""Ingest flushes an on-disk store after about this many triples (~200 articles)."""
 
 
 class ExtractorLike(Protocol):
@@ -141,10 +143,14 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     known: dict[str, str | None] = {}
     tick = tick or (lambda: None)
     todo = _needing_extraction(store, items, report, known, tick)
+    unflushed = 0
     for extraction in extractor.pipe(todo, n_process=n_process):
         key = extraction.article.key
         try:
-            write_article(store, extraction, new=known.get(key) is None)
+            unflushed += write_article(store, extraction, new=known.get(key) is None)
+            if unflushed >= FLUSH_TRIPLES:
+                flush(store)
+                unflushed = 0
         except KGError as error:
             report.failed.append(error)
             tick()
@@ -158,8 +164,29 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     return report
 
 
-def write_article(store: Store, extraction: Extraction, *, new: bool = False) -> None:
+def flush(store: Store) -> None:
+    """Flush an embedded Oxigraph store's write buffers to disk (other stores: nothing).
+
+    Oxigraph keeps written data in memory until a flush; without one, memory
+    grows with every article stored (measured: 0.75 GB at 1k synthetic articles,
+    2.2 GB at 10k). Ingest flushes every :data:`FLUSH_TRIPLES` triples.
+    """
+    from kg.errors import StoreError
+    from kg.store.oxigraph import OxigraphStore
+
+    native = getattr(store, "_store", None) if isinstance(store, OxigraphStore) else None
+    if native is None or store.path is None:  # type: ignore[attr-defined]
+        return
+    try:
+        native.flush()  # OxigraphStore has no public flush yet (only close())
+    except OSError as error:
+        raise StoreError(f"cannot flush the store: {error}", where=store.uri) from error
+
+
+def write_article(store: Store, extraction: Extraction, *, new: bool = False) -> int:
     """Write an article's named graph in one transaction: whole or not at all.
+
+    Returns the number of triples written.
 
     In an embedded Oxigraph store, whose ``load`` is one transaction, a ``new``
     article (no stored hash) whose graph does not exist yet is inserted by
@@ -169,13 +196,14 @@ def write_article(store: Store, extraction: Extraction, *, new: bool = False) ->
     from kg.store.oxigraph import OxigraphStore
 
     graph = ids.article_uri(extraction.article.key)
-    triples = extraction_triples(extraction)
+    triples = list(extraction_triples(extraction))
     if new and isinstance(store, OxigraphStore) and not store.ask(GRAPH_EXISTS, {"g": graph}):
         lines, blank = ntriples_body(triples)
         if not blank:
             store.load(io.BytesIO("\n".join(lines).encode("utf-8")), "nt", graph, atomic=True)
-            return
+            return len(lines)
     store.replace_graph(graph, triples)
+    return len(triples)
 
 
 def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
@@ -247,4 +275,4 @@ def remove_article(store: Store, article_key: str) -> bool:
 
 
 __all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs", "remove_article", "stored_hash",
-           "write_article"]
+           "flush", "write_article"]

@@ -160,3 +160,29 @@ def test_a_new_article_is_inserted_whole_and_a_stray_graph_is_replaced(extractor
     expected.replace_graph(graph, extraction_triples(extraction))
     assert_same_datasets(store_dataset(inserted), store_dataset(expected))
     assert_same_datasets(store_dataset(stray), store_dataset(expected))
+
+
+def test_ingest_flushes_an_on_disk_store_every_so_many_triples(tmp_path, monkeypatch):
+    import kg.ingest
+
+    flushed = []
+    monkeypatch.setattr(kg.ingest, "FLUSH_TRIPLES", 20)
+    monkeypatch.setattr(kg.ingest, "flush", lambda store: flushed.append(len(store)))
+    store = open_store(f"oxigraph:{tmp_path / 'kg'}")
+    try:
+        ingest(store, Counted(6), Bare())
+    finally:
+        store.close()
+    assert flushed and all(b > a for a, b in zip(flushed, flushed[1:]))
+    assert len(flushed) < 6
+
+
+def test_flush_writes_what_an_on_disk_store_holds(tmp_path):
+    from kg.ingest import flush
+
+    store = open_store(f"oxigraph:{tmp_path / 'kg'}")
+    ingest(store, Counted(3), Bare())
+    flush(store)
+    flush(open_store("memory:"))  # nothing to do, no error
+    assert len(store) > 0
+    store.close()
