@@ -45,8 +45,10 @@ from kg.vocab import sparql_prologue
 
 STORED_HASH = sparql_prologue() + "SELECT ?g ?sha WHERE { GRAPH ?g { ?g ckg:sha256 ?sha } }"
 GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
-FLUSH_TRIPLES = 100_000
-"""Ingest flushes an on-disk store after about this many triples (~200 articles)."""
+FLUSH_TRIPLES = 500_000
+"""Ingest flushes an on-disk store after about this many triples (~1,000 synthetic articles).
+
+Each flush bounds memory; flushing more often costs write throughput (compactions)."""
 
 
 class ExtractorLike(Protocol):
