@@ -43,40 +43,59 @@ def _values(category: str) -> str:
     return " ".join(f"et:{key}" for key in keys)
 
 
+LABELS = """
+  {{ SELECT DISTINCT ?{0} ?{0}Label WHERE {{ ?{0} rdfs:label ?{0}Label }} }}"""
+"""A de-duplicated label lookup for ``?<name>``.
+
+An actor is described in every article graph that mentions it, and the
+union default graph returns one copy of each such triple per graph, so a
+plain ``?agent rdfs:label ?label`` multiplies every row by the number of
+articles; the aggregates are computed on URIs first and labels joined once."""
+
+
+def labels(*names: str) -> str:
+    """Label lookups for the variables ``names`` (see :data:`LABELS`)."""
+    return "".join(LABELS.format(name) for name in names)
+
+
 def _fights() -> str:
     return f"""
 # Hostile events (armed clashes, strikes, seizures, ...) between two actors, per dyad
-SELECT ?agent ?agentLabel ?target ?targetLabel (COUNT(DISTINCT ?event) AS ?events)
-       (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+SELECT ?agent ?agentLabel ?target ?targetLabel ?events ?first ?last
 WHERE {{
-  VALUES ?type {{ {_values("hostile")} }}
-  ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?target ;
-         ckg:modality "asserted" ; ckg:article ?article .
-  ?agent rdfs:label ?agentLabel . ?target rdfs:label ?targetLabel .
-  OPTIONAL {{ ?article schema:datePublished ?published }}
-  OPTIONAL {{ ?event ckg:date ?eventDate }}
-  BIND(COALESCE(?eventDate, ?published) AS ?date)
-  FILTER(?agent != ?target)
+  {{ SELECT ?agent ?target (COUNT(DISTINCT ?event) AS ?events)
+           (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+    WHERE {{
+      VALUES ?type {{ {_values("hostile")} }}
+      ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?target ;
+             ckg:modality "asserted" ; ckg:article ?article .
+      OPTIONAL {{ ?article schema:datePublished ?published }}
+      OPTIONAL {{ ?event ckg:date ?eventDate }}
+      BIND(COALESCE(?eventDate, ?published) AS ?date)
+      FILTER(?agent != ?target)
+    }}
+    GROUP BY ?agent ?target }}{labels("agent", "target")}
 }}
-GROUP BY ?agent ?agentLabel ?target ?targetLabel
 ORDER BY DESC(?events) ?agentLabel ?targetLabel
 """
 
 
 MEDIATORS = """
 # Who mediates or negotiates: explicit mediators and the parties to talks
-SELECT ?actor ?label ?role (COUNT(DISTINCT ?event) AS ?events) (SAMPLE(?text) AS ?evidence)
+SELECT ?actor ?actorLabel ?role ?events ?evidence
 WHERE {
-  VALUES ?type { et:Mediate et:Negotiate }
-  ?event a ckg:Event ; ckg:eventType ?type ; ckg:sentence ?sentence .
-  ?sentence ckg:text ?text .
-  { ?event ckg:mediator ?actor . BIND("mediator" AS ?role) }
-  UNION
-  { ?event ckg:agent ?actor . BIND("party to talks" AS ?role) }
-  ?actor rdfs:label ?label .
+  { SELECT ?actor ?role (COUNT(DISTINCT ?event) AS ?events) (SAMPLE(?text) AS ?evidence)
+    WHERE {
+      VALUES ?type { et:Mediate et:Negotiate }
+      ?event a ckg:Event ; ckg:eventType ?type ; ckg:sentence ?sentence .
+      ?sentence ckg:text ?text .
+      { ?event ckg:mediator ?actor . BIND("mediator" AS ?role) }
+      UNION
+      { ?event ckg:agent ?actor . BIND("party to talks" AS ?role) }
+    }
+    GROUP BY ?actor ?role }""" + labels("actor") + """
 }
-GROUP BY ?actor ?label ?role
-ORDER BY ?role DESC(?events) ?label
+ORDER BY ?role DESC(?events) ?actorLabel
 """
 
 CLAIMS_BY_ACTOR = f"""
@@ -108,15 +127,18 @@ NEAR_PLACE = f"""
 # an event without its own date takes its article's publication date
 SELECT ?event ?type ?placeLabel ?date ?sentence
 WHERE {{
-  <{ids.place_uri("ras-baalbek-base")}> geo:lat ?lat0 ; geo:long ?lon0 .
-  ?event a ckg:Event ; ckg:eventType ?type ; ckg:place ?place ; ckg:article ?article ;
-         ckg:sentence/ckg:text ?sentence .
-  ?place rdfs:label ?placeLabel ; geo:lat ?lat ; geo:long ?lon .
+  BIND(<{ids.place_uri("ras-baalbek-base")}> AS ?origin)
+  {{ SELECT DISTINCT ?origin ?lat0 WHERE {{ ?origin geo:lat ?lat0 }} }}
+  {{ SELECT DISTINCT ?origin ?lon0 WHERE {{ ?origin geo:long ?lon0 }} }}
+  {{ SELECT DISTINCT ?place ?lat WHERE {{ ?place geo:lat ?lat }} }}
+  {{ SELECT DISTINCT ?place ?lon WHERE {{ ?place geo:long ?lon }} }}
   FILTER((?lat - ?lat0) * (?lat - ?lat0) + (?lon - ?lon0) * (?lon - ?lon0) < 0.25)
+  ?event ckg:place ?place ; a ckg:Event ; ckg:eventType ?type ; ckg:article ?article ;
+         ckg:sentence/ckg:text ?sentence .
   OPTIONAL {{ ?article schema:datePublished ?published }}
   OPTIONAL {{ ?event ckg:date ?eventDate }}
   BIND(STR(COALESCE(?eventDate, ?published)) AS ?date)
-  FILTER(?date >= "2014" && ?date < "2018")
+  FILTER(?date >= "2014" && ?date < "2018"){labels("place")}
 }}
 ORDER BY ?date ?event
 """
@@ -129,23 +151,25 @@ WHERE {{
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?target ;
          ckg:modality ?modality ; ckg:article ?article ; ckg:sentence/ckg:text ?sentence .
   FILTER((?agent = ?a && ?target = ?b) || (?agent = ?b && ?target = ?a))
-  ?agent rdfs:label ?agentLabel . ?target rdfs:label ?targetLabel .
   OPTIONAL {{ ?article schema:datePublished ?published }}
   OPTIONAL {{ ?event ckg:date ?eventDate }}
-  BIND(STR(COALESCE(?eventDate, ?published)) AS ?date)
+  BIND(STR(COALESCE(?eventDate, ?published)) AS ?date){labels("agent", "target")}
 }}
 ORDER BY ?date ?event
 """
 
 ACTORS = """
 # Every actor with its kind, country and how many events it takes part in
-SELECT ?actor ?label ?kind ?country (COUNT(DISTINCT ?event) AS ?events)
+# (each attribute looked up de-duplicated: every article graph repeats it)
+SELECT ?actor ?label ?kind ?country ?events
 WHERE {
-  ?actor a ckg:Actor ; rdfs:label ?label ; ckg:actorKind ?kind .
-  OPTIONAL { ?actor ckg:country ?country }
-  OPTIONAL { { ?event ckg:agent ?actor } UNION { ?event ckg:target ?actor } }
+  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
+  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
+  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
+  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?event) AS ?taking)
+             WHERE { ?event ckg:agent|ckg:target ?actor } GROUP BY ?actor }
+  BIND(COALESCE(?taking, 0) AS ?events)
 }
-GROUP BY ?actor ?label ?kind ?country
 ORDER BY DESC(?events) ?label
 """
 
