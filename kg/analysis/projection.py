@@ -44,9 +44,12 @@ ACTORS = sparql_prologue() + """
 SELECT ?actor (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?type) (SAMPLE(?country) AS ?iso)
        (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="|") AS ?aliases)
 WHERE {
-  ?actor a ckg:Actor ; rdfs:label ?label ; ckg:actorKind ?kind .
-  OPTIONAL { ?actor ckg:country ?country }
-  OPTIONAL { ?actor skos:altLabel ?alias }
+  # Each attribute de-duplicated on its own: every article graph that mentions an
+  # actor repeats its description, and the union default graph keeps the copies.
+  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
+  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
+  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
+  OPTIONAL { SELECT DISTINCT ?actor ?alias WHERE { ?actor skos:altLabel ?alias } }
 }
 GROUP BY ?actor"""
 
