@@ -38,8 +38,10 @@ ACTORS = sparql_prologue() + """
 SELECT ?actor ?label ?kind ?country (COUNT(DISTINCT ?event) AS ?events)
        (COUNT(DISTINCT ?claim) AS ?claims)
 WHERE {
-  ?actor a ckg:Actor ; rdfs:label ?label ; ckg:actorKind ?kind .
-  OPTIONAL { ?actor ckg:country ?country }
+  # each attribute de-duplicated: every article graph repeats an actor's description
+  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
+  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
+  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
   OPTIONAL { VALUES ?role { ckg:agent ckg:target ckg:mediator } ?event ?role ?actor }
   OPTIONAL { ?claim ckg:speaker ?actor }
 }

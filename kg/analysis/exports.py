@@ -50,11 +50,16 @@ WHERE {
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?article ckg:sourceName ?sourceName }
   BIND(COALESCE(?sourceName, "") AS ?source)
-  OPTIONAL { ?event ckg:agent/rdfs:label ?agentLabel }
-  OPTIONAL { ?event ckg:target/rdfs:label ?targetLabel }
-  OPTIONAL { ?event ckg:place ?place . ?place rdfs:label ?placeLabel .
-             OPTIONAL { ?place ckg:country ?country }
-             OPTIONAL { ?place geo:lat ?lat ; geo:long ?long } }
+  # labels and coordinates de-duplicated: every article graph repeats an entity's description
+  OPTIONAL { ?event ckg:agent ?agent .
+             { SELECT DISTINCT ?agent ?agentLabel WHERE { ?agent rdfs:label ?agentLabel } } }
+  OPTIONAL { ?event ckg:target ?target .
+             { SELECT DISTINCT ?target ?targetLabel WHERE { ?target rdfs:label ?targetLabel } } }
+  OPTIONAL { ?event ckg:place ?place .
+             { SELECT DISTINCT ?place ?placeLabel WHERE { ?place rdfs:label ?placeLabel } }
+             OPTIONAL { SELECT DISTINCT ?place ?country WHERE { ?place ckg:country ?country } }
+             OPTIONAL { SELECT DISTINCT ?place ?lat WHERE { ?place geo:lat ?lat } }
+             OPTIONAL { SELECT DISTINCT ?place ?long WHERE { ?place geo:long ?long } } }
 }
 GROUP BY ?event ?type ?sentence ?article ?source
 ORDER BY ?date ?event"""

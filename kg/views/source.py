@@ -32,9 +32,12 @@ WHERE {
   OPTIONAL { ?event ckg:trigger ?trigger }
   OPTIONAL { ?article rdfs:label ?title }
   OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:place ?place }
+  # a place's description is repeated by every article graph naming it: de-duplicate
   OPTIONAL { ?event ckg:place ?place .
-             OPTIONAL { ?place rdfs:label ?placeLabel }
-             OPTIONAL { ?place geo:lat ?lat ; geo:long ?long } }
+             { SELECT DISTINCT ?place ?placeLabel WHERE { ?place rdfs:label ?placeLabel } } }
+  OPTIONAL { ?event ckg:place ?place . { SELECT DISTINCT ?place ?lat WHERE { ?place geo:lat ?lat } } }
+  OPTIONAL { ?event ckg:place ?place . { SELECT DISTINCT ?place ?long WHERE { ?place geo:long ?long } } }
   OPTIONAL { ?event ckg:occurrence ?occurrence }
 }"""
 
