@@ -31,7 +31,7 @@ _P = sparql_prologue()
 EXISTS = _P + "ASK { ?uri ?p ?o }"  # ASK has no projection: substitution applies
 OUTGOING = _P + """
 SELECT ?uri ?p ?o (SAMPLE(?label) AS ?oLabel) WHERE {
-  ?uri ?p ?o .
+  { SELECT DISTINCT ?uri ?p ?o WHERE { ?uri ?p ?o } }  # one copy per article graph otherwise
   OPTIONAL { ?o rdfs:label ?label }
 } GROUP BY ?uri ?p ?o ORDER BY ?p ?o"""
 INCOMING = _P + """
