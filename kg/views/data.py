@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import ids
-from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, ViewFilter, date_bounds
+from kg.analysis.projection import date_span
+from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, ViewFilter
 from kg.views.network import CENTRALITIES, blocs, centrality, filtered_network, layout
 from kg.views.source import ViewSource
 
@@ -113,7 +114,7 @@ def _event_row(source: ViewSource, uri: str, claims: list[int], contradicted: bo
 
 
 def _date_range(source: ViewSource) -> tuple[str, str]:
-    dates = [date_bounds(str(e["date"])) for e in source.events.values() if e["date"]]
+    dates = [date_span(str(e["date"])) for e in source.events.values() if e["date"]]
     if not dates:
         return "", ""
     return min(d[0] for d in dates), max(d[1] for d in dates)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
+from kg.analysis.projection import date_span
 from kg.errors import InputError
 
 EDGE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -51,25 +52,11 @@ def group_of(edge_type: str) -> str:
     return _TYPE_GROUP.get(edge_type, "other")
 
 
-def date_bounds(date: str) -> tuple[str, str]:
-    """First and last day a (year, month or day) date may mean, as ``YYYY-MM-DD``.
-
-    >>> date_bounds("2013"), date_bounds("2017-08-27T07:00")
-    (('2013-01-01', '2013-12-31'), ('2017-08-27', '2017-08-27'))
-    """
-    day = date[:10]
-    if len(day) == 4:
-        return f"{day}-01-01", f"{day}-12-31"
-    if len(day) == 7:
-        return f"{day}-01", f"{day}-31"
-    return day, day
-
-
 def in_range(date: str, start: str | None, end: str | None) -> bool:
     """Whether an event dated ``date`` can fall in ``[start, end]``; undated events always can."""
     if not date:
         return True
-    first, last = date_bounds(date)
+    first, last = date_span(date)
     return (start is None or last >= start) and (end is None or first <= end)
 
 
@@ -78,7 +65,7 @@ def _date(value: str | None, name: str) -> str | None:
         return None
     if not _DATE.match(value):
         raise InputError(f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    return date_bounds(value)[0 if name == "from" else 1]
+    return date_span(value)[0 if name == "from" else 1]
 
 
 def _int(value: str | None, name: str, default: int, low: int, high: int) -> int:
