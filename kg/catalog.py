@@ -29,7 +29,7 @@ from rdflib.term import Node
 from kg import ids
 from kg.errors import InputError
 from kg.store import Store
-from kg.vocab import event_type_uri, sparql_prologue
+from kg.vocab import distinct_values, event_type_uri, sparql_prologue
 
 MAX_LIMIT = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -39,9 +39,9 @@ SELECT ?actor ?label ?kind ?country (COUNT(DISTINCT ?event) AS ?events)
        (COUNT(DISTINCT ?claim) AS ?claims)
 WHERE {
   # each attribute de-duplicated: every article graph repeats an actor's description
-  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
-  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
-  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
+  """ + distinct_values("actor", "ckg:actorKind", "kind") + """
+  """ + distinct_values("actor", "rdfs:label", "label") + """
+  OPTIONAL """ + distinct_values("actor", "ckg:country", "country") + """
   OPTIONAL { VALUES ?role { ckg:agent ckg:target ckg:mediator } ?event ?role ?actor }
   OPTIONAL { ?claim ckg:speaker ?actor }
 }

@@ -216,3 +216,18 @@ def event_type_uri(key: str) -> URIRef:
 def sparql_prologue() -> str:
     """Return ``PREFIX`` lines for every entry of :data:`PREFIXES`."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def distinct_values(subject: str, predicate: str, value: str) -> str:
+    """A SPARQL group binding each ``(?subject, ?value)`` pair of ``predicate`` once.
+
+    Every article graph that mentions an actor or place repeats its
+    description, and the union default graph returns one copy of such a triple
+    per graph: joining ``?actor rdfs:label ?label`` directly multiplies every
+    row by the number of articles. Queries look entity attributes up through
+    this group instead.
+
+    >>> distinct_values("actor", "rdfs:label", "label")
+    '{ SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }'
+    """
+    return f"{{ SELECT DISTINCT ?{subject} ?{value} WHERE {{ ?{subject} {predicate} ?{value} }} }}"

@@ -29,7 +29,7 @@ from kg.analysis.projection import actor_network, date_span
 from kg.errors import InputError
 from kg.store import Store
 from kg.taxonomy import event_types
-from kg.vocab import sparql_prologue
+from kg.vocab import distinct_values, sparql_prologue
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 CSV_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
@@ -52,14 +52,14 @@ WHERE {
   BIND(COALESCE(?sourceName, "") AS ?source)
   # labels and coordinates de-duplicated: every article graph repeats an entity's description
   OPTIONAL { ?event ckg:agent ?agent .
-             { SELECT DISTINCT ?agent ?agentLabel WHERE { ?agent rdfs:label ?agentLabel } } }
+             """ + distinct_values("agent", "rdfs:label", "agentLabel") + """ }
   OPTIONAL { ?event ckg:target ?target .
-             { SELECT DISTINCT ?target ?targetLabel WHERE { ?target rdfs:label ?targetLabel } } }
+             """ + distinct_values("target", "rdfs:label", "targetLabel") + """ }
   OPTIONAL { ?event ckg:place ?place .
-             { SELECT DISTINCT ?place ?placeLabel WHERE { ?place rdfs:label ?placeLabel } }
-             OPTIONAL { SELECT DISTINCT ?place ?country WHERE { ?place ckg:country ?country } }
-             OPTIONAL { SELECT DISTINCT ?place ?lat WHERE { ?place geo:lat ?lat } }
-             OPTIONAL { SELECT DISTINCT ?place ?long WHERE { ?place geo:long ?long } } }
+             """ + distinct_values("place", "rdfs:label", "placeLabel") + """
+             OPTIONAL """ + distinct_values("place", "ckg:country", "country") + """
+             OPTIONAL """ + distinct_values("place", "geo:lat", "lat") + """
+             OPTIONAL """ + distinct_values("place", "geo:long", "long") + """ }
 }
 GROUP BY ?event ?type ?sentence ?article ?source
 ORDER BY ?date ?event"""

@@ -38,7 +38,7 @@ import networkx as nx
 from kg.errors import InputError
 from kg.store import Store
 from kg.taxonomy import event_types
-from kg.vocab import ET, sparql_prologue
+from kg.vocab import ET, distinct_values, sparql_prologue
 
 ACTORS = sparql_prologue() + """
 SELECT ?actor (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?type) (SAMPLE(?country) AS ?iso)
@@ -46,10 +46,10 @@ SELECT ?actor (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?type) (SAMPLE(?countr
 WHERE {
   # Each attribute de-duplicated on its own: every article graph that mentions an
   # actor repeats its description, and the union default graph keeps the copies.
-  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
-  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
-  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
-  OPTIONAL { SELECT DISTINCT ?actor ?alias WHERE { ?actor skos:altLabel ?alias } }
+  """ + distinct_values("actor", "ckg:actorKind", "kind") + """
+  """ + distinct_values("actor", "rdfs:label", "label") + """
+  OPTIONAL """ + distinct_values("actor", "ckg:country", "country") + """
+  OPTIONAL """ + distinct_values("actor", "skos:altLabel", "alias") + """
 }
 GROUP BY ?actor"""
 

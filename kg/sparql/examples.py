@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kg import ids
 from kg.errors import NotFound
 from kg.taxonomy import event_types
-from kg.vocab import sparql_prologue
+from kg.vocab import distinct_values, sparql_prologue
 
 
 @dataclass(frozen=True)
@@ -43,19 +43,12 @@ def _values(category: str) -> str:
     return " ".join(f"et:{key}" for key in keys)
 
 
-LABELS = """
-  {{ SELECT DISTINCT ?{0} ?{0}Label WHERE {{ ?{0} rdfs:label ?{0}Label }} }}"""
-"""A de-duplicated label lookup for ``?<name>``.
-
-An actor is described in every article graph that mentions it, and the
-union default graph returns one copy of each such triple per graph, so a
-plain ``?agent rdfs:label ?label`` multiplies every row by the number of
-articles; the aggregates are computed on URIs first and labels joined once."""
-
-
 def labels(*names: str) -> str:
-    """Label lookups for the variables ``names`` (see :data:`LABELS`)."""
-    return "".join(LABELS.format(name) for name in names)
+    """De-duplicated ``?<name>Label`` lookups (see :func:`kg.vocab.distinct_values`).
+
+    The aggregates of a query are computed on URIs first and labels joined once.
+    """
+    return "".join(f"\n  {distinct_values(name, 'rdfs:label', name + 'Label')}" for name in names)
 
 
 def _fights() -> str:
@@ -128,10 +121,10 @@ NEAR_PLACE = f"""
 SELECT ?event ?type ?placeLabel ?date ?sentence
 WHERE {{
   BIND(<{ids.place_uri("ras-baalbek-base")}> AS ?origin)
-  {{ SELECT DISTINCT ?origin ?lat0 WHERE {{ ?origin geo:lat ?lat0 }} }}
-  {{ SELECT DISTINCT ?origin ?lon0 WHERE {{ ?origin geo:long ?lon0 }} }}
-  {{ SELECT DISTINCT ?place ?lat WHERE {{ ?place geo:lat ?lat }} }}
-  {{ SELECT DISTINCT ?place ?lon WHERE {{ ?place geo:long ?lon }} }}
+  {distinct_values("origin", "geo:lat", "lat0")}
+  {distinct_values("origin", "geo:long", "lon0")}
+  {distinct_values("place", "geo:lat", "lat")}
+  {distinct_values("place", "geo:long", "lon")}
   FILTER((?lat - ?lat0) * (?lat - ?lat0) + (?lon - ?lon0) * (?lon - ?lon0) < 0.25)
   ?event ckg:place ?place ; a ckg:Event ; ckg:eventType ?type ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
@@ -163,9 +156,9 @@ ACTORS = """
 # (each attribute looked up de-duplicated: every article graph repeats it)
 SELECT ?actor ?label ?kind ?country ?events
 WHERE {
-  { SELECT DISTINCT ?actor ?kind WHERE { ?actor ckg:actorKind ?kind } }
-  { SELECT DISTINCT ?actor ?label WHERE { ?actor rdfs:label ?label } }
-  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor ckg:country ?country } }
+  """ + distinct_values("actor", "ckg:actorKind", "kind") + """
+  """ + distinct_values("actor", "rdfs:label", "label") + """
+  OPTIONAL """ + distinct_values("actor", "ckg:country", "country") + """
   OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?event) AS ?taking)
              WHERE { ?event ckg:agent|ckg:target ?actor } GROUP BY ?actor }
   BIND(COALESCE(?taking, 0) AS ?events)

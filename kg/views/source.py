@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.store import Store
-from kg.vocab import ET, sparql_prologue
+from kg.vocab import ET, distinct_values, sparql_prologue
 
 EVENTS = sparql_prologue() + """
 SELECT ?event ?type ?date ?modality ?sentence ?article ?title ?place ?placeLabel ?lat ?long
@@ -35,9 +35,9 @@ WHERE {
   OPTIONAL { ?event ckg:place ?place }
   # a place's description is repeated by every article graph naming it: de-duplicate
   OPTIONAL { ?event ckg:place ?place .
-             { SELECT DISTINCT ?place ?placeLabel WHERE { ?place rdfs:label ?placeLabel } } }
-  OPTIONAL { ?event ckg:place ?place . { SELECT DISTINCT ?place ?lat WHERE { ?place geo:lat ?lat } } }
-  OPTIONAL { ?event ckg:place ?place . { SELECT DISTINCT ?place ?long WHERE { ?place geo:long ?long } } }
+             """ + distinct_values("place", "rdfs:label", "placeLabel") + """ }
+  OPTIONAL { ?event ckg:place ?place . """ + distinct_values("place", "geo:lat", "lat") + """ }
+  OPTIONAL { ?event ckg:place ?place . """ + distinct_values("place", "geo:long", "long") + """ }
   OPTIONAL { ?event ckg:occurrence ?occurrence }
 }"""
 
