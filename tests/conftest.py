@@ -75,9 +75,9 @@ def app(seed_store) -> Iterator:
     app = create_app({"TESTING": True, "KG_STORE": "memory:"})
     app.extensions["kg_store"] = seed_store
     yield app
-    service = app.extensions.pop("kg_sparql", None)
-    if service is not None:  # the seed store is shared by the session: close the workers only
-        service.close()
+    from web import close_app
+
+    close_app(app)  # stops the query workers (closing a memory store is a no-op)
 
 
 @pytest.fixture
