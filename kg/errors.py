@@ -56,6 +56,12 @@ class QueryTimeout(KGError):
     status = 503
 
 
+class QueryTooLarge(KGError):
+    """A query that needed more memory than its worker may use."""
+
+    status = 503
+
+
 class NotFound(KGError):
     """An entity, article or graph that is not in the store."""
 

@@ -115,3 +115,68 @@ def test_workers_see_writes_made_after_they_started():
         assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
     finally:
         pool.close()
+
+
+SORTED_CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+
+
+@pytest.fixture(scope="module")
+def small_store():
+    """20,000 triples: their sorted cross join needs tens of GB, far past any budget."""
+    lines = "".join(f"<urn:x:s{i}> <urn:x:p{i % 7}> <urn:x:o{i % 1000}> .\n" for i in range(20_000))
+    store = open_store("memory:")
+    store.load(io.BytesIO(lines.encode("ascii")), "nt", URIRef("urn:x:small"))
+    return store
+
+
+def _allocate_after_limit(budget_mb: int, allocate_mb: int, conn) -> None:
+    from kg.sparql.timeout import limit_memory
+
+    limit_memory(budget_mb)
+    try:
+        bytearray(allocate_mb * 1024 * 1024)
+        conn.send("allocated")
+    except MemoryError:
+        conn.send("MemoryError")
+
+
+@pytest.mark.parametrize(("allocate_mb", "outcome"), [(16, "allocated"), (512, "MemoryError")])
+def test_limit_memory_caps_what_a_process_may_allocate(allocate_mb, outcome):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe()
+    process = context.Process(target=_allocate_after_limit, args=(128, allocate_mb, child_end))
+    process.start()
+    assert parent_end.recv() == outcome
+    process.join(timeout=10)
+
+
+def test_query_past_its_memory_budget_is_stopped_and_the_pool_recovers(small_store):
+    from kg.errors import QueryTooLarge
+
+    # A short deadline: were the cap missing, the query would be cut (QueryTimeout,
+    # failing the test) before it took more than a few GB.
+    pool = QueryPool(small_store, timeout=5.0, row_limit=10, max_workers=1, memory_mb=256)
+    try:
+        with pytest.raises(QueryTooLarge, match="256 MB"):
+            pool.run(QueryJob(SORTED_CROSS_JOIN))
+        assert pool.run(QueryJob(SIMPLE)).body == b'{"head":{},"boolean":true}'
+        assert pool.forks == 2
+    finally:
+        pool.close()
+
+
+def test_endpoint_answers_503_for_a_query_past_its_memory_budget(small_store):
+    from web import close_app, create_app
+
+    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_QUERY_TIMEOUT": 5.0,
+                      "KG_QUERY_MEMORY_MB": 256})
+    app.extensions["kg_store"] = small_store
+    try:
+        with serving(app) as base:
+            status, body = _get(base, SORTED_CROSS_JOIN)
+            assert status == 503 and "KG_QUERY_MEMORY_MB" in body["message"]
+            assert _get(base, SIMPLE) == (200, {"head": {}, "boolean": True})
+    finally:
+        close_app(app)

@@ -51,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "KG_QUERY_TIMEOUT": 10.0,  # seconds
     "KG_ROW_LIMIT": 10_000,
     "KG_QUERY_WORKERS": 4,  # worker processes that run SPARQL queries (killed at the timeout)
+    "KG_QUERY_MEMORY_MB": 2048,  # memory one query may allocate in its worker; 0 = no cap
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
 }
 

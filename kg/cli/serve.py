@@ -20,9 +20,12 @@ from kg.cli.env import get_env, store_option
               help="Rows (or triples) at most in one SPARQL answer (default 10000).")
 @click.option("--query-workers", type=click.IntRange(1, 64), envvar="KG_QUERY_WORKERS",
               help="Processes running SPARQL queries at once (default 4).")
+@click.option("--query-memory", type=click.IntRange(0), envvar="KG_QUERY_MEMORY_MB",
+              help="MB one SPARQL query may allocate in its worker (default 2048; 0 = no cap).")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
-          query_timeout: float | None, row_limit: int | None, query_workers: int | None) -> None:
+          query_timeout: float | None, row_limit: int | None, query_workers: int | None,
+          query_memory: int | None) -> None:
     """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
 
     Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
@@ -35,7 +38,7 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
 
     env = get_env(ctx, store)
     options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
-               "KG_QUERY_WORKERS": query_workers}
+               "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory}
     app = create_app({"KG_STORE": store_uri(env.store_uri),
                       **{key: value for key, value in options.items() if value is not None}})
     click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']}; "

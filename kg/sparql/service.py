@@ -48,13 +48,15 @@ class SparqlService:
     timeout: float
     row_limit: int
     max_workers: int = 4
+    memory_mb: int = 0
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
     def pool(self) -> QueryPool | None:
         """The worker pool (created on first use), or None when queries run in-process."""
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
-            self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers)
+            self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
+                                   self.memory_mb)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:

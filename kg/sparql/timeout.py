@@ -21,6 +21,13 @@ was killed or whose store snapshot is older than the store
 happens under :meth:`QueryPool.writing`'s lock, so a worker never starts in
 the middle of a write made through it.
 
+A deadline bounds time, not memory: an ``ORDER BY`` over a cross join can
+allocate gigabytes within seconds. With ``memory_mb`` set, each worker caps its
+own address space (``RLIMIT_AS``) at its size when forked plus that budget; a
+query that needs more fails inside the worker (an allocation fails and the
+worker dies, or Python raises ``MemoryError``) and is answered with
+:class:`~kg.errors.QueryTooLarge`, while the server's memory is untouched.
+
 Examples
 --------
 >>> from kg.store import open_store
@@ -34,6 +41,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
+import signal
 import stat
 import threading
 import time
@@ -44,7 +53,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from kg import errors
-from kg.errors import KGError, QueryError, QueryTimeout, StoreError
+from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, StoreError
 from kg.sparql.results import Answer, serialize_answer
 from kg.store.oxigraph import OxigraphStore
 
@@ -91,10 +100,38 @@ def close_inherited_channels(keep: int) -> None:
             os.close(fd)
 
 
-def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int) -> None:
+def address_space_bytes() -> int:
+    """This process's virtual memory size (``VmSize``), 0 where ``/proc`` is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def limit_memory(budget_mb: int) -> None:
+    """Cap this process's address space at its current size plus ``budget_mb`` MiB.
+
+    The forked worker already maps the server's memory (shared copy-on-write),
+    so the cap is relative to that size, not absolute.
+    """
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = address_space_bytes() + budget_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
+           memory_mb: int = 0) -> None:
     """Worker loop: answer jobs until the pipe closes or the server process is gone."""
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
+    if memory_mb > 0:
+        limit_memory(memory_mb)
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):
@@ -106,6 +143,8 @@ def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int) 
             reply: tuple[str, object, object] = ("ok", evaluate(store, job, row_limit), None)
         except KGError as error:
             reply = ("error", type(error).__name__, error.message)
+        except MemoryError:
+            reply = ("error", QueryTooLarge.__name__, "out of memory")
         try:
             conn.send(reply)
         except (BrokenPipeError, OSError):
@@ -134,6 +173,7 @@ class QueryPool:
     timeout: float
     row_limit: int
     max_workers: int = 4
+    memory_mb: int = 0
     _idle: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -165,7 +205,12 @@ class QueryPool:
             status, value, message = worker.conn.recv() if ready else ("timeout", None, None)
         except (EOFError, OSError) as error:
             worker.kill()
+            if self.memory_mb > 0 and worker.process.exitcode == -signal.SIGABRT:
+                raise self._too_large() from error  # Rust aborts when an allocation fails
             raise StoreError(f"query worker died: {error or 'no answer'}") from error
+        if status == "error" and value == QueryTooLarge.__name__:
+            worker.kill()  # its heap may be fragmented near the cap; start afresh
+            raise self._too_large()
         if status == "timeout":
             worker.kill()
             raise QueryTimeout(f"query cut after {self.timeout:g} s (KG_QUERY_TIMEOUT); "
@@ -177,6 +222,11 @@ class QueryPool:
             raise _error_class(str(value))(str(message))
         assert isinstance(value, Answer)
         return value
+
+    def _too_large(self) -> QueryTooLarge:
+        return QueryTooLarge(f"query stopped: it needed more than {self.memory_mb} MB "
+                             "(KG_QUERY_MEMORY_MB); narrow it with more specific patterns, "
+                             "fewer sorted rows or a LIMIT")
 
     def _checkout(self) -> _Worker:
         while True:
@@ -194,7 +244,8 @@ class QueryPool:
             parent_end, child_end = context.Pipe()
             generation = self.store.generation
             process = context.Process(target=_serve, daemon=True, name="kg-query-worker",
-                                      args=(self.store, child_end, self.row_limit, os.getpid()))
+                                      args=(self.store, child_end, self.row_limit, os.getpid(),
+                                            self.memory_mb))
             process.start()
         child_end.close()
         self._pids.append(process.pid or 0)
