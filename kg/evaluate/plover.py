@@ -134,6 +134,24 @@ def main_event(extraction: Extraction) -> Event | None:
     return next((e for e in extraction.events if e.agents), None) or next(iter(extraction.events), None)
 
 
+def place_target(extraction: Extraction, event: Event) -> list[str]:
+    """The event's place as PLOVER codes it when the event has no target actor.
+
+    CAMEO and PLOVER coders take the place an event is aimed at or happens in as
+    its target, with the place's country as the actor ("shelled Juba", "imposed
+    a curfew in Algiers"); the extraction keeps it as the event's place. The
+    span is the place's mention in the event's sentence. Cooperative events
+    (talks, visits, agreements) are not aimed at the place they happen in.
+    """
+    from kg.taxonomy import sign_of
+
+    if event.targets or event.place is None or sign_of(event.event_type) > 0:
+        return []
+    mention = next((m for m in extraction.mentions if m.kind == "place" and m.key == event.place
+                    and m.sentence == event.sentence), None)
+    return [mention.span.text] if mention else []
+
+
 def _spans(extraction: Extraction, keys: Iterable[str]) -> list[str]:
     spans = []
     for key in keys:
@@ -150,7 +168,8 @@ def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:
         event = main_event(extraction)
         predicted.append(event_plover(event) if event else None)
         sources += span_counts(record.sources, _spans(extraction, event.agents) if event else [])
-        targets += span_counts(record.targets, _spans(extraction, event.targets) if event else [])
+        coded = (_spans(extraction, event.targets) or place_target(extraction, event)) if event else []
+        targets += span_counts(record.targets, coded)
     both = sources + targets
     coverage = sum(p is not None for p in predicted)
     return [

@@ -142,6 +142,16 @@ def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
         token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
 
 
+def _is_speaker_position(token) -> bool:  # type: ignore[no-untyped-def]
+    """A capital standing for its government acts: subject, possessor or party
+    ("Beirut rejected", "Cairo's security chief", "talks with Damascus"), but a
+    capital that is shelled or visited stays a place."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (
+        token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
+
+
 ARRIVAL_VERBS = {"go", "come", "travel", "fly", "arrive", "move", "head", "return", "send back",
                  "deport", "extradite", "ship", "transfer", "bring", "take", "drive", "sail",
                  "march", "walk", "run", "expand", "spread", "extend", "belong", "rise", "fall",
@@ -180,9 +190,11 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
             if resolved is None:
                 continue
             item = Found(item.start, item.end, "actor", resolved, "generic")
-        elif item.kind == "place" and item.key in gazetteer.actors:
-            if _is_actor_position(doc[item.end - 1]):
-                item = Found(item.start, item.end, "actor", item.key, "country")
+        elif item.kind == "place" and gazetteer.state_at(item.key) is not None:
+            state = gazetteer.state_at(item.key) or ""
+            if _is_actor_position(doc[item.end - 1]) and (
+                    state == item.key or _is_speaker_position(doc[item.end - 1])):
+                item = Found(item.start, item.end, "actor", state, "country")  # "Beirut rejected"
         if item.kind == "actor":
             if gazetteer.actors[item.key].kind == "person":
                 named_people.add(item.key)

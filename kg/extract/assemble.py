@@ -31,6 +31,7 @@ class _Context:
         self._places_by_sentence: dict[int, list[tuple[int | None, str]]] = {}
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
+        self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
 
     def root_token(self, span: Span) -> int | None:
         """The syntactic root token of a character span (computed once per span)."""
@@ -46,6 +47,9 @@ class _Context:
             if mention.kind == "place":
                 self._places_by_sentence.setdefault(mention.sentence, []).append(
                     (self.root_token(mention.span), mention.key))
+                piece = self.doc.char_span(mention.span.start, mention.span.end,
+                                           alignment_mode="expand")
+                self.place_at.update({t.i: mention.key for t in piece or ()})
         for time in self.times:
             self._times_by_sentence.setdefault(time.sentence, []).append(
                 (self.root_token(time.span), time))
@@ -161,7 +165,8 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
 
 def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
-    places = ctx.places_in(sentence, found.clause)
+    own = [ctx.place_at[i] for i in found.located if i in ctx.place_at]
+    places = own or ctx.places_in(sentence, found.clause)
     times = ctx.times_in(sentence, found.clause)
     return Event(index=index, event_type=found.event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),

@@ -82,6 +82,7 @@ class FoundEvent:
     mediators: tuple[str, ...]
     modality: str
     clause: frozenset[int]  # token indexes of the trigger's own clause
+    located: tuple[int, ...] = ()  # tokens that may name where it happened, best first
 
 
 ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
@@ -248,6 +249,49 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     return agents, tuple(k for k in targets if k not in agents)
 
 
+LOCATIVE_PREPS = {"in", "at", "into", "on", "near", "across", "throughout", "inside", "from", "to",
+                  "around", "outside", "toward", "towards"}
+"""Prepositions whose object can be where an event happens: "shelled positions in Juba"."""
+PLACE_NOUNS = {"town", "city", "village", "capital", "province", "region", "district", "port",
+               "area", "state", "camp", "strip", "island", "republic"}
+"""Nouns whose "of" phrase names the place itself: "the town of Cizre"."""
+
+
+def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """Tokens that may name the place an event happened, best first.
+
+    The trigger's own direct object ("shelled Juba") and the objects of its
+    locative prepositions ("demonstrated in Serbia"); for a noun trigger, also
+    those of the verb it is the object of ("imposed a curfew in Cizre").
+    Objects are followed through "of" after a place noun ("the town of Cizre")
+    and through a further locative phrase ("a camp in Thailand"). Places
+    inside the subject ("Demonstrators in Baghdad") are not the event's own.
+    """
+    heads = [token]
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+        heads.append(token.head.head if token.dep_ == "pobj" else token.head)
+    found: list[int] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+                found.extend(_place_chain(child))
+            elif child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                found.extend(i for g in child.children if g.dep_ == "pobj" for i in _place_chain(g))
+    return tuple(dict.fromkeys(found))
+
+
+def _place_chain(noun, depth: int = 0) -> list[int]:  # type: ignore[no-untyped-def]
+    """``noun`` and its conjuncts, then places named by its of/in phrases."""
+    found = [noun.i, *(c.i for c in noun.children if c.dep_ == "conj")]
+    if depth < 2:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of"
+                                        and noun.lemma_.lower() in PLACE_NOUNS):
+                found.extend(i for g in prep.children if g.dep_ == "pobj"
+                             for i in _place_chain(g, depth + 1))
+    return found
+
+
 def _negated_by_head(noun) -> bool:  # type: ignore[no-untyped-def]
     """ "no evidence of cooperation", "no sign of talks": the governing noun is negated."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
@@ -314,4 +358,4 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if token.dep_ == "relcl":
             clause |= {token.head.i, *(c.i for c in token.head.children if c.dep_ == "nummod")}
         yield FoundEvent(event_type, token.i, agents, targets, mediators, modality_of(token),
-                         clause)
+                         clause, located_tokens(token))

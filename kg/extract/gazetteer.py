@@ -58,6 +58,22 @@ class Gazetteer:
     sectors: dict[str, Sector] = field(default_factory=dict)
     place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
 
+    def state_at(self, place: str) -> str | None:
+        """The state actor a place names when it acts: a country, or a capital for its
+        government's country ("Beirut rejected ..." is Lebanon).
+
+        >>> gazetteer = load_gazetteer()
+        >>> gazetteer.state_at("beirut"), gazetteer.state_at("lebanon"), gazetteer.state_at("arsal")
+        ('lebanon', 'lebanon', None)
+        """
+        if place in self.actors:
+            return place
+        found = self.places.get(place)
+        if found is None or found.kind != "capital" or found.country is None:
+            return None
+        return next((key for key, actor in self.actors.items() if actor.kind == "state"
+                     and actor.country == found.country and actor.parent is None), None)
+
     def composite(self, country: str, sector: str) -> Actor:
         """Return (creating if needed) the actor ``<country>-<sector>``."""
         key = f"{country}-{sector}"
