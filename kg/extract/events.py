@@ -43,6 +43,19 @@ COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
                            "refuse", "decline", "accuse", "charge", "blame"}
 """Verbs whose target may sit in their complement clause when they have none of their own."""
+REPORTING_VERBS = {"say", "declare", "announce", "reiterate", "conclude", "state", "stress",
+                   "tell", "add", "write", "argue", "maintain", "repeat", "emphasize", "emphasise"}
+"""Verbs that make a demand when what they report is an obligation: "said Libya must ..."."""
+OBLIGATION_AUX = {"must"}
+
+
+def _obligation(verb):  # type: ignore[no-untyped-def]
+    """The complement clause of ``verb`` that states an obligation ("that China must drop
+    barriers"), or None. Its subject is who the demand is made of."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children)), None)
+
+
 PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
 ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
                 "ignore", "meet", "grant"}
@@ -99,6 +112,8 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
             return RELATION_VERBS[lemma]  # "restore diplomatic ties with", "severed relations with"
         if lemma == "call" and any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return "Demand"  # "called for a referendum", "called on Israel to ..."
+        if lemma in REPORTING_VERBS and _obligation(token) is not None:
+            return "Demand"  # "Russia said Sudan must return the helicopter"
         if lemma == "pull" and not any(c.lower_ in ("out", "back") for c in token.children):
             return None
         if lemma in OBJECT_TRIGGERS:
@@ -197,6 +212,9 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         found.extend(_phrase_actors(verb.head, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
+    elif not found and verb.lemma_.lower() in REPORTING_VERBS and _obligation(verb) is not None:
+        found.extend(k for c in _obligation(verb).children if c.dep_ in ("nsubj", "nsubjpass")
+                     for k in _phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
 
 
