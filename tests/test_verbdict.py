@@ -108,6 +108,9 @@ RESTORE
 - * &TIES TIES [065]
 - NOT * [112]
 
+--- RENEW [064:064] ---
+RENEW
+
 --- CONDEMN [122] ---
 CONDEMN
 
@@ -164,7 +167,8 @@ def _code(coder, text):
     ("Arnor did not condemn Gondor.", set()),  # negated, no pattern: abstain
     ("Arnor did not restore ties with Gondor.", {("arn", "gon", "112")}),  # NOT * pattern
     ("Rohan was freed from Gondor.", {("gon", "roh", "067")}),  # + and $ markers
-    ("Arnor and Rohan restored ties.", {("arn", "roh", "064"), ("roh", "arn", "064")}),
+    ("Arnor and Rohan renewed their ties.", {("arn", "roh", "064"), ("roh", "arn", "064")}),
+    ("Arnor and Rohan restored ties.", set()),  # no target, and 064 is not a paired code
     ("Arnor praised Gondor.", set()),  # [---]: no event without its pattern
     ("Arnor praised the efforts of Gondor.", {("arn", "gon", "051")}),
     ("Arnor condemned the weather.", set()),  # no target actor: abstain
@@ -202,6 +206,22 @@ def test_codes_with_no_event_type_are_noted_not_kept(coder):
     assert [c.code for c in codings] == ["903"]
     assert not any(e.cameo for e in extraction.events)
     assert any("903" in note for note in extraction.notes)
+
+
+def test_discarded_sentences_and_stories_are_not_coded(coder):
+    from kg.documents import article_from_text
+    from kg.extract.verbcoder import code_doc
+
+    dictionary = VerbDictionary.parse(CODER_DICTIONARY.splitlines())
+    dictionary.add_discards(["BASEBALL", "+World_Cup"])
+    text = "Arnor condemned Gondor over baseball. Rohan condemned Gondor."
+    doc = coder.nlp(text)
+    extraction = coder.build(article_from_text(text, origin="t"), doc)
+    assert {(c.source, c.sentence) for c in code_doc(doc, extraction, dictionary)} == {("roh", 1)}
+    text = "Arnor condemned Gondor. Rohan condemned the World Cup."
+    doc = coder.nlp(text)
+    extraction = coder.build(article_from_text(text, origin="t"), doc)
+    assert code_doc(doc, extraction, dictionary) == []
 
 
 def test_default_extractor_has_no_dictionary(extractor, seed_extraction):

@@ -35,6 +35,7 @@ RECORDS = "PETR.UnitTest.records.xml"
 ACTORS = "PETR.Validate.actors.txt"
 AGENTS = "PETR.Validate.agents.txt"
 VERBS = "PETR.Validate.verbs.txt"
+DISCARDS = "PETR.Validate.discards.txt"
 RECIPROCAL = {"Negotiate", "Support", "Agreement", "ArmedClash", "Ceasefire", "Mediate"}
 """Event types that are mutual when their participants are conjoined subjects."""
 SECTOR_KINDS = {"GOV": "government", "MIL": "military", "COP": "police", "MED": "media",
@@ -268,7 +269,7 @@ def evaluate_petrarch(directory: Path | None = None) -> list[Metric]:
 
     folder = require((directory or eval_dir()) / FOLDER)
     records = load_records(directory)
-    dictionary = VerbDictionary.load(require(folder / VERBS))
+    dictionary = VerbDictionary.load(require(folder / VERBS), discards=require(folder / DISCARDS))
     extractor = Extractor(nlp=default_extractor().nlp, gazetteer=petrarch_gazetteer(folder),
                           fallback_actors=False)  # PETRARCH codes only dictionary actors
     articles = [article_from_text(r.text, origin=r.id, meta={"id": r.id}) for r in records]

@@ -20,6 +20,9 @@ Roles, as PETRARCH reads them:
   targets.
 - **compound actors** give one coding per (source, target) pair; a paired
   code ``A:B`` also codes ``B`` from target to source.
+- **discards**: a sentence with a phrase of the dictionary's discard list
+  (:meth:`~kg.extract.verbdict.VerbDictionary.add_discards`) is not coded;
+  a story discard (``+TYPHOON``) stops the whole article.
 - **negation** is whatever the dictionary's patterns say (``WILL NOT *``); a
   negated verb that no pattern covers is not coded (abstain, not guess).
 
@@ -199,13 +202,13 @@ def _roles(token, found: _Found, actors: _Actors) -> tuple[list[str], list[str],
     after = [t.i for t in token.subtree if t.i > found.last and t.i not in skip]
     first = next((i for i in after if i in actors.key), None)
     targets = actors.group(first) if first is not None else []
-    if not targets and len(sources) > 1:  # "Gondor and Osgiliath renewed ties": each other
-        targets = sources
     return sources, targets, sorted(skip)
 
 
 def _pairs(sources: list[str], targets: list[str], code: str) -> list[tuple[str, str, str]]:
     forward, _, back = code.partition(":")
+    if not targets and back and len(sources) > 1:  # "Gondor and Osgiliath renewed ties": mutual
+        targets = sources
     pairs = []
     for source in sources:
         for target in targets:
@@ -248,6 +251,19 @@ def _code_verb(token, found: list[_Found], sent, words: list[str],  # type: igno
     return entry, _pairs(sources, targets, entry.verb.code or entry.block.code), None
 
 
+def _discarded(words: list[str], sentences: list, dictionary: VerbDictionary) -> set[int]:  # type: ignore[type-arg]
+    """Indexes of the sentences a discard phrase rules out (all of them for a story discard)."""
+    out: set[int] = set()
+    for index, sent in enumerate(sentences):
+        for phrase, story in dictionary.discards.items():
+            n = len(phrase)
+            if any(tuple(words[i:i + n]) == phrase for i in range(sent.start, sent.end - n + 1)):
+                if story:
+                    return set(range(len(sentences)))
+                out.add(index)
+    return out
+
+
 def code_doc(doc, extraction: Extraction, dictionary: VerbDictionary) -> list[Coding]:  # type: ignore[no-untyped-def]
     """Every dictionary coding of the doc's verbs, in text order.
 
@@ -270,7 +286,10 @@ def code_doc(doc, extraction: Extraction, dictionary: VerbDictionary) -> list[Co
     words = [t.text.upper() for t in doc]
     codings: list[Coding] = []
     sentences = [sent for sent in doc.sents if sent.text.strip()]  # as kg.extract.assemble
+    discarded = _discarded(words, sentences, dictionary)
     for index, sent in enumerate(sentences):
+        if index in discarded:
+            continue
         for token in sent:
             if not (token.pos_ == "VERB" or token.tag_.startswith("VB")) or token.pos_ == "AUX":
                 continue

@@ -143,22 +143,39 @@ class VerbDictionary:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.blocks: list[Block] = []
         self.skipped: list[str] = []  # patterns left out, with the reason
+        self.discards: dict[tuple[str, ...], bool] = {}  # phrase -> discards the whole story
         self._forms: dict[str, list[tuple[Block, Verb]]] = {}
 
+    def add_discards(self, lines: Iterable[str]) -> None:
+        """Read a PETRARCH discard list: a sentence with one of its phrases is not coded.
+
+        A phrase after ``+`` discards the whole story (article), others the sentence.
+
+        >>> d = VerbDictionary()
+        >>> d.add_discards(["# note", "BASEBALL  # x", "+World Golf Championships"])
+        >>> d.discards
+        {('BASEBALL',): False, ('WORLD', 'GOLF', 'CHAMPIONSHIPS'): True}
+        """
+        for line in _clean(lines):
+            phrase = line.strip()
+            story = phrase.startswith("+")
+            words = tuple(w.upper() for w in re.split(r"[ _]+", phrase.lstrip("+")) if w)
+            if words:
+                self.discards[words] = story
+
     @classmethod
-    def load(cls, path: str | Path) -> VerbDictionary:
-        """Read a verb dictionary file (UTF-8, bad bytes replaced).
+    def load(cls, path: str | Path, discards: str | Path | None = None) -> VerbDictionary:
+        """Read a verb dictionary file (UTF-8, bad bytes replaced), and a discard list if given.
 
         Raises
         ------
         VerbDictionaryError
             When the file cannot be read.
         """
-        try:
-            text = Path(path).read_text("utf-8", "replace")
-        except OSError as error:
-            raise VerbDictionaryError(f"cannot read verb dictionary {path}: {error}") from error
-        return cls.parse(text.splitlines())
+        dictionary = cls.parse(_read(path).splitlines())
+        if discards is not None:
+            dictionary.add_discards(_read(discards).splitlines())
+        return dictionary
 
     @classmethod
     def parse(cls, lines: Iterable[str]) -> VerbDictionary:
@@ -273,6 +290,13 @@ class VerbDictionary:
 
     def __len__(self) -> int:
         return len(self.blocks)
+
+
+def _read(path: str | Path) -> str:
+    try:
+        return Path(path).read_text("utf-8", "replace")
+    except OSError as error:
+        raise VerbDictionaryError(f"cannot read verb dictionary file {path}: {error}") from error
 
 
 def _clean(lines: Iterable[str]) -> Iterable[str]:
