@@ -343,10 +343,12 @@ def apply_dictionary(extraction: Extraction, doc, dictionary: VerbDictionary  # 
             untyped.append(code)
             continue
         same = next((e for e in events if e.sentence == sentence and e.cameo is None
-                     and e.index not in replaced and e.trigger.start < end and start < e.trigger.end), None)
-        token = doc.char_span(start, end, alignment_mode="expand")
+                     and e.index not in replaced and e.trigger.start < end
+                     and start < e.trigger.end), None)
+        verb = doc.char_span(start, end, alignment_mode="expand")
+        modality = modality_of(verb.root) if verb is not None else "asserted"
         fields = dict(event_type=kind, agents=(source,), targets=tuple(dict.fromkeys(targets)),
-                      cameo=code, modality=modality_of(token.root) if token is not None else "asserted")
+                      cameo=code, modality=modality)
         if same is not None:
             replaced.add(same.index)
             events[events.index(same)] = dataclasses.replace(same, **fields)
