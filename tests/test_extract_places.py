@@ -72,3 +72,16 @@ def test_plover_codes_the_place_of_an_untargeted_hostile_event_as_target():
 ])
 def test_locative_objects_place_the_event(extractor, text, place):
     assert [e.place for e in _extract(extractor, text).events] == [place]
+
+
+def test_more_world_countries_compose_and_capitals_name_them(extractor):
+    found = _extract(extractor, "Rebels in the Ivory Coast blocked roads into Abidjan.")
+    assert _roles(found) == [("Protest", ("ivory-coast-rebels",), (), "abidjan")]
+    assert extractor.gazetteer.state_at("juba") == "south-sudan"
+
+
+def test_country_inside_a_longer_place_is_no_composite(extractor):
+    found = _extract(extractor, "Militants in the Niger Delta attacked an oil platform.")
+    assert [(m.span.text, m.key) for m in found.mentions] == [("Niger Delta", "niger-delta")]
+    found = _extract(extractor, "Soldiers from Niger attacked the camp.")
+    assert [e.agents for e in found.events] == [("niger-military",)]

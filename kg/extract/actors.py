@@ -93,8 +93,12 @@ class MentionMatcher:
     def _of_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """ "the government of Lebanon", "soldiers from Syria", "rebels in the Ivory Coast":
         sector noun + of/from/in + country, when nothing in front of the noun names another."""
+        reach: dict[int, int] = {}  # start token -> end of the longest match starting there
+        for f in found:
+            reach[f.start] = max(reach.get(f.start, 0), f.end)
         countries = {f.start: f for f in found if f.key in self._countries
-                     and f.how in ("alias", "exact", "place")}
+                     and f.how in ("alias", "exact", "place")
+                     and reach[f.start] == f.end}  # not "Niger" of "Niger Delta"
         composites = []
         for label_id, start, end in self.sector(doc):
             after = countries.get(end + 1) or (countries.get(end + 2) if end + 1 < len(doc)

@@ -89,13 +89,22 @@ def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ign
 
 
 def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
-              sentence_of: dict[int, int]) -> tuple[list[Mention], dict[int, str], set[int]]:
-    """Gazetteer mentions, the actor key of each actor token, and every token any match touched."""
+              sentence_of: dict[int, int], people: bool = False
+              ) -> tuple[list[Mention], dict[int, str], set[int]]:
+    """Gazetteer mentions, the actor key of each actor token, and every token any match touched.
+
+    With ``people`` (unknown actors allowed), a composite right before a person's
+    name is that person's title and is left to the person's mention.
+    """
     mentions, token_actor = [], {}
     raw = matcher.raw_matches(doc)
     taken = {i for found in raw for i in range(found.start, found.end)}
+    names = {e.start for e in doc.ents if e.label_ == "PERSON"} if people else set()
     for found in resolve(doc, raw, gazetteer):
         piece = doc[found.start:found.end]
+        if found.how == "composite" and found.end in names:  # "Kyrgyz Prime Minister Nikolai
+            taken -= set(range(found.start, found.end))  # Tanaev": a title, the person acts
+            continue
         if found.start not in sentence_of:
             continue
         mentions.append(Mention(Span(piece.start_char, piece.end_char, piece.text),
@@ -213,7 +222,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     know may fill an event's roles (:mod:`kg.extract.fallback`).
     """
     sentences, sentence_of, spans = _sentences(doc)
-    mentions, token_actor, taken = _mentions(doc, gazetteer, matcher, sentence_of)
+    mentions, token_actor, taken = _mentions(doc, gazetteer, matcher, sentence_of, fallback)
     _resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of

@@ -57,6 +57,7 @@ class Gazetteer:
     nationalities: dict[str, str] = field(default_factory=dict)  # "lebanese" -> country key
     sectors: dict[str, Sector] = field(default_factory=dict)
     place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
+    _states: dict[str, str] = field(default_factory=dict, repr=False)  # ISO3 -> state key
 
     def state_at(self, place: str) -> str | None:
         """The state actor a place names when it acts: a country, or a capital for its
@@ -71,8 +72,10 @@ class Gazetteer:
         found = self.places.get(place)
         if found is None or found.kind != "capital" or found.country is None:
             return None
-        return next((key for key, actor in self.actors.items() if actor.kind == "state"
-                     and actor.country == found.country and actor.parent is None), None)
+        if not self._states:
+            self._states.update((a.country, key) for key, a in reversed(self.actors.items())
+                                if a.kind == "state" and a.country and a.parent is None)
+        return self._states.get(found.country)
 
     def composite(self, country: str, sector: str) -> Actor:
         """Return (creating if needed) the actor ``<country>-<sector>``."""
