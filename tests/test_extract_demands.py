@@ -23,3 +23,13 @@ def test_declared_obligation_of_a_country(extractor):
 def test_reported_fact_is_no_demand(extractor):
     events = _events(extractor, "Russia said on Tuesday that Sudan returned the helicopter.")
     assert all(kind != "Demand" for kind, *_ in events)
+
+
+def test_nationality_on_a_proposal_names_its_author(extractor):
+    events = _events(extractor, "Bangladesh rejected an Indian proposal.")
+    assert events == [("Reject", "rejected", ("bangladesh",), ("india",))]
+
+
+def test_nationality_on_other_nouns_is_no_actor(extractor):
+    found = extractor.extract(article_from_text("Bangladesh rejected an Indian tourist.", origin="t"))
+    assert "india" not in {m.key for m in found.mentions}

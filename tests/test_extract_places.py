@@ -27,7 +27,7 @@ def test_place_behind_a_place_noun_is_the_events_place(extractor):
 
 
 def test_capital_as_subject_is_its_state(extractor):
-    found = _extract(extractor, "Beirut rejected the Syrian proposal.")
+    found = _extract(extractor, "Beirut rejected the proposal.")
     assert [(m.span.text, m.kind, m.key) for m in found.mentions] == [("Beirut", "actor", "lebanon")]
     assert [e.agents for e in found.events] == [("lebanon",)]
 
@@ -85,3 +85,8 @@ def test_country_inside_a_longer_place_is_no_composite(extractor):
     assert [(m.span.text, m.key) for m in found.mentions] == [("Niger Delta", "niger-delta")]
     found = _extract(extractor, "Soldiers from Niger attacked the camp.")
     assert [e.agents for e in found.events] == [("niger-military",)]
+
+
+def test_place_of_a_threatened_act_is_the_threats(extractor):
+    found = _extract(extractor, "Hamas threatened to impose a curfew in Ramallah.")
+    assert [(e.event_type, e.place) for e in found.events][0] == ("Threaten", "ramallah")

@@ -88,7 +88,18 @@ class MentionMatcher:
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
                     continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
-        return found + self._of_composites(doc, found)
+        return found + self._of_composites(doc, found) + self._authored(doc)
+
+    def _authored(self, doc) -> list[Found]:  # type: ignore[no-untyped-def]
+        """A nationality adjective on a proposal noun names its author, the state:
+        "rejected an Indian proposal", "an Australian ultimatum"."""
+        found = []
+        for token in doc:
+            country = self.gazetteer.nationalities.get(token.lower_)
+            if country and token.dep_ in ("amod", "compound") and token.text[:1].isupper() \
+                    and token.head.lemma_.lower() in AUTHORED_NOUNS:
+                found.append(Found(token.i, token.i + 1, "actor", country, "alias"))
+        return found
 
     def _of_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """ "the government of Lebanon", "soldiers from Syria", "rebels in the Ivory Coast":
@@ -110,6 +121,12 @@ class MentionMatcher:
                 composites.append(Found(start, after.end, "actor", f"{after.key}-{sector}",
                                         "composite"))
         return composites
+
+
+AUTHORED_NOUNS = {"proposal", "plan", "offer", "ultimatum", "demand", "request", "initiative",
+                  "change", "draft", "resolution", "bid", "idea", "call", "appeal", "invitation",
+                  "suggestion", "overture", "formula", "goods", "export", "import", "product"}
+"""Nouns whose nationality adjective is their author or owner: "a Senegalese peace plan"."""
 
 
 def _longest_first(found: list[Found]) -> list[Found]:

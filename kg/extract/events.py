@@ -280,7 +280,8 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
 
     The trigger's own direct object ("shelled Juba") and the objects of its
     locative prepositions ("demonstrated in Serbia"); for a noun trigger, also
-    those of the verb it is the object of ("imposed a curfew in Cizre").
+    those of the verb it is the object of ("imposed a curfew in Cizre"), and those
+    of a verb complement ("threatened to impose a curfew in Algiers").
     Objects are followed through "of" after a place noun ("the town of Cizre")
     and through a further locative phrase ("a camp in Thailand"). Places
     inside the subject ("Demonstrators in Baghdad") are not the event's own.
@@ -288,6 +289,7 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     heads = [token]
     if token.pos_ != "VERB" and token.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
         heads.append(token.head.head if token.dep_ == "pobj" else token.head)
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     found: list[int] = []
     for head in heads:
         for child in head.children:
