@@ -60,3 +60,11 @@ def test_title_joins_the_mention_but_not_the_label(extractor):
 def test_bracketed_acronym_is_the_same_actor(extractor):
     _, events = _events(extractor, "The Revolutionary United Front (RUF) attacked Freetown residents.")
     assert events[0][1] == ("revolutionary-united-front",)
+
+
+def test_possessive_country_before_a_name_is_the_persons_title(extractor):
+    extraction, events = _events(extractor, "Egypt's President Hosni Mubarak rejected the plan.")
+    assert events == [("Reject", ("hosni-mubarak",), ())]
+    assert [m.span.text for m in extraction.mentions if m.key == "hosni-mubarak"] == [
+        "Egypt's President Hosni Mubarak"]
+    assert [a.label for a in extraction.actors if a.key == "hosni-mubarak"] == ["Hosni Mubarak"]

@@ -99,12 +99,12 @@ def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignor
     mentions, token_actor = [], {}
     raw = matcher.raw_matches(doc)
     taken = {i for found in raw for i in range(found.start, found.end)}
-    names = {e.start for e in doc.ents if e.label_ == "PERSON"} if people else set()
+    names = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     for found in resolve(doc, raw, gazetteer):
         piece = doc[found.start:found.end]
-        if found.how == "composite" and found.end in names:  # "Kyrgyz Prime Minister Nikolai
-            taken -= set(range(found.start, found.end))  # Tanaev": a title, the person acts
-            continue
+        if people and _titles_person(doc, found, names):  # "Kyrgyz Prime Minister Nikolai
+            taken -= set(range(found.start, found.end))  # Tanaev", "Jordan's King Abdullah":
+            continue  # the country is the person's title, the person acts
         if found.start not in sentence_of:
             continue
         mentions.append(Mention(Span(piece.start_char, piece.end_char, piece.text),
@@ -112,6 +112,17 @@ def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignor
         if found.kind == "actor":
             token_actor.update({i: found.key for i in range(found.start, found.end)})
     return mentions, token_actor, taken
+
+
+def _titles_person(doc, found, names: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """A composite right before a person's name, or a possessive country whose noun is a
+    person's name: "Kyrgyz Prime Minister Nikolai Tanaev", "Jordan's King Abdullah II"."""
+    if found.kind != "actor" or found.start in names:
+        return False
+    if found.how == "composite":
+        return found.end in names
+    owner = doc[found.end - 1]
+    return owner.dep_ == "poss" and owner.head.i in names and found.how in ("country", "alias")
 
 
 def _fallback_mentions(ctx: _Context, candidates: dict[int, Candidate], used: set[str]

@@ -176,11 +176,13 @@ def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-unty
 
 
 def _title_start(ent, taken: set[int]) -> int:  # type: ignore[no-untyped-def]
-    """Where a person's title starts: capitalised words of the name's own phrase, left of it."""
+    """Where a person's title starts: capitalised words of the name's own phrase, left of it,
+    through a possessive ("Jordan's King Abdullah II")."""
     start = ent.start
     while start > ent.root.left_edge.i and start - 1 not in taken:
         word = ent.doc[start - 1]
-        if not (word.text[:1].isupper() or word.lower_ in TITLE_WORDS) or word.pos_ == "DET":
+        if not (word.text[:1].isupper() or word.lower_ in TITLE_WORDS or word.lower_ == "'s"
+                and start - 1 > ent.root.left_edge.i) or word.pos_ == "DET":
             break
         start -= 1
     return start
