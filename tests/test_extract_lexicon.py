@@ -95,3 +95,14 @@ def test_partitive_subject_and_compound_object(extractor):
         ("Protest", ("syria-civilians",), ())]
     assert [t for t, _, _ in _types(extractor, "Japan suspended aid deliveries to Serbia.")] == [
         "Sanction"]
+
+
+def test_sharing_intelligence_is_material_cooperation(extractor):
+    assert _types(extractor, "Turkey shared intelligence with Iraq.") == [
+        ("Support", ("turkey",), ("iraq",))]
+    assert _types(extractor, "Turkey shared a border with Iraq.") == []  # no CAMEO 064 object
+
+
+def test_purpose_clause_names_whom_a_strike_is_aimed_at(extractor):
+    found = _types(extractor, "Lebanese farmers began a hunger strike to protest Syria's decision.")
+    assert found[0] == ("Protest", ("lebanon-civilians",), ("syria",))

@@ -72,7 +72,7 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
                   "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
                   "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
                   "communication", "coordinate", "coordination", "cooperation", "cooperate",
-                  "mediate", "agree", "agreement", "ceasefire", "truce"}
+                  "mediate", "agree", "agreement", "ceasefire", "truce", "share"}
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
@@ -230,6 +230,16 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
     return found
 
 
+PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
+"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+
+
+def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Targets of a purpose clause ("to protest ...", "to demand ...") hanging on ``verb``."""
+    return tuple(k for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                 and c.lemma_.lower() in PURPOSE_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     preps = [c for c in noun.children if _target_prep(noun, c)]
     if noun.dep_ == "nsubj":  # "talks have begun with the militants"
@@ -258,6 +268,8 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
+    if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
+        targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if not agents and between:
         agents = _actors_in(between[0].subtree, actor_at)

@@ -77,6 +77,8 @@ OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"formula", "plan", "proposal", "offer", "consensus", "compromise",
                    "settlement", "deal", "term", "condition"}), "Agreement")),
     "extend": (frozenset({"curfew"}), "Threaten"),
+    "share": (frozenset({"intelligence", "information", "evidence", "expertise", "data",
+                         "technology", "know-how"}), "Support"),  # CAMEO 064 share intelligence
     "fire": (frozenset({"shell", "rocket", "missile", "mortar", "artillery", "grenade", "bomb"}),
              "Shelling"),
     "receive": (frozenset({"delegation", "mission", "envoy", "minister", "visitor", "ambassador",
