@@ -20,10 +20,13 @@ from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
               help="Show a progress bar with articles/s and ETA (default: when stderr is a "
                    "terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verb-dictionary", type=click.Path(dir_okay=False), envvar="KG_VERB_DICTIONARY",
+              help="A TABARI/PETRARCH verb dictionary file whose patterns also code events "
+                   "(CAMEO codes).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, published: str | None,
            source: str | None, encoding: str | None, jobs: int, progress: bool | None,
-           quiet: bool) -> None:
+           quiet: bool, verb_dictionary: str | None) -> None:
     """Ingest articles (.txt, .html, .jsonl files or folders of them) into the store.
 
     Inputs are streamed (memory does not grow with their number) and extracted
@@ -39,12 +42,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     env = get_env(ctx, store)
     with reported_errors(env):
         defaults = {"published": parse_date(published, "--date"), "source": source}
+        extractor = default_extractor(verb_dictionary)
         items = iter_inputs(paths, {k: v for k, v in defaults.items() if v}, encoding)
         show = not quiet and (env.stderr_is_terminal() if progress is None else progress)
         total = count_inputs(paths) if show else None
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
-            report = run_ingest(env.store(), items, default_extractor(), n_process=jobs,
+            report = run_ingest(env.store(), items, extractor, n_process=jobs,
                                 tick=bar.update)
         if report.changed:  # keep the analyses written by `kg analyze --write` current
             from kg.analysis.writeback import refresh

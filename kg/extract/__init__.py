@@ -12,14 +12,36 @@ Examples
 from __future__ import annotations
 
 import functools
+import os
 
 from kg.extract.pipeline import Extractor
 
 
-@functools.lru_cache(maxsize=1)
-def default_extractor() -> Extractor:
-    """The shared extractor with the packaged spaCy model and the default gazetteer."""
-    return Extractor()
+VERB_DICTIONARY_ENV = "KG_VERB_DICTIONARY"
 
 
-__all__ = ["Extractor", "default_extractor"]
+@functools.lru_cache(maxsize=4)
+def default_extractor(verb_dictionary: str | None = None) -> Extractor:
+    """The shared extractor with the packaged spaCy model and the default gazetteer.
+
+    Parameters
+    ----------
+    verb_dictionary : str, optional
+        Path of a TABARI/PETRARCH verb dictionary whose patterns also code the
+        events (:mod:`kg.extract.verbdict`); by default ``$KG_VERB_DICTIONARY``
+        as it was at the first call, else none.
+
+    Raises
+    ------
+    kg.extract.verbdict.VerbDictionaryError
+        When the dictionary file cannot be read or is not a verb dictionary.
+    """
+    path = verb_dictionary or os.environ.get(VERB_DICTIONARY_ENV) or None
+    if path is None:
+        return Extractor()
+    from kg.extract.verbdict import VerbDictionary
+
+    return Extractor(verb_dictionary=VerbDictionary.load(path))
+
+
+__all__ = ["VERB_DICTIONARY_ENV", "Extractor", "default_extractor"]

@@ -170,9 +170,12 @@ class VerbDictionary:
         Raises
         ------
         VerbDictionaryError
-            When the file cannot be read.
+            When the file cannot be read or holds no verb block.
         """
         dictionary = cls.parse(_read(path).splitlines())
+        if not dictionary.blocks:
+            raise VerbDictionaryError(f"{path}: not a verb dictionary (no '--- VERB [code] ---' "
+                                      "block)")
         if discards is not None:
             dictionary.add_discards(_read(discards).splitlines())
         return dictionary

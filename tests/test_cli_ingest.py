@@ -1,0 +1,45 @@
+"""``kg ingest`` options driven through the real entry point (CliRunner, memory store)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.cli.env import Environment
+from kg.store import open_store
+from kg.vocab import sparql_prologue
+
+SALUTE = "Hezbollah saluted the Lebanese army on Monday."
+EVENT_TYPES = sparql_prologue() + "SELECT ?type WHERE { GRAPH ?g { ?e a ckg:Event ; ckg:eventType ?type } }"
+
+
+def _ingest(store, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["ingest", "--no-progress", *args],
+                              obj=Environment(store_uri="memory:", _store=store))
+
+
+def test_verb_dictionary_codes_a_verb_the_lexicon_does_not_know(tmp_path, memory_store):
+    article = tmp_path / "salute.txt"
+    article.write_text(SALUTE, "utf-8")
+    dictionary = tmp_path / "verbs.txt"
+    dictionary.write_text("--- SALUTE [051] ---\nSALUTE\n", "utf-8")
+    plain = _ingest(memory_store, str(article))
+    assert plain.exit_code == 0, plain.output
+    assert not list(memory_store.select(EVENT_TYPES))  # our lexicon has no "salute"
+
+    coded_store = open_store("memory:")
+    coded = _ingest(coded_store, "--verb-dictionary", str(dictionary), str(article))
+    assert coded.exit_code == 0, coded.output
+    assert [str(row["type"]).rsplit("/", 1)[-1] for row in coded_store.select(EVENT_TYPES)] \
+        == ["Praise"]
+
+
+def test_a_file_that_is_no_verb_dictionary_is_one_line_and_exit_1(tmp_path, memory_store):
+    article = tmp_path / "salute.txt"
+    article.write_text(SALUTE, "utf-8")
+    not_a_dictionary = tmp_path / "notes.txt"
+    not_a_dictionary.write_text("just some notes\n", "utf-8")
+    result = _ingest(memory_store, "--verb-dictionary", str(not_a_dictionary), str(article))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "not a verb dictionary" in result.stderr
+    assert len(memory_store) == 0  # nothing was ingested
