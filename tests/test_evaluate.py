@@ -89,6 +89,26 @@ def test_plover_scoring_on_hand_made_records():
     assert metrics["actor span F1 (source+target)"].value == pytest.approx(2 * 1 * (2 / 3) / (5 / 3))
 
 
+def test_plover_scores_a_role_mention_as_its_phrase():
+    from kg.evaluate.plover import Record, score
+
+    text = "Ethnic Albanians in Serbia and US Congress attacked Hamas."
+    mentions = [Mention(Span(7, 16, "Albanians"), 0, "actor", "albanians"),
+                Mention(Span(30, 32, "US"), 0, "actor", "us"),
+                Mention(Span(33, 41, "Congress"), 0, "actor", "congress")]
+    attack = Event(0, "ArmedClash", Span(42, 50, "attacked"), 0, ("albanians", "congress", "us"))
+    records = [Record("1", text, "ASSAULT", ("Ethnic Albanians in Serbia", "US Congress"), ())]
+    phrases = {"Albanians": "Ethnic Albanians in Serbia", "US": "US Congress", "Congress": "US Congress"}
+
+    def f1(phrase=None):
+        metrics = score(records, [_extraction(text, [attack], mentions)], phrase and [phrase])
+        return next(m.value for m in metrics if m.name == "source span F1")
+
+    assert f1() == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))  # only "Congress" matches
+    # as phrases: both gold spans match; "US Congress" is given once, then "US" as itself
+    assert f1(lambda m: phrases[m.span.text]) == pytest.approx(2 * (2 / 3) * 1 / (2 / 3 + 1))
+
+
 def test_petrarch_dictionaries_and_triples():
     from kg.evaluate.petrarch import Record, code_of, parse_actors, parse_agents, score
 

@@ -6,19 +6,30 @@ target actors. The extractor reads each sentence as an article; its *main*
 event (the first with an agent, else the first) gives the predicted label
 through :func:`primary_plover`, and the mentions of that event's agents and
 targets give the predicted spans (a match is token overlap >= 0.5).
+
+A mention is the name the gazetteer resolved ("Albanians", "U.N."); PLOVER
+marks the whole noun phrase that fills the role ("Ethnic Albanians in south
+Serbia", "U.N. war crimes court"). The scorer compares like with like: it
+widens each role mention to its phrase in the parse
+(:func:`kg.extract.actors.phrase_extent`). The extraction itself, and so the
+knowledge graph, keeps the mention as the name; which actor fills the role
+does not change.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.evaluate import eval_dir, require
 from kg.evaluate.scoring import Counts, Metric, accuracy, macro_f1, prf, span_counts
-from kg.model import Event, Extraction
+from kg.model import Event, Extraction, Mention
+
+Phrase = Callable[[Mention], str]
+"""The text a role's mention stands for in the gold (by default the mention's own text)."""
 
 GSR_FILE = Path("plover_gsr") / "PLOVER_GSR_CAMEO.json"
 CROSSWALK_FILE = Path("plover_gsr") / "CAMEO2PLOVER-2021.txt"
@@ -152,23 +163,49 @@ def place_target(extraction: Extraction, event: Event) -> list[str]:
     return [mention.span.text] if mention else []
 
 
-def _spans(extraction: Extraction, keys: Iterable[str]) -> list[str]:
-    spans = []
+def _spans(extraction: Extraction, keys: Iterable[str], phrase: Phrase | None = None) -> list[str]:
+    """The texts of the first mentions of ``keys``; two mentions in one phrase ("US Congress")
+    give the phrase once, the second its own text."""
+    spans: list[str] = []
     for key in keys:
         mention = next((m for m in extraction.mentions if m.key == key), None)
-        spans.append(mention.span.text if mention else key)
+        text = (phrase(mention) if phrase else mention.span.text) if mention else key
+        spans.append(mention.span.text if mention and text in spans else text)
     return spans
 
 
-def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:
-    """Metrics of the extractions of ``records`` (same order)."""
+def mention_phrase(doc, nouns: frozenset[str]) -> Phrase:  # type: ignore[no-untyped-def]
+    """The :data:`Phrase` of ``doc``'s mentions: the noun phrase each one heads or modifies.
+
+    ``nouns`` are the actor head nouns (:func:`kg.extract.actors.actor_nouns`).
+    """
+    from kg.extract.actors import phrase_extent
+
+    def phrase(mention: Mention) -> str:
+        piece = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if mention.kind != "actor" or piece is None or not len(piece):
+            return mention.span.text
+        return doc[slice(*phrase_extent(doc, piece.start, piece.end, nouns))].text
+
+    return phrase
+
+
+def score(records: list[Record], extractions: list[Extraction],
+          phrases: list[Phrase] | None = None) -> list[Metric]:
+    """Metrics of the extractions of ``records`` (same order).
+
+    ``phrases`` (one per record) give the text each role mention is scored as;
+    without them a mention is scored as its own text.
+    """
     gold, predicted = [r.label for r in records], []
     sources, targets = Counts(), Counts()
-    for record, extraction in zip(records, extractions, strict=True):
+    for i, (record, extraction) in enumerate(zip(records, extractions, strict=True)):
         event = main_event(extraction)
+        phrase = phrases[i] if phrases else None
         predicted.append(event_plover(event) if event else None)
-        sources += span_counts(record.sources, _spans(extraction, event.agents) if event else [])
-        coded = (_spans(extraction, event.targets) or place_target(extraction, event)) if event else []
+        sources += span_counts(record.sources, _spans(extraction, event.agents, phrase) if event else [])
+        coded = (_spans(extraction, event.targets, phrase) or place_target(extraction, event)) \
+            if event else []
         targets += span_counts(record.targets, coded)
     both = sources + targets
     coverage = sum(p is not None for p in predicted)
@@ -184,12 +221,20 @@ def score(records: list[Record], extractions: list[Extraction]) -> list[Metric]:
 
 
 def evaluate_plover(extractor=None, directory: Path | None = None) -> list[Metric]:  # type: ignore[no-untyped-def]
-    """Run the extractor over every record and score it (``EvalDataMissing`` without the data)."""
+    """Run the extractor over every record and score it (``EvalDataMissing`` without the data).
+
+    Each record is parsed once; the parse gives both the extraction and the
+    phrases its role mentions are scored as (:func:`mention_phrase`).
+    """
     from kg.documents import article_from_text
     from kg.extract import default_extractor
+    from kg.extract.actors import actor_nouns
 
     records = load_records(directory)
+    extractor = extractor or default_extractor()
     articles = [article_from_text(r.text, origin=r.id, meta={"id": r.id, "published": "2000-01-01"})
                 for r in records]
-    extractions = list((extractor or default_extractor()).pipe(articles))
-    return score(records, extractions)
+    nouns = actor_nouns(extractor.gazetteer)
+    docs = list(extractor.nlp.pipe(a.text for a in articles))
+    extractions = [extractor.build(a, doc) for a, doc in zip(articles, docs, strict=True)]
+    return score(records, extractions, [mention_phrase(doc, nouns) for doc in docs])

@@ -1,0 +1,47 @@
+"""kg.extract.actors: the phrase a role mention stands for (its extent), on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.evaluate.plover import main_event, mention_phrase
+from kg.extract.actors import actor_nouns
+
+
+def _role_phrases(extractor, text):
+    """(mention text, phrase) of the main event's agents and targets."""
+    doc = extractor.nlp(text)
+    extraction = extractor.build(article_from_text(text, origin="extent"), doc)
+    phrase = mention_phrase(doc, actor_nouns(extractor.gazetteer))
+    event = main_event(extraction)
+    mentions = {m.key: m for m in extraction.mentions if m.kind == "actor"}
+    return {key: (mentions[key].span.text, phrase(mentions[key]))
+            for key in (*event.agents, *event.targets)}
+
+
+@pytest.mark.parametrize("text, key, mention, phrase", [
+    # left modifiers and an "in X" phrase join the head; the actor stays the composite
+    ("Ethnic Albanians in south Serbia are demanding a U.N. military presence.",
+     "albania-civilians", "Albanians", "Ethnic Albanians in south Serbia"),
+    # a number stops the left side; "of X" joins with X's own title
+    ("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers.",
+     "supporters", "supporters", "supporters of former President Ahmed Ben Bella"),
+    # a possessive capital standing for its state modifies the office that acts
+    ("Cairo's security chief has warned the Kifaya group.", "egypt", "Cairo", "Cairo's security chief"),
+    # a name modifying an office: the office is the phrase
+    ("U.N. Secretary-General Kofi Annan condemned the attack on Monday.", "united-nations", "U.N.",
+     "U.N. Secretary-General Kofi Annan"),
+])
+def test_role_mention_extends_to_its_noun_phrase(extractor, text, key, mention, phrase):
+    assert _role_phrases(extractor, text)[key] == (mention, phrase)
+
+
+def test_coordinated_modifier_is_another_actor(extractor):
+    phrases = _role_phrases(extractor, "Senior Hungarian and Romanian officials agreed on a plan.")
+    assert phrases["romania-government"] == ("Romanian officials", "Romanian officials")
+
+
+def test_descriptive_noun_before_a_name_stays_out(extractor):
+    phrases = _role_phrases(extractor, "Human rights watchdog Amnesty International condemned Sudan.")
+    assert [p for _, p in phrases.values()] == ["Amnesty International", "Sudan"]
