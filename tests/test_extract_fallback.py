@@ -68,3 +68,14 @@ def test_possessive_country_before_a_name_is_the_persons_title(extractor):
     assert [m.span.text for m in extraction.mentions if m.key == "hosni-mubarak"] == [
         "Egypt's President Hosni Mubarak"]
     assert [a.label for a in extraction.actors if a.key == "hosni-mubarak"] == ["Hosni Mubarak"]
+
+
+def test_modified_forces_and_parties_are_unknown_groups(extractor):
+    extraction, events = _events(extractor, "Vietnamese-led forces have retaken a strategic village.")
+    assert events == [("SeizeTerritory", ("vietnamese-led-forces",), ())]
+    assert guess_kind("", "Vietnamese-led forces") == "military"
+    _, events = _events(extractor, "Seven opposition parties went on a general strike.")
+    assert events == [("Protest", ("opposition-parties",), ())]
+    assert guess_kind("", "opposition parties") == "party"
+    _, events = _events(extractor, "The forces have retaken a strategic village.")
+    assert events == []  # a definite bare noun stays unresolved

@@ -106,3 +106,22 @@ def test_sharing_intelligence_is_material_cooperation(extractor):
 def test_purpose_clause_names_whom_a_strike_is_aimed_at(extractor):
     found = _types(extractor, "Lebanese farmers began a hunger strike to protest Syria's decision.")
     assert found[0] == ("Protest", ("lebanon-civilians",), ("syria",))
+
+
+def test_between_names_the_parties_when_someone_else_acts(extractor):
+    assert _types(extractor, "Egypt mediated between Hamas and Israel on Monday.")[0] == (
+        "Mediate", ("egypt",), ("hamas", "israel"))
+    found = _types(extractor, "Egypt undertook a mediation mission between Hamas and Israel.")
+    assert found[0] == ("Mediate", ("egypt",), ("hamas", "israel"))
+    found = _types(extractor, "Clashes between Hamas and Israel killed five people.")
+    assert found[0][1:] == (("hamas", "israel"), ())  # nobody else: they act on each other
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States speeded up the withdrawal of its forces.", ("Withdraw", ("usa",), ())),
+    ("Israeli troops remained on alert in the West Bank.", ("Mobilize", ("israel-military",), ())),
+])
+def test_aspect_and_state_verbs_lend_their_subject(extractor, text, expected):
+    assert _types(extractor, text)[0] == expected
+    assert _types(extractor, text.replace("speeded up", "praised").replace(
+        "remained on", "praised the")) != [expected]  # without the verb no agent reaches the noun

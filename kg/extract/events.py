@@ -31,7 +31,11 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
                "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
-               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make"}
+               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
+               "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
+               "stay"}
+"""Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
+withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
 PHRASE_PREPS = {"with", "between", "against"}
 OWNER_PREPS = {"of", "by", "from"}
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
@@ -76,9 +80,15 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
+BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
+"""Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
+
+
 def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
     if prep.dep_ == "prep" and prep.lower_ == "of" and trigger.lemma_.lower() in RELATIONAL_NOUNS:
         return True
+    if prep.dep_ == "prep" and prep.lower_ == "between":
+        return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
     if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
         return False
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
@@ -271,7 +281,9 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if not agents and between:
+    if agents and not targets and between:  # "X undertook a mediation mission between A and B":
+        targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
+    elif not agents and between:  # "clashes between A and B": they act on each other
         agents = _actors_in(between[0].subtree, actor_at)
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"

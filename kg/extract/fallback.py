@@ -35,7 +35,8 @@ GROUP_NOUNS: dict[str, str] = {
                      "trader", "peasant", "journalist", "nurse", "employee", "pilgrim",
                      "worshipper", "lawyer", "hacker"), "civilians"),
     **dict.fromkeys(("soldier", "troop", "paratrooper", "commando", "peacekeeper", "marine",
-                     "officer"), "military"),
+                     "officer", "force"), "military"),
+    **dict.fromkeys(("party",), "party"),
     **dict.fromkeys(("police", "policeman", "policemen", "guard"), "police"),
     **dict.fromkeys(("rebel", "guerrilla", "guerilla", "insurgent", "gunman", "gunmen", "bomber",
                      "fighter", "militiaman", "militiamen", "separatist", "fundamentalist",
@@ -92,7 +93,8 @@ def guess_kind(entity_label: str, text: str) -> str:
     for word in reversed(words):
         if word in ORG_WORDS and entity_label != "":
             return ORG_WORDS[word]
-        lemma = word[:-1] if word.endswith("s") and word[:-1] in GROUP_NOUNS else word
+        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") \
+            and word[:-1] in GROUP_NOUNS else word  # "parties", "soldiers"
         if lemma in GROUP_NOUNS:
             return GROUP_NOUNS[lemma]
     return "other"
