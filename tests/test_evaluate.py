@@ -109,6 +109,19 @@ def test_plover_scores_a_role_mention_as_its_phrase():
     assert f1(lambda m: phrases[m.span.text]) == pytest.approx(2 * (2 / 3) * 1 / (2 / 3 + 1))
 
 
+def test_plover_place_target_of_a_visit_but_not_of_talks():
+    from kg.evaluate.plover import place_target
+
+    text = "Egypt visited Syria."
+    mentions = [Mention(Span(0, 5, "Egypt"), 0, "actor", "egypt"),
+                Mention(Span(14, 19, "Syria"), 0, "place", "syria")]
+    extraction = _extraction(text, [], mentions)
+    visit = Event(0, "Negotiate", Span(6, 13, "visited"), 0, ("egypt",), (), place="syria")
+    talks = Event(0, "Negotiate", Span(6, 13, "talked"), 0, ("egypt",), (), place="syria")
+    assert place_target(extraction, visit) == ["Syria"]  # CAMEO 042: the host is the target
+    assert place_target(extraction, talks) == []  # talks are not aimed at where they happen
+
+
 def test_petrarch_dictionaries_and_triples():
     from kg.evaluate.petrarch import Record, code_of, parse_actors, parse_agents, score
 

@@ -152,11 +152,13 @@ def place_target(extraction: Extraction, event: Event) -> list[str]:
     its target, with the place's country as the actor ("shelled Juba", "imposed
     a curfew in Algiers"); the extraction keeps it as the event's place. The
     span is the place's mention in the event's sentence. Cooperative events
-    (talks, visits, agreements) are not aimed at the place they happen in.
+    (talks, agreements) are not aimed at the place they happen in, except a
+    visit: CAMEO codes the host as its target (042, "make a visit").
     """
     from kg.taxonomy import sign_of
 
-    if event.targets or event.place is None or sign_of(event.event_type) > 0:
+    visit = event.trigger.text.lower().startswith("visit")
+    if event.targets or event.place is None or sign_of(event.event_type) > 0 and not visit:
         return []
     mention = next((m for m in extraction.mentions if m.kind == "place" and m.key == event.place
                     and m.sentence == event.sentence), None)
