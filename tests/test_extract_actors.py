@@ -37,6 +37,21 @@ def test_role_mention_extends_to_its_noun_phrase(extractor, text, key, mention, 
     assert _role_phrases(extractor, text)[key] == (mention, phrase)
 
 
+@pytest.mark.parametrize("text, key, phrase", [
+    # a bracketed acronym is the name before it ("Cooperation" modifies the forum)
+    ("The Asia-Pacific Economic Cooperation (APEC) forum condemned Iraq.", "apec",
+     "Asia-Pacific Economic Cooperation (APEC) forum"),
+    # "a member of X" acts as a member: the member noun is the phrase
+    ("A member of the Syrian parliament started a hunger strike to protest Israel's policy.",
+     "syria-government", "member of the Syrian parliament"),
+    # a relational noun in a possessive: "Belarus's rulers"
+    ("Berlin rejected recent calls by Belarus's rulers for economic aid.", "belarus",
+     "Belarus's rulers"),
+])
+def test_names_inside_a_larger_actor_phrase(extractor, text, key, phrase):
+    assert _role_phrases(extractor, text)[key][1] == phrase
+
+
 def test_coordinated_modifier_is_another_actor(extractor):
     phrases = _role_phrases(extractor, "Senior Hungarian and Romanian officials agreed on a plan.")
     assert phrases["romania-government"] == ("Romanian officials", "Romanian officials")

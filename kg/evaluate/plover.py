@@ -167,12 +167,13 @@ def place_target(extraction: Extraction, event: Event) -> list[str]:
 
 def _spans(extraction: Extraction, keys: Iterable[str], phrase: Phrase | None = None) -> list[str]:
     """The texts of the first mentions of ``keys``; two mentions in one phrase ("US Congress")
-    give the phrase once, the second its own text."""
+    fill the role once, as that phrase."""
     spans: list[str] = []
     for key in keys:
         mention = next((m for m in extraction.mentions if m.key == key), None)
         text = (phrase(mention) if phrase else mention.span.text) if mention else key
-        spans.append(mention.span.text if mention and text in spans else text)
+        if text not in spans:
+            spans.append(text)
     return spans
 
 

@@ -246,8 +246,12 @@ EXTENT_PREPS = {"of", "in", "from", "throughout", "at"}
 """Prepositions whose phrase belongs to the actor's extent: "Albanians in south Serbia"."""
 ACTOR_HEADS = {"personnel", "wing", "candidate", "force", "chief", "emir", "king", "member",
                "delegation", "group", "network", "organization", "faction", "regime", "cabinet",
-               "embassy", "politician", "national", "movement", "party", "representative"}
+               "embassy", "politician", "national", "movement", "party", "representative", "ruler",
+               "ally", "partner", "proxy", "backer"}
 """Nouns that name an acting group or office, besides the sector, group and title nouns."""
+MEMBER_NOUNS = {"member", "leader", "head", "representative", "delegation", "official",
+                "spokesman", "envoy"}
+"""Nouns whose "of X" phrase names what they belong to: "a member of the Syrian parliament"."""
 NAMELESS_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 TITLES = {"king", "queen", "prince", "emir", "sheikh", "ayatollah", "governor", "commander", "mayor",
           "judge", "archbishop", "bishop", "coordinator", "director", "chairman", "mr", "mrs"}
@@ -292,10 +296,17 @@ def phrase_extent(doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int
     (0, 5)
     """
     root = doc[start:end].root
+    if root.dep_ == "appos" and start > 0 and doc[start - 1].text == "(":
+        root = root.head  # "Asia-Pacific Economic Cooperation (APEC)": the acronym is the name
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+            and root.head.head.lemma_.lower() in MEMBER_NOUNS:
+        root = root.head.head  # "a member of the Syrian parliament"
     while root.dep_ in EXTENT_CLIMB and root.head.i > root.i and _actor_head(root.head, nouns):
         root = root.head
     left = min(_left_edge(root), start)
     right = max(_right_edge(root, 2), end)
+    if right < len(doc) and doc[right].text == ")" and "(" in doc[left:right].text:
+        right += 1
     while left < start and (doc[left].dep_ in EXTENT_STOP or doc[left].pos_ == "DET"):
         left += 1  # "the party's leader Mahmoud Abbas": no leading determiner
     return left, right
@@ -312,6 +323,8 @@ def _left_edge(root) -> int:  # type: ignore[no-untyped-def]
     coordinated modifier or a descriptive common noun before a name."""
     edge = root.i
     for child in sorted(root.lefts, key=lambda t: -t.i):
+        if child.text in (")", "]"):
+            continue  # "Asia-Pacific Economic Cooperation (APEC) forum"
         if child.dep_ in EXTENT_STOP or any(c.dep_ == "conj" for c in child.children):
             break
         if root.pos_ == "PROPN" and child.pos_ == "NOUN" and not _title(child):
