@@ -125,3 +125,11 @@ def test_aspect_and_state_verbs_lend_their_subject(extractor, text, expected):
     assert _types(extractor, text)[0] == expected
     assert _types(extractor, text.replace("speeded up", "praised").replace(
         "remained on", "praised the")) != [expected]  # without the verb no agent reaches the noun
+
+
+def test_fire_noun_is_typed_by_its_weapon(extractor):
+    assert _types(extractor, "Israeli tanks opened machine-gun fire on the village.") == [
+        ("ArmedClash", ("israel-military",), ())]
+    assert _types(extractor, "Syrian troops launched artillery fire on the town.") == [
+        ("Shelling", ("syria-military",), ())]
+    assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == []  # no weapon

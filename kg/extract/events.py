@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (NOUN_TRIGGERS, OBJECT_TRIGGERS, STRIKE_KINDS,
+from kg.extract.lexicon import (FIRE_KINDS, NOUN_TRIGGERS, OBJECT_TRIGGERS, STRIKE_KINDS,
                                 VERB_TRIGGERS)
 
 TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
@@ -136,6 +136,9 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
                 return NOUN_TRIGGERS[joined]
         if lemma == "aid" and not any(c.lower_ == "military" for c in token.children):
             return None
+        if lemma == "fire":  # "artillery, mortar, and rocket fire": the weapons before it
+            return next((FIRE_KINDS[t.lemma_.lower()] for c in token.lefts for t in c.subtree
+                         if t.lemma_.lower() in FIRE_KINDS), None)
         if lemma == "strike":
             return next((STRIKE_KINDS[c.lower_] for c in token.children if c.lower_ in STRIKE_KINDS),
                         None)

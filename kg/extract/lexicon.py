@@ -113,3 +113,8 @@ NOUN_TRIGGERS: dict[str, str] = {
 STRIKE_KINDS = {"hunger": "Protest", "general": "Protest", "labour": "Protest", "labor": "Protest",
                 "air": "AirStrike", "drone": "AirStrike", "missile": "AirStrike"}
 """A noun "strike" is a protest or an air strike by its modifier; alone it stays ambiguous."""
+FIRE_KINDS = {"artillery": "Shelling", "mortar": "Shelling", "rocket": "Shelling",
+              "tank": "Shelling", "shell": "Shelling", "cannon": "Shelling", "gun": "ArmedClash",
+              "machine-gun": "ArmedClash", "machinegun": "ArmedClash", "sniper": "ArmedClash"}
+"""A noun "fire" is shelling or shooting by its weapon ("artillery, mortar and rocket fire");
+alone ("set fire to", "a fire broke out") it triggers nothing."""
