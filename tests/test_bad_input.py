@@ -60,7 +60,7 @@ def spy(monkeypatch, extractor):
     import kg.extract
 
     spy = SpyExtractor(extractor)
-    monkeypatch.setattr(kg.extract, "default_extractor", lambda: spy)
+    monkeypatch.setattr(kg.extract, "default_extractor", lambda verb_dictionary=None: spy)
     return spy
 
 
