@@ -31,21 +31,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from kg import documents, ids
 from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
-from kg.ntriples import extraction_lines, nquads, ntriples, utf8
+from kg.ntriples import extraction_lines, ntriples, utf8
 from kg.rdf import extraction_triples
 from kg.store import Store
 from kg.vocab import sparql_prologue
-
-if TYPE_CHECKING:
-    from kg.store.oxigraph import OxigraphStore
 
 STORED_HASH = sparql_prologue() + "SELECT ?g ?sha WHERE { GRAPH ?g { ?g ckg:sha256 ?sha } }"
 GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
@@ -53,13 +49,6 @@ FLUSH_TRIPLES = 500_000
 """Ingest flushes an on-disk store after about this many triples (~1,000 synthetic articles).
 
 Each flush bounds memory; flushing more often costs write throughput (compactions)."""
-BATCH_TRIPLES = 50_000
-"""New articles for an on-disk Oxigraph store are written in batches of about this many triples
-(~100 synthetic articles) ..."""
-BATCH_ARTICLES = 100
-"""... or of this many articles, whichever comes first (the progress bar moves per batch)."""
-BULK_MIN_TRIPLES = 10_000
-"""A smaller batch is one transaction rather than a bulk load (whose fixed cost is ~20 ms)."""
 
 
 class ExtractorLike(Protocol):
@@ -135,9 +124,7 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     """Extract and store every changed article of ``items``, streaming.
 
     ``items`` is consumed lazily: only the articles in the extractor's
-    current batches (and, on an on-disk Oxigraph store, up to
-    :data:`BATCH_ARTICLES` new articles waiting for their write) are held
-    at any time, never the whole input.
+    current batches are held at any time, never the whole input.
 
     Parameters
     ----------
@@ -157,133 +144,25 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     report = IngestReport()
     known: dict[str, str | None] = {}
     tick = tick or (lambda: None)
-
-    def stored(extraction: Extraction, replaced: bool, error: KGError | None = None) -> None:
-        if error is not None:
-            report.failed.append(error)
-        else:
-            (report.replaced if replaced else report.added).append(extraction.article.key)
-            if progress is not None:
-                progress(extraction)
-        tick()
-
-    batch = NewArticles(store) if NewArticles.suits(store) else None
-    try:
-        unflushed = 0
-        for extraction in extractor.pipe(_needing_extraction(store, items, report, known, tick),
-                                         n_process=n_process):
-            previous = known.pop(extraction.article.key, None)
-            try:
-                if batch is not None and previous is None and batch.take(extraction):
-                    unflushed += batch.commit(stored) if batch.full else 0
-                else:
-                    unflushed += write_article(store, extraction, new=previous is None)
-                    stored(extraction, previous is not None)
-                if unflushed >= FLUSH_TRIPLES:
-                    flush(store)
-                    unflushed = 0
-            except KGError as error:
-                stored(extraction, False, error)
-        if batch is not None:
-            unflushed += batch.commit(stored) + batch.settle(stored)
+    todo = _needing_extraction(store, items, report, known, tick)
+    unflushed = 0
+    for extraction in extractor.pipe(todo, n_process=n_process):
+        key = extraction.article.key
+        stored = known.pop(key, None)
+        try:
+            unflushed += write_article(store, extraction, new=stored is None)
             if unflushed >= FLUSH_TRIPLES:
                 flush(store)
-    finally:
-        if batch is not None:
-            batch.close()
+                unflushed = 0
+        except KGError as error:
+            report.failed.append(error)
+            tick()
+            continue
+        (report.replaced if stored else report.added).append(key)
+        if progress is not None:
+            progress(extraction)
+        tick()
     return report
-
-
-class NewArticles:
-    """New articles waiting to be written together to an on-disk Oxigraph store.
-
-    A batch is written in one atomic step, so each of its articles is stored
-    whole or not at all: a batch of at least :data:`BULK_MIN_TRIPLES` triples
-    by pyoxigraph's bulk loader (see
-    :meth:`kg.store.oxigraph.OxigraphStore.load_quads`), a smaller one as one
-    transaction. Measured per synthetic article (520 triples): 3 to 5 ms of
-    CPU in bulk batches of 100 articles, against 9 to 11 ms for a transaction
-    per article plus the flushes it needs. The write runs on a thread (the
-    loader releases the GIL) while the next batch is extracted; at most one
-    batch is in flight. If a batch cannot be written, each of its articles is
-    retried alone, so one failure (a full disk) is reported per article.
-    """
-
-    def __init__(self, store: Store) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.store = store
-        self.waiting: list[tuple[Extraction, str]] = []  # extraction, its N-Quads
-        self.triples = 0
-        self.in_flight: Future[list[tuple[Extraction, KGError | None]]] | None = None
-        self.in_flight_triples = 0
-        self.writer = ThreadPoolExecutor(1, thread_name_prefix="kg-ingest-write")
-
-    @staticmethod
-    def suits(store: Store) -> bool:
-        """Whether ``store`` is an on-disk Oxigraph store (the only one batches are for)."""
-        from kg.store.oxigraph import OxigraphStore
-
-        return isinstance(store, OxigraphStore) and store.path is not None
-
-    @property
-    def full(self) -> bool:
-        """Whether the batch should be written now."""
-        return self.triples >= BATCH_TRIPLES or len(self.waiting) >= BATCH_ARTICLES
-
-    def take(self, extraction: Extraction) -> bool:
-        """Queue a new article; ``False`` if its graph exists already (a stray graph)."""
-        graph = ids.article_uri(extraction.article.key)
-        if self.store.ask(GRAPH_EXISTS, {"g": graph}):
-            return False
-        lines = extraction_lines(extraction)
-        self.waiting.append((extraction, nquads(lines, graph)))
-        self.triples += len(lines)
-        return True
-
-    def commit(self, done: Callable[[Extraction, bool, KGError | None], None]) -> int:
-        """Hand the batch to the writer thread, once the previous one is written.
-
-        ``done(extraction, False, error_or_None)`` is called for each article
-        of the previous batch. Returns the number of triples that batch wrote
-        in transactions (which, unlike a bulk load, stay in memory until a
-        :func:`flush`).
-        """
-        written = self.settle(done)
-        waiting, self.waiting, triples, self.triples = self.waiting, [], self.triples, 0
-        if waiting:
-            self.in_flight = self.writer.submit(self._write, waiting, triples >= BULK_MIN_TRIPLES)
-            self.in_flight_triples = 0 if triples >= BULK_MIN_TRIPLES else triples
-        return written
-
-    def settle(self, done: Callable[[Extraction, bool, KGError | None], None]) -> int:
-        """Wait for the batch in flight and report its articles (see :meth:`commit`)."""
-        if self.in_flight is None:
-            return 0
-        outcomes, self.in_flight = self.in_flight.result(), None
-        for extraction, error in outcomes:
-            done(extraction, False, error)
-        return self.in_flight_triples
-
-    def close(self) -> None:
-        """Let the batch in flight finish (it lands whole), unreported; stop the thread."""
-        self.writer.shutdown(wait=True)
-
-    def _write(self, waiting: list[tuple[Extraction, str]], bulk: bool
-               ) -> list[tuple[Extraction, KGError | None]]:
-        store: OxigraphStore = self.store  # type: ignore[assignment]
-        try:
-            store.load_quads(utf8("".join(text for _, text in waiting)), bulk=bulk)
-            return [(extraction, None) for extraction, _ in waiting]
-        except KGError:
-            outcomes: list[tuple[Extraction, KGError | None]] = []
-            for extraction, text in waiting:  # one by one: say which article failed
-                try:
-                    store.load_quads(utf8(text, extraction.article.origin))
-                    outcomes.append((extraction, None))
-                except KGError as error:
-                    outcomes.append((extraction, error))
-            return outcomes
 
 
 def flush(store: Store) -> None:
@@ -291,8 +170,7 @@ def flush(store: Store) -> None:
 
     Oxigraph keeps written data in memory until a flush; without one, memory
     grows with every article stored (measured: 0.75 GB at 1k synthetic articles,
-    2.2 GB at 10k). Ingest flushes every :data:`FLUSH_TRIPLES` triples written
-    in transactions (bulk-loaded batches go straight to disk).
+    2.2 GB at 10k). Ingest flushes every :data:`FLUSH_TRIPLES` triples.
     """
     from kg.errors import StoreError
     from kg.store.oxigraph import OxigraphStore
@@ -398,5 +276,5 @@ def remove_article(store: Store, article_key: str) -> bool:
     return store.drop_graph(ids.article_uri(article_key))
 
 
-__all__ = ["IngestReport", "NewArticles", "count_inputs", "ingest", "iter_inputs",
+__all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs",
            "remove_article", "stored_hash", "flush", "write_article"]
