@@ -70,9 +70,9 @@ _C = {name: iri(getattr(CKG, name)) for name in (
     "Claim", "Occurrence", "articleKey", "sha256", "dateInferred", "sourceName", "article",
     "sentence", "startOffset", "endOffset", "sentenceIndex", "text", "actorKind", "country",
     "wikidata", "parentActor", "sector", "refersTo", "date", "granularity",
-    "relativeToPublication", "eventType", "trigger", "modality", "agent", "target", "mediator",
-    "place", "time", "quantity", "count", "unit", "reportingVerb", "speakerText", "quote",
-    "negated", "speaker", "reportedVia", "asserts", "contradicts", "occurrence")}
+    "relativeToPublication", "eventType", "trigger", "modality", "eventCode", "agent", "target",
+    "mediator", "place", "time", "quantity", "count", "unit", "reportingVerb", "speakerText",
+    "quote", "negated", "speaker", "reportedVia", "asserts", "contradicts", "occurrence")}
 _ACTOR_CLASSES = {kind: iri(uri) for kind, uri in ACTOR_CLASSES.items()}
 _PLACE_CLASSES = {kind: iri(uri) for kind, uri in PLACE_CLASSES.items()}
 _DATE_TYPES = {granularity: iri(uri) for granularity, uri in DATE_TYPES.items()}
@@ -212,6 +212,8 @@ def _event(w: _Writer, event: Event) -> None:
     w.add(node, _LABEL, literal(f"{event.event_type}: {event.trigger.text}"))
     w.add(node, c["trigger"], literal(event.trigger.text))
     w.add(node, c["modality"], literal(event.modality))
+    if event.cameo:
+        w.add(node, c["eventCode"], literal(event.cameo))
     w.add(node, iri(PROV.wasDerivedFrom), w.article)
     for prop, keys in (("agent", event.agents), ("target", event.targets),
                        ("mediator", event.mediators)):

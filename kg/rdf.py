@@ -161,6 +161,8 @@ def event_triples(article_key: str, event: Event) -> Iterator[Triple]:
     yield node, RDFS.label, Literal(f"{event.event_type}: {event.trigger.text}")
     yield node, CKG.trigger, Literal(event.trigger.text)
     yield node, CKG.modality, Literal(event.modality)
+    if event.cameo:
+        yield node, CKG.eventCode, Literal(event.cameo)
     yield node, PROV.wasDerivedFrom, ids.article_uri(article_key)
     for prop, keys in ((CKG.agent, event.agents), (CKG.target, event.targets),
                        (CKG.mediator, event.mediators)):

@@ -94,6 +94,7 @@ class CKG(DefinedNamespace):
     unit: URIRef  # Quantity -> literal
     modality: URIRef  # literal: asserted/negated/planned/hypothetical/reported
     trigger: URIRef  # literal trigger text
+    eventCode: URIRef  # literal: the code a verb dictionary gave the event (CAMEO)
     occurrence: URIRef  # Event -> Occurrence (kg.merge)
     # claim properties
     speaker: URIRef

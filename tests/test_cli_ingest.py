@@ -10,7 +10,8 @@ from kg.store import open_store
 from kg.vocab import sparql_prologue
 
 SALUTE = "Hezbollah saluted the Lebanese army on Monday."
-EVENT_TYPES = sparql_prologue() + "SELECT ?type WHERE { GRAPH ?g { ?e a ckg:Event ; ckg:eventType ?type } }"
+EVENT_TYPES = sparql_prologue() + """SELECT ?type ?code WHERE {
+    GRAPH ?g { ?e a ckg:Event ; ckg:eventType ?type OPTIONAL { ?e ckg:eventCode ?code } } }"""
 
 
 def _ingest(store, *args: str):  # type: ignore[no-untyped-def]
@@ -30,8 +31,8 @@ def test_verb_dictionary_codes_a_verb_the_lexicon_does_not_know(tmp_path, memory
     coded_store = open_store("memory:")
     coded = _ingest(coded_store, "--verb-dictionary", str(dictionary), str(article))
     assert coded.exit_code == 0, coded.output
-    assert [str(row["type"]).rsplit("/", 1)[-1] for row in coded_store.select(EVENT_TYPES)] \
-        == ["Praise"]
+    assert [(str(row["type"]).rsplit("/", 1)[-1], str(row["code"]))
+            for row in coded_store.select(EVENT_TYPES)] == [("Praise", "051")]
 
 
 def test_a_file_that_is_no_verb_dictionary_is_one_line_and_exit_1(tmp_path, memory_store):

@@ -65,11 +65,13 @@ def oddify(extraction: Extraction, rng: random.Random) -> Extraction:
     times = tuple(dataclasses.replace(t, span=Span(t.span.start, t.span.end, odd()),
                                       **dict(zip(("value", "granularity"), rng.choice(values))))
                   for t in extraction.times)
+    events = tuple(dataclasses.replace(e, cameo=rng.choice([None, "041", "1717", odd()]))
+                   for e in extraction.events)
     claims = tuple(dataclasses.replace(c, speaker_text=odd(), verb=odd(),
                                        quote=Span(c.quote.start, c.quote.end, odd()))
                    for c in extraction.claims)
     return dataclasses.replace(extraction, article=article, sentences=sentences, actors=actors,
-                               places=places, times=times, claims=claims)
+                               places=places, times=times, events=events, claims=claims)
 
 
 @pytest.fixture(scope="module")
