@@ -86,8 +86,8 @@ def stored_hash(store: Store, article_key: str) -> str | None:
 
 def _needing_extraction(store: Store, items: Iterable[Article | KGError],
                         report: IngestReport, known: dict[str, str | None],
-                        tick: Callable[[], None]) -> Iterator[Article]:
-    """Yield the articles whose stored hash differs; record errors and skips.
+                        tick: Callable[[], None], reextract: bool = False) -> Iterator[Article]:
+    """Yield the articles whose stored hash differs (all, with ``reextract``); record the rest.
 
     ``known`` gets the stored hash of each yielded article and loses it once
     the article is written, so it holds only the articles in flight.
@@ -110,7 +110,7 @@ def _needing_extraction(store: Store, items: Iterable[Article | KGError],
             continue
         seen[item.key] = (item.sha256, item.origin)
         stored = stored_hash(store, item.key)
-        if stored == item.sha256:
+        if stored == item.sha256 and not reextract:
             report.unchanged.append(item.key)
             tick()
         else:
@@ -120,7 +120,7 @@ def _needing_extraction(store: Store, items: Iterable[Article | KGError],
 
 def ingest(store: Store, items: Iterable[Article | KGError], extractor: ExtractorLike, *,
            n_process: int = 1, progress: Callable[[Extraction], None] | None = None,
-           tick: Callable[[], None] | None = None) -> IngestReport:
+           tick: Callable[[], None] | None = None, reextract: bool = False) -> IngestReport:
     """Extract and store every changed article of ``items``, streaming.
 
     ``items`` is consumed lazily: only the articles in the extractor's
@@ -140,11 +140,14 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
         Called after each article is stored.
     tick : callable, optional
         Called once per input, whatever became of it (stored, skipped, failed).
+    reextract : bool
+        Extract and replace articles whose stored text is unchanged too (after
+        the gazetteer, the lexicon or the verb dictionary changed).
     """
     report = IngestReport()
     known: dict[str, str | None] = {}
     tick = tick or (lambda: None)
-    todo = _needing_extraction(store, items, report, known, tick)
+    todo = _needing_extraction(store, items, report, known, tick, reextract)
     unflushed = 0
     for extraction in extractor.pipe(todo, n_process=n_process):
         key = extraction.article.key

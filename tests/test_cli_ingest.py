@@ -44,3 +44,19 @@ def test_a_file_that_is_no_verb_dictionary_is_one_line_and_exit_1(tmp_path, memo
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "not a verb dictionary" in result.stderr
     assert len(memory_store) == 0  # nothing was ingested
+
+
+def test_reextract_codes_stored_articles_again_with_a_new_dictionary(tmp_path, memory_store):
+    article = tmp_path / "salute.txt"
+    article.write_text(SALUTE, "utf-8")
+    dictionary = tmp_path / "verbs.txt"
+    dictionary.write_text("--- SALUTE [051] ---\nSALUTE\n", "utf-8")
+    assert _ingest(memory_store, str(article)).exit_code == 0
+    unchanged = _ingest(memory_store, "--verb-dictionary", str(dictionary), str(article))
+    assert unchanged.stdout.strip() == "0 added, 0 replaced, 1 unchanged, 0 failed"
+    assert not list(memory_store.select(EVENT_TYPES))
+
+    again = _ingest(memory_store, "--verb-dictionary", str(dictionary), "--reextract", str(article))
+    assert again.exit_code == 0, again.output
+    assert again.stdout.strip() == "0 added, 1 replaced, 0 unchanged, 0 failed"
+    assert [str(row["code"]) for row in memory_store.select(EVENT_TYPES)] == ["051"]

@@ -23,10 +23,13 @@ from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
 @click.option("--verb-dictionary", type=click.Path(dir_okay=False), envvar="KG_VERB_DICTIONARY",
               help="A TABARI/PETRARCH verb dictionary file whose patterns also code events "
                    "(CAMEO codes).")
+@click.option("--reextract", is_flag=True,
+              help="Extract again the articles whose stored text is unchanged (after changing "
+                   "the gazetteer or the verb dictionary).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, published: str | None,
            source: str | None, encoding: str | None, jobs: int, progress: bool | None,
-           quiet: bool, verb_dictionary: str | None) -> None:
+           quiet: bool, verb_dictionary: str | None, reextract: bool) -> None:
     """Ingest articles (.txt, .html, .jsonl files or folders of them) into the store.
 
     Inputs are streamed (memory does not grow with their number) and extracted
@@ -49,7 +52,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
             report = run_ingest(env.store(), items, extractor, n_process=jobs,
-                                tick=bar.update)
+                                tick=bar.update, reextract=reextract)
         if report.changed:  # keep the analyses written by `kg analyze --write` current
             from kg.analysis.writeback import refresh
 
