@@ -68,3 +68,26 @@ def test_ingest_scales(tmp_path):
     assert ratio >= THROUGHPUT
     assert rss <= MEMORY * measured[SMALL][1]
     assert workers <= MEMORY * max(measured[SMALL][2], 1)
+
+
+def test_write_alone_bounds_the_ratio(tmp_path):
+    """How much of the 0.7x budget the store's write takes, with no extraction at all.
+
+    On ``JOBS`` cores the ratio can be at most bare CPU / (bare CPU + write CPU)
+    per article. The store must hold exactly what was written.
+    """
+    from kg.synth import write_corpus
+
+    corpus = tmp_path / f"synth-{SMALL}.jsonl"
+    write_corpus(corpus, SMALL, seed=1)
+    bare = run_stage("spacy", corpus=str(corpus), jobs=JOBS)
+    bare_ms = 1000 * bare["cpu_s"] / SMALL
+    lines = [f"bare spaCy: {bare_ms:.1f} ms CPU/article ({SMALL:,} articles, {JOBS} processes)"]
+    for name, uri in (("on-disk Oxigraph", f"oxigraph:{tmp_path / 'kg'}"), ("memory", "memory:")):
+        write = run_stage("write", corpus=str(corpus), count=LARGE, store_uri=uri)
+        assert write["quads"] == write["distinct"]
+        write_ms = 1000 * write["cpu_s"] / LARGE
+        lines.append(f"{name} write alone: {write_ms:.2f} ms CPU/article over {LARGE:,} articles "
+                     f"({write['written'] / LARGE:.0f} triples each); best possible ratio "
+                     f"{bare_ms / (bare_ms + write_ms):.2f}")
+    print("\n" + "\n".join(lines))

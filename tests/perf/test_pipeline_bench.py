@@ -128,6 +128,36 @@ def stage_ingest(corpus: str, jobs: int, store_dir: str) -> dict[str, object]:
             "cpu_s": own_after - own + workers_after - workers, "main_cpu_s": own_after - own}
 
 
+def stage_write(corpus: str, count: int, store_uri: str, sample: int = 100) -> dict[str, object]:
+    """Only the write of ingest: ``count`` extractions (``sample`` real ones, re-keyed) stored
+    one transaction each with :func:`kg.ingest.write_article`, flushed as ingest flushes."""
+    import dataclasses
+    import itertools
+
+    from kg.extract import default_extractor
+    from kg.ingest import FLUSH_TRIPLES, flush, iter_inputs, write_article
+    from kg.ntriples import extraction_lines
+    from kg.store import open_store
+
+    extractions = list(default_extractor().pipe(itertools.islice(iter_inputs([corpus]), sample)))
+    distinct = [len(set(extraction_lines(e))) for e in extractions]  # a triple may be said twice
+    with open_store(store_uri) as store:
+        written = unflushed = 0
+        started, cpu = time.perf_counter(), _cpu()
+        for number in range(count):
+            extraction = extractions[number % len(extractions)]
+            article = dataclasses.replace(extraction.article, key=f"{extraction.article.key}-{number}")
+            triples = write_article(store, dataclasses.replace(extraction, article=article), new=True)
+            written, unflushed = written + triples, unflushed + triples
+            if unflushed >= FLUSH_TRIPLES:
+                flush(store)
+                unflushed = 0
+        seconds, cpu_s = time.perf_counter() - started, _cpu() - cpu
+        quads = len(store)
+    return {"seconds": seconds, "articles": count, "cpu_s": cpu_s, "written": written,
+            "quads": quads, "distinct": sum(distinct[n % len(distinct)] for n in range(count))}
+
+
 def stage_grow(store_dir: str, out: str, quads: int) -> dict[str, object]:
     """Copy the ingested graphs under new article keys until the file holds ``quads`` quads."""
     import pyoxigraph as ox
