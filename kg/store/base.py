@@ -125,6 +125,9 @@ class Store(ABC):
     def __len__(self) -> int:
         """Return the number of quads."""
 
+    def flush(self) -> None:
+        """Write buffered changes to disk (a store with no buffer: nothing to do)."""
+
     def close(self) -> None:
         """Release the store's resources."""
 

@@ -232,14 +232,21 @@ class OxigraphStore(Store):
     def __len__(self) -> int:
         return len(self._store)
 
-    def close(self) -> None:
-        """Flush an on-disk store and release it (and its directory lock) for other processes."""
+    def flush(self) -> None:
+        """Write an on-disk store's buffered changes to disk (Oxigraph holds them in memory)."""
         if self.path is None or self._store is None:
             return
         try:
             self._store.flush()
         except OSError as error:  # e.g. a full disk: say so in one line, not a traceback
             raise StoreError(f"cannot flush the store: {error}", where=self.uri) from error
+
+    def close(self) -> None:
+        """Flush an on-disk store and release it (and its directory lock) for other processes."""
+        if self.path is None:
+            return  # a memory store lives as long as its object
+        try:
+            self.flush()
         finally:
             self._store = None  # pyoxigraph releases the RocksDB lock when the handle goes
 
