@@ -159,16 +159,31 @@ def articles_from_lines(data: bytes, *, origin: str, defaults: Mapping[str, obje
                         ) -> Iterator[Article | InputError]:
     """Yield one article (or error) per line of a JSON-lines batch."""
     for number, line in enumerate(data.splitlines(), start=1):
-        where = f"{origin}:{number}"
-        if not line.strip():
-            continue
-        try:
-            record = _json_line(line, where)
-            meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
-            meta.setdefault("id", f"{Path(origin).stem}-{number}")
-            yield article_from_bytes(utf8_bytes(record["text"], where), origin=where, meta=meta)
-        except InputError as error:
-            yield error
+        if line.strip():
+            yield article_from_line(line, origin=origin, number=number, defaults=defaults)
+
+
+def article_from_line(line: bytes, *, origin: str, number: int,
+                      defaults: Mapping[str, object]) -> Article | InputError:
+    """The article of line ``number`` of the JSON-lines file ``origin``, or why it is refused.
+
+    The record's keys other than ``text`` are metadata over ``defaults``; an
+    article without an ``id`` is named after the file and the line.
+
+    >>> article_from_line(b'{"text": "Talks in Doha."}', origin="batch.jsonl", number=3,
+    ...                   defaults={}).key
+    'batch-3'
+    >>> print(article_from_line(b'{"text": 1}', origin="batch.jsonl", number=4, defaults={}))
+    batch.jsonl:4: expected a JSON object with a "text" string
+    """
+    where = f"{origin}:{number}"
+    try:
+        record = _json_line(line, where)
+        meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
+        meta.setdefault("id", f"{Path(origin).stem}-{number}")
+        return article_from_bytes(utf8_bytes(record["text"], where), origin=where, meta=meta)
+    except InputError as error:
+        return error
 
 
 def _json_line(line: bytes, where: str) -> dict[str, object]:

@@ -229,22 +229,10 @@ def _lines_of(path: Path, defaults: dict[str, object]) -> Iterator[Article | Inp
         with path.open("rb") as lines:
             for number, line in enumerate(lines, start=1):
                 if line.strip():
-                    yield _line_article(line, f"{path}:{number}", path, number, defaults)
+                    yield documents.article_from_line(line, origin=str(path), number=number,
+                                                      defaults=defaults)
     except OSError as error:
         yield InputError(f"cannot read: {error.strerror}", where=str(path))
-
-
-def _line_article(line: bytes, where: str, path: Path, number: int,
-                  defaults: dict[str, object]) -> Article | InputError:
-    try:
-        record = documents._json_line(line, where)  # the same checks and messages
-        meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
-        meta.setdefault("id", f"{path.stem}-{number}")
-        text = documents.utf8_bytes(record["text"], where)
-        return documents.article_from_bytes(text, origin=where, meta=meta)
-    except InputError as error:
-        return error
-
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
