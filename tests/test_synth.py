@@ -89,6 +89,7 @@ def test_tally_counts_multisets():
     tally.add(["a", "a", "b"], ["a", "c"])
     assert (tally.tp, tally.fp, tally.fn) == (1, 2, 1)
     assert tally.precision == 1 / 3 and tally.recall == 1 / 2
+    assert (Tally().precision, Tally().recall, Tally().f1) == (0.0, 0.0, 0.0)  # empty: no credit
 
 
 def test_scores_of_the_truth_against_itself_are_perfect():

@@ -13,25 +13,31 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass
 class Counts:
-    """True positives, false positives and false negatives."""
+    """True positives, false positives and false negatives.
 
+    :attr:`EMPTY` is the precision (recall) when nothing was predicted
+    (expected): 1.0 here, as nothing predicted wrongly; a subclass may choose 0.0.
+    """
+
+    EMPTY: ClassVar[float] = 1.0
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        """tp / (tp + fp); :attr:`EMPTY` when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else self.EMPTY
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when nothing was expected."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        """tp / (tp + fn); :attr:`EMPTY` when nothing was expected."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else self.EMPTY
 
     @property
     def f1(self) -> float:
@@ -40,7 +46,7 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+        return type(self)(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
 @dataclass(frozen=True)

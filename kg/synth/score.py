@@ -28,21 +28,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from kg.evaluate.scoring import Counts
 from kg.model import Extraction
 
 MEASURES = ("actors", "places", "events", "events (participants)", "claims")
 
 
-@dataclass
-class Tally:
-    """True positives, false positives and false negatives of one measure."""
+class Tally(Counts):
+    """True positives, false positives and false negatives of one measure.
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    Precision and recall are 0.0 when nothing was found or expected.
+    """
+
+    EMPTY = 0.0
 
     def add(self, found: Iterable[Hashable], gold: Iterable[Hashable]) -> None:
         """Add one article's found and gold items (multisets)."""
@@ -51,19 +51,6 @@ class Tally:
         self.tp += common
         self.fp += sum(found_counts.values()) - common
         self.fn += sum(gold_counts.values()) - common
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _found(extraction: Extraction) -> dict[str, list[Hashable]]:
