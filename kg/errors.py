@@ -90,3 +90,9 @@ class ConfigError(KGError):
     """A bad ``--store`` URI or other configuration value."""
 
     status = 500
+
+
+class SandboxError(ConfigError):
+    """A process that must run confined (no network, no foreign files) could not be."""
+
+    status = 503

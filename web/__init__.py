@@ -53,6 +53,7 @@ DEFAULTS: dict[str, Any] = {
     "KG_QUERY_WORKERS": 4,  # worker processes that run SPARQL queries (killed at the timeout)
     "KG_QUERY_MEMORY_MB": 2048,  # memory one query may allocate in its worker; 0 = no cap
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
+    "KG_SANDBOX": True,  # query workers confine themselves (no network, store read-only)
 }
 
 

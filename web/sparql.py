@@ -39,7 +39,8 @@ def sparql_service() -> SparqlService:
         service = SparqlService(store, timeout=float(config["KG_QUERY_TIMEOUT"] or 0),
                                 row_limit=int(config["KG_ROW_LIMIT"]),
                                 max_workers=int(config.get("KG_QUERY_WORKERS", 4)),
-                                memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0))
+                                memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
+                                confined=bool(config.get("KG_SANDBOX", True)))
         current_app.extensions["kg_sparql"] = service
     return service
 

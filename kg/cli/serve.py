@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 import click
 
-from kg.cli.env import get_env, store_option
+from kg.cli.env import get_env, reported_errors, store_option
+from kg.errors import ConfigError
+from kg.sandbox import SandboxReport
 
 
 @click.command()
@@ -22,30 +27,76 @@ from kg.cli.env import get_env, store_option
               help="Processes running SPARQL queries at once (default 4).")
 @click.option("--query-memory", type=click.IntRange(0), envvar="KG_QUERY_MEMORY_MB",
               help="MB one SPARQL query may allocate in its worker (default 2048; 0 = no cap).")
+@click.option("--unconfined", is_flag=True, envvar="KG_UNCONFINED",
+              help="Serve even where the kernel cannot sandbox the server (no network "
+                   "namespace, Landlock or seccomp): only for trusted networks.")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
           query_timeout: float | None, row_limit: int | None, query_workers: int | None,
-          query_memory: int | None) -> None:
+          query_memory: int | None, unconfined: bool) -> None:
     """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
 
     Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
-    environment sets KG_WRITE_TOKEN.
+    environment sets KG_WRITE_TOKEN. Once its port is bound the server gives up
+    the network and every file but its code and its store (see kg.sandbox), so
+    no query, update or upload can make it fetch a URL or read a local file.
     """
-    from waitress import serve as waitress_serve
+    from waitress import create_server
 
     from kg.store import store_uri
     from web import close_app, create_app
 
     env = get_env(ctx, store)
+    uri = store_uri(env.store_uri)
+    with reported_errors(env):
+        listener = bind_listener(host, port)
+        sandbox = confine_server(uri, required=not unconfined)
     options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
                "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory}
-    app = create_app({"KG_STORE": store_uri(env.store_uri),
+    app = create_app({"KG_STORE": uri, "KG_SANDBOX": not unconfined,
                       **{key: value for key, value in options.items() if value is not None}})
+    server = create_server(app, sockets=[listener], threads=threads)
     click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']}; "
                f"query timeout {app.config['KG_QUERY_TIMEOUT']} s, row limit "
                f"{app.config['KG_ROW_LIMIT']}, writes "
-               f"{'on' if app.config['KG_WRITE_TOKEN'] else 'off'})", err=True)
+               f"{'on' if app.config['KG_WRITE_TOKEN'] else 'off'}; sandbox: {sandbox})", err=True)
     try:
-        waitress_serve(app, host=host, port=port, threads=threads)
+        server.run()
     finally:
         close_app(app)
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (not yet listening); one-line error if it cannot be."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise ConfigError(f"cannot listen on {host}:{port}: {error.strerror}") from error
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+    except OSError as error:
+        listener.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {error.strerror}") from error
+    return listener
+
+
+def confine_server(store_uri: str, required: bool = True) -> SandboxReport:
+    """Confine this process for serving ``store_uri`` (before any thread starts).
+
+    What the sandbox hides and the server reads lazily is read first: the
+    system's MIME types. Temporary files (large uploads) go to a private folder.
+    """
+    import mimetypes
+    import tempfile
+
+    from kg.sandbox import confine, server_confinement
+
+    mimetypes.init()
+    scheme, _, path = store_uri.partition(":")
+    if scheme == "oxigraph":  # created now: once confined, only the folder itself is writable
+        Path(path or "./data/kg").mkdir(parents=True, exist_ok=True)
+    temp_dir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    tempfile.tempdir = str(temp_dir)
+    return confine(server_confinement(store_uri, temp_dir), required=required)

@@ -49,6 +49,7 @@ class SparqlService:
     row_limit: int
     max_workers: int = 4
     memory_mb: int = 0
+    confined: bool = True
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
@@ -56,7 +57,7 @@ class SparqlService:
         """The worker pool (created on first use), or None when queries run in-process."""
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
-                                   self.memory_mb)
+                                   self.memory_mb, self.confined)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from kg import errors
-from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, StoreError
+from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, SandboxError, StoreError
 from kg.sparql.results import Answer, serialize_answer
 from kg.store.oxigraph import OxigraphStore
 
@@ -125,13 +125,29 @@ def limit_memory(budget_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
+def confine_worker(store: OxigraphStore) -> SandboxError | None:
+    """Take the network and every file but the store's away from this worker, for good.
+
+    Returns the reason when the kernel cannot do it: the worker then refuses
+    every job (fail closed) instead of evaluating queries unconfined.
+    """
+    from kg.sandbox import confine, worker_confinement
+
+    try:
+        confine(worker_confinement(store.path))
+    except SandboxError as error:
+        return error
+    return None
+
+
 def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
-           memory_mb: int = 0) -> None:
+           memory_mb: int = 0, confined: bool = True) -> None:
     """Worker loop: answer jobs until the pipe closes or the server process is gone."""
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
     if memory_mb > 0:
         limit_memory(memory_mb)
+    refusal = confine_worker(store) if confined else None
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):
@@ -140,6 +156,8 @@ def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
         except (EOFError, OSError):
             return
         try:
+            if refusal is not None:
+                raise refusal
             reply: tuple[str, object, object] = ("ok", evaluate(store, job, row_limit), None)
         except KGError as error:
             reply = ("error", type(error).__name__, error.message)
@@ -174,6 +192,7 @@ class QueryPool:
     row_limit: int
     max_workers: int = 4
     memory_mb: int = 0
+    confined: bool = True
     _idle: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -245,7 +264,7 @@ class QueryPool:
             generation = self.store.generation
             process = context.Process(target=_serve, daemon=True, name="kg-query-worker",
                                       args=(self.store, child_end, self.row_limit, os.getpid(),
-                                            self.memory_mb))
+                                            self.memory_mb, self.confined))
             process.start()
         child_end.close()
         self._pids.append(process.pid or 0)
