@@ -40,7 +40,8 @@ def sparql_service() -> SparqlService:
                                 row_limit=int(config["KG_ROW_LIMIT"]),
                                 max_workers=int(config.get("KG_QUERY_WORKERS", 4)),
                                 memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
-                                confined=bool(config.get("KG_SANDBOX", True)))
+                                confined=str(config.get("KG_SANDBOX", True)).lower()
+                                not in ("0", "false", "no", "off"))
         current_app.extensions["kg_sparql"] = service
     return service
 
