@@ -94,7 +94,7 @@ def reliability(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     if report is not None and outcome != "passed":
         happened = _failure_line(report)
     _write(request.node.nodeid, {
-        "area": area,
+        "area": recorder.area,
         "tried": "; ".join(recorder.what) or request.node.name,
         "happened": happened,
         "outcome": outcome,

@@ -20,8 +20,23 @@ import pytest
 
 from tests.conftest import ROOT, SEED_FILE
 from tests.live import free_port
+from tests.reliability_log import Recorder, reliability  # noqa: F401  (fixture)
 
 WRITE_TOKEN = "security-suite-token"
+RELIABILITY_AREA = "Attack surface"
+
+
+@pytest.fixture(autouse=True)
+def security_record(request: pytest.FixtureRequest, reliability: Recorder) -> Recorder:
+    """Every security test is a row of the README's Reliability table (area "Attack surface").
+
+    What was tried is the test's docstring (its first line) unless the test
+    says more through ``reliability.tried``; what happened is what it records.
+    """
+    reliability.area = RELIABILITY_AREA
+    doc = (request.function.__doc__ or "").strip().splitlines()
+    reliability.tried(doc[0] if doc else request.node.name.removeprefix("test_").replace("_", " "))
+    return reliability
 
 
 @dataclass
