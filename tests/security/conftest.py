@@ -45,7 +45,7 @@ class ServedKG:
 
     url: str
     process: subprocess.Popen[bytes]
-    store: Path
+    store: Path | str
     log: Path
 
     def output(self) -> str:
@@ -95,12 +95,14 @@ def start_kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...,
     """Start ``kg serve`` on a store with extra CLI arguments; every server stops at teardown."""
     started: list[ServedKG] = []
 
-    def start(store: Path, *args: str, env: dict[str, str] | None = None) -> ServedKG:
+    def start(store: Path | str, *args: str, env: dict[str, str] | None = None) -> ServedKG:
+        """``store`` is an on-disk Oxigraph folder or any store URI."""
         port = free_port()
         log = tmp_path_factory.mktemp("serve") / "serve.log"
+        uri = store if isinstance(store, str) else f"oxigraph:{store}"
         with log.open("wb") as sink:
             process = subprocess.Popen(
-                kg_command("serve", "--store", f"oxigraph:{store}", "--port", str(port), *args),
+                kg_command("serve", "--store", uri, "--port", str(port), *args),
                 env=project_env(KG_WRITE_TOKEN=WRITE_TOKEN, **(env or {})),
                 stdout=sink, stderr=subprocess.STDOUT)
         served = ServedKG(f"http://127.0.0.1:{port}", process, store, log)
