@@ -50,7 +50,13 @@
       dot.dataset.place = x.p.uri;
       var title = document.createElementNS(SVG, "title"); title.textContent = x.p.label + ": " + x.events.length + " event(s)";
       dot.appendChild(title);
+      dot.setAttribute("tabindex", "0");  // reachable with Tab, opened with Enter or Space
+      dot.setAttribute("role", "button");
+      dot.setAttribute("aria-label", x.p.label + ": " + x.events.length + " event(s)");
       dot.addEventListener("click", function () { showPlace(x.p, x.events); });
+      dot.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); showPlace(x.p, x.events); }
+      });
       var label = svgEl("text", {x: x.p.x + unit * 2, y: x.p.y, "font-size": unit * 1.6});
       label.textContent = x.p.label;
       svg.appendChild(dot); svg.appendChild(label);

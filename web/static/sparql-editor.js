@@ -20,6 +20,35 @@
   });
   window.kgYasgui = yasgui;
 
+  // YASGUI leaves a few controls without names and puts a button in its tab list;
+  // name them and move the button out, now and whenever YASGUI redraws.
+  var NAMES = [["input.autocomplete", "SPARQL endpoint"], [".CodeMirror textarea", "SPARQL query"],
+               [".tab input", "Tab name"], ["select.tableSizer", "Rows per page"],
+               ["select", "Option"]];
+  function repairAccessibility() {
+    NAMES.forEach(function (pair) {
+      Array.prototype.forEach.call(root.querySelectorAll(pair[0]), function (element) {
+        if (!element.getAttribute("aria-label") && !element.labels.length) {
+          element.setAttribute("aria-label", pair[1]);
+        }
+      });
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[role=tablist] > :not(.tab)"),
+      function (element) { element.parentNode.parentNode.insertBefore(element, element.parentNode.nextSibling); });
+    Array.prototype.forEach.call(root.querySelectorAll(".CodeMirror-scroll[tabindex='-1']"),
+      function (element) { element.setAttribute("tabindex", "0"); });
+    Array.prototype.forEach.call(root.querySelectorAll("th"), function (header) {
+      if (!header.textContent.trim()) {
+        var text = document.createElement("span");
+        text.className = "visually-hidden";
+        text.textContent = "Row";
+        header.appendChild(text);
+      }
+    });
+  }
+  repairAccessibility();
+  new MutationObserver(repairAccessibility).observe(root, { childList: true, subtree: true });
+
   var notice = document.getElementById("truncated");
   // Yasqe hands over the HTTP response (Yasgui's own event does not):
   // its headers say whether the server cut the rows. Watch every tab's editor once.
