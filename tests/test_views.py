@@ -45,7 +45,7 @@ def edges(view: ViewFilter) -> set[tuple[str, str, str, int]]:
 def test_filters_by_group_date_and_weight():
     assert edges(ViewFilter()) == {("a", "b", "ArmedClash", 2), ("a", "b", "Support", 1),
                                    ("b", "c", "ArmedClash", 1), ("c", "d", "Agreement", 1)}
-    assert edges(ViewFilter(groups=("allies",))) == {("c", "d", "Agreement", 1)}
+    assert edges(ViewFilter(groups=("negotiates",))) == {("c", "d", "Agreement", 1)}
     assert edges(ViewFilter(start="2017-01-01", end="2017-08-27")) == {
         ("a", "b", "ArmedClash", 1), ("a", "b", "Support", 1), ("b", "c", "ArmedClash", 1)}
     assert edges(ViewFilter(min_weight=2)) == {("a", "b", "ArmedClash", 2)}
@@ -134,7 +134,7 @@ def test_sparql_reproduces_the_view(seed_store):
     source = view_source(seed_store)
     hezbollah = "https://w3id.org/conflict-kg/id/actor/hezbollah"
     for view in (ViewFilter(), ViewFilter(groups=("fights",)), ViewFilter(min_weight=2),
-                 ViewFilter(focus=hezbollah, hops=1, groups=("fights", "allies")),
+                 ViewFilter(focus=hezbollah, hops=1, groups=("fights", "co-acts")),
                  ViewFilter(start="2017-08-27", end="2017-08-27")):
         expected = {(s, t, d["type"], d["count"]) for s, t, d in
                     filtered_network(source.network, view).edges(data=True)}

@@ -49,9 +49,9 @@ def test_bad_filters_are_a_400(client, query):
 
 
 def test_exports_open_with_networkx_and_match_the_data(client):
-    data = client.get("/network.json?groups=fights,allies&min_weight=2").get_json()
+    data = client.get("/network.json?groups=fights,co-acts&min_weight=2").get_json()
     for fmt, read in (("gexf", nx.read_gexf), ("graphml", nx.read_graphml)):
-        response = client.get(f"/network.{fmt}?groups=fights,allies&min_weight=2")
+        response = client.get(f"/network.{fmt}?groups=fights,co-acts&min_weight=2")
         assert response.status_code == 200
         assert "attachment" in response.headers["Content-Disposition"]
         assert response.headers["X-Content-Type-Options"] == "nosniff"

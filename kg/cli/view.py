@@ -14,7 +14,7 @@ from kg.cli.env import get_env, reported_errors, store_option
 @click.option("--out", default="network.html", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--groups", default="", help="Edge groups to show, comma-separated "
-              "(fights, coerces, accuses, allies, supports, negotiates, mediates, other).")
+              "(fights, coerces, accuses, negotiates, mediates, supports, co-acts, other).")
 @click.option("--from", "start", default="", help="First date (YYYY[-MM[-DD]]).")
 @click.option("--to", "end", default="", help="Last date (YYYY[-MM[-DD]]).")
 @click.option("--min-weight", default="1", help="Minimum number of events per edge.")

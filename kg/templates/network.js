@@ -137,7 +137,7 @@
     box.appendChild(el("h2", "Edges"));
     var edgeItems = edgeBy === "sign" ? [["-1", "hostile"], ["0", "neutral"], ["1", "cooperative"]].map(function (s) {
       return [meta.sign_colours[s[0]], s[1]];
-    }) : Object.keys(meta.groups).map(function (g) { return [meta.groups[g].colour, g]; });
+    }) : Object.keys(meta.groups).map(function (g) { return [meta.groups[g].colour, g, meta.groups[g].dashes]; });
     edgeItems.push([null, "width: number of events"]);
     box.appendChild(list(edgeItems));
     box.appendChild(el("h2", colourBy === "bloc" ? "Blocs (signed camps, kg analyze blocs)" : "Actors"));
@@ -154,7 +154,7 @@
     var div = el("div");
     items.forEach(function (item) {
       var row = el("div");
-      if (item[0]) { row.appendChild(K.swatch(item[0])); }
+      if (item[0]) { row.appendChild(item.length > 2 ? K.lineSample(item[0], item[2]) : K.swatch(item[0])); }
       row.appendChild(document.createTextNode(item[1]));
       div.appendChild(row);
     });
@@ -171,7 +171,10 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     e._hidden = !first.visible[e.id]; e._width = width(first.counts[e.id]);
-    return {id: e.id, from: e.from, to: e.to, arrows: large ? "" : e.arrows, width: e._width, hidden: e._hidden, color: edgeColour(e)};
+    var item = {id: e.id, from: e.from, to: e.to, arrows: large ? "" : e.arrows, width: e._width, hidden: e._hidden,
+                color: edgeColour(e), dashes: meta.groups[e.group].dashes};
+    if (e.smooth) { item.smooth = e.smooth; }  // parallel edges bend apart (kg.views.data.parallel_curves)
+    return item;
   }));
   var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, {
     physics: false,

@@ -26,6 +26,19 @@
     return span;
   }
 
+  // A short line in a relation family's colour and dash pattern (legend and toggles).
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function lineSample(colour, dashes) {
+    var svg = document.createElementNS(SVG_NS, "svg"), line = document.createElementNS(SVG_NS, "line");
+    svg.setAttribute("class", "line-sample"); svg.setAttribute("width", "30"); svg.setAttribute("height", "10");
+    svg.setAttribute("aria-hidden", "true");
+    line.setAttribute("x1", "1"); line.setAttribute("x2", "29"); line.setAttribute("y1", "5"); line.setAttribute("y2", "5");
+    line.setAttribute("stroke", colour); line.setAttribute("stroke-width", "3");
+    if (dashes) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
+    svg.appendChild(line);
+    return svg;
+  }
+
   // Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD[T...]" -> [first day, last day] as day numbers.
   function bounds(date) {
     if (!date) { return null; }
@@ -101,7 +114,7 @@
       input.type = "checkbox"; input.value = group; input.dataset.group = group;
       input.checked = !chosen.length || chosen.indexOf(group) >= 0;
       input.addEventListener("change", onChange);
-      label.appendChild(input); label.appendChild(swatch(meta.groups[group].colour));
+      label.appendChild(input); label.appendChild(lineSample(meta.groups[group].colour, meta.groups[group].dashes));
       label.appendChild(document.createTextNode(group));
       box.appendChild(label);
     });
@@ -112,6 +125,6 @@
     };
   }
 
-  window.KG = {el: el, link: link, swatch: swatch, bounds: bounds, dayString: dayString,
+  window.KG = {el: el, link: link, swatch: swatch, lineSample: lineSample, bounds: bounds, dayString: dayString,
                inRange: inRange, data: data, dateRange: dateRange, groupToggles: groupToggles};
 }());

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kg import ids
 from kg.analysis.projection import date_span
-from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, ViewFilter
+from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
 from kg.views.network import CENTRALITIES, blocs, centrality, filtered_network, layout
 from kg.views.source import ViewSource
 
@@ -61,7 +61,35 @@ def _edges(graph, event_index: dict[str, int],  # type: ignore[no-untyped-def]
                       "events": [event_index.setdefault(e, len(event_index))
                                  for e in attrs["events"]],
                       "arrows": "" if attrs["type"] == "CoAgent" else "to"})
+    for edge, curve in zip(edges, parallel_curves([(e["from"], e["to"]) for e in edges])):
+        if curve is not None:
+            edge["smooth"] = curve
     return edges
+
+
+def parallel_curves(pairs: list[tuple[int, int]]) -> list[dict[str, object] | None]:
+    """A distinct curve for each of several edges between one pair of nodes, else None.
+
+    The k-th edge of a pair bends to alternate sides, further out every second
+    edge, so parallel edges never lie on one another and each can be clicked.
+    The bend side is fixed by the node order, whatever an edge's direction.
+
+    >>> [c and (c["type"], c["roundness"]) for c in parallel_curves([(0, 1), (1, 0), (0, 2)])]
+    [('curvedCCW', 0.12), ('curvedCCW', 0.12), None]
+    """
+    members: dict[tuple[int, int], list[int]] = {}
+    for index, (source, target) in enumerate(pairs):
+        members.setdefault((min(source, target), max(source, target)), []).append(index)
+    curves: list[dict[str, object] | None] = [None] * len(pairs)
+    for indexes in members.values():
+        if len(indexes) < 2:
+            continue
+        for k, index in enumerate(indexes):
+            source, target = pairs[index]
+            side = k % 2 == (source < target)  # the same side of the pair, whichever way
+            curves[index] = {"type": "curvedCW" if side else "curvedCCW",
+                             "roundness": round(0.12 + 0.18 * (k // 2), 2)}
+    return curves
 
 
 def _claims(source: ViewSource, events: list[str], nodes: set[str]) -> list[str]:
@@ -153,7 +181,7 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
         "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,
         "focus_missing": bool(view.focus) and focus is None,
-        "groups": {g: {"colour": GROUP_COLOURS[g], "types": list(t)}
+        "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
                    for g, t in EDGE_GROUPS.items()},
         "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,
         "kind_colours": KIND_COLOURS, "bloc_colours": list(BLOC_COLOURS)}}

@@ -6,13 +6,13 @@ implements the same rules on the data the page carries).
 
 Examples
 --------
->>> f = ViewFilter.from_params({"groups": "fights,allies", "from": "2017-08-01", "min_weight": "2"})
+>>> f = ViewFilter.from_params({"groups": "fights,co-acts", "from": "2017-08-01", "min_weight": "2"})
 >>> f.groups, f.start, f.min_weight
-(('allies', 'fights'), '2017-08-01', 2)
+(('co-acts', 'fights'), '2017-08-01', 2)
 >>> ViewFilter.from_params(f.to_params()) == f
 True
 >>> group_of("ArmedClash"), group_of("CoAgent"), group_of("Nonsense")
-('fights', 'allies', 'other')
+('fights', 'co-acts', 'other')
 >>> in_range("2013", "2013-06-01", "2017-01-01"), in_range("2012-12", "2013-01-01", None)
 (True, False)
 """
@@ -31,17 +31,28 @@ EDGE_GROUPS: dict[str, tuple[str, ...]] = {
                "SeizeTerritory"),
     "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject"),
     "accuses": ("Accuse", "Condemn"),
-    "allies": ("CoAgent", "Agreement"),
-    "supports": ("Support", "MilitaryAid", "Praise"),
-    "negotiates": ("Negotiate", "Ceasefire", "Release"),
+    "negotiates": ("Negotiate", "Ceasefire", "Release", "Agreement"),
     "mediates": ("Mediate", "Mediates"),
+    "supports": ("Support", "MilitaryAid", "Praise"),
+    "co-acts": ("CoAgent",),
     "other": ("Demand", "Protest", "Withdraw"),
 }
-"""Edge types the page toggles together; any other event type falls into ``other``."""
+"""Relation families the page toggles together; any other event type falls into ``other``.
 
-GROUP_COLOURS = {"fights": "#c0392b", "coerces": "#e67e22", "accuses": "#d4ac0d",
-                 "allies": "#1f618d", "supports": "#5dade2", "negotiates": "#27ae60",
-                 "mediates": "#8e44ad", "other": "#7f8c8d"}
+``co-acts`` joins actors named as agents of the same event: acting together in
+one event is not an alliance (two armies in "separate but simultaneous
+offensives" co-act), so it is a family of its own, drawn without arrows.
+"""
+
+GROUP_COLOURS = {"fights": "#d55e00", "coerces": "#e69f00", "accuses": "#cc79a7",
+                 "negotiates": "#009e73", "mediates": "#0072b2", "supports": "#56b4e9",
+                 "co-acts": "#000000", "other": "#999999"}
+"""The Okabe-Ito palette, distinguishable with every common colour-vision deficiency."""
+GROUP_DASHES: dict[str, list[int] | bool] = {
+    "fights": False, "coerces": [12, 5], "accuses": [2, 5], "negotiates": [12, 4, 2, 4],
+    "mediates": [6, 3], "supports": False, "co-acts": [3, 9], "other": [1, 6]}
+"""A dash pattern per family (vis-network's ``dashes``), so no family differs by colour alone;
+the two solid families, fights and supports, are far apart in hue and lightness."""
 _TYPE_GROUP = {kind: group for group, kinds in EDGE_GROUPS.items() for kind in kinds}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DEFAULT_LIMIT = 5000

@@ -111,9 +111,9 @@ def test_time_slider_removes_edges_outside_the_range(browser_page):
 def test_exported_gexf_and_graphml_open_with_networkx(browser_page, artifacts_dir):
     page = browser_page
     open_network(page)
-    page.uncheck("#groups input[value='allies']")
+    page.uncheck("#groups input[value='co-acts']")
     href = page.get_attribute("#export-gexf", "href")
-    assert "groups=" in href and "allies" not in href
+    assert "groups=" in href and "co-acts" not in href
     page.click("summary:has-text('Export')")
     with page.expect_download() as download:
         page.click("#export-gexf")
@@ -122,7 +122,7 @@ def test_exported_gexf_and_graphml_open_with_networkx(browser_page, artifacts_di
     graph = nx.read_gexf(path)
     visible = page.evaluate("window.kgView.visibleEdgeIds().length")
     assert graph.number_of_edges() == visible
-    assert {d["relation"] for _, _, d in graph.edges(data=True)}.isdisjoint({"CoAgent", "Agreement"})
+    assert {d["relation"] for _, _, d in graph.edges(data=True)}.isdisjoint({"CoAgent"})
     page.click("#export-sparql")
     page.wait_for_selector("#sparql-text:has-text('SELECT')")
     assert "SELECT ?source ?target ?type" in page.text_content("#sparql-text")
@@ -208,3 +208,64 @@ def test_large_views_show_the_top_actors_and_expand_around_one(browser_page):
     page.wait_for_function("window.kgReady === true")
     assert "focus=" in page.url and "limit" not in page.url
     assert len(page.evaluate("window.kgView.visibleNodeLabels()")) > 3
+
+
+EDGE_POINTS = """() => {
+    const n = window.kgNetwork, canvas = document.querySelector('#network canvas');
+    const box = canvas.getBoundingClientRect();
+    return Object.values(n.body.edges).filter(e => e.options.hidden !== true && e.from && e.to)
+        .map(e => { const p = n.canvasToDOM(e.edgeType.getPoint(0.5));
+                    return [String(e.id), box.left + p.x, box.top + p.y]; }); }"""
+
+
+def test_every_seed_edge_can_be_clicked_with_the_mouse(browser_page):
+    """A real click at the middle of each drawn edge selects that edge: parallel edges bend
+    apart instead of hiding one another."""
+    page = browser_page
+    open_network(page)
+    page.evaluate("window.kgNetwork.fit({animation: false})")
+    points = page.evaluate(EDGE_POINTS)
+    missed = []
+    for edge_id, x, y in points:
+        page.evaluate("window.kgNetwork.unselectAll()")
+        page.mouse.click(x, y)
+        if page.evaluate("window.kgNetwork.getSelectedEdges().map(String)") != [edge_id]:
+            missed.append(edge_id)
+    assert len(points) >= 10
+    assert missed == [], f"{len(missed)} of {len(points)} edges could not be clicked: {missed}"
+
+
+def test_relation_families_differ_by_dash_pattern_not_colour_alone(browser_page):
+    page = browser_page
+    open_network(page)
+    families = page.evaluate("""() => { const g = JSON.parse(document.getElementById('kg-data')
+        .textContent).meta.groups; return Object.keys(g).map(k => [k, g[k].colour,
+        JSON.stringify(g[k].dashes)]); }""")
+    patterns = [dashes for _, _, dashes in families]
+    solid = [name for name, _, dashes in families if dashes == "false"]
+    assert len(set(patterns)) == len(patterns) - len(solid) + 1, families
+    assert set(solid) == {"fights", "supports"}
+    legend = page.locator("#legend svg.line-sample line")
+    assert legend.count() == len(families)
+
+
+def test_standalone_view_file_runs_under_its_own_csp(browser, seed_server, tmp_path):
+    """`kg view` output carries a CSP meta tag: its own inline code runs, nothing else."""
+    from kg.views import network_page
+    from kg.views.source import view_source
+
+    html = network_page(view_source(seed_server[1]))
+    assert '<meta http-equiv="Content-Security-Policy"' in html
+    out = tmp_path / "view.html"
+    out.write_text(html.replace("</body>", "<script>window.injected = true;</script></body>"),
+                   "utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(out.as_uri())
+    page.wait_for_function("window.kgReady === true", timeout=20_000)
+    assert page.evaluate(DRAWN) > 1000
+    assert page.evaluate("window.injected === undefined"), "a script not in the policy ran"
+    assert len(errors) == 1 and "Content Security Policy" in errors[0], errors
+    context.close()
