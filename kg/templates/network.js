@@ -109,6 +109,7 @@
     current = result;
     $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown";
     exportLinks();
+    if (typeof network !== "undefined") { refreshLists(); }
   }
 
   function nodeStyle(n, max) {
@@ -121,8 +122,21 @@
     data.nodes.forEach(function (n) { max = Math.max(max, n.centrality[by] || 0); });
     return max;
   }
+  // Selection keeps each edge's colour; it is shown by width and by fading the rest.
+  var BASE_OPACITY = 0.8, FADED_OPACITY = 0.15;
   function edgeColour(e) {
-    return {color: $("edge-colour-by").value === "sign" ? meta.sign_colours[e.sign] : meta.groups[e.group].colour, opacity: 0.8};
+    var colour = $("edge-colour-by").value === "sign" ? meta.sign_colours[e.sign] : meta.groups[e.group].colour;
+    return {color: colour, highlight: colour, hover: colour, opacity: BASE_OPACITY};
+  }
+  function emphasise(edgeIds) {  // null: nothing selected, every edge at its base opacity
+    var keep = {};
+    (edgeIds || []).forEach(function (id) { keep[id] = true; });
+    var body = network.body;
+    data.edges.forEach(function (e) {
+      var edge = body.edges[e.id];
+      if (edge) { edge.options.color.opacity = !edgeIds || keep[e.id] ? BASE_OPACITY : FADED_OPACITY; }
+    });
+    body.emitter.emit("_requestRedraw");
   }
   function restyle() {
     var max = maxCentrality();
@@ -294,9 +308,48 @@
     });
   }
 
+  function select(kind, id) {
+    if (kind === "node") {
+      network.selectNodes([id]); showNode(id); emphasise(network.getConnectedEdges(id));
+    } else {
+      network.selectEdges([id]); showEdge(id); emphasise([id]);
+    }
+    markListed(kind, id);
+    $("details").scrollIntoView({block: "start"});
+  }
   network.on("click", function (p) {
-    if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); }
+    if (p.nodes.length) { select("node", p.nodes[0]); } else if (p.edges.length) { select("edge", p.edges[0]); }
+    else { emphasise(null); markListed(null, null); }
   });
+
+  // The same network as lists of buttons beside the canvas, for keyboards and screen readers.
+  var LISTED = 200;
+  function listButton(kind, id, text) {
+    var li = el("li"), button = el("button", text);
+    button.type = "button"; button.dataset.kind = kind; button.dataset.id = id;
+    button.addEventListener("click", function () { select(kind, id); });
+    li.appendChild(button);
+    return li;
+  }
+  function relationText(e) {
+    return byId[e.from].label + (e.arrows ? " → " : " — ") + byId[e.to].label + ": " + e.group + ", " + e.type + " (" + (current.counts[e.id] || 0) + ")";
+  }
+  function refreshLists() {
+    var actors = data.nodes.filter(function (n) { return !n._hidden; })
+      .sort(function (a, b) { return (b.centrality.strength - a.centrality.strength) || (a.label < b.label ? -1 : 1); });
+    var relations = data.edges.filter(function (e) { return !e._hidden; })
+      .sort(function (a, b) { return (current.counts[b.id] || 0) - (current.counts[a.id] || 0); });
+    $("actor-list").replaceChildren.apply($("actor-list"), actors.slice(0, LISTED).map(function (n) { return listButton("node", n.id, n.label); }));
+    $("relation-list").replaceChildren.apply($("relation-list"), relations.slice(0, LISTED).map(function (e) { return listButton("edge", e.id, relationText(e)); }));
+    $("lists-summary").textContent = "Actors (" + actors.length + ") and relations (" + relations.length + ")" +
+      (actors.length > LISTED || relations.length > LISTED ? ", the " + LISTED + " most active of each" : "");
+  }
+  function markListed(kind, id) {
+    document.querySelectorAll("#network-lists button[aria-pressed]").forEach(function (b) { b.removeAttribute("aria-pressed"); });
+    if (kind === null) { return; }
+    var button = document.querySelector("#network-lists button[data-kind='" + kind + "'][data-id='" + id + "']");
+    if (button) { button.setAttribute("aria-pressed", "true"); }
+  }
 
   $("ego").addEventListener("click", function () {
     var id = state.selected !== null ? state.selected : network.getSelectedNodes()[0];
@@ -320,7 +373,7 @@
     var partial = function (n) { return n.label.toLowerCase().indexOf(q) >= 0 || n.aliases.some(function (a) { return a.toLowerCase().indexOf(q) >= 0; }); };
     var hit = data.nodes.find(exact) || data.nodes.find(partial);
     result.textContent = hit ? hit.label : "no actor matches";
-    if (hit) { state.selected = hit.id; network.selectNodes([hit.id]); network.focus(hit.id, {scale: 1.2}); }
+    if (hit) { state.selected = hit.id; select("node", hit.id); network.focus(hit.id, {scale: 1.2}); }
   });
 
   if (meta.total_nodes > meta.shown_nodes) {
@@ -337,7 +390,7 @@
 
   legend($("colour-by").value, $("edge-colour-by").value);
   shown(first);
-  if (state.focus !== null) { network.selectNodes([state.focus]); showNode(state.focus); }
+  if (state.focus !== null) { select("node", state.focus); }
   network.once("afterDrawing", function () { window.kgReady = true; });
   window.kgView = {apply: apply, params: params, state: state,
                    visibleEdgeIds: function () { return data.edges.filter(function (e) { return !e._hidden; }).map(function (e) { return e.id; }); },

@@ -269,3 +269,46 @@ def test_standalone_view_file_runs_under_its_own_csp(browser, seed_server, tmp_p
     assert page.evaluate("window.injected === undefined"), "a script not in the policy ran"
     assert len(errors) == 1 and "Content Security Policy" in errors[0], errors
     context.close()
+
+
+def test_keyboard_user_reaches_actors_and_relations_and_their_evidence(browser_page):
+    """Tab to the list beside the canvas, Enter on an actor, then on a relation: the
+    network selects it and the evidence panel shows it, in view."""
+    page = browser_page
+    open_network(page)
+    first_actor = page.locator("#actor-list button").first
+    first_actor.focus()
+    page.keyboard.press("Enter")
+    name = first_actor.text_content()
+    assert page.text_content("#details-title") == name
+    assert page.evaluate("window.kgNetwork.getSelectedNodes().length") == 1
+    assert first_actor.get_attribute("aria-pressed") == "true"
+    relation = page.locator("#relation-list button").first
+    relation.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#evidence li").count() >= 1
+    assert page.evaluate("window.kgNetwork.getSelectedEdges().length") == 1
+    in_view = page.evaluate("""() => { const r = document.getElementById('details')
+        .getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }""")
+    assert in_view
+
+
+def test_selection_keeps_colours_and_fades_the_rest(browser_page):
+    page = browser_page
+    open_network(page)
+    edge_id = page.evaluate("window.kgView.visibleEdgeIds()[0]")
+    page.locator(f"#relation-list button[data-id='{edge_id}']").click()
+    colours = page.evaluate("""(id) => { const e = window.kgNetwork.body.edges;
+        const chosen = e[id].options.color, other = Object.values(e).find(x => x.id != id);
+        return [chosen.color, chosen.highlight, chosen.opacity, other.options.color.opacity]; }""",
+                            edge_id)
+    assert colours[0] == colours[1] and colours[2] > colours[3]
+
+
+def test_search_moves_the_evidence_panel_to_the_found_actor(browser_page):
+    page = browser_page
+    open_network(page)
+    page.fill("#search", "Hezbollah")
+    assert "Hezbollah" in page.text_content("#details-title")
+    page.fill("#search", "Daesh")
+    assert page.text_content("#details-title") == page.text_content("#search-result")
