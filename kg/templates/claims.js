@@ -13,7 +13,7 @@
     var quote = el("blockquote");
     quote.appendChild(link("\u201c" + c.quote + "\u201d", c.href));
     box.appendChild(quote);
-    var meta = el("div", (c.date || "undated") + " \u00b7 ", "muted meta");
+    var meta = el("div", K.displayDate(c.date) + " \u00b7 ", "muted meta");
     meta.appendChild(link(c.article_title, c.article_href));
     if (c.asserts) { meta.appendChild(document.createTextNode(" \u00b7 asserts ")); meta.appendChild(link(c.asserts, c.asserts_href)); }
     box.appendChild(meta);

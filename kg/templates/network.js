@@ -238,7 +238,7 @@
     li.appendChild(link(c.speaker_label || "unknown speaker", c.speaker_href));
     li.appendChild(document.createTextNode(" " + (c.verb || "said") + (c.via_label ? " (via " + c.via_label + ")" : "") + ": "));
     li.appendChild(link("\u201c" + c.quote + "\u201d", c.href));
-    li.appendChild(el("div", [c.date, c.negated ? "denial" : ""].filter(Boolean).join(" \u00b7 "), "muted"));
+    li.appendChild(el("div", [c.date && K.displayDate(c.date), c.negated ? "denial" : ""].filter(Boolean).join(" \u00b7 "), "muted"));
     li.appendChild(link(c.article_title, c.article_href));
     c.contradicts.forEach(function (i) {
       var other = claims[i], note = el("div", "contradicted by " + other.speaker_label + ": \u201c" + other.quote + "\u201d", "status-contradicted");
@@ -250,7 +250,7 @@
     var li = el("li");
     li.appendChild(link(e.type, e.href));
     var line = el("div", null, "muted");
-    line.appendChild(document.createTextNode([e.date || "undated", e.modality].join(" \u00b7 ") + " \u00b7 "));
+    line.appendChild(document.createTextNode([K.displayDate(e.date), e.modality].join(" \u00b7 ") + " \u00b7 "));
     line.appendChild(e.place ? link(e.place, e.place_href) : el("span", "no place"));
     li.appendChild(line);
     li.appendChild(el("div", e.status || "single source", e.status === "contradicted" ? "status-contradicted" : e.sources > 1 ? "status-corroborated" : "muted"));

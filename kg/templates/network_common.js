@@ -39,6 +39,23 @@
     return svg;
   }
 
+  // A date as people read it, at its own granularity: "2017", "Aug 2017", "27 Aug 2017",
+  // "27 Aug 2017, 14:05" (time as written, no time-zone conversion); "undated" when absent.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function displayDate(date) {
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/.exec(date || "");
+    if (!m) { return date || "undated"; }
+    var text = m[1];
+    if (m[2]) { text = MONTHS[+m[2] - 1] + " " + text; }
+    if (m[3]) { text = (+m[3]) + " " + text; }
+    if (m[4]) { text += ", " + m[4] + ":" + m[5]; }
+    return text;
+  }
+  // How the target of an event relates to its agent, by relation family.
+  var TARGET_WORDS = {fights: " against ", coerces: " against ", accuses: " against ", negotiates: " with ",
+                      mediates: " with ", supports: " for ", "co-acts": " with ", other: " toward "};
+  function targetWord(group) { return TARGET_WORDS[group] || " toward "; }
+
   // Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD[T...]" -> [first day, last day] as day numbers.
   function bounds(date) {
     if (!date) { return null; }
@@ -125,6 +142,6 @@
     };
   }
 
-  window.KG = {el: el, link: link, swatch: swatch, lineSample: lineSample, bounds: bounds, dayString: dayString,
+  window.KG = {el: el, link: link, swatch: swatch, lineSample: lineSample, displayDate: displayDate, targetWord: targetWord, bounds: bounds, dayString: dayString,
                inRange: inRange, data: data, dateRange: dateRange, groupToggles: groupToggles};
 }());

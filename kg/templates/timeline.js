@@ -24,11 +24,11 @@
   function item(e) {
     var li = el("li");
     li.appendChild(K.swatch(meta.groups[e.group].colour));
-    li.appendChild(el("strong", (e.date || "undated") + " "));
+    li.appendChild(el("strong", K.displayDate(e.date) + " "));
     li.appendChild(link(e.type, e.href));
     var who = el("div", null, "meta");
     who.appendChild(actors(e.agents, "by "));
-    who.appendChild(actors(e.targets, " against "));
+    who.appendChild(actors(e.targets, K.targetWord(e.group)));
     who.appendChild(actors(e.mediators, " mediated by "));
     if (e.place) { who.appendChild(document.createTextNode(" at ")); who.appendChild(link(e.place, e.place_href)); }
     li.appendChild(who);

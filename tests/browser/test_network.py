@@ -312,3 +312,26 @@ def test_search_moves_the_evidence_panel_to_the_found_actor(browser_page):
     assert "Hezbollah" in page.text_content("#details-title")
     page.fill("#search", "Daesh")
     assert page.text_content("#details-title") == page.text_content("#search-result")
+
+
+DATE_SHOWN = r"^(undated|\d{4}|[A-Z][a-z]{2} \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}(, \d\d:\d\d)?)$"
+
+
+def test_timeline_reads_as_prose_with_dates_people_read(browser_page):
+    """No raw timestamps; a target is 'against' only in hostile families."""
+    import re
+
+    page = browser_page
+    page.goto(f"{page.base_url}/timeline")
+    page.wait_for_function("window.kgReady === true", timeout=20_000)
+    items = page.evaluate("""() => Array.from(document.querySelectorAll('#timeline li')).map(li =>
+        [li.querySelector('strong').textContent.trim(), li.querySelector('.meta').textContent,
+         li.querySelector('a').textContent])""")
+    assert len(items) >= 10
+    hostile = {"ArmedClash", "AirStrike", "Shelling", "Bombing", "AttackOnCivilians", "Kidnap",
+               "SeizeTerritory", "Arrest", "Sanction", "DesignateTerrorist", "Threaten",
+               "Mobilize", "Reject", "Accuse", "Condemn"}
+    for date, who, event_type in items:
+        assert re.match(DATE_SHOWN, date), date
+        if " against " in who:
+            assert event_type in hostile, (event_type, who)
