@@ -335,3 +335,31 @@ def test_timeline_reads_as_prose_with_dates_people_read(browser_page):
         assert re.match(DATE_SHOWN, date), date
         if " against " in who:
             assert event_type in hostile, (event_type, who)
+
+
+def test_png_and_svg_exports_carry_the_legend_and_filters(browser_page, tmp_path):
+    import struct
+    import xml.etree.ElementTree as ET
+
+    page = browser_page
+    open_network(page, "?groups=fights,negotiates")
+    page.click("summary:has-text('Export this view')")
+    with page.expect_download() as png_download:
+        page.click("#export-png")
+    png = (tmp_path / "n.png")
+    png_download.value.save_as(png)
+    width, height = struct.unpack(">II", png.read_bytes()[16:24])
+    canvas_width = page.evaluate("document.querySelector('#network canvas').width")
+    assert width > canvas_width  # the network plus a legend column
+    with page.expect_download() as svg_download:
+        page.click("#export-svg")
+    svg = tmp_path / "n.svg"
+    svg_download.value.save_as(svg)
+    root = ET.parse(svg).getroot()
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    legend = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")
+              if t.get("class") == "legend-entry"]
+    assert legend == ["fights", "negotiates"]
+    assert any(t.startswith("Relations: fights, negotiates") for t in texts), texts
+    circles = len(list(root.iter("{http://www.w3.org/2000/svg}circle")))
+    assert circles == len(page.evaluate("window.kgView.visibleNodeLabels()"))
