@@ -199,6 +199,34 @@
   });
   window.kgNetwork = network;
 
+  // The claims layer (off by default): speaker -> each actor of the event a claim asserts.
+  var claimEdgeById = {};
+  claims.forEach(function (c, i) {
+    if (c.speaker === null || c.speaker === undefined || c.asserts === null || c.asserts === undefined) { return; }
+    (events[c.asserts].actors || []).forEach(function (actor) {
+      if (actor === c.speaker || byId[actor] === undefined || byId[c.speaker] === undefined) { return; }
+      var id = "claim-" + c.speaker + "-" + actor;
+      (claimEdgeById[id] = claimEdgeById[id] || {id: id, from: c.speaker, to: actor, claims: []}).claims.push(i);
+    });
+  });
+  var CLAIM_COLOUR = "#444444";
+  edges.add(Object.keys(claimEdgeById).map(function (id) {
+    var e = claimEdgeById[id];
+    return {id: id, from: e.from, to: e.to, arrows: "to", hidden: true, dashes: [1, 4], width: 1.5,
+            color: {color: CLAIM_COLOUR, highlight: CLAIM_COLOUR, hover: CLAIM_COLOUR, opacity: 0.9},
+            smooth: {type: "curvedCCW", roundness: 0.35}};
+  }));
+  $("claims-layer").addEventListener("change", function () {
+    var on = $("claims-layer").checked;
+    edges.update(Object.keys(claimEdgeById).map(function (id) { return {id: id, hidden: !on}; }));
+  });
+  function showClaimEdge(id) {
+    var e = claimEdgeById[id];
+    header(byId[e.from].label + " \u2192 " + byId[e.to].label + ": claims", null);
+    $("summary").appendChild(el("p", e.claims.length + " claim(s) by the speaker about an event of the actor", "muted"));
+    e.claims.forEach(function (i) { $("evidence").appendChild(claimItem(claims[i])); });
+  }
+
   function params() {
     var on = checked(), groups = Object.keys(on).filter(function (g) { return on[g]; }), p = range.params();
     if (groups.length !== Object.keys(on).length) { p.groups = groups.join(","); }
@@ -344,6 +372,7 @@
   }
 
   function showEdge(id) {
+    if (claimEdgeById[id]) { showClaimEdge(id); return; }
     var e = edgeById[id]; if (!e) { return; }
     var from = byId[e.from], to = byId[e.to];
     header(from.label + (e.arrows ? " \u2192 " : " \u2014 ") + to.label + ": " + e.type, null);

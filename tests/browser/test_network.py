@@ -363,3 +363,19 @@ def test_png_and_svg_exports_carry_the_legend_and_filters(browser_page, tmp_path
     assert any(t.startswith("Relations: fights, negotiates") for t in texts), texts
     circles = len(list(root.iter("{http://www.w3.org/2000/svg}circle")))
     assert circles == len(page.evaluate("window.kgView.visibleNodeLabels()"))
+
+
+def test_claims_layer_links_speakers_to_what_they_speak_about(browser_page):
+    page = browser_page
+    open_network(page)
+    layer = "Object.values(window.kgNetwork.body.edges).filter(e => String(e.id).startsWith('claim-'))"
+    assert page.evaluate(f"{layer}.filter(e => !e.options.hidden).length") == 0
+    page.check("#claims-layer")
+    shown = page.evaluate(f"{layer}.filter(e => !e.options.hidden).map(e => String(e.id))")
+    assert shown, "no claim edge in the seed network"
+    speakers = page.evaluate(f"{layer}.map(e => window.kgView.node(e.fromId).label)")
+    assert "Hassan Nasrallah" in speakers, speakers
+    page.evaluate("""(id) => { const n = window.kgNetwork; n.selectEdges([id]);
+        n.body.emitter.emit('click', {nodes: [], edges: [id]}); }""", shown[0])
+    assert page.text_content("#details-title").endswith(": claims")
+    assert page.locator("#evidence li").count() >= 1
