@@ -50,22 +50,47 @@
     return seen;
   }
 
+  // Actors by activity, most active first: the top-N slider keeps the first N.
+  var ranked = data.nodes.slice().sort(function (a, b) { return b.centrality.strength - a.centrality.strength; });
+  var rankOf = {};
+  ranked.forEach(function (n, i) { rankOf[n.id] = i; });
+  $("top-n").max = String(data.nodes.length); $("top-n").value = String(data.nodes.length);
+  $("top-n").addEventListener("input", function () { $("top-n-label").textContent = $("top-n").value; apply(); });
+  $("top-n-label").textContent = $("top-n").value;
+
+  var communities = (meta.communities || []).filter(function (c) { return c.members >= 2; }), collapsed = {};
+  if (state.focus === null) { communities.forEach(function (c) { collapsed[c.id] = true; }); }
   var current = {counts: {}, visibleEdges: 0, visibleNodes: 0};
   function compute() {
-    var on = checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {};
+    var on = checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {}, topN = +$("top-n").value;
     var shown = data.edges.filter(function (e) {
       counts[e.id] = visibleCount(e, on);
-      return counts[e.id] >= minWeight && counts[e.id] > 0;
+      return counts[e.id] >= minWeight && counts[e.id] > 0 && rankOf[e.from] < topN && rankOf[e.to] < topN;
     });
     var ego = egoSet(shown);
     if (ego) { shown = shown.filter(function (e) { return ego[e.from] && ego[e.to]; }); }
     var visible = {}, touched = {}, isolated = $("isolated").checked, nodeHidden = {}, visibleNodes = 0;
-    shown.forEach(function (e) { visible[e.id] = true; touched[e.from] = touched[e.to] = true; });
+    shown.forEach(function (e) { touched[e.from] = touched[e.to] = true; });
+    var filteredOut = {}, inCommunity = {}, metaCounts = {};
     data.nodes.forEach(function (n) {
-      nodeHidden[n.id] = Boolean((ego && !ego[n.id]) || (!isolated && !touched[n.id]));
+      filteredOut[n.id] = Boolean((ego && !ego[n.id]) || (!isolated && !touched[n.id]) || rankOf[n.id] >= topN);
+      nodeHidden[n.id] = filteredOut[n.id] || collapsed[n.community] === true;
+      if (!filteredOut[n.id] && collapsed[n.community]) { inCommunity[n.community] = true; }
       if (!nodeHidden[n.id]) { visibleNodes++; }
     });
-    return {counts: counts, visible: visible, nodeHidden: nodeHidden, visibleEdges: shown.length, visibleNodes: visibleNodes};
+    var listed = {};
+    shown.forEach(function (e) {  // an edge touching a folded community joins its meta-edge
+      var from = represent(e.from), to = represent(e.to);
+      listed[e.id] = true;
+      if (from === e.from && to === e.to) { visible[e.id] = true; return; }
+      if (from !== to) { var key = from + "|" + to; metaCounts[key] = (metaCounts[key] || 0) + counts[e.id]; }
+    });
+    return {counts: counts, visible: visible, nodeHidden: nodeHidden, visibleEdges: shown.length, visibleNodes: visibleNodes,
+            filteredOut: filteredOut, communitiesShown: inCommunity, metaCounts: metaCounts, listed: listed};
+  }
+  function represent(nodeId) {
+    var c = byId[nodeId].community;
+    return collapsed[c] ? "community-" + c : nodeId;
   }
   function width(count) { return 1 + 1.5 * Math.log2(Math.max(1, count)); }
   function apply() {
@@ -82,6 +107,9 @@
       if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
     });
     if (edgeChanges.length || nodeChanges.length) { hide(edgeChanges, nodeChanges); }
+    data.nodes.forEach(function (n) { n._listed = !result.filteredOut[n.id]; });
+    data.edges.forEach(function (e) { e._listed = result.listed[e.id] === true; });
+    if (typeof network !== "undefined") { syncCommunities(result); }
     shown(result);
   }
   // Showing and hiding thousands of items through DataSet.update costs ~40 us each (every
@@ -198,6 +226,52 @@
     edges: {smooth: large ? false : {type: "curvedCW", roundness: 0.15}, selectionWidth: 2}
   });
   window.kgNetwork = network;
+
+  // Above a few hundred actors the page opens on communities (computed on the server) folded
+  // into meta-nodes, labelled by their most active actors; a click on one unfolds it. Folding
+  // hides members through the same fast path as the filters; meta-edges carry the counts.
+  var metaEdgeIds = [];
+  nodes.add(communities.map(function (c) {
+    var xs = 0, ys = 0, k = 0;
+    data.nodes.forEach(function (n) { if (n.community === c.id) { xs += n.x; ys += n.y; k++; } });
+    return {id: "community-" + c.id, x: xs / Math.max(k, 1), y: ys / Math.max(k, 1), physics: false,
+            hidden: !collapsed[c.id], shape: "dot", color: "#56b4e9", size: 12 + 4 * Math.sqrt(c.members),
+            font: {size: 18}, label: c.top.join(", ") + " (+" + Math.max(0, c.members - c.top.length) + ")",
+            title: c.members + " actors; activity " + c.activity};
+  }));
+  function syncCommunities(result) {
+    nodes.update(communities.map(function (c) {
+      return {id: "community-" + c.id, hidden: !(collapsed[c.id] && result.communitiesShown[c.id])};
+    }));
+    edges.remove(metaEdgeIds);
+    var added = Object.keys(result.metaCounts).map(function (key) {
+      var ends = key.split("|");
+      return {id: "meta-" + key, from: isNaN(+ends[0]) ? ends[0] : +ends[0], to: isNaN(+ends[1]) ? ends[1] : +ends[1],
+              width: width(result.metaCounts[key]), color: {color: "#7f7f7f", highlight: "#7f7f7f", hover: "#7f7f7f", opacity: 0.5},
+              arrows: "", title: result.metaCounts[key] + " event(s)"};
+    });
+    metaEdgeIds = added.map(function (e) { return e.id; });
+    edges.add(added);
+  }
+  function fold(all) {
+    communities.forEach(function (c) { collapsed[c.id] = all; });
+    apply();
+  }
+  function reveal(nodeId) {  // unfold the community holding an actor before selecting it
+    var c = byId[nodeId] && byId[nodeId].community;
+    if (collapsed[c]) { collapsed[c] = false; apply(); }
+  }
+  $("communities").hidden = !communities.length;
+  $("group-communities").addEventListener("click", function () { fold(true); });
+  $("expand-communities").addEventListener("click", function () { fold(false); });
+  syncCommunities(first);
+
+  // The most active actors keep a readable label at every zoom.
+  var labelled = ranked.slice(0, 20).map(function (n) { return n.id; });
+  network.on("zoom", function () {
+    var size = Math.min(48, 14 / Math.max(network.getScale(), 0.05));
+    nodes.update(labelled.map(function (id) { return {id: id, font: {size: size}}; }));
+  });
 
   // The claims layer (off by default): speaker -> each actor of the event a claim asserts.
   var claimEdgeById = {};
@@ -415,6 +489,7 @@
   }
 
   function select(kind, id) {
+    if (kind === "node") { reveal(id); } else if (edgeById[id]) { reveal(edgeById[id].from); reveal(edgeById[id].to); }
     if (kind === "node") {
       network.selectNodes([id]); showNode(id); emphasise(network.getConnectedEdges(id));
     } else {
@@ -424,6 +499,9 @@
     $("details").scrollIntoView({block: "start"});
   }
   network.on("click", function (p) {
+    if (p.nodes.length && String(p.nodes[0]).indexOf("community-") === 0) {
+      collapsed[+String(p.nodes[0]).slice(10)] = false; apply(); return;
+    }
     if (p.nodes.length) { select("node", p.nodes[0]); } else if (p.edges.length) { select("edge", p.edges[0]); }
     else { emphasise(null); markListed(null, null); }
   });
@@ -441,9 +519,9 @@
     return byId[e.from].label + (e.arrows ? " → " : " — ") + byId[e.to].label + ": " + e.group + ", " + e.type + " (" + (current.counts[e.id] || 0) + ")";
   }
   function refreshLists() {
-    var actors = data.nodes.filter(function (n) { return !n._hidden; })
+    var actors = data.nodes.filter(function (n) { return n._listed !== false; })
       .sort(function (a, b) { return (b.centrality.strength - a.centrality.strength) || (a.label < b.label ? -1 : 1); });
-    var relations = data.edges.filter(function (e) { return !e._hidden; })
+    var relations = data.edges.filter(function (e) { return e._listed !== undefined ? e._listed : !e._hidden; })
       .sort(function (a, b) { return (current.counts[b.id] || 0) - (current.counts[a.id] || 0); });
     $("actor-list").replaceChildren.apply($("actor-list"), actors.slice(0, LISTED).map(function (n) { return listButton("node", n.id, n.label); }));
     $("relation-list").replaceChildren.apply($("relation-list"), relations.slice(0, LISTED).map(function (e) { return listButton("edge", e.id, relationText(e)); }));

@@ -21,7 +21,8 @@ from dataclasses import replace
 from kg import ids
 from kg.analysis.projection import date_span
 from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
-from kg.views.network import CENTRALITIES, blocs, centrality, filtered_network, layout
+from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, blocs, centrality, communities,
+                              filtered_network, layout)
 from kg.views.source import ViewSource
 
 SIGN_COLOURS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2471a3"}
@@ -41,6 +42,7 @@ def entity_href(uri: str, link_base: str) -> str:
 
 def _nodes(graph, link_base: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     positions, central, bloc = layout(graph), centrality(graph), blocs(graph)
+    community = communities(graph)
     nodes = []
     for number, (node, attrs) in enumerate(graph.nodes(data=True)):
         x, y = positions[node]
@@ -48,8 +50,30 @@ def _nodes(graph, link_base: str) -> list[dict[str, object]]:  # type: ignore[no
                       "href": entity_href(str(attrs.get("uri", node)), link_base),
                       "kind": attrs.get("kind", "other"), "country": attrs.get("country", ""),
                       "aliases": list(attrs.get("aliases", [])), "x": x, "y": y,
-                      "centrality": central[node], "bloc": bloc[node], "physics": False})
+                      "centrality": central[node], "bloc": bloc[node],
+                      "community": community[node], "physics": False})
     return nodes
+
+
+def community_summaries(nodes: list[dict[str, object]], top: int = 3) -> list[dict[str, object]]:
+    """Per community: its number, members, activity (summed event counts of its members) and
+    its most active actors' labels.
+
+    >>> rows = [{"label": "A", "community": 0, "centrality": {"strength": 5}},
+    ...         {"label": "B", "community": 0, "centrality": {"strength": 9}},
+    ...         {"label": "C", "community": -1, "centrality": {"strength": 0}}]
+    >>> community_summaries(rows)
+    [{'id': 0, 'members': 2, 'activity': 14, 'top': ['B', 'A']}]
+    """
+    groups: dict[int, list[dict[str, object]]] = {}
+    for node in nodes:
+        if int(node["community"]) >= 0:  # type: ignore[call-overload]
+            groups.setdefault(int(node["community"]), []).append(node)  # type: ignore[call-overload]
+    strength = lambda n: n["centrality"]["strength"]  # type: ignore[index]  # noqa: E731
+    return [{"id": number, "members": len(members),
+             "activity": int(sum(strength(n) for n in members)),
+             "top": [str(n["label"]) for n in sorted(members, key=strength, reverse=True)[:top]]}
+            for number, members in sorted(groups.items())]
 
 
 def _edges(graph, event_index: dict[str, int],  # type: ignore[no-untyped-def]
@@ -177,7 +201,9 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
               for i, uri in enumerate(event_uris)]
     first, last = _date_range(source)
     focus = node_index.get(view.focus) if view.focus else None
+    clustered = community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else []
     return {"nodes": nodes, "edges": edges, "events": events, "claims": claims, "meta": {
+        "communities": clustered,
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
         "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,
         "focus_missing": bool(view.focus) and focus is None,

@@ -153,6 +153,47 @@ def blocs(graph: nx.MultiDiGraph) -> dict[str, int]:
     return {node: membership.get(node, -1) for node in graph}
 
 
+CLUSTER_ABOVE = 300
+"""Above this many actors the page opens with communities drawn as meta-nodes."""
+
+
+def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Community per node: igraph's multilevel (Louvain) modularity on the undirected weighted
+    projection, numbered by size (0 is the largest); actors without a tie get ``-1``.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"),
+    ...                      ("x", "z"), ("c", "x")], count=1)
+    >>> g.add_node("alone")
+    >>> c = communities(g); c["a"] == c["b"] == c["c"] != c["x"] == c["y"] == c["z"], c["alone"]
+    (True, -1)
+    """
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple, nodes = _igraph(graph)
+    membership = simple.community_multilevel(weights="weight").membership
+    degree = simple.degree()
+    sizes: dict[int, int] = {}
+    for i, group in enumerate(membership):
+        if degree[i]:
+            sizes[group] = sizes.get(group, 0) + 1
+    rank = {group: number for number, group in enumerate(sorted(sizes, key=lambda g: -sizes[g]))}
+    return {node: rank[membership[i]] if degree[i] else -1 for i, node in enumerate(nodes)}
+
+
+def _pull_in_outliers(positions: dict[str, tuple[float, float]]) -> None:
+    """Bring far-flung actors closer (log scale beyond 3x the median distance from the centre),
+    so two outliers cannot squeeze the main cluster into a corner of the canvas."""
+    distances = sorted(math.hypot(x, y) for x, y in positions.values())
+    if len(distances) < 10:
+        return
+    cap = 3 * distances[len(distances) // 2]
+    for node, (x, y) in positions.items():
+        distance = math.hypot(x, y)
+        if cap and distance > cap:
+            factor = cap * (1 + math.log(distance / cap)) / distance
+            positions[node] = (round(x * factor, 1), round(y * factor, 1))
+
+
 def _iterations(n: int) -> int:
     """Fruchterman-Reingold iterations: many for small graphs, few for thousands of actors."""
     return 500 if n < 1000 else 150 if n < 2500 else 60
@@ -187,6 +228,7 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
         cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         for k, i in enumerate(tied):
             positions[nodes[i]] = (round((xs[k] - cx) * scale, 1), round((ys[k] - cy) * scale, 1))
+        _pull_in_outliers(positions)
         bottom = max(y for _, y in positions.values())
     alone = [nodes[i] for i, d in enumerate(degree) if d == 0]
     per_row = max(4, int(math.sqrt(len(alone)) * 2))

@@ -1,0 +1,71 @@
+"""The network page at 1,000 actors: communities as meta-nodes, a top-N slider, labels kept.
+
+A synthetic network (the views benchmark's generator: preferential attachment,
+so a few hubs and a long tail) is served the way the app serves a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.perf.test_views_bench import synthetic_network
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def large_server():
+    from flask import Flask, Response, send_file
+
+    from kg.views import ViewSource, asset_path, network_page
+    from tests.live import serving
+
+    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=3000))
+    html = network_page(source, inline_assets=False, asset_base="/network/assets")
+    app = Flask(__name__)
+    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
+    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
+    with serving(app) as base:
+        yield base
+
+
+@pytest.fixture
+def large_page(page, large_server):
+    page.goto(f"{large_server}/view")
+    page.wait_for_function("window.kgReady === true", timeout=60_000)
+    return page
+
+
+DRAWN_NODES = "Object.keys(window.kgNetwork.body.nodes).filter(id => " \
+              "window.kgNetwork.body.nodeIndices.includes(id)).length"
+CLUSTERS = "window.kgNetwork.body.nodeIndices.filter(id => String(id).startsWith('community-'))"
+
+
+def test_opens_on_communities_labelled_by_their_top_actors(large_page):
+    clusters = large_page.evaluate(CLUSTERS)
+    assert 2 <= len(clusters) < 200
+    assert large_page.evaluate("window.kgNetwork.body.nodeIndices.length") < 400
+    label = large_page.evaluate("(id) => window.kgNetwork.body.nodes[id].options.label",
+                                clusters[0])
+    assert label.startswith("Actor ") and "(+" in label
+    before = large_page.evaluate("window.kgNetwork.body.nodeIndices.length")
+    large_page.evaluate("""(id) => { const n = window.kgNetwork;
+        n.body.emitter.emit('click', {nodes: [id], edges: []}); }""", clusters[0])
+    assert large_page.evaluate("window.kgNetwork.body.nodeIndices.length") > before
+    assert clusters[0] not in large_page.evaluate(CLUSTERS)
+
+
+def test_search_opens_the_community_of_the_actor_it_finds(large_page):
+    large_page.fill("#search", "alias of actor 777")
+    assert large_page.text_content("#search-result") == "Actor 777"
+    assert large_page.evaluate("window.kgNetwork.getSelectedNodes().map(String)") == [
+        str(large_page.evaluate("window.kgView.state.selected"))]
+    assert large_page.text_content("#details-title") == "Actor 777"
+
+
+def test_top_n_slider_keeps_the_most_active_actors(large_page):
+    large_page.click("#expand-communities")
+    large_page.evaluate("""() => { const s = document.getElementById('top-n'); s.value = '50';
+        s.dispatchEvent(new Event('input')); }""")
+    assert len(large_page.evaluate("window.kgView.visibleNodeLabels()")) <= 50
+    assert large_page.text_content("#top-n-label") == "50"
