@@ -22,10 +22,13 @@ from kg.cli.env import get_env, store_option
               help="Processes running SPARQL queries at once (default 4).")
 @click.option("--query-memory", type=click.IntRange(0), envvar="KG_QUERY_MEMORY_MB",
               help="MB one SPARQL query may allocate in its worker (default 2048; 0 = no cap).")
+@click.option("--public-url", envvar="KG_PUBLIC_URL",
+              help="Public base URL named in the SPARQL service description and editor "
+                   "(default http://HOST:PORT/; the Host header is never used).")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
           query_timeout: float | None, row_limit: int | None, query_workers: int | None,
-          query_memory: int | None) -> None:
+          query_memory: int | None, public_url: str | None) -> None:
     """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
 
     Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
@@ -38,7 +41,8 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
 
     env = get_env(ctx, store)
     options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
-               "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory}
+               "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory,
+               "KG_PUBLIC_URL": public_url or f"http://{_url_host(host)}:{port}/"}
     app = create_app({"KG_STORE": store_uri(env.store_uri),
                       **{key: value for key, value in options.items() if value is not None}})
     click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']}; "
@@ -49,3 +53,12 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
         waitress_serve(app, host=host, port=port, threads=threads)
     finally:
         close_app(app)
+
+
+def _url_host(host: str) -> str:
+    """``host`` as written in a URL (an IPv6 address in brackets).
+
+    >>> _url_host("::1"), _url_host("127.0.0.1")
+    ('[::1]', '127.0.0.1')
+    """
+    return f"[{host}]" if ":" in host else host
