@@ -61,10 +61,11 @@ _CODEPOINT_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
 _LEXEMES = re.compile(r"""
     (?P<skip>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
             |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"|\#[^\n\r]*|\\.)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<open>[({\[]) | (?P<close>[)}\]])
-  | [^'"\#<(){}\[\]\\]+ | .
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
+  | (?P<open>[({\[]) | (?P<close>[)}\]]) | (?P<newline>[\n\r])
+  | [^'"\#<(){}\[\]\\\n\r]+ | .
 """, re.X | re.S)
+_OPERAND_END = re.compile(r"[\w)\]'\">?$]")
 _BLANKED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
                       r"'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
 _TOKEN = re.compile(r"[?$@]?[A-Za-z_][\w.\-:]*")
@@ -222,32 +223,61 @@ def _expand(match: re.Match[str]) -> str:
 def nesting_depth(text: str) -> int:
     """The deepest nesting of ``(``, ``{`` and ``[`` outside strings and comments.
 
-    Brackets inside an IRI (or what looks like one: ``?a<(1)>0`` is a
-    comparison) may open but never close below the IRI's own level, so the
-    count is never lower than the parser's.
+    The count never falls below the parser's, whichever way it reads a ``<``:
+    brackets inside an IRI (or what looks like one: ``?a<(1)>0`` is a
+    comparison) may open but never close below the IRI's own level, and when
+    a ``<x#...>`` may be a comparison followed by a comment, closing brackets
+    on the rest of that line do not count.
 
     >>> nesting_depth("SELECT * { ?s ?p '{{{' { FILTER((1)) } } # {{{")
     4
     >>> nesting_depth("ASK { ?s <http://e/a)))> ?o }")
     1
+    >>> nesting_depth("ASK { FILTER(?a<(#x>)\\n?a<(#x>)\\n1))) }")
+    4
     """
-    depth = deepest = 0
+    stack: list[str] = []
+    deepest = 0
+    held = False  # closing brackets may be inside a comment until the end of the line
+    last = ""  # the last significant character before the current lexeme
     for match in _LEXEMES.finditer(text):
-        kind = match.lastgroup
+        kind, lexeme = match.lastgroup, match.group()
         if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth = max(depth - 1, 0)
+            stack.append(lexeme)
+        elif kind == "close" and stack and not held:
+            stack.pop()
+        elif kind == "newline":
+            held = False
         elif kind == "iri":
-            floor = depth
-            for char in match.group():
-                if char in "([":
-                    depth += 1
-                    deepest = max(deepest, depth)
-                elif char in ")]":
-                    depth = max(depth - 1, floor)
-        deepest = max(deepest, depth)
+            held = held or _may_be_comparison(lexeme, last, stack)
+            opened, peak = _iri_brackets(lexeme)
+            deepest = max(deepest, len(stack) + peak)
+            stack.extend("(" * opened)
+        deepest = max(deepest, len(stack))
+        if not lexeme.startswith("#"):
+            last = lexeme.rstrip()[-1:] or last
     return deepest
+
+
+def _iri_brackets(iri: str) -> tuple[int, int]:
+    """``(left open, deepest)`` of the brackets inside an IRI, never closing below zero."""
+    depth = peak = 0
+    for char in iri:
+        if char in "([":
+            depth += 1
+            peak = max(peak, depth)
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+    return depth, peak
+
+
+def _may_be_comparison(iri: str, before: str, stack: list[str]) -> bool:
+    """Whether ``<...#...>`` may be ``<`` and a comment (``?a<1#...``), not an IRI.
+
+    Only inside parentheses after an operand; ``<scheme://...`` is no expression.
+    """
+    return ("#" in iri and "//" not in iri.split("#", 1)[0] and stack[-1:] == ["("]
+            and _OPERAND_END.fullmatch(before) is not None)
 
 
 def precheck(text: str, max_bytes: int = MAX_QUERY_BYTES, max_depth: int = MAX_DEPTH,
