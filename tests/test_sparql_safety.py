@@ -129,3 +129,13 @@ def test_every_w3c_sparql11_test_text_passes_the_precheck():
         pytest.skip("the W3C SPARQL 1.1 test suite is not in the evaluation data")
     deepest = max(nesting_depth(path.read_text("utf-8", errors="replace")) for path in texts)
     assert 0 < deepest <= 64
+
+
+def test_dataset_clauses_with_the_empty_or_an_unknown_prefix():
+    # rdflib's tree has no "prefix" for ":g", and raises a bare Exception for an unknown one:
+    # both used to escape the analysis (and kill the query worker that ran it)
+    check_update(f"PREFIX : <{BASE}> INSERT {{ ?s ?p 1 }} USING :g WHERE {{ ?s ?p ?o }}")
+    with pytest.raises(QueryError, match="USING <http://e/g> is not a graph of this store"):
+        check_update("PREFIX : <http://e/> INSERT { ?s ?p 1 } USING :g WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="unknown prefix nope: in a dataset clause"):
+        check_query("SELECT * FROM nope:g WHERE { ?s ?p ?o }")

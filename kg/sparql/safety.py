@@ -39,7 +39,7 @@ kg.errors.QueryError: FROM <file:///etc/passwd> is not a graph of this store (li
 >>> check_query("SELECT * WHERE { ?s ?p ?o } LIMIT ?x # from")
 Traceback (most recent call last):
 ...
-kg.errors.QueryError: query cannot be analysed: rdflib's SPARQL parser stops at line 1, column 29; a query that mentions SERVICE, FROM, LOAD or USING must be plain SPARQL 1.1
+kg.errors.QueryError: query cannot be analysed: rdflib's SPARQL parser stops at line 1, column 29; text that mentions SERVICE, FROM, LOAD or USING must be plain SPARQL 1.1
 """
 
 from __future__ import annotations
@@ -172,8 +172,20 @@ def _dataset_iris(tree: list[object], prologue: object) -> Iterator[tuple[str, s
                 if key in node:  # type: ignore[operator]
                     iri = node[key]  # type: ignore[index]
                     if _name(iri) == "pname":
-                        iri = prologue.resolvePName(iri["prefix"], iri.get("localname", ""))
+                        iri = _resolved(prologue, *(iri[part] if part in iri else None
+                                                    for part in ("prefix", "localname")))
                     yield keyword + (" NAMED" if key == "named" else ""), str(iri)
+
+
+def _resolved(prologue: object, prefix: str | None, localname: str | None) -> str:
+    """A prefixed name's IRI (rdflib raises a bare ``Exception`` for an unknown prefix).
+
+    (A parse tree's ``get(key)`` answers the key itself when it is missing.)
+    """
+    namespace = prologue.namespace_manager.store.namespace(prefix or "")  # type: ignore[attr-defined]
+    if namespace is None:
+        raise QueryError(f"unknown prefix {prefix or ''}: in a dataset clause")
+    return str(namespace) + (localname or "")
 
 
 def _check_tree(text: str, tree: list[object], prologue: object, graph_exists: GraphExists
@@ -204,13 +216,13 @@ def _check(text: str, update: bool, graph_exists: GraphExists) -> None:
     escaped = _CODEPOINT_ESCAPE.search(text)
     if escaped is not None and _suspect(_CODEPOINT_ESCAPE.sub(_expand, text)):
         raise QueryError(f"{kind} cannot be analysed: a codepoint escape ({escaped.group()}, "
-                         f"{where(text, escaped.start())}) in a {kind} that mentions SERVICE, "
+                         f"{where(text, escaped.start())}) in text that mentions SERVICE, "
                          "FROM, LOAD or USING; write the character itself")
     if not _suspect(text):
         return
     parsed = _parsed(text, update)
     if isinstance(parsed, str):
-        raise QueryError(f"{kind} cannot be analysed: {parsed}; a {kind} that mentions "
+        raise QueryError(f"{kind} cannot be analysed: {parsed}; text that mentions "
                          "SERVICE, FROM, LOAD or USING must be plain SPARQL 1.1")
     _check_tree(text, *parsed, graph_exists)
 
