@@ -43,11 +43,11 @@ class SparqlService:
     SPARQL server) answer through :meth:`Store.serialized_query`; their own
     server enforces time limits and the row cap does not apply.
 
-    Every text first passes :func:`kg.sparql.safety.precheck` (size and
-    nesting, linear) in the calling thread. With worker processes, the rest of
-    the safety analysis (an rdflib parse) runs in a worker under the query
-    deadline, for updates too (:class:`~kg.sparql.timeout.UpdateCheck`), so
-    no text can hold a request thread or crash the server while it is analysed.
+    The calling thread checks only a text's size. With worker processes, the
+    safety analysis (:func:`kg.sparql.safety.precheck`'s nesting bound, then
+    an rdflib parse) runs in a worker under the query deadline, for updates
+    too (:class:`~kg.sparql.timeout.UpdateCheck`), so no text can hold a
+    request thread or crash the server while it is analysed.
     """
 
     store: Store
@@ -74,7 +74,7 @@ class SparqlService:
 
     def query(self, request: ProtocolRequest, formats: Formats) -> Answer:
         """Answer a query request in the negotiated formats."""
-        safety.precheck(request.text, self.max_query_bytes, kind="query")
+        safety.check_size(request.text, self.max_query_bytes, kind="query")
         safety.check_dataset(request.default_graphs, "default-graph-uri", self.graph_exists)
         safety.check_dataset(request.named_graphs, "named-graph-uri", self.graph_exists)
         job = QueryJob(request.text, formats.results, formats.rdf,
@@ -83,6 +83,7 @@ class SparqlService:
             answer = self.pool.run(job)
             assert answer is not None
             return answer
+        safety.precheck(request.text, max_bytes=0)
         safety.check_query(request.text, self.graph_exists)
         if isinstance(self.store, OxigraphStore):
             return evaluate(self.store, job, self.row_limit)
@@ -96,10 +97,11 @@ class SparqlService:
         if request.default_graphs or request.named_graphs:
             raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
                              "write USING in the update itself")
-        safety.precheck(request.text, self.max_query_bytes, kind="update")
-        if self.pool is not None:
+        safety.check_size(request.text, self.max_query_bytes, kind="update")
+        if self.pool is not None:  # the worker analyses it (kg.sparql.timeout.run_job)
             self.pool.run(UpdateCheck(request.text))
         else:
+            safety.precheck(request.text, max_bytes=0, kind="update")
             safety.check_update(request.text, self.graph_exists)
         with self.writing():
             self.store.update(request.text)

@@ -83,6 +83,9 @@ class UpdateCheck:
 def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int) -> Answer | None:
     """What a worker does with a job: the safety analysis, under the job's deadline, then the query.
 
+    The analysis is :func:`kg.sparql.safety.precheck`'s nesting bound, then
+    the parse-tree checks (the size was checked before the job was sent).
+
     An update is also rehearsed on an empty in-memory store, so that text the
     engine cannot digest (a parser crash) costs a worker, never the server.
 
@@ -93,9 +96,11 @@ def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int) -
     kg.errors.QueryError: SERVICE is not allowed (line 1, column 12): this endpoint only reads its own store
     """
     if isinstance(job, UpdateCheck):
+        safety.precheck(job.sparql, max_bytes=0, kind="update")
         safety.check_update(job.sparql, store.has_graph)
         rehearse_update(job.sparql)
         return None
+    safety.precheck(job.sparql, max_bytes=0)
     safety.check_query(job.sparql, store.has_graph)
     return evaluate(store, job, row_limit)
 
