@@ -62,6 +62,7 @@ class SparqlService:
     def pool(self) -> QueryPool | None:
         """The worker pool (created on first use), or None when queries run in-process."""
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
+            safety.prepare()  # the workers inherit rdflib's parser
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
                                    self.memory_mb)
         return self._pool

@@ -79,3 +79,40 @@ def test_kg_query_of_a_deep_file_exits_with_one_line(tmp_path):
                           env=project_env(), capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, (done.returncode, done.stderr[-500:])
     assert done.stderr.strip().count("\n") == 0 and "nested 5000 levels deep" in done.stderr
+
+
+def test_a_worker_killed_by_a_native_crash_is_a_400_and_is_replaced():
+    """The last line of defence: whatever text crashes the engine costs a worker, not the server."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from rdflib import Literal, URIRef
+
+    from kg.errors import QueryError
+    from kg.sparql.timeout import QueryJob, QueryPool
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    store.replace_graph(URIRef("urn:g"), [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(i))
+                                          for i in range(2000)])
+    pool = QueryPool(store, timeout=30, row_limit=10, max_workers=1)
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            pool.run(QueryJob("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"))
+        except QueryError as error:
+            outcome.append(error)
+
+    try:
+        runner = threading.Thread(target=run)
+        runner.start()
+        time.sleep(1.0)
+        os.kill(pool._started[0].process.pid, signal.SIGSEGV)
+        runner.join(timeout=30)
+        assert outcome and "the SPARQL engine crashed on this text" in str(outcome[0])
+        assert pool.run(QueryJob("ASK { ?s ?p ?o }")).body.endswith(b"true}")
+    finally:
+        pool.close()
