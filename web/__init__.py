@@ -54,6 +54,8 @@ DEFAULTS: dict[str, Any] = {
     "KG_QUERY_MEMORY_MB": 2048,  # memory one query may allocate in its worker; 0 = no cap
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
     "KG_SANDBOX": True,  # query workers confine themselves (no network, store read-only)
+    "KG_MAX_QUERY_BYTES": 256 * 1024,  # size cap of one SPARQL query or update text; 0 = none
+    "KG_PUBLIC_URL": None,  # the app's public base URL (kg serve: http://HOST:PORT/)
 }
 
 

@@ -41,9 +41,22 @@ def sparql_service() -> SparqlService:
                                 max_workers=int(config.get("KG_QUERY_WORKERS", 4)),
                                 memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
                                 confined=str(config.get("KG_SANDBOX", True)).lower()
-                                not in ("0", "false", "no", "off"))
+                                not in ("0", "false", "no", "off"),
+                                max_query_bytes=int(config.get("KG_MAX_QUERY_BYTES") or 0))
         current_app.extensions["kg_sparql"] = service
     return service
+
+
+def public_endpoint_url() -> str:
+    """The endpoint's public URL: ``KG_PUBLIC_URL`` + ``sparql``, never the request's Host.
+
+    ``kg serve`` sets ``KG_PUBLIC_URL`` (``--public-url``, by default its bind
+    address); an app without it says ``http://localhost/sparql``. Echoing the
+    Host header would let a client write any URL into the service description
+    and the editor page (and poison a cache in front of the app).
+    """
+    base = str(current_app.config.get("KG_PUBLIC_URL") or "http://localhost/")
+    return base.rstrip("/") + "/sparql"
 
 
 def _form() -> dict[str, list[str]] | None:
@@ -87,7 +100,7 @@ def _no_query() -> Response | str:
         return editor()
     fmt = rdf_format(RDF_MEDIA.get(wanted or "", "turtle"))
     config = current_app.config
-    graph = service_description(request.base_url, writable=bool(config.get("KG_WRITE_TOKEN")),
+    graph = service_description(public_endpoint_url(), writable=bool(config.get("KG_WRITE_TOKEN")),
                                 timeout=float(config["KG_QUERY_TIMEOUT"] or 0),
                                 row_limit=int(config["KG_ROW_LIMIT"]))
     response = Response(graph.serialize(format=fmt.rdflib_name, encoding="utf-8"),
@@ -102,7 +115,7 @@ def editor() -> Response:
     html = render_template("sparql.html", examples=gallery,
                            examples_json=[{"key": e.key, "title": e.title, "sparql": e.sparql}
                                           for e in gallery],
-                           endpoint=request.url_root.rstrip("/") + "/sparql",
+                           endpoint=public_endpoint_url(),
                            assets=YASGUI_BUILD.is_dir())
     response = Response(html, mimetype="text/html")
     response.headers["Content-Security-Policy"] = EDITOR_CSP

@@ -27,13 +27,16 @@ from kg.sandbox import SandboxReport
               help="Processes running SPARQL queries at once (default 4).")
 @click.option("--query-memory", type=click.IntRange(0), envvar="KG_QUERY_MEMORY_MB",
               help="MB one SPARQL query may allocate in its worker (default 2048; 0 = no cap).")
+@click.option("--public-url", envvar="KG_PUBLIC_URL",
+              help="Public base URL named in the SPARQL service description and editor "
+                   "(default http://HOST:PORT/; the Host header is never used).")
 @click.option("--unconfined", is_flag=True, envvar="KG_UNCONFINED",
               help="Serve even where the kernel cannot sandbox the server (no network "
                    "namespace, Landlock or seccomp): only for trusted networks.")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
           query_timeout: float | None, row_limit: int | None, query_workers: int | None,
-          query_memory: int | None, unconfined: bool) -> None:
+          query_memory: int | None, public_url: str | None, unconfined: bool) -> None:
     """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
 
     Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
@@ -52,7 +55,8 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
         listener = bind_listener(host, port)
         sandbox = confine_server(uri, required=not unconfined)
     options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
-               "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory}
+               "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory,
+               "KG_PUBLIC_URL": public_url or f"http://{_url_host(host)}:{port}/"}
     app = create_app({"KG_STORE": uri, "KG_SANDBOX": not unconfined,
                       **{key: value for key, value in options.items() if value is not None}})
     server = create_server(app, sockets=[listener], threads=threads)
@@ -100,3 +104,12 @@ def confine_server(store_uri: str, required: bool = True) -> SandboxReport:
     temp_dir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     tempfile.tempdir = str(temp_dir)
     return confine(server_confinement(store_uri, temp_dir), required=required)
+
+
+def _url_host(host: str) -> str:
+    """``host`` as written in a URL (an IPv6 address in brackets).
+
+    >>> _url_host("::1"), _url_host("127.0.0.1")
+    ('[::1]', '127.0.0.1')
+    """
+    return f"[{host}]" if ":" in host else host

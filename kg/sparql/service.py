@@ -29,7 +29,7 @@ from kg.errors import QueryError
 from kg.sparql import safety
 from kg.sparql.protocol import Formats, ProtocolRequest
 from kg.sparql.results import Answer
-from kg.sparql.timeout import QueryJob, QueryPool, evaluate
+from kg.sparql.timeout import QueryJob, QueryPool, UpdateCheck, evaluate
 from kg.store import Store
 from kg.store.oxigraph import OxigraphStore
 
@@ -42,6 +42,12 @@ class SparqlService:
     calling thread with no deadline). Stores other than Oxigraph (a remote
     SPARQL server) answer through :meth:`Store.serialized_query`; their own
     server enforces time limits and the row cap does not apply.
+
+    The calling thread checks only a text's size. With worker processes, the
+    safety analysis (:func:`kg.sparql.safety.precheck`'s nesting bound, then
+    an rdflib parse) runs in a worker under the query deadline, for updates
+    too (:class:`~kg.sparql.timeout.UpdateCheck`), so no text can hold a
+    request thread or crash the server while it is analysed.
     """
 
     store: Store
@@ -50,29 +56,37 @@ class SparqlService:
     max_workers: int = 4
     memory_mb: int = 0
     confined: bool = True
+    max_query_bytes: int = safety.MAX_QUERY_BYTES
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
     def pool(self) -> QueryPool | None:
         """The worker pool (created on first use), or None when queries run in-process."""
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
+            safety.prepare()  # the workers inherit rdflib's parser
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
                                    self.memory_mb, self.confined)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:
         """Whether the store holds the named graph ``iri``."""
+        if isinstance(self.store, OxigraphStore):
+            return self.store.has_graph(iri)
         return URIRef(iri) in set(self.store.graphs())
 
     def query(self, request: ProtocolRequest, formats: Formats) -> Answer:
         """Answer a query request in the negotiated formats."""
+        safety.check_size(request.text, self.max_query_bytes, kind="query")
         safety.check_dataset(request.default_graphs, "default-graph-uri", self.graph_exists)
         safety.check_dataset(request.named_graphs, "named-graph-uri", self.graph_exists)
-        safety.check_query(request.text, self.graph_exists)
         job = QueryJob(request.text, formats.results, formats.rdf,
                        tuple(request.default_graphs), tuple(request.named_graphs))
-        if self.pool is not None:
-            return self.pool.run(job)
+        if self.pool is not None:  # the worker checks the text (kg.sparql.timeout.run_job)
+            answer = self.pool.run(job)
+            assert answer is not None
+            return answer
+        safety.precheck(request.text, max_bytes=0)
+        safety.check_query(request.text, self.graph_exists)
         if isinstance(self.store, OxigraphStore):
             return evaluate(self.store, job, self.row_limit)
         body, media_type = self.store.serialized_query(
@@ -85,7 +99,12 @@ class SparqlService:
         if request.default_graphs or request.named_graphs:
             raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
                              "write USING in the update itself")
-        safety.check_update(request.text, self.graph_exists)
+        safety.check_size(request.text, self.max_query_bytes, kind="update")
+        if self.pool is not None:  # the worker analyses it (kg.sparql.timeout.run_job)
+            self.pool.run(UpdateCheck(request.text))
+        else:
+            safety.precheck(request.text, max_bytes=0, kind="update")
+            safety.check_update(request.text, self.graph_exists)
         with self.writing():
             self.store.update(request.text)
 

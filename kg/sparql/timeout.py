@@ -53,7 +53,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from kg import errors
-from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, SandboxError, StoreError
+from kg.errors import (KGError, QueryError, QueryTimeout, QueryTooLarge, SandboxError,
+                       StoreError)
+from kg.sparql import safety
 from kg.sparql.results import Answer, serialize_answer
 from kg.store.oxigraph import OxigraphStore
 
@@ -67,6 +69,62 @@ class QueryJob:
     rdf_format: str = "turtle"
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdateCheck:
+    """A job that analyses an update without running it (updates run in the server process).
+
+    The worker answers ``None`` when the update may run, or the refusal.
+    """
+
+    sparql: str
+
+
+def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int) -> Answer | None:
+    """What a worker does with a job: the safety analysis, under the job's deadline, then the query.
+
+    The analysis is :func:`kg.sparql.safety.precheck`'s nesting bound, then
+    the parse-tree checks (the size was checked before the job was sent).
+
+    An update is also rehearsed on an empty in-memory store, so that text the
+    engine cannot digest (a parser crash) costs a worker, never the server.
+
+    >>> from kg.store import open_store
+    >>> run_job(open_store("memory:"), QueryJob("SELECT * { SERVICE <http://x/> {} }"), 10)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE is not allowed (line 1, column 12): this endpoint only reads its own store
+    """
+    if isinstance(job, UpdateCheck):
+        safety.precheck(job.sparql, max_bytes=0, kind="update")
+        safety.check_update(job.sparql, store.has_graph)
+        rehearse_update(job.sparql)
+        return None
+    safety.precheck(job.sparql, max_bytes=0)
+    safety.check_query(job.sparql, store.has_graph)
+    return evaluate(store, job, row_limit)
+
+
+def rehearse_update(sparql: str) -> None:
+    """Run ``sparql`` on an empty in-memory store: raise :class:`QueryError` if it is malformed.
+
+    Errors that depend on the store's content (a graph that does not exist)
+    are left to the real run.
+
+    >>> rehearse_update("INSERT DATA { <a> <b> <c> }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: malformed SPARQL update: error at 1:20: expected GRAPH
+    """
+    import pyoxigraph
+
+    try:
+        pyoxigraph.Store().update(sparql)
+    except SyntaxError as error:
+        raise QueryError(f"malformed SPARQL update: {error}") from error
+    except (RuntimeError, OSError, ValueError):
+        pass
 
 
 def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int) -> Answer:
@@ -158,7 +216,7 @@ def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
         try:
             if refusal is not None:
                 raise refusal
-            reply: tuple[str, object, object] = ("ok", evaluate(store, job, row_limit), None)
+            reply: tuple[str, object, object] = ("ok", run_job(store, job, row_limit), None)
         except KGError as error:
             reply = ("error", type(error).__name__, error.message)
         except MemoryError:
@@ -205,8 +263,11 @@ class QueryPool:
         # Idle workers die with the pool (apps in tests come and go).
         weakref.finalize(self, _kill_all, self._started)
 
-    def run(self, job: QueryJob) -> Answer:
-        """Answer ``job`` within :attr:`timeout` seconds or raise :class:`QueryTimeout`."""
+    def run(self, job: QueryJob | UpdateCheck) -> Answer | None:
+        """Answer ``job`` within :attr:`timeout` seconds or raise :class:`QueryTimeout`.
+
+        An :class:`UpdateCheck` is answered with ``None`` or its refusal.
+        """
         deadline = time.monotonic() + self.timeout
         assert self._slots is not None
         if not self._slots.acquire(timeout=self.timeout):
@@ -217,7 +278,8 @@ class QueryPool:
         finally:
             self._slots.release()
 
-    def _run_on(self, worker: _Worker, job: QueryJob, deadline: float) -> Answer:
+    def _run_on(self, worker: _Worker, job: QueryJob | UpdateCheck, deadline: float
+                ) -> Answer | None:
         try:
             worker.conn.send(job)
             ready = worker.conn.poll(max(deadline - time.monotonic(), 0.0))
@@ -226,6 +288,9 @@ class QueryPool:
             worker.kill()
             if self.memory_mb > 0 and worker.process.exitcode == -signal.SIGABRT:
                 raise self._too_large() from error  # Rust aborts when an allocation fails
+            if worker.process.exitcode == -signal.SIGSEGV:  # a native stack overflow
+                raise QueryError("the SPARQL engine crashed on this text (nested too deeply?); "
+                                 "it was not run") from error
             raise StoreError(f"query worker died: {error or 'no answer'}") from error
         if status == "error" and value == QueryTooLarge.__name__:
             worker.kill()  # its heap may be fragmented near the cap; start afresh
@@ -239,7 +304,7 @@ class QueryPool:
             self._idle.append(worker)
         if status == "error":
             raise _error_class(str(value))(str(message))
-        assert isinstance(value, Answer)
+        assert value is None or isinstance(value, Answer)
         return value
 
     def _too_large(self) -> QueryTooLarge:

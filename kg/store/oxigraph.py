@@ -59,6 +59,17 @@ class OxigraphStore(Store):
     def graphs(self) -> list[URIRef]:
         return [URIRef(g.value) for g in self._store.named_graphs()]
 
+    def has_graph(self, iri: str) -> bool:
+        """Whether the store holds the named graph ``iri`` (False for a malformed IRI).
+
+        >>> OxigraphStore().has_graph("http://example.org/g"), OxigraphStore().has_graph("a b")
+        (False, False)
+        """
+        try:
+            return self._store.contains_named_graph(ox.NamedNode(iri))
+        except ValueError:
+            return False
+
     def _query(self, sparql: str, bindings: Bindings | None):
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
@@ -184,7 +195,7 @@ class OxigraphStore(Store):
             answer = self._store.query(sparql, **dataset)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error}") from error
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: unknown function
             raise QueryError(f"query failed: {error}") from error
         if isinstance(answer, ox.QueryTriples):
             fmt = formats.rdf_format(rdf_format)
@@ -213,7 +224,7 @@ class OxigraphStore(Store):
             return self._store.query(sparql, **dataset)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error}") from error
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: unknown function
             raise QueryError(f"query failed: {error}") from error
 
     def update(self, sparql: str) -> None:
@@ -224,6 +235,8 @@ class OxigraphStore(Store):
             self._store.update(sparql)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL update: {error}") from error
+        except (RuntimeError, ValueError) as error:  # CREATE of a graph that exists, ...
+            raise QueryError(f"update failed: {error}") from error
         except OSError as error:
             raise StoreError(f"write failed: {error}", where=self.uri) from error
         finally:
