@@ -55,8 +55,12 @@ def public_endpoint_url() -> str:
     Host header would let a client write any URL into the service description
     and the editor page (and poison a cache in front of the app).
     """
-    base = str(current_app.config.get("KG_PUBLIC_URL") or "http://localhost/")
-    return base.rstrip("/") + "/sparql"
+    return public_base_url() + "/sparql"
+
+
+def public_base_url() -> str:
+    """``KG_PUBLIC_URL`` without its trailing slash (``http://localhost`` when unset)."""
+    return str(current_app.config.get("KG_PUBLIC_URL") or "http://localhost/").rstrip("/")
 
 
 def _form() -> dict[str, list[str]] | None:
