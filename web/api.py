@@ -14,7 +14,7 @@ from kg.upload import article_from_upload
 from web import get_store
 from web.openapi import openapi_document
 from web.security import require_write_token
-from web.sparql import sparql_service
+from web.sparql import public_base_url, sparql_service
 
 bp = Blueprint("api", __name__)
 
@@ -25,7 +25,7 @@ def _items(items: list) -> Response:  # type: ignore[type-arg]
 
 @bp.get("/api/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document(request.url_root.rstrip("/")))
+    return jsonify(openapi_document(public_base_url()))
 
 
 @bp.get("/api/actors")

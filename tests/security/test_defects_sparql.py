@@ -80,3 +80,9 @@ def test_kg_serve_names_its_bind_address_not_the_host_header(served_kg):
                           headers={"Host": EVIL_HOST, "Accept": "text/turtle"})
     assert answer.status_code == 200 and EVIL_HOST not in answer.text
     assert f"<{served_kg.url}/sparql>" in answer.text
+
+
+def test_openapi_document_never_echoes_the_host_header(client):
+    """The OpenAPI document names the configured public URL, not the request's Host header"""
+    document = client.get("/api/openapi.json", headers={"Host": "evil.example"}).get_json()
+    assert "evil.example" not in str(document)
