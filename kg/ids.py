@@ -19,8 +19,8 @@ lower-cased or slugged away, so two ids that differ give two URIs.
 
 >>> article_uri("YEM71337"), article_uri("Report 1") != article_uri("report-1")
 (rdflib.term.URIRef('https://w3id.org/conflict-kg/id/article/YEM71337'), True)
->>> article_key_from_path(quote_key("a/b.c"))
-'a/b.c'
+>>> uri_from_path("article/" + quote_key("a/b.c")) == str(article_uri("a/b.c"))
+True
 """
 
 from __future__ import annotations
@@ -87,15 +87,27 @@ def quote_key(key: str) -> str:
     >>> quote_key("Report 1"), quote_key("story"), quote_key("v1.2/x")
     ('Report%201', 'story', 'v1%2E2%2Fx')
     """
+    return _quote(check_article_key(key))
+
+
+def _quote(text: str) -> str:
     return "".join(chr(byte) if byte in _KEY_SAFE else f"%{byte:02X}"
-                   for byte in check_article_key(key).encode("utf-8"))
+                   for byte in text.encode("utf-8", "surrogatepass"))
 
 
-def article_key_from_path(segment: str) -> str:
-    """The article key of a percent-encoded URI path segment (inverse of :func:`quote_key`)."""
+def uri_from_path(path: str) -> str:
+    """The instance URI of a request path below ``/id/``, as the client percent-encoded it.
+
+    Each ``/``-separated segment is decoded and encoded again the way
+    :func:`quote_key` does, so ``Report 1``, ``Report%201`` and ``Report%20%31``
+    all name the article ``Report 1``, and an encoded ``%2F`` stays inside its key.
+
+    >>> uri_from_path("article/Report%201/sentence/0") == str(sentence_uri("Report 1", 0))
+    True
+    """
     from urllib.parse import unquote
 
-    return unquote(segment, errors="strict")
+    return BASE + "/".join(_quote(unquote(segment)) for segment in path.split("/"))
 
 
 def actor_uri(key: str) -> URIRef:
