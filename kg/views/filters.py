@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
@@ -61,11 +62,41 @@ def in_range(date: str, start: str | None, end: str | None) -> bool:
 
 
 def _date(value: str | None, name: str) -> str | None:
+    """The first (``from``) or last (``to``) day of a date parameter; a date that does not exist raises.
+
+    >>> _date("2017-02", "to"), _date("2016-02-29", "from")
+    ('2017-02-28', '2016-02-29')
+    >>> _date("2017-13-45", "from")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: from: no such date: '2017-13-45' (month 1-12, day within the month)
+    """
     if not value:
         return None
     if not _DATE.match(value):
         raise InputError(f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    return date_span(value)[0 if name == "from" else 1]
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    try:
+        first = dt.date(year, month, day)
+    except ValueError:
+        raise InputError(f"{name}: no such date: {value!r} (month 1-12, day within the month)"
+                         ) from None
+    if name == "from":
+        return first.isoformat()
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return first.isoformat()
+
+
+def _window(params: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """``from`` and ``to`` as first and last day; ``from`` after ``to`` raises."""
+    start, end = _date(params.get("from"), "from"), _date(params.get("to"), "to")
+    if start and end and start > end:
+        raise InputError(f"from: {params.get('from')!r} is after to: {params.get('to')!r}")
+    return start, end
 
 
 def _int(value: str | None, name: str, default: int, low: int, high: int) -> int:
@@ -104,8 +135,8 @@ class ViewFilter:
         unknown = [g for g in groups if g not in EDGE_GROUPS]
         if unknown:
             raise InputError(f"groups: unknown edge group(s) {unknown}; known: {list(EDGE_GROUPS)}")
-        return cls(groups=groups, start=_date(params.get("from"), "from"),
-                   end=_date(params.get("to"), "to"),
+        start, end = _window(params)
+        return cls(groups=groups, start=start, end=end,
                    min_weight=_int(params.get("min_weight"), "min_weight", 1, 1, 1_000_000),
                    focus=params.get("focus") or None,
                    hops=_int(params.get("hops"), "hops", 1, 0, 10),
