@@ -122,9 +122,6 @@ def test_impossible_dates_and_a_from_after_the_to_are_400_naming_the_parameter(
     response = client.get(f"{route}?{query}", headers={"Accept": "application/json"})
     assert response.status_code == 400, response.data[:200]
     assert response.get_json()["message"].startswith(names)
+    for window in ("from=2016-02-29", "from=2017-08&to=2017-08", "from=2017&to=2017-12-31"):
+        assert client.get(f"{route}?{window}").status_code == 200, window  # real dates still pass
 
-
-@pytest.mark.parametrize("query", ["from=2016-02-29", "from=2017-08&to=2017-08",
-                                   "from=2017&to=2017-12-31", "to=2017-02"])
-def test_real_dates_and_windows_still_pass(client, query):
-    assert client.get(f"/network.json?{query}").status_code == 200
