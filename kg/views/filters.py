@@ -19,12 +19,10 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
-from kg.analysis.projection import date_span
+from kg.analysis.projection import date_span, date_window
 from kg.errors import InputError
 
 EDGE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -44,7 +42,6 @@ GROUP_COLOURS = {"fights": "#c0392b", "coerces": "#e67e22", "accuses": "#d4ac0d"
                  "allies": "#1f618d", "supports": "#5dade2", "negotiates": "#27ae60",
                  "mediates": "#8e44ad", "other": "#7f8c8d"}
 _TYPE_GROUP = {kind: group for group, kinds in EDGE_GROUPS.items() for kind in kinds}
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DEFAULT_LIMIT = 5000
 
 
@@ -61,42 +58,17 @@ def in_range(date: str, start: str | None, end: str | None) -> bool:
     return (start is None or last >= start) and (end is None or first <= end)
 
 
-def _date(value: str | None, name: str) -> str | None:
-    """The first (``from``) or last (``to``) day of a date parameter; a date that does not exist raises.
+def _window(params: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """``from`` and ``to`` as first and last day (:func:`~kg.analysis.projection.date_window`).
 
-    >>> _date("2017-02", "to"), _date("2016-02-29", "from")
-    ('2017-02-28', '2016-02-29')
-    >>> _date("2017-13-45", "from")
+    >>> _window({"from": "2017-02", "to": "2017-02"})
+    ('2017-02-01', '2017-02-28')
+    >>> _window({"to": "2017-02-30"})
     Traceback (most recent call last):
     ...
-    kg.errors.InputError: from: no such date: '2017-13-45' (month 1-12, day within the month)
+    kg.errors.InputError: to: no such date: '2017-02-30' (YYYY, YYYY-MM or YYYY-MM-DD; month 1-12, day within the month)
     """
-    if not value:
-        return None
-    if not _DATE.match(value):
-        raise InputError(f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
-    try:
-        first = dt.date(year, month, day)
-    except ValueError:
-        raise InputError(f"{name}: no such date: {value!r} (month 1-12, day within the month)"
-                         ) from None
-    if name == "from":
-        return first.isoformat()
-    if len(value) == 4:
-        return f"{value}-12-31"
-    if len(value) == 7:
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return (following - dt.timedelta(days=1)).isoformat()
-    return first.isoformat()
-
-
-def _window(params: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """``from`` and ``to`` as first and last day; ``from`` after ``to`` raises."""
-    start, end = _date(params.get("from"), "from"), _date(params.get("to"), "to")
-    if start and end and start > end:
-        raise InputError(f"from: {params.get('from')!r} is after to: {params.get('to')!r}")
-    return start, end
+    return date_window(params.get("from") or None, params.get("to") or None, ("from", "to"))
 
 
 def _int(value: str | None, name: str, default: int, low: int, high: int) -> int:

@@ -125,3 +125,15 @@ def test_impossible_dates_and_a_from_after_the_to_are_400_naming_the_parameter(
     for window in ("from=2016-02-29", "from=2017-08&to=2017-08", "from=2017&to=2017-12-31"):
         assert client.get(f"{route}?{window}").status_code == 200, window  # real dates still pass
 
+
+
+@pytest.mark.parametrize("route", ["/api/events", "/api/analysis/fights"])
+@pytest.mark.parametrize("query, names", [
+    ("since=2017-13-45", "since:"), ("until=2017-02-30", "until:"),
+    ("since=2017-09-01&until=2017-08-31", "since: '2017-09-01' is after until: '2017-08-31'"),
+])
+def test_since_and_until_of_the_api_are_checked_the_same_way(client, route, query, names):
+    response = client.get(f"{route}?{query}")
+    assert response.status_code == 400, response.data[:200]
+    assert response.get_json()["message"].startswith(names)
+    assert client.get(f"{route}?since=2016-02-29&until=2017-02").status_code == 200
