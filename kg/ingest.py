@@ -171,8 +171,19 @@ def _needing_extraction(store: Store, items: Iterable[Article | KGError | Skippe
             report.warnings.append(
                 f"{article.origin}: article key {item.key!r} is taken by another text; added "
                 f"as {article.key!r} (an id or url in its metadata names it)")
+        if there is None:
+            report.warnings.extend(_legacy_copy(store, article))
         known[article.key] = there.sha256 if there else None
         yield article
+
+
+def _legacy_copy(store: Store, article: Article) -> list[str]:
+    """Say so when a new id was stored lower-cased and slugged by an earlier version of kg."""
+    legacy = ids.slugify(article.key)
+    if article.key_from != "id" or legacy == article.key or not stored_version(store, legacy):
+        return []
+    return [f"{article.origin}: article id {article.key!r} is new, but {legacy!r} is stored "
+            f"(kg once lower-cased ids); if that is the old copy: kg remove {legacy}"]
 
 
 def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor: ExtractorLike, *,

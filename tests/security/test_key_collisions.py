@@ -149,3 +149,12 @@ def test_article_pages_and_the_api_address_an_id_as_given(extractor, memory_stor
         assert b'href="/id/article/Report%201%2F2.ttl"' in html.data  # not encoded twice
     finally:
         close_app(app)
+
+
+def test_a_store_written_with_lower_cased_ids_says_how_to_drop_the_old_copy(tmp_path,
+                                                                            memory_store):
+    ingest(memory_store, write(tmp_path / "old.txt", FIRST, id="yem71337"))  # as 7c16e4f stored it
+    summary, warnings = ingest(memory_store, write(tmp_path / "yemen.txt", FIRST, id="YEM71337"))
+    assert summary == "1 added, 0 replaced, 0 unchanged, 0 failed"
+    assert warnings.strip().endswith("if that is the old copy: kg remove yem71337")
+    assert keys(memory_store) == ["YEM71337", "yem71337"]  # nothing dropped unasked
