@@ -1,9 +1,13 @@
 """Ingest articles into a store: load, skip unchanged, extract, write each graph whole.
 
-An article is identified by its key and versioned by its content hash. Ingest
-is idempotent: an article already stored with the same hash is skipped, a
-changed one replaces its named graph in one atomic write, and an input that
-cannot be read is reported without stopping the batch.
+An article is stored under its key and versioned by its content hash. Ingest
+is idempotent: an article already stored with the same hash is skipped; a new
+version of the same article (the same ``id``, or the same ``url``) replaces
+its named graph in one atomic write; another text whose derived key is taken
+(two ``story.txt`` in two folders, two URLs with one slug) is added beside it
+under the key plus a short content hash, with a warning (:func:`place`), so
+no collision loses an article. An input that cannot be read is reported
+without stopping the batch.
 
 Ingest streams: inputs are read (JSON lines line by line, see
 :func:`iter_inputs`), checked, extracted in spaCy batches on ``n_process``
