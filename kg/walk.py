@@ -11,9 +11,10 @@ user's own choice and is read even if it is a link.
 Examples
 --------
 >>> import os, tempfile
->>> root = Path(tempfile.mkdtemp())
+>>> root, elsewhere = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
 >>> _ = (root / "a.txt").write_text("Talks.")
->>> os.symlink("/etc/hostname", root / "host.txt")
+>>> _ = (elsewhere / "secret").write_text("root:x:0:0")
+>>> os.symlink(elsewhere / "secret", root / "host.txt")
 >>> os.symlink(root, root / "loop")
 >>> for item in walk([root], {".txt"}):
 ...     print(item if isinstance(item, Skipped) else item.relative_to(root))
@@ -98,7 +99,7 @@ def _walk_folder(folder: Path, root: Path, suffixes: Collection[str], follow_lin
                 if real not in entered:  # a loop, or a folder reached twice, is walked once
                     entered.add(real)
                     pending.append(path)
-            elif wanted and (target.is_file()):
+            elif wanted and target.is_file():
                 found.append(path)
 
 
