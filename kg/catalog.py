@@ -15,7 +15,12 @@ Examples
 >>> events(open_store("memory:"), since="last week")
 Traceback (most recent call last):
 ...
-kg.errors.InputError: since: 'last week' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)
+kg.errors.InputError: since: no such date: 'last week' (YYYY, YYYY-MM or YYYY-MM-DD; month 1-12, \
+day within the month)
+>>> events(open_store("memory:"), since="2017-09", until="2017-08-31")
+Traceback (most recent call last):
+...
+kg.errors.InputError: since: '2017-09' is after until: '2017-08-31'
 """
 
 from __future__ import annotations
@@ -140,6 +145,9 @@ def events(store: Store, *, event_type: str | None = None, actor: str | None = N
             raise InputError(f"type: unknown event type {event_type!r}") from error
     if actor:
         given["actor"] = ids.actor_uri(actor)
+    from kg.analysis.projection import date_window
+
+    date_window(since, until)  # a date that does not exist, or since after until, is refused
     if since:
         given["since"] = _date("since", since)
     if until:

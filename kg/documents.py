@@ -22,13 +22,17 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError, PayloadTooLarge
 from kg.html_text import html_to_text
-from kg.ids import slugify
+from kg.ids import check_article_key, slugify
 from kg.model import Article
+from kg.walk import Skipped, walk
 
 MAX_ARTICLE_BYTES = int(os.environ.get("KG_MAX_ARTICLE_BYTES", 5_000_000))
+MAX_LINE_BYTES = int(os.environ.get("KG_MAX_LINE_BYTES", 4 * MAX_ARTICLE_BYTES))
+"""Longest JSON-lines record read (JSON escapes make a record longer than its text)."""
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 LINES_SUFFIXES = {".jsonl", ".ndjson"}
@@ -118,22 +122,40 @@ a published article cannot be dated later than today
     return value
 
 
-def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | None = None
-                      ) -> Article:
-    """Build an :class:`Article` from decoded text and optional metadata."""
+def article_from_text(text: str, *, origin: str, meta: Mapping[str, object] | None = None,
+                      name: str | None = None) -> Article:
+    """Build an :class:`Article` from decoded text and optional metadata.
+
+    The key is the metadata's ``id`` exactly as given, else a slug of its
+    ``url``, else a slug of ``name`` (default: the file name of ``origin``
+    without its suffix); :attr:`Article.key_from` records which.
+
+    >>> article_from_text("Talks.", origin="in/a/Report 1.txt", meta={"id": "YEM71337"}).key
+    'YEM71337'
+    >>> article = article_from_text("Talks.", origin="in/a/Report 1.txt")
+    >>> article.key, article.key_from
+    ('report-1', 'name')
+    """
     meta = meta or {}
     if not text.strip():
         raise InputError("empty article", where=origin)
-    key = meta.get("id") or (slugify(str(meta["url"])) if meta.get("url") else None)
+    url = _optional_str(meta.get("url"))
+    if meta.get("id") not in (None, ""):
+        key, key_from = check_article_key(str(meta["id"]), where=origin), "id"
+    elif url:
+        key, key_from = slugify(url), "url"
+    else:
+        key, key_from = slugify(name or Path(origin).stem or "article"), "name"
     return Article(
-        key=slugify(str(key or Path(origin).stem or "article")),
+        key=key,
         text=text,
         sha256=hashlib.sha256(utf8_bytes(text, origin)).hexdigest(),
         title=_optional_str(meta.get("title")),
         published=parse_date(meta.get("published"), origin),
         source=_optional_str(meta.get("source")),
-        url=_optional_str(meta.get("url")),
+        url=url,
         origin=origin,
+        key_from=key_from,  # type: ignore[arg-type]
     )
 
 
@@ -142,7 +164,7 @@ def _optional_str(value: object) -> str | None:
 
 
 def article_from_bytes(data: bytes, *, origin: str, meta: Mapping[str, object] | None = None,
-                       encoding: str | None = None) -> Article:
+                       encoding: str | None = None, name: str | None = None) -> Article:
     """Decode ``data`` (text or HTML, by ``origin``'s suffix or sniffing) into an article."""
     text = decode(data, origin, encoding)
     meta = dict(meta or {})
@@ -152,15 +174,54 @@ def article_from_bytes(data: bytes, *, origin: str, meta: Mapping[str, object] |
         text = page.text
         for field in ("title", "published", "url", "source"):
             meta.setdefault(field, getattr(page, field))
-    return article_from_text(text, origin=origin, meta=meta)
+    return article_from_text(text, origin=origin, meta=meta, name=name)
 
 
-def articles_from_lines(data: bytes, *, origin: str, defaults: Mapping[str, object]
-                        ) -> Iterator[Article | InputError]:
-    """Yield one article (or error) per line of a JSON-lines batch."""
-    for number, line in enumerate(data.splitlines(), start=1):
-        if line.strip():
+def articles_from_lines(lines: BinaryIO, *, origin: str, defaults: Mapping[str, object],
+                        limit: int | None = None) -> Iterator[Article | InputError]:
+    """Yield one article (or error) per line of a JSON-lines batch, read from ``lines``.
+
+    Each line is read with a bound (:data:`MAX_LINE_BYTES`): an over-long
+    record is skipped without being held in memory, as an error naming
+    ``file:line``, and the lines after it still load.
+
+    >>> import io
+    >>> batch = io.BytesIO(b'{"text": "Calm."}\\n' + b"x" * 30 + b'\\n{"text": "Talks."}')
+    >>> [getattr(x, "key", None) or str(x) for x in articles_from_lines(
+    ...     batch, origin="b.jsonl", defaults={}, limit=20)]  # doctest: +NORMALIZE_WHITESPACE
+    ['b-1', 'b.jsonl:2: record is over the 20-byte limit of a JSON line (KG_MAX_LINE_BYTES),
+     skipped', 'b-3']
+    """
+    limit = limit or MAX_LINE_BYTES
+    for number, line in bounded_lines(lines, limit):
+        if line is None:
+            yield PayloadTooLarge(f"record is over the {_size(limit)} limit of a JSON line "
+                                  "(KG_MAX_LINE_BYTES), skipped", where=f"{origin}:{number}")
+        elif line.strip():
             yield article_from_line(line, origin=origin, number=number, defaults=defaults)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count}-byte"
+
+
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Yield ``(number, line)`` for each line of ``stream``; ``line`` is None when over ``limit`` bytes.
+
+    Never holds more than ``limit`` bytes of a line (plus one read buffer).
+    """
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n") and len(line) == limit + 1:
+            yield number, line
+            continue
+        while line and not line.endswith(b"\n"):  # skip the rest of the over-long line
+            line = stream.readline(1 << 20)
+        yield number, None
 
 
 def article_from_line(line: bytes, *, origin: str, number: int,
@@ -180,8 +241,8 @@ def article_from_line(line: bytes, *, origin: str, number: int,
     try:
         record = _json_line(line, where)
         meta = {**defaults, **{k: v for k, v in record.items() if k != "text"}}
-        meta.setdefault("id", f"{Path(origin).stem}-{number}")
-        return article_from_bytes(utf8_bytes(record["text"], where), origin=where, meta=meta)
+        return article_from_bytes(utf8_bytes(record["text"], where), origin=where, meta=meta,
+                                  name=f"{Path(origin).stem}-{number}")
     except InputError as error:
         return error
 
@@ -245,10 +306,11 @@ def load_path(path: Path, defaults: Mapping[str, object] | None = None,
             raise PayloadTooLarge(
                 f"file is {path.stat().st_size / 1e6:.1f} MB, over the "
                 f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB limit", where=where)
-        data = path.read_bytes()
         if path.suffix.lower() in LINES_SUFFIXES:
-            yield from articles_from_lines(data, origin=where, defaults=defaults)
+            with path.open("rb") as lines:
+                yield from articles_from_lines(lines, origin=where, defaults=defaults)
             return
+        data = path.read_bytes()
         meta = {**defaults, **sidecar_meta(path)}
         yield article_from_bytes(data, origin=where, meta=meta, encoding=encoding)
     except InputError as error:
@@ -257,19 +319,22 @@ def load_path(path: Path, defaults: Mapping[str, object] | None = None,
         yield InputError(f"cannot read: {error.strerror}", where=where)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders into the article files they contain, sorted by name."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
+def expand_paths(paths: Iterable[str | Path], *, follow_links: bool = False
+                 ) -> Iterator[Path | Skipped]:
+    """Expand folders into the article files they contain, sorted by name.
+
+    A symbolic link leading outside the folder given is a :class:`~kg.walk.Skipped`
+    notice unless ``follow_links`` (see :mod:`kg.walk`).
+    """
+    return walk(paths, SUFFIXES, follow_links=follow_links)
 
 
 def iter_articles(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
-                  encoding: str | None = None) -> Iterator[Article | InputError]:
-    """Yield every article (or the error for it) under ``paths``."""
-    for path in expand_paths(paths):
-        yield from load_path(path, defaults, encoding)
+                  encoding: str | None = None, *, follow_links: bool = False
+                  ) -> Iterator[Article | InputError | Skipped]:
+    """Yield every article (or the error for it, or the notice of a link skipped) under ``paths``."""
+    for path in expand_paths(paths, follow_links=follow_links):
+        if isinstance(path, Skipped):
+            yield path
+        else:
+            yield from load_path(path, defaults, encoding)

@@ -12,6 +12,15 @@ rdflib.term.URIRef('https://w3id.org/conflict-kg/id/actor/isis')
 'lebanese-armed-forces-laf'
 >>> key_of(actor_uri("lebanon-military"))
 ('actor', 'lebanon-military')
+
+Article keys are kept exactly as given (an article's ``id`` may be
+``YEM71337`` or ``Report 1``): what is not URI-safe is percent-encoded, never
+lower-cased or slugged away, so two ids that differ give two URIs.
+
+>>> article_uri("YEM71337"), article_uri("Report 1") != article_uri("report-1")
+(rdflib.term.URIRef('https://w3id.org/conflict-kg/id/article/YEM71337'), True)
+>>> uri_from_path("article/" + quote_key("a/b.c")) == str(article_uri("a/b.c"))
+True
 """
 
 from __future__ import annotations
@@ -27,6 +36,9 @@ from kg.errors import InputError
 
 BASE = "https://w3id.org/conflict-kg/id/"
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_KEY_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~")
+MAX_KEY_CHARS = 200
+"""Longest article key (an ``id`` given in metadata) accepted."""
 ENTITY_KINDS = ("actor", "place", "article", "event", "claim", "type", "analysis")
 
 
@@ -43,6 +55,61 @@ def _checked(key: str) -> str:
     return key
 
 
+def check_article_key(key: str, where: str | None = None) -> str:
+    """Return ``key`` unchanged if it can name an article, else raise :class:`InputError`.
+
+    Any text of 1 to :data:`MAX_KEY_CHARS` characters without control characters
+    (or leading/trailing spaces, which nobody could type back) is a key.
+
+    >>> check_article_key("YEM71337")
+    'YEM71337'
+    >>> check_article_key(" x", where="a.meta.json")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a.meta.json: id ' x' starts or ends with a space
+    """
+    if not key or len(key) > MAX_KEY_CHARS:
+        raise InputError(f"id must have 1 to {MAX_KEY_CHARS} characters, not {len(key)}",
+                         where=where)
+    if key != key.strip():
+        raise InputError(f"id {key!r} starts or ends with a space", where=where)
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in key):
+        raise InputError(f"id {key!r} holds a control character", where=where)
+    return key
+
+
+def quote_key(key: str) -> str:
+    """Percent-encode an article key for a URI path segment (UTF-8; ``. / %`` encoded too).
+
+    Slugs (lower-case letters, digits, hyphens) are unchanged, so the URIs of
+    stores written before keys kept their case stay the same.
+
+    >>> quote_key("Report 1"), quote_key("story"), quote_key("v1.2/x")
+    ('Report%201', 'story', 'v1%2E2%2Fx')
+    """
+    return _quote(check_article_key(key))
+
+
+def _quote(text: str) -> str:
+    return "".join(chr(byte) if byte in _KEY_SAFE else f"%{byte:02X}"
+                   for byte in text.encode("utf-8", "surrogatepass"))
+
+
+def uri_from_path(path: str) -> str:
+    """The instance URI of a request path below ``/id/``, as the client percent-encoded it.
+
+    Each ``/``-separated segment is decoded and encoded again the way
+    :func:`quote_key` does, so ``Report 1``, ``Report%201`` and ``Report%20%31``
+    all name the article ``Report 1``, and an encoded ``%2F`` stays inside its key.
+
+    >>> uri_from_path("article/Report%201/sentence/0") == str(sentence_uri("Report 1", 0))
+    True
+    """
+    from urllib.parse import unquote
+
+    return BASE + "/".join(_quote(unquote(segment)) for segment in path.split("/"))
+
+
 def actor_uri(key: str) -> URIRef:
     """URI of the canonical actor ``key``."""
     return URIRef(f"{BASE}actor/{_checked(key)}")
@@ -55,7 +122,7 @@ def place_uri(key: str) -> URIRef:
 
 def article_uri(key: str) -> URIRef:
     """URI of an article; also the name of the article's named graph."""
-    return URIRef(f"{BASE}article/{_checked(key)}")
+    return URIRef(f"{BASE}article/{quote_key(key)}")
 
 
 def sentence_uri(article_key: str, index: int) -> URIRef:
@@ -80,12 +147,12 @@ def quantity_uri(article_key: str, start: int, end: int) -> URIRef:
 
 def event_uri(article_key: str, index: int) -> URIRef:
     """URI of event ``index`` extracted from an article."""
-    return URIRef(f"{BASE}event/{_checked(article_key)}-{index}")
+    return URIRef(f"{BASE}event/{quote_key(article_key)}-{index}")
 
 
 def claim_uri(article_key: str, index: int) -> URIRef:
     """URI of claim ``index`` extracted from an article."""
-    return URIRef(f"{BASE}claim/{_checked(article_key)}-{index}")
+    return URIRef(f"{BASE}claim/{quote_key(article_key)}-{index}")
 
 
 def key_of(uri: str) -> tuple[str, str]:

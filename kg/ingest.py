@@ -1,9 +1,13 @@
 """Ingest articles into a store: load, skip unchanged, extract, write each graph whole.
 
-An article is identified by its key and versioned by its content hash. Ingest
-is idempotent: an article already stored with the same hash is skipped, a
-changed one replaces its named graph in one atomic write, and an input that
-cannot be read is reported without stopping the batch.
+An article is stored under its key and versioned by its content hash. Ingest
+is idempotent: an article already stored with the same hash is skipped; a new
+version of the same article (the same ``id``, or the same ``url``) replaces
+its named graph in one atomic write; another text whose derived key is taken
+(two ``story.txt`` in two folders, two URLs with one slug) is added beside it
+under the key plus a short content hash, with a warning (:func:`place`), so
+no collision loses an article. An input that cannot be read is reported
+without stopping the batch.
 
 Ingest streams: inputs are read (JSON lines line by line, see
 :func:`iter_inputs`), checked, extracted in spaCy batches on ``n_process``
@@ -31,19 +35,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from kg import documents, ids
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, StoreError
 from kg.model import Article, Extraction
 from kg.ntriples import extraction_lines, ntriples, utf8
 from kg.rdf import extraction_triples
 from kg.store import Store
 from kg.vocab import sparql_prologue
+from kg.walk import Skipped
 
-STORED_HASH = sparql_prologue() + "SELECT ?g ?sha WHERE { GRAPH ?g { ?g ckg:sha256 ?sha } }"
+STORED = (sparql_prologue()
+          + "SELECT ?g ?sha ?url WHERE { GRAPH ?g { ?g ckg:sha256 ?sha "
+            "OPTIONAL { ?g schema:url ?url } } }")
 GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
 FLUSH_TRIPLES = 500_000
 """Ingest flushes an on-disk store after about this many triples (~1,000 synthetic articles).
@@ -59,12 +66,13 @@ class ExtractorLike(Protocol):
 
 @dataclass
 class IngestReport:
-    """What happened to each input of a batch, by article key."""
+    """What happened to each input of a batch, by article key, and the warnings to show."""
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[KGError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -77,14 +85,67 @@ class IngestReport:
                 f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
 
 
+@dataclass(frozen=True)
+class Version:
+    """An article version already placed under a key: stored, or earlier in the batch."""
+
+    sha256: str
+    url: str | None
+    origin: str | None = None
+
+
+def stored_version(store: Store, article_key: str) -> Version | None:
+    """The content hash and URL of the stored article ``article_key``, if any."""
+    rows = list(store.select(STORED, {"g": ids.article_uri(article_key)}))
+    if not rows:
+        return None
+    url = rows[0].get("url")
+    return Version(str(rows[0]["sha"]), None if url is None else str(url))
+
+
 def stored_hash(store: Store, article_key: str) -> str | None:
     """Return the content hash of the stored article ``article_key``, if any."""
-    rows = store.select(STORED_HASH, {"g": ids.article_uri(article_key)})
-    hashes = rows.column("sha")
-    return str(hashes[0]) if hashes else None
+    version = stored_version(store, article_key)
+    return version.sha256 if version else None
 
 
-def _needing_extraction(store: Store, items: Iterable[Article | KGError],
+def same_article(article: Article, other: Version) -> bool:
+    """Whether ``article`` is a new version of ``other`` (same key): by id, or by the same URL.
+
+    A key derived from a file name, or a URL slug shared by two URLs, is no
+    identity: the two texts are two articles.
+    """
+    return article.key_from == "id" or (article.url is not None and article.url == other.url)
+
+
+def place(store: Store, article: Article, seen: Mapping[str, Version]
+          ) -> tuple[Article, Version | None] | KGError:
+    """The key ``article`` goes under, with the version already there (or why it cannot go in).
+
+    Under a key taken by a different text that is not the same article (see
+    :func:`same_article`), the article gets the key plus a short content hash:
+    it is added beside the other, never over it.
+    """
+    candidate = article
+    for length in (8, 16, 64):
+        first = seen.get(candidate.key)
+        if first is not None:
+            if first.sha256 == candidate.sha256:
+                return candidate, first
+            if same_article(candidate, first):
+                return InputError(
+                    f"article id {candidate.key!r} appears twice in the batch with different "
+                    f"text; the first ({first.origin}) was kept", where=candidate.origin)
+        else:
+            stored = stored_version(store, candidate.key)
+            if stored is None or stored.sha256 == candidate.sha256 or same_article(candidate,
+                                                                                      stored):
+                return candidate, stored
+        candidate = replace(article, key=f"{article.key}-{article.sha256[:length]}")
+    raise AssertionError("two texts with one SHA-256")  # pragma: no cover
+
+
+def _needing_extraction(store: Store, items: Iterable[Article | KGError | Skipped],
                         report: IngestReport, known: dict[str, str | None],
                         tick: Callable[[], None], reextract: bool = False) -> Iterator[Article]:
     """Yield the articles whose stored hash differs (all, with ``reextract``); record the rest.
@@ -92,33 +153,44 @@ def _needing_extraction(store: Store, items: Iterable[Article | KGError],
     ``known`` gets the stored hash of each yielded article and loses it once
     the article is written, so it holds only the articles in flight.
     """
-    seen: dict[str, tuple[str, str | None]] = {}  # key -> (sha256, origin) of its first copy
+    seen: dict[str, Version] = {}  # key -> the version placed there earlier in this batch
     for item in items:
-        if isinstance(item, KGError):
-            report.failed.append(item)
+        if isinstance(item, Skipped):
+            report.warnings.append(str(item))
             tick()
             continue
-        if item.key in seen:
-            first_sha, first_origin = seen[item.key]
-            if first_sha == item.sha256:
-                report.unchanged.append(item.key)
-            else:
-                report.failed.append(InputError(
-                    f"article id {item.key!r} appears twice in the batch with different text; "
-                    f"the first ({first_origin}) was kept", where=item.origin))
+        placed = item if isinstance(item, KGError) else place(store, item, seen)
+        if isinstance(placed, KGError):
+            report.failed.append(placed)
             tick()
             continue
-        seen[item.key] = (item.sha256, item.origin)
-        stored = stored_hash(store, item.key)
-        if stored == item.sha256 and not reextract:
-            report.unchanged.append(item.key)
+        article, there = placed
+        if article.key in seen or (there is not None and there.sha256 == article.sha256
+                                   and not reextract):
+            report.unchanged.append(article.key)
             tick()
-        else:
-            known[item.key] = stored
-            yield item
+            continue
+        seen[article.key] = Version(article.sha256, article.url, article.origin)
+        if there is None and isinstance(item, Article) and article.key != item.key:
+            report.warnings.append(
+                f"{article.origin}: article key {item.key!r} is taken by another text; added "
+                f"as {article.key!r} (an id or url in its metadata names it)")
+        if there is None:
+            report.warnings.extend(_legacy_copy(store, article))
+        known[article.key] = there.sha256 if there else None
+        yield article
 
 
-def ingest(store: Store, items: Iterable[Article | KGError], extractor: ExtractorLike, *,
+def _legacy_copy(store: Store, article: Article) -> list[str]:
+    """Say so when a new id was stored lower-cased and slugged by an earlier version of kg."""
+    legacy = ids.slugify(article.key)
+    if article.key_from != "id" or legacy == article.key or not stored_version(store, legacy):
+        return []
+    return [f"{article.origin}: article id {article.key!r} is new, but {legacy!r} is stored "
+            f"(kg once lower-cased ids); if that is the old copy: kg remove {legacy}"]
+
+
+def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor: ExtractorLike, *,
            n_process: int = 1, progress: Callable[[Extraction], None] | None = None,
            tick: Callable[[], None] | None = None, reextract: bool = False) -> IngestReport:
     """Extract and store every changed article of ``items``, streaming.
@@ -130,8 +202,9 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
     ----------
     store : Store
         Where each article's named graph is written.
-    items : iterable of Article or KGError
-        As yielded by :func:`iter_inputs`; errors are recorded.
+    items : iterable of Article, KGError or Skipped
+        As yielded by :func:`iter_inputs`; errors are recorded as failed, the
+        links skipped as warnings.
     extractor : ExtractorLike
         Turns articles into extractions (``pipe`` keeps spaCy batching).
     n_process : int
@@ -157,6 +230,10 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
             if unflushed >= FLUSH_TRIPLES:
                 flush(store)
                 unflushed = 0
+        except StoreError as error:
+            report.failed.append(not_stored(extraction.article, error))
+            tick()
+            continue
         except KGError as error:
             report.failed.append(error)
             tick()
@@ -166,6 +243,21 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
             progress(extraction)
         tick()
     return report
+
+
+def not_stored(article: Article, error: StoreError) -> StoreError:
+    """The store's write error, naming the article that was being written.
+
+    >>> from kg.documents import article_from_text
+    >>> article = article_from_text("Calm.", origin="in/b/story.txt")
+    >>> print(not_stored(article, StoreError("write failed: [Errno 28] No space left on device",
+    ...                                      where="oxigraph:data/kg")))
+    in/b/story.txt: article 'story' not stored: write failed: [Errno 28] No space left on \
+device (store oxigraph:data/kg)
+    """
+    store = f" (store {error.where})" if error.where else ""
+    return StoreError(f"article {article.key!r} not stored: {error.message}{store}",
+                      where=article.origin)
 
 
 def flush(store: Store) -> None:
@@ -203,11 +295,13 @@ def write_article(store: Store, extraction: Extraction, *, new: bool = False) ->
 
 
 def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,
-                encoding: str | None = None) -> Iterator[Article | InputError]:
+                encoding: str | None = None, *, follow_links: bool = False
+                ) -> Iterator[Article | InputError | Skipped]:
     """Like :func:`kg.documents.iter_articles`, reading JSON-lines files line by line.
 
     A JSON-lines file of any size is never held in memory: each line becomes an
-    article (or an :class:`InputError` naming ``file:line``) as it is read.
+    article (or an :class:`InputError` naming ``file:line``) as it is read, and
+    a line over :data:`kg.documents.MAX_LINE_BYTES` is skipped unread.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -216,41 +310,33 @@ def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | No
     ...     [getattr(x, "key", None) or str(x).split(": ", 1)[1] for x in iter_inputs([batch])]
     ['b-1', 'broken JSON line (Expecting value at column 1)']
     """
-    for path in documents.expand_paths(paths):
-        if path.suffix.lower() in documents.LINES_SUFFIXES and path.is_file():
-            yield from _lines_of(path, dict(defaults or {}))
-        else:
-            yield from documents.load_path(path, defaults, encoding)
+    return documents.iter_articles(paths, defaults, encoding, follow_links=follow_links)
 
 
-def _lines_of(path: Path, defaults: dict[str, object]) -> Iterator[Article | InputError]:
-    """Stream one JSON-lines file (same records and messages as the whole-file reader)."""
-    try:
-        with path.open("rb") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    yield documents.article_from_line(line, origin=str(path), number=number,
-                                                      defaults=defaults)
-    except OSError as error:
-        yield InputError(f"cannot read: {error.strerror}", where=str(path))
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int:
+def count_inputs(paths: Iterable[str | Path], *, follow_links: bool = False) -> int:
     """Count the articles under ``paths`` cheaply (files, and non-blank lines of JSON lines).
 
-    Reads JSON-lines files in blocks without parsing, for a progress bar's total.
+    Reads JSON-lines files in bounded blocks without parsing, for a progress bar's total.
     """
     total = 0
-    for path in documents.expand_paths(paths):
-        if path.suffix.lower() not in documents.LINES_SUFFIXES or not path.is_file():
+    for path in documents.expand_paths(paths, follow_links=follow_links):
+        if isinstance(path, Skipped):
             total += 1
-            continue
-        try:
-            with path.open("rb") as data:
-                total += sum(1 for line in data if line.strip())
-        except OSError:
+        elif path.suffix.lower() not in documents.LINES_SUFFIXES or not path.is_file():
             total += 1
+        else:
+            total += _count_lines(path)
     return total
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines of a file, each read with the JSON-lines bound (an over-long one counts)."""
+    try:
+        with path.open("rb") as data:
+            return sum(1 for _, line in documents.bounded_lines(data, documents.MAX_LINE_BYTES)
+                       if line is None or line.strip())
+    except OSError:
+        return 1
 
 
 def remove_article(store: Store, article_key: str) -> bool:
@@ -258,5 +344,6 @@ def remove_article(store: Store, article_key: str) -> bool:
     return store.drop_graph(ids.article_uri(article_key))
 
 
-__all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs",
-           "remove_article", "stored_hash", "flush", "write_article"]
+__all__ = ["IngestReport", "Version", "count_inputs", "ingest", "iter_inputs", "not_stored",
+           "place", "remove_article", "same_article", "stored_hash", "stored_version", "flush",
+           "write_article"]

@@ -26,6 +26,7 @@ ActorKind = Literal[
 ]
 PlaceKind = Literal["country", "capital", "city", "town", "region", "base", "other"]
 Role = Literal["agent", "target", "mediator"]
+KeySource = Literal["id", "url", "name"]
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,13 @@ class Span:
 class Article:
     """One news article, as loaded by :mod:`kg.documents`.
 
-    ``key`` is the article's stable identity (explicit id, URL slug or file
-    stem): re-ingesting changed text under the same key replaces the article.
+    ``key`` names the article (explicit id as given, URL slug or file stem).
     ``sha256`` is the hash of ``text`` and makes ingest idempotent.
     ``date_inferred`` is true when ``published`` was inferred from the text.
+    ``key_from`` says where the key came from: an explicit ``id`` (the
+    default), the ``url``, or a file or line ``name``. Only the same id, or the
+    same URL, replaces a stored article; a derived key that is taken gets a
+    content-hash suffix instead (:mod:`kg.ingest`).
     """
 
     key: str
@@ -56,6 +60,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # file path or upload name, for error messages
+    key_from: KeySource = "id"  # "url" or "name" (file stem, line): see kg.ingest on collisions
 
 
 @dataclass(frozen=True)

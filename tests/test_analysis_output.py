@@ -56,8 +56,10 @@ def test_parameters_are_checked():
     by_key = params_from_strings({"articles": "seed-1, https://w3id.org/conflict-kg/id/article/x"})
     assert by_key.filters.articles == ("https://w3id.org/conflict-kg/id/article/seed-1",
                                        "https://w3id.org/conflict-kg/id/article/x")
-    for bad in ({"since": "last week"}, {"min_weight": "x"}, {"hops": "9"}, {"window": "day"},
-                {"top": "0"}, {"articles": "Not A Key!"}):
+    spaced = params_from_strings({"articles": "Report 1"})  # ids are kept as given, percent-encoded
+    assert spaced.filters.articles == ("https://w3id.org/conflict-kg/id/article/Report%201",)
+    for bad in ({"since": "last week"}, {"since": "2017-02-30"}, {"min_weight": "x"}, {"hops": "9"},
+                {"window": "day"}, {"top": "0"}, {"articles": "a\x00b"}, {"articles": "k" * 201}):
         with pytest.raises(InputError):
             params_from_strings(bad)
 

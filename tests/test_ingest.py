@@ -62,7 +62,8 @@ def test_an_article_the_store_refuses_is_reported_and_the_others_land(disk, monk
 
     monkeypatch.setattr(OxigraphStore, "load", refuse)
     report = ingest(disk, batch(5), TrivialExtractor())
-    assert [str(e) for e in report.failed] == [f"{disk.uri}: write failed: No space left on device"]
+    assert [str(e) for e in report.failed] == [  # names the article, then the store
+        f"article 'batch-0002' not stored: write failed: No space left on device (store {disk.uri})"]
     survivors = [a for a in batch(5) if a.key != "batch-0002"]
     assert report.added == [a.key for a in survivors]
     assert_same_datasets(store_dataset(disk), reference(survivors))

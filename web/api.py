@@ -85,6 +85,7 @@ def _report(report: IngestReport) -> dict[str, object]:
     keys = report.added + report.replaced + report.unchanged
     return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
             "failed": [error.to_dict() for error in report.failed], "summary": report.summary(),
+            "warnings": report.warnings,
             "articles": [str(ids.article_uri(key)) for key in keys]}
 
 

@@ -25,10 +25,24 @@ OFFERED = ["text/html", *RDF_TYPES, "application/json"]
 
 
 def local_href(uri: str) -> str | None:
-    """The app's own address for a Conflict KG URI (None for outside IRIs)."""
+    """The app's own address for a Conflict KG URI (None for outside IRIs).
+
+    The URI's path is already percent-encoded (:func:`kg.ids.quote_key`): it
+    is appended as it is, not encoded a second time.
+    """
     if uri.startswith(ids.BASE) and len(uri) > len(ids.BASE):
-        return url_for("entities.resource", rest=uri[len(ids.BASE):])
+        return url_for("entities.resource", rest="-")[:-1] + uri[len(ids.BASE):]
     return None
+
+
+def _requested_path(rest: str) -> str:
+    """The path below ``/id/`` as the client encoded it (``%2F`` inside a key kept apart from ``/``)."""
+    raw = (request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI") or "")
+    raw = raw.split("?", 1)[0].split("#", 1)[0]
+    prefix = url_for("entities.resource", rest="-")[:-1]
+    if raw.startswith("/") and raw.startswith(prefix):
+        return raw[len(prefix):]
+    return rest  # no raw URI from the server: the decoded path, taken segment by segment
 
 
 def network_href(uri: str) -> str | None:
@@ -45,12 +59,13 @@ def _local_href_filter(uri: str) -> str | None:
 
 @bp.get("/id/<path:rest>")
 def resource(rest: str) -> Response | str:
+    rest = _requested_path(rest)
     path, dot, suffix = rest.rpartition(".")
     if dot and suffix in SUFFIXES and "/" not in suffix:
         wanted, rest = SUFFIXES[suffix], path
     else:
         wanted = best_match(OFFERED, request.headers.get("Accept")) or "text/html"
-    uri = ids.BASE + rest
+    uri = ids.uri_from_path(rest)
     if wanted in RDF_TYPES:
         fmt = rdf_format(RDF_TYPES[wanted])
         body = entity_graph(get_store(), uri).serialize(format=fmt.rdflib_name, encoding="utf-8")
@@ -60,7 +75,7 @@ def resource(rest: str) -> Response | str:
     else:
         entity = describe(get_store(), uri)
         response = Response(render_template(
-            "entity.html", entity=entity, suffixes=SUFFIXES, rest=rest,
+            "entity.html", entity=entity, suffixes=SUFFIXES, self_href=local_href(uri),
             network=network_href(uri) if entity["kind"] == "actor" else None),
             mimetype="text/html")
     response.vary.add("Accept")

@@ -30,6 +30,8 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +41,8 @@ from kg.errors import InputError
 from kg.store import Store
 from kg.taxonomy import event_types
 from kg.vocab import ET, distinct_values, sparql_prologue
+
+_DATE_PARAMETER = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 ACTORS = sparql_prologue() + """
 SELECT ?actor (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?type) (SAMPLE(?country) AS ?iso)
@@ -174,6 +178,47 @@ def date_span(date: str) -> tuple[str, str]:
     if len(day) == 7:
         return f"{day}-01", f"{day}-31"
     return day, day
+
+
+def date_bounds(value: str, name: str) -> tuple[str, str]:
+    """First and last day of a date parameter ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` that exists.
+
+    >>> date_bounds("2017-02", "to"), date_bounds("2016-02-29", "from")
+    (('2017-02-01', '2017-02-28'), ('2016-02-29', '2016-02-29'))
+    >>> date_bounds("2017-13-45", "from")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: from: no such date: '2017-13-45' (YYYY, YYYY-MM or YYYY-MM-DD; month 1-12, day within the month)
+    """
+    try:
+        if not _DATE_PARAMETER.match(value):
+            raise ValueError(value)
+        year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+        first = dt.date(year, month, day)
+        last = (dt.date(year, 12, 31) if len(value) == 4 else first if len(value) == 10 else
+                dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    except ValueError:
+        raise InputError(f"{name}: no such date: {value!r} (YYYY, YYYY-MM or YYYY-MM-DD; "
+                         "month 1-12, day within the month)") from None
+    return first.isoformat(), last.isoformat()
+
+
+def date_window(start: str | None, end: str | None, names: tuple[str, str] = ("since", "until")
+                ) -> tuple[str | None, str | None]:
+    """The first day of ``start`` and the last of ``end``; a bad date or an empty window raises.
+
+    >>> date_window("2017-08", "2017-08")
+    ('2017-08-01', '2017-08-31')
+    >>> date_window("2017-09-01", "2017-08", ("from", "to"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: from: '2017-09-01' is after to: '2017-08'
+    """
+    first = date_bounds(start, names[0])[0] if start else None
+    last = date_bounds(end, names[1])[1] if end else None
+    if first and last and first > last:
+        raise InputError(f"{names[0]}: {start!r} is after {names[1]}: {end!r}")
+    return first, last
 
 
 def in_window(date: str, since: str | None, until: str | None) -> bool:

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.analysis.output import Result
-from kg.analysis.projection import Filters, actor_network, actor_ref, filter_network
+from kg.analysis.projection import (Filters, actor_network, actor_ref, date_window,
+                                    filter_network)
 from kg.errors import InputError, NotFound
 from kg.store import Store
 
@@ -95,7 +96,9 @@ def params_from_strings(values: Mapping[str, str]) -> Params:
     window = values.get("window") or None
     if window not in (None, "month", "year"):
         raise InputError(f"window: expected month or year, not {window!r}")
-    filters = Filters(since=_date(values, "since"), until=_date(values, "until"),
+    since, until = _date(values, "since"), _date(values, "until")
+    date_window(since, until)  # a date that does not exist, or since after until, is refused
+    filters = Filters(since=since, until=until,
                       types=_list(values.get("types")),
                       min_weight=_int(values, "min_weight", 1, 10**9) or 1,
                       articles=tuple(_article(a) for a in _list(values.get("articles"))))

@@ -26,15 +26,20 @@ from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
 @click.option("--reextract", is_flag=True,
               help="Extract again the articles whose stored text is unchanged (after changing "
                    "the gazetteer or the verb dictionary).")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that lead outside the folders given (skipped by "
+                   "default, with a warning).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, published: str | None,
            source: str | None, encoding: str | None, jobs: int, progress: bool | None,
-           quiet: bool, verb_dictionary: str | None, reextract: bool) -> None:
+           quiet: bool, verb_dictionary: str | None, reextract: bool, follow_links: bool) -> None:
     """Ingest articles (.txt, .html, .jsonl files or folders of them) into the store.
 
     Inputs are streamed (memory does not grow with their number) and extracted
     on --jobs processes. Run it again after an interruption: articles already
-    stored with the same text are skipped.
+    stored with the same text are skipped. A changed text replaces the stored
+    article of the same id or URL; under a key derived from a file name it is
+    added beside it (key plus a short content hash), with a warning.
     """
     from tqdm import tqdm
 
@@ -46,9 +51,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     with reported_errors(env):
         defaults = {"published": parse_date(published, "--date"), "source": source}
         extractor = default_extractor(verb_dictionary)
-        items = iter_inputs(paths, {k: v for k, v in defaults.items() if v}, encoding)
+        items = iter_inputs(paths, {k: v for k, v in defaults.items() if v}, encoding,
+                            follow_links=follow_links)
         show = not quiet and (env.stderr_is_terminal() if progress is None else progress)
-        total = count_inputs(paths) if show else None
+        total = count_inputs(paths, follow_links=follow_links) if show else None
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
             report = run_ingest(env.store(), items, extractor, n_process=jobs,
@@ -57,6 +63,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
             from kg.analysis.writeback import refresh
 
             refresh(env.store())
+    for warning in report.warnings:
+        click.echo(f"kg: warning: {warning}", file=env.stderr, err=env.stderr is None)
     for error in report.failed:
         env.error(str(error))
     env.echo(report.summary())

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from kg.store import Store
 
 
 @click.command()
@@ -15,16 +22,15 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
     """Remove articles (by key, article URI or graph IRI) from the store.
 
     Actors and places stay described by every other article that mentions them.
+    A key is matched exactly as it was given (``YEM71337`` is not ``yem71337``).
     """
-    from kg.importing import parse_graph_option
-
     env = get_env(ctx, store)
     missing = False
     with reported_errors(env):
         kg_store = env.store()
         for name in articles:
-            graph = parse_graph_option(name)
-            if kg_store.drop_graph(graph):
+            graph = _drop(kg_store, name)
+            if graph is not None:
                 env.echo(f"removed {graph}")
             else:
                 env.error(f"no article or graph {name!r} in the store")
@@ -34,3 +40,21 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
         refresh(kg_store)  # keep the analyses written by `kg analyze --write` current
     if missing:
         ctx.exit(ExitStatus.ERROR)
+
+
+def _drop(store: Store, name: str) -> URIRef | None:
+    """Drop the article keyed ``name``, else the graph with the IRI ``name``; return which."""
+    from kg.errors import InputError
+    from kg.ids import article_uri
+    from kg.importing import parse_graph_option
+
+    candidates = []
+    try:
+        candidates.append(article_uri(name))
+    except InputError:
+        pass  # not a key (too long, control characters): maybe an IRI
+    if ":" in name:
+        candidates.append(parse_graph_option(name))
+    if not candidates:
+        raise InputError(f"neither an article key nor an IRI: {name!r}")
+    return next((graph for graph in candidates if store.drop_graph(graph)), None)

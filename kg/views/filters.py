@@ -19,11 +19,10 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
-from kg.analysis.projection import date_span
+from kg.analysis.projection import date_span, date_window
 from kg.errors import InputError
 
 EDGE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -54,7 +53,6 @@ GROUP_DASHES: dict[str, list[int] | bool] = {
 """A dash pattern per family (vis-network's ``dashes``), so no family differs by colour alone;
 the two solid families, fights and supports, are far apart in hue and lightness."""
 _TYPE_GROUP = {kind: group for group, kinds in EDGE_GROUPS.items() for kind in kinds}
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DEFAULT_LIMIT = 5000
 
 
@@ -71,12 +69,17 @@ def in_range(date: str, start: str | None, end: str | None) -> bool:
     return (start is None or last >= start) and (end is None or first <= end)
 
 
-def _date(value: str | None, name: str) -> str | None:
-    if not value:
-        return None
-    if not _DATE.match(value):
-        raise InputError(f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    return date_span(value)[0 if name == "from" else 1]
+def _window(params: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """``from`` and ``to`` as first and last day (:func:`~kg.analysis.projection.date_window`).
+
+    >>> _window({"from": "2017-02", "to": "2017-02"})
+    ('2017-02-01', '2017-02-28')
+    >>> _window({"to": "2017-02-30"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: to: no such date: '2017-02-30' (YYYY, YYYY-MM or YYYY-MM-DD; month 1-12, day within the month)
+    """
+    return date_window(params.get("from") or None, params.get("to") or None, ("from", "to"))
 
 
 def _int(value: str | None, name: str, default: int, low: int, high: int) -> int:
@@ -115,8 +118,8 @@ class ViewFilter:
         unknown = [g for g in groups if g not in EDGE_GROUPS]
         if unknown:
             raise InputError(f"groups: unknown edge group(s) {unknown}; known: {list(EDGE_GROUPS)}")
-        return cls(groups=groups, start=_date(params.get("from"), "from"),
-                   end=_date(params.get("to"), "to"),
+        start, end = _window(params)
+        return cls(groups=groups, start=start, end=end,
                    min_weight=_int(params.get("min_weight"), "min_weight", 1, 1, 1_000_000),
                    focus=params.get("focus") or None,
                    hops=_int(params.get("hops"), "hops", 1, 0, 10),
