@@ -190,6 +190,34 @@ def _legacy_copy(store: Store, article: Article) -> list[str]:
             f"(kg once lower-cased ids); if that is the old copy: kg remove {legacy}"]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An extractor whose work was done beforehand, e.g. outside a write lock.
+
+    :meth:`pipe` hands back the extraction made from the same text, under the
+    key :func:`ingest` placed the article at (a colliding key gets a suffix).
+
+    >>> from kg.documents import article_from_text
+    >>> article = article_from_text("Calm.", origin="a.txt")
+    >>> prepared = Prepared({article.sha256: Extraction(article)})
+    >>> renamed = replace(article, key="a-1")
+    >>> next(prepared.pipe([renamed])).article.key
+    'a-1'
+    """
+
+    by_text: Mapping[str, Extraction]
+
+    @classmethod
+    def extract(cls, extractor: ExtractorLike, articles: Iterable[Article]) -> Prepared:
+        """Run ``extractor`` over ``articles`` now."""
+        return cls({extraction.article.sha256: extraction
+                    for extraction in extractor.pipe(articles)})
+
+    def pipe(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Extraction]:
+        for article in articles:
+            yield replace(self.by_text[article.sha256], article=article)
+
+
 def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor: ExtractorLike, *,
            n_process: int = 1, progress: Callable[[Extraction], None] | None = None,
            tick: Callable[[], None] | None = None, reextract: bool = False) -> IngestReport:

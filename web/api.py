@@ -8,7 +8,7 @@ from kg import catalog, ids
 from kg.entities import describe
 from kg.analysis.writeback import refresh as refresh_analyses
 from kg.errors import StoreError
-from kg.ingest import IngestReport, ingest
+from kg.ingest import IngestReport, Prepared, ingest
 from kg.overview import overview
 from kg.upload import article_from_upload
 from web import get_store
@@ -64,9 +64,10 @@ def ingest_article() -> tuple[Response, int]:
     require_write_token()
     article = article_from_upload(request.get_data(), request.mimetype, request.args,
                                   request.mimetype_params.get("charset"))
+    prepared = Prepared.extract(_extractor(), [article])  # spaCy runs before the lock
     service = sparql_service()
-    with service.writing():  # one ingest at a time; no query worker forks mid-write
-        report = ingest(get_store(), [article], _extractor())
+    with service.writing():  # one write at a time; no query worker forks mid-write
+        report = ingest(get_store(), [article], prepared)
         if report.changed:
             refresh_analyses(get_store())  # keep written analyses (kg analyze --write) current
     return jsonify(_report(report)), _status(report)

@@ -14,7 +14,7 @@ from kg.errors import NotFound
 from kg.formats import rdf_format
 from kg.sparql.description import service_description
 from kg.sparql.examples import examples
-from kg.sparql.graphstore import graph_get, graph_write
+from kg.sparql.graphstore import graph_get, graph_write, parse_body
 from kg.sparql.protocol import RDF_MEDIA, best_match, negotiate, parse_request
 from kg.sparql.service import SparqlService
 from web import get_store
@@ -146,8 +146,7 @@ def graph_store() -> Response:
                                      request.args.get("default") is not None)
         return Response(body, mimetype=media_type)
     require_write_token()
-    service = sparql_service()
-    with service.writing():
-        status = graph_write(get_store(), request.method, graph, request.mimetype,
-                             request.get_data())
+    triples = parse_body(request.method, request.get_data(), request.mimetype)  # before the lock
+    with sparql_service().writing():
+        status = graph_write(get_store(), request.method, graph, triples)
     return Response(status=status)

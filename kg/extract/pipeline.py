@@ -15,6 +15,7 @@ from kg.extract.actors import MentionMatcher
 from kg.extract.dates import infer_publication_date
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, Extraction
+from kg.textguard import guard_text
 
 if TYPE_CHECKING:
     from kg.extract.verbdict import VerbDictionary
@@ -155,7 +156,7 @@ class Extractor:
 
 def _chunked(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, int, int]]]:
     for article in articles:
-        chunks = split_chunks(article.text, CHUNK_CHARS)
+        chunks = split_chunks(guard_text(article.text), CHUNK_CHARS)  # offsets unchanged
         for index, chunk in enumerate(chunks):
             yield chunk, (article, index, len(chunks))
 

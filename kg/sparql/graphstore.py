@@ -9,11 +9,12 @@ Examples
 --------
 >>> from kg.store import open_store
 >>> store = open_store("memory:")
->>> graph_write(store, "PUT", "urn:x:g", "text/turtle", b"<urn:x:a> <urn:x:b> 1 .")
+>>> body = parse_body("PUT", b"<urn:x:a> <urn:x:b> 1 .", "text/turtle")
+>>> graph_write(store, "PUT", "urn:x:g", body)
 201
 >>> graph_get(store, "urn:x:g", "nt")[0]
 b'<urn:x:a> <urn:x:b> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
->>> graph_write(store, "DELETE", "urn:x:g", None, b"")
+>>> graph_write(store, "DELETE", "urn:x:g", [])
 204
 >>> graph_get(store, "urn:x:g", "nt")
 Traceback (most recent call last):
@@ -32,6 +33,7 @@ from rdflib.exceptions import ParserError
 from kg.errors import InputError, NotFound, QueryError
 from kg.formats import rdf_format, rdf_format_for_media_type
 from kg.store import Store
+from kg.store.base import Triple
 
 GRAPH_FORMATS = ("turtle", "nt", "rdfxml", "jsonld")
 
@@ -73,16 +75,20 @@ def _parse(body: bytes, mimetype: str | None) -> Graph:
         raise InputError(f"cannot parse {fmt.name}: {error}", where="request body") from error
 
 
-def graph_write(store: Store, method: str, graph: str | None, mimetype: str | None,
-                body: bytes) -> int:
-    """Apply a PUT, POST or DELETE; return the HTTP status (201 created, 204 done)."""
+def parse_body(method: str, body: bytes, mimetype: str | None) -> list[Triple]:
+    """The triples a PUT or POST carries (none for DELETE): parse before taking the write lock."""
+    return list(_parse(body, mimetype)) if method in ("PUT", "POST") else []
+
+
+def graph_write(store: Store, method: str, graph: str | None, triples: list[Triple]) -> int:
+    """Apply a PUT, POST or DELETE of parsed ``triples``; return the HTTP status (201, 204)."""
     name = _graph_name(store, graph)
     existed = name in set(store.graphs())
     if method == "DELETE":
         if not store.drop_graph(name):
             raise NotFound(f"no graph <{name}> in this store")
         return 204
-    triples = list(_parse(body, mimetype))
+    triples = list(triples)
     if method == "POST" and existed:
         out = io.BytesIO()
         store.dump(out, "nt", name)
