@@ -102,7 +102,8 @@ class MentionMatcher:
             return []
         taken = {i for f in found for i in range(f.start, f.end)}
         known = [self.gazetteer.places.get(f.key) if f.kind == "place" else
-                 self.gazetteer.actors.get(f.key) for f in found]
+                 self.gazetteer.actors.get(f.key if f.how != "composite" else
+                                           f.key.rpartition("-")[0]) for f in found]
         countries = {entry.country for entry in known if entry is not None and entry.country}
         world = []
         for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries):

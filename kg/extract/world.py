@@ -51,7 +51,7 @@ def fold(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics or apostrophes, no leading
     Arabic article, doubled letters single ("Taizz" and "Ta'izz" are "taiz").
 
-    >>> fold("As Suwayda") == fold("Suwayda"), fold("Hillah") == fold("Hilla")
+    >>> fold("As Suwayda") == fold("Suwayda"), fold("Raqqa") == fold("Raqa")
     (True, True)
     """
     text = unicodedata.normalize("NFKD", name.lower().translate(_LETTERS))
@@ -115,8 +115,8 @@ class WorldIndex:
     --------
     >>> index = load_world()
     >>> best = index.lookup("Taizz")[0]
-    >>> best.country, best.admin1
-    ('YEM', 'Taizz')
+    >>> best.country, fold(best.admin1)
+    ('YEM', 'taiz')
     """
 
     def __init__(self, path: Path) -> None:
