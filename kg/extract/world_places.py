@@ -104,7 +104,7 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
         person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
         locative = before is not None and before.lower_ in LOCATIVE
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
-            t.lower_ in PLACE_NOUNS for t in doc[found[-1].end:before.i])
+            _place_noun(t) for t in doc[found[-1].end:before.i])
         if person and not (noun or bracketed or locative):
             continue
         if all(t.lower_ in COMPASS or t.text == "-" for t in doc[start:end]) and not bracketed:
@@ -121,6 +121,11 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
                               if not c.weak or c.chained_to is not None or i in heads])
 
 
+def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
+    """A place noun or a piece of one: "district", "sub-county" (three tokens)."""
+    return token.lower_ in PLACE_NOUNS or token.lower_ in ("sub", "-")
+
+
 def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     """Link each candidate to the next when only a place noun, a comma or a bracket lies
     between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"."""
@@ -129,7 +134,7 @@ def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ign
         nxt = found[index + 1] if index + 1 < len(found) else None
         between = [t for t in doc[here.end:nxt.start]] if nxt else []
         joins = nxt is not None and between and all(
-            t.text in (",", "(") or t.lower_ in PLACE_NOUNS or t.lower_ in ("of", "the", "-")
+            t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
             for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
         linked.append(_Candidate(here.start, here.end, here.text, here.evidence,
                                  index + 1 if joins else None, here.weak))
