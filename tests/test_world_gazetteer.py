@@ -83,3 +83,23 @@ def test_place_admin_chain_reaches_the_graph(extractor):
     place = _places(extractor, "Clashes were reported in Khamyab district, Jowzjan.")["Khamyab"]
     objects = {str(o) for _, p, o in place_triples(place) if p in (CKG.admin1, CKG.country)}
     assert "AFG" in objects and place.lat is not None
+
+
+def test_countries_take_packaged_coordinates_and_every_iso_country_is_a_state():
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    afghanistan = gazetteer.places["afghanistan"]  # countries.yaml types no coordinates
+    assert 29 < afghanistan.lat < 39 and 60 < afghanistan.lon < 75
+    states = {a.country for a in gazetteer.actors.values() if a.kind == "state"}
+    assert {"MLI", "BFA", "TCD", "KIR"} <= states
+
+
+@pytest.mark.parametrize("text, key, label", [
+    ("Police Forces of Kenya arrested two men.", "kenya-police", "Kenyan police"),
+    ("Congolese troops attacked a camp.", "congo-drc-military", "Congolese armed forces"),
+    ("Burkinabe security forces killed three civilians.", "burkina-faso-police", "Burkinabe police"),
+])
+def test_country_sectors_compose_from_demonyms_and_of_phrases(extractor, text, key, label):
+    found = extractor.extract(article_from_text(text, origin="t"))
+    assert (key, label) in {(a.key, a.label) for a in found.actors}

@@ -85,8 +85,9 @@ class Gazetteer:
         if key in self.actors and self.actors[key].label:
             return self.actors[key]
         state, kind = self.actors[country], self.sectors[sector]
-        adjective = next((a for a, c in self.nationalities.items() if c == country
-                          and a != state.label.lower()), state.label.lower())
+        names = [a for a, c in self.nationalities.items() if c == country]
+        adjective = next((a for a in names if a not in self.place_aliases),  # "Congolese"
+                         next((a for a in names if a != state.label.lower()), state.label.lower()))
         known = self.actors.get(key)
         actor = Actor(key=key, label=f"{adjective.title()} {kind.label}", kind=kind.kind,  # type: ignore[arg-type]
                       country=state.country, parent=country, sector=sector,
