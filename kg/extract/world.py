@@ -163,7 +163,10 @@ def load_world() -> WorldIndex:
             partial = path.with_suffix(f".{os.getpid()}.part")
             build_index(partial)
             partial.replace(path)  # atomic: a reader never sees half an index
+            for stale in path.parent.glob("world-v*.sqlite"):
+                if stale != path:  # built from older package versions
+                    stale.unlink(missing_ok=True)
         except OSError as error:
             raise WorldIndexError(f"cannot write the world index: {error}",
-                                  ) from error
+                                  where=str(path)) from error
     return WorldIndex(path)

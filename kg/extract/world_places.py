@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import math
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ COMPASS = {"north", "south", "east", "west", "middle", "central", "northern", "s
 """Words of macro-regions ("Middle East", "West Africa"): a place only inside an admin chain,
 where they name a subdivision ("(Oyam, Northern)")."""
 SPACY_PLACES = {"GPE", "LOC", "FAC"}
+WEAK_POPULATION = 20_000
+"""A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
+is a place only if it is a town this large or lies in a country the article is about."""
 NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
 """spaCy's people, organisations and nationalities: a place only where a place noun or an
 admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
@@ -67,17 +71,23 @@ class _Candidate:
     weak: bool = False  # spaCy calls it a person: a place only inside an admin chain
 
 
+def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
+    """A name's token: "Angers", and "eThekwini" or "uMhlathuze" too."""
+    text = token.text
+    return token.is_alpha and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
+
+
 def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Maximal runs of capitalised tokens (hyphen-joined pieces included) outside ``taken``."""
+    """Maximal runs of capitalised tokens (hyphen-joined pieces included) outside ``taken``,
+    ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in taken or not token.text[:1].isupper() or not token.is_alpha:
+        if i in taken or not _capitalised(doc[i]):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and (
-                doc[end].text[:1].isupper() and doc[end].is_alpha
+        while end < len(doc) and end not in taken and doc[end].lower_ not in PLACE_NOUNS and (
+                _capitalised(doc[end])
                 or doc[end].text in ("-", "'") and not doc[end - 1].whitespace_
                 or not doc[end - 1].whitespace_ and doc[end - 1].text == "-"):
             end += 1
@@ -117,8 +127,10 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
                                 weak=person and not (noun or bracketed)))
     linked = _link_chains(doc, found)
     heads = {c.chained_to for c in linked}
-    return _link_chains(doc, [c for i, c in enumerate(linked)
-                              if not c.weak or c.chained_to is not None or i in heads])
+    return _link_chains(doc, [
+        c if c.chained_to is None and i not in heads else dataclasses.replace(c, weak=False)
+        for i, c in enumerate(linked) if not c.weak or c.chained_to is not None or i in heads
+        or c.evidence])
 
 
 def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
@@ -161,7 +173,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     ``skip`` holds lower-case words that are never places here (demonyms: "Thai").
     """
     candidates = _candidates(doc, taken, skip)
-    options = [index.lookup(c.text) for c in candidates]
+    options = [_lookup(doc, c, index) for c in candidates]
     context = set(countries)
     for found in options:  # countries named outright, and names that are unambiguous
         if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
@@ -178,9 +190,24 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         best = max(found, key=lambda p: _score(p, context, up))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
+        if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
+            continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
         context.add(best.country)  # the next names of the chain are most likely in it too
-        resolved.append((candidate.start, candidate.end, best))
+        end = candidate.end + (fold(best.name) != fold(candidate.text) and fold(
+            f"{candidate.text} {doc[candidate.end].text}" if candidate.end < len(doc) else "")
+            == fold(best.name))
+        resolved.append((candidate.start, end, best))
     return resolved
+
+
+def _lookup(doc, candidate: _Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
+    """The places a candidate names; with a capitalised place noun after it first ("Gaza City")."""
+    after = doc[candidate.end] if candidate.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.lower_ in PLACE_NOUNS:
+        found = index.lookup(f"{candidate.text} {after.text}")
+        if found:
+            return found
+    return index.lookup(candidate.text)
 
 
 def _similar(text: str, name: str) -> bool:
