@@ -53,6 +53,8 @@ COMPASS = {"north", "south", "east", "west", "middle", "central", "northern", "s
 """Words of macro-regions ("Middle East", "West Africa"): a place only inside an admin chain,
 where they name a subdivision ("(Oyam, Northern)")."""
 SPACY_PLACES = {"GPE", "LOC", "FAC"}
+STATE_NOUNS = {"republic", "kingdom", "emirate", "emirates", "federation", "state", "states",
+               "union", "commonwealth", "sultanate", "principality"}
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
 is a place only if it is a town this large or lies in a country the article is about."""
@@ -109,10 +111,16 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
         if before is not None and before.lower_ == "the" and start > 1:
             before = doc[start - 2]
         after = doc[end] if end < len(doc) else None
-        noun = after is not None and after.lower_ in PLACE_NOUNS
+        noun = after is not None and after.lower_ in PLACE_NOUNS or before is not None and \
+            before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_NOUNS
         spacy_place = first.ent_type_ in SPACY_PLACES
         person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
+        if "NORP" in (first.ent_type_, last.ent_type_) and not (noun or _in_brackets(doc, start)):
+            continue  # "Christian east Beirut": a creed or nation, not a town
         locative = before is not None and before.lower_ in LOCATIVE
+        if before is not None and before.lower_ == "of" and before.i > 0 \
+                and doc[before.i - 1].lower_ in STATE_NOUNS:
+            continue  # "Democratic People's Republic of Korea": part of a state's name
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if person and not (noun or bracketed or locative):
@@ -131,6 +139,14 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
         c if c.chained_to is None and i not in heads else dataclasses.replace(c, weak=False)
         for i, c in enumerate(linked) if not c.weak or c.chained_to is not None or i in heads
         or c.evidence])
+
+
+def _in_brackets(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token ``start`` sits inside "( ... )" on its sentence."""
+    for token in reversed(doc[doc[start].sent.start:start]):
+        if token.text in ("(", ")"):
+            return token.text == "("
+    return False
 
 
 def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
@@ -153,8 +169,10 @@ def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ign
     return linked
 
 
-def _score(place: WorldPlace, countries: set[str], up: set[str]) -> float:
+def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> float:
     score = math.log10(place.population + 10)
+    if _plain(place.name) == _plain(text):
+        score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
         score += 4
     if up and ({fold(place.admin1 or ""), fold(place.admin2 or "")} & up):
@@ -187,7 +205,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         if not found:
             continue
         up = _chain_names(candidates, number)
-        best = max(found, key=lambda p: _score(p, context, up))
+        best = max(found, key=lambda p: _score(p, context, up, candidate.text))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
@@ -208,6 +226,14 @@ def _lookup(doc, candidate: _Candidate, index: WorldIndex) -> list[WorldPlace]: 
         if found:
             return found
     return index.lookup(candidate.text)
+
+
+def _plain(name: str) -> str:
+    """Lower case without diacritics, but letters not folded further: "samarra", "samara"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in text if c.isalnum())
 
 
 def _similar(text: str, name: str) -> bool:
