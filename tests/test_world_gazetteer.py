@@ -103,3 +103,13 @@ def test_countries_take_packaged_coordinates_and_every_iso_country_is_a_state():
 def test_country_sectors_compose_from_demonyms_and_of_phrases(extractor, text, key, label):
     found = extractor.extract(article_from_text(text, origin="t"))
     assert (key, label) in {(a.key, a.label) for a in found.actors}
+
+
+def test_exact_spelling_wins_over_a_folded_namesake(extractor):
+    place = _places(extractor, "A roadside bomb near the town of Samarra killed a soldier.")["Samarra"]
+    assert place.country == "IRQ"  # Samara (Russia) folds alike and is bigger
+
+
+def test_part_of_a_states_name_is_no_town(extractor):
+    text = "Washington urged the Democratic People's Republic of Korea to talk."
+    assert "Korea" not in _places(extractor, text)
