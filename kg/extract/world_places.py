@@ -189,6 +189,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
 
     ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
     ``skip`` holds lower-case words that are never places here (demonyms: "Thai").
+    Two passes: the second knows every country the first found, and drops a name
+    whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
     candidates = _candidates(doc, taken, skip)
     options = [_lookup(doc, c, index) for c in candidates]
@@ -196,26 +198,45 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     for found in options:  # countries named outright, and names that are unambiguous
         if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
             context.add(found[0].country)
-    resolved: list[tuple[int, int, WorldPlace]] = []
-    for number, (candidate, found) in enumerate(zip(candidates, options)):
-        if not found and context and len(fold(candidate.text)) >= 5:
-            found = [p for p in index.lookup(candidate.text, "skel") if p.country in context
-                     and _similar(candidate.text, p.name)]
-        found = [p for p in found if p.kind != "country"]  # countries: the curated gazetteer
+    first = _resolve(candidates, options, set(context), {})
+    context |= {p.country for p in first.values()}
+    for number, candidate in enumerate(candidates):
+        if not options[number] and context and len(fold(candidate.text)) >= 5:
+            options[number] = [p for p in index.lookup(candidate.text, "skel")
+                               if p.country in context and _similar(candidate.text, p.name)]
+    final = _resolve(candidates, options, context, first)
+    return [(candidates[n].start, _end(doc, candidates[n], p), p) for n, p in final.items()]
+
+
+def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], context: set[str],
+             earlier: dict[int, WorldPlace]) -> dict[int, WorldPlace]:
+    """Candidate number -> its best place, given the countries in ``context`` and the places
+    an ``earlier`` pass chose for the names up each chain."""
+    chosen: dict[int, WorldPlace] = {}
+    for number, candidate in enumerate(candidates):
+        found = [p for p in options[number] if p.kind != "country"]  # countries: curated
+        above = {earlier[n].country for n in _chain(candidates, number) if n in earlier}
+        if above:
+            found = [p for p in found if p.country in above]
         if not found:
             continue
-        up = _chain_names(candidates, number)
+        up = {fold(candidates[n].text) for n in _chain(candidates, number)}
         best = max(found, key=lambda p: _score(p, context, up, candidate.text))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
         context.add(best.country)  # the next names of the chain are most likely in it too
-        end = candidate.end + (fold(best.name) != fold(candidate.text) and fold(
-            f"{candidate.text} {doc[candidate.end].text}" if candidate.end < len(doc) else "")
-            == fold(best.name))
-        resolved.append((candidate.start, end, best))
-    return resolved
+        chosen[number] = best
+    return chosen
+
+
+def _end(doc, candidate: _Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]
+    """The candidate's end, one token further when the place noun is part of the name."""
+    if candidate.end < len(doc) and fold(place.name) != fold(candidate.text) and \
+            fold(f"{candidate.text} {doc[candidate.end].text}") == fold(place.name):
+        return candidate.end + 1
+    return candidate.end
 
 
 def _lookup(doc, candidate: _Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
@@ -243,10 +264,10 @@ def _similar(text: str, name: str) -> bool:
     return SequenceMatcher(None, fold(text), fold(name)).ratio() >= 0.75
 
 
-def _chain_names(candidates: list[_Candidate], number: int) -> set[str]:
-    """Folded names further up the admin chain of candidate ``number``."""
-    names, link = set(), candidates[number].chained_to
-    while link is not None and len(names) < 3:
-        names.add(fold(candidates[link].text))
+def _chain(candidates: list[_Candidate], number: int) -> list[int]:
+    """Numbers of the candidates further up the admin chain of candidate ``number``."""
+    found, link = [], candidates[number].chained_to
+    while link is not None and len(found) < 3:
+        found.append(link)
         link = candidates[link].chained_to
-    return names
+    return found
