@@ -99,28 +99,46 @@ def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no
         i = end
 
 
+def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
+    outside a place phrase, and the name of a state after "Republic of"."""
+    tokens, text = doc[start:end], doc[start:end].text.lower()
+    if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) \
+            or any(t.is_upper and len(t) > 1 for t in tokens):
+        return True
+    before = _before(doc, start)
+    if before is not None and before.lower_ == "of" and before.i > 0 \
+            and doc[before.i - 1].lower_ in STATE_NOUNS:
+        return True  # "Democratic People's Republic of Korea"
+    placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
+    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed
+
+
+def _place_noun_around(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A place noun after the name or before it with "of": "Sinjar district", "the town of X"."""
+    before = _before(doc, start)
+    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS or before is not None and \
+        before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_NOUNS
+
+
+def _before(doc, start: int):  # type: ignore[no-untyped-def]
+    """The token before a name, skipping "the"."""
+    before = doc[start - 1] if start else None
+    if before is not None and before.lower_ == "the" and start > 1:
+        before = doc[start - 2]
+    return before
+
+
 def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     found: list[_Candidate] = []
     for start, end in _runs(doc, taken):
-        first, last = doc[start], doc[end - 1]
-        text = doc[start:end].text
-        if text.lower() in NOT_PLACES or text.lower() in skip or all(t.is_stop for t in doc[start:end]) or any(
-                t.is_upper and len(t) > 1 for t in doc[start:end]):
-            continue  # stop words, and acronyms ("ILO", "PLO"): organisations, not towns
-        before = doc[start - 1] if start else None
-        if before is not None and before.lower_ == "the" and start > 1:
-            before = doc[start - 2]
-        after = doc[end] if end < len(doc) else None
-        noun = after is not None and after.lower_ in PLACE_NOUNS or before is not None and \
-            before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_NOUNS
+        if _never_a_place(doc, start, end, skip):
+            continue
+        first, last, before = doc[start], doc[end - 1], _before(doc, start)
+        noun = _place_noun_around(doc, start, end)
         spacy_place = first.ent_type_ in SPACY_PLACES
         person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
-        if "NORP" in (first.ent_type_, last.ent_type_) and not (noun or _in_brackets(doc, start)):
-            continue  # "Christian east Beirut": a creed or nation, not a town
         locative = before is not None and before.lower_ in LOCATIVE
-        if before is not None and before.lower_ == "of" and before.i > 0 \
-                and doc[before.i - 1].lower_ in STATE_NOUNS:
-            continue  # "Democratic People's Republic of Korea": part of a state's name
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if person and not (noun or bracketed or locative):
@@ -129,16 +147,19 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
             continue
         if first.pos_ != "PROPN" and not spacy_place and not noun:
             continue  # "Police said", "March 3": a common word, capitalised
-        if not (spacy_place or locative or noun or bracketed):
-            continue
-        found.append(_Candidate(start, end, text, spacy_place or locative or noun or bracketed,
-                                weak=person and not (noun or bracketed)))
+        if spacy_place or locative or noun or bracketed:
+            found.append(_Candidate(start, end, doc[start:end].text, True,
+                                    weak=person and not (noun or bracketed)))
+    return _keep_chained_weak(doc, found)
+
+
+def _keep_chained_weak(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+    """Link the admin chains; a weak candidate inside one is weak no more."""
     linked = _link_chains(doc, found)
     heads = {c.chained_to for c in linked}
     return _link_chains(doc, [
         c if c.chained_to is None and i not in heads else dataclasses.replace(c, weak=False)
-        for i, c in enumerate(linked) if not c.weak or c.chained_to is not None or i in heads
-        or c.evidence])
+        for i, c in enumerate(linked)])
 
 
 def _in_brackets(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
