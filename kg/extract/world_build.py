@@ -58,29 +58,41 @@ def _subdivision_name(name: str) -> str:
 
 
 def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
-    """(ISO2, geonames admin1 code) -> (subdivision code, name, lat, lon, population)."""
+    """(ISO2, GeoNames admin1 code) -> (subdivision code, name, lat, lon).
+
+    A subdivision is voted for by the towns bearing its name, weighted by population;
+    where GeoNames' admin1 code is alphabetic and equals the ISO 3166-2 suffix (US-TX and
+    "TX"), that decides. Each group takes the best subdivision no other group took.
+    """
     import pycountry
 
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    members: dict[tuple[str, str], list] = defaultdict(list)
     for city in cities.values():
+        group = (city["countrycode"], city["admin1code"])
+        members[group].append((city["latitude"], city["longitude"], city["population"] + 1))
         for name in {city["name"], *city["alternatenames"]}:
             if _latin(name):
                 by_key[(city["countrycode"], fold(name))].append(city)
-    votes: dict[tuple[str, str], list[tuple[int, object, dict]]] = defaultdict(list)
+    votes: dict[tuple[str, str], list[tuple[int, object, tuple]]] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or sub.country_code not in alpha3:
             continue
+        suffix = sub.code.split("-")[1]
+        if suffix.isalpha() and (sub.country_code, suffix) in members:
+            group = (sub.country_code, suffix)
+            votes[group].append((10 ** 12, sub, _centre(members[group])))
         for city in by_key.get((sub.country_code, fold(_subdivision_name(sub.name))), ()):
             votes[(city["countrycode"], city["admin1code"])].append(
-                (city["population"] + 1, sub, city))
+                (city["population"] + 1, sub, (city["latitude"], city["longitude"])))
     groups = {}
     taken: set[str] = set()
     for group, options in sorted(votes.items(), key=lambda kv: -max(o[0] for o in kv[1])):
-        weight, sub, city = max(options, key=lambda o: o[0])
-        if sub.code not in taken:
-            taken.add(sub.code)
-            groups[group] = (sub.code, _subdivision_name(sub.name), city["latitude"],
-                             city["longitude"])
+        for weight, sub, (lat, lon) in sorted(options, key=lambda o: -o[0]):
+            if sub.code not in taken:
+                taken.add(sub.code)
+                groups[group] = (sub.code, _subdivision_name(sub.name), lat, lon)
+                break
     return groups
 
 
