@@ -1,8 +1,9 @@
 """Building the world index (:mod:`kg.extract.world`) from the packaged sources, once.
 
-GeoNames' admin1 codes are not ISO codes, so each ISO 3166-2 subdivision is
-matched to the admin1 group whose towns carry its name (the governorate of
-Taizz holds the city of Taiz); a group so named gives its towns their admin1.
+GeoNames' admin1 codes are mostly not ISO codes, so each ISO 3166-2 subdivision
+is matched to the admin1 group whose towns carry its name (the governorate of
+Taizz holds the city of Taiz), or whose alphabetic code is its ISO suffix
+("TX" for US-TX); a group so named gives its towns their admin1.
 A subdivision's coordinates are those of its namesake town, else the
 population-weighted centre of its group; a country's are the population-weighted
 centre of its towns. Demonyms are English derivations of the country names
