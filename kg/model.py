@@ -90,7 +90,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Place:
-    """A place from the gazetteer."""
+    """A place from the gazetteer, with its admin chain (country, admin1, admin2)."""
 
     key: str
     label: str
@@ -100,6 +100,8 @@ class Place:
     lon: float | None = None
     qid: str | None = None
     aliases: tuple[str, ...] = ()
+    admin1: str | None = None  # first-level subdivision: province, governorate, state
+    admin2: str | None = None  # second-level subdivision: district
 
 
 @dataclass(frozen=True)

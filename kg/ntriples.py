@@ -68,7 +68,7 @@ _DATE, _DECIMAL, _ANYURI = iri(XSD.date), iri(XSD.decimal), iri(XSD.anyURI)
 _C = {name: iri(getattr(CKG, name)) for name in (
     "Article", "Sentence", "Actor", "Place", "Mention", "TimeExpression", "Event", "Quantity",
     "Claim", "Occurrence", "articleKey", "sha256", "dateInferred", "sourceName", "article",
-    "sentence", "startOffset", "endOffset", "sentenceIndex", "text", "actorKind", "country",
+    "sentence", "startOffset", "endOffset", "sentenceIndex", "text", "actorKind", "country", "admin1", "admin2",
     "wikidata", "parentActor", "sector", "refersTo", "date", "granularity",
     "relativeToPublication", "eventType", "trigger", "modality", "eventCode", "agent", "target",
     "mediator", "place", "time", "quantity", "count", "unit", "reportingVerb", "speakerText",
@@ -177,6 +177,9 @@ def _place(w: _Writer, place: Place) -> None:
         w.add(node, iri(SKOS.altLabel), literal(alias))
     if place.country:
         w.add(node, c["country"], literal(place.country))
+    for level in ("admin1", "admin2"):
+        if getattr(place, level):
+            w.add(node, c[level], literal(getattr(place, level)))
     if place.lat is not None and place.lon is not None:
         w.add(node, iri(GEO.lat), _decimal(place.lat))
         w.add(node, iri(GEO.long), _decimal(place.lon))

@@ -115,7 +115,7 @@ def actor_triples(actor: Actor) -> Iterator[Triple]:
 
 
 def place_triples(place: Place) -> Iterator[Triple]:
-    """Describe a place: kind, label, country, coordinates."""
+    """Describe a place: kind, label, country, admin chain, coordinates."""
     node = ids.place_uri(place.key)
     yield node, RDF.type, CKG.Place
     yield node, RDF.type, PLACE_CLASSES[place.kind]
@@ -124,6 +124,9 @@ def place_triples(place: Place) -> Iterator[Triple]:
         yield node, SKOS.altLabel, Literal(alias)
     if place.country:
         yield node, CKG.country, Literal(place.country)
+    for level, name in ((CKG.admin1, place.admin1), (CKG.admin2, place.admin2)):
+        if name:
+            yield node, level, Literal(name)
     if place.lat is not None and place.lon is not None:
         yield node, GEO.lat, Literal(Decimal(str(place.lat)), datatype=XSD.decimal)
         yield node, GEO.long, Literal(Decimal(str(place.lon)), datatype=XSD.decimal)

@@ -78,6 +78,8 @@ class CKG(DefinedNamespace):
     # actor properties
     actorKind: URIRef  # literal kind key, mirrors the class
     country: URIRef  # actor/place -> ISO alpha-3 literal
+    admin1: URIRef  # place -> literal name of its first-level subdivision
+    admin2: URIRef  # place -> literal name of its second-level subdivision
     wikidata: URIRef  # -> Wikidata entity IRI
     parentActor: URIRef  # composite actor -> state actor
     sector: URIRef  # composite actor -> literal sector ("military")

