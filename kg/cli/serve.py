@@ -101,6 +101,9 @@ def confine_server(store_uri: str, required: bool = True) -> SandboxReport:
     scheme, _, path = store_uri.partition(":")
     if scheme == "oxigraph":  # created now: once confined, only the folder itself is writable
         Path(path or "./data/kg").mkdir(parents=True, exist_ok=True)
+    from kg.extract.world import cache_dir
+
+    cache_dir().mkdir(parents=True, exist_ok=True)
     temp_dir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     tempfile.tempdir = str(temp_dir)
     return confine(server_confinement(store_uri, temp_dir), required=required)

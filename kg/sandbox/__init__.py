@@ -104,9 +104,12 @@ def server_confinement(store_uri: str, temp_dir: Path | None) -> Confinement:
     >>> policy.network, policy.tcp_ports
     (True, (7878,))
     """
+    from kg.extract.world import cache_dir
+
     scheme, _, rest = store_uri.partition(":")
     readable = code_paths() + SYSTEM_READABLE + (Path("/proc"),)
-    writable = tuple(path for path in (temp_dir, Path("/dev/null")) if path is not None)
+    writable = tuple(path for path in (temp_dir, Path("/dev/null"), cache_dir())
+                     if path is not None)  # the world gazetteer's index is built there once
     if scheme == "oxigraph":
         writable += (Path(rest or "./data/kg").resolve(),)
     if scheme != "sparql":
