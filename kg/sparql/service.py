@@ -28,7 +28,7 @@ from rdflib import URIRef
 from kg.errors import QueryError
 from kg.sparql import safety
 from kg.sparql.protocol import Formats, ProtocolRequest
-from kg.sparql.results import Answer
+from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer
 from kg.sparql.timeout import QueryJob, QueryPool, evaluate
 from kg.store import Store
 from kg.store.oxigraph import OxigraphStore
@@ -49,6 +49,7 @@ class SparqlService:
     row_limit: int
     max_workers: int = 4
     memory_mb: int = 0
+    byte_limit: int = DEFAULT_BYTE_LIMIT
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
@@ -56,7 +57,7 @@ class SparqlService:
         """The worker pool (created on first use), or None when queries run in-process."""
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
-                                   self.memory_mb)
+                                   self.memory_mb, self.byte_limit)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:
@@ -73,7 +74,7 @@ class SparqlService:
         if self.pool is not None:
             return self.pool.run(job)
         if isinstance(self.store, OxigraphStore):
-            return evaluate(self.store, job, self.row_limit)
+            return evaluate(self.store, job, self.row_limit, self.byte_limit)
         body, media_type = self.store.serialized_query(
             job.sparql, results_format=job.results_format, rdf_format=job.rdf_format,
             default_graphs=job.default_graphs, named_graphs=job.named_graphs)
