@@ -20,6 +20,7 @@ class KGError(Exception):
     """Base class: a one-line message, optionally naming where it happened."""
 
     status: int = 500
+    retry_after: int | None = None  # seconds a client should wait (HTTP Retry-After)
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
         self.message = message
@@ -54,6 +55,24 @@ class QueryTimeout(KGError):
     """A query that ran past its time limit."""
 
     status = 503
+
+
+class ServerBusy(QueryTimeout):
+    """Every query worker stayed busy: the client should retry later (503 with Retry-After)."""
+
+    def __init__(self, message: str, *, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class TooManyQueries(KGError):
+    """A client already runs as many queries as it may at once (429 with Retry-After)."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class QueryTooLarge(KGError):

@@ -58,7 +58,8 @@ def server(tmp_path, extractor) -> Iterator[tuple[str, object, object]]:
     from web import create_app
 
     store = open_store(f"oxigraph:{tmp_path}/kg")
-    app = create_app({"KG_STORE": store.uri, "KG_WRITE_TOKEN": TOKEN})
+    # Eight clients and the test itself, all from 127.0.0.1: no per-address query bound.
+    app = create_app({"KG_STORE": store.uri, "KG_WRITE_TOKEN": TOKEN, "KG_CLIENT_QUERIES": 0})
     app.extensions["kg_store"] = store
     wsgi = create_server(app, host="127.0.0.1", port=0, threads=CLIENTS + 4)
     thread = threading.Thread(target=wsgi.run, daemon=True)

@@ -52,6 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "KG_ROW_LIMIT": 10_000,
     "KG_QUERY_WORKERS": 4,  # worker processes that run SPARQL queries (killed at the timeout)
     "KG_QUERY_MEMORY_MB": 2048,  # memory one query may allocate in its worker; 0 = no cap
+    "KG_MAX_ANSWER_BYTES": 64 * 1024 * 1024,  # bytes in one SPARQL answer; more is cut, flagged
+    "KG_CLIENT_QUERIES": None,  # queries one client address may run at once; None = workers // 2
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
     "KG_SANDBOX": True,  # query workers confine themselves (no network, store read-only)
     "KG_MAX_QUERY_BYTES": 256 * 1024,  # size cap of one SPARQL query or update text; 0 = none

@@ -37,7 +37,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(KGError)
     def handle_kg_error(error: KGError):  # type: ignore[no-untyped-def]
-        return error_response(error.status, type(error).__name__, error.message, error.where)
+        response, status = error_response(error.status, type(error).__name__, error.message,
+                                          error.where)
+        if error.retry_after is not None:
+            response = app.make_response((response, status))
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, status
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]

@@ -42,7 +42,8 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
-    "Access-Control-Expose-Headers": "X-KG-Truncated, X-KG-Row-Limit, Content-Type",
+    "Access-Control-Expose-Headers": ("X-KG-Truncated, X-KG-Truncated-By, X-KG-Row-Limit, "
+                                      "X-KG-Byte-Limit, Content-Type, Retry-After"),
     "Access-Control-Max-Age": "600",
 }
 REALM = 'Bearer realm="conflict-kg"'

@@ -6,11 +6,13 @@ the row cap live in :mod:`kg.sparql`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request, send_from_directory
 
 from kg.errors import NotFound
+from kg.sparql.admission import ClientQueries
 from kg.formats import rdf_format
 from kg.sparql.description import service_description
 from kg.sparql.examples import examples
@@ -42,7 +44,8 @@ def sparql_service() -> SparqlService:
                                 memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
                                 confined=str(config.get("KG_SANDBOX", True)).lower()
                                 not in ("0", "false", "no", "off"),
-                                max_query_bytes=int(config.get("KG_MAX_QUERY_BYTES") or 0))
+                                max_query_bytes=int(config.get("KG_MAX_QUERY_BYTES") or 0),
+                                byte_limit=int(config["KG_MAX_ANSWER_BYTES"]))
         current_app.extensions["kg_sparql"] = service
     return service
 
@@ -61,6 +64,19 @@ def public_endpoint_url() -> str:
 def public_base_url() -> str:
     """``KG_PUBLIC_URL`` without its trailing slash (``http://localhost`` when unset)."""
     return str(current_app.config.get("KG_PUBLIC_URL") or "http://localhost/").rstrip("/")
+
+
+def client_queries() -> ClientQueries:
+    """The app's bound on each client's concurrent queries (``KG_CLIENT_QUERIES``)."""
+    limits = current_app.extensions.get("kg_client_queries")
+    if limits is None:
+        config = current_app.config
+        bound = config.get("KG_CLIENT_QUERIES")
+        if bound is None:
+            bound = max(1, int(config.get("KG_QUERY_WORKERS", 4)) // 2)
+        limits = ClientQueries(int(bound))
+        current_app.extensions["kg_client_queries"] = limits
+    return limits
 
 
 def _form() -> dict[str, list[str]] | None:
@@ -88,11 +104,46 @@ def endpoint() -> Response | str:
         sparql_service().update(operation)
         return Response(status=204)
     formats = negotiate(request.headers.get("Accept"), request.values.get("format"))
-    answer = sparql_service().query(operation, formats)
-    response = Response(answer.body, mimetype=answer.media_type)
+    release = client_queries().admit(request.remote_addr or "")
+    try:
+        answer = sparql_service().query(operation, formats)
+    except BaseException:
+        release()
+        raise
+    return _streamed(answer, release)
+
+
+def _streamed(answer, release) -> Response:  # type: ignore[no-untyped-def]
+    """Stream ``answer`` piece by piece; its worker and the client's count end with the response.
+
+    A cut answer says so in ``X-KG-Truncated`` and which cap cut it in
+    ``X-KG-Truncated-By`` (``rows`` or ``bytes``), with both caps' values.
+    """
+    def body() -> Iterator[bytes]:
+        # One piece ahead: the worker and the client's count are free before the
+        # client has the last byte (and may send its next query).
+        try:
+            pieces = answer.chunks()
+            ahead = next(pieces, None)
+            for piece in pieces:
+                yield ahead
+                ahead = piece
+            release()
+            if ahead is not None:
+                yield ahead
+        finally:
+            release()
+
+    response = Response(body(), mimetype=answer.media_type)
+    response.headers["Content-Length"] = str(answer.size)
+    response.call_on_close(answer.close)  # also when the body was never read (HEAD)
+    response.call_on_close(release)
     if answer.truncated:
+        config = current_app.config
         response.headers["X-KG-Truncated"] = "true"
-        response.headers["X-KG-Row-Limit"] = str(current_app.config["KG_ROW_LIMIT"])
+        response.headers["X-KG-Truncated-By"] = answer.cut or "rows"
+        response.headers["X-KG-Row-Limit"] = str(config["KG_ROW_LIMIT"])
+        response.headers["X-KG-Byte-Limit"] = str(config["KG_MAX_ANSWER_BYTES"])
     response.vary.add("Accept")
     return response
 

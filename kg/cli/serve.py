@@ -1,4 +1,11 @@
-"""``kg serve``: the web app under waitress, a production WSGI server."""
+"""``kg serve``: the web app under waitress, set up for a public endpoint, then sandboxed.
+
+The order matters: bind the port, confine the process (:mod:`kg.sandbox`: no
+network, no files but its code and store; before any thread starts), then
+build the app and the server (:mod:`kg.cli.server`: limits on connections,
+slow clients and threads) and serve. The SPARQL limits (deadline, rows,
+bytes, memory, queries per client) reach the app's config.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,8 @@ from kg.cli.env import get_env, reported_errors, store_option
 from kg.errors import ConfigError
 from kg.sandbox import SandboxReport
 
+MEGABYTE = 1024 * 1024
+
 
 @click.command()
 @store_option
@@ -18,15 +27,28 @@ from kg.sandbox import SandboxReport
               help="Address to bind; only loopback unless told otherwise.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Worker threads answering requests.")
+              help="Threads answering pages (SPARQL queries and /healthz have their own).")
 @click.option("--query-timeout", type=click.FloatRange(0), envvar="KG_QUERY_TIMEOUT",
               help="Seconds before a SPARQL query is cut (default 10; 0 = no limit).")
 @click.option("--row-limit", type=click.IntRange(1), envvar="KG_ROW_LIMIT",
               help="Rows (or triples) at most in one SPARQL answer (default 10000).")
+@click.option("--max-answer-mb", type=click.IntRange(1),
+              help="MB at most in one SPARQL answer; more is cut and flagged like the row "
+                   "limit (default 64; environment: KG_MAX_ANSWER_BYTES in bytes).")
 @click.option("--query-workers", type=click.IntRange(1, 64), envvar="KG_QUERY_WORKERS",
               help="Processes running SPARQL queries at once (default 4).")
 @click.option("--query-memory", type=click.IntRange(0), envvar="KG_QUERY_MEMORY_MB",
               help="MB one SPARQL query may allocate in its worker (default 2048; 0 = no cap).")
+@click.option("--client-queries", type=click.IntRange(0), envvar="KG_CLIENT_QUERIES",
+              help="SPARQL queries one client address may run at once; one more gets 429 "
+                   "(default: half the query workers; 0 = no bound).")
+@click.option("--connection-limit", default=1000, show_default=True, envvar="KG_CONNECTION_LIMIT",
+              type=click.IntRange(16), help="Open connections at most (slow ones included).")
+@click.option("--idle-timeout", default=30, show_default=True, envvar="KG_IDLE_TIMEOUT",
+              type=click.IntRange(1), help="Seconds before an idle keep-alive connection closes.")
+@click.option("--request-timeout", default=30, show_default=True, envvar="KG_REQUEST_TIMEOUT",
+              type=click.IntRange(1),
+              help="Seconds a client may take to send one whole request before it is dropped.")
 @click.option("--public-url", envvar="KG_PUBLIC_URL",
               help="Public base URL named in the SPARQL service description and editor "
                    "(default http://HOST:PORT/; the Host header is never used).")
@@ -35,8 +57,10 @@ from kg.sandbox import SandboxReport
                    "namespace, Landlock or seccomp): only for trusted networks.")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
-          query_timeout: float | None, row_limit: int | None, query_workers: int | None,
-          query_memory: int | None, public_url: str | None, unconfined: bool) -> None:
+          query_timeout: float | None, row_limit: int | None, max_answer_mb: int | None,
+          query_workers: int | None, query_memory: int | None, client_queries: int | None,
+          connection_limit: int, idle_timeout: int, request_timeout: int,
+          public_url: str | None, unconfined: bool) -> None:
     """Serve the app (network views, SPARQL endpoint, Linked Data, API) on HOST:PORT.
 
     Writes (SPARQL Update, Graph Store, POST /api/articles) are off unless the
@@ -44,8 +68,7 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
     the network and every file but its code and its store (see kg.sandbox), so
     no query, update or upload can make it fetch a URL or read a local file.
     """
-    from waitress import create_server
-
+    from kg.cli.server import ServerLimits, serve_on
     from kg.store import store_uri
     from web import close_app, create_app
 
@@ -56,14 +79,21 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
         sandbox = confine_server(uri, required=not unconfined)
     options = {"KG_QUERY_TIMEOUT": query_timeout, "KG_ROW_LIMIT": row_limit,
                "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory,
+               "KG_CLIENT_QUERIES": client_queries,
+               "KG_MAX_ANSWER_BYTES": max_answer_mb and max_answer_mb * MEGABYTE,
                "KG_PUBLIC_URL": public_url or f"http://{_url_host(host)}:{port}/"}
     app = create_app({"KG_STORE": uri, "KG_SANDBOX": not unconfined,
                       **{key: value for key, value in options.items() if value is not None}})
-    server = create_server(app, sockets=[listener], threads=threads)
-    click.echo(f"Conflict KG on http://{host}:{port}/ (store {app.config['KG_STORE']}; "
-               f"query timeout {app.config['KG_QUERY_TIMEOUT']} s, row limit "
-               f"{app.config['KG_ROW_LIMIT']}, writes "
-               f"{'on' if app.config['KG_WRITE_TOKEN'] else 'off'}; sandbox: {sandbox})", err=True)
+    config = app.config
+    limits = ServerLimits(threads=threads, query_threads=int(config["KG_QUERY_WORKERS"]) + 2,
+                          connection_limit=connection_limit, idle_timeout=idle_timeout,
+                          request_timeout=request_timeout,
+                          max_request_body=int(config["MAX_CONTENT_LENGTH"]))
+    server = serve_on(app, listener, limits)
+    click.echo(f"Conflict KG on http://{host}:{port}/ (store {config['KG_STORE']}; query "
+               f"timeout {config['KG_QUERY_TIMEOUT']} s, row limit {config['KG_ROW_LIMIT']}, "
+               f"answers up to {int(config['KG_MAX_ANSWER_BYTES']) / MEGABYTE:g} MB, writes "
+               f"{'on' if config['KG_WRITE_TOKEN'] else 'off'}; sandbox: {sandbox})", err=True)
     try:
         server.run()
     finally:
@@ -95,14 +125,13 @@ def confine_server(store_uri: str, required: bool = True) -> SandboxReport:
     import mimetypes
     import tempfile
 
+    from kg.extract.world import cache_dir
     from kg.sandbox import confine, server_confinement
 
     mimetypes.init()
     scheme, _, path = store_uri.partition(":")
     if scheme == "oxigraph":  # created now: once confined, only the folder itself is writable
         Path(path or "./data/kg").mkdir(parents=True, exist_ok=True)
-    from kg.extract.world import cache_dir
-
     cache_dir().mkdir(parents=True, exist_ok=True)
     temp_dir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     tempfile.tempdir = str(temp_dir)

@@ -1,10 +1,18 @@
-"""Serialising pyoxigraph answers with a row cap, in every protocol format.
+"""Serialising pyoxigraph answers with a row cap and a byte cap, in every protocol format.
 
 pyoxigraph serialises whole answers only; the endpoint must stop at
-``row_limit`` rows and say so. SELECT rows are therefore written here (JSON,
-XML, CSV, TSV as the W3C result formats define them) from pyoxigraph's lazy
-iterator, and CONSTRUCT/DESCRIBE triples go through ``pyoxigraph.serialize``
-with a counting iterator in front.
+``row_limit`` rows or ``byte_limit`` bytes and say so. SELECT rows are
+therefore written here one at a time (JSON, XML, CSV, TSV as the W3C result
+formats define them) from pyoxigraph's lazy iterator, and CONSTRUCT/DESCRIBE
+triples go through ``pyoxigraph.serialize`` with a counting iterator in front.
+
+A cut answer is still a complete, valid document in its format: it ends
+between two rows (or triples), says ``truncated`` and which cap cut it
+(``cut`` is ``"rows"`` or ``"bytes"``), and JSON and XML results carry
+:data:`TRUNCATION_LINK` in their head. The byte cap is exact for query results
+(head and tail included); for RDF it is checked between triples against what
+pyoxigraph has written so far plus an estimate of what it still buffers, so an
+RDF answer may overrun it by a few kilobytes at most.
 
 Examples
 --------
@@ -12,19 +20,23 @@ Examples
 >>> store = ox.Store()
 >>> for i in range(3):
 ...     store.add(ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(i)))
->>> answer = serialize_answer(store.query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"),
-...                           results_format="csv", rdf_format="turtle", row_limit=2)
->>> answer.body.decode().splitlines(), answer.truncated, answer.count
-(['s', 'http://e/0', 'http://e/1'], True, 2)
+>>> query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
+>>> answer = serialize_answer(store.query(query), results_format="csv", rdf_format="turtle",
+...                           row_limit=2)
+>>> answer.body.decode().splitlines(), answer.truncated, answer.count, answer.cut
+(['s', 'http://e/0', 'http://e/1'], True, 2, 'rows')
+>>> answer = serialize_answer(store.query(query), results_format="csv", rdf_format="turtle",
+...                           row_limit=10, byte_limit=30)
+>>> answer.body, answer.cut
+(b's\\r\\nhttp://e/0\\r\\nhttp://e/1\\r\\n', 'bytes')
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -39,18 +51,42 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 TRUNCATION_LINK = "https://w3id.org/conflict-kg/ontology#truncated"
 """Link put in the head of a truncated JSON or XML result (the SPARQL ``link`` member)."""
+DEFAULT_BYTE_LIMIT = 64 * 1024 * 1024
+"""Bytes at most in one answer unless configured (``KG_MAX_ANSWER_BYTES``)."""
+RDF_WRITE_BUFFER = 8192
+"""Bytes pyoxigraph's serialiser holds before writing them out (measured with 0.5)."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Row = Sequence[Term | None]
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A serialised answer: its bytes, media type and whether rows were cut."""
+    """A serialised answer: its bytes, media type and whether (and by which cap) it was cut."""
 
     body: bytes
     media_type: str
     truncated: bool = False
     count: int | None = None  # rows (SELECT) or triples (CONSTRUCT); None for ASK
+    cut: str | None = None  # "rows" or "bytes" when truncated
+
+    def chunks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """The body in pieces of at most ``size`` bytes (what a streamed answer yields).
+
+        >>> list(Answer(b"abcde", "text/plain").chunks(2))
+        [b'ab', b'cd', b'e']
+        """
+        view = memoryview(self.body)
+        for start in range(0, len(view), size):
+            yield bytes(view[start:start + size])
+
+    @property
+    def size(self) -> int:
+        """Bytes in the body."""
+        return len(self.body)
+
+    def close(self) -> None:
+        """Nothing to release (a streamed answer releases its worker here)."""
 
 
 def json_term(term: Term) -> dict[str, object]:
@@ -104,52 +140,59 @@ def _tsv_value(term: Term | None) -> str:
     return "" if term is None else str(term)  # N-Triples syntax escapes tabs and newlines
 
 
-def write_json(variables: Sequence[str], rows: list[Sequence[Term | None]], truncated: bool
-               ) -> bytes:
-    """SPARQL 1.1 Query Results JSON."""
+@dataclass(frozen=True)
+class ResultsWriter:
+    """One results format, written a row at a time: head, rows joined by ``separator``, tail."""
+
+    head: Callable[[Sequence[str], bool], bytes]
+    row: Callable[[Sequence[str], Row], bytes]
+    separator: bytes = b""
+    tail: bytes = b""
+
+
+def _json_head(variables: Sequence[str], truncated: bool) -> bytes:
     head: dict[str, object] = {"vars": list(variables)}
     if truncated:
         head["link"] = [TRUNCATION_LINK]
-    bindings = [{var: json_term(value) for var, value in zip(variables, row) if value is not None}
-                for row in rows]
-    return json.dumps({"head": head, "results": {"bindings": bindings}},
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return b'{"head":' + json.dumps(head, separators=(",", ":")).encode() + b',"results":{"bindings":['
 
 
-def write_xml(variables: Sequence[str], rows: list[Sequence[Term | None]], truncated: bool
-              ) -> bytes:
-    """SPARQL Query Results XML."""
+def _json_row(variables: Sequence[str], row: Row) -> bytes:
+    binding = {var: json_term(value) for var, value in zip(variables, row) if value is not None}
+    return json.dumps(binding, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _xml_head(variables: Sequence[str], truncated: bool) -> bytes:
     out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
            "<head>", *(f"<variable name={quoteattr(v)}/>" for v in variables)]
     if truncated:
         out.append(f"<link href={quoteattr(TRUNCATION_LINK)}/>")
-    out.append("</head><results>")
-    for row in rows:
-        out.append("<result>")
-        out.extend(f"<binding name={quoteattr(var)}>{_xml_term(value)}</binding>"
-                   for var, value in zip(variables, row) if value is not None)
-        out.append("</result>")
-    out.append("</results></sparql>\n")
+    out.append("</head><results>\n")
     return "\n".join(out).encode("utf-8")
 
 
-def write_csv(variables: Sequence[str], rows: list[Sequence[Term | None]], _: bool) -> bytes:
-    """SPARQL 1.1 Query Results CSV (RFC 4180, CRLF line ends)."""
+def _xml_row(variables: Sequence[str], row: Row) -> bytes:
+    bindings = "".join(f"<binding name={quoteattr(var)}>{_xml_term(value)}</binding>"
+                       for var, value in zip(variables, row) if value is not None)
+    return f"<result>{bindings}</result>\n".encode("utf-8")
+
+
+def _csv_line(values: Iterable[str]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(variables)
-    writer.writerows([_csv_value(value) for value in row] for row in rows)
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
     return buffer.getvalue().encode("utf-8")
 
 
-def write_tsv(variables: Sequence[str], rows: list[Sequence[Term | None]], _: bool) -> bytes:
-    """SPARQL 1.1 Query Results TSV (terms in N-Triples syntax)."""
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines.extend("\t".join(_tsv_value(value) for value in row) for row in rows)
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-WRITERS = {"json": write_json, "xml": write_xml, "csv": write_csv, "tsv": write_tsv}
+WRITERS = {
+    "json": ResultsWriter(_json_head, _json_row, b",", b"]}}"),
+    "xml": ResultsWriter(_xml_head, _xml_row, tail=b"</results></sparql>\n"),
+    # CSV: RFC 4180 with CRLF line ends; TSV: terms in N-Triples syntax.
+    "csv": ResultsWriter(lambda variables, _: _csv_line(variables),
+                         lambda _, row: _csv_line(_csv_value(value) for value in row)),
+    "tsv": ResultsWriter(lambda variables, _: "\t".join(f"?{v}" for v in variables).encode() + b"\n",
+                         lambda _, row: ("\t".join(_tsv_value(v) for v in row) + "\n").encode()),
+}
+"""The SELECT result formats by name."""
 
 
 def write_boolean(value: bool, results_format: str) -> bytes:
@@ -162,46 +205,98 @@ def write_boolean(value: bool, results_format: str) -> bytes:
     return json.dumps({"head": {}, "boolean": value}, separators=(",", ":")).encode()
 
 
-def capped(items: Iterable[object], limit: int) -> tuple[list[object], bool]:
-    """Take at most ``limit`` items; say whether more were there.
+def write_rows(writer: ResultsWriter, variables: Sequence[str], rows: Iterable[Row],
+               row_limit: int, byte_limit: int) -> tuple[bytes, int, str | None]:
+    """Write ``rows`` until one of the caps; return the document, the rows written and the cut.
 
-    >>> capped(range(5), 3), capped(range(2), 3)
-    (([0, 1, 2], True), ([0, 1], False))
+    The document (head and tail included) never exceeds ``byte_limit``.
+
+    >>> rows = [[ox.Literal("a")], [ox.Literal("b")], [ox.Literal("c")]]
+    >>> write_rows(WRITERS["tsv"], ["n"], rows, 5, 1000)
+    (b'?n\\n"a"\\n"b"\\n"c"\\n', 3, None)
+    >>> write_rows(WRITERS["tsv"], ["n"], rows, 5, 11)
+    (b'?n\\n"a"\\n"b"\\n', 2, 'bytes')
     """
-    taken = list(itertools.islice(items, limit + 1))
-    return taken[:limit], len(taken) > limit
+    budget = byte_limit - len(writer.head(variables, True)) - len(writer.tail)
+    parts: list[bytes] = []
+    used, cut = 0, None
+    for row in rows:
+        if len(parts) >= row_limit:
+            cut = "rows"
+            break
+        encoded = writer.row(variables, row)
+        cost = len(encoded) + (len(writer.separator) if parts else 0)
+        if used + cost > budget:
+            cut = "bytes"
+            break
+        parts.append(encoded)
+        used += cost
+    body = writer.head(variables, cut is not None) + writer.separator.join(parts) + writer.tail
+    return body, len(parts), cut
 
 
-class _Counting:
-    """An iterator over at most ``limit`` triples that remembers if it stopped early."""
+class _CountingSink(io.BytesIO):
+    """An in-memory output that counts the bytes written into it."""
 
-    def __init__(self, triples: Iterator[ox.Triple], limit: int) -> None:
-        self._triples, self._limit, self.count, self.truncated = triples, limit, 0, False
+    written = 0
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.written += len(data)
+        return super().write(data)
+
+
+class _Capped:
+    """Triples until ``limit`` of them or until the output would pass ``byte_limit``.
+
+    Each triple's N-Triples length estimates what the serialiser will write
+    for it; what it has not flushed yet is counted by those estimates.
+    """
+
+    def __init__(self, triples: Iterator[ox.Triple], limit: int, sink: _CountingSink,
+                 byte_limit: int) -> None:
+        self._triples, self._limit, self._sink, self._bytes = triples, limit, sink, byte_limit
+        self.count, self.cut = 0, None
 
     def __iter__(self) -> Iterator[ox.Triple]:
+        flushed, pending = 0, 0
         for triple in self._triples:
             if self.count >= self._limit:
-                self.truncated = True
+                self.cut = "rows"
                 return
+            if self._sink.written != flushed:
+                flushed, pending = self._sink.written, 0
+            estimate = len(str(triple)) + 3
+            if flushed + max(pending, RDF_WRITE_BUFFER) + estimate > self._bytes:
+                self.cut = "bytes"
+                return
+            pending += estimate
             self.count += 1
             yield triple
 
 
+def _serialize_triples(answer: ox.QueryTriples, rdf_format: str, row_limit: int,
+                       byte_limit: int) -> Answer:
+    fmt = formats.rdf_format(rdf_format)
+    sink = _CountingSink()
+    triples = _Capped(iter(answer), row_limit, sink, byte_limit)
+    ox.serialize(iter(triples), sink, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
+                 prefixes=PREFIXES)
+    return Answer(sink.getvalue(), fmt.media_type, triples.cut is not None, triples.count,
+                  triples.cut)
+
+
 def serialize_answer(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, *,
-                     results_format: str, rdf_format: str, row_limit: int) -> Answer:
-    """Serialise a pyoxigraph answer, stopping after ``row_limit`` rows or triples."""
+                     results_format: str, rdf_format: str, row_limit: int,
+                     byte_limit: int = DEFAULT_BYTE_LIMIT) -> Answer:
+    """Serialise a pyoxigraph answer, stopping after ``row_limit`` rows or ``byte_limit`` bytes."""
     if isinstance(answer, ox.QueryTriples):
-        fmt = formats.rdf_format(rdf_format)
-        triples = _Counting(iter(answer), row_limit)
-        body = ox.serialize(iter(triples), format=getattr(ox.RdfFormat, fmt.oxigraph_name),
-                            prefixes=PREFIXES)
-        return Answer(body or b"", fmt.media_type, triples.truncated, triples.count)
+        return _serialize_triples(answer, rdf_format, row_limit, byte_limit)
     if results_format not in WRITERS:
         raise QueryError(f"unknown results format {results_format!r} (known: {', '.join(WRITERS)})")
     media_type = RESULTS_MEDIA_TYPES[results_format]
     if isinstance(answer, ox.QueryBoolean):
         return Answer(write_boolean(bool(answer), results_format), media_type)
     variables = [v.value for v in answer.variables]
-    rows, truncated = capped((tuple(solution) for solution in answer), row_limit)
-    body = WRITERS[results_format](variables, rows, truncated)  # type: ignore[arg-type]
-    return Answer(body, media_type, truncated, len(rows))
+    body, count, cut = write_rows(WRITERS[results_format], variables,
+                                  (tuple(solution) for solution in answer), row_limit, byte_limit)
+    return Answer(body, media_type, cut is not None, count, cut)

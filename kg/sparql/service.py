@@ -28,7 +28,7 @@ from rdflib import URIRef
 from kg.errors import QueryError
 from kg.sparql import safety
 from kg.sparql.protocol import Formats, ProtocolRequest
-from kg.sparql.results import Answer
+from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer
 from kg.sparql.timeout import QueryJob, QueryPool, UpdateCheck, evaluate
 from kg.store import Store
 from kg.store.oxigraph import OxigraphStore
@@ -57,6 +57,7 @@ class SparqlService:
     memory_mb: int = 0
     confined: bool = True
     max_query_bytes: int = safety.MAX_QUERY_BYTES
+    byte_limit: int = DEFAULT_BYTE_LIMIT
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
@@ -65,7 +66,8 @@ class SparqlService:
         if self._pool is None and self.timeout > 0 and isinstance(self.store, OxigraphStore):
             safety.prepare()  # the workers inherit rdflib's parser
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
-                                   self.memory_mb, self.confined)
+                                   self.memory_mb, byte_limit=self.byte_limit,
+                                   confined=self.confined)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:
@@ -88,7 +90,7 @@ class SparqlService:
         safety.precheck(request.text, max_bytes=0)
         safety.check_query(request.text, self.graph_exists)
         if isinstance(self.store, OxigraphStore):
-            return evaluate(self.store, job, self.row_limit)
+            return evaluate(self.store, job, self.row_limit, self.byte_limit)
         body, media_type = self.store.serialized_query(
             job.sparql, results_format=job.results_format, rdf_format=job.rdf_format,
             default_graphs=job.default_graphs, named_graphs=job.named_graphs)

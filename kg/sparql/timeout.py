@@ -21,6 +21,19 @@ was killed or whose store snapshot is older than the store
 happens under :meth:`QueryPool.writing`'s lock, so a worker never starts in
 the middle of a write made through it.
 
+A deadline bounds time, not answer size: the worker serialises at most
+``byte_limit`` bytes (:func:`~kg.sparql.results.serialize_answer`, the answer is
+then cut and flagged like the row cap) and holds them in its own memory. It
+sends them to the server in pieces of :data:`CHUNK_BYTES`; an answer of more
+than one piece comes back as a :class:`StreamedAnswer`, which the web layer
+streams to the client piece by piece, so the server never holds a whole large
+answer. The worker (and its slot) stays with that answer until the last piece
+is read, or is killed if the reader gives up.
+
+Slots: at most ``max_workers`` queries run at once; a query that finds none
+free waits for one within its own deadline, then gets
+:class:`~kg.errors.ServerBusy` (503 with ``Retry-After``).
+
 A deadline bounds time, not memory: an ``ORDER BY`` over a cross join can
 allocate gigabytes within seconds. With ``memory_mb`` set, each worker caps its
 own address space (``RLIMIT_AS``) at its size when forked plus that budget; a
@@ -49,15 +62,18 @@ import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 
 from kg import errors
 from kg.errors import (KGError, QueryError, QueryTimeout, QueryTooLarge, SandboxError,
-                       StoreError)
+                       ServerBusy, StoreError)
 from kg.sparql import safety
-from kg.sparql.results import Answer, serialize_answer
+from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer, serialize_answer
 from kg.store.oxigraph import OxigraphStore
+
+CHUNK_BYTES = 1 << 20
+"""Bytes per message when a worker sends an answer to the server."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +97,8 @@ class UpdateCheck:
     sparql: str
 
 
-def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int) -> Answer | None:
+def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int,
+            byte_limit: int = DEFAULT_BYTE_LIMIT) -> Answer | None:
     """What a worker does with a job: the safety analysis, under the job's deadline, then the query.
 
     The analysis is :func:`kg.sparql.safety.precheck`'s nesting bound, then
@@ -103,7 +120,7 @@ def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int) -
         return None
     safety.precheck(job.sparql, max_bytes=0)
     safety.check_query(job.sparql, store.has_graph)
-    return evaluate(store, job, row_limit)
+    return evaluate(store, job, row_limit, byte_limit)
 
 
 def rehearse_update(sparql: str) -> None:
@@ -127,13 +144,15 @@ def rehearse_update(sparql: str) -> None:
         pass
 
 
-def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int) -> Answer:
-    """Run ``job`` on ``store`` and serialise at most ``row_limit`` rows (in this process)."""
+def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int,
+             byte_limit: int = DEFAULT_BYTE_LIMIT) -> Answer:
+    """Run ``job`` on ``store``; serialise at most ``row_limit`` rows and ``byte_limit`` bytes."""
     answer = store.native_query(job.sparql, default_graphs=job.default_graphs,
                                 named_graphs=job.named_graphs)
     try:
         return serialize_answer(answer, results_format=job.results_format,
-                                rdf_format=job.rdf_format, row_limit=row_limit)
+                                rdf_format=job.rdf_format, row_limit=row_limit,
+                                byte_limit=byte_limit)
     except (OSError, RuntimeError, ValueError, SyntaxError) as error:
         raise QueryError(f"query failed: {error}") from error
 
@@ -198,8 +217,21 @@ def confine_worker(store: OxigraphStore) -> SandboxError | None:
     return None
 
 
+def send_reply(conn: Connection, reply: tuple[str, object, object]) -> None:
+    """Send a worker's reply: errors whole; an answer as its head, its body in pieces, then b""."""
+    status, answer, _ = reply
+    if status != "ok" or not isinstance(answer, Answer):
+        conn.send(reply)
+        return
+    conn.send((status, replace(answer, body=b""), len(answer.body)))
+    for start in range(0, len(answer.body), CHUNK_BYTES):
+        conn.send_bytes(answer.body, start, min(CHUNK_BYTES, len(answer.body) - start))
+    conn.send_bytes(b"")
+
+
 def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
-           memory_mb: int = 0, confined: bool = True) -> None:
+           memory_mb: int = 0, byte_limit: int = DEFAULT_BYTE_LIMIT,
+           confined: bool = True) -> None:
     """Worker loop: answer jobs until the pipe closes or the server process is gone."""
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
@@ -216,15 +248,17 @@ def _serve(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
         try:
             if refusal is not None:
                 raise refusal
-            reply: tuple[str, object, object] = ("ok", run_job(store, job, row_limit), None)
+            reply: tuple[str, object, object] = ("ok", run_job(store, job, row_limit,
+                                                               byte_limit), None)
         except KGError as error:
             reply = ("error", type(error).__name__, error.message)
         except MemoryError:
             reply = ("error", QueryTooLarge.__name__, "out of memory")
         try:
-            conn.send(reply)
+            send_reply(conn, reply)
         except (BrokenPipeError, OSError):
             return
+        del reply  # it may hold an answer as large as the byte cap: free it before the next
 
 
 @dataclass
@@ -250,6 +284,7 @@ class QueryPool:
     row_limit: int
     max_workers: int = 4
     memory_mb: int = 0
+    byte_limit: int = DEFAULT_BYTE_LIMIT
     confined: bool = True
     _idle: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -263,23 +298,41 @@ class QueryPool:
         # Idle workers die with the pool (apps in tests come and go).
         weakref.finalize(self, _kill_all, self._started)
 
-    def run(self, job: QueryJob | UpdateCheck) -> Answer | None:
+    def run(self, job: QueryJob | UpdateCheck) -> Answer | StreamedAnswer | None:
         """Answer ``job`` within :attr:`timeout` seconds or raise :class:`QueryTimeout`.
 
-        An :class:`UpdateCheck` is answered with ``None`` or its refusal.
+        An :class:`UpdateCheck` is answered with ``None`` or its refusal. An answer
+        of one piece (:data:`CHUNK_BYTES`) comes back whole; a larger one as a
+        :class:`StreamedAnswer` that keeps its worker and slot until read.
         """
         deadline = time.monotonic() + self.timeout
         assert self._slots is not None
         if not self._slots.acquire(timeout=self.timeout):
-            raise QueryTimeout(f"all {self.max_workers} query workers stayed busy for "
-                               f"{self.timeout:g} s; try again later")
+            raise ServerBusy(f"all {self.max_workers} query workers stayed busy for "
+                             f"{self.timeout:g} s; try again later",
+                             retry_after=max(1, round(self.timeout)))
+        lease = None
         try:
-            return self._run_on(self._checkout(), job, deadline)
+            worker = self._checkout()
+            head, size = self._run_on(worker, job, deadline)
+            if head is None:  # an update check that passed
+                return None
+            lease = _Lease(self, worker)
+            if size > CHUNK_BYTES:
+                return StreamedAnswer(head, size, lease)
+            return replace(head, body=b"".join(lease.pieces()))
         finally:
-            self._slots.release()
+            if lease is None:
+                self._slots.release()
+            elif size <= CHUNK_BYTES:
+                lease.finish(complete=lease.read_all)
 
     def _run_on(self, worker: _Worker, job: QueryJob | UpdateCheck, deadline: float
-                ) -> Answer | None:
+                ) -> tuple[Answer | None, int]:
+        """Send ``job``; return the answer's head and body size (the body is still to read).
+
+        A passed :class:`UpdateCheck` returns ``(None, 0)`` and its worker is given back.
+        """
         try:
             worker.conn.send(job)
             ready = worker.conn.poll(max(deadline - time.monotonic(), 0.0))
@@ -299,13 +352,19 @@ class QueryPool:
             worker.kill()
             raise QueryTimeout(f"query cut after {self.timeout:g} s (KG_QUERY_TIMEOUT); "
                                "narrow it with more specific patterns or a LIMIT")
+        if status == "error":
+            self._give_back(worker)
+            raise _error_class(str(value))(str(message))
+        if value is None:
+            self._give_back(worker)
+            return None, 0
+        assert isinstance(value, Answer) and isinstance(message, int)
+        return value, message
+
+    def _give_back(self, worker: _Worker) -> None:
         worker.jobs += 1
         with self._lock:
             self._idle.append(worker)
-        if status == "error":
-            raise _error_class(str(value))(str(message))
-        assert value is None or isinstance(value, Answer)
-        return value
 
     def _too_large(self) -> QueryTooLarge:
         return QueryTooLarge(f"query stopped: it needed more than {self.memory_mb} MB "
@@ -329,7 +388,7 @@ class QueryPool:
             generation = self.store.generation
             process = context.Process(target=_serve, daemon=True, name="kg-query-worker",
                                       args=(self.store, child_end, self.row_limit, os.getpid(),
-                                            self.memory_mb, self.confined))
+                                            self.memory_mb, self.byte_limit, self.confined))
             process.start()
         child_end.close()
         self._pids.append(process.pid or 0)
@@ -354,6 +413,65 @@ class QueryPool:
         with self._lock:
             self._idle.clear()
             _kill_all(self._started)
+
+
+class _Lease:
+    """A worker and its slot, held by one answer until its body is read (or abandoned)."""
+
+    def __init__(self, pool: QueryPool, worker: _Worker) -> None:
+        self.pool, self.worker = pool, worker
+        self.read_all = self.done = False
+
+    def pieces(self) -> Iterator[bytes]:
+        """The answer's body as the worker sends it, up to its closing empty piece."""
+        try:
+            while piece := self.worker.conn.recv_bytes():
+                yield piece
+        except (EOFError, OSError) as error:
+            raise StoreError("query worker died while sending its answer") from error
+        self.read_all = True
+
+    def finish(self, complete: bool) -> None:
+        """Give the worker back (whole answer read) or kill it (reader gave up); free the slot."""
+        if self.done:
+            return
+        self.done = True
+        if complete:
+            self.pool._give_back(self.worker)
+        else:
+            self.worker.kill()
+        assert self.pool._slots is not None
+        self.pool._slots.release()
+
+
+class StreamedAnswer:
+    """A large answer still in its worker: iterate :meth:`chunks` once, or :meth:`close` it.
+
+    It holds a query worker and a slot until then (and releases them when
+    garbage-collected, should nobody do either).
+    """
+
+    def __init__(self, head: Answer, size: int, lease: _Lease) -> None:
+        self.media_type, self.truncated = head.media_type, head.truncated
+        self.count, self.cut, self.size = head.count, head.cut, size
+        self._lease = lease
+        weakref.finalize(self, lease.finish, False)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body, piece by piece as the worker sends it."""
+        try:
+            yield from self._lease.pieces()
+        finally:
+            self._lease.finish(complete=self._lease.read_all)
+
+    @property
+    def body(self) -> bytes:
+        """The whole body (reads it all: for tests and small callers)."""
+        return b"".join(self.chunks())
+
+    def close(self) -> None:
+        """Give up on the rest of the body: its worker is killed, the slot freed."""
+        self._lease.finish(complete=False)
 
 
 def _kill_all(workers: list[_Worker]) -> None:

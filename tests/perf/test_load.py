@@ -9,6 +9,15 @@ of this process as the baseline measured in the same run.
 
 ``KG_LOAD_SECONDS`` and ``KG_LOAD_CONNECTIONS`` change the duration and the
 number of connections; ``KG_LOAD_THREADS`` the server's worker threads.
+
+``test_public_routes_under_load`` (issue 13) runs wrk with 32 and with 128
+connections for ``KG_LOAD_SECONDS`` each on ``/sparql`` (the gallery's "Who
+fights whom"), ``/network.json`` and ``/id/actor/isis``, while a thread probes
+``/healthz`` every 50 ms; it needs 0 errors and every probe under 100 ms, and
+writes the figures to ``artifacts/load-public.json``. wrk is one client
+address, so the server runs with ``--client-queries 0`` (no per-address bound
+on concurrent queries; with the default bound of 2 most of its queries would
+be refused with 429, as they should).
 """
 
 from __future__ import annotations
@@ -83,9 +92,9 @@ def query_url(base: str) -> str:
     return f"{base}/sparql?" + urllib.parse.urlencode({"query": QUERY})
 
 
-def run_wrk(url: str) -> dict[str, float]:
+def run_wrk(url: str, connections: int = CONNECTIONS) -> dict[str, float]:
     out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--latency",
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{SECONDS}s", "--latency",
          "--timeout", "10s", "-H", f"Accept: {ACCEPT}", url],
         capture_output=True, text=True, timeout=SECONDS + 120, check=True).stdout
     print(out)
@@ -172,8 +181,82 @@ def test_sparql_under_sustained_load(seeded_store, reliability):
         f"{base_line['rps']:.0f} q/s ({result['rps'] / base_line['rps']:.2f}x)")
 
 
+class HealthProbe:
+    """A thread that GETs ``/healthz`` every ``interval`` s and keeps each latency."""
+
+    def __init__(self, base: str, interval: float = 0.05) -> None:
+        self.url, self.interval = f"{base}/healthz", interval
+        self.latencies: list[float] = []
+        self.failures: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            start = time.perf_counter()
+            try:
+                with urllib.request.urlopen(self.url, timeout=10) as answer:
+                    answer.read()
+            except OSError as error:
+                self.failures.append(repr(error))
+            self.latencies.append(time.perf_counter() - start)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> HealthProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=15)
+
+    def summary(self) -> dict[str, float]:
+        cuts = statistics.quantiles(self.latencies, n=100, method="inclusive")
+        return {"healthz_probes": len(self.latencies), "healthz_failures": len(self.failures),
+                "healthz_p50_ms": 1000 * cuts[49], "healthz_p99_ms": 1000 * cuts[98],
+                "healthz_max_ms": 1000 * max(self.latencies)}
+
+
+def public_targets(base: str) -> dict[str, str]:
+    """The routes of issue 13's load test: a gallery query, the network JSON, an actor page."""
+    from kg.sparql.examples import examples
+
+    (fights,) = [example for example in examples() if example.key == "fights"]
+    return {"/sparql (gallery: who fights whom)":
+            f"{base}/sparql?" + urllib.parse.urlencode({"query": fights.sparql}),
+            "/network.json": f"{base}/network.json", "/id/actor/isis": f"{base}/id/actor/isis"}
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="needs wrk (Debian package wrk)")
+def test_public_routes_under_load(seeded_store, reliability):
+    reliability.tried(f"`kg serve` over the seed; wrk with 32 and 128 connections, {SECONDS} s "
+                      "each, on a gallery query, /network.json and /id/actor/isis, /healthz "
+                      "probed every 50 ms")
+    rows = []
+    with serving(seeded_store, "--client-queries", "0") as base:
+        for connections in (32, 128):
+            for name, url in public_targets(base).items():
+                with HealthProbe(base) as probe:
+                    result = run_wrk(url, connections)
+                rows.append({"route": name, "connections": connections, **result,
+                             **probe.summary()})
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "load-public.json").write_text(json.dumps(rows, indent=1))
+    print("\n| route | connections | requests/s | errors | p50 ms | p99 ms | healthz p50 / p99 / "
+          "max ms |\n|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['route']} | {row['connections']} | {row['rps']:.0f} | {row['errors']} | "
+              f"{row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['healthz_p50_ms']:.1f} / "
+              f"{row['healthz_p99_ms']:.1f} / {row['healthz_max_ms']:.1f} |")
+    assert all(row["errors"] == 0 and row["healthz_failures"] == 0 for row in rows), rows
+    assert all(row["healthz_max_ms"] < 100 for row in rows), rows
+    reliability.happened("; ".join(
+        f"{row['route']} x{row['connections']}: {row['rps']:.0f} req/s, {row['errors']} errors, "
+        f"/healthz max {row['healthz_max_ms']:.0f} ms" for row in rows))
+
+
 @contextmanager
-def serving(uri: str) -> Iterator[str]:
+def serving(uri: str, *extra: str) -> Iterator[str]:
     """Run ``kg serve`` over ``uri`` on a free loopback port; yield its base URL.
 
     The server's log goes to a file: waitress warns about its queue depth under
@@ -184,7 +267,8 @@ def serving(uri: str) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     with log.open("w") as stderr:
         process = subprocess.Popen(
-            [*KG, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(THREADS)],
+            [*KG, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(THREADS),
+             *extra],
             env={**os.environ, "KG_STORE": uri}, stdout=subprocess.DEVNULL, stderr=stderr)
     base = f"http://127.0.0.1:{port}"
     try:
