@@ -47,14 +47,17 @@ MAX_RDF_BYTES = int(os.environ.get("KG_MAX_RDF_BYTES", 64 * 1024 * 1024))
 MAX_RDF_DEPTH = int(os.environ.get("KG_MAX_RDF_DEPTH", 256))
 """Default cap on bracket, JSON or element nesting (``KG_MAX_RDF_DEPTH``)."""
 
+# Every token may end unterminated (the parser then reports the syntax error) and
+# every loop is possessive, so a scan is linear whatever the input: no token can
+# rescan the text after it from each of many starting points.
 _TURTLE_TOKENS = re.compile(
-    rb'"""(?:[^"\\]|\\.|"(?!""))*"""' rb"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    rb'|"(?:[^"\\\n]|\\.)*"' rb"|'(?:[^'\\\n]|\\.)*'"
-    rb"|<[^>\s]*>|#[^\n]*|[\[({]|[\])}]", re.DOTALL)
-_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', re.DOTALL)
+    rb'"""(?:[^"\\]|\\.|"(?!""))*+(?:""")?' rb"|'''(?:[^'\\]|\\.|'(?!''))*+(?:''')?"
+    rb'|"(?:[^"\\\n]|\\.)*+"?' rb"|'(?:[^'\\\n]|\\.)*+'?"
+    rb"|<[^<>\s]*+>?|#[^\n]*+|[\[({]|[\])}]", re.DOTALL)
+_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*+"?|[\[{]|[\]}]', re.DOTALL)
 _XML_TOKENS = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE|<!ENTITY"
-    rb"|</[^>]*>|<[^!?/](?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+    rb"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)|<!DOCTYPE|<!ENTITY"
+    rb"|</[^<>]*+>?|<[^!?/<>](?:[^<>\"']|\"[^\"<]*+\"|'[^'<]*+')*+>?", re.DOTALL)
 _OPENERS = frozenset(b"[({")
 _REMOTE_CONTEXT = "remote JSON-LD contexts are not loaded: inline the context"
 
@@ -74,6 +77,7 @@ def _check_depth(data: bytes, tokens: re.Pattern[bytes], max_depth: int, where: 
             depth += 1 if token[0] in _OPENERS else -1
         elif token.startswith(b"<") and tokens is _XML_TOKENS and token[1:2] not in b"!?":
             depth += -1 if token[1:2] == b"/" else 0 if token.endswith(b"/>") else 1
+        depth = max(depth, 0)  # stray closers first must not buy extra depth later
         if depth > max_depth:
             raise InputError(f"line {_line(data, match.start())}: nesting deeper than "
                              f"{max_depth} levels is not accepted", where=where)

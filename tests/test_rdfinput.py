@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from kg.errors import InputError, PayloadTooLarge
@@ -34,6 +36,26 @@ def test_brackets_in_strings_iris_comments_and_empty_elements_do_not_count(name,
 def test_nesting_over_the_bound_is_refused(name, text):
     with pytest.raises(InputError, match="nesting deeper than 5 levels"):
         check_untrusted(text.encode(), rdf_format(name), "x", max_depth=5)
+
+
+@pytest.mark.parametrize("name, closers, opener", [
+    ("turtle", "]", "["), ("jsonld", "}", "{"), ("rdfxml", "</e:p>", "<e:p>")])
+def test_stray_closers_do_not_raise_the_bound(name, closers, opener):
+    with pytest.raises(InputError, match="nesting deeper than 5 levels"):
+        check_untrusted((closers * 10 + opener * 6).encode(), rdf_format(name), "x", max_depth=5)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("turtle", "<" * 200_000), ("turtle", "<a " * 200_000), ("turtle", '"' + "a" * 200_000),
+    ("jsonld", '"\\' * 200_000), ("rdfxml", "<a " * 200_000), ("rdfxml", "<!--" * 200_000),
+    ("rdfxml", '<a "' * 200_000), ("rdfxml", "<![CDATA[" * 200_000)])
+def test_unterminated_tokens_are_scanned_in_linear_time(name, text):
+    started = time.monotonic()
+    try:
+        check_untrusted(text.encode(), rdf_format(name), "x", max_bytes=0)
+    except InputError as error:
+        assert "nesting deeper" in error.message
+    assert time.monotonic() - started < 2  # quadratic scans take minutes at this size
 
 
 @pytest.mark.parametrize("doctype", [
