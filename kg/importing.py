@@ -99,7 +99,7 @@ def _check_bounds(path: Path, fmt: RdfFormat) -> None:
         if os.fstat(source.fileno()).st_size == 0:
             return
         with mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            check_untrusted(data, fmt, str(path), MAX_IMPORT_BYTES)  # type: ignore[arg-type]
+            check_untrusted(data, fmt, str(path), MAX_IMPORT_BYTES)
 
 
 def check_file(path: Path, fmt: RdfFormat) -> Counter[object]:
@@ -142,5 +142,5 @@ def import_file(store: Store, path: Path, format_name: str | None = None,
     return ImportReport(path, fmt.name, tuple(sorted(graphs)), sum(counts.values()))
 
 
-__all__ = ["ATOMIC_LIMIT", "MAX_IMPORT_BYTES", "ImportReport", "check_file", "graph_for_file", "import_file",
-           "parse_graph_option"]
+__all__ = ["ATOMIC_LIMIT", "MAX_IMPORT_BYTES", "ImportReport", "check_file", "graph_for_file",
+           "import_file", "parse_graph_option"]

@@ -33,6 +33,7 @@ kg.errors.InputError: body: remote JSON-LD contexts are not loaded: inline the c
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
 from collections.abc import Iterator
@@ -62,11 +63,12 @@ _OPENERS = frozenset(b"[({")
 _REMOTE_CONTEXT = "remote JSON-LD contexts are not loaded: inline the context"
 
 
-def _line(data: bytes, position: int) -> int:
+def _line(data: bytes | mmap.mmap, position: int) -> int:
     return bytes(data[:position]).count(b"\n") + 1
 
 
-def _check_depth(data: bytes, tokens: re.Pattern[bytes], max_depth: int, where: str) -> None:
+def _check_depth(data: bytes | mmap.mmap, tokens: re.Pattern[bytes], max_depth: int,
+                 where: str) -> None:
     depth = 0
     for match in tokens.finditer(data):
         token = match.group()
@@ -83,8 +85,8 @@ def _check_depth(data: bytes, tokens: re.Pattern[bytes], max_depth: int, where: 
                              f"{max_depth} levels is not accepted", where=where)
 
 
-def check_untrusted(data: bytes, fmt: RdfFormat, where: str, max_bytes: int = MAX_RDF_BYTES,
-                    max_depth: int = MAX_RDF_DEPTH) -> None:
+def check_untrusted(data: bytes | mmap.mmap, fmt: RdfFormat, where: str,
+                    max_bytes: int = MAX_RDF_BYTES, max_depth: int = MAX_RDF_DEPTH) -> None:
     """Refuse ``data`` (bytes or an ``mmap``) if it is too big, too deep or declares entities.
 
     >>> check_untrusted(b'<!DOCTYPE r [<!ENTITY a "b">]><r/>', rdf_format("rdfxml"), "x.rdf")
