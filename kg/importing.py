@@ -9,7 +9,9 @@ is not touched. Then it is loaded:
   ``id:article/demo``), so ``kg remove demo`` takes them out again;
 * quads (TriG, N-Quads, JSON-LD) keep their graphs; their default-graph
   triples go where triples would;
-* a blank node as a graph name is refused (such a graph could not be removed).
+* a blank node as a graph name is refused (such a graph could not be removed);
+* a file over :data:`MAX_IMPORT_BYTES`, nested too deep, or RDF/XML declaring
+  DTD entities is refused before parsing (see :mod:`kg.rdfinput`).
 
 Files up to :data:`ATOMIC_LIMIT` bytes are loaded in one transaction on the
 embedded store; bigger ones use pyoxigraph's bulk loader, which is several
@@ -35,6 +37,8 @@ kg.errors.InputError: .../bad.nt: line 1, column 27: ...
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +49,13 @@ from rdflib import URIRef
 from kg import ids
 from kg.errors import InputError, QueryError
 from kg.formats import RdfFormat, rdf_format
+from kg.rdfinput import check_untrusted, syntax_error
 from kg.store import Store
 
 ATOMIC_LIMIT = 64 * 1024 * 1024
 """Bytes up to which an import is one transaction on the embedded store."""
+MAX_IMPORT_BYTES = int(os.environ.get("KG_MAX_IMPORT_BYTES", 4 * 1024 ** 3))
+"""Size cap of a file to import (``KG_MAX_IMPORT_BYTES``; 0: no cap)."""
 
 
 @dataclass(frozen=True)
@@ -86,17 +93,20 @@ def parse_graph_option(value: str) -> URIRef:
     return ids.article_uri(value)
 
 
-def _syntax_error(error: SyntaxError, path: Path) -> InputError:
-    text = error.msg or str(error)  # str() would add "(file, line n)"
-    message = text.split(": ", 1)[-1] if error.lineno else text
-    position = f"line {error.lineno}, column {error.offset}: " if error.lineno else ""
-    return InputError(f"{position}{message}", where=str(path))
+def _check_bounds(path: Path, fmt: RdfFormat) -> None:
+    """Size, nesting and DTD checks of :func:`kg.rdfinput.check_untrusted`, on a map of the file."""
+    with path.open("rb") as source:
+        if os.fstat(source.fileno()).st_size == 0:
+            return
+        with mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            check_untrusted(data, fmt, str(path), MAX_IMPORT_BYTES)
 
 
 def check_file(path: Path, fmt: RdfFormat) -> Counter[object]:
     """Parse ``path`` in full; return quads per graph name (the default graph included)."""
     counts: Counter[object] = Counter()
     try:
+        _check_bounds(path, fmt)
         for quad in ox.parse(path=path, format=getattr(ox.RdfFormat, fmt.oxigraph_name)):
             graph = quad.graph_name
             if isinstance(graph, ox.BlankNode):
@@ -104,7 +114,7 @@ def check_file(path: Path, fmt: RdfFormat) -> Counter[object]:
                                  where=str(path))
             counts[graph] += 1
     except SyntaxError as error:
-        raise _syntax_error(error, path) from error
+        raise syntax_error(error, str(path)) from error
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the file: {error}", where=str(path)) from error
     return counts
@@ -132,5 +142,5 @@ def import_file(store: Store, path: Path, format_name: str | None = None,
     return ImportReport(path, fmt.name, tuple(sorted(graphs)), sum(counts.values()))
 
 
-__all__ = ["ATOMIC_LIMIT", "ImportReport", "check_file", "graph_for_file", "import_file",
-           "parse_graph_option"]
+__all__ = ["ATOMIC_LIMIT", "MAX_IMPORT_BYTES", "ImportReport", "check_file", "graph_for_file",
+           "import_file", "parse_graph_option"]

@@ -25,15 +25,15 @@ kg.errors.NotFound: no graph <urn:x:g> in this store
 from __future__ import annotations
 
 import io
-from xml.sax import SAXException
 
 from rdflib import Graph, URIRef
-from rdflib.exceptions import ParserError
 
 from kg.errors import InputError, NotFound, QueryError
 from kg.formats import rdf_format, rdf_format_for_media_type
+from kg.rdfinput import parse_untrusted
 from kg.store import Store
 from kg.store.base import Triple
+from kg.store.terms import to_rdflib
 
 GRAPH_FORMATS = ("turtle", "nt", "rdfxml", "jsonld")
 
@@ -69,10 +69,10 @@ def _parse(body: bytes, mimetype: str | None) -> Graph:
         raise InputError(f"unsupported Content-Type {mimetype!r} for a graph (use text/turtle, "
                          "application/n-triples, application/rdf+xml or application/ld+json)",
                          where="request body")
-    try:
-        return Graph().parse(data=body, format=fmt.rdflib_name)
-    except (SyntaxError, ValueError, ParserError, SAXException) as error:  # what the parsers raise
-        raise InputError(f"cannot parse {fmt.name}: {error}", where="request body") from error
+    graph = Graph()
+    for quad in parse_untrusted(body, fmt.name, "request body"):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
 
 
 def parse_body(method: str, body: bytes, mimetype: str | None) -> list[Triple]:
