@@ -30,10 +30,9 @@ from pathlib import Path
 from kg.evaluate import eval_dir, require
 from kg.evaluate.scoring import Metric, accuracy, macro_f1
 from kg.model import Actor, Event, Extraction, Place
+from kg.taxonomy import split_acled
 
 FILE = Path("acled_dev") / "acled_2022_dev.csv"
-EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
-               "Protests", "Riots", "Strategic developments")
 SECTORS = {"military forces of ": "military", "police forces of ": "police"}
 COUNTED = ("asserted", "reported")
 PLACE_KM = 25.0
@@ -65,15 +64,6 @@ class GoldActor:
     name: str  # lower-case, parentheticals stripped; for a sector, the country name
     sector: str | None  # "military", "police", "unidentified" or None
     country: str | None  # from "(Nigeria)" or "of Nigeria"
-
-
-def split_acled(value: str) -> tuple[str, str]:
-    """ACLED ``"<event type>/<sub-event type>"`` split after the event type (which may hold a slash)."""
-    for event_type in EVENT_TYPES:
-        if value.startswith(event_type + "/"):
-            return event_type, value[len(event_type) + 1:]
-    event_type, _, sub = value.partition("/")
-    return event_type, sub
 
 
 def gold_actor(name: str) -> GoldActor:
