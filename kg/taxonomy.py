@@ -161,3 +161,23 @@ def cameo_to_type(code: str) -> str | None:
         if code[:end] in index:
             return index[code[:end]]
     return None
+
+
+ACLED_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
+                     "Protests", "Riots", "Strategic developments")
+"""ACLED's six event types (one of them holds a slash)."""
+
+
+def split_acled(value: str) -> tuple[str, str]:
+    """An ACLED ``"<event type>/<sub-event type>"`` split after the event type, which may hold a slash.
+
+    >>> split_acled("Explosions/Remote violence/Air/drone strike")
+    ('Explosions/Remote violence', 'Air/drone strike')
+    >>> split_acled("Battles/Armed clash")
+    ('Battles', 'Armed clash')
+    """
+    for name in ACLED_EVENT_TYPES:
+        if value.startswith(name + "/"):
+            return name, value[len(name) + 1:]
+    event_type, _, sub_type = value.partition("/")
+    return event_type, sub_type

@@ -140,3 +140,17 @@ def test_user_extension_adds_an_actor(tmp_path):
     gazetteer = build_gazetteer([ONTOLOGY_DIR / "actors.yaml", extra], None)
     assert gazetteer.aliases["gondor"] == "gondor" and gazetteer.aliases["tanzim"] == "isis"
     assert "tanzim" not in base.aliases
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("On 8 January 2022, IS militants attacked a checkpoint and killed two soldiers.", 2),
+    ("IS militants attacked a checkpoint and killed two soldiers on 8 January 2022.", 1),
+])
+def test_a_fronted_date_adjunct_dates_every_event_of_its_sentence(text, dated):
+    from kg.extract import default_extractor
+
+    extractor = default_extractor()
+    article = article_from_text(text, origin="t", meta={"published": "2022-01-10"})
+    events = extractor.build(article, extractor.nlp(text)).events
+    assert len(events) == 2
+    assert sum(e.time is not None and e.time.value == "2022-01-08" for e in events) == dated

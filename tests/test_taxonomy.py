@@ -129,3 +129,15 @@ def test_acled_types_name_a_known_acled_event_type():
     for key, info in event_types().items():
         assert info.acled is None or info.acled.startswith(acled_types), (key, info.acled)
     assert event_type("AirStrike").acled == "Explosions/Remote violence/Air/drone strike"
+
+
+def test_every_acled_mapping_splits_into_a_known_event_type():
+    from kg.taxonomy import ACLED_EVENT_TYPES, split_acled
+
+    mapped = [t.acled for t in event_types().values() if t.acled]
+    assert mapped
+    for value in mapped:
+        event_type, sub_type = split_acled(value)
+        assert event_type in ACLED_EVENT_TYPES and sub_type, value
+    assert split_acled("Explosions/Remote violence/Shelling/artillery/missile attack") == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")

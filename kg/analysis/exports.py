@@ -28,7 +28,7 @@ import networkx as nx
 from kg.analysis.projection import actor_network, date_span
 from kg.errors import InputError
 from kg.store import Store
-from kg.taxonomy import event_types
+from kg.taxonomy import event_types, split_acled
 from kg.vocab import distinct_values, sparql_prologue
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
@@ -109,7 +109,7 @@ def event_rows(store: Store) -> Iterator[dict[str, str]]:
     for row in store.select(EVENTS):
         key = str(row["type"]).rsplit("/", 1)[-1]
         acled = types[key].acled if key in types else None
-        event_type, _, sub_type = (acled or "").partition("/")
+        event_type, sub_type = split_acled(acled or "")
         yield {"event_id": str(row["event"]), "event_date": str(row.get("date") or ""),
                "event_type": event_type or key, "sub_event_type": sub_type or key,
                "actor1": str(row.get("agents") or ""), "actor2": str(row.get("targets") or ""),

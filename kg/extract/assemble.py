@@ -70,6 +70,13 @@ class _Context:
         """Time expressions inside ``clause`` of ``sentence``, in order."""
         return [time for token, time in self._times_by_sentence.get(sentence, ()) if token in clause]
 
+    def adjunct_times(self, sentence: int, trigger: int) -> list[TimeExpr]:
+        """Times fronted before the sentence's root ("On 8 January 2022, ..."), which date every
+        event of the sentence, not only the root's clause; none when the trigger precedes them."""
+        root = self.doc[trigger].sent.root.i
+        return [time for token, time in self._times_by_sentence.get(sentence, ())
+                if token is not None and token < root and token < trigger]
+
     def span(self, start_token: int, end_token: int) -> Span:
         piece = self.doc[start_token:end_token]
         return Span(piece.start_char, piece.end_char, piece.text)
@@ -187,7 +194,7 @@ def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
     own = [ctx.place_at[i] for i in found.located if i in ctx.place_at]
     places = own or ctx.places_in(sentence, found.clause)
-    times = ctx.times_in(sentence, found.clause)
+    times = ctx.times_in(sentence, found.clause) or ctx.adjunct_times(sentence, found.trigger)
     return Event(index=index, event_type=found.event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
                  sentence=sentence, agents=found.agents,
