@@ -159,6 +159,10 @@ def parse_request(method: str, mimetype: str | None, args: Params, form: Params 
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: updates must be sent with POST
+    >>> parse_request("POST", None, {}, body="query=ASK%7B%7D")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a POST needs a Content-Type: application/sparql-query, application/sparql-update or a form
     """
     form = form or {}
     mimetype = (mimetype or "").lower()
@@ -168,8 +172,11 @@ def parse_request(method: str, mimetype: str | None, args: Params, form: Params 
     if method == "POST" and mimetype == "application/sparql-update":
         return _with_dataset(ProtocolRequest("update", body or ""), args, "using-graph-uri",
                              "using-named-graph-uri")
+    if method == "POST" and not mimetype:
+        raise InputError("a POST needs a Content-Type: application/sparql-query, "
+                         "application/sparql-update or a form")
     if method == "POST" and mimetype not in ("application/x-www-form-urlencoded",
-                                             "multipart/form-data", ""):
+                                             "multipart/form-data"):
         raise InputError(f"unsupported Content-Type {mimetype!r}: use application/sparql-query, "
                          "application/sparql-update or a form")
     params = {**args, **form} if method == "POST" else args
