@@ -5,11 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
+import pytest
 
 from rdflib import Literal, URIRef
 
 from kg.sparql.results import write_xml
 from kg.store.oxigraph import OxigraphStore
+from tests.live import serving
 
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -75,3 +77,23 @@ def test_post_without_content_type_is_a_400(client):
     response = client.post("/sparql", data=b"query=ASK%20%7B%7D", content_type="")
     assert response.status_code == 400
     assert b"Content-Type" in response.data
+
+
+CONSTRUCT_ARTICLES = ("CONSTRUCT WHERE { ?s a <https://w3id.org/conflict-kg/ontology#Article> }")
+DESCRIBE_ARTICLE = ("DESCRIBE ?s WHERE { ?s a <https://w3id.org/conflict-kg/ontology#Article> }")
+
+
+@pytest.mark.parametrize("query", [CONSTRUCT_ARTICLES, DESCRIBE_ARTICLE])
+@pytest.mark.parametrize("return_format", ["n3", "rdf+xml", "xml", "turtle", "json-ld"])
+def test_sparqlwrapper_graph_forms_in_every_format(app, query, return_format):
+    from rdflib import Graph
+    from SPARQLWrapper import SPARQLWrapper
+
+    with serving(app) as base:
+        wrapper = SPARQLWrapper(f"{base}/sparql")
+        wrapper.setQuery(query)
+        wrapper.setReturnFormat(return_format)
+        converted = wrapper.query().convert()
+    graph = converted if isinstance(converted, Graph) else Graph().parse(
+        data=converted, format="turtle")
+    assert len(graph) >= 1

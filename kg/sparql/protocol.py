@@ -37,6 +37,7 @@ RDF_MEDIA = {
     "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
     "text/plain": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
     "application/trig": "trig", "application/n-quads": "nq",
+    "text/n3": "turtle", "text/rdf+n3": "turtle",  # Turtle is N3; SPARQLWrapper asks for N3
 }
 """Media type -> RDF format (a name of :mod:`kg.formats`), in order of preference."""
 
@@ -47,6 +48,7 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "ntriples": (None, "nt"), "n-triples": (None, "nt"), "jsonld": (None, "jsonld"),
     "json-ld": (None, "jsonld"), "rdfxml": (None, "rdfxml"), "rdf": (None, "rdfxml"),
     "trig": (None, "trig"), "nq": (None, "nq"),
+    "n3": (None, "turtle"), "rdf+xml": (None, "rdfxml"), "rdf/xml": (None, "rdfxml"),
 }
 """``format=`` values -> (results format, RDF format); ``None`` leaves that side to Accept."""
 
@@ -124,7 +126,13 @@ def best_match(candidates: Sequence[str], header: str | None) -> str | None:
 
 
 def negotiate(accept: str | None, format_name: str | None = None) -> Formats:
-    """Pick the results and RDF formats; ``format`` (a name or a media type) wins over Accept."""
+    """Pick the results and RDF formats; ``format`` (a name or a media type) wins over Accept.
+
+    >>> negotiate("text/rdf+n3", "n3")
+    Formats(results='json', rdf='turtle')
+    >>> negotiate(None, "rdf+xml").rdf
+    'rdfxml'
+    """
     results = rdf = None
     if format_name:
         wanted = format_name.strip().lower()
