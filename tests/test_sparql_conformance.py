@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 import pytest
-
 from rdflib import Literal, URIRef
 
 from kg.sparql.results import write_xml
