@@ -37,6 +37,7 @@ RDF_MEDIA = {
     "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
     "text/plain": "nt", "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
     "application/trig": "trig", "application/n-quads": "nq",
+    "text/n3": "turtle", "text/rdf+n3": "turtle",  # Turtle is N3; SPARQLWrapper asks for N3
 }
 """Media type -> RDF format (a name of :mod:`kg.formats`), in order of preference."""
 
@@ -47,6 +48,7 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "ntriples": (None, "nt"), "n-triples": (None, "nt"), "jsonld": (None, "jsonld"),
     "json-ld": (None, "jsonld"), "rdfxml": (None, "rdfxml"), "rdf": (None, "rdfxml"),
     "trig": (None, "trig"), "nq": (None, "nq"),
+    "n3": (None, "turtle"), "rdf+xml": (None, "rdfxml"), "rdf/xml": (None, "rdfxml"),
 }
 """``format=`` values -> (results format, RDF format); ``None`` leaves that side to Accept."""
 
@@ -124,7 +126,13 @@ def best_match(candidates: Sequence[str], header: str | None) -> str | None:
 
 
 def negotiate(accept: str | None, format_name: str | None = None) -> Formats:
-    """Pick the results and RDF formats; ``format`` (a name or a media type) wins over Accept."""
+    """Pick the results and RDF formats; ``format`` (a name or a media type) wins over Accept.
+
+    >>> negotiate("text/rdf+n3", "n3")
+    Formats(results='json', rdf='turtle')
+    >>> negotiate(None, "rdf+xml").rdf
+    'rdfxml'
+    """
     results = rdf = None
     if format_name:
         wanted = format_name.strip().lower()
@@ -159,6 +167,10 @@ def parse_request(method: str, mimetype: str | None, args: Params, form: Params 
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: updates must be sent with POST
+    >>> parse_request("POST", None, {}, body="query=ASK%7B%7D")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a POST needs a Content-Type: application/sparql-query, application/sparql-update or a form
     """
     form = form or {}
     mimetype = (mimetype or "").lower()
@@ -168,8 +180,11 @@ def parse_request(method: str, mimetype: str | None, args: Params, form: Params 
     if method == "POST" and mimetype == "application/sparql-update":
         return _with_dataset(ProtocolRequest("update", body or ""), args, "using-graph-uri",
                              "using-named-graph-uri")
+    if method == "POST" and not mimetype:
+        raise InputError("a POST needs a Content-Type: application/sparql-query, "
+                         "application/sparql-update or a form")
     if method == "POST" and mimetype not in ("application/x-www-form-urlencoded",
-                                             "multipart/form-data", ""):
+                                             "multipart/form-data"):
         raise InputError(f"unsupported Content-Type {mimetype!r}: use application/sparql-query, "
                          "application/sparql-update or a form")
     params = {**args, **form} if method == "POST" else args

@@ -119,11 +119,21 @@ def _xml_term(term: Term) -> str:
     if isinstance(term, ox.Triple):
         parts = zip(("subject", "predicate", "object"), (term.subject, term.predicate, term.object))
         return "<triple>" + "".join(f"<{n}>{_xml_term(t)}</{n}>" for n, t in parts) + "</triple>"
+    text = _xml_text(term.value)
     if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        return f"<literal xml:lang={quoteattr(term.language)}>{text}</literal>"
     if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{text}</literal>"
+    return f"<literal>{text}</literal>"
+
+
+def _xml_text(value: str) -> str:
+    """Escape character data; ``\\r`` as ``&#13;`` so that XML parsers keep it.
+
+    >>> _xml_text("a\\r\\n<b>")
+    'a&#13;\\n&lt;b&gt;'
+    """
+    return escape(value, {"\r": "&#13;"})
 
 
 def _csv_value(term: Term | None) -> str:

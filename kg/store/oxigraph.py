@@ -215,7 +215,9 @@ class OxigraphStore(Store):
         The dataset options are those of :meth:`serialized_query`. Used by
         :mod:`kg.sparql`, which streams the answer with a row cap.
         """
-        dataset: dict[str, object] = {"use_default_graph_as_union": not default_graphs}
+        protocol_dataset = bool(default_graphs or named_graphs)
+        union = not protocol_dataset and not has_dataset_clause(sparql)
+        dataset: dict[str, object] = {"use_default_graph_as_union": union}
         if default_graphs:
             dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         if named_graphs:
@@ -272,3 +274,27 @@ def open_oxigraph(path: str) -> OxigraphStore:
 def open_memory(_: str) -> OxigraphStore:
     """Factory for ``memory:``."""
     return OxigraphStore(None)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether a query names its own dataset (``FROM`` / ``FROM NAMED``).
+
+    Such a query sees only the graphs it names; without one the default graph
+    is the union of the store's named graphs. A query rdflib cannot parse is
+    left to the engine, which reports the syntax error.
+
+    >>> has_dataset_clause("SELECT * FROM <http://example.org/g> { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause("SELECT * { ?s ?p 'from' }  # FROM <x>")
+    False
+    """
+    if "from" not in sparql.lower():  # no parse (tens of ms) for the queries that cannot
+        return False
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        prologue_and_query = parseQuery(sparql)
+    except (ParseBaseException, RecursionError):
+        return False
+    return isinstance(prologue_and_query[1].get("datasetClause", None), list)
