@@ -18,7 +18,7 @@ weight 1/r):
 
 >>> big = build_world(500)
 >>> len(big.actors), big.actors[big.activity["syria"][0][0]].label
-(500, 'Syrian Arab Army')
+(500, 'Islamic State')
 >>> sum(1 for a in big.actors.values() if a.kind == "person") > 100
 True
 """
