@@ -38,6 +38,7 @@ from typing import Protocol
 from kg import documents, ids
 from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
+from kg.descriptions import describe_entities, forget_article
 from kg.ntriples import extraction_lines, ntriples, utf8
 from kg.rdf import extraction_triples
 from kg.store import Store
@@ -154,6 +155,7 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
         stored = known.pop(key, None)
         try:
             unflushed += write_article(store, extraction, new=stored is None)
+            describe_entities(store, extraction)
             if unflushed >= FLUSH_TRIPLES:
                 flush(store)
                 unflushed = 0
@@ -254,8 +256,9 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
 
 
 def remove_article(store: Store, article_key: str) -> bool:
-    """Delete an article's named graph; return whether it was there."""
-    return store.drop_graph(ids.article_uri(article_key))
+    """Delete an article's named graph and the descriptions only it needed; return whether
+    it was there (:func:`kg.descriptions.forget_article`)."""
+    return forget_article(store, article_key)
 
 
 __all__ = ["IngestReport", "count_inputs", "ingest", "iter_inputs",

@@ -14,8 +14,9 @@ from kg.cli.env import ExitStatus, get_env, reported_errors, store_option
 def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> None:
     """Remove articles (by key, article URI or graph IRI) from the store.
 
-    Actors and places stay described by every other article that mentions them.
+    An actor or place no remaining article mentions loses its description.
     """
+    from kg.descriptions import forget_graph
     from kg.importing import parse_graph_option
 
     env = get_env(ctx, store)
@@ -24,7 +25,7 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
         kg_store = env.store()
         for name in articles:
             graph = parse_graph_option(name)
-            if kg_store.drop_graph(graph):
+            if forget_graph(kg_store, graph):
                 env.echo(f"removed {graph}")
             else:
                 env.error(f"no article or graph {name!r} in the store")

@@ -1,0 +1,213 @@
+"""One description per actor and place, in the entities graph.
+
+An article's named graph holds only what the article says (sentences,
+mentions, events, claims). The labels, kinds, countries, coordinates,
+aliases and Wikidata links of the actors and places it mentions live once,
+in the named graph :func:`kg.ids.entities_graph`, merged deterministically:
+
+- an actor or place the gazetteer knows is described by the gazetteer;
+- any other actor is labelled with its most frequent surface form over all
+  stored mentions (ties: the first in code-point order), and its kind is the
+  strongest any article proposed, in the order of :data:`KIND_ORDER`, except
+  that a name with the word "police" is always police.
+
+Removing the last article that mentions an entity removes its description.
+A kind is not weakened when an article is removed (the proposals of the other
+articles are not stored); the label is recounted.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> from kg.documents import article_from_text
+>>> from kg.model import Actor, Extraction, Mention, Span
+>>> store = open_store("memory:")
+>>> def seen(key, text, kind):
+...     article = article_from_text(f"{text} marched.", origin=key)
+...     mention = Mention(Span(0, len(text), text), 0, "actor", "police-forces")
+...     extraction = Extraction(article=article, mentions=(mention,),
+...                             actors=(Actor("police-forces", text, kind),))
+...     _ = write_described(store, extraction)
+>>> seen("a", "Police forces", "military"); seen("b", "police forces", "military")
+>>> seen("c", "police forces", "military")
+>>> description(store, "police-forces")
+('police forces', 'police')
+>>> forget_article(store, "b"); forget_article(store, "c")
+True
+True
+>>> description(store, "police-forces")
+('Police forces', 'police')
+>>> forget_article(store, "a"), description(store, "police-forces")
+(True, None)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rdflib import Literal, URIRef
+
+from kg import ids
+from kg.model import Actor, Extraction
+from kg.store.base import Store, Triple
+from kg.vocab import RDFS, sparql_prologue
+
+KIND_ORDER = ("person", "state", "military", "police", "armed_group", "government", "party",
+              "igo", "ngo", "media", "civilians", "other")
+"""Kinds from strongest to weakest: an actor keeps the strongest kind proposed for it."""
+POLICE_WORDS = frozenset({"police", "policemen", "policeman"})
+
+STORED = sparql_prologue() + """SELECT ?label ?kind WHERE { GRAPH ?e {
+  ?x rdfs:label ?label . OPTIONAL { ?x ckg:actorKind ?kind } } }"""
+SURFACE_FORMS = sparql_prologue() + """SELECT ?text (COUNT(?m) AS ?n) WHERE {
+  ?m ckg:refersTo ?x ; ckg:text ?text } GROUP BY ?text"""
+REFERENCED = sparql_prologue() + "ASK { GRAPH ?g { ?s ?p ?x . ?g a ckg:Article } }"
+ARTICLE_ENTITIES = sparql_prologue() + """SELECT DISTINCT ?x WHERE { GRAPH ?g {
+  ?s ckg:refersTo|ckg:agent|ckg:target|ckg:mediator|ckg:place|ckg:speaker|ckg:reportedVia ?x } }"""
+
+
+def kind_by_rule(label: str, proposed: str) -> str:
+    """The kind of an actor named ``label`` for which an article proposed ``proposed``.
+
+    >>> kind_by_rule("police forces", "military"), kind_by_rule("Free Hawks Brigade", "other")
+    ('police', 'other')
+    """
+    words = set(label.lower().replace("'s", "").split())
+    return "police" if words & POLICE_WORDS else proposed
+
+
+def stronger(first: str, second: str) -> str:
+    """The stronger of two kinds in :data:`KIND_ORDER`.
+
+    >>> stronger("other", "armed_group"), stronger("person", "armed_group")
+    ('armed_group', 'person')
+    """
+    rank = {kind: number for number, kind in enumerate(KIND_ORDER)}
+    return min(first, second, key=lambda kind: rank.get(kind, len(KIND_ORDER)))
+
+
+def _gazetteer_actors() -> frozenset[str]:
+    from kg.extract.gazetteer import load_gazetteer
+
+    return frozenset(load_gazetteer().actors)
+
+
+def _listed(actor: Actor) -> bool:
+    return actor.parent is not None or actor.key in _gazetteer_actors()
+
+
+def description(store: Store, actor_key: str) -> tuple[str, str | None] | None:
+    """The stored ``(label, kind)`` of an actor, or ``None`` when it is not described."""
+    rows = store.select(STORED, {"e": ids.entities_graph(), "x": ids.actor_uri(actor_key)})
+    if not len(rows):
+        return None
+    row = next(iter(rows))
+    return str(row["label"]), (str(row["kind"]) if "kind" in row else None)
+
+
+def most_frequent_form(store: Store, node: URIRef) -> str | None:
+    """The most frequent surface form of the mentions of ``node`` (ties: code-point order)."""
+    from kg.extract.fallback import _label as surface_label
+
+    counts: Counter[str] = Counter()
+    for row in store.select(SURFACE_FORMS, {"x": node}):
+        counts[surface_label(str(row["text"]))] += int(row["n"])
+    if not counts:
+        return None
+    return min(counts, key=lambda form: (-counts[form], form))
+
+
+def replace_description(store: Store, node: URIRef, triples: Iterable[Triple]) -> None:
+    """Replace the description of ``node`` in the entities graph (no triples: remove it)."""
+    from kg.store.querytext import ntriples_body
+    from kg.store.terms import to_oxigraph
+
+    graph, subject = to_oxigraph(ids.entities_graph()), to_oxigraph(node)
+    body = "\n".join(ntriples_body(triples)[0])
+    insert = f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}" if body else ""
+    store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {subject} ?p ?o }} }}{insert}")
+
+
+def _describe_actor(store: Store, actor: Actor) -> None:
+    from kg.rdf import actor_triples
+
+    stored = description(store, actor.key)
+    if _listed(actor):
+        if stored is None:
+            replace_description(store, ids.actor_uri(actor.key), actor_triples(actor))
+        return
+    proposed = kind_by_rule(actor.label, actor.kind)
+    if stored is None:
+        label, kind = actor.label, proposed
+    else:
+        label = stored[0]
+        if actor.label != label:
+            label = most_frequent_form(store, ids.actor_uri(actor.key)) or actor.label
+        kind = stronger(stored[1] or "other", kind_by_rule(label, proposed))
+        if (label, kind) == stored:
+            return
+    replace_description(store, ids.actor_uri(actor.key),
+             actor_triples(Actor(actor.key, label, kind)))  # type: ignore[arg-type]
+
+
+def describe_entities(store: Store, extraction: Extraction) -> None:
+    """Add or merge the descriptions of the actors and places of a stored article."""
+    from kg.rdf import place_triples
+
+    for actor in extraction.actors:
+        _describe_actor(store, actor)
+    for place in extraction.places:
+        node = ids.place_uri(place.key)
+        if not len(store.select(STORED, {"e": ids.entities_graph(), "x": node})):
+            replace_description(store, node, place_triples(place))
+
+
+def write_described(store: Store, extraction: Extraction, *, new: bool = False) -> int:
+    """Write an article's graph (:func:`kg.ingest.write_article`), then describe its entities."""
+    from kg.ingest import write_article
+
+    written = write_article(store, extraction, new=new)
+    describe_entities(store, extraction)
+    return written
+
+
+def forget_article(store: Store, article_key: str) -> bool:
+    """Remove an article's graph and the descriptions only it needed; return whether it was there.
+
+    An actor still mentioned elsewhere and not in the gazetteer gets its label recounted.
+    """
+    return forget_graph(store, ids.article_uri(article_key))
+
+
+def forget_graph(store: Store, graph: URIRef) -> bool:
+    """Drop any named ``graph``, then the descriptions only it needed (see :func:`forget_article`)."""
+    rows = store.select(ARTICLE_ENTITIES, {"g": graph})
+    entities = [URIRef(str(row["x"])) for row in rows]
+    if not store.drop_graph(graph):
+        return False
+    listed = _gazetteer_actors()
+    for node in entities:
+        if not store.ask(REFERENCED, {"x": node}):
+            replace_description(store, node, ())
+            continue
+        kind, key = ids.key_of(node) if node.startswith(ids.BASE) else ("", "")
+        stored = description(store, key) if kind == "actor" and key not in listed else None
+        if stored is not None:
+            label = most_frequent_form(store, node) or stored[0]
+            if label != stored[0]:
+                replace_description(store, node, _relabelled(store, node, label))
+    return True
+
+
+def _relabelled(store: Store, node: URIRef, label: str) -> list[Triple]:
+    from kg.vocab import SKOS
+
+    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?e { ?x ?p ?o } }",
+                        {"e": ids.entities_graph(), "x": node})
+    kept = [(node, row["p"], row["o"]) for row in rows
+            if row["p"] not in (RDFS.label, SKOS.prefLabel)]
+    return [*kept, (node, RDFS.label, Literal(label)), (node, SKOS.prefLabel, Literal(label))]
+
+
+__all__ = ["KIND_ORDER", "describe_entities", "description", "forget_article", "forget_graph", "kind_by_rule",
+           "most_frequent_form", "replace_description", "stronger", "write_described"]
