@@ -57,12 +57,19 @@ KIND_ORDER = ("person", "state", "military", "police", "armed_group", "governmen
 """Kinds from strongest to weakest: an actor keeps the strongest kind proposed for it."""
 POLICE_WORDS = frozenset({"police", "policemen", "policeman"})
 
-STORED = sparql_prologue() + """SELECT ?label ?kind WHERE { GRAPH ?e {
+# Bound variables are projected: pyoxigraph substitutes those before evaluation (others would
+# be joined afterwards, after a scan).
+STORED = sparql_prologue() + """SELECT ?e ?x ?label ?kind WHERE { GRAPH ?e {
   ?x rdfs:label ?label . OPTIONAL { ?x ckg:actorKind ?kind } } }"""
-SURFACE_FORMS = sparql_prologue() + """SELECT ?text (COUNT(?m) AS ?n) WHERE {
-  ?m ckg:refersTo ?x ; ckg:text ?text } GROUP BY ?text"""
-REFERENCED = sparql_prologue() + "ASK { GRAPH ?g { ?s ?p ?x . ?g a ckg:Article } }"
-ARTICLE_ENTITIES = sparql_prologue() + """SELECT DISTINCT ?x WHERE { GRAPH ?g {
+STORED_MANY = sparql_prologue() + """SELECT ?x ?label ?kind WHERE {{ VALUES ?x {{ {values} }}
+  GRAPH {graph} {{ ?x rdfs:label ?label }}
+  OPTIONAL {{ GRAPH {graph} {{ ?x ckg:actorKind ?kind }} }} }}"""
+"""STORED for many nodes (N-Triples terms, formatted in by :func:`_stored`)."""
+SURFACE_FORMS = sparql_prologue() + """SELECT ?x ?text (COUNT(?m) AS ?n) WHERE {
+  ?m ckg:refersTo ?x ; ckg:text ?text } GROUP BY ?x ?text"""
+REFERENCED = sparql_prologue() + """SELECT ?x ?g WHERE { GRAPH ?g { ?s ?p ?x . ?g a ckg:Article } }
+  LIMIT 1"""
+ARTICLE_ENTITIES = sparql_prologue() + """SELECT DISTINCT ?g ?x WHERE { GRAPH ?g {
   ?s ckg:refersTo|ckg:agent|ckg:target|ckg:mediator|ckg:place|ckg:speaker|ckg:reportedVia ?x } }"""
 
 
@@ -117,25 +124,47 @@ def most_frequent_form(store: Store, node: URIRef) -> str | None:
     return min(counts, key=lambda form: (-counts[form], form))
 
 
-def replace_description(store: Store, node: URIRef, triples: Iterable[Triple]) -> None:
-    """Replace the description of ``node`` in the entities graph (no triples: remove it)."""
+def replace_descriptions(store: Store, changes: Iterable[tuple[URIRef, Iterable[Triple]]]
+                         ) -> None:
+    """Replace the descriptions of nodes in the entities graph (no triples: remove one),
+    all in one update."""
     from kg.store.querytext import ntriples_body
     from kg.store.terms import to_oxigraph
 
-    graph, subject = to_oxigraph(ids.entities_graph()), to_oxigraph(node)
-    body = "\n".join(ntriples_body(triples)[0])
-    insert = f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}" if body else ""
-    store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {subject} ?p ?o }} }}{insert}")
+    graph, operations = to_oxigraph(ids.entities_graph()), []
+    for node, triples in changes:
+        operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ {to_oxigraph(node)} ?p ?o }} }}")
+        body = "\n".join(ntriples_body(triples)[0])
+        if body:
+            operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+    if operations:
+        store.update(" ;\n".join(operations))
 
 
-def _describe_actor(store: Store, actor: Actor) -> None:
+def replace_description(store: Store, node: URIRef, triples: Iterable[Triple]) -> None:
+    """Replace the description of ``node`` in the entities graph (no triples: remove it)."""
+    replace_descriptions(store, [(node, triples)])
+
+
+def _stored(store: Store, nodes: list[URIRef]) -> dict[URIRef, tuple[str, str | None]]:
+    """``(label, kind)`` of those ``nodes`` the entities graph describes, in one query."""
+    from kg.store.terms import to_oxigraph
+
+    if not nodes:
+        return {}
+    values = " ".join(str(to_oxigraph(node)) for node in nodes)
+    query = STORED_MANY.format(values=values, graph=to_oxigraph(ids.entities_graph()))
+    return {URIRef(str(row["x"])): (str(row["label"]), str(row["kind"]) if "kind" in row else None)
+            for row in store.select(query)}
+
+
+def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | None
+                  ) -> list[Triple] | None:
+    """The new description of ``actor``, or ``None`` when the stored one stands."""
     from kg.rdf import actor_triples
 
-    stored = description(store, actor.key)
     if _listed(actor):
-        if stored is None:
-            replace_description(store, ids.actor_uri(actor.key), actor_triples(actor))
-        return
+        return list(actor_triples(actor)) if stored is None else None
     proposed = kind_by_rule(actor.label, actor.kind)
     if stored is None:
         label, kind = actor.label, proposed
@@ -145,21 +174,24 @@ def _describe_actor(store: Store, actor: Actor) -> None:
             label = most_frequent_form(store, ids.actor_uri(actor.key)) or actor.label
         kind = stronger(stored[1] or "other", kind_by_rule(label, proposed))
         if (label, kind) == stored:
-            return
-    replace_description(store, ids.actor_uri(actor.key),
-             actor_triples(Actor(actor.key, label, kind)))  # type: ignore[arg-type]
+            return None
+    return list(actor_triples(Actor(actor.key, label, kind)))  # type: ignore[arg-type]
 
 
 def describe_entities(store: Store, extraction: Extraction) -> None:
     """Add or merge the descriptions of the actors and places of a stored article."""
     from kg.rdf import place_triples
 
-    for actor in extraction.actors:
-        _describe_actor(store, actor)
-    for place in extraction.places:
-        node = ids.place_uri(place.key)
-        if not len(store.select(STORED, {"e": ids.entities_graph(), "x": node})):
-            replace_description(store, node, place_triples(place))
+    actors = {ids.actor_uri(a.key): a for a in extraction.actors}
+    places = {ids.place_uri(p.key): p for p in extraction.places}
+    stored = _stored(store, [*actors, *places])
+    changes: list[tuple[URIRef, Iterable[Triple]]] = []
+    for node, actor in actors.items():
+        merged = _merged_actor(store, actor, stored.get(node))
+        if merged is not None:
+            changes.append((node, merged))
+    changes += [(node, place_triples(p)) for node, p in places.items() if node not in stored]
+    replace_descriptions(store, changes)
 
 
 def write_described(store: Store, extraction: Extraction, *, new: bool = False) -> int:
@@ -187,7 +219,7 @@ def forget_graph(store: Store, graph: URIRef) -> bool:
         return False
     listed = _gazetteer_actors()
     for node in entities:
-        if not store.ask(REFERENCED, {"x": node}):
+        if not len(store.select(REFERENCED, {"x": node})):
             replace_description(store, node, ())
             continue
         kind, key = ids.key_of(node) if node.startswith(ids.BASE) else ("", "")
@@ -202,7 +234,7 @@ def forget_graph(store: Store, graph: URIRef) -> bool:
 def _relabelled(store: Store, node: URIRef, label: str) -> list[Triple]:
     from kg.vocab import SKOS
 
-    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?e { ?x ?p ?o } }",
+    rows = store.select("SELECT ?e ?x ?p ?o WHERE { GRAPH ?e { ?x ?p ?o } }",
                         {"e": ids.entities_graph(), "x": node})
     kept = [(node, row["p"], row["o"]) for row in rows
             if row["p"] not in (RDFS.label, SKOS.prefLabel)]
@@ -210,4 +242,4 @@ def _relabelled(store: Store, node: URIRef, label: str) -> list[Triple]:
 
 
 __all__ = ["KIND_ORDER", "describe_entities", "description", "forget_article", "forget_graph", "kind_by_rule",
-           "most_frequent_form", "replace_description", "stronger", "write_described"]
+           "most_frequent_form", "replace_description", "replace_descriptions", "stronger", "write_described"]
