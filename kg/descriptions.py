@@ -212,7 +212,7 @@ def forget_article(store: Store, article_key: str) -> bool:
 
 
 def forget_graph(store: Store, graph: URIRef) -> bool:
-    """Drop any named ``graph``, then the descriptions only it needed (see :func:`forget_article`)."""
+    """Drop any named ``graph``, then the descriptions only it needed (:func:`forget_article`)."""
     rows = store.select(ARTICLE_ENTITIES, {"g": graph})
     entities = [URIRef(str(row["x"])) for row in rows]
     if not store.drop_graph(graph):
@@ -241,5 +241,6 @@ def _relabelled(store: Store, node: URIRef, label: str) -> list[Triple]:
     return [*kept, (node, RDFS.label, Literal(label)), (node, SKOS.prefLabel, Literal(label))]
 
 
-__all__ = ["KIND_ORDER", "describe_entities", "description", "forget_article", "forget_graph", "kind_by_rule",
-           "most_frequent_form", "replace_description", "replace_descriptions", "stronger", "write_described"]
+__all__ = ["KIND_ORDER", "describe_entities", "description", "forget_article", "forget_graph",
+           "kind_by_rule", "most_frequent_form", "replace_description", "replace_descriptions",
+           "stronger", "write_described"]

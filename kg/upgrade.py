@@ -21,6 +21,7 @@ from rdflib import URIRef
 
 from kg import ids
 from kg.errors import StoreError
+from kg.model import Actor
 from kg.store.base import Node, Store, Triple
 from kg.vocab import CKG, RDFS, sparql_prologue
 
@@ -66,8 +67,7 @@ def _merged(node: URIRef, copies: list[frozenset[tuple[Node, Node]]]) -> list[Tr
     return list(actor_triples(_actor_of(key, label, chosen, best)))
 
 
-def _actor_of(key: str, label: str, kind: str, copy: frozenset[tuple[Node, Node]]):  # type: ignore[no-untyped-def]
-    from kg.model import Actor
+def _actor_of(key: str, label: str, kind: str, copy: frozenset[tuple[Node, Node]]) -> Actor:
 
     values = {str(p): str(o) for p, o in copy}
     return Actor(key, label, kind, country=values.get(str(CKG.country)))  # type: ignore[arg-type]

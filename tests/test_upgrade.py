@@ -1,4 +1,4 @@
-"""kg upgrade: an old store (descriptions in every article graph) becomes one with an entities graph."""
+"""kg upgrade: an old store (descriptions in every article graph) gets an entities graph."""
 
 from __future__ import annotations
 

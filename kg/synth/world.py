@@ -205,7 +205,8 @@ def grow_world(base: World, actors: int) -> World:
         if key in grown:
             continue
         kind = "person" if person else "armed_group"
-        grown[key] = Actor(key, label, kind, country=THEATRE_COUNTRY[theatre])  # type: ignore[arg-type]
+        country = THEATRE_COUNTRY[theatre]
+        grown[key] = Actor(key, label, kind, country=country)  # type: ignore[arg-type]
         labels[key] = [Name(label, "" if person else "the")]
         if person:
             leaders.setdefault(rng.choice(groups[theatre]), []).append(key)
