@@ -42,6 +42,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
@@ -175,7 +176,7 @@ def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | N
         kind = stronger(stored[1] or "other", kind_by_rule(label, proposed))
         if (label, kind) == stored:
             return None
-    return list(actor_triples(Actor(actor.key, label, kind)))  # type: ignore[arg-type]
+    return list(actor_triples(dataclasses.replace(actor, label=label, kind=kind)))
 
 
 def describe_entities(store: Store, extraction: Extraction) -> None:
