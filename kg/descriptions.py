@@ -113,11 +113,14 @@ def description(store: Store, actor_key: str) -> tuple[str, str | None] | None:
     return str(row["label"]), (str(row["kind"]) if "kind" in row else None)
 
 
-def most_frequent_form(store: Store, node: URIRef) -> str | None:
-    """The most frequent surface form of the mentions of ``node`` (ties: code-point order)."""
+def most_frequent_form(store: Store, node: URIRef, more: Iterable[str] = ()) -> str | None:
+    """The most frequent surface form of the mentions of ``node`` (ties: code-point order).
+
+    ``more``: the forms of mentions not stored yet (an article being written).
+    """
     from kg.extract.fallback import _label as surface_label
 
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(surface_label(text) for text in more)
     for row in store.select(SURFACE_FORMS, {"x": node}):
         counts[surface_label(str(row["text"]))] += int(row["n"])
     if not counts:
@@ -159,8 +162,8 @@ def _stored(store: Store, nodes: list[URIRef]) -> dict[URIRef, tuple[str, str | 
             for row in store.select(query)}
 
 
-def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | None
-                  ) -> list[Triple] | None:
+def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | None,
+                  forms: list[str]) -> list[Triple] | None:
     """The new description of ``actor``, or ``None`` when the stored one stands."""
     from kg.rdf import actor_triples
 
@@ -172,7 +175,7 @@ def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | N
     else:
         label = stored[0]
         if actor.label != label:
-            label = most_frequent_form(store, ids.actor_uri(actor.key)) or actor.label
+            label = most_frequent_form(store, ids.actor_uri(actor.key), forms) or actor.label
         kind = stronger(stored[1] or "other", kind_by_rule(label, proposed))
         if (label, kind) == stored:
             return None
@@ -180,7 +183,12 @@ def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | N
 
 
 def describe_entities(store: Store, extraction: Extraction) -> None:
-    """Add or merge the descriptions of the actors and places of a stored article."""
+    """Add or merge the descriptions of the actors and places of an article about to be stored.
+
+    Ingest describes first and writes the article after: a crash in between leaves
+    descriptions without mentions (the next ingest of the article completes it), never an
+    article whose entities are undescribed.
+    """
     from kg.rdf import place_triples
 
     actors = {ids.actor_uri(a.key): a for a in extraction.actors}
@@ -188,20 +196,29 @@ def describe_entities(store: Store, extraction: Extraction) -> None:
     stored = _stored(store, [*actors, *places])
     changes: list[tuple[URIRef, Iterable[Triple]]] = []
     for node, actor in actors.items():
-        merged = _merged_actor(store, actor, stored.get(node))
+        forms = [m.span.text for m in extraction.mentions
+                 if m.kind == "actor" and m.key == actor.key]
+        merged = _merged_actor(store, actor, stored.get(node), forms)
         if merged is not None:
             changes.append((node, merged))
     changes += [(node, place_triples(p)) for node, p in places.items() if node not in stored]
     replace_descriptions(store, changes)
 
 
+def undescribe_unwritten(store: Store, extraction: Extraction) -> None:
+    """After an article failed to be written: drop the descriptions no stored article needs."""
+    nodes = [ids.actor_uri(a.key) for a in extraction.actors]
+    nodes += [ids.place_uri(p.key) for p in extraction.places]
+    replace_descriptions(store, [(node, ()) for node in nodes
+                                 if not len(store.select(REFERENCED, {"x": node}))])
+
+
 def write_described(store: Store, extraction: Extraction, *, new: bool = False) -> int:
     """Write an article's graph (:func:`kg.ingest.write_article`), then describe its entities."""
     from kg.ingest import write_article
 
-    written = write_article(store, extraction, new=new)
     describe_entities(store, extraction)
-    return written
+    return write_article(store, extraction, new=new)
 
 
 def forget_article(store: Store, article_key: str) -> bool:
@@ -244,4 +261,4 @@ def _relabelled(store: Store, node: URIRef, label: str) -> list[Triple]:
 
 __all__ = ["KIND_ORDER", "describe_entities", "description", "forget_article", "forget_graph",
            "kind_by_rule", "most_frequent_form", "replace_description", "replace_descriptions",
-           "stronger", "write_described"]
+           "stronger", "undescribe_unwritten", "write_described"]

@@ -38,7 +38,7 @@ from typing import Protocol
 from kg import documents, ids
 from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
-from kg.descriptions import describe_entities, forget_article
+from kg.descriptions import describe_entities, forget_article, undescribe_unwritten
 from kg.ntriples import extraction_lines, ntriples, utf8
 from kg.rdf import extraction_triples
 from kg.store import Store
@@ -154,12 +154,13 @@ def ingest(store: Store, items: Iterable[Article | KGError], extractor: Extracto
         key = extraction.article.key
         stored = known.pop(key, None)
         try:
+            describe_entities(store, extraction)  # first: a crash leaves no undescribed entity
             unflushed += write_article(store, extraction, new=stored is None)
-            describe_entities(store, extraction)
             if unflushed >= FLUSH_TRIPLES:
                 flush(store)
                 unflushed = 0
         except KGError as error:
+            undescribe_unwritten(store, extraction)
             report.failed.append(error)
             tick()
             continue
