@@ -193,6 +193,15 @@ def analysis_graph() -> URIRef:
     return URIRef(f"{BASE}analysis/network")
 
 
+def entities_graph() -> URIRef:
+    """Name of the named graph holding the one description of every actor and place.
+
+    >>> str(entities_graph())
+    'https://w3id.org/conflict-kg/id/graph/entities'
+    """
+    return URIRef(f"{BASE}graph/entities")
+
+
 def bloc_uri(index: int) -> URIRef:
     """URI of bloc ``index`` of the written-back analyses."""
     return URIRef(f"{analysis_graph()}/bloc/{index}")

@@ -42,6 +42,7 @@ from typing import Protocol
 from kg import documents, ids
 from kg.errors import InputError, KGError, StoreError
 from kg.model import Article, Extraction
+from kg.descriptions import describe_entities, forget_article, undescribe_unwritten
 from kg.ntriples import extraction_lines, ntriples, utf8
 from kg.rdf import extraction_triples
 from kg.store import Store
@@ -254,6 +255,7 @@ def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor
         key = extraction.article.key
         stored = known.pop(key, None)
         try:
+            describe_entities(store, extraction)  # first: a crash leaves no undescribed entity
             unflushed += write_article(store, extraction, new=stored is None)
             if unflushed >= FLUSH_TRIPLES:
                 flush(store)
@@ -263,6 +265,7 @@ def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor
             tick()
             continue
         except KGError as error:
+            undescribe_unwritten(store, extraction)
             report.failed.append(error)
             tick()
             continue
@@ -368,8 +371,9 @@ def _count_lines(path: Path) -> int:
 
 
 def remove_article(store: Store, article_key: str) -> bool:
-    """Delete an article's named graph; return whether it was there."""
-    return store.drop_graph(ids.article_uri(article_key))
+    """Delete an article's named graph and the descriptions only it needed; return whether
+    it was there (:func:`kg.descriptions.forget_article`)."""
+    return forget_article(store, article_key)
 
 
 __all__ = ["IngestReport", "Version", "count_inputs", "ingest", "iter_inputs", "not_stored",

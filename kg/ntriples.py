@@ -278,10 +278,6 @@ def extraction_lines(extraction: Extraction) -> list[str]:
     _article(w, extraction.article)
     for sentence in extraction.sentences:
         _sentence(w, sentence)
-    for actor in extraction.actors:
-        _actor(w, actor)
-    for place in extraction.places:
-        _place(w, place)
     for mention in extraction.mentions:
         _mention(w, mention)
     for time in extraction.times:

@@ -1,8 +1,7 @@
 """Map an :class:`~kg.model.Extraction` to RDF triples (one named graph per article).
 
-Actors and places are described in every article graph that mentions them,
-so removing one article never strips another article's actors of their labels.
-Queries over the union default graph therefore use ``DISTINCT``.
+An article graph holds what the article says; the actors and places it
+mentions are described once, in the entities graph (:mod:`kg.descriptions`).
 
 Examples
 --------
@@ -216,10 +215,6 @@ def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
     yield from article_triples(extraction.article)
     for sentence in extraction.sentences:
         yield from sentence_triples(key, sentence)
-    for actor in extraction.actors:
-        yield from actor_triples(actor)
-    for place in extraction.places:
-        yield from place_triples(place)
     for mention in extraction.mentions:
         yield from mention_triples(key, mention)
     for time in extraction.times:
@@ -238,9 +233,25 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def extraction_graph(extraction: Extraction) -> Graph:
-    """Return an article's triples as an rdflib graph with prefixes bound."""
+def description_triples(extraction: Extraction) -> Iterator[Triple]:
+    """The descriptions of an article's actors and places, as the extractor proposes them
+    (the store merges them into its entities graph: :mod:`kg.descriptions`)."""
+    for actor in extraction.actors:
+        yield from actor_triples(actor)
+    for place in extraction.places:
+        yield from place_triples(place)
+
+
+def extraction_graph(extraction: Extraction, *, described: bool = True) -> Graph:
+    """Return an article's triples as an rdflib graph with prefixes bound.
+
+    ``described``: with the descriptions of its actors and places, so that the
+    graph stands alone (as an export of the article with its entities does).
+    """
     graph = bind_prefixes(Graph())
     for triple in extraction_triples(extraction):
         graph.add(triple)
+    if described:
+        for triple in description_triples(extraction):
+            graph.add(triple)
     return graph

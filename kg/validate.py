@@ -28,6 +28,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from kg import ids
 from kg.errors import NotFound
 from kg.store import Store
 from kg.taxonomy import ONTOLOGY_DIR
@@ -37,7 +38,9 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 BACKGROUND_FILES = (ONTOLOGY_DIR / "conflict.ttl", ONTOLOGY_DIR / "event-types.ttl")
 
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-ONE_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+ONE_GRAPH = """CONSTRUCT { ?s ?p ?o } WHERE { { GRAPH ?g { ?s ?p ?o } }
+  UNION { { SELECT DISTINCT ?s WHERE { GRAPH ?g { ?a ?q ?s } } } GRAPH ?e { ?s ?p ?o } } }"""
+"""One article's graph with the descriptions (entities graph) of what it refers to."""
 
 
 @dataclass(frozen=True)
@@ -217,4 +220,4 @@ def validate(store: Store, graph: URIRef | None = None) -> ValidationReport:
         return validate_graph(store.construct(UNION))
     if graph not in store.graphs():
         raise NotFound(f"no graph {graph} in the store")
-    return validate_graph(store.construct(ONE_GRAPH, {"g": graph}))
+    return validate_graph(store.construct(ONE_GRAPH, {"g": graph, "e": ids.entities_graph()}))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg import ids
-from kg.rdf import extraction_triples
 from tests.rdf_assert import assert_isomorphic
 from tests.store_batch import batch, extraction
 
@@ -16,7 +16,7 @@ GRAPHS_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 def fill(store, count: int = 3) -> None:  # type: ignore[no-untyped-def]
     """Store ``count`` batch articles (they share actors, places and occurrences)."""
     for art in batch(count):
-        store.replace_graph(ids.article_uri(art.key), extraction_triples(extraction(art)))
+        write_described(store, extraction(art))
 
 
 def store_dataset(store) -> dict[URIRef, Graph]:  # type: ignore[no-untyped-def]

@@ -64,11 +64,11 @@ def test_article_export_is_its_named_graph(filled, fmt):
     data = exported(filled, fmt, article=art.key)
     info = rdf_format(fmt)
     if fmt in ("trig", "nq"):  # named: the graph keeps the article's name
-        assert_same_datasets(parsed_dataset(data, info.rdflib_name),
-                             {ids.article_uri(art.key): extraction_graph(extraction(art))})
+        assert_same_datasets(parsed_dataset(data, info.rdflib_name), {
+            ids.article_uri(art.key): extraction_graph(extraction(art), described=False)})
     else:  # a graph: Turtle, and JSON-LD as graph clients read it
         assert_isomorphic(Graph().parse(data=data, format=info.rdflib_name),
-                          extraction_graph(extraction(art)))
+                          extraction_graph(extraction(art), described=False))
 
 
 def test_actor_neighbourhood_holds_its_events_claims_and_evidence(filled):
@@ -103,8 +103,9 @@ def test_missing_article_or_actor_is_not_found(filled):
 def test_jsonld_has_a_context_and_compact_iris(filled):
     document = json.loads(exported(filled, "jsonld"))
     assert document["@context"] == PREFIXES
-    graph = document["@graph"][0]
-    assert graph["@id"].startswith("id:article/")
+    graphs = {graph["@id"]: graph for graph in document["@graph"]}
+    assert "id:graph/entities" in graphs  # the actors' and places' one description
+    graph = next(g for name, g in graphs.items() if name.startswith("id:article/"))
     types = {t for node in graph["@graph"] for t in node.get("@type", [])}
     assert "ckg:Event" in types and "ckg:Article" in types
 
@@ -147,7 +148,8 @@ def test_cli_export_writes_a_file_or_stdout(filled, tmp_path):
                                        article(1).key], obj=env)
     assert result.exit_code == 0, result.output
     assert_same_datasets(parsed_dataset(result.stdout_bytes, "nquads"),
-                         {ids.article_uri(article(1).key): extraction_graph(extraction(article(1)))})
+                         {ids.article_uri(article(1).key):
+                          extraction_graph(extraction(article(1)), described=False)})
 
 
 def test_cli_export_of_a_missing_article_is_one_line_and_no_file(filled, tmp_path):

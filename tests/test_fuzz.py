@@ -7,6 +7,8 @@ repeatable); ``KG_FUZZ=deep`` runs 2,000 random examples per property instead.
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 import hashlib
 import io
 import json
@@ -78,7 +80,7 @@ def check_extraction(extractor, text: str) -> int:  # type: ignore[no-untyped-de
     for mention in extraction.mentions:
         assert mention.sentence in indexes, mention
     store = open_store("memory:")
-    store.replace_graph(ids.article_uri("fuzz"), extraction_triples(extraction))
+    write_described(store, extraction)
     return len(spans)
 
 

@@ -16,10 +16,14 @@ from tests.store_batch import TrivialExtractor, article, batch, extraction
 
 
 def reference(articles) -> dict:  # type: ignore[no-untyped-def]
-    """Each article's graph written by the rdflib mapping, one graph per article."""
+    """Each article's graph written by the rdflib mapping, one graph per article, and the
+    entities graph."""
+    from kg.descriptions import describe_entities
+
     store = open_store("memory:")
     for art in articles:
         store.replace_graph(ids.article_uri(art.key), extraction_triples(extraction(art)))
+        describe_entities(store, extraction(art))
     return store_dataset(store)
 
 

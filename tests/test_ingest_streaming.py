@@ -129,7 +129,7 @@ def test_two_jobs_give_the_same_graph_as_one(tmp_path):
     result = kg_ingest(two, corpus, "--jobs", "2", "--no-progress")
     assert result.exit_code == 0, result.output
     assert "8 added" in result.output
-    assert len(one.graphs()) == 8
+    assert len(one.graphs()) == 8 + 1  # and the entities graph
     assert_same_datasets(store_dataset(two), store_dataset(one))
 
 

@@ -24,7 +24,7 @@ ODD = ['say "hi"', "back\\slash", "two\nlines\r\n", "tab\there", "Café Ḥalab 
 
 
 def reference(extraction: Extraction) -> Graph:
-    return extraction_graph(extraction)
+    return extraction_graph(extraction, described=False)
 
 
 def written(extraction: Extraction) -> Graph:

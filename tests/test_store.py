@@ -6,6 +6,8 @@ loopback by :mod:`tests.servers`. Expected graphs are compared by isomorphism.
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 import io
 import json
 
@@ -15,7 +17,7 @@ from rdflib.namespace import XSD
 
 from kg import ids
 from kg.errors import QueryError
-from kg.rdf import extraction_graph, extraction_triples
+from kg.rdf import extraction_graph
 from kg.vocab import CKG, RDFS, sparql_prologue
 from tests.rdf_assert import assert_isomorphic
 from tests.servers import any_store  # noqa: F401  (fixture)
@@ -54,9 +56,9 @@ def test_replace_graph_writes_then_replaces_the_whole_graph(any_store):
 def test_an_extraction_survives_the_store_unchanged(any_store):
     """Every datatype of the mapping (dates, booleans, decimals, language tags) comes back."""
     extracted = extraction(article(3))
-    any_store.replace_graph(ids.article_uri(extracted.article.key), extraction_triples(extracted))
+    write_described(any_store, extracted)
     assert_isomorphic(graph_content(any_store, ids.article_uri(extracted.article.key)),
-                      extraction_graph(extracted))
+                      extraction_graph(extracted, described=False))
 
 
 def test_drop_graph_removes_that_graph_and_nothing_else(any_store):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 import dataclasses
 
 from click.testing import CliRunner
@@ -11,7 +13,6 @@ from kg import ids
 from kg.cli import main
 from kg.cli.env import Environment
 from kg.merge import occurrence_of, occurrences
-from kg.rdf import extraction_triples
 from kg.ingest import remove_article
 from kg.vocab import sparql_prologue
 from tests.servers import any_store  # noqa: F401  (fixture)
@@ -22,7 +23,7 @@ A, B, C = article(0), article(DISTINCT_EVENTS), article(1)  # A and B report the
 
 def store_articles(store, *extractions) -> None:  # type: ignore[no-untyped-def]
     for e in extractions:
-        store.replace_graph(ids.article_uri(e.article.key), extraction_triples(e))
+        write_described(store, e)
 
 
 def event_of(art) -> object:  # type: ignore[no-untyped-def]
@@ -64,7 +65,7 @@ def test_reports_that_disagree_or_are_negated_stay_apart(any_store):
 def test_removing_one_article_keeps_the_others_event_and_actors(any_store):
     store_articles(any_store, extraction(A), extraction(B))
     assert remove_article(any_store, A.key) is True
-    assert any_store.graphs() == [ids.article_uri(B.key)]
+    assert set(any_store.graphs()) == {ids.article_uri(B.key), ids.entities_graph()}
     (occurrence,) = occurrences(any_store)
     assert occurrence.sources == (ids.article_uri(B.key),)
     label = any_store.select(sparql_prologue() + "SELECT ?l WHERE { ?a rdfs:label ?l }",
@@ -87,7 +88,7 @@ def test_kg_remove_by_key_or_uri_and_a_missing_one(memory_store):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [f"removed {ids.article_uri(A.key)}",
                                           f"removed {ids.article_uri(C.key)}"]
-    assert memory_store.graphs() == [ids.article_uri(B.key)]
+    assert set(memory_store.graphs()) == {ids.article_uri(B.key), ids.entities_graph()}
     after = len(memory_store)
     assert after < before
     result = kg_remove("no-such-article")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from click.testing import CliRunner
 
@@ -106,3 +107,85 @@ def test_scores_of_the_truth_against_itself_are_perfect():
                           mentions=mentions, events=events), truth)
     assert scores["actors"].f1 == scores["events"].f1 == 1.0
     assert (scores["claims"].fp, scores["claims"].fn) == (0, len(truth["claims"]))
+
+
+# Grown worlds: --actors N -----------------------------------------------------------------
+
+def test_a_grown_world_has_the_requested_actors_with_fresh_plausible_names():
+    from kg.synth.names import UNITS
+
+    base, world = build_world(), build_world(2000)
+    assert len(world.actors) == 2000 and set(base.actors) <= set(world.actors)
+    invented = [a for k, a in world.actors.items() if k not in base.actors]
+    labels = [a.label for a in invented]
+    assert len(set(labels)) == len(labels)
+    for actor in invented:
+        words = actor.label.split()
+        if actor.kind == "person":
+            assert len(words) == 3 and all(w[0].isupper() for w in words), actor
+        else:
+            assert actor.kind == "armed_group" and words[-1] in UNITS, actor
+    assert len({a.country for a in invented}) >= 5  # several countries
+    assert {a.kind for a in invented} == {"person", "armed_group"}
+
+
+def test_a_world_cannot_be_smaller_than_the_gazetteer():
+    import pytest
+
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="at least"):
+        build_world(10)
+
+
+def test_grown_articles_have_2_to_10_events_and_exact_truth():
+    world = build_world(1000)
+    counts = set()
+    for article in generate(150, seed=4, actors=1000):
+        events = article.truth["events"]
+        counts.add(len(events))
+        for mention in article.truth["actors"]:
+            assert article.text[mention["start"]:mention["end"]] == mention["text"]
+            assert mention["text"] in {n.text for n in world.names[mention["key"]]} | {
+                world.short.get(mention["key"])} or mention["text"].endswith(" soldiers")
+        for event in events:
+            assert set(event["agents"]) | set(event["targets"]) <= set(world.actors)
+    assert min(counts) == 2 and max(counts) == 10 and len(counts) == 9
+
+
+def test_activity_is_zipf_distributed():
+    from collections import Counter
+
+    activity = Counter(key for a in generate(1500, seed=1, actors=3000)
+                       for e in a.truth["events"] for key in e["agents"] + e["targets"])
+    ranked = [count for _, count in activity.most_common()]
+    assert len(ranked) > 300  # a long tail of actors takes part
+    # Zipf: log frequency falls linearly with log rank (slope near -1; uniform would be 0)
+    xs = [math.log(rank) for rank in range(1, 301)]
+    ys = [math.log(count) for count in ranked[:300]]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+             / sum((x - mean_x) ** 2 for x in xs))
+    assert -1.6 < slope < -0.6, slope
+    world = build_world(3000)
+    assert activity.most_common(1)[0][0] in {b for t in world.theatres.values()
+                                            for b in t.belligerents}
+
+
+def test_grown_corpus_is_reproducible_and_a_prefix_of_larger_ones():
+    assert list(generate(4, seed=2, actors=500)) == list(generate(9, seed=2, actors=500))[:4]
+    small, large = build_world(300), build_world(900)
+    assert list(small.actors) == list(large.actors)[:300]
+
+
+def test_cli_grows_the_world(tmp_path):
+    out = tmp_path / "big.jsonl"
+    result = CliRunner().invoke(main, ["synth", "--articles", "5", "--actors", "400",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "400 actors" in result.output
+    truth = list(read_truth(out))
+    assert all(2 <= len(t["events"]) <= 10 for t in truth)
+    bad = CliRunner().invoke(main, ["synth", "--articles", "5", "--actors", "3",
+                                    "--out", str(out)])
+    assert bad.exit_code != 0 and "at least" in bad.output and "Traceback" not in bad.output

@@ -122,7 +122,8 @@ def test_post_article_with_the_token_ingests_it(memory_store, extractor):
         auth = {"Authorization": "Bearer t0ken"}
         created = client.post("/api/articles", json=body, headers=auth)
         assert created.status_code == 201 and created.get_json()["added"] == ["clash"]
-        assert set(memory_store.graphs()) == {ids.article_uri("clash"), analyses}
+        assert set(memory_store.graphs()) == {ids.article_uri("clash"), analyses,
+                                              ids.entities_graph()}
         assert memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
         again = client.post("/api/articles", json=body, headers=auth)
         assert again.status_code == 200 and again.get_json()["unchanged"] == ["clash"]

@@ -15,6 +15,8 @@ expression evaluated. Every non-HTML answer that echoes a payload carries
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 import datetime as dt
 import hashlib
 import re
@@ -84,13 +86,12 @@ def crafted_extraction() -> Extraction:
 def xss_client(extractor):
     from kg.documents import article_from_text
     from kg.ingest import ingest
-    from kg.rdf import extraction_triples
     from kg.store import open_store
     from web import create_app
 
     store = open_store("memory:")
     extraction = crafted_extraction()
-    store.replace_graph(ids.article_uri(extraction.article.key), extraction_triples(extraction))
+    write_described(store, extraction)
     real = article_from_text(
         f"Hezbollah fighters clashed with Islamic State militants near Arsal. "
         f"{payload('real-text')} Nasrallah said: \"{payload('real-text')}\"",

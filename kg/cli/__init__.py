@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "kg.cli.analyze:analyze",
     "evaluate": "kg.cli.evaluate:evaluate",
     "synth": "kg.cli.synth:synth",
+    "upgrade": "kg.cli.upgrade:upgrade",
 }
 
 

@@ -46,6 +46,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     from kg.documents import parse_date
     from kg.extract import default_extractor
     from kg.ingest import count_inputs, ingest as run_ingest, iter_inputs
+    from kg.upgrade import refuse_old
 
     env = get_env(ctx, store)
     with reported_errors(env):
@@ -57,6 +58,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
         total = count_inputs(paths, follow_links=follow_links) if show else None
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
+            refuse_old(env.store(), env.store_uri or "PATH")
             report = run_ingest(env.store(), items, extractor, n_process=jobs,
                                 tick=bar.update, reextract=reextract)
         if report.changed:  # keep the analyses written by `kg analyze --write` current

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> None:
     """Remove articles (by key, article URI or graph IRI) from the store.
 
-    Actors and places stay described by every other article that mentions them.
-    A key is matched exactly as it was given (``YEM71337`` is not ``yem71337``).
+    An actor or place no remaining article mentions loses its description. A key
+    is matched exactly as it was given (``YEM71337`` is not ``yem71337``).
     """
     env = get_env(ctx, store)
     missing = False
@@ -43,7 +43,11 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
 
 
 def _drop(store: Store, name: str) -> URIRef | None:
-    """Drop the article keyed ``name``, else the graph with the IRI ``name``; return which."""
+    """Drop the article keyed ``name``, else the graph with the IRI ``name``; return which.
+
+    Descriptions that only the dropped graph needed go with it.
+    """
+    from kg.descriptions import forget_graph
     from kg.errors import InputError
     from kg.ids import article_uri
     from kg.importing import parse_graph_option
@@ -57,4 +61,4 @@ def _drop(store: Store, name: str) -> URIRef | None:
         candidates.append(parse_graph_option(name))
     if not candidates:
         raise InputError(f"neither an article key nor an IRI: {name!r}")
-    return next((graph for graph in candidates if store.drop_graph(graph)), None)
+    return next((graph for graph in candidates if forget_graph(store, graph)), None)

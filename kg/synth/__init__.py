@@ -12,6 +12,13 @@ Examples
 ['synth-5-000000', 'synth-5-000001']
 >>> next(generate(1, seed=5)) == next(generate(1, seed=5))
 True
+
+``--actors N`` (``actors=N``) grows the world to N actors with Zipf activity
+and 2 to 10 events per article:
+
+>>> article = next(generate(1, seed=5, actors=300))
+>>> 2 <= len(article.truth["events"]) <= 10
+True
 """
 
 from __future__ import annotations
@@ -27,9 +34,13 @@ from kg.synth.world import build_world
 TRUTH_SUFFIX = ".truth.json"
 
 
-def generate(count: int, seed: int = 0, start: int = 0) -> Iterator[SynthArticle]:
-    """Yield articles ``start`` .. ``start + count - 1`` of the corpus ``seed``, one at a time."""
-    world = build_world()
+def generate(count: int, seed: int = 0, start: int = 0,
+             actors: int | None = None) -> Iterator[SynthArticle]:
+    """Yield articles ``start`` .. ``start + count - 1`` of the corpus ``seed``, one at a time.
+
+    ``actors``: the size of the world (default: the gazetteer's actors alone).
+    """
+    world = build_world(actors)
     for number in range(start, start + count):
         yield make_article(seed, number, world)
 
@@ -39,7 +50,7 @@ def truth_path(corpus: Path) -> Path:
     return corpus.with_name(corpus.name.removesuffix(corpus.suffix) + ".truth.jsonl")
 
 
-def write_corpus(out: str | Path, count: int, seed: int = 0) -> Path:
+def write_corpus(out: str | Path, count: int, seed: int = 0, actors: int | None = None) -> Path:
     """Write ``count`` articles to a folder or a ``.jsonl`` file; return the truth's path.
 
     Memory stays flat: each article is written as soon as it is made.
@@ -49,12 +60,12 @@ def write_corpus(out: str | Path, count: int, seed: int = 0) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         truth = truth_path(out)
         with out.open("w", encoding="utf-8") as texts, truth.open("w", encoding="utf-8") as gold:
-            for article in generate(count, seed):
+            for article in generate(count, seed, actors=actors):
                 texts.write(json.dumps(article.record(), ensure_ascii=False) + "\n")
                 gold.write(json.dumps(article.truth, ensure_ascii=False) + "\n")
         return truth
     out.mkdir(parents=True, exist_ok=True)
-    for article in generate(count, seed):
+    for article in generate(count, seed, actors=actors):
         meta = {k: v for k, v in article.record().items() if k != "text"}
         (out / f"{article.id}.txt").write_text(article.text + "\n", encoding="utf-8")
         (out / f"{article.id}.meta.json").write_text(json.dumps(meta), encoding="utf-8")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.synth.render import CLAIMS, EVENTS, FILLERS, NUMBERS, QUOTES, Template, Writer
-from kg.synth.world import World, build_world
+from kg.synth.world import Theatre, World, build_world
 
 FIRST_DAY = dt.date(2014, 1, 1)
 DAYS = 3650
@@ -122,10 +122,12 @@ def _place(story: _Story, key: str) -> tuple[str, str, str]:
     return story.world.places[key].label, key, "place"
 
 
-def _event_sentence(story: _Story, storyline: str, sides: list[str], places: tuple[str, ...]
-                    ) -> None:
+def _event_sentence(story: _Story, storyline: str, sides: list[str], places: tuple[str, ...],
+                    room: int = 2) -> None:
+    """Write one event sentence; ``room`` < 2 leaves out sentences that report two events."""
     rng, world = story.rng, story.world
-    template = rng.choice(EVENTS[storyline])
+    templates = EVENTS[storyline]
+    template = rng.choice(templates if room > 1 else [t for t in templates if not t.extra])
     date, iso = story.date_phrase()
     a, b = sides[:2] if rng.random() < 0.5 else sides[1::-1]
     slots = {"A": _actor(story, a), "B": _actor(story, b), "P": _place(story, rng.choice(places)),
@@ -134,7 +136,7 @@ def _event_sentence(story: _Story, storyline: str, sides: list[str], places: tup
     if "{S}" in template.pattern:
         victims = next((s for s in (b, a) if world.actors[s].sector == "military"), None)
         if victims is None:
-            return _event_sentence(story, "fighting", sides, places)
+            return _event_sentence(story, "fighting", sides, places, room)
         quantity = rng.randrange(len(NUMBERS)) + 2
         slots["N"] = (NUMBERS[quantity - 2], None, "number")
         slots["S"] = (f"{world.adjectives[world.actors[victims].parent]} soldiers", victims, "actor")
@@ -161,15 +163,57 @@ def _claim_sentence(story: _Story, sides: list[str], places: tuple[str, ...]) ->
                                   .split(">")[0], "trigger": list(spans["trigger"])})
 
 
+def _grown_body(story: _Story, theatre: Theatre, storyline: str) -> list[str]:
+    """A grown world's article: a cast drawn by activity and 2 to 10 events; return the cast."""
+    rng, world, events = story.rng, story.world, story.truth["events"]
+    cast: list[str] = []
+    size = rng.randint(2, 4)
+    for _ in range(size * 8):
+        actor = world.pick(theatre.key, rng)
+        if actor not in cast:
+            cast.append(actor)
+        if len(cast) == size:
+            break
+    if len(cast) < 2:
+        cast.append(next(a for a in theatre.belligerents if a not in cast))
+    wanted = rng.randint(2, 10)
+    while len(events) < wanted:
+        for _ in range(rng.randint(2, 4)):
+            roll = rng.random()
+            if len(events) < wanted and (roll < 0.55 or not events):
+                _event_sentence(story, storyline if roll < 0.35 else rng.choice(sorted(EVENTS)),
+                                rng.sample(cast, 2), theatre.places, wanted - len(events))
+            elif roll < 0.85:
+                _claim_sentence(story, cast, theatre.places)
+            else:
+                story.write(rng.choice(FILLERS), {"P": _place(story, rng.choice(theatre.places))})
+        story.writer.paragraph()
+    return cast
+
+
 def make_article(seed: int, number: int, world: World | None = None) -> SynthArticle:
-    """Article ``number`` of the corpus seeded with ``seed``."""
+    """Article ``number`` of the corpus seeded with ``seed``.
+
+    In a grown world (``build_world(actors)``) the article has 2 to 10 events
+    among actors drawn by their Zipf activity.
+    """
     world = world or build_world()
     rng = random.Random(f"kg-synth:{seed}:{number}")
     published = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
     story = _Story(world, rng, published)
     theatre = world.theatres[rng.choice(sorted(world.theatres))]
-    sides = rng.sample(theatre.belligerents, 2)
-    storyline = rng.choice(STORYLINES)
+    if world.activity:
+        storyline = rng.choice(STORYLINES)
+        sides = _grown_body(story, theatre, storyline)
+    else:
+        sides = rng.sample(theatre.belligerents, 2)
+        storyline = rng.choice(STORYLINES)
+        _gazetteer_body(story, theatre, storyline, sides)
+    return _finished(story, world, theatre, storyline, sides, seed, number)
+
+
+def _gazetteer_body(story: _Story, theatre: Theatre, storyline: str, sides: list[str]) -> None:
+    rng = story.rng
     for paragraph in range(rng.randint(3, 5)):
         for _ in range(rng.randint(2, 4)):
             roll = rng.random()
@@ -181,6 +225,11 @@ def make_article(seed: int, number: int, world: World | None = None) -> SynthArt
             else:
                 story.write(rng.choice(FILLERS), {"P": _place(story, rng.choice(theatre.places))})
         story.writer.paragraph()
+
+
+def _finished(story: _Story, world: World, theatre: Theatre, storyline: str, sides: list[str],
+              seed: int, number: int) -> SynthArticle:
+    rng = story.rng
     text = story.writer.text()
     for item in story.truth["actors"] + story.truth["places"]:
         item["text"] = text[item["start"]:item["end"]]
@@ -190,7 +239,7 @@ def make_article(seed: int, number: int, world: World | None = None) -> SynthArt
     title = f"{names[0]} and {names[1]}: {storyline} in {world.places[theatre.places[0]].label}"
     source = world.actors[rng.choice(world.media)].label
     truth = {"id": f"synth-{seed}-{number:06d}", "theatre": theatre.key, **story.truth}
-    return SynthArticle(truth["id"], title, published.isoformat(), source, text, truth)
+    return SynthArticle(truth["id"], title, story.published.isoformat(), source, text, truth)
 
 
 __all__ = ["SynthArticle", "make_article"]

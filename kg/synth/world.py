@@ -11,15 +11,32 @@ Examples
 ('hezbollah', 'isis')
 >>> world.places["arsal"].lat, world.places["arsal"].lon
 (34.18, 36.42)
+
+A larger world adds invented armed groups and their commanders to the
+theatres, with Zipf-distributed activity (the actor of rank *r* is drawn with
+weight 1/r):
+
+>>> big = build_world(500)
+>>> len(big.actors), big.actors[big.activity["syria"][0][0]].label
+(500, 'Islamic State')
+>>> sum(1 for a in big.actors.values() if a.kind == "person") > 100
+True
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, field
 
 from kg.model import Actor, Place
 
+GROUP_SHARE = 0.3
+"""Of the invented actors, the share that are armed groups; the rest are their commanders."""
+ZIPF_EXPONENT = 1.0
+THEATRE_COUNTRY = {"lebanon": "LBN", "syria": "SYR", "iraq": "IRQ", "yemen": "YEM",
+                   "palestine": "PSE"}
 THEATRES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # theatre -> (belligerent actor keys, ISO countries whose places it uses)
     "lebanon": (("hezbollah", "isis", "hts", "lebanon-military", "syria-military",
@@ -79,6 +96,13 @@ class World:
     leaders: dict[str, tuple[str, ...]]
     media: tuple[str, ...]
     adjectives: dict[str, str]  # state key -> nationality adjective ("Lebanese")
+    activity: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = field(default_factory=dict)
+    """Grown worlds: theatre -> (its actors by rank, cumulative Zipf weights); else empty."""
+
+    def pick(self, theatre: str, rng: random.Random) -> str:
+        """One actor of ``theatre``, drawn by activity (grown worlds only)."""
+        actors, cumulative = self.activity[theatre]
+        return actors[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
 
     def leaders_of(self, actor: str) -> tuple[str, ...]:
         """People who speak for ``actor`` (or for its parent state)."""
@@ -102,9 +126,22 @@ def _names(actor: Actor, adjectives: dict[str, str]) -> tuple[Name, ...]:
                  for n in names if len(n) > 2 or n.isupper() and n != "IS")
 
 
+@functools.lru_cache(maxsize=4)
+def build_world(actors: int | None = None) -> World:
+    """The world of ``actors`` actors (default: the gazetteer's alone).
+
+    The gazetteer's actors come from ``ontology/actors.yaml`` and
+    ``ontology/places.yaml``; a larger ``actors`` adds invented ones (see
+    :func:`grow_world`).
+    """
+    base = _base_world()
+    if actors is None:
+        return base
+    return grow_world(base, actors)
+
+
 @functools.lru_cache(maxsize=1)
-def build_world() -> World:
-    """Build the world from ``ontology/actors.yaml`` and ``ontology/places.yaml``."""
+def _base_world() -> World:
     from kg.extract.gazetteer import ONTOLOGY_DIR, build_gazetteer
 
     gazetteer = build_gazetteer([ONTOLOGY_DIR / "actors.yaml"], ONTOLOGY_DIR / "places.yaml")
@@ -136,4 +173,65 @@ def build_world() -> World:
     )
 
 
-__all__ = ["Name", "Theatre", "World", "build_world"]
+def grow_world(base: World, actors: int) -> World:
+    """``base`` with invented actors added until it has ``actors`` of them.
+
+    Each invented actor belongs to one theatre (its country); groups come
+    first in their commanders' draw, and every commander leads a group. Ranks
+    interleave theatres: the gazetteer's belligerents, then the invented actors
+    in the order they were made, so a world's first actors are those of every
+    larger world built the same way.
+    """
+    from kg.errors import InputError
+    from kg.ids import slugify
+    from kg.synth.names import NameMaker
+
+    if actors < len(base.actors):
+        raise InputError(f"a world needs at least {len(base.actors)} actors (the gazetteer's), "
+                         f"not {actors}", where="--actors")
+    rng = random.Random("kg-synth-world")
+    names = NameMaker(rng)
+    grown = dict(base.actors)
+    labels = {key: list(base.names[key]) for key in base.names}
+    leaders = {k: list(v) for k, v in base.leaders.items()}
+    members = {key: list(t.belligerents) for key, t in base.theatres.items()}
+    groups: dict[str, list[str]] = {key: [] for key in base.theatres}
+    theatre_keys = sorted(base.theatres)
+    while len(grown) < actors:
+        theatre = rng.choice(theatre_keys)
+        person = bool(groups[theatre]) and rng.random() >= GROUP_SHARE
+        label = names.person() if person else names.group()
+        key = slugify(label)
+        if key in grown:
+            continue
+        kind = "person" if person else "armed_group"
+        country = THEATRE_COUNTRY[theatre]
+        grown[key] = Actor(key, label, kind, country=country)  # type: ignore[arg-type]
+        labels[key] = [Name(label, "" if person else "the")]
+        if person:
+            leaders.setdefault(rng.choice(groups[theatre]), []).append(key)
+        else:
+            groups[theatre].append(key)
+            members[theatre].append(key)
+    return _with_activity(base, grown, labels, leaders, members)
+
+
+def _with_activity(base: World, actors: dict[str, Actor], labels: dict[str, list[Name]],
+                   leaders: dict[str, list[str]], members: dict[str, list[str]]) -> World:
+    order = list(base.actors) + [k for k in actors if k not in base.actors]
+    rank = {key: number + 1 for number, key in enumerate(order)}
+    activity = {}
+    for theatre, keys in members.items():
+        ranked = tuple(sorted(keys, key=rank.__getitem__))
+        total, cumulative = 0.0, []
+        for key in ranked:
+            total += rank[key] ** -ZIPF_EXPONENT
+            cumulative.append(total)
+        activity[theatre] = (ranked, tuple(cumulative))
+    return World(actors=actors, names={k: tuple(v) for k, v in labels.items()}, short=base.short,
+                 places=base.places, theatres=base.theatres, mediators=base.mediators,
+                 leaders={k: tuple(v) for k, v in leaders.items()}, media=base.media,
+                 adjectives=base.adjectives, activity=activity)
+
+
+__all__ = ["Name", "Theatre", "World", "build_world", "grow_world"]

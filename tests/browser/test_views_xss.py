@@ -3,12 +3,13 @@ sentences and quotes: every view shows it as text, no script runs, "49" never ap
 
 from __future__ import annotations
 
+from kg.descriptions import write_described
+
 import datetime as dt
 import hashlib
 
 import pytest
 
-from kg import ids
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Place, Sentence, Span, TimeExpr
 
 pytestmark = pytest.mark.browser
@@ -50,13 +51,12 @@ def hostile_extraction() -> Extraction:
 
 @pytest.fixture
 def hostile_app():
-    from kg.rdf import extraction_triples
     from kg.store import open_store
     from web import create_app
 
     store = open_store("memory:")
     extraction = hostile_extraction()
-    store.replace_graph(ids.article_uri("hostile"), extraction_triples(extraction))
+    write_described(store, extraction)
     app = create_app({"TESTING": True, "KG_STORE": "memory:"})
     app.extensions["kg_store"] = store
     return app

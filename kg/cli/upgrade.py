@@ -1,0 +1,26 @@
+"""``kg upgrade``: move per-article actor and place descriptions into the entities graph."""
+
+from __future__ import annotations
+
+import click
+
+from kg.cli.env import get_env, reported_errors, store_option
+
+
+@click.command()
+@store_option
+@click.pass_context
+def upgrade(ctx: click.Context, store: str | None) -> None:
+    """Upgrade a store written before the entities graph (one description per entity)."""
+    from kg.upgrade import needs_upgrade
+    from kg.upgrade import upgrade as run_upgrade
+
+    env = get_env(ctx, store)
+    with reported_errors(env):
+        kg_store = env.store()
+        if not needs_upgrade(kg_store):
+            env.echo("the store is up to date")
+            return
+        count = run_upgrade(kg_store)
+        kg_store.flush()
+    env.echo(f"upgraded: {count} actors and places described once, in the entities graph")
