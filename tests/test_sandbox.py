@@ -18,40 +18,16 @@ import pytest
 
 from kg import sandbox
 from kg.sandbox import linux
+from tests.canary import Canary
 
 pytestmark = pytest.mark.skipif(linux.landlock_abi() < 1, reason="kernel without Landlock")
-
-
-class Canary:
-    """A TCP listener on loopback that counts connections."""
-
-    def __init__(self) -> None:
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(64)
-        self.port = self.listener.getsockname()[1]
-        self.hits = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return
-            self.hits += 1
-            connection.close()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
 
 
 @pytest.fixture
 def canary() -> Iterator[Canary]:
     listening = Canary()
     yield listening
-    listening.listener.close()
+    listening.close()
 
 
 def _child(policy: sandbox.Confinement | None, attempt: Callable[[], object],

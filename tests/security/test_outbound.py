@@ -11,8 +11,6 @@ attempts *do* connect from an unconfined process.)
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -20,35 +18,17 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.canary import Canary
 from tests.security.conftest import WRITE_TOKEN
 
 ESCAPES = {"S": "\\u0053", "E": "\\u0045", "L": "\\u004C", "F": "\\u0046", "U": "\\u0055"}
-
-
-class Canary:
-    """A TCP listener on loopback that records every connection made to it."""
-
-    def __init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.hits = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return
-            self.hits += 1
-            connection.close()
 
 
 @pytest.fixture(scope="module")
 def canary() -> Iterator[Canary]:
     listening = Canary()
     yield listening
-    listening.listener.close()
+    listening.close()
 
 
 def ask(served, text: str, update: bool = False) -> requests.Response:
