@@ -79,7 +79,17 @@ class _Context:
 
     def span(self, start_token: int, end_token: int) -> Span:
         piece = self.doc[start_token:end_token]
-        return Span(piece.start_char, piece.end_char, piece.text)
+        return Span(piece.start_char, piece.end_char, original(self.doc, piece))
+
+
+ORIGINAL_TEXT = "kg_original_text"
+"""``doc.user_data`` key of the article's text (the parser may have seen a guarded copy,
+:mod:`kg.textguard`, with the same offsets)."""
+
+
+def original(doc, piece) -> str:  # type: ignore[no-untyped-def]
+    """The article's own characters under ``piece`` (a spaCy span), not the parser's copy."""
+    return str(doc.user_data.get(ORIGINAL_TEXT, doc.text))[piece.start_char:piece.end_char]
 
 
 def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ignore[no-untyped-def]
@@ -88,7 +98,7 @@ def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ign
         if not sent.text.strip():
             continue
         index = len(sentences)
-        sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
+        sentences.append(Sentence(index, sent.start_char, sent.end_char, original(doc, sent)))
         spans.append(sent)
         for token in sent:
             index_of_token[token.i] = index
@@ -114,7 +124,7 @@ def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignor
             continue  # the country is the person's title, the person acts
         if found.start not in sentence_of:
             continue
-        mentions.append(Mention(Span(piece.start_char, piece.end_char, piece.text),
+        mentions.append(Mention(Span(piece.start_char, piece.end_char, original(doc, piece)),
                                 sentence_of[found.start], found.kind, found.key))  # type: ignore[arg-type]
         if found.kind == "actor":
             token_actor.update({i: found.key for i in range(found.start, found.end)})

@@ -138,8 +138,9 @@ class Extractor:
 
     def build(self, article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
         """Assemble the extraction of one parsed article."""
-        from kg.extract.assemble import assemble
+        from kg.extract.assemble import ORIGINAL_TEXT, assemble
 
+        doc.user_data[ORIGINAL_TEXT] = article.text  # spans quote the article, not the guard
         notes: tuple[str, ...] = ()
         if article.published is None:
             inferred = infer_publication_date(article.text)
