@@ -83,7 +83,7 @@ class SparqlService:
         safety.check_dataset(request.named_graphs, "named-graph-uri", self.graph_exists)
         job = QueryJob(request.text, formats.results, formats.rdf,
                        tuple(request.default_graphs), tuple(request.named_graphs))
-        if self.pool is not None:  # the worker checks the text (kg.sparql.timeout.run_job)
+        if self.pool is not None:  # the worker checks the text (kg.sparql.worker.run_job)
             answer = self.pool.run(job)
             assert answer is not None
             return answer
@@ -102,7 +102,7 @@ class SparqlService:
             raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
                              "write USING in the update itself")
         safety.check_size(request.text, self.max_query_bytes, kind="update")
-        if self.pool is not None:  # the worker analyses it (kg.sparql.timeout.run_job)
+        if self.pool is not None:  # the worker analyses it (kg.sparql.worker.run_job)
             self.pool.run(UpdateCheck(request.text))
         else:
             safety.precheck(request.text, max_bytes=0, kind="update")
