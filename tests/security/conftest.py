@@ -123,3 +123,14 @@ def start_kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...,
 def served_kg(start_kg: Callable[..., ServedKG], seeded_store: Path) -> ServedKG:
     """``kg serve`` over the seeded store, with the suite's write token."""
     return start_kg(seeded_store)
+
+
+@pytest.fixture
+def token_client(memory_store) -> Iterator:
+    """A test client of an in-process app with the suite's write token, over an empty store."""
+    from web import close_app, create_app
+
+    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_WRITE_TOKEN": WRITE_TOKEN})
+    app.extensions["kg_store"] = memory_store
+    yield app.test_client()
+    close_app(app)

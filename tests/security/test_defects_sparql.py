@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 
 import pytest
 import requests
 
-from tests.security.conftest import kg_command, project_env
+from tests.security.conftest import WRITE_TOKEN, kg_command, project_env
 
-TOKEN = "defects-token"
+TOKEN = WRITE_TOKEN
 EVIL_HOST = "evil.example"
 
 
@@ -22,17 +21,6 @@ def test_kg_query_takes_a_long_inline_query_as_text(tmp_path):
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-500:]
     assert json.loads(done.stdout)["head"]["vars"] == ["s"]
-
-
-@pytest.fixture
-def writable(memory_store) -> Iterator:
-    """A test client of an app with a write token, over an empty memory store."""
-    from web import close_app, create_app
-
-    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_WRITE_TOKEN": TOKEN})
-    app.extensions["kg_store"] = memory_store
-    yield app.test_client()
-    close_app(app)
 
 
 def update(client, text: str):  # type: ignore[no-untyped-def]
@@ -46,17 +34,17 @@ def update(client, text: str):  # type: ignore[no-untyped-def]
     ("MOVE <urn:missing> TO <urn:other>", "The graph <urn:missing> does not exist"),
     ("CLEAR GRAPH <urn:missing>", "The graph <urn:missing> does not exist"),
 ])
-def test_update_errors_from_the_engine_are_400_with_its_message(writable, text, message):
-    assert update(writable, "CREATE GRAPH <urn:held>").status_code == 204
-    answer = update(writable, text)
+def test_update_errors_from_the_engine_are_400_with_its_message(token_client, text, message):
+    assert update(token_client, "CREATE GRAPH <urn:held>").status_code == 204
+    answer = update(token_client, text)
     assert answer.status_code == 400 and message in answer.get_json()["message"], answer.data
 
 
 @pytest.mark.parametrize("text", ["CREATE SILENT GRAPH <urn:held>", "DROP SILENT GRAPH <urn:x>",
                                   "MOVE SILENT <urn:missing> TO <urn:other>"])
-def test_silent_updates_succeed(writable, text):
-    assert update(writable, "CREATE GRAPH <urn:held>").status_code == 204
-    assert update(writable, text).status_code == 204
+def test_silent_updates_succeed(token_client, text):
+    assert update(token_client, "CREATE GRAPH <urn:held>").status_code == 204
+    assert update(token_client, text).status_code == 204
 
 
 def test_the_service_description_and_editor_never_echo_the_host_header(client):

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import kg_command, project_env
+from tests.security.conftest import WRITE_TOKEN, kg_command, project_env
 
-TOKEN = "rdf-parsing-token"
+TOKEN = WRITE_TOKEN
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 MEMORY_CAP = 1024 ** 3
 
@@ -67,17 +67,6 @@ def run_import(path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
                                      str(path)),
                           capture_output=True, text=True, timeout=120, env=project_env(),
                           preexec_fn=_cap_memory)
-
-
-@pytest.fixture
-def writer(memory_store) -> Iterator:
-    """An in-process app with a write token over an empty memory store, and its client."""
-    from web import close_app, create_app
-
-    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_WRITE_TOKEN": TOKEN})
-    app.extensions["kg_store"] = memory_store
-    yield app.test_client()
-    close_app(app)
 
 
 def put(client, body: bytes, content_type: str, graph: str = "http://e/g"):
@@ -147,10 +136,10 @@ def test_normal_rdf_still_imports(tmp_path, name):
     assert f": {triples} quads into 1 graph" in result.stdout
 
 
-def test_billion_laughs_on_the_graph_store_is_a_400(writer, memory_store, security_record):
+def test_billion_laughs_on_the_graph_store_is_a_400(token_client, memory_store, security_record):
     """Graph Store PUT of an RDF/XML entity-expansion document, with the write token."""
     started = time.monotonic()
-    response = put(writer, billion_laughs(5), "application/rdf+xml")
+    response = put(token_client, billion_laughs(5), "application/rdf+xml")
     seconds = time.monotonic() - started
     security_record.happened(f"{response.status_code} in {seconds:.2f} s")
     assert response.status_code == 400, response.get_data(as_text=True)[:500]
@@ -160,13 +149,13 @@ def test_billion_laughs_on_the_graph_store_is_a_400(writer, memory_store, securi
 
 @pytest.mark.parametrize("context", ["http://127.0.0.1:{port}/context.jsonld",
                                      ["http://127.0.0.1:{port}/context.jsonld", {}]])
-def test_remote_jsonld_context_is_not_fetched(writer, canary, context, security_record):
+def test_remote_jsonld_context_is_not_fetched(token_client, canary, context, security_record):
     """Graph Store PUT of JSON-LD whose @context is a loopback URL: no connection, a 400."""
     port, seen = canary
     context = (context.format(port=port) if isinstance(context, str)
                else [context[0].format(port=port), {}])
     body = json.dumps({"@context": context, "@id": "http://e/a", "p": "x"}).encode()
-    response = put(writer, body, "application/ld+json")
+    response = put(token_client, body, "application/ld+json")
     time.sleep(0.5)
     security_record.happened(f"{response.status_code}, {len(seen)} connections")
     assert seen == []
@@ -174,10 +163,10 @@ def test_remote_jsonld_context_is_not_fetched(writer, canary, context, security_
     assert "remote JSON-LD contexts are not loaded" in response.get_json()["message"]
 
 
-def test_file_jsonld_context_is_not_read(writer, security_record):
+def test_file_jsonld_context_is_not_read(token_client, security_record):
     """Graph Store PUT of JSON-LD whose @context is file:///etc/passwd."""
     body = json.dumps({"@context": "file:///etc/passwd", "@id": "http://e/a"}).encode()
-    response = put(writer, body, "application/ld+json")
+    response = put(token_client, body, "application/ld+json")
     security_record.happened(f"{response.status_code}: {response.get_json()['message']}")
     assert response.status_code == 400
     assert "remote JSON-LD contexts are not loaded" in response.get_json()["message"]
@@ -186,17 +175,17 @@ def test_file_jsonld_context_is_not_read(writer, security_record):
 
 @pytest.mark.parametrize("body, content_type", [(DEEP_TURTLE, "text/turtle"),
                                                 (deep_jsonld(100_000), "application/ld+json")])
-def test_deep_nesting_on_the_graph_store_is_a_400(writer, body, content_type, security_record):
+def test_deep_nesting_on_the_graph_store_is_a_400(token_client, body, content_type, security_record):
     """Graph Store PUT of Turtle or JSON-LD nested 100,000 levels deep."""
-    response = put(writer, body, content_type)
+    response = put(token_client, body, content_type)
     security_record.happened(f"{response.status_code}")
     assert response.status_code == 400, response.get_data(as_text=True)[:500]
     assert "nesting deeper than 256 levels" in response.get_json()["message"]
 
 
 @pytest.mark.parametrize("name", sorted(GOOD))
-def test_normal_rdf_still_goes_into_the_graph_store(writer, memory_store, name):
+def test_normal_rdf_still_goes_into_the_graph_store(token_client, memory_store, name):
     """Graph Store PUT of ordinary Turtle, JSON-LD and RDF/XML."""
     content_type, body, triples = GOOD[name]
-    assert put(writer, body, content_type).status_code == 201
+    assert put(token_client, body, content_type).status_code == 201
     assert len(memory_store) == triples
