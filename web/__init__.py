@@ -57,6 +57,8 @@ DEFAULTS: dict[str, Any] = {
     "KG_WRITE_TOKEN": None,  # token required by update / ingest APIs; None = writes off
     "KG_SANDBOX": True,  # query workers confine themselves (no network, store read-only)
     "KG_MAX_QUERY_BYTES": 256 * 1024,  # size cap of one SPARQL query or update text; 0 = none
+    "KG_PAGE_WORKERS": 0,  # processes that render GET pages (kg serve: one per core); 0 = in-process
+    "KG_PAGE_TIMEOUT": 30.0,  # seconds a page worker may take before it is killed (503)
     "KG_PUBLIC_URL": None,  # the app's public base URL (kg serve: http://HOST:PORT/)
 }
 
@@ -76,6 +78,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.errors import register_error_handlers
 
     register_error_handlers(app)
+    from web.workers import install_page_workers
+
+    install_page_workers(app)
     nav = [(endpoint, label) for endpoint, label in NAVIGATION if endpoint in app.view_functions]
     app.context_processor(lambda: {"nav": nav})
     app.teardown_appcontext(_forget_request_store)
@@ -102,14 +107,15 @@ def _forget_request_store(_: BaseException | None) -> None:
 
 
 def close_app(app: Flask) -> None:
-    """Release what the app holds: the SPARQL query workers, then the store.
+    """Release what the app holds: the page and SPARQL query workers, then the store.
 
     Forked query workers inherit the parent's file descriptors, so a test
     harness (or a server shutting down) must stop them explicitly.
     """
-    service = app.extensions.pop("kg_sparql", None)
-    if service is not None:
-        service.close()
+    for name in ("kg_page_pool", "kg_sparql"):
+        workers = app.extensions.pop(name, None)
+        if workers is not None:
+            workers.close()
     store = app.extensions.pop("kg_store", None)
     if store is not None:
         store.close()

@@ -9,6 +9,7 @@ bytes, memory, queries per client) reach the app's config.
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -28,6 +29,10 @@ MEGABYTE = 1024 * 1024
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Threads answering pages (SPARQL queries and /healthz have their own).")
+@click.option("--page-workers", type=click.IntRange(0, 64), envvar="KG_PAGE_WORKERS",
+              default=lambda: min(os.cpu_count() or 2, 8), show_default="one per core, up to 8",
+              help="Processes rendering pages (GET), so the server process only moves bytes "
+                   "and /healthz is never slowed by a page; 0 = render in the server's threads.")
 @click.option("--query-timeout", type=click.FloatRange(0), envvar="KG_QUERY_TIMEOUT",
               help="Seconds before a SPARQL query is cut (default 10; 0 = no limit).")
 @click.option("--row-limit", type=click.IntRange(1), envvar="KG_ROW_LIMIT",
@@ -57,6 +62,7 @@ MEGABYTE = 1024 * 1024
                    "namespace, Landlock or seccomp): only for trusted networks.")
 @click.pass_context
 def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: int,
+          page_workers: int,
           query_timeout: float | None, row_limit: int | None, max_answer_mb: int | None,
           query_workers: int | None, query_memory: int | None, client_queries: int | None,
           connection_limit: int, idle_timeout: int, request_timeout: int,
@@ -81,6 +87,7 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
                "KG_QUERY_WORKERS": query_workers, "KG_QUERY_MEMORY_MB": query_memory,
                "KG_CLIENT_QUERIES": client_queries,
                "KG_MAX_ANSWER_BYTES": max_answer_mb and max_answer_mb * MEGABYTE,
+               "KG_PAGE_WORKERS": page_workers,
                "KG_PUBLIC_URL": public_url or f"http://{_url_host(host)}:{port}/"}
     app = create_app({"KG_STORE": uri, "KG_SANDBOX": not unconfined,
                       **{key: value for key, value in options.items() if value is not None}})

@@ -21,6 +21,7 @@ kg.errors.QueryError: SERVICE is not allowed (line 1, column 12): this endpoint 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -58,6 +59,7 @@ class SparqlService:
     confined: bool = True
     max_query_bytes: int = safety.MAX_QUERY_BYTES
     byte_limit: int = DEFAULT_BYTE_LIMIT
+    write_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _pool: QueryPool | None = field(default=None, init=False)
 
     @property
@@ -67,7 +69,7 @@ class SparqlService:
             safety.prepare()  # the workers inherit rdflib's parser
             self._pool = QueryPool(self.store, self.timeout, self.row_limit, self.max_workers,
                                    self.memory_mb, byte_limit=self.byte_limit,
-                                   confined=self.confined)
+                                   confined=self.confined, write_lock=self.write_lock)
         return self._pool
 
     def graph_exists(self, iri: str) -> bool:
@@ -110,11 +112,9 @@ class SparqlService:
         with self.writing():
             self.store.update(request.text)
 
-    def writing(self):  # type: ignore[no-untyped-def]
-        """Context manager to hold while writing to the store (see :meth:`QueryPool.writing`)."""
-        from contextlib import nullcontext
-
-        return self.pool.writing() if self.pool is not None else nullcontext()
+    def writing(self) -> threading.Lock:
+        """Hold while writing to the store: no worker (query or page) is forked mid-write."""
+        return self.write_lock
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -62,9 +62,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
+from typing import Any
 
 from kg import errors
 from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, ServerBusy, StoreError
+from kg.pageworkers import PageHead, PageJob
 from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer
 from kg.sparql.worker import (CHUNK_BYTES, QueryJob, UpdateCheck, evaluate, limit_memory,
                               serve_jobs)
@@ -99,9 +101,10 @@ class QueryPool:
     memory_mb: int = 0
     byte_limit: int = DEFAULT_BYTE_LIMIT
     confined: bool = True
+    wsgi_app: Any = None
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
     _idle: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _write_lock: threading.Lock = field(default_factory=threading.Lock)
     _slots: threading.BoundedSemaphore | None = None
     _pids: list[int] = field(default_factory=list)
     _started: list[_Worker] = field(default_factory=list)
@@ -111,12 +114,15 @@ class QueryPool:
         # Idle workers die with the pool (apps in tests come and go).
         weakref.finalize(self, _kill_all, self._started)
 
-    def run(self, job: QueryJob | UpdateCheck) -> Answer | StreamedAnswer | None:
+    def run(self, job: QueryJob | UpdateCheck | PageJob) -> Answer | StreamedAnswer | None:
         """Answer ``job`` within :attr:`timeout` seconds or raise :class:`QueryTimeout`.
 
         An :class:`UpdateCheck` is answered with ``None`` or its refusal. An answer
         of one piece (:data:`CHUNK_BYTES`) comes back whole; a larger one as a
-        :class:`StreamedAnswer` that keeps its worker and slot until read.
+        :class:`StreamedAnswer` that keeps its worker and slot until read. A
+        :class:`~kg.pageworkers.PageJob` (a pool built with ``wsgi_app``) always
+        comes back streamed, its :attr:`StreamedAnswer.head` a
+        :class:`~kg.pageworkers.PageHead`.
         """
         deadline = time.monotonic() + self.timeout
         assert self._slots is not None
@@ -131,16 +137,16 @@ class QueryPool:
             if head is None:  # an update check that passed
                 return None
             lease = _Lease(self, worker)
-            if size > CHUNK_BYTES:
+            if size > CHUNK_BYTES or size < 0:
                 return StreamedAnswer(head, size, lease)
             return replace(head, body=b"".join(lease.pieces()))
         finally:
             if lease is None:
                 self._slots.release()
-            elif size <= CHUNK_BYTES:
+            elif 0 <= size <= CHUNK_BYTES:
                 lease.finish(complete=lease.read_all)
 
-    def _run_on(self, worker: _Worker, job: QueryJob | UpdateCheck, deadline: float
+    def _run_on(self, worker: _Worker, job: QueryJob | UpdateCheck | PageJob, deadline: float
                 ) -> tuple[Answer | None, int]:
         """Send ``job``; return the answer's head and body size (the body is still to read).
 
@@ -163,6 +169,9 @@ class QueryPool:
             raise self._too_large()
         if status == "timeout":
             worker.kill()
+            if isinstance(job, PageJob):
+                raise QueryTimeout(f"page not ready after {self.timeout:g} s (KG_PAGE_TIMEOUT); "
+                                   "ask for less of it (fewer actors, a narrower filter)")
             raise QueryTimeout(f"query cut after {self.timeout:g} s (KG_QUERY_TIMEOUT); "
                                "narrow it with more specific patterns or a LIMIT")
         if status == "error":
@@ -171,7 +180,7 @@ class QueryPool:
         if value is None:
             self._give_back(worker)
             return None, 0
-        assert isinstance(value, Answer) and isinstance(message, int)
+        assert isinstance(value, (Answer, PageHead)) and isinstance(message, int)
         return value, message
 
     def _give_back(self, worker: _Worker) -> None:
@@ -196,12 +205,13 @@ class QueryPool:
 
     def _fork(self) -> _Worker:
         context = multiprocessing.get_context("fork")
-        with self._write_lock:
+        with self.write_lock:
             parent_end, child_end = context.Pipe()
             generation = self.store.generation
             process = context.Process(target=serve_jobs, daemon=True, name="kg-query-worker",
                                       args=(self.store, child_end, self.row_limit, os.getpid(),
-                                            self.memory_mb, self.byte_limit, self.confined))
+                                            self.memory_mb, self.byte_limit, self.confined,
+                                            self.wsgi_app))
             process.start()
         child_end.close()
         self._pids.append(process.pid or 0)
@@ -213,7 +223,7 @@ class QueryPool:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Hold while writing to the store: no worker is forked mid-write."""
-        with self._write_lock:
+        with self.write_lock:
             yield
 
     @property
@@ -264,9 +274,11 @@ class StreamedAnswer:
     garbage-collected, should nobody do either).
     """
 
-    def __init__(self, head: Answer, size: int, lease: _Lease) -> None:
-        self.media_type, self.truncated = head.media_type, head.truncated
-        self.count, self.cut, self.size = head.count, head.cut, size
+    def __init__(self, head: Answer | PageHead, size: int, lease: _Lease) -> None:
+        self.head, self.size = head, size
+        self.media_type = getattr(head, "media_type", "")
+        self.truncated = getattr(head, "truncated", False)
+        self.count, self.cut = getattr(head, "count", None), getattr(head, "cut", None)
         self._lease = lease
         weakref.finalize(self, lease.finish, False)
 

@@ -16,12 +16,17 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 
 from kg.errors import KGError, QueryError, QueryTooLarge, SandboxError
+from kg.pageworkers import PageJob, WSGIApp, render_page
 from kg.sparql import safety
 from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer, serialize_answer
 from kg.store.oxigraph import OxigraphStore
 
 CHUNK_BYTES = 1 << 20
 """Bytes per message when a worker sends an answer to the server."""
+
+WORKER_NICENESS = 5
+"""How much lower a worker's CPU priority is than the server's: when queries and pages
+keep every core busy, the server process (connections, ``/healthz``) still runs first."""
 
 
 @dataclass(frozen=True)
@@ -178,14 +183,19 @@ def send_reply(conn: Connection, reply: tuple[str, object, object]) -> None:
 
 
 def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
-           memory_mb: int = 0, byte_limit: int = DEFAULT_BYTE_LIMIT,
-           confined: bool = True) -> None:
-    """Worker loop: answer jobs until the pipe closes or the server process is gone."""
+               memory_mb: int = 0, byte_limit: int = DEFAULT_BYTE_LIMIT,
+               confined: bool = True, wsgi_app: WSGIApp | None = None) -> None:
+    """Worker loop: answer jobs until the pipe closes or the server process is gone.
+
+    A :class:`~kg.pageworkers.PageJob` is rendered by ``wsgi_app``
+    (:func:`kg.pageworkers.render_page`), which sends its own reply.
+    """
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
     if memory_mb > 0:
         limit_memory(memory_mb)
     refusal = confine_worker(store) if confined else None
+    os.nice(WORKER_NICENESS)
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):
@@ -193,6 +203,12 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if isinstance(job, PageJob) and refusal is None and wsgi_app is not None:
+            try:
+                render_page(wsgi_app, job, conn, CHUNK_BYTES)
+            except (BrokenPipeError, OSError):  # the server gave up on the page
+                return
+            continue
         try:
             if refusal is not None:
                 raise refusal

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import math
 import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import networkx as nx
 
@@ -157,7 +160,7 @@ CLUSTER_ABOVE = 300
 """Above this many actors the page opens with communities drawn as meta-nodes."""
 
 
-def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
+def communities(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, int]:
     """Community per node: igraph's multilevel (Louvain) modularity on the undirected weighted
     projection, numbered by size (0 is the largest); actors without a tie get ``-1``.
 
@@ -170,7 +173,8 @@ def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
     if graph.number_of_nodes() == 0:
         return {}
     simple, nodes = _igraph(graph)
-    membership = simple.community_multilevel(weights="weight").membership
+    with _igraph_random(seed):
+        membership = simple.community_multilevel(weights="weight").membership
     degree = simple.degree()
     sizes: dict[int, int] = {}
     for i, group in enumerate(membership):
@@ -192,6 +196,27 @@ def _pull_in_outliers(positions: dict[str, tuple[float, float]]) -> None:
         if cap and distance > cap:
             factor = cap * (1 + math.log(distance / cap)) / distance
             positions[node] = (round(x * factor, 1), round(y * factor, 1))
+
+
+@contextmanager
+def _igraph_random(seed: int) -> Iterator[None]:
+    """igraph's random numbers from ``random.Random(seed)`` for the block, then Python's again.
+
+    python-igraph draws from one process-wide generator (the ``random`` module
+    unless told otherwise), which layouts and Louvain use even from a given
+    start; seeding it is what makes the same graph give the same picture.
+    """
+    import igraph
+
+    with _IGRAPH_RANDOM:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
+
+
+_IGRAPH_RANDOM = threading.Lock()
 
 
 def _iterations(n: int) -> int:
@@ -221,7 +246,9 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
         n = len(tied)
         rng, side = random.Random(seed), math.sqrt(n)
         start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
-        coords = core.layout_fruchterman_reingold(seed=start, niter=_iterations(n), grid="auto")
+        with _igraph_random(seed):
+            coords = core.layout_fruchterman_reingold(seed=start, niter=_iterations(n),
+                                                      grid="auto")
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
         scale = (220 if n < 100 else 150) * math.sqrt(n) / span

@@ -1,0 +1,104 @@
+"""Pages rendered in worker processes (kg.pageworkers, web.workers, kg serve --page-workers)."""
+
+from __future__ import annotations
+
+import os
+import time
+from multiprocessing import Pipe
+
+import pytest
+
+from kg.errors import QueryTimeout
+from kg.pageworkers import IN_WORKER, PageHead, PageJob, render_page
+from kg.sparql.timeout import QueryPool
+from kg.store import open_store
+
+
+def pid_app(environ, start_response):
+    """A WSGI app that answers with the process that rendered it, in three pieces."""
+    if environ["PATH_INFO"] == "/slow":
+        time.sleep(30)
+    start_response("200 OK", [("Content-Type", "text/plain"), ("X-Path", environ["PATH_INFO"])])
+    return [b"pid=", str(os.getpid()).encode(), b";"]
+
+
+def request_environ(path: str) -> dict:
+    return {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "x",
+            "SERVER_PORT": "80", "wsgi.url_scheme": "http", "wsgi.version": (1, 0),
+            "wsgi.input": object(), "wsgi.errors": object(), "wsgi.file_wrapper": object}
+
+
+def test_a_job_carries_plain_values_and_the_worker_rebuilds_streams():
+    job = PageJob.from_environ(request_environ("/a"))
+    assert "wsgi.input" not in job.environ and "wsgi.file_wrapper" not in job.environ
+    rebuilt = job.worker_environ()
+    assert rebuilt["wsgi.input"].read() == b"" and rebuilt[IN_WORKER] is True
+
+
+def test_render_page_sends_head_then_body_pieces_then_an_empty_piece():
+    parent, child = Pipe()
+    render_page(pid_app, PageJob.from_environ(request_environ("/a")), child, piece_bytes=4)
+    status, head, size = parent.recv()
+    assert (status, size) == ("ok", -1)
+    assert head == PageHead("200 OK", (("Content-Type", "text/plain"), ("X-Path", "/a")))
+    pieces = []
+    while piece := parent.recv_bytes():
+        pieces.append(piece)
+    assert b"".join(pieces) == f"pid={os.getpid()};".encode()
+    assert all(len(piece) >= 4 for piece in pieces[:-1])
+
+
+@pytest.fixture
+def page_pool():
+    pool = QueryPool(open_store("memory:"), timeout=2, row_limit=0, max_workers=1,
+                     wsgi_app=pid_app)
+    yield pool
+    pool.close()
+
+
+def test_a_page_is_rendered_in_another_process(page_pool):
+    page = page_pool.run(PageJob.from_environ(request_environ("/b")))
+    assert page.head.status == "200 OK"
+    body = page.body.decode()
+    assert body.startswith("pid=") and body != f"pid={os.getpid()};"
+
+
+def test_a_page_past_its_deadline_is_cut_and_its_worker_replaced(page_pool):
+    with pytest.raises(QueryTimeout, match="page not ready after 2 s"):
+        page_pool.run(PageJob.from_environ(request_environ("/slow")))
+    assert page_pool.run(PageJob.from_environ(request_environ("/c"))).head.status == "200 OK"
+    assert page_pool.forks == 2
+
+
+@pytest.fixture
+def worker_app(memory_store, extractor):
+    from web import close_app, create_app
+
+    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_WRITE_TOKEN": "t0ken",
+                      "KG_PAGE_WORKERS": 1})
+    app.extensions["kg_store"] = memory_store
+    app.extensions["kg_extractor"] = extractor
+    yield app
+    close_app(app)
+
+
+def test_pages_from_workers_equal_pages_rendered_in_process(worker_app, app):
+    in_worker, in_process = worker_app.test_client(), app.test_client()
+    worker_app.extensions["kg_store"] = app.extensions["kg_store"]  # the seed
+    for path in ("/network.json", "/id/actor/isis", "/api/actors", "/no/such/page"):
+        answer, expected = in_worker.get(path), in_process.get(path)
+        assert (answer.status_code, answer.data) == (expected.status_code, expected.data), path
+        assert answer.headers["Content-Type"] == expected.headers["Content-Type"], path
+    assert worker_app.extensions["kg_page_pool"].forks == 1
+
+
+def test_a_page_after_a_write_shows_the_write(worker_app):
+    client = worker_app.test_client()
+    assert client.get("/api/articles").get_json()["items"] == []
+    body = {"text": "Hezbollah fighters clashed with Islamic State militants near Arsal.",
+            "title": "Clash", "published": "2017-08-20", "id": "clash"}
+    created = client.post("/api/articles", json=body, headers={"Authorization": "Bearer t0ken"})
+    assert created.status_code == 201
+    articles = client.get("/api/articles").get_json()["items"]
+    assert [article["key"] for article in articles] == ["clash"]
+    assert worker_app.extensions["kg_page_pool"].forks == 2  # the stale worker was replaced

@@ -1,0 +1,71 @@
+"""Pages rendered by worker processes under ``kg serve`` (see :mod:`kg.pageworkers` for why).
+
+With ``KG_PAGE_WORKERS`` > 0, a hook before each request hands a ``GET`` or
+``HEAD`` page to a worker of a :class:`~kg.sparql.timeout.QueryPool` built with
+this app as its ``wsgi_app``, and answers with what the worker sends. In the
+worker the same app renders the page (the job's environ marks it, so it is not
+handed on again). Errors of the pool (deadline, busy workers) reach the app's
+one error handler like any other :class:`~kg.errors.KGError`.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+
+from kg.pageworkers import IN_WORKER, delegated
+from web import get_store
+
+POOL = "kg_page_pool"
+
+
+def install_page_workers(app: Flask) -> None:
+    """Make ``app`` hand its pages to ``KG_PAGE_WORKERS`` worker processes (0: none)."""
+    if int(app.config.get("KG_PAGE_WORKERS") or 0) > 0:
+        app.before_request(_render_in_worker)
+
+
+def _render_in_worker() -> Response | None:
+    if request.environ.get(IN_WORKER) or not delegated(request.method, request.path):
+        return None
+    pool = _pool()
+    if pool is None:  # a store the workers cannot share (a remote server): render here
+        return None
+    page = pool.run(_job())
+    return Response(page.chunks(), status=page.head.status, headers=list(page.head.headers),
+                    direct_passthrough=True)
+
+
+def _job() -> Any:
+    from kg.pageworkers import PageJob
+
+    return PageJob.from_environ(request.environ)
+
+
+def _pool() -> Any:
+    extensions = current_app.extensions
+    if POOL not in extensions:
+        with extensions.setdefault("kg_page_pool_lock", threading.Lock()):  # first requests race
+            if POOL not in extensions:
+                app = current_app._get_current_object()  # type: ignore[attr-defined]
+                extensions[POOL] = _new_pool(app)
+    return extensions[POOL]
+
+
+def _new_pool(app: Flask) -> Any:
+    from kg.sparql.timeout import QueryPool
+    from kg.store.oxigraph import OxigraphStore
+    from web.sparql import sparql_service
+
+    store = get_store()
+    if not isinstance(store, OxigraphStore):
+        return None
+    config = app.config
+    return QueryPool(store, timeout=float(config.get("KG_PAGE_TIMEOUT") or 30), row_limit=0,
+                     max_workers=int(config["KG_PAGE_WORKERS"]),
+                     memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
+                     confined=str(config.get("KG_SANDBOX", True)).lower()
+                     not in ("0", "false", "no", "off"),
+                     wsgi_app=app.wsgi_app, write_lock=sparql_service().write_lock)
