@@ -498,11 +498,24 @@
     markListed(kind, id);
     $("details").scrollIntoView({block: "start"});
   }
+  // vis gives a click to the node drawn last under the pointer, so a small node lying on a big
+  // one took clicks aimed at the big one's centre: take the node whose centre is nearest instead,
+  // relative to its radius, among the drawn nodes whose disc holds the pointer.
+  function nodeUnder(pointer, fallback) {
+    var best = fallback, bestRatio = Infinity, positions = network.getPositions(network.body.nodeIndices);
+    network.body.nodeIndices.forEach(function (id) {
+      var at = positions[id], radius = network.body.nodes[id].options.size || 1;
+      var ratio = Math.hypot(at.x - pointer.x, at.y - pointer.y) / radius;
+      if (ratio <= 1 && ratio < bestRatio) { best = id; bestRatio = ratio; }
+    });
+    return best;
+  }
   network.on("click", function (p) {
-    if (p.nodes.length && String(p.nodes[0]).indexOf("community-") === 0) {
-      collapsed[+String(p.nodes[0]).slice(10)] = false; apply(); return;
+    var node = !p.nodes.length ? null : p.pointer ? nodeUnder(p.pointer.canvas, p.nodes[0]) : p.nodes[0];
+    if (node !== null && String(node).indexOf("community-") === 0) {
+      collapsed[+String(node).slice(10)] = false; apply(); return;
     }
-    if (p.nodes.length) { select("node", p.nodes[0]); } else if (p.edges.length) { select("edge", p.edges[0]); }
+    if (node !== null) { select("node", node); } else if (p.edges.length) { select("edge", p.edges[0]); }
     else { emphasise(null); markListed(null, null); }
   });
 
