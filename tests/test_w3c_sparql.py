@@ -24,7 +24,7 @@ from tests.security.conftest import kg_command, project_env, wait_until_up
 from tests.w3c import outcomes
 from tests.w3c.evaluation import run_raw, run_served
 from tests.w3c.http_tests import run_exchange, run_service_description
-from tests.w3c.manifests import tests
+from tests.w3c.manifests import suite_tests
 from tests.w3c.served import ServedEndpoint
 
 SUITE_DIR = eval_dir() / "w3c-sparql11"
@@ -75,7 +75,7 @@ def _report(suite: str, results: list[outcomes.Result], capsys: pytest.CaptureFi
 def test_http_exchanges(suite: str, suite_root: Path, served: ServedEndpoint,
                         capsys: pytest.CaptureFixture) -> None:
     results = [outcomes.combine(suite, t.name, run_exchange(t, suite_root, served), None)
-               for t in tests(suite_root, suite)]
+               for t in suite_tests(suite_root, suite)]
     _report(suite, results, capsys)
 
 
@@ -84,7 +84,7 @@ def test_evaluation(suite: str, suite_root: Path, served: ServedEndpoint,
                     capsys: pytest.CaptureFixture) -> None:
     results = [outcomes.combine(suite, t.name, run_served(t, suite_root, served),
                                 run_raw(t, suite_root))
-               for t in tests(suite_root, suite)]
+               for t in suite_tests(suite_root, suite)]
     _report(suite, results, capsys)
 
 
@@ -92,5 +92,5 @@ def test_service_description(suite_root: Path, served: ServedEndpoint,
                              capsys: pytest.CaptureFixture) -> None:
     suite = "service description"
     results = [outcomes.combine(suite, t.name, run_service_description(t, served), None)
-               for t in tests(suite_root, suite)]
+               for t in suite_tests(suite_root, suite)]
     _report(suite, results, capsys)

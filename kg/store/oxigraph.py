@@ -134,6 +134,12 @@ class OxigraphStore(Store):
             self._store.dump(out, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
                              from_graph=from_graph, prefixes=PREFIXES)
 
+    def dump_default_graph(self, out: BinaryIO, rdf_format_name: str) -> None:
+        """Serialise the store's own default graph (not the union of the graphs)."""
+        fmt = formats.rdf_format(rdf_format_name)
+        quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        self._serialize((quad.triple for quad in quads), out, fmt)
+
     def _union_triples(self) -> Iterator[ox.Triple]:
         """The triples of every graph in turn, streamed in constant memory.
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from tests.w3c.answers import (MEDIA_RESULT_FORMATS, RDF_FORMATS, RDF_MEDIA, RESULT_MEDIA, Answer,
+from tests.w3c.answers import (MEDIA_RESULT_FORMATS, RDF_FORMATS, RESULT_MEDIA, Answer,
                                from_file, from_http, from_pyoxigraph, verdict)
 from tests.w3c.compare import same_rows, triple_rows
 from tests.w3c.manifests import MF, QT, UT, W3CTest, graph_label, local_path
@@ -206,8 +206,9 @@ def run_served(test: W3CTest, root: Path, served: ServedEndpoint) -> Outcome:
 def _load(root: Path, case: Case, served: ServedEndpoint) -> Outcome | None:
     graphs = [(None if case.update else iri, iri) for iri in case.default] + case.named
     for name, iri in graphs:
-        response = served.put_graph(name, local_path(root, iri).read_bytes(),
-                                    RDF_MEDIA[Path(iri).suffix])
+        triples = ox.parse(path=str(local_path(root, iri)), format=_rdf_format(iri), base_iri=iri)
+        response = served.put_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                                    "application/n-triples")
         if response.status_code >= 300:
             return "fail", f"loading {Path(iri).name}: {response.status_code} {served.message(response)}"
     return None

@@ -84,7 +84,7 @@ def _entries(root: Path, relative: str) -> Iterator[tuple[Graph, URIRef]]:
             yield graph, entry  # type: ignore[misc]
 
 
-def tests(root: Path, suite: str) -> list[W3CTest]:
+def suite_tests(root: Path, suite: str) -> list[W3CTest]:
     """Every test of ``suite`` (a key of :data:`SUITES`), in manifest order."""
     found = []
     for manifest in SUITES[suite]:
