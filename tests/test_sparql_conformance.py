@@ -97,3 +97,72 @@ def test_sparqlwrapper_graph_forms_in_every_format(app, query, return_format):
     graph = converted if isinstance(converted, Graph) else Graph().parse(
         data=converted, format="turtle")
     assert len(graph) >= 1
+
+
+@pytest.fixture
+def writer(memory_store):
+    from web import close_app, create_app
+
+    app = create_app({"TESTING": True, "KG_STORE": "memory:", "KG_WRITE_TOKEN": "t",
+                      "KG_PUBLIC_URL": "http://kg.example/"})
+    app.extensions["kg_store"] = memory_store
+    yield app.test_client()
+    close_app(app)
+
+
+def _update(client, text, **params):
+    return client.post("/sparql", data=text.encode(), query_string=params,
+                       headers={"Authorization": "Bearer t"},
+                       content_type="application/sparql-update")
+
+
+def _ask(client, text) -> bool:
+    return client.post("/sparql", data=text.encode(),
+                       content_type="application/sparql-query").get_json()["boolean"]
+
+
+def test_relative_iris_in_an_update_resolve_against_the_endpoint(writer):
+    assert _update(writer, "INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> <test> } }"
+                   ).status_code == 204
+    assert _ask(writer, "ASK { GRAPH <urn:g> { <urn:s> <urn:p> <http://kg.example/test> } }")
+
+
+def test_relative_iris_in_a_construct_template_resolve_against_the_endpoint(writer):
+    _update(writer, "INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 1 } }")
+    response = writer.get("/sparql", query_string={
+        "query": "CONSTRUCT { <rel> <urn:p> ?o } WHERE { ?s <urn:p> ?o }", "format": "nt"})
+    assert response.status_code == 200
+    assert response.data.startswith(b"<http://kg.example/rel> <urn:p> ")
+
+
+def test_using_graph_uri_becomes_the_update_dataset(writer):
+    _update(writer, "INSERT DATA { GRAPH <urn:a> { <urn:s> <urn:p> 1 } "
+                    "GRAPH <urn:b> { <urn:s> <urn:p> 2 } }")
+    copy = "INSERT { GRAPH <urn:out> { ?s <urn:seen> ?o } } WHERE { ?s <urn:p> ?o }"
+    assert _update(writer, copy, **{"using-graph-uri": "urn:a"}).status_code == 204
+    assert _ask(writer, "ASK { GRAPH <urn:out> { <urn:s> <urn:seen> 1 } }")
+    assert not _ask(writer, "ASK { GRAPH <urn:out> { <urn:s> <urn:seen> 2 } }")
+    named = "INSERT { GRAPH <urn:out2> { ?g <urn:has> ?o } } WHERE { GRAPH ?g { ?s <urn:p> ?o } }"
+    assert _update(writer, named, **{"using-named-graph-uri": "urn:b"}).status_code == 204
+    assert not _ask(writer, "ASK { GRAPH <urn:out2> { <urn:a> <urn:has> ?o } }")
+    assert _ask(writer, "ASK { GRAPH <urn:out2> { <urn:b> <urn:has> 2 } }")
+
+
+def test_using_graph_uri_with_a_using_clause_or_outside_the_store_is_a_400(writer):
+    _update(writer, "INSERT DATA { GRAPH <urn:a> { <urn:s> <urn:p> 1 } }")
+    both = "DELETE { ?s ?p ?o } USING <urn:a> WHERE { ?s ?p ?o }"
+    response = _update(writer, both, **{"using-graph-uri": "urn:a"})
+    assert response.status_code == 400 and "cannot be given together" in response.get_json()["message"]
+    outside = _update(writer, "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                      **{"using-graph-uri": "http://127.0.0.1:9/x"})
+    assert outside.status_code == 400 and "not a graph of this store" in outside.get_json()["message"]
+
+
+def test_relative_from_resolves_against_base_in_the_safety_check():
+    from kg.errors import QueryError
+    from kg.sparql.safety import check_query
+
+    held = "http://example.org/data.ttl".__eq__
+    check_query("BASE <http://example.org/q.rq> SELECT * FROM <data.ttl> {}", held)
+    with pytest.raises(QueryError, match="http://example.org/other.ttl"):
+        check_query("BASE <http://example.org/q.rq> SELECT * FROM <other.ttl> {}", held)

@@ -98,6 +98,7 @@ def endpoint() -> Response | str:
         return preflight()
     operation = parse_request(request.method, request.mimetype, request.args.to_dict(flat=False),
                               _form(), _body())
+    operation.base = public_endpoint_url()
     if operation.operation == "none":
         return _no_query()
     if operation.operation == "update":

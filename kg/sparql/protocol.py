@@ -68,6 +68,7 @@ class ProtocolRequest:
     text: str = ""
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+    base: str | None = None  # the base IRI of relative IRIs: the endpoint's public URL
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
