@@ -18,7 +18,7 @@ from kg.sparql.description import service_description
 from kg.sparql.examples import examples
 from kg.sparql.graphstore import (graph_get, graph_target, graph_write, new_graph_iri, parse_body,
                                  parse_parts)
-from kg.sparql.protocol import RDF_MEDIA, best_match, negotiate, parse_request
+from kg.sparql.protocol import RDF_MEDIA, best_match, decode_body, negotiate, parse_request
 from kg.sparql.service import SparqlService
 from web import get_store
 from web.security import preflight, require_write_token
@@ -88,7 +88,7 @@ def _form() -> dict[str, list[str]] | None:
 
 def _body() -> str | None:
     if request.mimetype in ("application/sparql-query", "application/sparql-update"):
-        return request.get_data(as_text=True)
+        return decode_body(request.get_data(), request.mimetype_params.get("charset"))
     return None
 
 

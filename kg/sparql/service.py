@@ -92,7 +92,8 @@ class SparqlService:
         if isinstance(self.store, OxigraphStore):
             return evaluate(self.store, job, self.row_limit, self.byte_limit)
         body, media_type = self.store.serialized_query(
-            job.sparql, results_format=job.results_format, rdf_format=job.rdf_format,
+            job.sparql, results_format=job.results_format or "json",
+            rdf_format=job.rdf_format or "turtle",
             default_graphs=job.default_graphs, named_graphs=job.named_graphs)
         return Answer(body, media_type)
 
