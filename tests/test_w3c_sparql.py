@@ -94,3 +94,21 @@ def test_service_description(suite_root: Path, served: ServedEndpoint,
     results = [outcomes.combine(suite, t.name, run_service_description(t, served), None)
                for t in suite_tests(suite_root, suite)]
     _report(suite, results, capsys)
+
+
+def test_a_test_that_does_worse_than_expected_is_a_regression() -> None:
+    expected = {"a": "pass", "b": "refused", "c": "engine", "d": "fail"}
+    results = [outcomes.Result("query", "a", "engine"), outcomes.Result("query", "b", "refused"),
+               outcomes.Result("query", "c", "fail"), outcomes.Result("query", "d", "pass"),
+               outcomes.Result("query", "e", "pass")]
+    found = outcomes.regressions(results, expected)
+    assert [line.split(":")[0] for line in found] == ["a", "c", "e"]
+
+
+def test_the_table_lists_refusals_and_engine_failures_by_name() -> None:
+    results = [outcomes.Result("update", "u/load", "refused", "LOAD is not allowed"),
+               outcomes.combine("query", "q/cast", ("fail", "differs"), ("value", "by value")),
+               outcomes.Result("query", "q/ok", "pass")]
+    text = outcomes.table(results)
+    assert "| query | 2 | 1 | 0 | 0 | 0 | 1 |" in text
+    assert "- u/load: LOAD is not allowed" in text and "- q/cast: pyoxigraph: by value" in text
