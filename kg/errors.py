@@ -93,6 +93,18 @@ class AuthError(KGError):
     status = 403
 
 
+class NotAcceptable(InputError):
+    """An Accept header that offers no media type the endpoint can answer in."""
+
+    status = 406
+
+
+class UnsupportedMediaType(InputError):
+    """A request body in a media type or character set the endpoint does not read."""
+
+    status = 415
+
+
 class PayloadTooLarge(InputError):
     """A request or article over the configured size limit."""
 

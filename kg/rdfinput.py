@@ -118,17 +118,23 @@ def syntax_error(error: SyntaxError, where: str) -> InputError:
 
 
 def parse_untrusted(data: bytes, format_name: str, where: str, max_bytes: int = MAX_RDF_BYTES,
-                    max_depth: int = MAX_RDF_DEPTH) -> Iterator[ox.Quad]:
+                    max_depth: int = MAX_RDF_DEPTH, base_iri: str | None = None
+                    ) -> Iterator[ox.Quad]:
     """Check ``data`` (see :func:`check_untrusted`), then yield its quads.
 
+    Relative IRIs resolve against ``base_iri`` (none: they are an error).
     Parse errors become :class:`InputError` naming ``where``, the line and column.
     """
     fmt = rdf_format(format_name)
     check_untrusted(data, fmt, where, max_bytes, max_depth)
     try:
-        yield from ox.parse(input=data, format=getattr(ox.RdfFormat, fmt.oxigraph_name))
+        yield from ox.parse(input=data, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
+                            base_iri=base_iri)
     except SyntaxError as error:
         raise syntax_error(error, where) from error
+    except ValueError as error:  # a base IRI pyoxigraph cannot parse
+        raise InputError(f"cannot use <{base_iri}> as the base IRI: {error}", where=where) \
+            from error
 
 
 __all__ = ["MAX_RDF_BYTES", "MAX_RDF_DEPTH", "check_untrusted", "parse_untrusted",

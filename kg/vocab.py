@@ -37,6 +37,8 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 WD = Namespace("http://www.wikidata.org/entity/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+RS = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/result-set#")
+"""The DAWG result-set vocabulary: SELECT/ASK results written as RDF."""
 
 
 class CKG(DefinedNamespace):

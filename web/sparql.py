@@ -16,8 +16,9 @@ from kg.sparql.admission import ClientQueries
 from kg.formats import rdf_format
 from kg.sparql.description import service_description
 from kg.sparql.examples import examples
-from kg.sparql.graphstore import graph_get, graph_write, parse_body
-from kg.sparql.protocol import RDF_MEDIA, best_match, negotiate, parse_request
+from kg.sparql.graphstore import (graph_get, graph_target, graph_write, new_graph_iri, parse_body,
+                                 parse_parts)
+from kg.sparql.protocol import RDF_MEDIA, best_match, decode_body, negotiate, parse_request
 from kg.sparql.service import SparqlService
 from web import get_store
 from web.security import preflight, require_write_token
@@ -87,7 +88,7 @@ def _form() -> dict[str, list[str]] | None:
 
 def _body() -> str | None:
     if request.mimetype in ("application/sparql-query", "application/sparql-update"):
-        return request.get_data(as_text=True)
+        return decode_body(request.get_data(), request.mimetype_params.get("charset"))
     return None
 
 
@@ -97,6 +98,7 @@ def endpoint() -> Response | str:
         return preflight()
     operation = parse_request(request.method, request.mimetype, request.args.to_dict(flat=False),
                               _form(), _body())
+    operation.base = public_endpoint_url()
     if operation.operation == "none":
         return _no_query()
     if operation.operation == "update":
@@ -186,18 +188,31 @@ def yasgui_asset(name: str) -> Response:
 
 
 @bp.route("/sparql/graph", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"])
-def graph_store() -> Response:
-    """SPARQL 1.1 Graph Store HTTP protocol (indirect identification: ``?graph=IRI``)."""
+@bp.route("/sparql/graph/<path:_>", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"])
+def graph_store(_: str | None = None) -> Response:
+    """SPARQL 1.1 Graph Store HTTP protocol: ``?graph=IRI``, ``?default``, or the URL itself."""
     if request.method == "OPTIONS":
         return preflight()
-    graph = request.args.get("graph")
+    url = public_base_url() + request.path
+    direct = url if request.path.rstrip("/") != "/sparql/graph" else None
+    graph, default = direct or request.args.get("graph"), "default" in request.args
+    created = None
+    if request.method == "POST" and not (graph or default):
+        created = graph = new_graph_iri(url)
+    target = graph_target(graph, default, base=graph or url)
     if request.method in ("GET", "HEAD"):
         wanted = best_match(list(RDF_MEDIA), request.headers.get("Accept")) or "text/turtle"
-        body, media_type = graph_get(get_store(), graph, RDF_MEDIA[wanted],
-                                     request.args.get("default") is not None)
+        body, media_type = graph_get(get_store(), target, RDF_MEDIA[wanted])
         return Response(body, mimetype=media_type)
     require_write_token()
-    triples = parse_body(request.method, request.get_data(), request.mimetype)  # before the lock
+    if request.mimetype == "multipart/form-data":  # parsed before the lock
+        triples = parse_parts([(part.read(), part.mimetype) for part in request.files.values()],
+                              target.base)
+    else:
+        triples = parse_body(request.method, request.get_data(), request.mimetype, target.base)
     with sparql_service().writing():
-        status = graph_write(get_store(), request.method, graph, triples)
-    return Response(status=status)
+        status = graph_write(get_store(), request.method, target, triples)
+    response = Response(status=201 if created else status)
+    if created:
+        response.headers["Location"] = created
+    return response

@@ -9,9 +9,13 @@ a message that names the offending parameter.
 Examples
 --------
 >>> negotiate("application/sparql-results+xml;q=0.5, text/csv")
-Formats(results='csv', rdf='turtle')
+Formats(results='csv', rdf='')
 >>> negotiate("*/*", "jsonld")
 Formats(results='json', rdf='jsonld')
+>>> negotiate("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+Formats(results='json', rdf='turtle')
+>>> negotiate("text/turtle")
+Formats(results='', rdf='turtle')
 >>> parse_request("GET", None, {"query": ["ASK {}"], "default-graph-uri": ["urn:g"]}).default_graphs
 ['urn:g']
 """
@@ -22,7 +26,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kg.errors import InputError, QueryError
+import codecs
+
+from kg.errors import InputError, NotAcceptable, QueryError, UnsupportedMediaType
 
 Params = Mapping[str, Sequence[str]]
 
@@ -53,8 +59,17 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
 """``format=`` values -> (results format, RDF format); ``None`` leaves that side to Accept."""
 
 
+BROWSER_MEDIA = "text/html"
+"""What a browser asks for first: it gets JSON results (and Turtle graphs)."""
+UTF8_NAMES = ("utf-8", "utf8", "us-ascii", "ascii")
+
+
 class Formats(NamedTuple):
-    """The answer formats for a request: one for SELECT/ASK, one for CONSTRUCT/DESCRIBE."""
+    """The answer formats for a request: one for SELECT/ASK, one for CONSTRUCT/DESCRIBE.
+
+    An empty name means that the client's Accept header offers no media type
+    for that side: such an answer is a 406.
+    """
 
     results: str
     rdf: str
@@ -68,6 +83,7 @@ class ProtocolRequest:
     text: str = ""
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+    base: str | None = None  # the base IRI of relative IRIs: the endpoint's public URL
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -129,7 +145,7 @@ def negotiate(accept: str | None, format_name: str | None = None) -> Formats:
     """Pick the results and RDF formats; ``format`` (a name or a media type) wins over Accept.
 
     >>> negotiate("text/rdf+n3", "n3")
-    Formats(results='json', rdf='turtle')
+    Formats(results='', rdf='turtle')
     >>> negotiate(None, "rdf+xml").rdf
     'rdfxml'
     """
@@ -145,9 +161,45 @@ def negotiate(accept: str | None, format_name: str | None = None) -> Formats:
         else:
             known = ", ".join(sorted({n for n in FORMAT_NAMES if "-" not in n}))
             raise QueryError(f"unknown format={format_name!r} (known: {known})")
-    results = results or RESULTS_MEDIA.get(best_match(list(RESULTS_MEDIA), accept) or "", "json")
-    rdf = rdf or RDF_MEDIA.get(best_match(list(RDF_MEDIA), accept) or "", "turtle")
+    results = results or _accepted(RESULTS_MEDIA, accept, "json")
+    rdf = rdf or _accepted(RDF_MEDIA, accept, "turtle")
+    if not (results or rdf):
+        raise NotAcceptable(f"Accept: {accept} offers nothing this endpoint answers in "
+                            f"(results: {', '.join(RESULTS_MEDIA)}; graphs: {', '.join(RDF_MEDIA)})")
     return Formats(results, rdf)
+
+
+def _accepted(media: Mapping[str, str], accept: str | None, browser_format: str) -> str:
+    """The format of ``media`` the client prefers ("" if none); a browser's text/html gets
+    ``browser_format``."""
+    wanted = best_match([*media, BROWSER_MEDIA], accept)
+    if wanted == BROWSER_MEDIA:
+        return browser_format
+    return media.get(wanted or "", "")
+
+
+def decode_body(data: bytes, charset: str | None) -> str:
+    """A query or update body as text: UTF-8, as the protocol requires (``charset`` is honoured).
+
+    >>> decode_body("ASK {}".encode(), "UTF-8")
+    'ASK {}'
+    >>> decode_body("ASK {}".encode("utf-16"), "UTF-16")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnsupportedMediaType: charset=UTF-16: SPARQL Protocol bodies are UTF-8 (send the text as UTF-8)
+    """
+    name = (charset or "utf-8").strip().strip('"')
+    if name.lower() not in UTF8_NAMES:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise UnsupportedMediaType(f"unknown charset={name!r} in Content-Type") from None
+        raise UnsupportedMediaType(f"charset={name}: SPARQL Protocol bodies are UTF-8 "
+                                   "(send the text as UTF-8)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"the request body is not UTF-8 (byte {error.start})") from None
 
 
 def _one(params: Params, name: str) -> str | None:

@@ -43,9 +43,9 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from kg import formats
-from kg.errors import QueryError
+from kg.errors import NotAcceptable, QueryError
 from kg.store.base import RESULTS_MEDIA_TYPES
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, RDF, RS, XSD
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -298,15 +298,67 @@ def _serialize_triples(answer: ox.QueryTriples, rdf_format: str, row_limit: int,
 def serialize_answer(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, *,
                      results_format: str, rdf_format: str, row_limit: int,
                      byte_limit: int = DEFAULT_BYTE_LIMIT) -> Answer:
-    """Serialise a pyoxigraph answer, stopping after ``row_limit`` rows or ``byte_limit`` bytes."""
-    if isinstance(answer, ox.QueryTriples):
+    """Serialise a pyoxigraph answer, stopping after ``row_limit`` rows or ``byte_limit`` bytes.
+
+    A client that accepts only the other kind of answer still gets one, as
+    Jena and Virtuoso answer it: SELECT/ASK results in RDF use the result-set
+    vocabulary (:func:`result_set_triples`), a graph in a results format is a
+    ``subject``, ``predicate``, ``object`` table. Neither format (empty names)
+    is a 406.
+
+    >>> store = ox.Store()
+    >>> ask = serialize_answer(store.query("ASK {}"), results_format="", rdf_format="nt",
+    ...                        row_limit=5)
+    >>> ask.media_type, b"result-set#boolean" in ask.body
+    ('application/n-triples', True)
+    """
+    graph = isinstance(answer, ox.QueryTriples)
+    if graph and rdf_format:
         return _serialize_triples(answer, rdf_format, row_limit, byte_limit)
+    if not results_format:
+        if graph or not rdf_format:
+            raise NotAcceptable("the Accept header offers no media type for "
+                                f"{'a graph' if graph else 'query results'}")
+        return _serialize_triples(result_set_triples(answer), rdf_format, row_limit, byte_limit)
     if results_format not in WRITERS:
         raise QueryError(f"unknown results format {results_format!r} (known: {', '.join(WRITERS)})")
     media_type = RESULTS_MEDIA_TYPES[results_format]
     if isinstance(answer, ox.QueryBoolean):
         return Answer(write_boolean(bool(answer), results_format), media_type)
-    variables = [v.value for v in answer.variables]
-    body, count, cut = write_rows(WRITERS[results_format], variables,
-                                  (tuple(solution) for solution in answer), row_limit, byte_limit)
+    if graph:
+        variables = ["subject", "predicate", "object"]
+        rows: Iterable[Row] = ((t.subject, t.predicate, t.object) for t in answer)
+    else:
+        variables = [v.value for v in answer.variables]
+        rows = (tuple(solution) for solution in answer)
+    body, count, cut = write_rows(WRITERS[results_format], variables, rows, row_limit, byte_limit)
     return Answer(body, media_type, cut is not None, count, cut)
+
+
+def result_set_triples(answer: ox.QuerySolutions | ox.QueryBoolean) -> Iterator[ox.Triple]:
+    """SELECT or ASK results as triples of the result-set vocabulary (one ``rs:ResultSet``).
+
+    >>> [t.predicate.value.rsplit("#")[-1] for t in result_set_triples(ox.Store().query("ASK {}"))]
+    ['type', 'boolean']
+    """
+    def node(name: str) -> ox.NamedNode:
+        return ox.NamedNode(str(RS[name]))
+
+    result = ox.BlankNode()
+    yield ox.Triple(result, ox.NamedNode(str(RDF.type)), node("ResultSet"))
+    if isinstance(answer, ox.QueryBoolean):
+        yield ox.Triple(result, node("boolean"), ox.Literal(str(bool(answer)).lower(),
+                                                            datatype=ox.NamedNode(str(XSD.boolean))))
+        return
+    names = [v.value for v in answer.variables]
+    for name in names:
+        yield ox.Triple(result, node("resultVariable"), ox.Literal(name))
+    for solution in answer:
+        row = ox.BlankNode()
+        yield ox.Triple(result, node("solution"), row)
+        for name, value in zip(names, solution, strict=True):
+            if value is not None:
+                binding = ox.BlankNode()
+                yield ox.Triple(row, node("binding"), binding)
+                yield ox.Triple(binding, node("variable"), ox.Literal(name))
+                yield ox.Triple(binding, node("value"), value)

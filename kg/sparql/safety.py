@@ -76,8 +76,18 @@ def _no_graph(_: str) -> bool:
     return False
 
 
-def keyword_positions(text: str) -> Iterator[tuple[str, int]]:
-    """Yield ``(KEYWORD, offset)`` for SERVICE/LOAD/FROM/USING used as keywords.
+def blanked(text: str) -> str:
+    """``text`` with strings, IRIs and comments replaced by spaces (offsets unchanged).
+
+    >>> blanked("ASK { ?s <x> 'a' } # c")
+    'ASK { ?s         }    '
+    """
+    return _BLANKED.sub(lambda m: " " * len(m.group()), text)
+
+
+def keyword_positions(text: str, keywords: frozenset[str] | set[str] = _KEYWORDS
+                      ) -> Iterator[tuple[str, int]]:
+    """Yield ``(KEYWORD, offset)`` for SERVICE/LOAD/FROM/USING (or ``keywords``) used as keywords.
 
     Strings, IRIs and comments are blanked first; variables (``?service``),
     prefixed names (``ex:from``) and language tags never count.
@@ -87,10 +97,9 @@ def keyword_positions(text: str) -> Iterator[tuple[str, int]]:
     >>> list(keyword_positions("select * from <x> where { service <y> { } }"))
     [('FROM', 9), ('SERVICE', 26)]
     """
-    blanked = _BLANKED.sub(lambda m: " " * len(m.group()), text)
-    for match in _TOKEN.finditer(blanked):
+    for match in _TOKEN.finditer(blanked(text)):
         word = match.group()
-        if word.upper() in _KEYWORDS:
+        if word.upper() in keywords:
             yield word.upper(), match.start()
 
 
@@ -141,7 +150,8 @@ def _name(node: object) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def _parsed(text: str, update: bool) -> tuple[list[object], object] | str:
+def _parsed(text: str, update: bool, base: str | None = None
+            ) -> tuple[list[object], object] | str:
     """rdflib's parse tree and prologue of ``text``, or why rdflib cannot parse it."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql import parser
@@ -151,9 +161,9 @@ def _parsed(text: str, update: bool) -> tuple[list[object], object] | str:
         if update:
             tree = parser.parseUpdate(text)
             declarations = [decl for part in tree.get("prologue", []) for decl in part]
-            return list(tree.get("request", [])), translatePrologue(declarations, None)
+            return list(tree.get("request", [])), translatePrologue(declarations, base)
         prologue, query = parser.parseQuery(text)
-        return [query], translatePrologue(prologue, None)
+        return [query], translatePrologue(prologue, base)
     except ParseException as error:
         return f"rdflib's SPARQL parser stops at line {error.lineno}, column {error.col}"
     except RecursionError:
@@ -174,6 +184,8 @@ def _dataset_iris(tree: list[object], prologue: object) -> Iterator[tuple[str, s
                     if _name(iri) == "pname":
                         iri = _resolved(prologue, *(iri[part] if part in iri else None
                                                     for part in ("prefix", "localname")))
+                    else:  # relative to BASE (or to the endpoint's URL)
+                        iri = prologue.absolutize(iri)  # type: ignore[attr-defined]
                     yield keyword + (" NAMED" if key == "named" else ""), str(iri)
 
 
@@ -211,7 +223,7 @@ def _suspect(text: str) -> bool:
     return any(word in lowered for word in _SUSPECT_WORDS)
 
 
-def _check(text: str, update: bool, graph_exists: GraphExists) -> None:
+def _check(text: str, update: bool, graph_exists: GraphExists, base: str | None = None) -> None:
     kind = "update" if update else "query"
     escaped = _CODEPOINT_ESCAPE.search(text)
     if escaped is not None and _suspect(_CODEPOINT_ESCAPE.sub(_expand, text)):
@@ -220,7 +232,7 @@ def _check(text: str, update: bool, graph_exists: GraphExists) -> None:
                          "FROM, LOAD or USING; write the character itself")
     if not _suspect(text):
         return
-    parsed = _parsed(text, update)
+    parsed = _parsed(text, update, base)
     if isinstance(parsed, str):
         raise QueryError(f"{kind} cannot be analysed: {parsed}; text that mentions "
                          "SERVICE, FROM, LOAD or USING must be plain SPARQL 1.1")
@@ -336,15 +348,21 @@ def prepare() -> None:
     _parsed("ASK FROM <urn:kg:prepare> {}", False)
 
 
-def check_query(text: str, graph_exists: GraphExists = _no_graph) -> None:
+def check_query(text: str, graph_exists: GraphExists = _no_graph, base: str | None = None
+                ) -> None:
     """Refuse a query that uses SERVICE or a dataset outside the store.
 
-    ``graph_exists(iri)`` tells whether the store holds a named graph.
+    ``graph_exists(iri)`` tells whether the store holds a named graph;
+    relative IRIs resolve against the query's BASE, else against ``base``.
+
+    >>> check_query("BASE <http://e.org/> SELECT * FROM <g> {}", "http://e.org/g".__eq__)
+    >>> check_query("SELECT * FROM <g> {}", "http://e.org/g".__eq__, base="http://e.org/sparql")
     """
-    _check(text, False, graph_exists)
+    _check(text, False, graph_exists, base)
 
 
-def check_update(text: str, graph_exists: GraphExists = _no_graph) -> None:
+def check_update(text: str, graph_exists: GraphExists = _no_graph, base: str | None = None
+                 ) -> None:
     """Refuse an update that uses LOAD, SERVICE or USING a graph outside the store.
 
     >>> check_update("LOAD <http://127.0.0.1:9/data.ttl>")
@@ -352,4 +370,4 @@ def check_update(text: str, graph_exists: GraphExists = _no_graph) -> None:
     ...
     kg.errors.QueryError: LOAD is not allowed (line 1, column 1): send data to the ingest API or the Graph Store protocol instead
     """
-    _check(text, True, graph_exists)
+    _check(text, True, graph_exists, base)

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.errors import QueryError
 from kg.sparql import safety
+from kg.sparql.dataset import with_using
 from kg.sparql.protocol import Formats, ProtocolRequest
 from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer
 from kg.sparql.timeout import QueryJob, QueryPool, UpdateCheck, evaluate
@@ -84,33 +84,38 @@ class SparqlService:
         safety.check_dataset(request.default_graphs, "default-graph-uri", self.graph_exists)
         safety.check_dataset(request.named_graphs, "named-graph-uri", self.graph_exists)
         job = QueryJob(request.text, formats.results, formats.rdf,
-                       tuple(request.default_graphs), tuple(request.named_graphs))
+                       tuple(request.default_graphs), tuple(request.named_graphs), request.base)
         if self.pool is not None:  # the worker checks the text (kg.sparql.worker.run_job)
             answer = self.pool.run(job)
             assert answer is not None
             return answer
         safety.precheck(request.text, max_bytes=0)
-        safety.check_query(request.text, self.graph_exists)
+        safety.check_query(request.text, self.graph_exists, request.base)
         if isinstance(self.store, OxigraphStore):
             return evaluate(self.store, job, self.row_limit, self.byte_limit)
         body, media_type = self.store.serialized_query(
-            job.sparql, results_format=job.results_format, rdf_format=job.rdf_format,
+            job.sparql, results_format=job.results_format or "json",
+            rdf_format=job.rdf_format or "turtle",
             default_graphs=job.default_graphs, named_graphs=job.named_graphs)
         return Answer(body, media_type)
 
     def update(self, request: ProtocolRequest) -> None:
-        """Run a SPARQL Update (the caller has checked the write token)."""
-        if request.default_graphs or request.named_graphs:
-            raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
-                             "write USING in the update itself")
+        """Run a SPARQL Update (the caller has checked the write token).
+
+        ``using-graph-uri`` / ``using-named-graph-uri`` become USING clauses
+        (:func:`kg.sparql.dataset.with_using`), checked like any other.
+        """
         safety.check_size(request.text, self.max_query_bytes, kind="update")
+        safety.check_dataset(request.default_graphs, "using-graph-uri", self.graph_exists)
+        safety.check_dataset(request.named_graphs, "using-named-graph-uri", self.graph_exists)
+        text = with_using(request.text, request.default_graphs, request.named_graphs)
         if self.pool is not None:  # the worker analyses it (kg.sparql.worker.run_job)
-            self.pool.run(UpdateCheck(request.text))
+            self.pool.run(UpdateCheck(text, request.base))
         else:
-            safety.precheck(request.text, max_bytes=0, kind="update")
-            safety.check_update(request.text, self.graph_exists)
+            safety.precheck(text, max_bytes=0, kind="update")
+            safety.check_update(text, self.graph_exists, request.base)
         with self.writing():
-            self.store.update(request.text)
+            self.store.update(text, base_iri=request.base)
 
     def writing(self) -> threading.Lock:
         """Hold while writing to the store: no worker (query or page) is forked mid-write."""

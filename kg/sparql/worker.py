@@ -38,6 +38,7 @@ class QueryJob:
     rdf_format: str = "turtle"
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class UpdateCheck:
     """
 
     sparql: str
+    base_iri: str | None = None
 
 
 def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int,
@@ -68,15 +70,15 @@ def run_job(store: OxigraphStore, job: QueryJob | UpdateCheck, row_limit: int,
     """
     if isinstance(job, UpdateCheck):
         safety.precheck(job.sparql, max_bytes=0, kind="update")
-        safety.check_update(job.sparql, store.has_graph)
-        rehearse_update(job.sparql)
+        safety.check_update(job.sparql, store.has_graph, job.base_iri)
+        rehearse_update(job.sparql, job.base_iri)
         return None
     safety.precheck(job.sparql, max_bytes=0)
-    safety.check_query(job.sparql, store.has_graph)
+    safety.check_query(job.sparql, store.has_graph, job.base_iri)
     return evaluate(store, job, row_limit, byte_limit)
 
 
-def rehearse_update(sparql: str) -> None:
+def rehearse_update(sparql: str, base_iri: str | None = None) -> None:
     """Run ``sparql`` on an empty in-memory store: raise :class:`QueryError` if it is malformed.
 
     Errors that depend on the store's content (a graph that does not exist)
@@ -90,7 +92,7 @@ def rehearse_update(sparql: str) -> None:
     import pyoxigraph
 
     try:
-        pyoxigraph.Store().update(sparql)
+        pyoxigraph.Store().update(sparql, base_iri=base_iri)
     except SyntaxError as error:
         raise QueryError(f"malformed SPARQL update: {error}") from error
     except (RuntimeError, OSError, ValueError):
@@ -101,7 +103,7 @@ def evaluate(store: OxigraphStore, job: QueryJob, row_limit: int,
              byte_limit: int = DEFAULT_BYTE_LIMIT) -> Answer:
     """Run ``job`` on ``store``; serialise at most ``row_limit`` rows and ``byte_limit`` bytes."""
     answer = store.native_query(job.sparql, default_graphs=job.default_graphs,
-                                named_graphs=job.named_graphs)
+                                named_graphs=job.named_graphs, base_iri=job.base_iri)
     try:
         return serialize_answer(answer, results_format=job.results_format,
                                 rdf_format=job.rdf_format, row_limit=row_limit,

@@ -115,8 +115,9 @@ class Store(ABC):
                      bindings: Bindings | None = None) -> None:
         """Stream the answer of a CONSTRUCT or DESCRIBE query to ``out`` in ``rdf_format``."""
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update (backends that accept one override this)."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update, relative IRIs against ``base_iri`` (backends that accept one
+        override this)."""
         from kg.errors import StoreError
 
         raise StoreError(f"{type(self).__name__} does not accept SPARQL Update", where=self.uri)

@@ -134,6 +134,12 @@ class OxigraphStore(Store):
             self._store.dump(out, format=getattr(ox.RdfFormat, fmt.oxigraph_name),
                              from_graph=from_graph, prefixes=PREFIXES)
 
+    def dump_default_graph(self, out: BinaryIO, rdf_format_name: str) -> None:
+        """Serialise the store's own default graph (not the union of the graphs)."""
+        fmt = formats.rdf_format(rdf_format_name)
+        quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        self._serialize((quad.triple for quad in quads), out, fmt)
+
     def _union_triples(self) -> Iterator[ox.Triple]:
         """The triples of every graph in turn, streamed in constant memory.
 
@@ -208,12 +214,13 @@ class OxigraphStore(Store):
         return body, RESULTS_MEDIA_TYPES[results_format]
 
     def native_query(self, sparql: str, *, default_graphs: Sequence[str] = (),
-                     named_graphs: Sequence[str] = ()
+                     named_graphs: Sequence[str] = (), base_iri: str | None = None
                      ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a query and return pyoxigraph's own (lazy) answer.
 
-        The dataset options are those of :meth:`serialized_query`. Used by
-        :mod:`kg.sparql`, which streams the answer with a row cap.
+        The dataset options are those of :meth:`serialized_query`; relative
+        IRIs resolve against ``base_iri``. Used by :mod:`kg.sparql`, which
+        streams the answer with a row cap.
         """
         protocol_dataset = bool(default_graphs or named_graphs)
         union = not protocol_dataset and not has_dataset_clause(sparql)
@@ -223,18 +230,18 @@ class OxigraphStore(Store):
         if named_graphs:
             dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return self._store.query(sparql, **dataset)
+            return self._store.query(sparql, base_iri=base_iri, **dataset)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL: {error}") from error
         except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: unknown function
             raise QueryError(f"query failed: {error}") from error
 
-    def update(self, sparql: str) -> None:
-        self._update(sparql)
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        self._update(sparql, base_iri)
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, base_iri: str | None = None) -> None:
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL update: {error}") from error
         except (RuntimeError, ValueError) as error:  # CREATE of a graph that exists, ...

@@ -175,8 +175,9 @@ class SparqlStore(Store):
         self._update(f"DROP SILENT GRAPH {name}", idempotent=True)
         return True
 
-    def update(self, sparql: str) -> None:
-        self._update(sparql, idempotent=False)
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        prologue = f"BASE {to_oxigraph(URIRef(base_iri))}\n" if base_iri else ""
+        self._update(prologue + sparql, idempotent=False)
 
     def load(self, source: BinaryIO, rdf_format_name: str, graph: URIRef | None = None, *,
              atomic: bool = True) -> None:
