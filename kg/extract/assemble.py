@@ -9,7 +9,8 @@ from __future__ import annotations
 from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.dates import find_times
-from kg.extract.events import FoundEvent, find_events, modality_of
+from kg.extract.events import FoundEvent, find_events
+from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
