@@ -132,4 +132,5 @@ def test_fire_noun_is_typed_by_its_weapon(extractor):
         ("ArmedClash", ("israel-military",), ())]
     assert _types(extractor, "Syrian troops launched artillery fire on the town.") == [
         ("Shelling", ("syria-military",), ())]
-    assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == []  # no weapon
+    assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == [
+        ("Looting", ("syria-military",), ("hezbollah",))]  # no weapon: property destroyed

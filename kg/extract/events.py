@@ -1,10 +1,14 @@
-"""Events: typed triggers from a lexicon, roles from the dependency parse.
+"""Events: typed triggers from the ontology's lexicon, roles from the dependency parse.
 
-A trigger is a verb or noun whose lemma is in :data:`VERB_TRIGGERS` or
-:data:`NOUN_TRIGGERS`. Agents come from the clause's subject (or the ``by``
-phrase of a passive), targets from its object or an ``against/on/over/with``
-phrase. Only actors inside the trigger's own clause count, and an event with no
-actor at all is dropped: the extractor abstains rather than guesses.
+A trigger is a verb, noun or phrase of the trigger lexicon
+(:mod:`kg.extract.triggers`); its type is made precise by instrument,
+participants and manner (:mod:`kg.extract.refine`). Agents come from the
+clause's subject (or the ``by`` phrase of a passive), targets from its object or
+an ``against/on/over/with`` phrase (:mod:`kg.extract.roles`). Only actors inside
+the trigger's own clause count. An event with no actor at all is kept only
+when its type is a material occurrence (``ckg:reportableWithoutActor``: "an IED
+exploded", "a man was shot dead"); a statement, demand or agreement needs
+someone who makes it: the extractor abstains rather than guesses.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
+from kg.extract.refine import refine
 from kg.extract.roles import ActorAt, roles
 from kg.extract.triggers import trigger_type
 
@@ -79,10 +85,46 @@ def _place_chain(noun, depth: int = 0) -> list[int]:  # type: ignore[no-untyped-
     return found
 
 
+REPORTED_TAGS = {"VBD", "VBN", "VBG"}
+"""Verb forms that report an occurrence ("exploded", "was killed", "killing"); the present
+("its forces fight alongside ...") describes what usually happens."""
+BACKGROUND_PREPS = {"after", "before", "during", "since", "following", "amid", "despite"}
+"""Prepositions that set an event as the background of another: "after a week-long battle"."""
+UNCHANGED_PASTS = {"set", "put", "hit", "cut", "shut", "burst", "beat", "spread", "cast", "hurt",
+                   "let", "quit", "shed", "split", "thrust", "upset", "bet", "broadcast"}
+"""English verbs whose past tense is their base form: a tagger may read "rioters set houses on
+fire" as present."""
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _occurs_alone(token, event_type: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a trigger with no actor still reports an event of its own.
+
+    Only material types (``ckg:reportableWithoutActor``) qualify. A verb must
+    report ("exploded", "were killed"); a noun must introduce the event, not
+    refer back to one ("the fighting", "its assault"), not set the scene ("after
+    a battle") and hang on a verb that is no trigger itself ("killed in an
+    explosion", "clashes erupted"; not "fight in major battles").
+    """
+    if event_type not in lexicon().alone:
+        return False
+    if token.pos_ == "VERB":
+        return token.tag_ in REPORTED_TAGS or (token.tag_ == "VBP" and token.lower_ in UNCHANGED_PASTS)
+    if any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children):
+        return False
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+        return False
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"):
+        return False
+    return token.dep_ == "ROOT" or (governor.pos_ in ("VERB", "AUX")
+                                    and trigger_type(governor) is None)
+
 
 def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
                 fallback_at: ActorAt | None = None) -> Iterator[FoundEvent]:
-    """Yield the events of one sentence whose trigger has an actor in its clause.
+    """Yield the events of one sentence: those whose trigger has an actor in its clause, and
+    material events without one.
 
     ``fallback_at`` names actors outside the gazetteer; they are used only for a
     role (agents or targets) in which ``actor_at`` finds no one.
@@ -95,7 +137,10 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
-        if not agents and not targets or set(agents) == set(targets):
+        if (agents or targets) and set(agents) == set(targets):
+            continue
+        event_type = refine(token, event_type)
+        if not agents and not targets and not _occurs_alone(token, event_type):
             continue
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))
         if token.dep_ == "relcl":
