@@ -78,6 +78,8 @@ def _conditional_type(token, rules, deps: tuple[str, ...]) -> str | None:  # typ
     heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
     heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
     heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
+    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children]  # "hundreds of protesters"
     found = {w for h in heads for w in (h.lemma_.lower(), h.lower_)}
     return next((kind for needs, kind in rules if needs & found), None)
 
