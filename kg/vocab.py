@@ -135,6 +135,7 @@ class CKG(DefinedNamespace):
     triggerPhrase: URIRef
     triggerWithObject: URIRef
     triggerWithSubject: URIRef
+    triggerWithPurpose: URIRef
     senseGuard: URIRef
     reportableWithoutActor: URIRef
     instrument: URIRef

@@ -128,7 +128,7 @@ def test_aspect_and_state_verbs_lend_their_subject(extractor, text, expected):
 
 
 def test_fire_noun_is_typed_by_its_weapon(extractor):
-    assert _types(extractor, "Israeli tanks opened machine-gun fire on the village.") == [
+    assert _types(extractor, "Israeli tanks opened machine-gun fire on the outpost.") == [
         ("ArmedClash", ("israel-military",), ())]
     assert _types(extractor, "Syrian troops launched artillery fire on the town.") == [
         ("Shelling", ("syria-military",), ())]

@@ -27,6 +27,9 @@ def test_instrument(extractor, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Gunmen shot dead a farmer in his field.", "AttackOnCivilians"),
     ("Gunmen shot two soldiers at the checkpoint.", "ArmedClash"),
+    ("Militants shot and killed a shopkeeper.", "AttackOnCivilians"),
+    ("Fighters stormed the village at dawn.", "AttackOnCivilians"),
+    ("A trader was beaten by a group of people at the market.", "MobViolence"),
     ("A mob lynched a suspected cattle thief.", "MobViolence"),
     ("A group of locals beat a suspected thief to death.", "MobViolence"),
     ("Rioters clashed with police near the stadium.", "ViolentDemonstration"),
@@ -44,6 +47,8 @@ def test_victim_and_perpetrator(extractor, text, expected):
     ("Farmers protested in the square; security forces fired live ammunition at them.",
      "ExcessiveForce"),
     ("Traders protested against the arrest of their leader.", "Protest"),
+    ("Nurses staged a protest over a clash between two gangs.", "Protest"),
+    ("Villagers protested because they fear clashes between armed groups.", "Protest"),
 ])
 def test_manner_of_a_protest(extractor, text, expected):
     assert _first_type(extractor, text) == expected

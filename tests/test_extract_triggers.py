@@ -42,6 +42,8 @@ def test_a_phrase_is_indexed_under_each_of_its_words():
     ("The garrison regained control of the bridge.", ("RegainTerritory", "regained")),
     ("Engineers defused a landmine near the road.", ("DisruptedWeapons", "defused")),
     ("Hundreds of protesters gathered outside the ministry.", ("Protest", "gathered")),
+    ("About 200 people gathered in the square to demand clean water.", ("Protest", "gathered")),
+    ("Dozens of nurses took to the streets over unpaid wages.", ("Protest", "took")),
 ])
 def test_phrases_nouns_and_conditioned_verbs_trigger(extractor, text, expected):
     assert _events(extractor, text)[0] == expected

@@ -43,6 +43,7 @@ class Lexicon:
     phrases: dict[str, tuple[Phrase, ...]]  # any word of a phrase -> phrases holding it, longest first
     with_object: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (objects, type)...
     with_subject: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (subjects, type)...
+    with_purpose: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (purposes, type)...
     guards: dict[str, frozenset[str]]  # trigger lemma -> lemmas that cancel it nearby
     alone: frozenset[str]  # types reportable without an actor
     instruments: tuple[tuple[tuple[str, ...], str, int], ...]  # (words, type, rank), best first
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         nouns={w: k for k, w in _values(CKG.triggerNoun)},
         phrases=_phrases(), with_object=_conditional(CKG.triggerWithObject),
         with_subject=_conditional(CKG.triggerWithSubject),
+        with_purpose=_conditional(CKG.triggerWithPurpose),
         guards={w: frozenset(o) for w, o in guards.items()},
         alone=frozenset(_key(s) for s, o in graph.subject_objects(CKG.reportableWithoutActor)
                         if o.toPython() is True),

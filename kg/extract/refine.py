@@ -61,11 +61,25 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
                  if rank < current and _has(cue, words, sequences)), event_type)
 
 
+def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """``token`` and the verbs coordinated with it, which share its arguments: "shot and killed
+    a farmer"."""
+    verbs = [token]
+    if token.pos_ == "VERB":
+        verbs += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if token.dep_ == "conj" and token.head.pos_ == "VERB":
+            verbs.append(token.head)
+    return verbs
+
+
 def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Nouns in ``deps`` of ``token`` or objects of its ``preps``, with conjuncts and "of" phrases
-    ("one of the villagers", "a group of locals")."""
-    heads = [c for c in token.children if c.dep_ in deps]
-    heads += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+    """Nouns in ``deps`` of ``token`` (or of verbs coordinated with it) or objects of its
+    ``preps`` and of a passive's ``by``, with conjuncts and "of" phrases ("one of the villagers",
+    "a group of locals")."""
+    verbs = _shared(token)
+    heads = [c for v in verbs for c in v.children if c.dep_ in deps and c.dep_ != "agent"]
+    heads += [g for v in verbs for c in v.children
+              if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "agent"
               for g in c.children if g.dep_ == "pobj"]
     heads += [g for h in list(heads) for g in h.children if g.dep_ == "conj"]
     heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -79,7 +93,6 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     if event_type not in VIOLENT:
         return event_type
     agents = _heads(token, {"nsubj", "agent"}, {"by"})
-    agents += [g for a in agents if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
         if kind is not None:
@@ -96,13 +109,29 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
 
 
 def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
-    """Token indexes that say what a protest is about or for, not how it went."""
+    """Token indexes that say what a protest is about or for, not how it went: phrases of the
+    trigger and, for a noun, of the verb it is the object of ("staged a protest over ...")."""
     found: set[int] = set()
-    for child in trigger.children:
-        if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
-                "advcl", "xcomp", "acl", "relcl", "dobj", "ccomp"):
-            found.update(t.i for t in child.subtree)
+    heads = [trigger] if trigger.pos_ == "VERB" else [trigger, trigger.head]
+    for head in heads:
+        for child in head.children:
+            if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
+                    "advcl", "xcomp", "acl", "relcl", "ccomp") or (
+                    child.dep_ == "dobj" and head is trigger):
+                found.update(t.i for t in child.subtree)
     return found
+
+
+ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
+            "nsubjpass", "dep"}
+"""Where a manner cue names what happened ("threw stones", "fired tear gas", "violent protest"),
+not what people talk or fear about ("fear clashes" is a ccomp's object)."""
+
+
+def _acts(tokens: list) -> list:  # type: ignore[type-arg]
+    """Tokens that can report an act: not inside a reported or feared clause, nor a topic."""
+    return [t for t in tokens if t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
+        "with", "by", "of"))]
 
 
 def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
@@ -114,7 +143,7 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if end < len(token.doc):
         end = token.doc[end].sent.end
     skip = _about(token) | {token.i}
-    tokens = [t for t in token.doc[sentence.start:end] if t.i not in skip]
+    tokens = _acts([t for t in token.doc[sentence.start:end] if t.i not in skip])
     words, sequences = _lemmas(tokens), _sequences(tokens)
     return next((kind for cue, kind in lexicon().manner if _has(cue, words, sequences)),
                 event_type)

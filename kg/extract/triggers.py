@@ -84,6 +84,17 @@ def _conditional_type(token, rules, deps: tuple[str, ...]) -> str | None:  # typ
     return next((kind for needs, kind in rules if needs & found), None)
 
 
+def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
+    """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
+    against ...", "took to the streets in support of ..."."""
+    found = {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "xcomp")
+             and c.pos_ == "VERB" and any(m.lower_ == "to" for m in c.children)}
+    found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
+    found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
+              for g in c.children if g.dep_ == "pobj"}
+    return next((kind for needs, kind in rules if needs & found), None)
+
+
 def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any."""
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
@@ -102,6 +113,10 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
             return "Demand"  # "Russia said Sudan must return the helicopter"
         if lemma in lex.with_subject:
             found = _conditional_type(token, lex.with_subject[lemma], ("nsubj",))
+            if found is not None:
+                return found
+        if lemma in lex.with_purpose:
+            found = _purpose_type(token, lex.with_purpose[lemma])
             if found is not None:
                 return found
         if lemma in lex.with_object:  # "seized weapons" is no "seized the town"
