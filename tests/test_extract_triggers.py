@@ -66,3 +66,10 @@ def test_word_sense_guards(extractor, text):
 
 def test_a_phrase_word_is_not_a_second_trigger(extractor):
     assert _events(extractor, "The rebels opened fire on the convoy.") == [("ArmedClash", "opened")]
+
+
+def test_seizing_needs_territory(extractor):
+    assert _events(extractor, "Rebels seized the town of Kafr Nabl.") == [("SeizeTerritory", "seized")]
+    assert _events(extractor, "Police seized two tons of marijuana.") == [("Looting", "seized")]
+    assert _events(extractor, "Parents took over the school to denounce the lack of water.") == [
+        ("Protest", "took")]

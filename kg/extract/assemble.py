@@ -72,6 +72,11 @@ class _Context:
         return [key for token, key in self._places_by_sentence.get(sentence, ())
                 if clause is None or token in clause]
 
+    def most_specific(self, keys: list[str]) -> str:
+        """The first of ``keys`` that is not a whole country ("in Hailakandi (Assam), India"),
+        else the first."""
+        return next((k for k in keys if self.gazetteer.places[k].kind != "country"), keys[0])
+
     def first_place(self) -> str | None:
         """The first place the article names."""
         return next((places[0][1] for _, places in sorted(self._places_by_sentence.items())
@@ -223,10 +228,10 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
     own = [ctx.place_at[i] for i in found.located if i in ctx.place_at] or ctx.places_in(
         sentence, found.clause)
     if own:
-        return own[0], "clause"
+        return ctx.most_specific(own), "clause"
     here = ctx.places_in(sentence, None)
     if here:
-        return here[0], "sentence"
+        return ctx.most_specific(here), "sentence"
     first = ctx.first_place()
     return (first, "article") if first else (None, None)
 
@@ -323,7 +328,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     kind_of = _kinds(gazetteer, candidates)
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
-                                 if i in candidates else None):
+                                 if i in candidates else None, ctx.place_at.__contains__):
             events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (

@@ -21,7 +21,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
 from kg.extract.roles import ActorAt, roles
-from kg.extract.triggers import trigger_type
+from kg.extract.triggers import PlaceAt, trigger_type
 
 
 @dataclass(frozen=True)
@@ -122,15 +122,17 @@ def _occurs_alone(token, event_type: str) -> bool:  # type: ignore[no-untyped-de
 
 
 def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
-                fallback_at: ActorAt | None = None) -> Iterator[FoundEvent]:
+                fallback_at: ActorAt | None = None,
+                is_place: PlaceAt | None = None) -> Iterator[FoundEvent]:
     """Yield the events of one sentence: those whose trigger has an actor in its clause, and
     material events without one.
 
     ``fallback_at`` names actors outside the gazetteer; they are used only for a
-    role (agents or targets) in which ``actor_at`` finds no one.
+    role (agents or targets) in which ``actor_at`` finds no one. ``is_place`` tells
+    which tokens name a gazetteer place.
     """
     for token in sentence:
-        event_type = trigger_type(token)
+        event_type = trigger_type(token, is_place)
         if event_type is None:
             continue
         agents, targets = roles(token, actor_at, fallback_at)

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
+from kg.extract.triggers import phrase_words
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
@@ -39,14 +40,13 @@ def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
-def _sequences(tokens: list) -> set[tuple[str, ...]]:  # type: ignore[type-arg]
-    """Lemma bigrams and trigrams of ``tokens`` (for multi-word cues)."""
-    lemmas = [t.lemma_.lower() for t in tokens]
-    return {tuple(lemmas[i:i + n]) for n in (2, 3) for i in range(len(lemmas) - n + 1)}
-
-
-def _has(cue: tuple[str, ...], words: set[str], sequences: set[tuple[str, ...]]) -> bool:
-    return cue[0] in words if len(cue) == 1 else cue in sequences
+def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: ignore[type-arg]
+    """A one-word cue among ``words``; a longer one headed by one of ``tokens`` with the other
+    words in its phrase ("set obstacles on fire", "fired tear gas")."""
+    if len(cue) == 1:
+        return cue[0] in words
+    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(t)
+               for t in tokens)
 
 
 def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
@@ -55,10 +55,10 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
-    words, sequences = _lemmas(tokens), _sequences(tokens)
+    words = _lemmas(tokens)
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
-                 if rank < current and _has(cue, words, sequences)), event_type)
+                 if rank < current and _has(cue, tokens, words)), event_type)
 
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -144,9 +144,8 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
         end = token.doc[end].sent.end
     skip = _about(token) | {token.i}
     tokens = _acts([t for t in token.doc[sentence.start:end] if t.i not in skip])
-    words, sequences = _lemmas(tokens), _sequences(tokens)
-    return next((kind for cue, kind in lexicon().manner if _has(cue, words, sequences)),
-                event_type)
+    words = _lemmas(tokens)
+    return next((kind for cue, kind in lexicon().manner if _has(cue, tokens, words)), event_type)
 
 
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ troops") or subject ("protesters gathered").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.extract.clauses import CLAUSE_DEPS
 from kg.extract.lexicon import lexicon
 
@@ -22,6 +24,12 @@ TRIGGER_POS = ("VERB", "NOUN", "PROPN")
 NOT_EVENTS = ("DATE", "TIME")
 """Entity types of tokens that are no events: "March" the month, "May"."""
 PHRASE_DEPTH = 3
+PLACE_OBJECT = "@place"
+"""Stands, in a rule's object list, for any object the parser names as a place."""
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+PlaceAt = Callable[[int], bool]  # token index -> whether a gazetteer place is named there
+EXECUTING_VERBS = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform"}
+"""Verbs whose object is an act they carry out: "carried out airstrikes" (not "found a grenade")."""
 
 
 def obligation_clause(verb):  # type: ignore[no-untyped-def]
@@ -72,7 +80,8 @@ def _guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     return bool(others & near)
 
 
-def _conditional_type(token, rules, deps: tuple[str, ...]) -> str | None:  # type: ignore[no-untyped-def]
+def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-untyped-def]
+                      is_place: PlaceAt | None = None) -> str | None:
     """The type of a verb that needs a fitting object or subject: "send arms", "halt aid"."""
     heads = [c for c in token.children if c.dep_ in deps]
     heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
@@ -81,6 +90,8 @@ def _conditional_type(token, rules, deps: tuple[str, ...]) -> str | None:  # typ
     heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
               for g in p.children]  # "hundreds of protesters"
     found = {w for h in heads for w in (h.lemma_.lower(), h.lower_)}
+    found |= {PLACE_OBJECT for h in heads if h.ent_type_ in PLACE_ENTITIES or (
+        is_place is not None and is_place(h.i))}
     return next((kind for needs, kind in rules if needs & found), None)
 
 
@@ -95,8 +106,9 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     return next((kind for needs, kind in rules if needs & found), None)
 
 
-def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
-    """The event type a token triggers, if any."""
+def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
+    (for verbs that need a territorial object: "seized Palmyra")."""
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
         return None
     lex = lexicon()
@@ -105,6 +117,10 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
         return None
     if token.pos_ != "VERB" and _inside_phrase(token, lemma):
         return None
+    if token.pos_ == "VERB" and lemma in lex.with_purpose:  # "took over the school to demand"
+        found = _purpose_type(token, lex.with_purpose[lemma])
+        if found is not None:
+            return found
     phrase = _phrase(token, lemma)
     if phrase is not None:
         return phrase[0]
@@ -115,12 +131,9 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
             found = _conditional_type(token, lex.with_subject[lemma], ("nsubj",))
             if found is not None:
                 return found
-        if lemma in lex.with_purpose:
-            found = _purpose_type(token, lex.with_purpose[lemma])
-            if found is not None:
-                return found
         if lemma in lex.with_object:  # "seized weapons" is no "seized the town"
-            found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass"))
+            found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass"),
+                                      is_place)
             if found is not None or lemma not in lex.verbs:
                 return found
         return lex.verbs.get(lemma)
@@ -129,7 +142,8 @@ def trigger_type(token) -> str | None:  # type: ignore[no-untyped-def]
         if joined in lex.nouns:
             return lex.nouns[joined]
     found = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
-    if found is not None and token.dep_ in ("dobj", "nsubjpass") and _is_weapon(lemma, found):
+    if found is not None and token.dep_ in ("dobj", "nsubjpass") and _is_weapon(lemma, found) \
+            and token.head.lemma_.lower() not in EXECUTING_VERBS:
         return None  # "defused an IED", "found a grenade": a weapon handled, not used
     return found
 
