@@ -27,6 +27,8 @@ ActorKind = Literal[
 PlaceKind = Literal["country", "capital", "city", "town", "region", "base", "other"]
 Role = Literal["agent", "target", "mediator"]
 KeySource = Literal["id", "url", "name"]
+DateFrom = Literal["clause", "sentence", "context"]
+PlaceFrom = Literal["clause", "sentence", "article"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,10 @@ class Event:
     ``event_type`` is a key of the SKOS scheme in ``ontology/event-types.ttl``
     (see :data:`kg.vocab.ET`), e.g. ``"Ceasefire"``. ``cameo`` is the code a
     loaded verb dictionary gave the event (:mod:`kg.extract.verbcoder`), if any.
+    ``date_from`` says where ``time`` was found (its clause, a date of its
+    sentence, the narrative before it); ``None`` means the event has no date of
+    its own and the graph dates it by the publication date, marked as such.
+    ``place_from`` says where ``place`` was found: clause, sentence or article.
     """
 
     index: int  # position in the article, for a stable URI
@@ -160,6 +166,8 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     modality: Modality = "asserted"
     cameo: str | None = None
+    date_from: DateFrom | None = None
+    place_from: PlaceFrom | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -72,7 +73,8 @@ _C = {name: iri(getattr(CKG, name)) for name in (
     "wikidata", "parentActor", "sector", "refersTo", "date", "granularity",
     "relativeToPublication", "eventType", "trigger", "modality", "eventCode", "agent", "target",
     "mediator", "place", "time", "quantity", "count", "unit", "reportingVerb", "speakerText",
-    "quote", "negated", "speaker", "reportedVia", "asserts", "contradicts", "occurrence")}
+    "quote", "negated", "speaker", "reportedVia", "asserts", "contradicts", "occurrence",
+    "dateFrom", "placeFrom")}
 _ACTOR_CLASSES = {kind: iri(uri) for kind, uri in ACTOR_CLASSES.items()}
 _PLACE_CLASSES = {kind: iri(uri) for kind, uri in PLACE_CLASSES.items()}
 _DATE_TYPES = {granularity: iri(uri) for granularity, uri in DATE_TYPES.items()}
@@ -208,7 +210,7 @@ def _time(w: _Writer, time: TimeExpr) -> None:
     w.anchor(node, time.sentence, time.span.start, time.span.end)
 
 
-def _event(w: _Writer, event: Event) -> None:
+def _event(w: _Writer, event: Event, published: dt.date | None = None) -> None:
     node, c = iri(ids.event_uri(w.key, event.index)), _C
     w.add(node, _TYPE, c["Event"])
     w.add(node, c["eventType"], iri(event_type_uri(event.event_type)))
@@ -224,10 +226,17 @@ def _event(w: _Writer, event: Event) -> None:
             w.add(node, c[prop], iri(ids.actor_uri(key)))
     if event.place:
         w.add(node, c["place"], iri(ids.place_uri(event.place)))
+        if event.place_from:
+            w.add(node, c["placeFrom"], literal(event.place_from))
     if event.time:
         span = event.time.span
         w.add(node, c["time"], iri(ids.time_uri(w.key, span.start, span.end)))
         w.add(node, c["date"], date_term(event.time.value, event.time.granularity))
+        if event.date_from:
+            w.add(node, c["dateFrom"], literal(event.date_from))
+    elif published is not None:  # as kg.rdf.event_triples: marked as the publication's
+        w.add(node, c["date"], date_term(published.isoformat(), "day"))
+        w.add(node, c["dateFrom"], literal("publication"))
     for quantity in event.quantities:
         qnode = iri(ids.quantity_uri(w.key, quantity.span.start, quantity.span.end))
         w.add(node, c["quantity"], qnode)
@@ -283,7 +292,7 @@ def extraction_lines(extraction: Extraction) -> list[str]:
     for time in extraction.times:
         _time(w, time)
     for event in extraction.events:
-        _event(w, event)
+        _event(w, event, extraction.article.published)
     for claim in extraction.claims:
         _claim(w, claim)
     return w.lines

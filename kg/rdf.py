@@ -155,8 +155,15 @@ def time_triples(article_key: str, time: TimeExpr) -> Iterator[Triple]:
     yield from _anchor(node, article_key, time.sentence, time.span.start, time.span.end)
 
 
-def event_triples(article_key: str, event: Event) -> Iterator[Triple]:
-    """Describe an event: type, roles, place, time, quantities, modality, evidence."""
+def event_triples(article_key: str, event: Event, published: dt.date | None = None
+                  ) -> Iterator[Triple]:
+    """Describe an event: type, roles, place, time, quantities, modality, evidence.
+
+    Where the place and date come from is recorded (``ckg:placeFrom``,
+    ``ckg:dateFrom``); an event with no date of its own is dated by the
+    article's ``published`` date with ``ckg:dateFrom "publication"``: an
+    inference, never passed off as the text's.
+    """
     node = ids.event_uri(article_key, event.index)
     yield node, RDF.type, CKG.Event
     yield node, CKG.eventType, event_type_uri(event.event_type)
@@ -172,9 +179,16 @@ def event_triples(article_key: str, event: Event) -> Iterator[Triple]:
             yield node, prop, ids.actor_uri(key)
     if event.place:
         yield node, CKG.place, ids.place_uri(event.place)
+        if event.place_from:
+            yield node, CKG.placeFrom, Literal(event.place_from)
     if event.time:
         yield node, CKG.time, ids.time_uri(article_key, event.time.span.start, event.time.span.end)
         yield node, CKG.date, date_literal(event.time.value, event.time.granularity)
+        if event.date_from:
+            yield node, CKG.dateFrom, Literal(event.date_from)
+    elif published is not None:
+        yield node, CKG.date, Literal(published.isoformat(), datatype=XSD.date)
+        yield node, CKG.dateFrom, Literal("publication")
     for quantity in event.quantities:
         qnode = ids.quantity_uri(article_key, quantity.span.start, quantity.span.end)
         yield node, CKG.quantity, qnode
@@ -220,7 +234,7 @@ def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
     for time in extraction.times:
         yield from time_triples(key, time)
     for event in extraction.events:
-        yield from event_triples(key, event)
+        yield from event_triples(key, event, extraction.article.published)
         yield from occurrence_triples(key, event)
     for claim in extraction.claims:
         yield from claim_triples(key, claim)

@@ -66,6 +66,7 @@ class EventType:
     uri: URIRef
     alt_labels: tuple[str, ...] = ()
     definition: str = ""
+    broader: str | None = None
 
 
 def _event_type(graph: Graph, concept: URIRef) -> EventType:
@@ -73,6 +74,7 @@ def _event_type(graph: Graph, concept: URIRef) -> EventType:
         return tuple(sorted(str(o) for o in graph.objects(concept, prop)))
 
     acled = graph.value(concept, CKG.acledType)
+    broader = graph.value(concept, SKOS.broader)
     return EventType(
         key=str(concept)[len(str(ET._NS)):],
         label=str(graph.value(concept, SKOS.prefLabel)),
@@ -81,7 +83,14 @@ def _event_type(graph: Graph, concept: URIRef) -> EventType:
         cameo=texts(CKG.cameoCode), plover=texts(CKG.ploverCode),
         acled=str(acled) if acled is not None else None,
         uri=concept, alt_labels=texts(SKOS.altLabel),
-        definition=str(graph.value(concept, SKOS.definition) or ""))
+        definition=str(graph.value(concept, SKOS.definition) or ""),
+        broader=str(broader)[len(str(ET._NS)):] if broader is not None else None)
+
+
+@functools.lru_cache(maxsize=1)
+def scheme_graph() -> Graph:
+    """The parsed ``ontology/event-types.ttl`` (once per process; do not modify it)."""
+    return Graph().parse(EVENT_TYPES_FILE, format="turtle")
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,9 +98,9 @@ def event_types() -> dict[str, EventType]:
     """Every event type of the scheme by key, sorted by key.
 
     >>> len(event_types()), event_types()["Shelling"].plover
-    (26, ('ASSAULT',))
+    (41, ('ASSAULT',))
     """
-    graph = Graph().parse(EVENT_TYPES_FILE, format="turtle")
+    graph = scheme_graph()
     concepts = graph.subjects(SKOS.inScheme, ET.EventTypeScheme)
     types = (_event_type(graph, concept) for concept in concepts if isinstance(concept, URIRef))
     return {t.key: t for t in sorted(types, key=lambda t: t.key)}
@@ -150,7 +159,7 @@ def cameo_to_type(code: str) -> str | None:
 
     A bare two-digit root is read as its generic code (``"19"`` as ``"190"``).
 
-    >>> cameo_to_type("1831"), cameo_to_type("0871"), cameo_to_type("191")
+    >>> cameo_to_type("1833"), cameo_to_type("0871"), cameo_to_type("191")
     ('Bombing', 'Ceasefire', None)
     """
     code = code.strip()
@@ -162,6 +171,27 @@ def cameo_to_type(code: str) -> str | None:
             return index[code[:end]]
     return None
 
+
+ACLED_SUB_EVENT_TYPES = (
+    "Battles/Armed clash", "Battles/Government regains territory",
+    "Battles/Non-state actor overtakes territory",
+    "Explosions/Remote violence/Chemical weapon", "Explosions/Remote violence/Air/drone strike",
+    "Explosions/Remote violence/Suicide bomb",
+    "Explosions/Remote violence/Shelling/artillery/missile attack",
+    "Explosions/Remote violence/Remote explosive/landmine/IED", "Explosions/Remote violence/Grenade",
+    "Violence against civilians/Sexual violence", "Violence against civilians/Attack",
+    "Violence against civilians/Abduction/forced disappearance",
+    "Protests/Peaceful protest", "Protests/Protest with intervention",
+    "Protests/Excessive force against protesters",
+    "Riots/Violent demonstration", "Riots/Mob violence",
+    "Strategic developments/Agreement", "Strategic developments/Arrests",
+    "Strategic developments/Change to group/activity",
+    "Strategic developments/Disrupted weapons use",
+    "Strategic developments/Headquarters or base established",
+    "Strategic developments/Looting/property destruction",
+    "Strategic developments/Non-violent transfer of territory", "Strategic developments/Other")
+"""ACLED's 25 sub-event types (codebook 2019-2022) as ``"<event type>/<sub-event type>"``; each is
+the ``ckg:acledType`` of at least one type of the scheme."""
 
 ACLED_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                      "Protests", "Riots", "Strategic developments")

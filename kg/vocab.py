@@ -124,12 +124,28 @@ class CKG(DefinedNamespace):
     articleKey: URIRef
     dateInferred: URIRef  # xsd:boolean on Article
     sourceName: URIRef  # Article -> literal publisher name
+    dateFrom: URIRef  # Event -> clause/sentence/context/publication
+    placeFrom: URIRef  # Event -> clause/sentence/article
     # event-type scheme annotations
     sign: URIRef  # -1 hostile, 0 neutral, +1 cooperative
     category: URIRef  # "hostile" / "cooperative" / "neutral"
     cameoCode: URIRef
     ploverCode: URIRef
     acledType: URIRef
+    triggerVerb: URIRef
+    triggerNoun: URIRef
+    triggerPhrase: URIRef
+    triggerWithObject: URIRef
+    triggerWithSubject: URIRef
+    triggerWithPurpose: URIRef
+    senseGuard: URIRef
+    reportableWithoutActor: URIRef
+    instrument: URIRef
+    refinementRank: URIRef
+    targetNoun: URIRef
+    agentNoun: URIRef
+    agentKind: URIRef
+    mannerCue: URIRef
     # network analyses written back by kg.analysis.writeback (one named graph)
     NetworkAnalysis: URIRef
     Bloc: URIRef
@@ -187,6 +203,22 @@ class ET(DefinedNamespace):
     Demand: URIRef
     Protest: URIRef
     DesignateTerrorist: URIRef
+    # refinements and further ACLED / CASE classes (skos:broader where one applies)
+    RegainTerritory: URIRef
+    ChemicalWeapon: URIRef
+    SuicideBomb: URIRef
+    Grenade: URIRef
+    SexualViolence: URIRef
+    Attack: URIRef
+    OrganisedCrime: URIRef
+    ProtestWithIntervention: URIRef
+    ExcessiveForce: URIRef
+    ViolentDemonstration: URIRef
+    MobViolence: URIRef
+    Looting: URIRef
+    DisruptedWeapons: URIRef
+    BaseEstablished: URIRef
+    OtherDevelopment: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -68,3 +68,20 @@ def test_kg_export_network_formats(seed_store, tmp_path, fmt):
         assert nx.utils.edges_equal(written.edges(data=True), expected.edges(data=True))
     else:
         assert target.read_bytes() == exported(seed_store, fmt)
+
+
+def test_csv_flags_publication_dates_and_keeps_the_slashed_event_type(extractor, memory_store):
+    from kg.documents import article_from_text
+    from kg.ingest import ingest
+
+    text = ("A roadside bomb exploded near a market in Kandahar. "
+            "On 3 May 2021, an air strike hit a compound in Kabul.")
+    article = article_from_text(text, origin="c", meta={"id": "c", "published": "2021-05-06"})
+    ingest(memory_store, [article], extractor)
+    rows = list(csv.DictReader(io.StringIO(exported(memory_store, "csv").decode("utf-8"))))
+    by_date = {(r["event_date"], r["date_inferred"]) for r in rows}
+    assert by_date == {("2021-05-06", "true"), ("2021-05-03", "false")}
+    assert {r["event_type"] for r in rows} == {"Explosions/Remote violence"}
+    assert {r["sub_event_type"] for r in rows} == {"Remote explosive/landmine/IED",
+                                                   "Air/drone strike"}
+    assert {r["place_from"] for r in rows} == {"clause"}

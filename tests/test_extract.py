@@ -108,9 +108,12 @@ def test_undated_article_gets_an_inferred_date(extractor):
     assert extraction.article.date_inferred and extraction.notes
 
 
-def test_no_actor_no_event(extractor):
-    extraction = extractor.extract(article_from_text("Fighting resumed overnight.", origin="q"))
-    assert extraction.events == ()
+def test_no_actor_no_statement_but_material_events_stand(extractor):
+    """Issue 14: a reported clash is real without named sides; a meeting needs its parties."""
+    talks = extractor.extract(article_from_text("Talks resumed overnight.", origin="q"))
+    assert talks.events == ()
+    fighting = extractor.extract(article_from_text("Fighting resumed overnight.", origin="q"))
+    assert [(e.event_type, e.agents, e.targets) for e in fighting.events] == [("ArmedClash", (), ())]
 
 
 def test_long_texts_are_chunked_with_exact_offsets(extractor, monkeypatch):
@@ -144,9 +147,12 @@ def test_user_extension_adds_an_actor(tmp_path):
 
 @pytest.mark.parametrize("text, dated", [
     ("On 8 January 2022, IS militants attacked a checkpoint and killed two soldiers.", 2),
-    ("IS militants attacked a checkpoint and killed two soldiers on 8 January 2022.", 1),
+    ("IS militants attacked a checkpoint and killed two soldiers on 8 January 2022.", 2),
+    ("IS militants attacked a checkpoint on 7 January 2022 and killed two soldiers on 8 January 2022.", 1),
 ])
 def test_a_fronted_date_adjunct_dates_every_event_of_its_sentence(text, dated):
+    """A fronted date, or the one date a sentence names, dates every event of the sentence;
+    with two dates, each event keeps its own clause's."""
     from kg.extract import default_extractor
 
     extractor = default_extractor()

@@ -128,8 +128,9 @@ def test_aspect_and_state_verbs_lend_their_subject(extractor, text, expected):
 
 
 def test_fire_noun_is_typed_by_its_weapon(extractor):
-    assert _types(extractor, "Israeli tanks opened machine-gun fire on the village.") == [
+    assert _types(extractor, "Israeli tanks opened machine-gun fire on the outpost.") == [
         ("ArmedClash", ("israel-military",), ())]
     assert _types(extractor, "Syrian troops launched artillery fire on the town.") == [
         ("Shelling", ("syria-military",), ())]
-    assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == []  # no weapon
+    assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == [
+        ("Looting", ("syria-military",), ("hezbollah",))]  # no weapon: property destroyed

@@ -60,7 +60,7 @@ def test_sign_follows_category_except_designation():
 
 @pytest.mark.parametrize(("code", "key"), [
     ("190", "ArmedClash"), ("19", "ArmedClash"), ("193", "ArmedClash"), ("195", "AirStrike"),
-    ("194", "Shelling"), ("1831", "Bombing"), ("181", "Kidnap"), ("173", "Arrest"),
+    ("194", "Shelling"), ("1833", "Bombing"), ("1831", "SuicideBomb"), ("1451", "ViolentDemonstration"), ("181", "Kidnap"), ("173", "Arrest"),
     ("192", "SeizeTerritory"), ("0871", "Ceasefire"), ("0874", "Withdraw"), ("0841", "Release"),
     ("057", "Agreement"), ("036", "Negotiate"), ("045", "Mediate"), ("051", "Praise"),
     ("072", "MilitaryAid"), ("1384", "Threaten"), ("1123", "Accuse"), ("111", "Condemn"),

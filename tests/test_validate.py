@@ -350,3 +350,35 @@ def test_cli_unknown_graph_is_one_line(memory_store):
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"kg: error: no graph {ids.article_uri('absent')} in the store"]
+
+
+def test_undated_event_is_dated_by_the_publication_marked_as_such(extractor):
+    from kg.documents import article_from_text
+
+    text = ("Two farmers were wounded by a landmine near Kandahar. "
+            "On 3 May 2021, gunmen attacked a bus in Kabul. A police officer was killed.")
+    article = article_from_text(text, origin="v", meta={"id": "v", "published": "2021-05-06"})
+    extraction = extractor.extract(article)
+    graph = extraction_graph(extraction)
+    report = validate_graph(graph)
+    assert report.conforms, report.as_text()
+    sources = {str(o) for o in graph.objects(None, CKG.dateFrom)}
+    assert sources == {"publication", "clause", "context"}
+    inferred = [s for s, o in graph.subject_objects(CKG.dateFrom) if str(o) == "publication"]
+    assert inferred and all(graph.value(s, CKG.date) == Literal("2021-05-06", datatype=XSD.date)
+                            and graph.value(s, CKG.time) is None for s in inferred)
+    assert {str(o) for o in graph.objects(None, CKG.placeFrom)} <= {"clause", "sentence", "article"}
+
+
+def test_publication_date_without_the_mark_is_a_violation():
+    graph = extraction_graph(extraction())
+    event = next(graph.subjects(RDF.type, CKG.Event))
+    graph.remove((event, CKG.date, None))
+    graph.remove((event, CKG.time, None))
+    graph.add((event, CKG.date, Literal("2017-08-28", datatype=XSD.date)))
+    assert not validate_graph(graph).conforms
+    graph.add((event, CKG.dateFrom, Literal("publication")))
+    published = graph.value(ids.article_uri(extraction().article.key),
+                            URIRef("https://schema.org/datePublished"))
+    graph.set((event, CKG.date, published))
+    assert validate_graph(graph).conforms

@@ -13,7 +13,7 @@ Examples
 >>> out = io.BytesIO()
 >>> export_network(open_store("memory:"), "csv", out)
 >>> out.getvalue().decode().splitlines()[0]
-'event_id,event_date,event_type,sub_event_type,actor1,actor2,location,country,latitude,longitude,source,article,sentence'
+'event_id,event_date,event_type,sub_event_type,actor1,actor2,location,country,latitude,longitude,source,article,sentence,date_inferred,place_from'
 """
 
 from __future__ import annotations
@@ -33,11 +33,18 @@ from kg.vocab import distinct_values, sparql_prologue
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 CSV_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-               "location", "country", "latitude", "longitude", "source", "article", "sentence")
+               "location", "country", "latitude", "longitude", "source", "article", "sentence",
+               "date_inferred", "place_from")
+"""``date_inferred`` is ``true`` when ``event_date`` is the article's publication date, not a date
+the text gives the event; ``place_from`` says where the location was found (clause, sentence,
+article)."""
 
 EVENTS = sparql_prologue() + """
 SELECT ?event ?type ?sentence ?article ?source
        (SAMPLE(STR(COALESCE(?eventDate, ?published))) AS ?date)
+       (SAMPLE(IF(BOUND(?eventDate) && COALESCE(?dateFrom, "") != "publication", "false", "true"))
+        AS ?dateInferred)
+       (SAMPLE(COALESCE(?placeFrom, "")) AS ?placeSource)
        (GROUP_CONCAT(DISTINCT ?agentLabel; SEPARATOR="; ") AS ?agents)
        (GROUP_CONCAT(DISTINCT ?targetLabel; SEPARATOR="; ") AS ?targets)
        (SAMPLE(?placeLabel) AS ?location) (SAMPLE(?country) AS ?iso)
@@ -47,6 +54,8 @@ WHERE {
          ckg:sentence/ckg:text ?sentence .
   FILTER(?modality IN ("asserted", "reported"))
   OPTIONAL { ?event ckg:date ?eventDate }
+  OPTIONAL { ?event ckg:dateFrom ?dateFrom }
+  OPTIONAL { ?event ckg:placeFrom ?placeFrom }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?article ckg:sourceName ?sourceName }
   BIND(COALESCE(?sourceName, "") AS ?source)
@@ -116,7 +125,9 @@ def event_rows(store: Store) -> Iterator[dict[str, str]]:
                "location": str(row.get("location") or ""), "country": str(row.get("iso") or ""),
                "latitude": str(row.get("latitude") or ""),
                "longitude": str(row.get("longitude") or ""), "source": str(row["source"]),
-               "article": str(row["article"]), "sentence": " ".join(str(row["sentence"]).split())}
+               "article": str(row["article"]), "sentence": " ".join(str(row["sentence"]).split()),
+               "date_inferred": str(row.get("dateInferred") or "") if row.get("date") else "",
+               "place_from": str(row.get("placeSource") or "")}
 
 
 def export_network(store: Store, fmt: str, out: BinaryIO) -> None:

@@ -23,6 +23,7 @@ import datetime as dt
 import math
 import random
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,7 +125,13 @@ def primary_event(extraction: Extraction) -> Event | None:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    """Lower case, accents and punctuation dropped: ACLED writes "Zabre" for GeoNames' "Zabré".
+
+    >>> _norm("Patiāla"), _norm("Ras al-Ayn")
+    ('patiala', 'ras al ayn')
+    """
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", folded.lower()).split())
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

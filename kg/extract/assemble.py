@@ -6,10 +6,14 @@ builds one kind of object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.dates import find_times
-from kg.extract.events import FoundEvent, find_events, modality_of
+from kg.extract.events import FoundEvent, find_events
+from kg.extract.refine import by_agent_kind, by_target_kind
+from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
@@ -62,13 +66,31 @@ class _Context:
         """Record a built event under its sentence."""
         self._events_by_sentence.setdefault(event.sentence, []).append(event)
 
-    def places_in(self, sentence: int, clause: frozenset[int]) -> list[str]:
-        """Keys of the places mentioned inside ``clause`` of ``sentence``, in order."""
-        return [key for token, key in self._places_by_sentence.get(sentence, ()) if token in clause]
+    def places_in(self, sentence: int, clause: frozenset[int] | None) -> list[str]:
+        """Keys of the places mentioned inside ``clause`` of ``sentence`` (or anywhere in it),
+        in order."""
+        return [key for token, key in self._places_by_sentence.get(sentence, ())
+                if clause is None or token in clause]
 
-    def times_in(self, sentence: int, clause: frozenset[int]) -> list[TimeExpr]:
-        """Time expressions inside ``clause`` of ``sentence``, in order."""
-        return [time for token, time in self._times_by_sentence.get(sentence, ()) if token in clause]
+    def most_specific(self, keys: list[str]) -> str:
+        """The first of ``keys`` that is not a whole country ("in Hailakandi (Assam), India"),
+        else the first."""
+        return next((k for k in keys if self.gazetteer.places[k].kind != "country"), keys[0])
+
+    def first_place(self) -> str | None:
+        """The first place the article names."""
+        return next((places[0][1] for _, places in sorted(self._places_by_sentence.items())
+                     if places), None)
+
+    def times_in(self, sentence: int, clause: frozenset[int] | None) -> list[TimeExpr]:
+        """Time expressions inside ``clause`` of ``sentence`` (or anywhere in it), in order."""
+        return [time for token, time in self._times_by_sentence.get(sentence, ())
+                if clause is None or token in clause]
+
+    def time_before(self, sentence: int) -> TimeExpr | None:
+        """The last time expression of the nearest earlier sentence that has one."""
+        earlier = [s for s in self._times_by_sentence if s < sentence]
+        return self._times_by_sentence[max(earlier)][-1][1] if earlier else None
 
     def adjunct_times(self, sentence: int, trigger: int) -> list[TimeExpr]:
         """Times fronted before the sentence's root ("On 8 January 2022, ..."), which date every
@@ -200,16 +222,59 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
+def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None, str | None]:
+    """The event's place and where it was found: its clause, else its sentence, else the
+    article's first place."""
+    own = [ctx.place_at[i] for i in found.located if i in ctx.place_at] or ctx.places_in(
+        sentence, found.clause)
+    if own:
+        return ctx.most_specific(own), "clause"
+    here = ctx.places_in(sentence, None)
+    if here:
+        return ctx.most_specific(here), "sentence"
+    first = ctx.first_place()
+    return (first, "article") if first else (None, None)
+
+
+def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | None, str | None]:
+    """The event's time and where it was found: its clause; a date adjunct of its sentence or
+    the one date its sentence names; else the latest time of the sentences before it."""
+    own = ctx.times_in(sentence, found.clause)
+    if own:
+        return own[0], "clause"
+    adjunct = ctx.adjunct_times(sentence, found.trigger)
+    whole = ctx.times_in(sentence, None)
+    if adjunct or len({t.value for t in whole}) == 1:
+        return (adjunct or whole)[0], "sentence"
+    before = ctx.time_before(sentence)
+    return (before, "context") if before else (None, None)
+
+
+KindOf = Callable[[str], str | None]
+
+
+def _kinds(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> KindOf:
+    """Actor key -> kind, for gazetteer actors and the unknown-actor candidates."""
+    unknown = {c.key: c for c in candidates.values()}
+
+    def kind_of(key: str) -> str | None:
+        if key in gazetteer.actors:
+            return gazetteer.actors[key].kind
+        return unknown[key].kind if key in unknown else None
+    return kind_of
+
+
+def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
-    own = [ctx.place_at[i] for i in found.located if i in ctx.place_at]
-    places = own or ctx.places_in(sentence, found.clause)
-    times = ctx.times_in(sentence, found.clause) or ctx.adjunct_times(sentence, found.trigger)
-    return Event(index=index, event_type=found.event_type,
+    place, place_from = _place(ctx, sentence, found)
+    time, date_from = _time(ctx, sentence, found)
+    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k})
+    event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k})
+    return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
                  sentence=sentence, agents=found.agents,
                  targets=found.targets, mediators=found.mediators,
-                 place=places[0] if places else None, time=times[0] if times else None,
+                 place=place, time=time, date_from=date_from, place_from=place_from,  # type: ignore[arg-type]
                  quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
 
 
@@ -260,10 +325,11 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             time.span.start, time.span.end, alignment_mode="expand") or ()}
     candidates = find_candidates(doc, taken, gazetteer.actors) if fallback else {}
     events: list[Event] = []
+    kind_of = _kinds(gazetteer, candidates)
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
-                                 if i in candidates else None):
-            events.append(_event(ctx, len(events), found))
+                                 if i in candidates else None, ctx.place_at.__contains__):
+            events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators) if k not in gazetteer.actors})

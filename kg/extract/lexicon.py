@@ -1,120 +1,126 @@
-"""The event lexicon: trigger lemmas and the event type each one signals.
+"""The trigger lexicon, read from the event-type scheme (``ontology/event-types.ttl``).
 
-Entries follow the CAMEO verb categories (01 make statement ... 20 mass
-violence) as the event-type scheme maps them (``ontology/event-types.ttl``):
-each lemma goes to the type whose CAMEO codes cover the category's defining
-verbs. :mod:`kg.extract.events` reads these tables.
+The ontology is the one source of trigger words: each SKOS concept lists its
+trigger verbs and nouns (lemmas), multi-word and phrasal triggers ("open
+fire", "air strike", "set on fire"), verbs that trigger only with a fitting
+object or subject, word-sense guards ("sign post"), and the cues that refine
+a type (instruments, victims, perpetrators, agent kinds, manner of a protest).
+:func:`lexicon` parses them once per process; :mod:`kg.extract.triggers` and
+:mod:`kg.extract.refine` read the tables.
 
 Examples
 --------
->>> VERB_TRIGGERS["shell"], NOUN_TRIGGERS["truce"]
-('Shelling', 'Ceasefire')
->>> OBJECT_TRIGGERS["halt"][1], "aid" in OBJECT_TRIGGERS["halt"][0]
+>>> lex = lexicon()
+>>> lex.verbs["shell"], lex.nouns["truce"], lex.nouns["ied"]
+('Shelling', 'Ceasefire', 'Bombing')
+>>> lex.with_object["halt"][0][1], "aid" in lex.with_object["halt"][0][0]
 ('Sanction', True)
+>>> ("AirStrike", 2) in [(t, n) for _, t, n in lex.phrases["raid"]]
+True
+>>> "post" in lex.guards["sign"]
+True
 """
 
 from __future__ import annotations
 
-VERB_TRIGGERS: dict[str, str] = {
-    "fight": "ArmedClash", "clash": "ArmedClash", "battle": "ArmedClash", "attack": "ArmedClash",
-    "assault": "ArmedClash", "storm": "ArmedClash", "ambush": "ArmedClash",
-    "shell": "Shelling", "bombard": "Shelling", "bomb": "AirStrike", "airstrike": "AirStrike",
-    "kidnap": "Kidnap", "abduct": "Kidnap", "overrun": "SeizeTerritory",
-    "capture": "SeizeTerritory", "seize": "SeizeTerritory", "arrest": "Arrest",
-    "detain": "Arrest", "threaten": "Threaten", "accuse": "Accuse", "blame": "Accuse",
-    "condemn": "Condemn", "denounce": "Condemn", "sanction": "Sanction", "expel": "Sanction",
-    "reject": "Reject", "deploy": "Mobilize", "mobilize": "Mobilize", "negotiate": "Negotiate",
-    "mediate": "Mediate", "release": "Release", "free": "Release", "agree": "Agreement",
-    "support": "Support", "back": "Support", "praise": "Praise", "congratulate": "Praise",
-    "thank": "Praise", "hail": "Praise", "withdraw": "Withdraw", "evacuate": "Withdraw",
-    "retreat": "Withdraw", "demand": "Demand", "urge": "Demand", "protest": "Protest",
-    "classify": "DesignateTerrorist", "designate": "DesignateTerrorist", "coordinate": "Support",
-    # diplomacy and coercion, as event coders (CAMEO/PLOVER) read them
-    "appeal": "Demand", "request": "Demand", "ask": "Demand", "press": "Demand",
-    "criticize": "Accuse", "criticise": "Accuse", "charge": "Accuse", "investigate": "Accuse",
-    "deplore": "Condemn", "refuse": "Reject", "veto": "Reject", "rebuff": "Reject",
-    "oppose": "Reject", "warn": "Threaten", "vow": "Threaten", "demonstrate": "Protest",
-    "rally": "Protest", "march": "Protest", "riot": "Protest", "boycott": "Protest",
-    "sever": "Sanction", "suspend": "Sanction", "embargo": "Sanction", "confiscate": "Arrest",
-    "raid": "Arrest", "ban": "Arrest", "deport": "Sanction", "kill": "ArmedClash",
-    "shoot": "ArmedClash", "invade": "SeizeTerritory", "occupy": "SeizeTerritory",
-    "meet": "Negotiate", "visit": "Negotiate", "host": "Negotiate", "discuss": "Negotiate",
-    "consult": "Negotiate", "confer": "Negotiate", "pledge": "Agreement", "promise": "Agreement",
-    "sign": "Agreement", "offer": "Agreement", "welcome": "Praise", "endorse": "Praise",
-    "applaud": "Praise", "commend": "Praise", "cooperate": "Support", "pull": "Withdraw",
-    # further CAMEO verb categories (02 appeal ... 19 fight), by their defining verbs
-    "complain": "Accuse", "sue": "Accuse", "indict": "Accuse", "allege": "Accuse",
-    "probe": "Accuse", "convict": "Accuse", "insist": "Demand", "pressure": "Demand",
-    "plead": "Demand", "petition": "Demand", "implore": "Demand", "order": "Demand",
-    "decline": "Reject", "dismiss": "Reject", "renege": "Reject", "defy": "Reject",
-    "spurn": "Reject", "snub": "Reject", "violate": "Reject", "block": "Protest",
-    "picket": "Protest", "jail": "Arrest", "imprison": "Arrest", "outlaw": "Arrest",
-    "torture": "AttackOnCivilians", "abuse": "AttackOnCivilians", "beat": "AttackOnCivilians",
-    "assassinate": "AttackOnCivilians", "massacre": "AttackOnCivilians",
-    "execute": "AttackOnCivilians", "behead": "AttackOnCivilians", "wound": "ArmedClash",
-    "injure": "ArmedClash", "pound": "Shelling", "retake": "SeizeTerritory",
-    "recapture": "SeizeTerritory", "surrender": "Withdraw", "demobilize": "Withdraw",
-    "demobilise": "Withdraw", "reinforce": "Mobilize", "defend": "Support",
-    "apologize": "Support", "apologise": "Support", "forgive": "Support", "recognize": "Support",
-    "recognise": "Support", "telephone": "Negotiate", "phone": "Negotiate",
-}
-OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {
-    **dict.fromkeys(("provide", "send", "supply", "deliver", "give", "contribute", "ship"), (
-        frozenset({"arms", "weapon", "troop", "ammunition", "equipment", "missile", "tank",
-                   "intelligence", "aircraft", "helicopter", "peacekeeper", "soldier"}),
-        "MilitaryAid")),
-    **dict.fromkeys(("halt", "stop", "withhold", "cut", "freeze", "suspend", "cancel",
-                     "reduce", "prohibit", "end"), (
-        frozenset({"aid", "assistance", "supply", "visit", "talk", "link", "relation",
-                   "trade", "loan", "mediation", "contact", "cooperation"}), "Sanction")),
-    **dict.fromkeys(("return", "hand"), (
-        frozenset({"weapon", "arms", "prisoner", "hostage", "body", "territory", "land",
-                   "property", "helicopter", "equipment", "suspect"}), "Release")),
-    **dict.fromkeys(("strengthen", "boost", "increase", "mass"), (
-        frozenset({"force", "troop", "presence", "deployment", "patrol", "security"}),
-        "Mobilize")),
-    **dict.fromkeys(("accept", "reach"), (
-        frozenset({"formula", "plan", "proposal", "offer", "consensus", "compromise",
-                   "settlement", "deal", "term", "condition"}), "Agreement")),
-    "extend": (frozenset({"curfew"}), "Threaten"),
-    "share": (frozenset({"intelligence", "information", "evidence", "expertise", "data",
-                         "technology", "know-how"}), "Support"),  # CAMEO 064 share intelligence
-    "fire": (frozenset({"shell", "rocket", "missile", "mortar", "artillery", "grenade", "bomb"}),
-             "Shelling"),
-    "receive": (frozenset({"delegation", "mission", "envoy", "minister", "visitor", "ambassador",
-                           "president", "leader", "delegate", "secretary"}), "Negotiate"),
-}
-"""Verbs that trigger an event only with one of these objects (lemmas): "halted economic aid"."""
-NOUN_TRIGGERS: dict[str, str] = {
-    "ceasefire": "Ceasefire", "cease-fire": "Ceasefire", "truce": "Ceasefire",
-    "fighting": "ArmedClash", "offensive": "ArmedClash", "assault": "ArmedClash",
-    "attack": "ArmedClash", "clash": "ArmedClash", "battle": "ArmedClash",
-    "airstrike": "AirStrike", "shelling": "Shelling", "bombing": "Bombing",
-    "talk": "Negotiate", "negotiation": "Negotiate", "gain": "SeizeTerritory",
-    "ally": "Support", "aid": "MilitaryAid", "kidnapping": "Kidnap", "withdrawal": "Withdraw",
-    "coordination": "Support", "cooperation": "Support", "communication": "Negotiate",
-    "protest": "Protest", "demonstration": "Protest", "sanction": "Sanction",
-    "embargo": "Sanction", "criticism": "Accuse", "accusation": "Accuse", "threat": "Threaten",
-    "demand": "Demand", "appeal": "Demand", "meeting": "Negotiate", "visit": "Negotiate",
-    "agreement": "Agreement", "accord": "Agreement", "deal": "Agreement", "treaty": "Agreement",
-    "arrest": "Arrest",
-    "mediation": "Mediate", "consensus": "Agreement", "ultimatum": "Threaten",
-    "riot": "Protest", "rioting": "Protest", "rally": "Protest", "march": "Protest",
-    "sit-in": "Protest", "boycott": "Protest", "suspension": "Sanction", "invasion": "ArmedClash",
-    "torture": "AttackOnCivilians", "assassination": "AttackOnCivilians",
-    "massacre": "AttackOnCivilians", "raid": "ArmedClash", "crackdown": "Arrest",
-    "deployment": "Mobilize", "reinforcement": "Mobilize", "alert": "Mobilize",
-    "patrol": "Mobilize", "investigation": "Accuse", "allegation": "Accuse",
-    "complaint": "Accuse", "condemnation": "Condemn", "rejection": "Reject",
-    "refusal": "Reject", "release": "Release", "surrender": "Withdraw", "retreat": "Withdraw",
-    "pullout": "Withdraw", "support": "Support", "backing": "Support", "praise": "Praise",
-    "request": "Demand", "call": "Demand", "plea": "Demand",
-}
-STRIKE_KINDS = {"hunger": "Protest", "general": "Protest", "labour": "Protest", "labor": "Protest",
-                "air": "AirStrike", "drone": "AirStrike", "missile": "AirStrike"}
-"""A noun "strike" is a protest or an air strike by its modifier; alone it stays ambiguous."""
-FIRE_KINDS = {"artillery": "Shelling", "mortar": "Shelling", "rocket": "Shelling",
-              "tank": "Shelling", "shell": "Shelling", "cannon": "Shelling", "gun": "ArmedClash",
-              "machine-gun": "ArmedClash", "machinegun": "ArmedClash", "sniper": "ArmedClash"}
-"""A noun "fire" is shelling or shooting by its weapon ("artillery, mortar and rocket fire");
-alone ("set fire to", "a fire broke out") it triggers nothing."""
+import functools
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+
+from kg.taxonomy import scheme_graph
+from kg.vocab import CKG, ET, SKOS
+
+Phrase = tuple[frozenset[str], str, int]  # (the other words, event type, number of words)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger and refinement tables, by lemma (lower case)."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    phrases: dict[str, tuple[Phrase, ...]]  # any word of a phrase -> phrases holding it, longest first
+    with_object: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (objects, type)...
+    with_subject: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (subjects, type)...
+    with_purpose: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (purposes, type)...
+    guards: dict[str, frozenset[str]]  # trigger lemma -> lemmas that cancel it nearby
+    alone: frozenset[str]  # types reportable without an actor
+    instruments: tuple[tuple[tuple[str, ...], str, int], ...]  # (words, type, rank), best first
+    ranks: dict[str, int]  # type -> instrument rank
+    target_nouns: dict[str, str]
+    agent_nouns: dict[str, str]
+    agent_kinds: dict[str, tuple[frozenset[str], str]]  # type -> (kinds, broader type)
+    manner: tuple[tuple[tuple[str, ...], str], ...]  # (cue words, type) in the scheme's order
+
+
+def _key(concept: URIRef) -> str:
+    return str(concept)[len(str(ET._NS)):]
+
+
+def _values(prop: URIRef) -> list[tuple[str, str]]:
+    """(type key, lower-case text) of every literal of ``prop``, sorted for a stable lexicon."""
+    graph = scheme_graph()
+    return sorted((_key(s), str(o).lower()) for s, o in graph.subject_objects(prop)
+                  if isinstance(s, URIRef) and isinstance(o, Literal))
+
+
+def _split_rule(text: str) -> tuple[list[str], frozenset[str]]:
+    """ "send give > arms troop" -> (["send", "give"], {"arms", "troop"})."""
+    heads, _, needs = text.partition(">")
+    return heads.split(), frozenset(needs.split())
+
+
+def _conditional(prop: URIRef) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    table: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for key, text in _values(prop):
+        verbs, needs = _split_rule(text)
+        for verb in verbs:
+            table.setdefault(verb, []).append((needs, key))
+    return {verb: tuple(rules) for verb, rules in table.items()}
+
+
+def _phrases() -> dict[str, tuple[Phrase, ...]]:
+    table: dict[str, list[Phrase]] = {}
+    for key, text in _values(CKG.triggerPhrase):
+        words = text.split()
+        for word in dict.fromkeys(words):
+            table.setdefault(word, []).append((frozenset(w for w in words if w != word), key,
+                                               len(words)))
+    return {w: tuple(sorted(p, key=lambda x: -x[2])) for w, p in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The trigger lexicon of the scheme (parsed once)."""
+    graph = scheme_graph()
+    guards: dict[str, set[str]] = {}
+    for _, text in _values(CKG.senseGuard):
+        word, *others = text.split()
+        guards.setdefault(word, set()).update(others)
+    ranks = {_key(s): int(o) for s, o in graph.subject_objects(CKG.refinementRank)}
+    instruments = sorted(((tuple(text.split()), key, ranks.get(key, 99))
+                          for key, text in _values(CKG.instrument)), key=lambda x: (x[2], -len(x[0])))
+    kinds: dict[str, set[str]] = {}
+    for key, text in _values(CKG.agentKind):
+        kinds.setdefault(key, set()).add(text)
+    broader = {_key(s): _key(o) for s, o in graph.subject_objects(SKOS.broader)}
+    manner = sorted(((tuple(text.split()), key) for key, text in _values(CKG.mannerCue)),
+                    key=lambda x: ranks.get(x[1], 99))  # the gravest manner first
+    return Lexicon(
+        verbs={w: k for k, w in _values(CKG.triggerVerb)},
+        nouns={w: k for k, w in _values(CKG.triggerNoun)},
+        phrases=_phrases(), with_object=_conditional(CKG.triggerWithObject),
+        with_subject=_conditional(CKG.triggerWithSubject),
+        with_purpose=_conditional(CKG.triggerWithPurpose),
+        guards={w: frozenset(o) for w, o in guards.items()},
+        alone=frozenset(_key(s) for s, o in graph.subject_objects(CKG.reportableWithoutActor)
+                        if o.toPython() is True),
+        instruments=tuple(i for i in instruments if i[2] < 99), ranks=ranks,
+        target_nouns={w: k for k, w in _values(CKG.targetNoun)},
+        agent_nouns={w: k for k, w in _values(CKG.agentNoun)},
+        agent_kinds={k: (frozenset(v), broader[k]) for k, v in kinds.items()},
+        manner=tuple(manner))
+
+
+__all__ = ["Lexicon", "lexicon"]

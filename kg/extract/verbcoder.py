@@ -328,7 +328,7 @@ def apply_dictionary(extraction: Extraction, doc, dictionary: VerbDictionary  # 
     says so. The codings returned still hold it (the PETRARCH2 evaluation
     scores them all).
     """
-    from kg.extract.events import modality_of
+    from kg.extract.modality import modality_of
 
     codings = code_doc(doc, extraction, dictionary)
     events = list(extraction.events)

@@ -1,0 +1,175 @@
+"""Type refinement: an event's type made precise by what its clause says.
+
+The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
+
+- the instrument ("killed by a roadside bomb" is a bombing, "a drone attack" an
+  air strike; the lowest ``ckg:refinementRank`` wins: suicide before bomb);
+- the victim ("gunmen shot a farmer" is violence against civilians);
+- the perpetrator's noun ("a mob lynched ..." is mob violence, "rioters
+  clashed" a violent demonstration) and the agent's kind (state forces
+  retaking a town regain territory; others overtake it);
+- the manner of a protest, in its sentence or the next ("police fired tear
+  gas": with intervention; "protesters threw stones": violent).
+
+Examples
+--------
+>>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("RegainTerritory", {"armed_group"})
+('RegainTerritory', 'SeizeTerritory')
+>>> by_target_kind("ArmedClash", {"civilians"}), by_target_kind("Shelling", {"civilians"})
+('AttackOnCivilians', 'Shelling')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.lexicon import lexicon
+from kg.extract.triggers import phrase_words
+
+ATTACKS = frozenset({"ArmedClash", "Attack"})
+"""Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
+VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting"}
+PROTESTS = frozenset({"Protest"})
+PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
+"""Prepositions of what a protest is about: "protested against the arrest of ..."."""
+VICTIM_PREPS = {"on", "against", "at", "of"}
+
+
+def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: ignore[type-arg]
+    """A one-word cue among ``words``; a longer one headed by one of ``tokens`` with the other
+    words in its phrase ("set obstacles on fire", "fired tear gas")."""
+    if len(cue) == 1:
+        return cue[0] in words
+    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(t)
+               for t in tokens)
+
+
+def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """The type an instrument named in the trigger's clause or phrase gives, if better ranked."""
+    lex = lexicon()
+    if event_type not in VIOLENT and event_type not in lex.ranks:
+        return event_type
+    tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
+    words = _lemmas(tokens)
+    current = lex.ranks.get(event_type, 99)
+    return next((kind for cue, kind, rank in lex.instruments
+                 if rank < current and _has(cue, tokens, words)), event_type)
+
+
+def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """``token`` and the verbs coordinated with it, which share its arguments: "shot and killed
+    a farmer"."""
+    verbs = [token]
+    if token.pos_ == "VERB":
+        verbs += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if token.dep_ == "conj" and token.head.pos_ == "VERB":
+            verbs.append(token.head)
+    return verbs
+
+
+def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Nouns in ``deps`` of ``token`` (or of verbs coordinated with it) or objects of its
+    ``preps`` and of a passive's ``by``, with conjuncts and "of" phrases ("one of the villagers",
+    "a group of locals")."""
+    verbs = _shared(token)
+    heads = [c for v in verbs for c in v.children if c.dep_ in deps and c.dep_ != "agent"]
+    heads += [g for v in verbs for c in v.children
+              if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "agent"
+              for g in c.children if g.dep_ == "pobj"]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ == "conj"]
+    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return heads
+
+
+def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Refine an attack by its victim's noun and a violent event by its perpetrator's noun."""
+    lex = lexicon()
+    if event_type not in VIOLENT:
+        return event_type
+    agents = _heads(token, {"nsubj", "agent"}, {"by"})
+    for head in agents:
+        kind = lex.agent_nouns.get(head.lemma_.lower())
+        if kind is not None:
+            return kind
+    if event_type in ATTACKS:
+        deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
+        victims = _heads(token, deps, VICTIM_PREPS)
+        if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
+            victims.append(token.head)  # "a man shot dead by ..."
+        kind = next((lex.target_nouns[v.lemma_.lower()] for v in victims
+                     if v.lemma_.lower() in lex.target_nouns), None)
+        return kind or event_type
+    return event_type
+
+
+def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes that say what a protest is about or for, not how it went: phrases of the
+    trigger and, for a noun, of the verb it is the object of ("staged a protest over ...")."""
+    found: set[int] = set()
+    heads = [trigger] if trigger.pos_ == "VERB" else [trigger, trigger.head]
+    for head in heads:
+        for child in head.children:
+            if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
+                    "advcl", "xcomp", "acl", "relcl", "ccomp") or (
+                    child.dep_ == "dobj" and head is trigger):
+                found.update(t.i for t in child.subtree)
+    return found
+
+
+ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
+            "nsubjpass", "dep"}
+"""Where a manner cue names what happened ("threw stones", "fired tear gas", "violent protest"),
+not what people talk or fear about ("fear clashes" is a ccomp's object)."""
+
+
+def _acts(tokens: list) -> list:  # type: ignore[type-arg]
+    """Tokens that can report an act: not inside a reported or feared clause, nor a topic."""
+    return [t for t in tokens if t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
+        "with", "by", "of"))]
+
+
+def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Refine a protest by how it went, in its sentence and the next."""
+    if event_type not in PROTESTS:
+        return event_type
+    sentence = token.sent
+    end = sentence.end
+    if end < len(token.doc):
+        end = token.doc[end].sent.end
+    skip = _about(token) | {token.i}
+    tokens = _acts([t for t in token.doc[sentence.start:end] if t.i not in skip])
+    words = _lemmas(tokens)
+    return next((kind for cue, kind in lexicon().manner if _has(cue, tokens, words)), event_type)
+
+
+def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """The trigger's type made precise by instrument, participants and manner."""
+    refined = by_participants(token, by_instrument(token, event_type))
+    return by_manner(token, refined)
+
+
+def by_agent_kind(event_type: str, kinds: set[str]) -> str:
+    """Territory taken by state forces alone is regained; with anyone else, overtaken.
+
+    >>> by_agent_kind("SeizeTerritory", {"state", "armed_group"}), by_agent_kind("Arrest", {"state"})
+    ('SeizeTerritory', 'Arrest')
+    """
+    for narrower, (allowed, broader) in lexicon().agent_kinds.items():
+        if event_type in (narrower, broader) and kinds:
+            return narrower if kinds <= allowed else broader
+    return event_type
+
+
+def by_target_kind(event_type: str, kinds: set[str]) -> str:
+    """An attack whose target is an actor of kind "civilians" is violence against civilians."""
+    return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds else event_type
+
+
+__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_target_kind",
+           "refine"]

@@ -1,0 +1,203 @@
+"""Roles of an event: agents from the clause's subject (or the ``by`` phrase of a passive),
+targets from its object or an ``against/on/over/with`` phrase; noun triggers take their
+roles from possessors, modifiers and the verb they are the object of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.clauses import clause_of
+from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
+                                 trigger_type)
+
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
+                    "proxy", "opponent", "adversary"}
+"""Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
+COPULAS = {"be", "remain", "become", "stay"}
+LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
+               "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
+               "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
+               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
+               "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
+               "stay"}
+"""Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
+withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
+PHRASE_PREPS = {"with", "between", "against"}
+OWNER_PREPS = {"of", "by", "from"}
+"""Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
+PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score",
+                   "scores", "group", "member", "members", "some", "many", "most", "majority",
+                   "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
+"""Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
+COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
+                           "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
+                           "refuse", "decline", "accuse", "charge", "blame"}
+"""Verbs whose target may sit in their complement clause when they have none of their own."""
+
+PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
+ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
+                "ignore", "meet", "grant"}
+"""Verbs whose subject answers a petition noun rather than makes it: "accept any request"."""
+WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "normalise", "strengthen",
+                  "improve", "upgrade", "sever", "cut", "break", "downgrade", "freeze", "meet",
+                  "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
+                  "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
+                  "communication", "coordinate", "coordination", "cooperation", "cooperate",
+                  "mediate", "agree", "agreement", "ceasefire", "truce", "share"}
+"""Triggers where "with X" names the other side; elsewhere "with" means alongside."""
+
+
+BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
+"""Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
+
+
+def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
+    if prep.dep_ == "prep" and prep.lower_ == "of" and trigger.lemma_.lower() in RELATIONAL_NOUNS:
+        return True
+    if prep.dep_ == "prep" and prep.lower_ == "between":
+        return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
+    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
+        return False
+    return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
+
+
+
+ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
+
+
+def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    keys = (actor_at(t.i) for t in tokens)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases."""
+    keys = [actor_at(token.i)]
+    partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
+    for child in token.children:
+        if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
+                child.dep_ == "prep" and (child.lower_ in PHRASE_PREPS
+                                          or partitive and child.lower_ == "of")) \
+                or child.dep_ == "pobj":
+            keys.extend(_phrase_actors(child, actor_at))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
+            found = _phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
+                else _actors_in(child.subtree, actor_at)
+            if found:
+                return found
+            if child.pos_ == "PRON" and verb.dep_ == "ccomp":
+                return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
+        return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
+    return ()
+
+
+def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    agents = _subject_actors(verb, actor_at)
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            found.extend(_phrase_actors(child, actor_at))
+            if child.dep_ == "dobj" and not found:  # "rejected calls by Belarus's rulers"
+                found.extend(k for prep in child.children if prep.dep_ == "prep"
+                             and prep.lower_ in OWNER_PREPS for g in prep.children
+                             for k in _phrase_actors(g, actor_at))
+            if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
+                found.extend(k for prep in child.children if _target_prep(verb, prep)
+                             for g in prep.children for k in _phrase_actors(g, actor_at))
+        elif _target_prep(verb, child):
+            found.extend(k for grandchild in child.children for k in
+                         _phrase_actors(grandchild, actor_at))
+    if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
+        found.extend(_phrase_actors(verb.head, actor_at))
+    if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
+        found.extend(_complement_targets(verb, actor_at))
+    elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
+        found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
+                     for k in _phrase_actors(c, actor_at))
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+
+
+def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """ "demanded that the US cancel ..." -> the US; "threatened to shell Iraqi towns" -> the towns."""
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found.extend(k for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                         for k in _phrase_actors(c, actor_at))
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found.extend(_roles_of_verb(child, actor_at)[1])
+    return found
+
+
+PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
+"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+
+
+def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Targets of a purpose clause ("to protest ...", "to demand ...") hanging on ``verb``."""
+    return tuple(k for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                 and c.lemma_.lower() in PURPOSE_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
+def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    preps = [c for c in noun.children if _target_prep(noun, c)]
+    if noun.dep_ == "nsubj":  # "talks have begun with the militants"
+        preps += [c for c in noun.head.children if _target_prep(noun, c)]
+    return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
+
+
+def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
+        noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
+    targets = _noun_targets(noun, actor_at)
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    agents = tuple(dict.fromkeys(k for c in modifiers for k in _phrase_actors(c, actor_at)))
+    verb = clause_of(noun)
+    if not agents and any(c.pos_ == "PRON" for c in modifiers):  # "their assault", "its ceasefire"
+        agents = _subject_actors(verb, actor_at)
+        if not agents and verb.dep_ == "ccomp":  # "the army announced its ceasefire took effect"
+            agents = _subject_actors(verb.head, actor_at)
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.lemma_.lower() in PETITION_NOUNS:  # "a request from Beirut"; "accepted X's request"
+        source = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+        agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
+        if head.lemma_.lower() in ANSWER_VERBS:
+            head = noun  # whoever accepts or rejects it did not make it
+    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
+        agents = _subject_actors(head, actor_at)
+    if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
+        agents = _subject_actors(head, actor_at)
+    if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
+        targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
+    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if agents and not targets and between:  # "X undertook a mediation mission between A and B":
+        targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
+    elif not agents and between:  # "clashes between A and B": they act on each other
+        agents = _actors_in(between[0].subtree, actor_at)
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if not agents and by:  # "offensives by Hezbollah and the Syrian army"
+        agents = _actors_in(by[0].subtree, actor_at)
+    return agents, tuple(k for k in targets if k not in agents)
+
+
+def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``."""
+    roles_of = _roles_of_verb if token.pos_ == "VERB" else _roles_of_noun
+    agents, targets = roles_of(token, actor_at)
+    if fallback_at is not None and not (agents and targets):
+        either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
+        wider_agents, wider_targets = roles_of(token, either)
+        agents = agents or wider_agents
+        targets = targets or tuple(k for k in wider_targets if k not in agents)
+    return agents, targets
+
+

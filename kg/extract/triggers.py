@@ -1,0 +1,153 @@
+"""Event triggers: the type a token signals, from the trigger lexicon
+(:mod:`kg.extract.lexicon`, read from ``ontology/event-types.ttl``).
+
+A phrase ("air raid", "opened fire", "set the houses on fire") wins over the
+single words it holds; a word-sense guard ("sign posts") or a date ("in March")
+cancels a trigger; some verbs trigger only with a fitting object ("sent
+troops") or subject ("protesters gathered").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.clauses import CLAUSE_DEPS
+from kg.extract.lexicon import lexicon
+
+REPORTING_VERBS = {"say", "declare", "announce", "reiterate", "conclude", "state", "stress",
+                   "tell", "add", "write", "argue", "maintain", "repeat", "emphasize", "emphasise"}
+"""Verbs that make a demand when what they report is an obligation: "said Libya must ..."."""
+OBLIGATION_AUX = {"must"}
+RELATION_NOUNS = {"tie", "ties", "relation", "relations", "link", "links"}
+"""Nouns naming relations between actors: "restore ties with X" names X as the other side."""
+TRIGGER_POS = ("VERB", "NOUN", "PROPN")
+NOT_EVENTS = ("DATE", "TIME")
+"""Entity types of tokens that are no events: "March" the month, "May"."""
+PHRASE_DEPTH = 3
+PLACE_OBJECT = "@place"
+"""Stands, in a rule's object list, for any object the parser names as a place."""
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+PlaceAt = Callable[[int], bool]  # token index -> whether a gazetteer place is named there
+EXECUTING_VERBS = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform"}
+"""Verbs whose object is an act they carry out: "carried out airstrikes" (not "found a grenade")."""
+
+
+def obligation_clause(verb):  # type: ignore[no-untyped-def]
+    """The complement clause of ``verb`` that states an obligation ("that China must drop
+    barriers"), or None. Its subject is who the demand is made of."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children)), None)
+
+
+def phrase_words(token, depth: int = PHRASE_DEPTH) -> set[str]:  # type: ignore[no-untyped-def]
+    """Lemmas and lower-case forms of the words of ``token``'s own phrase, not of its
+    subordinate clauses: "opened heavy fire on" -> {"heavy", "fire", "on", ...}."""
+    words: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children
+                    if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
+        words.update(w for c in frontier for w in (c.lemma_.lower(), c.lower_))
+    return words
+
+
+def _phrase(token, lemma: str) -> tuple[str, frozenset[str]] | None:  # type: ignore[no-untyped-def]
+    """The type and the other words of the longest phrase ``token`` heads, if any."""
+    phrases = lexicon().phrases.get(lemma) or lexicon().phrases.get(token.lower_)
+    if not phrases or token.pos_ not in TRIGGER_POS:
+        return None
+    words = phrase_words(token)
+    return next(((kind, others) for others, kind, _ in phrases if others <= words), None)
+
+
+def _inside_phrase(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a word of a phrase its head triggers: "fire" in "opened fire"."""
+    head = token.head
+    while head is not token and head.dep_ in ("prep", "pobj", "compound", "dobj"):
+        head = head.head  # "set houses on fire": fire -> on -> set
+        if head.head is head:
+            break
+    found = _phrase(head, head.lemma_.lower()) if head is not token else None
+    return found is not None and lemma in found[1]
+
+
+def _guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
+    """A word-sense guard applies: "sign posts" (the head), "the sign on the post" (the phrase)."""
+    others = lexicon().guards.get(lemma)
+    if not others:
+        return False
+    near = phrase_words(token, 1) | {token.head.lemma_.lower(), token.head.lower_}
+    return bool(others & near)
+
+
+def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-untyped-def]
+                      is_place: PlaceAt | None = None) -> str | None:
+    """The type of a verb that needs a fitting object or subject: "send arms", "halt aid"."""
+    heads = [c for c in token.children if c.dep_ in deps]
+    heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
+    heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
+    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children]  # "hundreds of protesters"
+    found = {w for h in heads for w in (h.lemma_.lower(), h.lower_)}
+    found |= {PLACE_OBJECT for h in heads if h.ent_type_ in PLACE_ENTITIES or (
+        is_place is not None and is_place(h.i))}
+    return next((kind for needs, kind in rules if needs & found), None)
+
+
+def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
+    """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
+    against ...", "took to the streets in support of ..."."""
+    found = {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "xcomp")
+             and c.pos_ == "VERB" and any(m.lower_ == "to" for m in c.children)}
+    found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
+    found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
+              for g in c.children if g.dep_ == "pobj"}
+    return next((kind for needs, kind in rules if needs & found), None)
+
+
+def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
+    (for verbs that need a territorial object: "seized Palmyra")."""
+    if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
+        return None
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if _guarded(token, lemma):
+        return None
+    if token.pos_ != "VERB" and _inside_phrase(token, lemma):
+        return None
+    if token.pos_ == "VERB" and lemma in lex.with_purpose:  # "took over the school to demand"
+        found = _purpose_type(token, lex.with_purpose[lemma])
+        if found is not None:
+            return found
+    phrase = _phrase(token, lemma)
+    if phrase is not None:
+        return phrase[0]
+    if token.pos_ == "VERB":
+        if lemma in REPORTING_VERBS and obligation_clause(token) is not None:
+            return "Demand"  # "Russia said Sudan must return the helicopter"
+        if lemma in lex.with_subject:
+            found = _conditional_type(token, lex.with_subject[lemma], ("nsubj",))
+            if found is not None:
+                return found
+        if lemma in lex.with_object:  # "seized weapons" is no "seized the town"
+            found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass"),
+                                      is_place)
+            if found is not None or lemma not in lex.verbs:
+                return found
+        return lex.verbs.get(lemma)
+    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        joined = f"{token.nbor(-2).lower_}-{lemma}"  # "cease-fire" split in three tokens
+        if joined in lex.nouns:
+            return lex.nouns[joined]
+    found = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+    if found is not None and token.dep_ in ("dobj", "nsubjpass") and _is_weapon(lemma, found) \
+            and token.head.lemma_.lower() not in EXECUTING_VERBS:
+        return None  # "defused an IED", "found a grenade": a weapon handled, not used
+    return found
+
+
+def _is_weapon(lemma: str, event_type: str) -> bool:
+    """A trigger noun that names the weapon of its type ("IED", "grenade"), not an act."""
+    return any(words == (lemma,) and kind == event_type for words, kind, _ in lexicon().instruments)

@@ -1,0 +1,75 @@
+"""kg.extract.lexicon and kg.extract.triggers: the ontology is the one source of trigger words."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal
+
+from kg.documents import article_from_text
+from kg.extract.lexicon import lexicon
+from kg.taxonomy import event_types, scheme_graph
+from kg.vocab import CKG, ET
+
+
+def _events(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="triggers"))
+    return [(e.event_type, e.trigger.text) for e in extraction.events]
+
+
+def test_every_trigger_word_comes_from_the_scheme():
+    graph = scheme_graph()
+    for table, prop in ((lexicon().verbs, CKG.triggerVerb), (lexicon().nouns, CKG.triggerNoun)):
+        for word, kind in table.items():
+            assert (getattr(ET, kind), prop, Literal(word)) in graph
+    assert set(lexicon().verbs.values()) | set(lexicon().nouns.values()) <= set(event_types())
+
+
+def test_a_phrase_is_indexed_under_each_of_its_words():
+    phrases = lexicon().phrases
+    assert (frozenset({"open"}), "ArmedClash", 2) in phrases["fire"]
+    assert (frozenset({"fire"}), "ArmedClash", 2) in phrases["open"]
+    assert [n for _, _, n in phrases["strike"]] == sorted((n for _, _, n in phrases["strike"]),
+                                                          reverse=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unknown assailants opened fire on a minibus near the market.", ("ArmedClash", "opened")),
+    ("An air raid hit the market on Tuesday.", ("AirStrike", "raid")),
+    ("A drone strike hit a pickup truck.", ("AirStrike", "strike")),
+    ("A suicide bomber blew himself up at the checkpoint.", ("SuicideBomb", "blew")),
+    ("Militiamen set the granary on fire.", ("Looting", "set")),
+    ("Attackers threw a grenade into a crowded tea shop.", ("Grenade", "threw")),
+    ("The garrison regained control of the bridge.", ("RegainTerritory", "regained")),
+    ("Engineers defused a landmine near the road.", ("DisruptedWeapons", "defused")),
+    ("Hundreds of protesters gathered outside the ministry.", ("Protest", "gathered")),
+    ("About 200 people gathered in the square to demand clean water.", ("Protest", "gathered")),
+    ("Dozens of nurses took to the streets over unpaid wages.", ("Protest", "took")),
+])
+def test_phrases_nouns_and_conditioned_verbs_trigger(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_a_weapon_handled_is_no_explosion(extractor):
+    assert ("Bombing", "landmine") not in _events(extractor, "Engineers defused a landmine.")
+    assert _events(extractor, "A landmine exploded under a tractor.")[0][0] == "Bombing"
+
+
+@pytest.mark.parametrize("text", [
+    "The council will meet in March to discuss the budget.",
+    "Workers put up new sign posts along the road.",
+    "The workers gathered the harvest.",
+])
+def test_word_sense_guards(extractor, text):
+    kinds = [kind for kind, _ in _events(extractor, text)]
+    assert "Protest" not in kinds and "Agreement" not in kinds
+
+
+def test_a_phrase_word_is_not_a_second_trigger(extractor):
+    assert _events(extractor, "The rebels opened fire on the convoy.") == [("ArmedClash", "opened")]
+
+
+def test_seizing_needs_territory(extractor):
+    assert _events(extractor, "Rebels seized the town of Kafr Nabl.") == [("SeizeTerritory", "seized")]
+    assert _events(extractor, "Police seized two tons of marijuana.") == [("Looting", "seized")]
+    assert _events(extractor, "Parents took over the school to denounce the lack of water.") == [
+        ("Protest", "took")]
