@@ -109,8 +109,15 @@ def test_undated_article_gets_an_inferred_date(extractor):
 
 
 def test_no_actor_no_event(extractor):
-    extraction = extractor.extract(article_from_text("Fighting resumed overnight.", origin="q"))
+    extraction = extractor.extract(article_from_text("Talks resumed overnight.", origin="q"))
     assert extraction.events == ()
+
+
+def test_violence_no_actor_performs_has_an_unidentified_agent(extractor):
+    extraction = extractor.extract(article_from_text("Fighting erupted overnight.", origin="q"))
+    (event,) = extraction.events
+    assert event.agents == ("generic-unidentified",)
+    assert extraction.actor("generic-unidentified").label == "Unidentified armed group"
 
 
 def test_long_texts_are_chunked_with_exact_offsets(extractor, monkeypatch):

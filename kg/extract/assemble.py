@@ -12,6 +12,7 @@ from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events, modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.generic import GenericAgents, context_countries
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
                       TimeExpr)
 
@@ -213,6 +214,14 @@ def _event(ctx: _Context, index: int, found: FoundEvent) -> Event:
                  quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
 
 
+def _implicit(agents: GenericAgents, sentence_of: dict[int, int]):  # type: ignore[no-untyped-def]
+    """The implicit agent of an event no actor performs, in its sentence's country."""
+    def implicit(token, event_type: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+        actor = agents.implicit(token, event_type, sentence_of.get(token.i, 0))
+        return (actor.key,) if actor is not None else ()
+    return implicit
+
+
 def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
     """What a claim asserts, for contradiction checks: (index, proposition family, negated)."""
     quote = doc.char_span(claim.quote.start, claim.quote.end, alignment_mode="expand")
@@ -258,15 +267,18 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     if fallback:  # time expressions ("7 A.M.") are no actors
         taken |= {t.i for time in ctx.times for t in doc.char_span(
             time.span.start, time.span.end, alignment_mode="expand") or ()}
-    candidates = find_candidates(doc, taken, gazetteer.actors) if fallback else {}
+    agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
+    candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
+        token, sentence_of.get(token.i, 0))) if fallback else {}  # type: ignore[attr-defined]
     events: list[Event] = []
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
-                                 if i in candidates else None):
+                                 if i in candidates else None, _implicit(agents, sentence_of)
+                                 if fallback else None):
             events.append(_event(ctx, len(events), found))
             ctx.add_event(events[-1])
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
-        *e.agents, *e.targets, *e.mediators) if k not in gazetteer.actors})
+        *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
     kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731
     claims = [_claim(ctx, i, found, events) for i, found in

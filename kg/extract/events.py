@@ -202,6 +202,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
+    if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
+        return _phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
 
 
@@ -260,6 +262,14 @@ def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
 
 
+def _light(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``verb`` is a light verb, by its lemma or, where the tagger's lemma is off
+    ("staged" -> "stag"), by its regular inflection."""
+    word = verb.lower_
+    forms = {verb.lemma_, word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
+
+
 def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
         noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
@@ -277,7 +287,7 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
         if head.lemma_.lower() in ANSWER_VERBS:
             head = noun  # whoever accepts or rejects it did not make it
-    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
+    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and _light(head):
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
@@ -384,18 +394,27 @@ def _roles(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore
     return agents, targets
 
 
+ImplicitAt = Callable[[object, str], tuple[str, ...]]
+"""(trigger token, event type) -> the implicit agent of an event no actor performs."""
+
+
 def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
-                fallback_at: ActorAt | None = None) -> Iterator[FoundEvent]:
+                fallback_at: ActorAt | None = None,
+                implicit_at: ImplicitAt | None = None) -> Iterator[FoundEvent]:
     """Yield the events of one sentence whose trigger has an actor in its clause.
 
     ``fallback_at`` names actors outside the gazetteer; they are used only for a
-    role (agents or targets) in which ``actor_at`` finds no one.
+    role (agents or targets) in which ``actor_at`` finds no one. ``implicit_at``
+    gives an event with no agent its implicit one ("a man was shot": unidentified
+    attackers), :meth:`kg.extract.generic.GenericAgents.implicit`.
     """
     for token in sentence:
         event_type = trigger_type(token)
         if event_type is None:
             continue
         agents, targets = _roles(token, actor_at, fallback_at)
+        if not agents and implicit_at is not None:
+            agents = tuple(k for k in implicit_at(token, event_type) if k not in targets)
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
