@@ -44,6 +44,8 @@ from kg.model import Actor, Mention, Place
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 STATE_KINDS = {"military", "police", "government"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "during", "amid",
+                  "despite"}
 
 
 def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
@@ -52,17 +54,27 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     A verb does when it has no subject at all ("a man was shot dead"; "the bomb exploded" has
     one). A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
     occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
-    told, and "after weeklong battle", "in the border battle" mention one in passing. A relative
+    told, and "after weeklong battle", "in major battles" mention one in passing. A relative
     clause ("who was kidnapped in 2013") is background, not the report, and an active verb
     modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
     does not ("two civilians killed in the attack").
     """
-    if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN":
+    if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
+            trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
         return False
     if trigger.pos_ in ("VERB", "AUX"):
         return not any(c.dep_ in ("nsubj", "csubj", "expl") for c in trigger.children)
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
-    return not definite and trigger.dep_ != "pobj"
+    if definite:
+        return False
+    if trigger.dep_ != "pobj":
+        return True
+    from kg.extract.events import trigger_type
+
+    counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
+    governor = trigger.head.head
+    return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
+        governor is trigger.head or trigger_type(governor) is None)
 
 
 @dataclass(frozen=True)
