@@ -109,17 +109,19 @@ def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ign
 def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
               sentence_of: dict[int, int], people: bool = False
               ) -> tuple[list[Mention], dict[int, str], set[int]]:
-    """Gazetteer mentions, the actor key of each actor token, and every token any match touched.
+    """Gazetteer mentions, the actor key of each actor token, and every token a match touched
+    (of the generic phrases, "the militants", only those resolved).
 
     With ``people`` (unknown actors allowed), a composite right before a person's
     name is that person's title and is left to the person's mention.
     """
     mentions, token_actor = [], {}
     raw = matcher.raw_matches(doc)
-    taken = {i for found in raw for i in range(found.start, found.end)}
+    taken = {i for found in raw if found.how != "generic" for i in range(found.start, found.end)}
     names = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    for found in resolve(doc, raw, gazetteer):
-        piece = doc[found.start:found.end]
+    for found in resolve(doc, raw, gazetteer):  # an unresolved "the militants" is left to the
+        piece = doc[found.start:found.end]  # generic agents (kg.extract.generic)
+        taken |= set(range(found.start, found.end))
         if people and _titles_person(doc, found, names):  # "Kyrgyz Prime Minister Nikolai
             taken -= set(range(found.start, found.end))  # Tanaev", "Jordan's King Abdullah":
             continue  # the country is the person's title, the person acts

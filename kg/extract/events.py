@@ -262,6 +262,10 @@ def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
 
 
+PARTICIPATION_PREPS = {"in", "for", "at"}
+"""Prepositions by which the subject of a verb takes part in an event noun: "joined in a rally"."""
+
+
 def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``verb`` is a light verb, by its lemma or, where the tagger's lemma is off
     ("staged" -> "stag"), by its regular inflection."""
@@ -287,7 +291,15 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
         if head.lemma_.lower() in ANSWER_VERBS:
             head = noun  # whoever accepts or rejects it did not make it
-    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and _light(head):
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:  # "artillery, mortar and rocket fire"
+        first = first.head
+    if first is not noun:
+        head = first.head.head if first.dep_ == "pobj" else first.head
+    if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
+        agents = _subject_actors(head, actor_at)
+    if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
+            and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)

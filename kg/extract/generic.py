@@ -51,30 +51,38 @@ TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "dur
 def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     """Whether a trigger with no agent reports an event as happening, so that someone did it.
 
-    A verb does when it has no subject at all ("a man was shot dead"; "the bomb exploded" has
-    one). A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
+    A verb does when it has no subject ("a man was shot dead"; "gunmen shot" has one), or when
+    its subject is itself an event ("an explosion killed two"); a conjoined verb shares its
+    subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
     occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
     told, and "after weeklong battle", "in major battles" mention one in passing. A relative
     clause ("who was kidnapped in 2013") is background, not the report, and an active verb
     modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
     does not ("two civilians killed in the attack").
     """
+    from kg.extract.events import trigger_type
+
     if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
             trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
         return False
     if trigger.pos_ in ("VERB", "AUX"):
-        return not any(c.dep_ in ("nsubj", "csubj", "expl") for c in trigger.children)
+        verb = trigger
+        while verb.dep_ == "conj" and not _subjects(verb) and verb.head is not verb:
+            verb = verb.head  # "killed two and wounded five": the subject of "killed"
+        return all(trigger_type(s) is not None for s in _subjects(verb))
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
-    if definite:
-        return False
+    if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
+        return False  # "a roadside bombing killed": the killing's event, told once
     if trigger.dep_ != "pobj":
         return True
-    from kg.extract.events import trigger_type
-
     counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
         governor is trigger.head or trigger_type(governor) is None)
+
+
+def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
 
 
 @dataclass(frozen=True)
@@ -155,15 +163,16 @@ class GenericAgents:
     def actor(self, token, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The generic actor a head noun names, composed with its country, or ``None``.
 
-        The country is the noun's nationality modifier; else the country of the one composite
-        of the same sector the article names ("the soldiers" after "the Lebanese army"; two
-        such leave it unresolved); else the sentence's or the article's country. Forces of a
+        The country is the noun's nationality modifier; else, for a state's forces, the country
+        of the one composite of the same sector the article names ("the soldiers" after "the
+        Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
         sector = self.sector_of(token)
         if sector is None:
             return None
         country = self.nationality(token)
-        named = self.countries.named.get(sector, frozenset())
+        named = self.countries.named.get(sector, frozenset()) \
+            if self.gazetteer.sectors[sector].kind in STATE_KINDS else frozenset()
         if country is None and len(named) > 1:
             return None
         if country is None:
