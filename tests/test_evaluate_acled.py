@@ -51,8 +51,10 @@ def test_gold_actor_reads_sectors_countries_and_unidentified() -> None:
 def test_sector_actor_matches_only_with_the_right_country() -> None:
     gold = gold_actor("Military Forces of Mali (2021-)")
     soldier = Actor("mli-military", "Malian army", "military", parent="mli", sector="military")
-    assert actor_matches(gold, soldier, {"mli": Actor("mli", "Mali", "state")})
-    assert not actor_matches(gold, soldier, {"mli": Actor("mli", "Niger", "state")})
+    assert actor_matches(gold, soldier, {"mli": Actor("mli", "Mali", "state", country="MLI")})
+    assert not actor_matches(gold, soldier, {"mli": Actor("mli", "Niger", "state", country="NER")})
+    police = Actor("mli-police", "Malian police", "police", parent="mli", sector="police")
+    assert not actor_matches(gold, police, {"mli": Actor("mli", "Mali", "state", country="MLI")})
 
 
 def test_place_name_and_distance() -> None:

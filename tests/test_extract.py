@@ -109,11 +109,19 @@ def test_undated_article_gets_an_inferred_date(extractor):
 
 
 def test_no_actor_no_statement_but_material_events_stand(extractor):
-    """Issue 14: a reported clash is real without named sides; a meeting needs its parties."""
+    """Issue 14: a reported clash is real without named sides (its agent is then unidentified,
+    see below); a meeting needs its parties."""
     talks = extractor.extract(article_from_text("Talks resumed overnight.", origin="q"))
     assert talks.events == ()
     fighting = extractor.extract(article_from_text("Fighting resumed overnight.", origin="q"))
-    assert [(e.event_type, e.agents, e.targets) for e in fighting.events] == [("ArmedClash", (), ())]
+    assert [e.event_type for e in fighting.events] == ["ArmedClash"]
+
+
+def test_violence_no_actor_performs_has_an_unidentified_agent(extractor):
+    extraction = extractor.extract(article_from_text("Fighting erupted overnight.", origin="q"))
+    (event,) = extraction.events
+    assert event.agents == ("generic-unidentified",)
+    assert extraction.actor("generic-unidentified").label == "Unidentified armed group"
 
 
 def test_long_texts_are_chunked_with_exact_offsets(extractor, monkeypatch):

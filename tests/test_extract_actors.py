@@ -26,7 +26,7 @@ def _role_phrases(extractor, text):
      "albania-civilians", "Albanians", "Ethnic Albanians in south Serbia"),
     # a number stops the left side; "of X" joins with X's own title
     ("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers.",
-     "supporters", "supporters", "supporters of former President Ahmed Ben Bella"),
+     "algeria-civilians", "supporters", "supporters of former President Ahmed Ben Bella"),
     # a possessive capital standing for its state modifies the office that acts
     ("Cairo's security chief has warned the Kifaya group.", "egypt", "Cairo", "Cairo's security chief"),
     # a name modifying an office: the office is the phrase

@@ -13,13 +13,14 @@ Examples
 >>> split_acled("Explosions/Remote violence/Air/drone strike")
 ('Explosions/Remote violence', 'Air/drone strike')
 >>> gold_actor("Military Forces of Nigeria (2015-)")
-GoldActor(name='nigeria', sector='military', country='Nigeria')
+GoldActor(name='nigeria', sector='military', country='Nigeria', short=None)
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import math
 import random
 import re
@@ -63,27 +64,44 @@ class GoldActor:
     """An ACLED actor name reduced to what an extracted actor can match."""
 
     name: str  # lower-case, parentheticals stripped; for a sector, the country name
-    sector: str | None  # "military", "police", "unidentified" or None
+    sector: str | None  # "military", "police", "unidentified", "civilians" or None
     country: str | None  # from "(Nigeria)" or "of Nigeria"
+    short: str | None = None  # the acronym of "JNIM: Group for Support of Islam and Muslims"
+
+
+PEOPLE = {"protesters", "rioters", "civilians"}
+"""ACLED's names for unarmed people by their part in the event (interaction codes 5, 6, 7):
+not names but the civilian population of a country, matched by kind and country."""
 
 
 def gold_actor(name: str) -> GoldActor:
-    """Reduce an ACLED actor name: parentheticals stripped, sector of a country, unidentified.
+    """Reduce an ACLED actor name: parentheticals stripped, sector of a country, unidentified,
+    the unarmed population ("Protesters (Uganda)"), an acronym before a colon.
 
     >>> gold_actor("Unidentified Armed Group (Nigeria)")
-    GoldActor(name='unidentified armed group', sector='unidentified', country='Nigeria')
-    >>> gold_actor("Rioters (Uganda)").name
-    'rioters'
+    GoldActor(name='unidentified armed group', sector='unidentified', country='Nigeria', short=None)
+    >>> gold_actor("Rioters (Uganda)").sector, gold_actor("Military Forces of Russia (2000-)  Air Force")
+    ('civilians', GoldActor(name='russia', sector='military', country='Russia', short=None))
+    >>> gold_actor("JNIM: Group for Support of Islam and Muslims").short
+    'jnim'
     """
     countries = re.findall(r"\(([^)]*[A-Za-z][^)]*)\)", name)
     country = next((c for c in countries if not re.search(r"\d", c)), None)
+    sectored = re.match(r"(Military|Police) Forces of (.+?)(?:\s{2,}|\s*\(|$)", name)
+    if sectored:
+        state = sectored.group(2).strip()
+        return GoldActor(state.lower(), sectored.group(1).lower(),
+                         state)
     bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
     lowered = bare.lower()
-    for prefix, sector in SECTORS.items():
-        if lowered.startswith(prefix):
-            return GoldActor(lowered[len(prefix):], sector, bare[len(prefix):])
-    sector = "unidentified" if lowered.startswith("unidentified") else None
-    return GoldActor(lowered, sector, country)
+    if lowered.startswith("unidentified"):
+        return GoldActor(lowered, "unidentified", country)
+    if lowered in PEOPLE:
+        return GoldActor(lowered, "civilians", country)
+    short, colon, rest = lowered.partition(":")
+    if colon and short and " " not in short.strip():
+        return GoldActor(rest.strip(), None, country, short.strip())
+    return GoldActor(lowered, None, country)
 
 
 def load_rows(directory: Path | None = None) -> list[Row]:
@@ -153,29 +171,53 @@ def place_scores(row: Row, place: Place | None) -> tuple[bool, bool]:
 
 
 def actor_matches(gold: GoldActor, actor: Actor, actors: dict[str, Actor]) -> bool:
-    """Whether an extracted actor is the gold actor by name (or by country and sector).
+    """Whether an extracted actor is the gold actor: by name (or acronym); a sector of a
+    country by sector and country; an unidentified group by being unidentified; the unarmed
+    population ("Protesters (X)") by kind, and by country where both are known.
 
     >>> a = Actor(key="nga-military", label="Nigerian military", kind="military",
     ...           parent="nga", sector="military")
-    >>> actor_matches(gold_actor("Military Forces of Nigeria (2015-)"), a,
-    ...               {"nga": Actor(key="nga", label="Nigeria", kind="state")})
+    >>> states = {"nga": Actor(key="nga", label="Nigeria", kind="state", country="NGA")}
+    >>> actor_matches(gold_actor("Military Forces of Nigeria (2015-)"), a, states)
     True
+    >>> people = Actor(key="nga-civilians", label="Nigerian civilians", kind="civilians",
+    ...                country="NGA")
+    >>> [actor_matches(gold_actor(g), people, states) for g in ("Protesters (Nigeria)",
+    ...  "Civilians (Ghana)", "Rioters")]
+    [True, False, True]
     """
     names = {_norm(n) for n in (actor.label, *actor.aliases)}
     if gold.sector == "unidentified":
         return "unidentified" in actor.key or any("unidentified" in n for n in names)
+    country = actor.country or (actors[actor.parent].country if actor.parent in actors else None)
+    if gold.sector == "civilians":
+        wanted = _iso3(gold.country)
+        return actor.kind == "civilians" and (wanted is None or country in (None, wanted))
     if gold.sector is not None:
-        parent = actors.get(actor.parent or "")
-        parent_names = {_norm(n) for n in (parent.label, *parent.aliases)} if parent else set()
-        return actor.sector == gold.sector and _norm(gold.name) in parent_names
-    return _norm(gold.name) in names
+        return actor.sector == gold.sector and country is not None and country == _iso3(gold.name)
+    return _norm(gold.name) in names or (gold.short is not None and _norm(gold.short) in names)
 
 
+@functools.lru_cache(maxsize=512)
 def _iso3(name: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 of a country name as ACLED writes it ("the Democratic Republic of
+    Congo", "Kosovo"): by the country names of the extractor's world index, else pycountry.
+
+    >>> _iso3("the Democratic Republic of Congo"), _iso3("Russia"), _iso3("Nowhere")
+    ('COD', 'RUS', None)
+    """
     if not name:
         return None
     import pycountry
 
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    lowered = name.lower().removeprefix("the ")
+    for variant in (lowered, lowered.replace(" of ", " of the ")):
+        state = gazetteer.actors.get(gazetteer.nationalities.get(variant, ""))
+        if state is not None and state.country:
+            return state.country
     try:
         return str(pycountry.countries.lookup(name).alpha_3)
     except LookupError:

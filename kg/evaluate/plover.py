@@ -171,7 +171,9 @@ def _spans(extraction: Extraction, keys: Iterable[str], phrase: Phrase | None = 
     spans: list[str] = []
     for key in keys:
         mention = next((m for m in extraction.mentions if m.key == key), None)
-        text = (phrase(mention) if phrase else mention.span.text) if mention else key
+        if mention is None:
+            continue  # an implicit agent ("a man was shot": unidentified) has no words
+        text = phrase(mention) if phrase else mention.span.text
         if text not in spans:
             spans.append(text)
     return spans

@@ -16,6 +16,7 @@ from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.generic import GenericAgents, context_countries
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
                       TimeExpr)
 
@@ -130,17 +131,19 @@ def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ign
 def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
               sentence_of: dict[int, int], people: bool = False
               ) -> tuple[list[Mention], dict[int, str], set[int]]:
-    """Gazetteer mentions, the actor key of each actor token, and every token any match touched.
+    """Gazetteer mentions, the actor key of each actor token, and every token a match touched
+    (of the generic phrases, "the militants", only those resolved).
 
     With ``people`` (unknown actors allowed), a composite right before a person's
     name is that person's title and is left to the person's mention.
     """
     mentions, token_actor = [], {}
     raw = matcher.raw_matches(doc)
-    taken = {i for found in raw for i in range(found.start, found.end)}
+    taken = {i for found in raw if found.how != "generic" for i in range(found.start, found.end)}
     names = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    for found in resolve(doc, raw, gazetteer):
-        piece = doc[found.start:found.end]
+    for found in resolve(doc, raw, gazetteer):  # an unresolved "the militants" is left to the
+        piece = doc[found.start:found.end]  # generic agents (kg.extract.generic)
+        taken |= set(range(found.start, found.end))
         if people and _titles_person(doc, found, names):  # "Kyrgyz Prime Minister Nikolai
             taken -= set(range(found.start, found.end))  # Tanaev", "Jordan's King Abdullah":
             continue  # the country is the person's title, the person acts
@@ -278,6 +281,14 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Eve
                  quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
 
 
+def _implicit(agents: GenericAgents, sentence_of: dict[int, int]):  # type: ignore[no-untyped-def]
+    """The implicit agent of an event no actor performs, in its sentence's country."""
+    def implicit(token, event_type: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+        actor = agents.implicit(token, event_type, sentence_of.get(token.i, 0))
+        return (actor.key,) if actor is not None else ()
+    return implicit
+
+
 def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
     """What a claim asserts, for contradiction checks: (index, proposition family, negated)."""
     quote = doc.char_span(claim.quote.start, claim.quote.end, alignment_mode="expand")
@@ -323,16 +334,19 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     if fallback:  # time expressions ("7 A.M.") are no actors
         taken |= {t.i for time in ctx.times for t in doc.char_span(
             time.span.start, time.span.end, alignment_mode="expand") or ()}
-    candidates = find_candidates(doc, taken, gazetteer.actors) if fallback else {}
+    agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
+    candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
+        token, sentence_of.get(token.i, 0))) if fallback else {}  # type: ignore[attr-defined]
     events: list[Event] = []
     kind_of = _kinds(gazetteer, candidates)
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
-                                 if i in candidates else None, ctx.place_at.__contains__):
+                                 if i in candidates else None, ctx.place_at.__contains__,
+                                 _implicit(agents, sentence_of) if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
-        *e.agents, *e.targets, *e.mediators) if k not in gazetteer.actors})
+        *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
     kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731
     claims = [_claim(ctx, i, found, events) for i, found in

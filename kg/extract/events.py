@@ -13,7 +13,7 @@ someone who makes it: the extractor abstains rather than guesses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.extract.clauses import clause_of, clause_tokens
@@ -121,21 +121,62 @@ def _occurs_alone(token, event_type: str) -> bool:  # type: ignore[no-untyped-de
                                     and trigger_type(governor) is None)
 
 
+ImplicitAt = Callable[[object, str], tuple[str, ...]]
+"""(trigger token, event type) -> the implicit agent of an event no actor performs."""
+
+
+PROTEST_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithIntervention",
+                           "ExcessiveForce", "MobViolence"})
+
+
+def _restated(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a trigger only restates another event of its clause, so is no event of its own.
+
+    An agent noun subject of an event verb names that verb's event ("a suicide
+    bomber blew himself up"); the purpose of a protest is its demand, not an
+    act ("took over the school to denounce the lack of water").
+    """
+    governor = token.head
+    if governor is token or trigger_type(governor, is_place) is None:
+        return False
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        return _agent_noun(token)  # "clashes killed five": an event noun's event is its own
+    purpose = token.dep_ in ("advcl", "xcomp") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    return purpose and trigger_type(governor, is_place) in PROTEST_TYPES
+
+
+AGENT_SUFFIXES = ("er", "or", "ist")
+"""Agentive derivation (bomb -> bomber, invade -> invader, terror -> terrorist)."""
+NON_AGENTIVE = frozenset({"murder", "order", "border", "disorder", "terror"})
+
+
+def _agent_noun(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun names who acts rather than the act, by its agentive suffix."""
+    lemma = token.lemma_.lower()
+    return len(lemma) > 5 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NON_AGENTIVE
+
+
 def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
                 fallback_at: ActorAt | None = None,
-                is_place: PlaceAt | None = None) -> Iterator[FoundEvent]:
+                is_place: PlaceAt | None = None,
+                implicit_at: ImplicitAt | None = None) -> Iterator[FoundEvent]:
     """Yield the events of one sentence: those whose trigger has an actor in its clause, and
     material events without one.
 
     ``fallback_at`` names actors outside the gazetteer; they are used only for a
     role (agents or targets) in which ``actor_at`` finds no one. ``is_place`` tells
-    which tokens name a gazetteer place.
+    which tokens name a gazetteer place. ``implicit_at`` gives an event with no
+    agent its implicit one ("a man was shot": unidentified attackers),
+    :meth:`kg.extract.generic.GenericAgents.implicit`.
     """
     for token in sentence:
         event_type = trigger_type(token, is_place)
-        if event_type is None:
+        if event_type is None or _restated(token, is_place):
             continue
         agents, targets = roles(token, actor_at, fallback_at)
+        if not agents and implicit_at is not None:
+            agents = tuple(k for k in implicit_at(token, event_type) if k not in targets)
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.ids import slugify
@@ -75,10 +76,11 @@ class Candidate:
     key: str
     label: str
     kind: str
+    generic: Actor | None = None  # a generic agent's composed actor ("Ugandan civilians")
 
     def actor(self) -> Actor:
         """The actor this candidate names."""
-        return Actor(key=self.key, label=self.label, kind=self.kind)  # type: ignore[arg-type]
+        return self.generic or Actor(key=self.key, label=self.label, kind=self.kind)  # type: ignore[arg-type]
 
 
 def guess_kind(entity_label: str, text: str) -> str:
@@ -126,24 +128,36 @@ def _group_span(token) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return start, token.i + 1
 
 
-def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, Candidate]:  # type: ignore[no-untyped-def]
+GenericAt = Callable[[object], Actor | None]
+"""Token -> the generic agent its noun names (:class:`kg.extract.generic.GenericAgents`)."""
+
+
+def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
+                    generic: GenericAt | None = None) -> dict[int, Candidate]:
     """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
     People come first, with the title before their name in the mention ("British
     Defence Secretary Tom King") but not in the label; an acronym in brackets
     right after a name is the same actor ("Revolutionary United Front (RUF)").
+    A place name (GPE) is a candidate only where it stands for its government:
+    not where it locates something ("in Sinjar district, Ninewa", "near Mosul"). With ``generic``, the nouns
+    of the agent lexicon are the generic agents it composes ("police" in Mali:
+    Malian police); other group nouns are labelled by their own words.
     """
     found: dict[int, Candidate] = {}
     taken = taken | _bracketed_after(doc, taken)
 
-    def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None) -> None:
+    def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
+            actor: Actor | None = None) -> None:
         tokens = range(start, end)
         if any(i in taken or i in found for i in tokens):
             return
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
-        candidate = Candidate(start, end, _key(label, known), label, guess_kind(entity_label, label))
+        candidate = Candidate(start, end, _key(label, known), label,
+                              guess_kind(entity_label, label)) if actor is None else \
+            Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
         for i in _bracketed_after(doc, set(tokens)):
             found[i] = candidate
@@ -152,8 +166,11 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, 
     for ent in people:
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end))
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS and _named(ent):
+        if ent.label_ in ENTITY_LABELS and _named(ent) and (
+                ent.label_ != "GPE" or not _locates(ent.root)):
             add(ent.start, ent.end, ent.label_)
+    if generic is not None:
+        _add_generic(doc, generic, add, taken)
     for token in doc:
         kind = GROUP_NOUNS.get(token.lemma_.lower()) or GROUP_NOUNS.get(token.lower_)
         if kind is None or token.pos_ != "NOUN" or not (
@@ -164,6 +181,47 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor]) -> dict[int, 
             continue
         add(start, end, "")
     return found
+
+
+LOCATING_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout",
+                  "within", "into", "outside", "along", "between", "toward", "towards", "of"}
+"""Prepositions whose object is where something is: a place there is no actor."""
+
+
+def _locates(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a place name only locates: the object of a locative preposition, or an
+    apposition, conjunct or compound of such a name ("in Sinjar district, Ninewa")."""
+    while token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ in LOCATING_PREPS
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PLACE_WORDS
+
+
+PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county", "village",
+               "town", "city", "municipality", "area", "township", "neighborhood", "department"}
+
+
+INSTITUTIONS = {"military", "police", "government"}
+"""Kinds whose noun, modifying another, names the owner: "a police station" is the police's."""
+
+
+def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
+    """Offer every noun that names a generic agent, with its modifiers as the mention; not
+    one a named actor modifies ("United Nations military personnel"), a pronoun possesses
+    ("its troops" are the antecedent's) or that is the first part of a hyphenated word. A noun
+    modifying another is the actor only for an institution ("a police patrol", "an army base"),
+    not for a class of people ("a refugee camp")."""
+    for token in doc:
+        if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
+               for t in c.subtree) or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
+                token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
+            continue
+        actor = generic(token)
+        if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS):
+            start, end = _group_span(token)
+            add(start, end, "", actor=actor)
 
 
 def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]

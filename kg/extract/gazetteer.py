@@ -43,6 +43,10 @@ class Sector:
     label: str
     kind: str
     nouns: tuple[str, ...]
+    heads: frozenset[str] = frozenset()  # head-noun lemmas of a generic mention: "villager"
+    modifiers: frozenset[str] = frozenset()  # modifiers that move a head of ``modifies`` here
+    modifies: frozenset[str] = frozenset()  # sectors whose heads these modifiers move
+    pattern: str | None = None  # label of a composite: "{adjective} ..." or "... ({country})"
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Gazetteer:
     sectors: dict[str, Sector] = field(default_factory=dict)
     place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
     world: WorldIndex | None = field(default=None, repr=False)  # every other place, in context
+    implicit: dict[str, str] = field(default_factory=dict)  # ACLED type prefix -> sector
     _states: dict[str, str] = field(default_factory=dict, repr=False)  # ISO3 -> state key
 
     def state_at(self, place: str) -> str | None:
@@ -74,10 +79,12 @@ class Gazetteer:
         found = self.places.get(place)
         if found is None or found.kind != "capital" or found.country is None:
             return None
+        return self.state_of(found.country)
+
+    def _index_states(self) -> None:
         if not self._states:
             self._states.update((a.country, key) for key, a in reversed(self.actors.items())
                                 if a.kind == "state" and a.country and a.parent is None)
-        return self._states.get(found.country)
 
     def composite(self, country: str, sector: str) -> Actor:
         """Return (creating if needed) the actor ``<country>-<sector>``."""
@@ -89,11 +96,39 @@ class Gazetteer:
         adjective = next((a for a in names if a not in self.place_aliases),  # "Congolese"
                          next((a for a in names if a != state.label.lower()), state.label.lower()))
         known = self.actors.get(key)
-        actor = Actor(key=key, label=f"{adjective.title()} {kind.label}", kind=kind.kind,  # type: ignore[arg-type]
+        pattern = kind.pattern or "{adjective} " + kind.label
+        label = pattern.format(adjective=adjective.title(), country=state.label)
+        actor = Actor(key=key, label=label, kind=kind.kind,  # type: ignore[arg-type]
                       country=state.country, parent=country, sector=sector,
                       aliases=known.aliases if known else ())
         self.actors[key] = actor
         return actor
+
+
+    def state_of(self, iso3: str | None) -> str | None:
+        """The state actor key of an ISO 3166-1 alpha-3 code.
+
+        >>> load_gazetteer().state_of("LBN"), load_gazetteer().state_of(None)
+        ('lebanon', None)
+        """
+        self._index_states()
+        return self._states.get(iso3 or "")
+
+    def generic(self, sector: str, country: str | None = None) -> Actor:
+        """The generic actor of ``sector``: of a state (its composite), else of no country.
+
+        >>> gazetteer = load_gazetteer()
+        >>> gazetteer.generic("unidentified", "nigeria").label, gazetteer.generic("police").label
+        ('Unidentified armed group (Nigeria)', 'Police')
+        """
+        if country is not None:
+            return self.composite(country, sector)
+        key = f"generic-{sector}"
+        if key not in self.actors:
+            kind = self.sectors[sector]
+            self.actors[key] = Actor(key=key, label=kind.label[:1].upper() + kind.label[1:],
+                                     kind=kind.kind, sector=sector)  # type: ignore[arg-type]
+        return self.actors[key]
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -178,8 +213,12 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
         data = _read_yaml(path)
         _add_countries(gazetteer, data.get("countries", {}))
         for key, entry in data.get("sectors", {}).items():
-            gazetteer.sectors[key] = Sector(key, entry["label"], entry["kind"],
-                                            tuple(entry["nouns"]))
+            gazetteer.sectors[key] = Sector(
+                key, entry["label"], entry["kind"], tuple(entry["nouns"]),
+                frozenset(n.lower() for n in entry.get("heads", ())),
+                frozenset(n.lower() for n in entry.get("modifiers", ())),
+                frozenset(entry.get("modifies", ())), entry.get("pattern"))
+        gazetteer.implicit.update(data.get("implicit_agents", {}))
         for key, entry in data.get("actors", {}).items():
             _add_actor(gazetteer, key, entry)
     if place_file is not None:

@@ -96,6 +96,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
+    if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
+        return _phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
 
 
@@ -154,6 +156,18 @@ def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
 
 
+PARTICIPATION_PREPS = {"in", "for", "at"}
+"""Prepositions by which the subject of a verb takes part in an event noun: "joined in a rally"."""
+
+
+def _light(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``verb`` is a light verb, by its lemma or, where the tagger's lemma is off
+    ("staged" -> "stag"), by its regular inflection."""
+    word = verb.lower_
+    forms = {verb.lemma_, word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
+
+
 def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
         noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
@@ -171,7 +185,15 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
         if head.lemma_.lower() in ANSWER_VERBS:
             head = noun  # whoever accepts or rejects it did not make it
-    if not agents and noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_ in LIGHT_VERBS:
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:  # "artillery, mortar and rocket fire"
+        first = first.head
+    if first is not noun:
+        head = first.head.head if first.dep_ == "pobj" else first.head
+    if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
+        agents = _subject_actors(head, actor_at)
+    if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
+            and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)

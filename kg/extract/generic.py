@@ -1,0 +1,196 @@
+"""Generic agents: groups named by what they are, not by name, with the country of their context.
+
+Reports name most actors generically: "police arrested two men", "villagers were
+attacked", "unidentified gunmen opened fire", "a protest was held". Such a
+mention is an actor when the head noun of its noun phrase is in the agent
+lexicon of ``ontology/actors.yaml`` (each sector's ``heads``), or when a
+modifier moves a person noun into a sector ("armed men" are an unidentified
+armed group, "police officers" are police). The actor is the sector of a
+country, the composite the gazetteer builds ("Ugandan civilians"): the
+country comes from a nationality in the phrase, else from the places the
+sentence names, else from the places of the whole article; without one it
+is the sector's country-less actor.
+
+An event of violence or protest that no actor performs ("a man was shot
+dead") gets the implicit agent its ACLED type calls for (``implicit_agents``):
+an unidentified armed group, protesters or rioters of the event's country.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from kg.extract.gazetteer import load_gazetteer
+>>> gazetteer = load_gazetteer()
+>>> words = ["Armed", "men", "attacked", "villagers"]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2],
+...           deps=["amod", "nsubj", "ROOT", "dobj"], pos=["ADJ", "NOUN", "VERB", "NOUN"],
+...           lemmas=["armed", "man", "attack", "villager"])
+>>> agents = GenericAgents(gazetteer, Countries({0: "uganda"}, None))
+>>> agents.sector_of(doc[1]), agents.sector_of(doc[3]), agents.sector_of(doc[2])
+('unidentified', 'civilians', None)
+>>> agents.actor(doc[1], 0).label
+'Unidentified armed group (Uganda)'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Actor, Mention, Place
+
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+STATE_KINDS = {"military", "police", "government"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "during", "amid",
+                  "despite"}
+
+
+def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a trigger with no agent reports an event as happening, so that someone did it.
+
+    A verb does when it has no subject ("a man was shot dead"; "gunmen shot" has one), or when
+    its subject is itself an event ("an explosion killed two"); a conjoined verb shares its
+    subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
+    occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
+    told, and "after weeklong battle", "in major battles" mention one in passing. A relative
+    clause ("who was kidnapped in 2013") is background, not the report, and an active verb
+    modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
+    does not ("two civilians killed in the attack").
+    """
+    from kg.extract.events import trigger_type
+
+    if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
+            trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
+        return False
+    if trigger.pos_ in ("VERB", "AUX"):
+        verb = trigger
+        while verb.dep_ == "conj" and not _subjects(verb) and verb.head is not verb:
+            verb = verb.head  # "killed two and wounded five": the subject of "killed"
+        return all(trigger_type(s) is not None for s in _subjects(verb))
+    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
+    if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
+        return False  # "a roadside bombing killed": the killing's event, told once
+    if trigger.dep_ != "pobj":
+        return True
+    counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
+    governor = trigger.head.head
+    return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
+        governor is trigger.head or trigger_type(governor) is None)
+
+
+def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+
+
+@dataclass(frozen=True)
+class Countries:
+    """The state actor key each sentence's places point to, the article's, and the countries
+    of the composites the article names, by sector ("Lebanese army": military -> lebanon)."""
+
+    by_sentence: dict[int, str]
+    article: str | None
+    named: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def of(self, sentence: int) -> str | None:
+        """The country of ``sentence``: its own places', else the article's."""
+        return self.by_sentence.get(sentence, self.article)
+
+
+def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
+                      gazetteer: Gazetteer) -> Countries:
+    """Countries of the places mentioned: per sentence the first one's, for the article the
+    most frequent (ties: the first named).
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> from kg.model import Span
+    >>> g = load_gazetteer()
+    >>> m = [Mention(Span(0, 5, "Arsal"), 1, "place", "arsal"),
+    ...      Mention(Span(9, 14, "Homs"), 2, "place", "homs")]
+    >>> context_countries(m, g.places, g)
+    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
+    """
+    by_sentence: dict[int, str] = {}
+    counts: Counter[str] = Counter()
+    named: dict[str, set[str]] = {}
+    for mention in mentions:
+        actor = gazetteer.actors.get(mention.key) if mention.kind == "actor" else None
+        if actor is not None and actor.sector and actor.parent:
+            named.setdefault(actor.sector, set()).add(actor.parent)
+        place = places.get(mention.key) if mention.kind == "place" else None
+        state = gazetteer.state_of(place.country) if place is not None else None
+        if state is None:
+            continue
+        by_sentence.setdefault(mention.sentence, state)
+        counts[state] += 1
+    article = max(counts, key=lambda k: counts[k]) if counts else None
+    return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
+
+
+class GenericAgents:
+    """Classifies head nouns by the sector lexicon and composes them with their country."""
+
+    def __init__(self, gazetteer: Gazetteer, countries: Countries) -> None:
+        self.gazetteer, self.countries = gazetteer, countries
+        self._heads = {h: key for key, s in gazetteer.sectors.items() for h in s.heads}
+        self._moves = [(s.modifiers, s.modifies, key) for key, s in gazetteer.sectors.items()
+                       if s.modifiers]
+
+    def sector_of(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The sector a noun names as the head of a generic agent, or ``None``."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
+            return None
+        sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
+        if sector is None:
+            return None
+        words = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i}
+        for modifiers, modifies, moved in self._moves:
+            if sector in modifies and words & modifiers:
+                return moved
+        return sector
+
+    def nationality(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """A country named by a nationality modifier of ``token``: "Malian villagers"."""
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS and child.i < token.i and child.text[:1].isupper():
+                country = self.gazetteer.nationalities.get(child.lower_)
+                if country in self.gazetteer.actors:
+                    return country
+        return None
+
+    def actor(self, token, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The generic actor a head noun names, composed with its country, or ``None``.
+
+        The country is the noun's nationality modifier; else, for a state's forces, the country
+        of the one composite of the same sector the article names ("the soldiers" after "the
+        Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
+        state need their state; a group of people may have no known country."""
+        sector = self.sector_of(token)
+        if sector is None:
+            return None
+        country = self.nationality(token)
+        named = self.countries.named.get(sector, frozenset()) \
+            if self.gazetteer.sectors[sector].kind in STATE_KINDS else frozenset()
+        if country is None and len(named) > 1:
+            return None
+        if country is None:
+            country = next(iter(named)) if named else self.countries.of(sentence)
+        if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
+            return None  # "the soldiers" of no known state stay unresolved
+        return self.gazetteer.generic(sector, country)
+
+    def implicit(self, trigger, event_type: str, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The implicit agent of an event of ``event_type`` that no actor performs, when its
+        trigger reports the event as new (:func:`reports_occurrence`)."""
+        from kg.taxonomy import event_type as concept
+
+        if not reports_occurrence(trigger):
+            return None
+        acled = concept(event_type).acled or ""
+        sector = next((s for prefix, s in self.gazetteer.implicit.items()
+                       if acled.startswith(prefix)), None)
+        if sector is None:
+            return None
+        return self.gazetteer.generic(sector, self.countries.of(sentence))

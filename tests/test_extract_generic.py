@@ -1,0 +1,82 @@
+"""Generic agents with the country of their context, and implicit agents (kg.extract.generic).
+
+The sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+from kg.extract.generic import reports_occurrence
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _roles(extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    return [(e.event_type, e.agents, e.targets) for e in extraction.events]
+
+
+def _actor(extractor, text: str, key: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    return extraction.actor(key)
+
+
+def test_generic_police_and_people_take_the_country_of_the_place(extractor):
+    roles = _roles(extractor, "Police arrested four students in Mombasa on Sunday.")
+    assert ("Arrest", ("kenya-police",), ("kenya-civilians",)) in roles
+    police = _actor(extractor, "Police arrested four students in Mombasa on Sunday.", "kenya-police")
+    assert (police.kind, police.country, police.label) == ("police", "KEN", "Kenyan police")
+
+
+def test_police_forces_are_police_not_military(extractor):
+    text = "Police forces detained two traders in Mombasa."
+    (agent,) = {a for _, agents, _ in _roles(extractor, text) for a in agents}
+    assert _actor(extractor, text, agent).kind == "police"
+
+
+def test_modifier_makes_men_an_unidentified_armed_group(extractor):
+    text = "Armed men abducted three farmers near Mombasa."
+    roles = _roles(extractor, text)
+    assert roles and roles[0][1] == ("kenya-unidentified",)
+    assert _actor(extractor, text, "kenya-unidentified").label == "Unidentified armed group (Kenya)"
+
+
+def test_passive_violence_without_agent_gets_an_unidentified_agent(extractor):
+    roles = _roles(extractor, "A trader was shot dead in Mombasa on Sunday.")
+    assert roles and roles[0][1] == ("kenya-unidentified",)
+    assert roles[0][2] == ("kenya-civilians",)
+
+
+def test_a_protest_no_one_names_has_protesters_of_its_country(extractor):
+    roles = _roles(extractor, "A protest was held in Mombasa against fuel prices.")
+    assert [agents for _, agents, _ in roles] == [("kenya-protesters",)]
+
+
+def test_definite_noun_trigger_is_no_new_event(extractor):
+    assert _roles(extractor, "The fighting in Mombasa ended.") == []
+
+
+def test_generic_soldiers_resolve_to_the_one_army_named(extractor):
+    roles = _roles(extractor, "The Lebanese army entered Arsal. The soldiers arrested two men.")
+    assert ("Arrest", ("lebanon-military",), ("lebanon-civilians",)) in roles
+
+
+def test_a_place_that_locates_is_no_actor(extractor):
+    text = "Gunmen killed two herders in Kidal district, Mali on Monday."
+    actors = {a for _, agents, targets in _roles(extractor, text) for a in (*agents, *targets)}
+    assert "mali" not in actors and "kidal" not in actors
+    assert "mali-unidentified" in actors
+
+
+def test_reports_occurrence_reads_the_parse(extractor):
+    doc = extractor.nlp("An explosion hit the market. After the battle, a man was killed.")
+    explosion, battle, killed = doc[1], doc[8], doc[13]
+    assert (explosion.text, battle.text, killed.text) == ("explosion", "battle", "killed")
+    assert reports_occurrence(explosion) and reports_occurrence(killed)
+    assert not reports_occurrence(battle)  # in passing, inside a prepositional phrase
