@@ -22,8 +22,9 @@ _PATTERNS = {
 }
 _TYPED = "?event ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?other ."
 EVIDENCE = sparql_prologue() + """
-SELECT DISTINCT ?event ?agent ?other ?type ?eventType ?modality ?date ?published ?sentence ?article
-       ?title ?place ?placeLabel WHERE {{
+# every bound variable is projected: pyoxigraph substitutes those before evaluation
+SELECT DISTINCT ?event ?agent ?other ?type ?e ?eventType ?modality ?date ?published ?sentence
+       ?article ?title ?place ?placeLabel WHERE {{
   {pattern}
   ?event ckg:eventType ?eventType ; ckg:modality ?modality ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
@@ -56,7 +57,7 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
             raise InputError(f"type: no edge type {relation!r}") from None
     prefix, events = str(ET._NS), []
     for row in store.select_text(query, bindings):
-        (event, _, _, _, kind, modality, date, published, sentence, article, title, place,
+        (event, _, _, _, _, kind, modality, date, published, sentence, article, title, place,
          place_label) = row
         events.append({"uri": event, "type": str(kind).removeprefix(prefix),
                        "date": date or published or "", "modality": modality,
