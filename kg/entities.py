@@ -172,6 +172,10 @@ def describe(store: Store, uri: str | URIRef, page: str | int | None = None) -> 
     from kg.views.filters import _int
 
     number = _int(None if page is None else str(page), "page", 1, 1, 1_000_000)
+    return store.cached(("entity", str(uri), number), lambda: _describe(store, uri, number))
+
+
+def _describe(store: Store, uri: str | URIRef, number: int) -> dict[str, Any]:
     node = URIRef(str(uri))
     kind = kind_of(str(node))
     if not store.ask(EXISTS, {"uri": node}):

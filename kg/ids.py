@@ -211,6 +211,15 @@ def aggregates_graph() -> URIRef:
     return URIRef(f"{BASE}graph/aggregates")
 
 
+def shared_graphs() -> tuple[URIRef, URIRef]:
+    """The named graphs that are no article's: the entities and the aggregates.
+
+    >>> [key_of(g) for g in shared_graphs()]
+    [('graph', 'entities'), ('graph', 'aggregates')]
+    """
+    return entities_graph(), aggregates_graph()
+
+
 def tally_uri(kind: str, *parts: str) -> URIRef:
     """URI of the tally of ``kind`` keyed by ``parts`` (a hash: the same key, the same URI).
 

@@ -151,6 +151,14 @@ def edge_evidence(store: Store, params: Mapping[str, str], link_base: str = "/id
     if missing:
         raise InputError(f"{', '.join(missing)}: required")
     page = _int(params.get("page"), "page", 1, 1, 1_000_000)
+    key = ("evidence", params["agent"], params["other"], params["type"], page, link_base)
+    return store.cached(key, lambda: _evidence(store, params, page, link_base))
+
+
+def _evidence(store: Store, params: Mapping[str, str], page: int, link_base: str
+              ) -> dict[str, object]:
+    from kg.aggregates.evidence import dyad_evidence
+
     found = dyad_evidence(store, params["agent"], params["other"], params["type"], page)
     for event in found["events"]:  # type: ignore[attr-defined]
         event["href"] = entity_href(event["uri"], link_base) or event["uri"]

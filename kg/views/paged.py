@@ -145,7 +145,8 @@ def timeline_json(store: Store, params: Mapping[str, str]) -> dict[str, object]:
     from kg.views.source import cached_view_source
 
     if large(store, params):
-        return timeline_page(store, params)
+        return store.cached(("paged:timeline", *sorted(params.items())),
+                            lambda: timeline_page(store, params))
     return timeline_data(cached_view_source(store), ViewFilter.from_params(params))
 
 
@@ -155,7 +156,8 @@ def claims_json(store: Store, params: Mapping[str, str]) -> dict[str, object]:
     from kg.views.source import cached_view_source
 
     if large(store, params):
-        return claims_page(store, params)
+        return store.cached(("paged:claims", *sorted(params.items())),
+                            lambda: claims_page(store, params))
     return claims_data(cached_view_source(store))
 
 

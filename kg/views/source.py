@@ -124,11 +124,21 @@ def only(query: str, variable: str, uris: list[str] | None) -> str:
     return query.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
 
 
+def _rows(store: Store, query: str, variable: str, uris: list[str] | None) -> list:  # type: ignore[type-arg]
+    """The rows of ``query``, or of it for each of ``uris`` in turn (bound before evaluation,
+    so each is a few index lookups; a VALUES join would evaluate the whole query)."""
+    if uris is None:
+        return list(store.select(query))
+    from rdflib import URIRef
+
+    return [row for uri in uris for row in store.select(query, {variable: URIRef(uri)})]
+
+
 def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[str, object]]:
     """Every event (or those of ``uris``): type, date, place (with coordinates), sentence,
     article, actors by role."""
     events: dict[str, dict[str, object]] = {}
-    for row in store.select(only(EVENTS, "event", uris)):
+    for row in _rows(store, EVENTS, "event", uris):
         lat, long = row.get("lat"), row.get("long")
         events[str(row["event"])] = {
             "uri": str(row["event"]), "type": str(row["type"])[len(str(ET._NS)):],
@@ -140,7 +150,7 @@ def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[s
             "long": float(str(long)) if long is not None else None,
             "occurrence": _text(row, "occurrence"), "trigger": _text(row, "trigger"),
             "agents": [], "targets": [], "mediators": []}
-    for row in store.select(only(ROLES, "event", uris)):
+    for row in _rows(store, ROLES, "event", uris):
         event = events.get(str(row["event"]))
         if event is not None:
             event[f"{row['role']}s"].append(str(row["actor"]))  # type: ignore[union-attr]
@@ -156,7 +166,7 @@ def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[s
 def read_claims(store: Store, uris: list[str] | None = None) -> dict[str, dict[str, object]]:
     """Every claim (or those of ``uris``), with the claims it contradicts (both directions)."""
     claims: dict[str, dict[str, object]] = {}
-    for row in store.select(only(CLAIMS, "claim", uris)):
+    for row in _rows(store, CLAIMS, "claim", uris):
         claims[str(row["claim"])] = {
             "uri": str(row["claim"]), "verb": _text(row, "verb"),
             "speaker_text": _text(row, "speakerText"), "quote": str(row["quote"]),
@@ -165,7 +175,7 @@ def read_claims(store: Store, uris: list[str] | None = None) -> dict[str, dict[s
             "speaker": _text(row, "speaker"), "via": _text(row, "via"), "date": _text(row, "date"),
             "asserts": _text(row, "asserts"), "sentence": _text(row, "sentence"),
             "contradicts": []}
-    for row in store.select(only(CONTRADICTIONS, "claim", uris)):
+    for row in _rows(store, CONTRADICTIONS, "claim", uris):
         one, other = str(row["claim"]), str(row["other"])
         for a, b in ((one, other), (other, one)):
             if a in claims and b in claims and b not in claims[a]["contradicts"]:  # type: ignore[operator]
