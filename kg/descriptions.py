@@ -231,9 +231,11 @@ def forget_article(store: Store, article_key: str) -> bool:
 
 def forget_graph(store: Store, graph: URIRef) -> bool:
     """Drop any named ``graph``, then the descriptions only it needed (:func:`forget_article`)."""
+    from kg.aggregates.write import drop_counted
+
     rows = store.select(ARTICLE_ENTITIES, {"g": graph})
     entities = [URIRef(str(row["x"])) for row in rows]
-    if not store.drop_graph(graph):
+    if not drop_counted(store, graph):  # the graph and its tallies, in one update
         return False
     listed = _gazetteer_actors()
     for node in entities:

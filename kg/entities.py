@@ -54,14 +54,14 @@ SELECT ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?event ckg:date ?eventDate }
 } GROUP BY ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
-ORDER BY ?date ?event LIMIT 500"""
+ORDER BY ?date ?event"""
 PARTICIPANTS = _P + """
 SELECT DISTINCT ?uri ?event ?prole ?actor ?label WHERE {
   VALUES ?role { ckg:agent ckg:target ckg:mediator ckg:place ckg:article }
   VALUES ?prole { ckg:agent ckg:target ckg:mediator }
   ?event ?role ?uri ; a ckg:Event ; ?prole ?actor .
   ?actor rdfs:label ?label .
-} LIMIT 5000"""
+}"""
 CLAIMS = _P + """
 SELECT ?uri ?claim ?role ?verb ?quote ?speakerText ?negated ?sentence ?article
        (SAMPLE(STR(?d)) AS ?date)
@@ -72,7 +72,7 @@ WHERE {
          ckg:sentence/ckg:text ?sentence .
   OPTIONAL { ?claim ckg:date ?d }
 } GROUP BY ?uri ?claim ?role ?verb ?quote ?speakerText ?negated ?sentence ?article
-ORDER BY ?claim LIMIT 500"""
+ORDER BY ?claim"""
 DESCRIPTION = _P + """
 CONSTRUCT { ?uri ?p ?o . ?o rdfs:label ?label . ?s ?q ?uri . } WHERE {
   { ?uri ?p ?o OPTIONAL { ?o rdfs:label ?label } }
@@ -129,9 +129,21 @@ def _label(properties: list[dict[str, Any]], uri: str) -> str:
     return next((by_name[n] for n in LABELS if n in by_name), uri.rsplit("/", 1)[-1])
 
 
-def _events(store: Store, uri: URIRef) -> list[dict[str, Any]]:
+PER_PAGE = 500
+"""Events and claims on one page of an entity (``page``: the next ones)."""
+
+
+def _paged(query: str, page: int) -> str:
+    return f"{query} LIMIT {PER_PAGE} OFFSET {(page - 1) * PER_PAGE}"
+
+
+def _events(store: Store, uri: URIRef, page: int = 1) -> list[dict[str, Any]]:
+    from kg.views.source import only
+
+    rows = store.select(_paged(EVENTS, page), {"uri": uri})
     participants: dict[str, list[dict[str, str]]] = {}
-    for row in store.select(PARTICIPANTS, {"uri": uri}):
+    events = [str(row["event"]) for row in rows]
+    for row in store.select(only(PARTICIPANTS, "event", events), {"uri": uri}):
         participants.setdefault(str(row["event"]), []).append(
             {"role": curie(str(row["prole"])), "uri": str(row["actor"]), "label": str(row["label"])})
     return [{"uri": str(row["event"]), "type": str(row["type"]).rsplit("/", 1)[-1],
@@ -139,23 +151,31 @@ def _events(store: Store, uri: URIRef) -> list[dict[str, Any]]:
              "date": _value(row.get("date")), "sentence": str(row["sentence"]),
              "article": str(row["article"]), "article_label": _value(row.get("articleLabel")),
              "participants": participants.get(str(row["event"]), [])}
-            for row in store.select(EVENTS, {"uri": uri})]
+            for row in rows]
 
 
-def _claims(store: Store, uri: URIRef) -> list[dict[str, Any]]:
+def _claims(store: Store, uri: URIRef, page: int = 1) -> list[dict[str, Any]]:
     return [{"uri": str(row["claim"]), "role": curie(str(row["role"])), "verb": str(row["verb"]),
              "quote": str(row["quote"]), "speaker_text": str(row["speakerText"]),
              "negated": bool(row["negated"].toPython()), "date": _value(row.get("date")),
              "sentence": str(row["sentence"]), "article": str(row["article"])}
-            for row in store.select(CLAIMS, {"uri": uri})]
+            for row in store.select(_paged(CLAIMS, page), {"uri": uri})]
 
 
-def describe(store: Store, uri: str | URIRef) -> dict[str, Any]:
-    """Everything the pages show about ``uri`` (a dict ready for JSON).
+def describe(store: Store, uri: str | URIRef, page: str | int | None = None) -> dict[str, Any]:
+    """Everything the pages show about ``uri`` (a dict ready for JSON); its events and claims
+    :data:`PER_PAGE` at a time (``page``, default 1; ``next_page`` when there are more).
 
     Raises :class:`~kg.errors.NotFound` if the store says nothing about it
     or it is not a Conflict KG URI.
     """
+    from kg.views.filters import _int
+
+    number = _int(None if page is None else str(page), "page", 1, 1, 1_000_000)
+    return store.cached(("entity", str(uri), number), lambda: _describe(store, uri, number))
+
+
+def _describe(store: Store, uri: str | URIRef, number: int) -> dict[str, Any]:
     node = URIRef(str(uri))
     kind = kind_of(str(node))
     if not store.ask(EXISTS, {"uri": node}):
@@ -171,7 +191,9 @@ def describe(store: Store, uri: str | URIRef) -> dict[str, Any]:
         "types": types, "sentence": str(sentence[0]) if sentence else None,
         "properties": [p for p in properties if p["property"] != "rdf:type"],
         "mentions": int(mentions[0]) if mentions else 0,
-        "events": _events(store, node), "claims": _claims(store, node),
+        "events": (events := _events(store, node, number)),
+        "claims": (claims := _claims(store, node, number)), "page": number,
+        "next_page": number + 1 if PER_PAGE in (len(events), len(claims)) else None,
         "incoming": [{"subject": str(row["s"]), "property": curie(str(row["p"])),
                       "label": _value(row.get("sLabel"))}
                      for row in store.select(INCOMING, {"uri": node})],

@@ -202,6 +202,34 @@ def entities_graph() -> URIRef:
     return URIRef(f"{BASE}graph/entities")
 
 
+def aggregates_graph() -> URIRef:
+    """Name of the named graph holding the tallies kept current at ingest (:mod:`kg.aggregates`).
+
+    >>> str(aggregates_graph())
+    'https://w3id.org/conflict-kg/id/graph/aggregates'
+    """
+    return URIRef(f"{BASE}graph/aggregates")
+
+
+def shared_graphs() -> tuple[URIRef, URIRef]:
+    """The named graphs that are no article's: the entities and the aggregates.
+
+    >>> [key_of(g) for g in shared_graphs()]
+    [('graph', 'entities'), ('graph', 'aggregates')]
+    """
+    return entities_graph(), aggregates_graph()
+
+
+def tally_uri(kind: str, *parts: str) -> URIRef:
+    """URI of the tally of ``kind`` keyed by ``parts`` (a hash: the same key, the same URI).
+
+    >>> tally_uri("actor", "a") == tally_uri("actor", "a") != tally_uri("place", "a")
+    True
+    """
+    key = "\x1f".join((kind, *parts))
+    return URIRef(f"{BASE}tally/{kind}/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+
+
 def bloc_uri(index: int) -> URIRef:
     """URI of bloc ``index`` of the written-back analyses."""
     return URIRef(f"{analysis_graph()}/bloc/{index}")

@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,7 +43,6 @@ from kg.errors import InputError, KGError, StoreError
 from kg.model import Article, Extraction
 from kg.descriptions import describe_entities, forget_article, undescribe_unwritten
 from kg.ntriples import extraction_lines, ntriples, utf8
-from kg.rdf import extraction_triples
 from kg.store import Store
 from kg.vocab import sparql_prologue
 from kg.walk import Skipped
@@ -306,23 +304,21 @@ def write_article(store: Store, extraction: Extraction, *, new: bool = False) ->
 
     Returns the number of triples written.
 
-    In an embedded Oxigraph store, whose ``load`` is one transaction, a ``new``
-    article (no stored hash) whose graph does not exist yet is inserted by
-    loading its N-Triples (written by :mod:`kg.ntriples`), which costs less
-    than a SPARQL update; otherwise (and always on a remote store, which may
-    split a load) the graph is replaced.
+    The graph's N-Triples (written by :mod:`kg.ntriples`) and the change to the
+    tallies (:mod:`kg.aggregates`: what the article adds, less what its stored
+    version added) go in one SPARQL update, which Oxigraph runs as one
+    transaction. A ``new`` article (no stored hash) whose graph does not exist
+    yet is not read back first.
     """
-    from kg.store.oxigraph import OxigraphStore
+    from kg.aggregates.tallies import from_extraction
+    from kg.aggregates.write import write_counted
 
     graph = ids.article_uri(extraction.article.key)
-    if new and isinstance(store, OxigraphStore) and not store.ask(GRAPH_EXISTS, {"g": graph}):
-        lines = extraction_lines(extraction)
-        data = utf8(ntriples(lines), extraction.article.origin)
-        store.load(io.BytesIO(data), "nt", graph, atomic=True)
-        return len(lines)
-    triples = list(extraction_triples(extraction))
-    store.replace_graph(graph, triples)
-    return len(triples)
+    lines = extraction_lines(extraction)
+    utf8(ntriples(lines), extraction.article.origin)  # unencodable text: one-line error
+    fresh = new and not store.ask(GRAPH_EXISTS, {"g": graph})
+    write_counted(store, graph, lines, from_extraction(extraction), new=fresh)
+    return len(lines)
 
 
 def iter_inputs(paths: Iterable[str | Path], defaults: Mapping[str, object] | None = None,

@@ -31,13 +31,16 @@ COPIES = sparql_prologue() + """SELECT ?g ?x ?p ?o WHERE { GRAPH ?g { ?g a ckg:A
   { ?x a ckg:Actor } UNION { ?x a ckg:Place } ?x ?p ?o } }"""
 DROP_COPIES = sparql_prologue() + """DELETE { GRAPH ?g { ?x ?p ?o } } WHERE { GRAPH ?g {
   ?g a ckg:Article . { ?x a ckg:Actor } UNION { ?x a ckg:Place } ?x ?p ?o } }"""
-INSTRUCTION = ("this store describes actors and places in every article graph; "
-               "run `kg upgrade --store {uri}` once, then try again")
+INSTRUCTION = ("this store was written by an older kg (descriptions in every article graph, "
+               "or no aggregates); run `kg upgrade --store {uri}` once, then try again")
 
 
 def needs_upgrade(store: Store) -> bool:
-    """Whether some article graph still holds actor or place descriptions."""
-    return store.ask(OLD_COPIES)
+    """Whether some article graph still holds actor or place descriptions, or the store has
+    events but no tallies (:mod:`kg.aggregates`)."""
+    from kg.aggregates.write import needs_tallies
+
+    return store.ask(OLD_COPIES) or needs_tallies(store)
 
 
 def refuse_old(store: Store, uri: str) -> None:
@@ -74,6 +77,16 @@ def _actor_of(key: str, label: str, kind: str, copy: frozenset[tuple[Node, Node]
 
 
 def upgrade(store: Store) -> int:
+    """Move every article graph's descriptions into the entities graph and count the tallies
+    (:func:`kg.aggregates.write.rebuild`); return the entities moved."""
+    from kg.aggregates.write import rebuild
+
+    moved = move_descriptions(store)
+    rebuild(store)
+    return moved
+
+
+def move_descriptions(store: Store) -> int:
     """Move every article graph's descriptions into the entities graph; return the entities."""
     from kg.descriptions import replace_description
 
@@ -85,8 +98,9 @@ def upgrade(store: Store) -> int:
         copies[node].append(frozenset(pairs))
     for node, described in sorted(copies.items()):
         replace_description(store, node, _merged(node, described))
-    store.update(DROP_COPIES)
+    if copies:
+        store.update(DROP_COPIES)
     return len(copies)
 
 
-__all__ = ["INSTRUCTION", "needs_upgrade", "refuse_old", "upgrade"]
+__all__ = ["INSTRUCTION", "move_descriptions", "needs_upgrade", "refuse_old", "upgrade"]

@@ -165,6 +165,17 @@ class CKG(DefinedNamespace):
     betweenness: URIRef  # Actor -> xsd:double
     degree: URIRef  # Actor -> xsd:integer
     unbalancedTriads: URIRef  # Actor -> xsd:integer
+    # aggregates kept current at ingest by kg.aggregates (one named graph)
+    Tally: URIRef
+    tallyKind: URIRef  # literal: dyad / dyad-date / dyad-source / actor / place / date
+    tallyCount: URIRef  # xsd:integer
+    tallyAgent: URIRef  # Tally -> Actor
+    tallyOther: URIRef  # Tally -> Actor
+    tallyRelation: URIRef  # literal edge type
+    tallyOf: URIRef  # Tally -> dyad Tally
+    tallyDate: URIRef  # literal date
+    tallyPlace: URIRef  # Tally -> Place
+    tallySource: URIRef  # literal source name
 
 
 class ET(DefinedNamespace):

@@ -16,14 +16,17 @@ from tests.store_batch import TrivialExtractor, article, batch, extraction
 
 
 def reference(articles) -> dict:  # type: ignore[no-untyped-def]
-    """Each article's graph written by the rdflib mapping, one graph per article, and the
-    entities graph."""
+    """Each article's graph written by the rdflib mapping, one graph per article, the
+    entities graph, and the aggregates counted afresh (:func:`kg.aggregates.write.rebuild`)."""
+    from kg.aggregates.write import rebuild
     from kg.descriptions import describe_entities
 
     store = open_store("memory:")
     for art in articles:
         store.replace_graph(ids.article_uri(art.key), extraction_triples(extraction(art)))
         describe_entities(store, extraction(art))
+    if articles:
+        rebuild(store)
     return store_dataset(store)
 
 
@@ -57,14 +60,14 @@ def test_a_rerun_skips_and_a_changed_article_replaces_its_graph(disk):
 def test_an_article_the_store_refuses_is_reported_and_the_others_land(disk, monkeypatch):
     from kg.store.oxigraph import OxigraphStore
 
-    real = OxigraphStore.load
+    real = OxigraphStore.update
 
-    def refuse(self, source, rdf_format, graph=None, *, atomic=True):  # type: ignore[no-untyped-def]
-        if graph is not None and str(graph).endswith("batch-0002"):
+    def refuse(self, sparql):  # type: ignore[no-untyped-def]
+        if "GRAPH <https://w3id.org/conflict-kg/id/article/batch-0002>" in sparql:
             raise StoreError("write failed: No space left on device", where=self.uri)
-        real(self, source, rdf_format, graph, atomic=atomic)
+        real(self, sparql)
 
-    monkeypatch.setattr(OxigraphStore, "load", refuse)
+    monkeypatch.setattr(OxigraphStore, "update", refuse)
     report = ingest(disk, batch(5), TrivialExtractor())
     assert [str(e) for e in report.failed] == [  # names the article, then the store
         f"article 'batch-0002' not stored: write failed: No space left on device (store {disk.uri})"]

@@ -65,7 +65,7 @@ def test_reports_that_disagree_or_are_negated_stay_apart(any_store):
 def test_removing_one_article_keeps_the_others_event_and_actors(any_store):
     store_articles(any_store, extraction(A), extraction(B))
     assert remove_article(any_store, A.key) is True
-    assert set(any_store.graphs()) == {ids.article_uri(B.key), ids.entities_graph()}
+    assert set(any_store.graphs()) == {ids.article_uri(B.key), *ids.shared_graphs()}
     (occurrence,) = occurrences(any_store)
     assert occurrence.sources == (ids.article_uri(B.key),)
     label = any_store.select(sparql_prologue() + "SELECT ?l WHERE { ?a rdfs:label ?l }",
@@ -88,7 +88,7 @@ def test_kg_remove_by_key_or_uri_and_a_missing_one(memory_store):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [f"removed {ids.article_uri(A.key)}",
                                           f"removed {ids.article_uri(C.key)}"]
-    assert set(memory_store.graphs()) == {ids.article_uri(B.key), ids.entities_graph()}
+    assert set(memory_store.graphs()) == {ids.article_uri(B.key), *ids.shared_graphs()}
     after = len(memory_store)
     assert after < before
     result = kg_remove("no-such-article")

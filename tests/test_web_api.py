@@ -123,7 +123,7 @@ def test_post_article_with_the_token_ingests_it(memory_store, extractor):
         created = client.post("/api/articles", json=body, headers=auth)
         assert created.status_code == 201 and created.get_json()["added"] == ["clash"]
         assert set(memory_store.graphs()) == {ids.article_uri("clash"), analyses,
-                                              ids.entities_graph()}
+                                              *ids.shared_graphs()}
         assert memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
         again = client.post("/api/articles", json=body, headers=auth)
         assert again.status_code == 200 and again.get_json()["unchanged"] == ["clash"]

@@ -87,3 +87,18 @@ def test_unknown_or_malformed_uris_are_4xx_never_500(client, path, status):
     for accept in ("text/html", "text/turtle", "application/json"):
         response = client.get(path, headers={"Accept": accept})
         assert response.status_code == status, (path, accept)
+
+
+def test_an_entitys_events_come_a_page_at_a_time(client, monkeypatch):
+    import kg.entities
+
+    whole = client.get("/id/actor/isis.json").get_json()
+    assert len(whole["events"]) > 4 and whole["next_page"] is None
+    monkeypatch.setattr(kg.entities, "PER_PAGE", 4)
+    pages, number = [], 1
+    while number:
+        page = client.get(f"/id/actor/isis.json?page={number}").get_json()
+        pages.append(page)
+        number = page["next_page"]
+    assert [e["uri"] for p in pages for e in p["events"]] == [e["uri"] for e in whole["events"]]
+    assert client.get("/id/actor/isis?page=0").status_code == 400

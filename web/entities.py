@@ -71,9 +71,9 @@ def resource(rest: str) -> Response | str:
         body = entity_graph(get_store(), uri).serialize(format=fmt.rdflib_name, encoding="utf-8")
         response = Response(body, mimetype=fmt.media_type)
     elif wanted == "application/json":
-        response = jsonify(describe(get_store(), uri))
+        response = jsonify(describe(get_store(), uri, request.args.get("page")))
     else:
-        entity = describe(get_store(), uri)
+        entity = describe(get_store(), uri, request.args.get("page"))
         response = Response(render_template(
             "entity.html", entity=entity, suffixes=SUFFIXES, self_href=local_href(uri),
             network=network_href(uri) if entity["kind"] == "actor" else None),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, jsonify, render_template, request
 
-from kg.overview import overview
+from kg.overview import overview_for
 from web import get_store
 
 bp = Blueprint("home", __name__)
@@ -12,9 +12,9 @@ bp = Blueprint("home", __name__)
 
 @bp.get("/")
 def index() -> str:
-    return render_template("home.html", overview=overview(get_store()))
+    return render_template("home.html", overview=overview_for(get_store(), request.args))
 
 
 @bp.get("/index.json")
 def index_json():  # type: ignore[no-untyped-def]
-    return jsonify(overview(get_store()))
+    return jsonify(overview_for(get_store(), request.args))

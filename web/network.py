@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
-from kg.views import ViewFilter, asset_path, network_data, network_page, view_source
+from kg.views import ViewFilter, asset_path
+from kg.views.aggregated import edge_evidence, network_html, network_json
+from kg.views.source import cached_view_source
 from web import get_store
 
 bp = Blueprint("network", __name__)
@@ -36,22 +38,27 @@ def view_response(body: str | bytes, mimetype: str = "text/html") -> Response:
 
 @bp.get("/network")
 def page() -> Response:
-    view = ViewFilter.from_params(request.args)
-    return view_response(network_page(view_source(get_store()), view, inline_assets=False,
-                                      asset_base=ASSETS, links=view_links()))
+    return view_response(network_html(get_store(), request.args, asset_base=ASSETS,
+                                      links=view_links()))
 
 
 @bp.get("/network.json")
 def data() -> Response:
-    view = ViewFilter.from_params(request.args)
-    return jsonify(network_data(view_source(get_store()), view))
+    """Top ``top`` actors by activity (``page``: the next ones; ``actor``: an ego network)."""
+    return jsonify(network_json(get_store(), request.args))
+
+
+@bp.get("/network/evidence.json")
+def evidence() -> Response:
+    """A page of the events behind one edge (``agent``, ``other``, ``type``, ``page``)."""
+    return jsonify(edge_evidence(get_store(), request.args))
 
 
 @bp.get("/network.<any(gexf, graphml):fmt>")
 def export(fmt: str) -> Response:
     from kg.views.export import FORMATS, export_bytes
 
-    body = export_bytes(view_source(get_store()), ViewFilter.from_params(request.args), fmt)
+    body = export_bytes(cached_view_source(get_store()), ViewFilter.from_params(request.args), fmt)
     response = view_response(body, FORMATS[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="network.{fmt}"'
     return response
@@ -61,7 +68,7 @@ def export(fmt: str) -> Response:
 def sparql() -> Response:
     from kg.views.export import view_sparql_for
 
-    text = view_sparql_for(view_source(get_store()), ViewFilter.from_params(request.args))
+    text = view_sparql_for(cached_view_source(get_store()), ViewFilter.from_params(request.args))
     return view_response(text, "text/plain")
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
-from kg.views import ViewFilter, render_view, view_source
-from kg.views.companions import timeline_data
+from kg.views import render_view
+from kg.views.paged import timeline_json
 from web import get_store
 from web.network import ASSETS, view_links, view_response
 
@@ -14,13 +14,11 @@ bp = Blueprint("timeline", __name__)
 
 @bp.get("/timeline")
 def page() -> Response:
-    view = ViewFilter.from_params(request.args)
-    data = timeline_data(view_source(get_store()), view)
+    data = timeline_json(get_store(), request.args)
     return view_response(render_view("timeline", data, inline_assets=False, asset_base=ASSETS,
                                      links=view_links()))
 
 
 @bp.get("/timeline.json")
 def data() -> Response:
-    view = ViewFilter.from_params(request.args)
-    return jsonify(timeline_data(view_source(get_store()), view))
+    return jsonify(timeline_json(get_store(), request.args))

@@ -114,10 +114,12 @@ def actor_network(store: Store, include_negated: bool = False,
     Events that are negated, hypothetical or planned are left out unless
     ``include_negated`` is true: they did not (yet) happen.
     """
+    from kg.analysis.event_rows import role_rows
+
     graph = nx.MultiDiGraph()
     _add_actors(graph, store)
     signs = {key: info.sign for key, info in event_types().items()}
-    for row in store.select(ROLES):
+    for row in role_rows(store):  # the rows of ROLES, read faster
         modality = str(row["modality"])
         if modality not in HAPPENED and not include_negated:
             continue

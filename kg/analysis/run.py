@@ -202,9 +202,10 @@ def run_analysis(store: Store, name: str, params: Params | None = None,
     if name not in ANALYSES:
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
     params = params or Params()
-    if graph is None:
-        graph = actor_network(store, params.include_negated, params.filters)
-    elif params.filters != Filters():
+    if graph is None:  # the store's network, read once per generation
+        graph = store.cached(("analysis:network", params.include_negated),
+                             lambda: actor_network(store, params.include_negated))
+    if params.filters != Filters():
         graph = filter_network(graph, params.filters)
     result = ANALYSES[name](store, graph, params)
     result.filters = params.filters.as_dict()

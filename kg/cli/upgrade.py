@@ -1,4 +1,4 @@
-"""``kg upgrade``: move per-article actor and place descriptions into the entities graph."""
+"""``kg upgrade``: move per-article descriptions into the entities graph; count the aggregates."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from kg.cli.env import get_env, reported_errors, store_option
 @store_option
 @click.pass_context
 def upgrade(ctx: click.Context, store: str | None) -> None:
-    """Upgrade a store written before the entities graph (one description per entity)."""
+    """Upgrade a store written before the entities graph (one description per entity) or the
+    aggregates (tallies kept current at ingest)."""
     from kg.upgrade import needs_upgrade
     from kg.upgrade import upgrade as run_upgrade
 
@@ -23,4 +24,5 @@ def upgrade(ctx: click.Context, store: str | None) -> None:
             return
         count = run_upgrade(kg_store)
         kg_store.flush()
-    env.echo(f"upgraded: {count} actors and places described once, in the entities graph")
+    env.echo(f"upgraded: {count} actors and places described once, in the entities graph; "
+             "aggregates counted")

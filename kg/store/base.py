@@ -12,14 +12,17 @@ Backends: :mod:`kg.store.oxigraph` (``oxigraph:PATH``, ``memory:``) and
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+T = TypeVar("T")
+CACHE_ENTRIES = 128
+"""Values :meth:`Store.cached` keeps per generation (pages of many parameters are bounded)."""
 Bindings = Mapping[str, Node]
 
 RESULTS_MEDIA_TYPES = {
@@ -70,6 +73,38 @@ class Store(ABC):
     @abstractmethod
     def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
         """Run a SELECT query, with ``bindings`` substituted for variables."""
+
+    def select_text(self, sparql: str, bindings: Bindings | None = None
+                    ) -> list[tuple[str | None, ...]]:
+        """Rows of a SELECT as tuples of lexical values (``None`` when unbound), in the order
+        of the query's variables: for reading many rows fast (backends may override)."""
+        result = self.select(sparql, bindings)
+        return [tuple(None if row.get(v) is None else str(row[v]) for v in result.variables)
+                for row in result.rows]
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered until the next write (:attr:`generation`).
+
+        The cache lives on the store object, so each app or command has its own;
+        entries of an older generation are dropped at the first look after a write, and
+        at most :data:`CACHE_ENTRIES` are kept.
+
+        >>> from kg.store import open_store
+        >>> store, calls = open_store("memory:"), []
+        >>> _ = store.cached("k", lambda: calls.append(1)); _ = store.cached("k", lambda: calls.append(1))
+        >>> store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }")
+        >>> _ = store.cached("k", lambda: calls.append(1)); len(calls)
+        2
+        """
+        generation, values = self.__dict__.get("_cache", (None, {}))
+        if generation != self.generation:
+            values = {}
+            self.__dict__["_cache"] = (self.generation, values)
+        if key not in values:
+            if len(values) >= CACHE_ENTRIES:  # many distinct requests: forget the oldest
+                values.pop(next(iter(values)))
+            values[key] = compute()
+        return values[key]  # type: ignore[no-any-return]
 
     @abstractmethod
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:

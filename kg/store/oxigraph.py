@@ -105,6 +105,20 @@ class OxigraphStore(Store):
             rows.append(row)
         return SelectResult(variables, rows)
 
+    def select_text(self, sparql: str, bindings: Bindings | None = None
+                    ) -> list[tuple[str | None, ...]]:
+        """Rows as tuples of lexical values, without building rdflib terms (several times faster).
+
+        >>> OxigraphStore().select_text("SELECT ?x ?y { VALUES ?x { 1 } }")
+        [('1', None)]
+        """
+        solutions = self._query(sparql, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in solutions.variables]
+        return [tuple(None if (term := solution[name]) is None else term.value for name in names)
+                for solution in solutions]
+
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
         answer = self._query(sparql, bindings)
         if not isinstance(answer, ox.QueryBoolean):

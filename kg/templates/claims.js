@@ -42,5 +42,6 @@
   }
   $("claim-search").addEventListener("input", render);
   render();
+  K.pager((data.meta || {}).paging, $("counts"));
   window.kgReady = true;
 }());

@@ -37,22 +37,23 @@
   function render() {
     var on = checked(), undated = $("undated").checked, total = 0;
     var places = data.places.map(function (p) {
-      return {p: p, events: p.events.filter(function (e) { return on[e.group] && K.inRange(e.date, range.from(), range.to(), undated); })};
-    }).filter(function (x) { return x.events.length; });
+      var shown = p.events.filter(function (e) { return on[e.group] && K.inRange(e.date, range.from(), range.to(), undated); });
+      return {p: p, events: shown, n: p.count || shown.length};  // count: a large store's tally, events not sent
+    }).filter(function (x) { return x.n; });
     var box = frame(data.places), unit = box[2] / 100;
     svg.setAttribute("viewBox", box.join(" "));
     svg.replaceChildren();
     for (var lon = -180; lon <= 180; lon += 10) { svg.appendChild(svgEl("line", {"class": "grid", x1: (lon + 180) / 360 * data.width, x2: (lon + 180) / 360 * data.width, y1: 0, y2: data.height, "stroke-width": unit * 0.1})); }
     for (var lat = -90; lat <= 90; lat += 10) { svg.appendChild(svgEl("line", {"class": "grid", y1: (90 - lat) / 180 * data.height, y2: (90 - lat) / 180 * data.height, x1: 0, x2: data.width, "stroke-width": unit * 0.1})); }
     places.forEach(function (x) {
-      total += x.events.length;
-      var dot = svgEl("circle", {cx: x.p.x, cy: x.p.y, r: unit * (1 + Math.sqrt(x.events.length)), "stroke-width": unit * 0.15});
+      total += x.n;
+      var dot = svgEl("circle", {cx: x.p.x, cy: x.p.y, r: unit * (1 + Math.sqrt(x.n)), "stroke-width": unit * 0.15});
       dot.dataset.place = x.p.uri;
-      var title = document.createElementNS(SVG, "title"); title.textContent = x.p.label + ": " + x.events.length + " event(s)";
+      var title = document.createElementNS(SVG, "title"); title.textContent = x.p.label + ": " + x.n + " event(s)";
       dot.appendChild(title);
       dot.setAttribute("tabindex", "0");  // reachable with Tab, opened with Enter or Space
       dot.setAttribute("role", "button");
-      dot.setAttribute("aria-label", x.p.label + ": " + x.events.length + " event(s)");
+      dot.setAttribute("aria-label", x.p.label + ": " + x.n + " event(s)");
       dot.addEventListener("click", function () { showPlace(x.p, x.events); });
       dot.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") { event.preventDefault(); showPlace(x.p, x.events); }

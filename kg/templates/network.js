@@ -26,7 +26,7 @@
 
   function visibleCount(edge, on) {
     if (!on[edge.group]) { return 0; }
-    if (range.full() && $("undated").checked) { return edge.count; }
+    if (edge.evidence || (range.full() && $("undated").checked)) { return edge.count; }  // evidence: counted on the server
     var from = range.from(), to = range.to(), undated = $("undated").checked;
     return edge.events.filter(function (i) { return K.inRange(events[i].date, from, to, undated); }).length;
   }
@@ -467,8 +467,22 @@
     $("summary").appendChild(el("p", e.group + " \u00b7 " + e.count + " event(s)", "muted"));
     var on = {}, r = [range.from(), range.to(), $("undated").checked];
     on[e.group] = true;
+    if (e.evidence) { moreEvidence(e, 1); return; }
     e.events.filter(function (i) { return range.full() || K.inRange(events[i].date, r[0], r[1], r[2]); })
       .forEach(function (i) { $("evidence").appendChild(eventItem(events[i])); });
+  }
+
+  // A large store's edges carry counts only: their events come a page at a time.
+  function moreEvidence(e, page) {
+    var q = new URLSearchParams({agent: e.evidence.agent, other: e.evidence.other, type: e.evidence.type, page: page});
+    fetch(meta.aggregated.evidence + "?" + q).then(function (r) { return r.json(); }).then(function (found) {
+      found.events.forEach(function (ev) { $("evidence").appendChild(eventItem(ev)); });
+      if (page * found.per_page < e.count) {
+        var more = el("button", "more evidence");
+        more.addEventListener("click", function () { more.remove(); moreEvidence(e, page + 1); });
+        $("evidence").appendChild(more);
+      }
+    });
   }
 
   function showNode(id) {

@@ -142,6 +142,16 @@
     };
   }
 
-  window.KG = {el: el, link: link, swatch: swatch, lineSample: lineSample, displayDate: displayDate, targetWord: targetWord, bounds: bounds, dayString: dayString,
+  // Previous / next links of a paged view (meta.paging: page, pages, total, prev, next query strings).
+  function pager(paging, after) {
+    if (!paging || paging.pages < 2) { return; }
+    var nav = el("nav", null, "pager muted");
+    if (paging.prev) { nav.appendChild(link("\u2190 previous", location.pathname + paging.prev)); }
+    nav.appendChild(el("span", " page " + paging.page + " of " + paging.pages + " (" + paging.total + ") "));
+    if (paging.next) { nav.appendChild(link("next \u2192", location.pathname + paging.next)); }
+    after.parentNode.insertBefore(nav, after.nextSibling);
+  }
+
+  window.KG = {el: el, link: link, pager: pager, swatch: swatch, lineSample: lineSample, displayDate: displayDate, targetWord: targetWord, bounds: bounds, dayString: dayString,
                inRange: inRange, data: data, dateRange: dateRange, groupToggles: groupToggles};
 }());

@@ -65,5 +65,6 @@
     $("counts").textContent = shown.length + " of " + data.events.length + " events";
   }
   render();
+  K.pager((data.meta || {}).paging, $("counts"));
   window.kgReady = true;
 }());

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+from kg.analysis.projection import date_span
+from kg.store import Store
 from kg.taxonomy import event_types
 from kg.views.data import SIGN_COLOURS, _date_range, _label, entity_href
 from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, ViewFilter, group_of, in_range
@@ -40,7 +42,20 @@ def _event(source: ViewSource, uri: str, event: dict, link_base: str) -> dict[st
 
 
 def _meta(source: ViewSource, view: ViewFilter) -> dict[str, object]:
-    first, last = _date_range(source)
+    return _meta_for(_date_range(source), view)
+
+
+def page_meta(store: Store, view: ViewFilter) -> dict[str, object]:
+    """The meta block of a paged view: the date range from the tallies (:mod:`kg.aggregates`)."""
+    from kg.aggregates.read import date_histogram
+
+    dates = date_histogram(store)
+    span = (date_span(dates[0][0])[0], date_span(dates[-1][0])[1]) if dates else ("", "")
+    return _meta_for(span, view)
+
+
+def _meta_for(span: tuple[str, str], view: ViewFilter) -> dict[str, object]:
+    first, last = span
     return {"date_min": first, "date_max": last, "filter": view.as_dict(),
             "groups": {g: {"colour": GROUP_COLOURS[g], "types": list(t)}
                        for g, t in EDGE_GROUPS.items()}, "sign_colours": SIGN_COLOURS}

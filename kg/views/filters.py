@@ -22,26 +22,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
+from kg.analysis.families import RELATION_FAMILIES, family_of
 from kg.analysis.projection import date_span, date_window
 from kg.errors import InputError
 
-EDGE_GROUPS: dict[str, tuple[str, ...]] = {
-    "fights": ("ArmedClash", "AirStrike", "Shelling", "Bombing", "AttackOnCivilians", "Kidnap",
-               "SeizeTerritory"),
-    "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject"),
-    "accuses": ("Accuse", "Condemn"),
-    "negotiates": ("Negotiate", "Ceasefire", "Release", "Agreement"),
-    "mediates": ("Mediate", "Mediates"),
-    "supports": ("Support", "MilitaryAid", "Praise"),
-    "co-acts": ("CoAgent",),
-    "other": ("Demand", "Protest", "Withdraw"),
-}
-"""Relation families the page toggles together; any other event type falls into ``other``.
-
-``co-acts`` joins actors named as agents of the same event: acting together in
-one event is not an alliance (two armies in "separate but simultaneous
-offensives" co-act), so it is a family of its own, drawn without arrows.
-"""
+EDGE_GROUPS = RELATION_FAMILIES
+"""Relation families the page toggles together (defined in :mod:`kg.analysis.families`)."""
 
 GROUP_COLOURS = {"fights": "#d55e00", "coerces": "#e69f00", "accuses": "#cc79a7",
                  "negotiates": "#009e73", "mediates": "#0072b2", "supports": "#56b4e9",
@@ -52,13 +38,12 @@ GROUP_DASHES: dict[str, list[int] | bool] = {
     "mediates": [6, 3], "supports": False, "co-acts": [3, 9], "other": [1, 6]}
 """A dash pattern per family (vis-network's ``dashes``), so no family differs by colour alone;
 the two solid families, fights and supports, are far apart in hue and lightness."""
-_TYPE_GROUP = {kind: group for group, kinds in EDGE_GROUPS.items() for kind in kinds}
 DEFAULT_LIMIT = 5000
 
 
 def group_of(edge_type: str) -> str:
     """The toggle group of an edge type (``other`` when unknown)."""
-    return _TYPE_GROUP.get(edge_type, "other")
+    return family_of(edge_type)
 
 
 def in_range(date: str, start: str | None, end: str | None) -> bool:

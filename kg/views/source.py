@@ -108,10 +108,37 @@ def _text(row: dict, name: str) -> str:  # type: ignore[type-arg]
     return "" if value is None else str(value)
 
 
-def read_events(store: Store) -> dict[str, dict[str, object]]:
-    """Every event: type, date, place (with coordinates), sentence, article, actors by role."""
+def only(query: str, variable: str, uris: list[str] | None) -> str:
+    """``query`` restricted to the nodes ``uris`` (a VALUES block first in its WHERE clause).
+
+    >>> only("SELECT ?e WHERE { ?e ?p ?o }", "e", ["http://e/1"])
+    'SELECT ?e WHERE { VALUES ?e { <http://e/1> } ?e ?p ?o }'
+    """
+    if uris is None:
+        return query
+    from rdflib import URIRef
+
+    from kg.store.terms import to_oxigraph
+
+    values = " ".join(str(to_oxigraph(URIRef(uri))) for uri in uris)
+    return query.replace("WHERE {", f"WHERE {{ VALUES ?{variable} {{ {values} }}", 1)
+
+
+def _rows(store: Store, query: str, variable: str, uris: list[str] | None) -> list:  # type: ignore[type-arg]
+    """The rows of ``query``, or of it for each of ``uris`` in turn (bound before evaluation,
+    so each is a few index lookups; a VALUES join would evaluate the whole query)."""
+    if uris is None:
+        return list(store.select(query))
+    from rdflib import URIRef
+
+    return [row for uri in uris for row in store.select(query, {variable: URIRef(uri)})]
+
+
+def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[str, object]]:
+    """Every event (or those of ``uris``): type, date, place (with coordinates), sentence,
+    article, actors by role."""
     events: dict[str, dict[str, object]] = {}
-    for row in store.select(EVENTS):
+    for row in _rows(store, EVENTS, "event", uris):
         lat, long = row.get("lat"), row.get("long")
         events[str(row["event"])] = {
             "uri": str(row["event"]), "type": str(row["type"])[len(str(ET._NS)):],
@@ -123,7 +150,7 @@ def read_events(store: Store) -> dict[str, dict[str, object]]:
             "long": float(str(long)) if long is not None else None,
             "occurrence": _text(row, "occurrence"), "trigger": _text(row, "trigger"),
             "agents": [], "targets": [], "mediators": []}
-    for row in store.select(ROLES):
+    for row in _rows(store, ROLES, "event", uris):
         event = events.get(str(row["event"]))
         if event is not None:
             event[f"{row['role']}s"].append(str(row["actor"]))  # type: ignore[union-attr]
@@ -136,10 +163,10 @@ def read_events(store: Store) -> dict[str, dict[str, object]]:
     return events
 
 
-def read_claims(store: Store) -> dict[str, dict[str, object]]:
-    """Every claim, with the claims it contradicts (both directions)."""
+def read_claims(store: Store, uris: list[str] | None = None) -> dict[str, dict[str, object]]:
+    """Every claim (or those of ``uris``), with the claims it contradicts (both directions)."""
     claims: dict[str, dict[str, object]] = {}
-    for row in store.select(CLAIMS):
+    for row in _rows(store, CLAIMS, "claim", uris):
         claims[str(row["claim"])] = {
             "uri": str(row["claim"]), "verb": _text(row, "verb"),
             "speaker_text": _text(row, "speakerText"), "quote": str(row["quote"]),
@@ -148,7 +175,7 @@ def read_claims(store: Store) -> dict[str, dict[str, object]]:
             "speaker": _text(row, "speaker"), "via": _text(row, "via"), "date": _text(row, "date"),
             "asserts": _text(row, "asserts"), "sentence": _text(row, "sentence"),
             "contradicts": []}
-    for row in store.select(CONTRADICTIONS):
+    for row in _rows(store, CONTRADICTIONS, "claim", uris):
         one, other = str(row["claim"]), str(row["other"])
         for a, b in ((one, other), (other, one)):
             if a in claims and b in claims and b not in claims[a]["contradicts"]:  # type: ignore[operator]
@@ -179,3 +206,11 @@ def view_source(store: Store) -> ViewSource:
     events = read_events(store)
     _add_mediations(graph, events)
     return ViewSource(graph, events, read_claims(store))
+
+
+def cached_view_source(store: Store) -> ViewSource:
+    """:func:`view_source`, read once per store generation (:meth:`kg.store.base.Store.cached`).
+
+    The views only read it: never change the returned tables.
+    """
+    return store.cached("views:source", lambda: view_source(store))

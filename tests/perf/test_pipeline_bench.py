@@ -134,6 +134,7 @@ def stage_write(corpus: str, count: int, store_uri: str, sample: int = 100) -> d
     import dataclasses
     import itertools
 
+    from kg import ids
     from kg.extract import default_extractor
     from kg.ingest import FLUSH_TRIPLES, flush, iter_inputs, write_article
     from kg.ntriples import extraction_lines
@@ -153,9 +154,13 @@ def stage_write(corpus: str, count: int, store_uri: str, sample: int = 100) -> d
                 flush(store)
                 unflushed = 0
         seconds, cpu_s = time.perf_counter() - started, _cpu() - cpu
-        quads = len(store)
+        tallies = int(store.select_text(  # the aggregates kept with the articles (kg.aggregates)
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } }",
+            {"a": ids.aggregates_graph()})[0][0] or 0)
+        quads = len(store) - tallies
     return {"seconds": seconds, "articles": count, "cpu_s": cpu_s, "written": written,
-            "quads": quads, "distinct": sum(distinct[n % len(distinct)] for n in range(count))}
+            "quads": quads, "tally_quads": tallies,
+            "distinct": sum(distinct[n % len(distinct)] for n in range(count))}
 
 
 def stage_grow(store_dir: str, out: str, quads: int) -> dict[str, object]:

@@ -1,0 +1,133 @@
+"""The actor network from the tallies: the top actors by activity, a page of them, or an ego.
+
+One edge per dyad tally ``(agent, other, edge type)`` with ``type, group, sign,
+count`` as :func:`kg.views.network.filtered_network` gives them, and an empty
+``events`` list: the evidence of an edge is fetched on demand
+(:func:`kg.aggregates.evidence.dyad_evidence`). Nothing here reads an event.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> g = top_network(open_store("memory:"), Selection(top=10))
+>>> g.number_of_nodes(), g.graph["total_nodes"], g.graph["pages"]
+(0, 0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.aggregates.read import Dyad, actor_names, actors_by_activity, dyad_dates, dyads
+from kg.store.base import Store
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which actors and edges: the ``top`` most active on page ``page`` (1-based), or the ego
+    network of ``actor`` (``hops`` away, at most ``top`` actors besides it); edges of the
+    ``families`` (empty: all), with at least ``min_weight`` events; ``in_window`` keeps a date
+    (``None``: every date, and the dated tallies are not read)."""
+
+    top: int = 500
+    page: int = 1
+    actor: str | None = None
+    hops: int = 1
+    families: tuple[str, ...] = ()
+    min_weight: int = 1
+    in_window: Callable[[str], bool] | None = field(default=None, compare=False)
+
+
+def _signs() -> dict[str, int]:
+    from kg.taxonomy import event_types
+
+    return {**{key: info.sign for key, info in event_types().items()},
+            "CoAgent": 1, "Mediates": 1}
+
+
+def adjacency(store: Store) -> dict[str, list[Dyad]]:
+    """The dyads of each actor (either end), cached by generation."""
+    def build() -> dict[str, list[Dyad]]:
+        index: dict[str, list[Dyad]] = {}
+        for dyad in dyads(store):
+            index.setdefault(dyad.agent, []).append(dyad)
+            if dyad.other != dyad.agent:
+                index.setdefault(dyad.other, []).append(dyad)
+        return index
+    return store.cached("aggregates:adjacency", build)
+
+
+def _count(store: Store, dyad: Dyad, selection: Selection) -> int:
+    if selection.in_window is None:
+        return dyad.count
+    dated = dyad_dates(store).get((dyad.agent, dyad.other, dyad.relation), [])
+    undated = dyad.count - sum(n for _, n in dated)
+    return undated + sum(n for date, n in dated if selection.in_window(date))
+
+
+def _kept(store: Store, dyad: Dyad, selection: Selection) -> int:
+    """The dyad's events in the selection (0 when its family is not shown)."""
+    if selection.families and dyad.family not in selection.families:
+        return 0
+    count = _count(store, dyad, selection)
+    return count if count >= selection.min_weight else 0
+
+
+def _ego(store: Store, selection: Selection, activity: dict[str, int]) -> list[str]:
+    index, seen, frontier = adjacency(store), {str(selection.actor): 0}, [str(selection.actor)]
+    for hop in range(selection.hops):
+        found = []
+        for node in frontier:
+            for dyad in index.get(node, ()):
+                other = dyad.other if dyad.agent == node else dyad.agent
+                if other not in seen and _kept(store, dyad, selection):
+                    seen[other] = hop + 1
+                    found.append(other)
+        frontier = found
+    rest = sorted((n for n in seen if n != selection.actor),
+                  key=lambda n: (seen[n], -activity.get(n, 0), n))
+    return [str(selection.actor), *rest[:selection.top]]
+
+
+def chosen_actors(store: Store, selection: Selection) -> tuple[list[str], int]:
+    """The actors the selection shows, most active first, and the number of pages of ``top``."""
+    ranked = actors_by_activity(store)
+    pages = max(1, -(-len(ranked) // selection.top))
+    if selection.actor is not None:
+        return _ego(store, selection, dict(ranked)), pages
+    start = (selection.page - 1) * selection.top
+    return [actor for actor, _ in ranked[start:start + selection.top]], pages
+
+
+def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
+    """The network of the selected actors and the dyads among them (see :class:`Selection`).
+
+    ``graph.graph``: ``total_nodes`` (actors with any activity), ``pages``, ``page``.
+    """
+    from kg.analysis.families import family_of
+
+    actors, pages = chosen_actors(store, selection)
+    activity, names, signs = dict(actors_by_activity(store)), actor_names(store), _signs()
+    graph = nx.MultiDiGraph(total_nodes=len(activity), pages=pages, page=selection.page)
+    for actor in actors:
+        name = names.get(actor, {})
+        graph.add_node(actor, uri=actor, label=name.get("label", actor.rsplit("/", 1)[-1]),
+                       kind=name.get("kind", "other"), country=name.get("country", ""),
+                       aliases=list(name.get("aliases", [])),  # type: ignore[call-overload]
+                       activity=activity.get(actor, 0))
+    index = adjacency(store)
+    for actor in actors:
+        for dyad in index.get(actor, ()):
+            if dyad.agent != actor or dyad.other not in graph:
+                continue  # each dyad once: from its agent's list
+            count = _kept(store, dyad, selection)
+            if count:
+                graph.add_edge(dyad.agent, dyad.other, key=dyad.relation, type=dyad.relation,
+                               group=family_of(dyad.relation), sign=signs.get(dyad.relation, 0),
+                               count=count, events=[])
+    return graph
+
+
+__all__ = ["Selection", "adjacency", "chosen_actors", "top_network"]

@@ -1,0 +1,136 @@
+"""Read the tallies: actors by activity, dyads, dates, places; each table cached by generation.
+
+Every table is read whole from the aggregates graph once per store generation
+(:meth:`kg.store.base.Store.cached`) and answered from memory until the next
+write. Evidence (the events behind a dyad) is fetched on demand, a page at a time.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> store = open_store("memory:")
+>>> actors_by_activity(store), dyads(store), date_histogram(store)
+([], [], [])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg import ids
+from kg.analysis.families import family_of
+from kg.store.base import Store
+from kg.vocab import sparql_prologue
+
+ACTOR_TALLIES = sparql_prologue() + """SELECT ?actor ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "actor" ; ckg:tallyAgent ?actor ; ckg:tallyCount ?n } }"""
+DYAD_TALLIES = sparql_prologue() + """SELECT ?agent ?other ?relation ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "dyad" ; ckg:tallyAgent ?agent ; ckg:tallyOther ?other ;
+     ckg:tallyRelation ?relation ; ckg:tallyCount ?n } }"""
+DYAD_DATES = sparql_prologue() + """SELECT ?agent ?other ?relation ?date ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "dyad-date" ; ckg:tallyOf ?d ; ckg:tallyDate ?date ; ckg:tallyCount ?n .
+  ?d ckg:tallyAgent ?agent ; ckg:tallyOther ?other ; ckg:tallyRelation ?relation } }"""
+DYAD_SOURCES = sparql_prologue() + """SELECT ?source ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyOf ?d ; ckg:tallySource ?source ; ckg:tallyCount ?n } }"""
+DYAD_SPAN = sparql_prologue() + """SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
+  GRAPH ?a { ?t ckg:tallyOf ?d ; ckg:tallyDate ?date } }"""
+DATE_TALLIES = sparql_prologue() + """SELECT ?date ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "date" ; ckg:tallyDate ?date ; ckg:tallyCount ?n } }"""
+PLACE_TALLIES = sparql_prologue() + """SELECT ?place ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "place" ; ckg:tallyPlace ?place ; ckg:tallyCount ?n } }"""
+ACTOR_NAMES = sparql_prologue() + """SELECT ?actor ?label ?kind ?iso ?alias WHERE { GRAPH ?e {
+  ?actor ckg:actorKind ?kind ; rdfs:label ?label .
+  OPTIONAL { ?actor ckg:country ?iso } OPTIONAL { ?actor skos:altLabel ?alias } } }"""
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Events of one edge type from ``agent`` to ``other`` (``relation``: the edge type)."""
+
+    agent: str
+    other: str
+    relation: str
+    count: int
+
+    @property
+    def family(self) -> str:
+        """The relation family (:mod:`kg.analysis.families`)."""
+        return family_of(self.relation)
+
+
+def _rows(store: Store, query: str) -> list[tuple[str | None, ...]]:
+    return store.select_text(query, {"a": ids.aggregates_graph()})
+
+
+def actors_by_activity(store: Store) -> list[tuple[str, int]]:
+    """``(actor URI, events it took part in)``, most active first (ties: URI order)."""
+    def read() -> list[tuple[str, int]]:
+        rows = [(str(a), int(str(n))) for a, n in _rows(store, ACTOR_TALLIES)]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+    return store.cached("aggregates:actors", read)
+
+
+def dyads(store: Store) -> list[Dyad]:
+    """Every dyad tally (agent, other, edge type, events)."""
+    def read() -> list[Dyad]:
+        return [Dyad(str(a), str(o), str(r), int(str(n)))
+                for a, o, r, n in _rows(store, DYAD_TALLIES)]
+    return store.cached("aggregates:dyads", read)
+
+
+def dyad_dates(store: Store) -> dict[tuple[str, str, str], list[tuple[str, int]]]:
+    """Per dyad ``(agent, other, relation)``: its ``(date, events)``; undated events are left out."""
+    def read() -> dict[tuple[str, str, str], list[tuple[str, int]]]:
+        dates: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        for a, o, r, date, n in _rows(store, DYAD_DATES):
+            dates.setdefault((str(a), str(o), str(r)), []).append((str(date), int(str(n))))
+        return dates
+    return store.cached("aggregates:dyad-dates", read)
+
+
+def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[str, object]:
+    """First and last date and events per source of one dyad (read on demand).
+
+    >>> from kg.store import open_store
+    >>> dyad_summary(open_store("memory:"), "a", "b", "ArmedClash")
+    {'first': '', 'last': '', 'sources': {}}
+    """
+    from kg.aggregates.tallies import Key
+    from kg.aggregates.write import tally_node
+
+    node = tally_node(Key("dyad", (agent, other, relation)))
+    bound = {"a": ids.aggregates_graph(), "d": node}
+    span = store.select_text(DYAD_SPAN, bound)
+    first, last = span[0] if span else (None, None)
+    sources = {str(s): int(str(n)) for s, n in store.select_text(DYAD_SOURCES, bound)}
+    return {"first": first or "", "last": last or "", "sources": sources}
+
+
+def date_histogram(store: Store) -> list[tuple[str, int]]:
+    """Events per date (the event's own date, else its article's), in date order."""
+    return store.cached("aggregates:dates", lambda: sorted(
+        (str(d), int(str(n))) for d, n in _rows(store, DATE_TALLIES)))
+
+
+def place_activity(store: Store) -> list[tuple[str, int]]:
+    """``(place URI, events there)``, most active first."""
+    return store.cached("aggregates:places", lambda: sorted(
+        ((str(p), int(str(n))) for p, n in _rows(store, PLACE_TALLIES)),
+        key=lambda row: (-row[1], row[0])))
+
+
+def actor_names(store: Store) -> dict[str, dict[str, object]]:
+    """Every described actor: ``label, kind, country, aliases`` (from the entities graph)."""
+    def read() -> dict[str, dict[str, object]]:
+        names: dict[str, dict[str, object]] = {}
+        for actor, label, kind, iso, alias in store.select_text(
+                ACTOR_NAMES, {"e": ids.entities_graph()}):
+            entry = names.setdefault(str(actor), {"label": label, "kind": kind,
+                                                  "country": iso or "", "aliases": []})
+            if alias and alias not in entry["aliases"]:  # type: ignore[operator]
+                entry["aliases"].append(alias)  # type: ignore[attr-defined]
+        return names
+    return store.cached("aggregates:names", read)
+
+
+__all__ = ["Dyad", "actor_names", "actors_by_activity", "date_histogram", "dyad_dates",
+           "dyad_summary", "dyads", "place_activity"]

@@ -1,0 +1,146 @@
+"""What one article adds to the aggregates: tallies keyed by dyad, actor, place and date.
+
+An article's contribution is a :class:`collections.Counter` of :class:`Key` to
+counts, computed by the same rules as :func:`kg.analysis.projection.actor_network`
+and :func:`kg.views.source.view_source`: only events that happened (asserted or
+reported) count; each agent -> target pair is a dyad of the event's type, two
+agents of one event a ``CoAgent`` dyad (URI order), a mediator and each party a
+``Mediates`` dyad; a dyad's date is the event's own date, else the article's
+publication date. The facts come from the extraction being written
+(:func:`from_extraction`) or from a stored article graph (:func:`from_rows`), so
+removal subtracts exactly what ingest added.
+
+Examples
+--------
+>>> e = EventFacts("e1", "ArmedClash", "asserted", "2017-08-27", "p", ("a", "b"), ("c",), ())
+>>> sorted((k.kind, k.parts) for k in contribution([e], "", "Reuters") if k.kind == "dyad")
+[('dyad', ('a', 'b', 'CoAgent')), ('dyad', ('a', 'c', 'ArmedClash')), ('dyad', ('b', 'c', 'ArmedClash'))]
+>>> c = contribution([e], "2017-09-01", "")
+>>> c[Key("actor", ("a",))], c[Key("date", ("2017-08-27",))], c[Key("place", ("p",))]
+(1, 1, 1)
+>>> contribution([EventFacts("e2", "ArmedClash", "negated", "", "", ("a",), ("c",), ())], "", "")
+Counter()
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from kg.model import Extraction
+
+HAPPENED = ("asserted", "reported")
+"""Modalities of events that took place (as :data:`kg.analysis.projection.HAPPENED`)."""
+KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date")
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """A tally's key: its kind and parts (``dyad``: agent, other, relation; ``dyad-date``
+    and ``dyad-source``: those and the date or source; ``actor``, ``place``, ``date``: one)."""
+
+    kind: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What the aggregates need of one event (actors, places as URI strings; type as a key)."""
+
+    uri: str
+    type: str
+    modality: str
+    date: str
+    place: str
+    agents: tuple[str, ...]
+    targets: tuple[str, ...]
+    mediators: tuple[str, ...]
+
+
+def event_edges(event: EventFacts) -> Iterator[tuple[str, str, str]]:
+    """``(agent, other, relation)`` of each edge the event gives the network.
+
+    >>> list(event_edges(EventFacts("e", "Negotiate", "asserted", "", "", ("a",), ("b",), ("m",))))
+    [('a', 'b', 'Negotiate'), ('m', 'a', 'Mediates'), ('m', 'b', 'Mediates')]
+    """
+    agents, targets = tuple(dict.fromkeys(event.agents)), tuple(dict.fromkeys(event.targets))
+    for agent in agents:
+        for target in targets:
+            yield agent, target, event.type
+    for agent in agents:
+        for other in agents:
+            if agent < other:
+                yield agent, other, "CoAgent"
+    for mediator in dict.fromkeys(event.mediators):
+        for party in dict.fromkeys(agents + targets):
+            if party != mediator:
+                yield mediator, party, "Mediates"
+
+
+def contribution(events: Iterable[EventFacts], published: str, source: str) -> Counter[Key]:
+    """The tallies one article's events add (``published``, ``source``: the article's)."""
+    counts: Counter[Key] = Counter()
+    for event in events:
+        if event.modality not in HAPPENED:
+            continue
+        date = event.date or published
+        for actor in dict.fromkeys(event.agents + event.targets + event.mediators):
+            counts[Key("actor", (actor,))] += 1
+        if event.place:
+            counts[Key("place", (event.place,))] += 1
+        if date:
+            counts[Key("date", (date,))] += 1
+        for dyad in event_edges(event):
+            counts[Key("dyad", dyad)] += 1
+            if date:
+                counts[Key("dyad-date", (*dyad, date))] += 1
+            if source:
+                counts[Key("dyad-source", (*dyad, source))] += 1
+    return counts
+
+
+def from_extraction(extraction: Extraction) -> Counter[Key]:
+    """The contribution of an article about to be written (the same terms its triples hold)."""
+    from kg import ids
+    from kg.rdf import date_literal
+
+    article = extraction.article
+    facts = [EventFacts(
+        str(ids.event_uri(article.key, e.index)), e.event_type, e.modality,
+        str(date_literal(e.time.value, e.time.granularity)) if e.time else "",
+        str(ids.place_uri(e.place)) if e.place else "",
+        tuple(str(ids.actor_uri(k)) for k in e.agents),
+        tuple(str(ids.actor_uri(k)) for k in e.targets),
+        tuple(str(ids.actor_uri(k)) for k in e.mediators)) for e in extraction.events]
+    published = article.published.isoformat() if article.published else ""
+    return contribution(facts, published, article.source or "")
+
+
+def from_rows(rows: Iterable[Mapping[str, object]]) -> Counter[Key]:
+    """The contribution of a stored article, from the rows of :data:`kg.aggregates.write.FACTS`
+    for its graph (``event, type, modality``, optional ``date, place, role, actor, published,
+    source``)."""
+    from kg.vocab import ET
+
+    prefix = str(ET._NS)
+    events: dict[str, dict[str, object]] = {}
+    published = source = ""
+    for row in rows:
+        text = {name: str(value) for name, value in row.items() if value is not None}
+        published = text.get("published", published)
+        source = text.get("source", source)
+        event = events.setdefault(text["event"], {
+            "type": text["type"].removeprefix(prefix), "modality": text["modality"],
+            "date": text.get("date", ""), "place": text.get("place", ""),
+            "agent": {}, "target": {}, "mediator": {}})
+        if "role" in text:
+            event[text["role"]][text["actor"]] = None  # type: ignore[index]
+    facts = [EventFacts(uri, str(e["type"]), str(e["modality"]), str(e["date"]), str(e["place"]),
+                        tuple(e["agent"]), tuple(e["target"]), tuple(e["mediator"]))  # type: ignore[call-overload]
+             for uri, e in events.items()]
+    return contribution(facts, published, source)
+
+
+__all__ = ["HAPPENED", "KINDS", "EventFacts", "Key", "contribution", "event_edges",
+           "from_extraction", "from_rows"]

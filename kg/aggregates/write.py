@@ -1,0 +1,176 @@
+"""Keep the tallies current: in the same SPARQL update as the article, or rebuilt for a store.
+
+Every tally is a node of the aggregates graph (:func:`kg.ids.aggregates_graph`)
+typed ``ckg:Tally`` with its key (``ckg:tallyKind`` and the key's properties)
+and a ``ckg:tallyCount``. A change is a delta per tally, applied by SPARQL
+arithmetic (``COALESCE(?old, 0) + ?delta``) in the update that writes or drops
+the article, so the article and its counts are stored together or not at all;
+a tally that reaches zero is removed with its key.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> from kg.aggregates.tallies import Key
+>>> from collections import Counter
+>>> store = open_store("memory:")
+>>> store.update(tally_update(Counter({Key("actor", ("http://example.org/a",)): 2})))
+>>> store.update(tally_update(Counter({Key("actor", ("http://example.org/a",)): -1})))
+>>> [int(r["n"]) for r in store.select(sparql_prologue() + "SELECT ?n { ?t ckg:tallyCount ?n }")]
+[1]
+>>> store.update(tally_update(Counter({Key("actor", ("http://example.org/a",)): -1})))
+>>> len(store)
+0
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from rdflib import URIRef
+
+from kg import ids
+from kg.aggregates.tallies import Key, from_rows
+from kg.ntriples import iri, literal, ntriples
+from kg.store.base import Store
+from kg.vocab import CKG, RDF, RDFS, sparql_prologue
+
+FACTS = sparql_prologue() + """
+SELECT ?g ?event ?type ?modality ?date ?place ?role ?actor ?published ?source WHERE { GRAPH ?g {
+  ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality .
+  OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:place ?place }
+  OPTIONAL { { ?event ckg:agent ?actor BIND("agent" AS ?role) }
+             UNION { ?event ckg:target ?actor BIND("target" AS ?role) }
+             UNION { ?event ckg:mediator ?actor BIND("mediator" AS ?role) } }
+  OPTIONAL { ?g schema:datePublished ?published }
+  OPTIONAL { ?g ckg:sourceName ?source } } }"""
+"""The facts of the events of article graph ``?g`` (unbound: of every graph) the tallies need."""
+_PARTS = {"dyad": ("tallyAgent", "tallyOther", "tallyRelation"),
+          "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",)}
+_IRI_PARTS = {"tallyAgent", "tallyOther", "tallyPlace"}
+
+
+def tally_node(key: Key) -> URIRef:
+    """The URI of the tally of ``key``."""
+    return ids.tally_uri(key.kind, *key.parts)
+
+
+def _key_lines(key: Key) -> Iterator[str]:
+    node = iri(tally_node(key))
+    yield f"{node} {iri(RDF.type)} {iri(CKG.Tally)} ."
+    yield f"{node} {iri(CKG.tallyKind)} {literal(key.kind)} ."
+    if key.kind in ("dyad-date", "dyad-source"):
+        dyad = Key("dyad", key.parts[:3])
+        yield f"{node} {iri(CKG.tallyOf)} {iri(tally_node(dyad))} ."
+        name = "tallyDate" if key.kind == "dyad-date" else "tallySource"
+        yield f"{node} {iri(CKG[name])} {literal(key.parts[3])} ."
+        return
+    for name, part in zip(_PARTS[key.kind], key.parts):
+        value = iri(part) if name in _IRI_PARTS else literal(part)
+        yield f"{node} {iri(CKG[name])} {value} ."
+
+
+def tally_update(delta: Counter[Key]) -> str:
+    """The SPARQL update that adds ``delta`` to the tallies (nothing when every delta is 0)."""
+    changed = {key: n for key, n in delta.items() if n}
+    if not changed:
+        return ""
+    graph = iri(ids.aggregates_graph())
+    keys = "\n".join(line for key in sorted(changed) if changed[key] > 0
+                     for line in _key_lines(key))
+    values = " ".join(f"({iri(tally_node(key))} {n})" for key, n in changed.items())
+    nodes = " ".join(iri(tally_node(key)) for key in changed)
+    count = iri(CKG.tallyCount)
+    operations = [f"INSERT DATA {{ GRAPH {graph} {{\n{keys}\n}} }}"] if keys else []
+    operations.append(
+        f"DELETE {{ GRAPH {graph} {{ ?t {count} ?old }} }} "
+        f"INSERT {{ GRAPH {graph} {{ ?t {count} ?new }} }} WHERE {{ VALUES (?t ?delta) {{ {values} }} "
+        f"OPTIONAL {{ GRAPH {graph} {{ ?t {count} ?old }} }} BIND(COALESCE(?old, 0) + ?delta AS ?new) }}")
+    operations.append(
+        f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {nodes} }} "
+        f"GRAPH {graph} {{ ?t {count} ?n FILTER(?n <= 0) ?t ?p ?o }} }}")
+    return " ;\n".join(operations)
+
+
+def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
+    """What the stored article graph ``graph`` adds to the tallies (empty when not stored)."""
+    return from_rows(store.select(FACTS, {"g": graph}))
+
+
+def rebuild(store: Store) -> int:
+    """Recount every tally from the stored article graphs; return the number of tallies.
+
+    ``kg upgrade`` runs it for a store written before the aggregates existed.
+    """
+    per_graph: dict[str, list[dict[str, object]]] = {}
+    for row in store.select(FACTS):
+        per_graph.setdefault(str(row["g"]), []).append(row)
+    total: Counter[Key] = Counter()
+    for rows in per_graph.values():
+        total.update(from_rows(rows))
+    aggregates = iri(ids.aggregates_graph())
+    store.update(f"DROP SILENT GRAPH {aggregates} ;\n"
+                 f"INSERT DATA {{ GRAPH {aggregates} {{ {marker_line()} }} }}")
+    items = sorted(total.items())
+    for start in range(0, len(items), 5000):
+        store.update(tally_update(Counter(dict(items[start:start + 5000]))))
+    return len(total)
+
+
+
+
+MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
+HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
+
+
+def marker_line() -> str:
+    """The triple that says the aggregates graph is kept (written with every article)."""
+    graph = ids.aggregates_graph()
+    return f"{iri(graph)} {iri(RDFS.label)} {literal('tallies kept current at ingest')} ."
+
+
+def needs_tallies(store: Store) -> bool:
+    """Whether the store has articles with events but was never tallied (run ``kg upgrade``)."""
+    return store.ask(HAS_EVENTS) and not store.ask(MARKER, {"a": ids.aggregates_graph()})
+
+
+def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: Counter[Key], *,
+                  new: bool) -> None:
+    """Replace article graph ``graph`` by ``lines`` (:func:`kg.ntriples.extraction_lines`) and add its ``contribution``
+    (:func:`kg.aggregates.tallies.from_extraction`) to the tallies less the stored one, in one
+    SPARQL update (one transaction in Oxigraph: the article and its counts, or neither).
+
+    ``new``: the graph is known not to exist (its stored contribution is not read).
+    """
+    name = iri(graph)
+    delta = Counter(contribution)
+    if not new:
+        delta.subtract(stored_contribution(store, graph))
+    aggregates = iri(ids.aggregates_graph())
+    operations = [] if new else [f"DROP SILENT GRAPH {name}"]
+    body = ntriples(lines)
+    operations.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} GRAPH {aggregates} "
+                      f"{{ {marker_line()} }} }}")
+    tallies = tally_update(delta)
+    if tallies:
+        operations.append(tallies)
+    store.update(" ;\n".join(operations))
+
+
+def drop_counted(store: Store, graph: URIRef) -> bool:
+    """Drop article graph ``graph`` and subtract its tallies in one update; whether it existed."""
+    if not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph}):
+        return False
+    delta: Counter[Key] = Counter()
+    delta.subtract(stored_contribution(store, graph))
+    operations = [f"DROP SILENT GRAPH {iri(graph)}"]
+    tallies = tally_update(delta)
+    if tallies:
+        operations.append(tallies)
+    store.update(" ;\n".join(operations))
+    return True
+
+
+__all__ = ["FACTS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
+           "stored_contribution", "tally_node", "tally_update", "write_counted"]

@@ -1,0 +1,171 @@
+"""Network views read from the aggregates: the top N actors, a page of them, an ego network.
+
+A store with more than :data:`DEFAULT_TOP` active actors, or a request with
+``top``, ``page`` or ``actor``, is shown from the tallies (:mod:`kg.aggregates`):
+nodes and edges come with counts and no events, and each edge names its
+``evidence`` (``/network/evidence.json`` parameters) for the page to fetch when
+the edge is opened. Smaller stores keep the per-event view of
+:func:`kg.views.data.network_data`.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> data = network_json(open_store("memory:"), {})
+>>> data["nodes"], data["meta"]["total_nodes"]
+([], 0)
+>>> network_json(open_store("memory:"), {"top": "0"})
+Traceback (most recent call last):
+...
+kg.errors.InputError: top: must be between 1 and 5000, not 0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kg.aggregates.network import Selection, top_network
+from kg.aggregates.read import actors_by_activity, date_histogram
+from kg.errors import NotFound
+from kg.store import Store
+from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, community_summaries,
+                           entity_href, network_data)
+from kg.views.filters import (EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter, _int,
+                              in_range)
+from kg.views.network import CENTRALITIES, CLUSTER_ABOVE
+
+DEFAULT_TOP = 500
+"""Actors a large store's network shows first (the rest: ``page`` or ``actor``)."""
+AGGREGATE_PARAMS = ("top", "page", "actor")
+
+
+def uses_aggregates(store: Store, params: Mapping[str, str]) -> bool:
+    """Whether the network is read from the tallies (a large store, or ``top/page/actor`` given)."""
+    return any(params.get(name) for name in AGGREGATE_PARAMS) or \
+        len(actors_by_activity(store)) > DEFAULT_TOP
+
+
+def resolve_actor(store: Store, name: str) -> str:
+    """The URI of an active actor given by URI, key or label (any case); 404 when none."""
+    from kg import ids
+    from kg.aggregates.read import actor_names
+
+    activity = dict(actors_by_activity(store))
+    if name in activity:
+        return name
+    candidate = ids.BASE + "actor/" + name
+    if candidate in activity:
+        return candidate
+    wanted = name.strip().casefold()
+    for uri, entry in actor_names(store).items():
+        names = [str(entry["label"]), *entry["aliases"]]  # type: ignore[misc]
+        if uri in activity and wanted in (n.casefold() for n in names):
+            return uri
+    raise NotFound(f"actor: no actor {name!r} with events (give a URI, key or label)")
+
+
+def selection(store: Store, params: Mapping[str, str], view: ViewFilter) -> Selection:
+    """The :class:`~kg.aggregates.network.Selection` of ``top, page, actor`` and the view's filters."""
+    top = _int(params.get("top"), "top", DEFAULT_TOP, 1, 5000)
+    page = _int(params.get("page"), "page", 1, 1, 1_000_000)
+    actor = params.get("actor") or view.focus
+    window = None
+    if view.start or view.end:
+        window = lambda date: in_range(date, view.start, view.end)  # noqa: E731
+    return Selection(top=top, page=page, actor=resolve_actor(store, actor) if actor else None,
+                     hops=view.hops, families=view.groups, min_weight=view.min_weight,
+                     in_window=window)
+
+
+def _edges(graph, node_index: dict[str, int]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    return [{"id": number, "from": node_index[s], "to": node_index[t], "type": a["type"],
+             "group": a["group"], "sign": a["sign"], "count": a["count"], "events": [],
+             "evidence": {"agent": s, "other": t, "type": a["type"]},
+             "arrows": "" if a["type"] == "CoAgent" else "to"}
+            for number, (s, t, a) in enumerate(graph.edges(data=True))]
+
+
+def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewFilter,
+                            link_base: str = "/id/") -> dict[str, object]:
+    """The network page's data (the format of :func:`kg.views.data.network_data`) from the tallies."""
+    chosen = selection(store, params, view)
+    graph = top_network(store, chosen)
+    if not view.isolated:
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    node_index = {node: number for number, node in enumerate(graph)}
+    nodes = _nodes(graph, link_base)
+    dates = date_histogram(store)
+    focus = node_index.get(chosen.actor) if chosen.actor else None
+    return {"nodes": nodes, "edges": _edges(graph, node_index), "events": [], "claims": [], "meta": {
+        "communities": community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else [],
+        "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
+        "aggregated": {"top": chosen.top, "page": chosen.page, "pages": graph.graph["pages"],
+                       "actor": chosen.actor, "evidence": "/network/evidence.json"},
+        "date_min": dates[0][0][:10] if dates else "", "date_max": dates[-1][0][:10] if dates else "",
+        "filter": view.as_dict(), "focus": focus, "focus_missing": False,
+        "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
+                   for g, t in EDGE_GROUPS.items()},
+        "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,
+        "kind_colours": KIND_COLOURS, "bloc_colours": list(BLOC_COLOURS)}}
+
+
+def _cached_aggregated(store: Store, params: Mapping[str, str], view: ViewFilter,
+                       link_base: str) -> dict[str, object]:
+    key = ("views:aggregated", link_base, tuple(sorted(params.items())))
+    return store.cached(key, lambda: aggregated_network_data(store, params, view, link_base))
+
+
+def network_json(store: Store, params: Mapping[str, str], link_base: str = "/id/"
+                 ) -> dict[str, object]:
+    """``/network.json``: from the tallies for a large store or with ``top/page/actor``, else
+    every event (:func:`kg.views.data.network_data`); cached by store generation."""
+    from kg.views.source import cached_view_source
+
+    view = ViewFilter.from_params(params)
+    if uses_aggregates(store, params):
+        return _cached_aggregated(store, params, view, link_base)
+    return network_data(cached_view_source(store), view, link_base=link_base)
+
+
+def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,
+                 links: dict[str, str]) -> str:
+    """The ``/network`` page: from the tallies or every event, as :func:`network_json` decides."""
+    from kg.views.page import network_page, render_view
+    from kg.views.source import cached_view_source
+
+    view = ViewFilter.from_params(params)
+    if not uses_aggregates(store, params):
+        return network_page(cached_view_source(store), view, inline_assets=False,
+                            asset_base=asset_base, links=links)
+    data = _cached_aggregated(store, params, view, "/id/")
+    data = {**data, "meta": {**data["meta"], "server": True}}  # type: ignore[dict-item]
+    return render_view("network", data, inline_assets=False, asset_base=asset_base, links=links)
+
+
+def edge_evidence(store: Store, params: Mapping[str, str], link_base: str = "/id/"
+                  ) -> dict[str, object]:
+    """``/network/evidence.json?agent=&other=&type=&page=``: a page of an edge's events."""
+    from kg.aggregates.evidence import dyad_evidence
+    from kg.errors import InputError
+
+    missing = [name for name in ("agent", "other", "type") if not params.get(name)]
+    if missing:
+        raise InputError(f"{', '.join(missing)}: required")
+    page = _int(params.get("page"), "page", 1, 1, 1_000_000)
+    key = ("evidence", params["agent"], params["other"], params["type"], page, link_base)
+    return store.cached(key, lambda: _evidence(store, params, page, link_base))
+
+
+def _evidence(store: Store, params: Mapping[str, str], page: int, link_base: str
+              ) -> dict[str, object]:
+    from kg.aggregates.evidence import dyad_evidence
+
+    found = dyad_evidence(store, params["agent"], params["other"], params["type"], page)
+    for event in found["events"]:  # type: ignore[attr-defined]
+        event["href"] = entity_href(event["uri"], link_base) or event["uri"]
+        event["article_href"] = entity_href(event["article"], link_base)
+        event["place_href"] = entity_href(event["place_uri"], link_base)
+    return found
+
+
+__all__ = ["DEFAULT_TOP", "aggregated_network_data", "edge_evidence", "network_html", "network_json",
+           "resolve_actor", "uses_aggregates"]

@@ -1,0 +1,115 @@
+"""kg.aggregates: tallies kept current at ingest, replace and removal, rebuilt by kg upgrade."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg import ids
+from kg.aggregates import read
+from kg.aggregates.write import needs_tallies, rebuild, stored_contribution
+from kg.aggregates.tallies import from_extraction
+from kg.descriptions import forget_article
+from kg.ingest import ingest
+from kg.store import open_store
+from kg.vocab import sparql_prologue
+
+TALLIES = sparql_prologue() + """SELECT ?t ?n WHERE { GRAPH ?a { ?t ckg:tallyCount ?n } }"""
+
+
+def tallies(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {t: int(n) for t, n in store.select_text(TALLIES, {"a": ids.aggregates_graph()})}
+
+
+def aggregate_graph(store) -> set[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    rows = store.select_text("SELECT ?s ?p ?o WHERE { GRAPH ?a { ?s ?p ?o } }",
+                             {"a": ids.aggregates_graph()})
+    return set(rows)
+
+
+@pytest.fixture(scope="module")
+def corpus(extractor):  # type: ignore[no-untyped-def]
+    from kg.synth import generate
+    from kg.documents import article_from_text
+
+    articles = []
+    for synth in generate(12, seed=3, actors=200):
+        meta = {k: v for k, v in synth.record().items() if k != "text"}
+        articles.append(article_from_text(synth.text, origin=synth.id, meta=meta))
+    return articles
+
+
+def test_an_articles_tallies_from_its_extraction_equal_those_read_back(seed_store,
+                                                                        seed_extraction):
+    graph = ids.article_uri(seed_extraction.article.key)
+    stored = stored_contribution(seed_store, graph)
+    assert stored and stored == from_extraction(seed_extraction)
+
+
+def test_ingest_keeps_the_tallies_a_rebuild_counts(extractor, corpus):
+    store = open_store("memory:")
+    ingest(store, corpus, extractor)
+    kept = aggregate_graph(store)
+    assert len(tallies(store)) > 50
+    rebuild(store)
+    assert aggregate_graph(store) == kept
+
+
+def test_the_dyad_tallies_are_the_edges_of_the_views_network(extractor, corpus):
+    from kg.views.source import view_source
+
+    store = open_store("memory:")
+    ingest(store, corpus, extractor)
+    edges = Counter((u, v, d["type"]) for u, v, d in view_source(store).network.edges(data=True))
+    assert {(d.agent, d.other, d.relation): d.count for d in read.dyads(store)} == dict(edges)
+    activity = dict(read.actors_by_activity(store))
+    assert activity and all(count > 0 for count in activity.values())
+
+
+def test_removing_and_replacing_articles_leaves_the_tallies_of_the_rest(extractor, corpus):
+    import dataclasses
+
+    store, rest = open_store("memory:"), open_store("memory:")
+    ingest(store, corpus, extractor)
+    ingest(rest, corpus[4:], extractor)
+    for article in corpus[:4]:
+        assert forget_article(store, article.key)
+    assert tallies(store) == tallies(rest) and aggregate_graph(store) == aggregate_graph(rest)
+    changed = dataclasses.replace(corpus[5], text=corpus[6].text, sha256="0" * 64)
+    ingest(store, [changed], extractor)
+    assert tallies(store) != tallies(rest)
+    other = open_store("memory:")
+    ingest(other, [*corpus[4:5], changed, *corpus[6:]], extractor)
+    assert tallies(store) == tallies(other)
+    for article in corpus[4:]:
+        forget_article(store, article.key)
+    assert tallies(store) == {}
+
+
+def test_reads_are_cached_until_the_next_write(extractor, corpus):
+    store = open_store("memory:")
+    ingest(store, corpus[:2], extractor)
+    first = read.actors_by_activity(store)
+    assert read.actors_by_activity(store) is first
+    ingest(store, corpus[2:4], extractor)
+    assert read.actors_by_activity(store) != first
+    assert sum(n for _, n in read.date_histogram(store)) == sum(
+        n for t, n in tallies(store).items() if "/tally/date/" in t)
+
+
+def test_a_store_without_tallies_needs_an_upgrade_that_counts_them(extractor, corpus):
+    from kg.descriptions import describe_entities
+    from kg.rdf import extraction_triples
+    from kg.upgrade import needs_upgrade, upgrade
+
+    store, counted = open_store("memory:"), open_store("memory:")
+    ingest(counted, corpus[:5], extractor)
+    for extraction in extractor.pipe(corpus[:5]):
+        describe_entities(store, extraction)
+        store.replace_graph(ids.article_uri(extraction.article.key),
+                            extraction_triples(extraction))
+    assert needs_tallies(store) and needs_upgrade(store)
+    upgrade(store)
+    assert not needs_upgrade(store)
+    assert aggregate_graph(store) == aggregate_graph(counted)

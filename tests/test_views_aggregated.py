@@ -1,0 +1,76 @@
+"""/network.json from the tallies: top N by activity, pages, ego networks, evidence on demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.aggregates.read import actors_by_activity, dyads
+
+
+def test_top_n_are_the_most_active_actors_with_the_dyads_among_them(client, seed_store):
+    data = client.get("/network.json?top=5").get_json()
+    ranked = [uri for uri, _ in actors_by_activity(seed_store)]
+    assert [n["uri"] for n in data["nodes"]] == ranked[:5]
+    assert data["meta"]["total_nodes"] == len(ranked) > 5
+    shown = set(ranked[:5])
+    expected = {(d.agent, d.other, d.relation): d.count for d in dyads(seed_store)
+                if d.agent in shown and d.other in shown}
+    uri = {n["id"]: n["uri"] for n in data["nodes"]}
+    assert {(uri[e["from"]], uri[e["to"]], e["type"]): e["count"] for e in data["edges"]} == expected
+    assert data["events"] == [] and all(e["events"] == [] for e in data["edges"])
+
+
+def test_pages_cover_every_active_actor_once(client, seed_store):
+    first = client.get("/network.json?top=4").get_json()
+    pages = first["meta"]["aggregated"]["pages"]
+    seen = [n["uri"] for p in range(1, pages + 1)
+            for n in client.get(f"/network.json?top=4&page={p}").get_json()["nodes"]]
+    assert sorted(seen) == sorted(uri for uri, _ in actors_by_activity(seed_store))
+    assert len(seen) == len(set(seen))
+
+
+def test_an_ego_network_is_the_actor_and_its_neighbours(client, seed_store):
+    data = client.get("/network.json?actor=isis").get_json()
+    isis = "https://w3id.org/conflict-kg/id/actor/isis"
+    neighbours = {d.other if d.agent == isis else d.agent for d in dyads(seed_store)
+                  if isis in (d.agent, d.other)} - {isis}
+    assert data["nodes"][data["meta"]["focus"]]["uri"] == isis
+    assert {n["uri"] for n in data["nodes"]} == neighbours | {isis}
+    by_label = client.get("/network.json?actor=ISIS").get_json()
+    assert [n["uri"] for n in by_label["nodes"]] == [n["uri"] for n in data["nodes"]]
+
+
+def test_every_edges_evidence_pages_to_its_count(client):
+    data = client.get("/network.json?top=500").get_json()
+    assert data["edges"]
+    for edge in data["edges"]:
+        events, page = [], 1
+        while True:
+            found = client.get("/network/evidence.json", query_string={**edge["evidence"],
+                                                                      "page": page}).get_json()
+            events += found["events"]
+            if len(found["events"]) < found["per_page"]:
+                break
+            page += 1
+        assert len(events) == edge["count"] == len({e["uri"] for e in events})
+        assert all(e["sentence"] and e["href"] for e in events)
+
+
+@pytest.mark.parametrize("query, status", [
+    ("/network.json?top=0", 400), ("/network.json?top=x", 400), ("/network.json?page=0", 400),
+    ("/network.json?actor=nobody-at-all", 404), ("/network/evidence.json?agent=a", 400),
+    ("/network/evidence.json?agent=a&other=b&type=Nonsense", 400)])
+def test_bad_paging_is_a_4xx_with_one_line(client, query, status):
+    response = client.get(query)
+    assert response.status_code == status
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_the_page_of_a_top_n_view_carries_the_aggregated_data(client):
+    import json
+    import re
+
+    html = client.get("/network?top=3").get_data(as_text=True)
+    blob = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)
+    data = json.loads(blob.group(1))  # type: ignore[union-attr]
+    assert len(data["nodes"]) == 3 and data["meta"]["aggregated"]["top"] == 3
