@@ -618,6 +618,7 @@
   if (state.focus !== null) { select("node", state.focus); }
   network.once("afterDrawing", function () { window.kgReady = true; });
   window.kgView = {apply: apply, params: params, state: state,
+                   edgeIds: function () { return data.edges.map(function (e) { return e.id; }); },
                    visibleEdgeIds: function () { return data.edges.filter(function (e) { return !e._hidden; }).map(function (e) { return e.id; }); },
                    visibleNodeLabels: function () { return data.nodes.filter(function (n) { return !n._hidden; }).map(function (n) { return n.label; }).sort(); },
                    edge: function (id) { return edgeById[id]; }, node: function (id) { return byId[id]; }, events: events, claims: claims};
