@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import ids
+from kg.datepolicy import dated
 from kg.errors import InputError, NotFound
 from kg.rdf import bind_prefixes
 from kg.store import Store
@@ -46,13 +47,13 @@ MENTIONS = _P + "SELECT (COUNT(DISTINCT ?m) AS ?n) ?uri WHERE { ?m ckg:refersTo 
 SENTENCE = _P + "SELECT ?uri ?text WHERE { ?uri ckg:sentence/ckg:text ?text } LIMIT 1"
 EVENTS = _P + """
 SELECT ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
-       (SAMPLE(STR(COALESCE(?eventDate, ?published))) AS ?date) WHERE {
+       (SAMPLE(STR(?eventDate)) AS ?date) (SAMPLE(?from) AS ?dateFrom) WHERE {
   VALUES ?role { ckg:agent ckg:target ckg:mediator ckg:place ckg:article }
   ?event ?role ?uri ; a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ;
          ckg:article ?article ; ckg:sentence/ckg:text ?sentence .
   OPTIONAL { ?article rdfs:label ?articleLabel }
-  OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?event ckg:date ?eventDate }
+  OPTIONAL { ?event ckg:dateFrom ?from }
 } GROUP BY ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
 ORDER BY ?date ?event"""
 PARTICIPANTS = _P + """
@@ -148,7 +149,8 @@ def _events(store: Store, uri: URIRef, page: int = 1) -> list[dict[str, Any]]:
             {"role": curie(str(row["prole"])), "uri": str(row["actor"]), "label": str(row["label"])})
     return [{"uri": str(row["event"]), "type": str(row["type"]).rsplit("/", 1)[-1],
              "role": curie(str(row["role"])), "modality": str(row["modality"]),
-             "date": _value(row.get("date")), "sentence": str(row["sentence"]),
+             **dated(_value(row.get("date")), _value(row.get("dateFrom"))),
+             "sentence": str(row["sentence"]),
              "article": str(row["article"]), "article_label": _value(row.get("articleLabel")),
              "participants": participants.get(str(row["event"]), [])}
             for row in rows]

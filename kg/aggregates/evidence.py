@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg import ids
 from kg.aggregates.tallies import HAPPENED
 from kg.errors import InputError
+from kg.datepolicy import dated
 from kg.store.base import Store
 from kg.vocab import ET, sparql_prologue
 
@@ -23,24 +24,24 @@ _PATTERNS = {
 _TYPED = "?event ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?other ."
 EVIDENCE = sparql_prologue() + """
 # every bound variable is projected: pyoxigraph substitutes those before evaluation
-SELECT DISTINCT ?event ?agent ?other ?type ?e ?eventType ?modality ?date ?published ?sentence
+SELECT DISTINCT ?event ?agent ?other ?type ?e ?eventType ?modality ?date ?dateFrom ?sentence
        ?article ?title ?place ?placeLabel WHERE {{
   {pattern}
   ?event ckg:eventType ?eventType ; ckg:modality ?modality ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
   FILTER(?modality IN ({happened}))
   OPTIONAL {{ ?event ckg:date ?date }}
-  OPTIONAL {{ ?article schema:datePublished ?published }}
+  OPTIONAL {{ ?event ckg:dateFrom ?dateFrom }}
   OPTIONAL {{ ?article rdfs:label ?title }}
   OPTIONAL {{ ?event ckg:place ?place . GRAPH ?e {{ ?place rdfs:label ?placeLabel }} }}
-}} ORDER BY COALESCE(?date, ?published) ?event LIMIT {limit} OFFSET {offset}"""
+}} ORDER BY ?date ?event LIMIT {limit} OFFSET {offset}"""
 PER_PAGE = 20
 
 
 def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int = 1,
                   per_page: int = PER_PAGE) -> dict[str, object]:
     """Page ``page`` of the events of the dyad ``agent -> other`` of edge type ``relation``
-    (in date order): ``events`` (uri, type, date, modality, sentence, article, article_title,
+    (in date order): ``events`` (uri, type, date, date_basis, date_label, modality, sentence, article, article_title,
     place, place_uri) and ``page``."""
     from rdflib import URIRef
 
@@ -57,10 +58,10 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
             raise InputError(f"type: no edge type {relation!r}") from None
     prefix, events = str(ET._NS), []
     for row in store.select_text(query, bindings):
-        (event, _, _, _, _, kind, modality, date, published, sentence, article, title, place,
+        (event, _, _, _, _, kind, modality, date, date_from, sentence, article, title, place,
          place_label) = row
         events.append({"uri": event, "type": str(kind).removeprefix(prefix),
-                       "date": date or published or "", "modality": modality,
+                       **dated(date, date_from), "modality": modality,
                        "sentence": sentence, "article": article, "article_title": title or article,
                        "place": place_label or "", "place_uri": place or ""})
     return {"events": events, "page": page, "per_page": per_page}

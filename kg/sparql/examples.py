@@ -62,9 +62,7 @@ WHERE {{
       VALUES ?type {{ {_values("hostile")} }}
       ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?target ;
              ckg:modality "asserted" ; ckg:article ?article .
-      OPTIONAL {{ ?article schema:datePublished ?published }}
-      OPTIONAL {{ ?event ckg:date ?eventDate }}
-      BIND(COALESCE(?eventDate, ?published) AS ?date)
+      OPTIONAL {{ ?event ckg:date ?date }}  # the article's date where the text gives none
       FILTER(?agent != ?target)
     }}
     GROUP BY ?agent ?target }}{labels("agent", "target")}
@@ -117,8 +115,8 @@ ORDER BY ?claim ?other
 
 NEAR_PLACE = f"""
 # Events from 2014 to 2017 within about 50 km of Ras Baalbek (0.5 degrees), by date;
-# an event without its own date takes its article's publication date
-SELECT ?event ?type ?placeLabel ?date ?sentence
+# an event without its own date is dated by its article, marked ckg:dateFrom "publication"
+SELECT ?event ?type ?placeLabel ?date ?dateFrom ?sentence
 WHERE {{
   BIND(<{ids.place_uri("ras-baalbek-base")}> AS ?origin)
   {distinct_values("origin", "geo:lat", "lat0")}
@@ -128,9 +126,9 @@ WHERE {{
   FILTER((?lat - ?lat0) * (?lat - ?lat0) + (?lon - ?lon0) * (?lon - ?lon0) < 0.25)
   ?event ckg:place ?place ; a ckg:Event ; ckg:eventType ?type ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
-  OPTIONAL {{ ?article schema:datePublished ?published }}
-  OPTIONAL {{ ?event ckg:date ?eventDate }}
-  BIND(STR(COALESCE(?eventDate, ?published)) AS ?date)
+  ?event ckg:date ?eventDate .
+  OPTIONAL {{ ?event ckg:dateFrom ?dateFrom }}
+  BIND(STR(?eventDate) AS ?date)
   FILTER(?date >= "2014" && ?date < "2018"){labels("place")}
 }}
 ORDER BY ?date ?event
@@ -138,15 +136,15 @@ ORDER BY ?date ?event
 
 DYAD_TIMELINE = f"""
 # Timeline of one dyad (Hezbollah and the Islamic State), both directions, with evidence
-SELECT ?date ?type ?agentLabel ?targetLabel ?modality ?sentence ?event
+SELECT ?date ?dateFrom ?type ?agentLabel ?targetLabel ?modality ?sentence ?event
 WHERE {{
   VALUES (?a ?b) {{ (<{ids.actor_uri("hezbollah")}> <{ids.actor_uri("isis")}>) }}
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?target ;
          ckg:modality ?modality ; ckg:article ?article ; ckg:sentence/ckg:text ?sentence .
   FILTER((?agent = ?a && ?target = ?b) || (?agent = ?b && ?target = ?a))
-  OPTIONAL {{ ?article schema:datePublished ?published }}
   OPTIONAL {{ ?event ckg:date ?eventDate }}
-  BIND(STR(COALESCE(?eventDate, ?published)) AS ?date){labels("agent", "target")}
+  OPTIONAL {{ ?event ckg:dateFrom ?dateFrom }}  # "publication": the article's date
+  BIND(STR(?eventDate) AS ?date){labels("agent", "target")}
 }}
 ORDER BY ?date ?event
 """

@@ -27,7 +27,7 @@
     list.replaceChildren();
     shown.forEach(function (e) {
       var li = el("li");
-      li.appendChild(el("strong", K.displayDate(e.date) + " "));
+      li.appendChild(el("strong", K.displayDate(e.date, e.date_basis) + " "));
       li.appendChild(link(e.type, e.href));
       li.appendChild(el("blockquote", e.sentence));
       var src = el("div", "", "muted meta"); src.appendChild(link(e.article_title, e.article_href));

@@ -443,7 +443,7 @@
     var li = el("li");
     li.appendChild(link(e.type, e.href));
     var line = el("div", null, "muted");
-    line.appendChild(document.createTextNode([K.displayDate(e.date), e.modality].join(" \u00b7 ") + " \u00b7 "));
+    line.appendChild(document.createTextNode([K.displayDate(e.date, e.date_basis), e.modality].join(" \u00b7 ") + " \u00b7 "));
     line.appendChild(e.place ? link(e.place, e.place_href) : el("span", "no place"));
     li.appendChild(line);
     li.appendChild(el("div", e.status || "single source", e.status === "contradicted" ? "status-contradicted" : e.sources > 1 ? "status-corroborated" : "muted"));

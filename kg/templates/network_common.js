@@ -40,16 +40,18 @@
   }
 
   // A date as people read it, at its own granularity: "2017", "Aug 2017", "27 Aug 2017",
-  // "27 Aug 2017, 14:05" (time as written, no time-zone conversion); "undated" when absent.
+  // "27 Aug 2017, 14:05" (time as written, no time-zone conversion). One policy on every page
+  // (kg.datepolicy): a date inferred from the article's publication says so, none is "date unknown".
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function displayDate(date) {
+  function displayDate(date, basis) {
     var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/.exec(date || "");
-    if (!m) { return date || "undated"; }
+    if (!date || basis === "unknown") { return "date unknown"; }
+    if (!m) { return date; }
     var text = m[1];
     if (m[2]) { text = MONTHS[+m[2] - 1] + " " + text; }
     if (m[3]) { text = (+m[3]) + " " + text; }
     if (m[4]) { text += ", " + m[4] + ":" + m[5]; }
-    return text;
+    return basis === "inferred" ? text + " (article date)" : text;
   }
   // How the target of an event relates to its agent, by relation family.
   var TARGET_WORDS = {fights: " against ", coerces: " against ", accuses: " against ", negotiates: " with ",

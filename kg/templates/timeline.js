@@ -24,7 +24,7 @@
   function item(e) {
     var li = el("li");
     li.appendChild(K.swatch(meta.groups[e.group].colour));
-    li.appendChild(el("strong", K.displayDate(e.date) + " "));
+    li.appendChild(el("strong", K.displayDate(e.date, e.date_basis) + " "));
     li.appendChild(link(e.type, e.href));
     var who = el("div", null, "meta");
     who.appendChild(actors(e.agents, "by "));

@@ -34,8 +34,9 @@ def _event(source: ViewSource, uri: str, event: dict, link_base: str) -> dict[st
                     for a in event[role]] for role in ("agents", "targets", "mediators")}
     return {"uri": uri, "href": entity_href(uri, link_base), "type": event["type"],
             "group": group_of(str(event["type"])), "sign": _sign(str(event["type"])),
-            "date": event["date"], "place": event["place"], "modality": event["modality"],
-            "place_href": entity_href(str(event["place_uri"]), link_base),
+            "date": event["date"], "date_basis": event.get("date_basis", "unknown"),
+            "date_label": event.get("date_label", ""), "place": event["place"],
+            "modality": event["modality"], "place_href": entity_href(str(event["place_uri"]), link_base),
             "sentence": event["sentence"], "article_title": event["article_title"],
             "article_href": entity_href(str(event["article"]), link_base),
             "lat": event["lat"], "long": event["long"], **roles}

@@ -154,7 +154,8 @@ def _event_row(source: ViewSource, uri: str, claims: list[int], contradicted: bo
     status = ("contradicted" if contradicted else
               f"corroborated by {sources} articles" if sources > 1 else "")
     row = {"href": entity_href(uri, link_base) or uri, "type": event["type"],
-           "date": event["date"], "place": event["place"], "sentence": event["sentence"],
+           "date": event["date"], "date_basis": event.get("date_basis"),
+           "date_label": event.get("date_label"), "place": event["place"], "sentence": event["sentence"],
            "modality": event["modality"], "article_title": event["article_title"],
            "article_href": entity_href(str(event["article"]), link_base),
            "place_href": entity_href(str(event.get("place_uri", "")), link_base),

@@ -20,18 +20,20 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.datepolicy import dated
 from kg.store import Store
 from kg.vocab import ET, distinct_values, sparql_prologue
 
 EVENTS = sparql_prologue() + """
-SELECT ?event ?type ?date ?modality ?sentence ?article ?title ?place ?placeLabel ?lat ?long
-       ?occurrence ?trigger
+SELECT ?event ?type ?date ?dateFrom ?modality ?sentence ?article ?title ?place ?placeLabel ?lat
+       ?long ?occurrence ?trigger
 WHERE {
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
   OPTIONAL { ?event ckg:trigger ?trigger }
   OPTIONAL { ?article rdfs:label ?title }
   OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:dateFrom ?dateFrom }
   OPTIONAL { ?event ckg:place ?place }
   # a place's description is repeated by every article graph naming it: de-duplicate
   OPTIONAL { ?event ckg:place ?place .
@@ -92,7 +94,8 @@ class ViewSource:
         for source, target, attrs in graph.edges(data=True):
             event = events.setdefault(attrs["event"], {
                 "uri": attrs["event"], "type": attrs.get("event_type", attrs["type"]),
-                "date": attrs.get("date", ""), "modality": attrs.get("modality", "asserted"),
+                **dated(attrs.get("date", ""), attrs.get("date_from", "")),
+                "modality": attrs.get("modality", "asserted"),
                 "sentence": attrs.get("sentence", ""), "article": attrs.get("article", ""),
                 "article_title": attrs.get("article", ""), "place": attrs.get("place", ""),
                 "place_uri": "", "lat": None, "long": None, "occurrence": "", "trigger": "",
@@ -142,7 +145,7 @@ def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[s
         lat, long = row.get("lat"), row.get("long")
         events[str(row["event"])] = {
             "uri": str(row["event"]), "type": str(row["type"])[len(str(ET._NS)):],
-            "date": _text(row, "date"), "modality": str(row["modality"]),
+            **dated(_text(row, "date"), _text(row, "dateFrom")), "modality": str(row["modality"]),
             "sentence": str(row["sentence"]), "article": str(row["article"]),
             "article_title": _text(row, "title") or str(row["article"]),
             "place": _text(row, "placeLabel"), "place_uri": _text(row, "place"),

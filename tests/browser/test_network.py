@@ -322,7 +322,7 @@ def test_search_moves_the_evidence_panel_to_the_found_actor(browser_page):
     assert page.text_content("#details-title") == page.text_content("#search-result")
 
 
-DATE_SHOWN = r"^(undated|\d{4}|[A-Z][a-z]{2} \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}(, \d\d:\d\d)?)$"
+DATE_SHOWN = r"^(date unknown|\d{4}|[A-Z][a-z]{2} \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}(, \d\d:\d\d)?( \(article date\))?)$"
 
 
 def test_timeline_reads_as_prose_with_dates_people_read(browser_page):
