@@ -105,3 +105,11 @@ def test_store_filters_match_graph_filters(seed_store):
     assert 0 < only_clashes.number_of_edges() < everything.number_of_edges()
     assert {d["event_type"] for *_, d in only_clashes.edges(data=True)} == {"ArmedClash"}
     assert all(d["date"] for *_, d in everything.edges(data=True))  # event date or publication
+
+
+def test_every_event_type_of_the_taxonomy_has_a_family():
+    from kg.analysis.families import RELATION_FAMILIES
+    from kg.taxonomy import event_types
+
+    grouped = {kind for kinds in RELATION_FAMILIES.values() for kind in kinds}
+    assert set(event_types()) - grouped == set()

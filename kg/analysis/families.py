@@ -14,15 +14,18 @@ Examples
 from __future__ import annotations
 
 RELATION_FAMILIES: dict[str, tuple[str, ...]] = {
-    "fights": ("ArmedClash", "AirStrike", "Shelling", "Bombing", "AttackOnCivilians", "Kidnap",
-               "SeizeTerritory"),
-    "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject"),
+    "fights": ("ArmedClash", "Attack", "AirStrike", "Shelling", "Bombing", "SuicideBomb",
+               "Grenade", "ChemicalWeapon", "AttackOnCivilians", "SexualViolence", "Kidnap",
+               "SeizeTerritory", "RegainTerritory", "MobViolence", "ExcessiveForce"),
+    "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject",
+                "Looting", "DisruptedWeapons", "OrganisedCrime"),
     "accuses": ("Accuse", "Condemn"),
     "negotiates": ("Negotiate", "Ceasefire", "Release", "Agreement"),
     "mediates": ("Mediate", "Mediates"),
     "supports": ("Support", "MilitaryAid", "Praise"),
     "co-acts": ("CoAgent",),
-    "other": ("Demand", "Protest", "Withdraw"),
+    "other": ("Demand", "Protest", "ProtestWithIntervention", "ViolentDemonstration", "Withdraw",
+              "BaseEstablished", "OtherDevelopment"),
 }
 """Edge types per family; any other event type falls into ``other``.
 
