@@ -15,8 +15,8 @@ Examples
 --------
 >>> guess_kind("ORG", "Revolutionary United Front")
 'armed_group'
->>> guess_kind("", "prisoners")
-'civilians'
+>>> guess_kind("", "prisoners"), guess_kind("", "police forces")
+('civilians', 'police')
 """
 
 from __future__ import annotations
@@ -92,6 +92,8 @@ def guess_kind(entity_label: str, text: str) -> str:
         return "state"
     if entity_label == "NORP" and len(words) == 1:
         return "civilians"
+    if "police" in words and entity_label == "":  # "police forces", "riot police units"
+        return "police"
     for word in reversed(words):
         if word in ORG_WORDS and entity_label != "":
             return ORG_WORDS[word]
