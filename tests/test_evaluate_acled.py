@@ -97,3 +97,14 @@ def test_development_notes_load() -> None:
         pytest.skip(f"ACLED development data absent: {missing}")
     assert len(rows) > 1000
     assert all(split_acled(f"{r.event_type}/{r.sub_event_type}")[0] == r.event_type for r in rows)
+
+
+def test_named_actor_matches_any_alternative_or_acronym_part() -> None:
+    gold = gold_actor("Lion Front - Northern Faction and/or Delta Brigade")
+    assert actor_matches(gold, Actor("delta-brigade", "Delta Brigade", "armed_group"), {})
+    assert actor_matches(gold, Actor("lion-front", "Lion Front", "armed_group"), {})
+    assert not actor_matches(gold, Actor("northern", "Northern", "armed_group"), {})
+    compound = gold_actor("ABC-Imbo: Alpha Beta Congress (Imbo Wing)")
+    assert actor_matches(compound, Actor("abc", "ABC", "party"), {})
+    assert actor_matches(compound, Actor("imbo", "Imbo", "armed_group"), {})
+    assert not actor_matches(compound, Actor("alpha", "Alpha", "party"), {})

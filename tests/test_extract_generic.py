@@ -40,6 +40,12 @@ def test_police_forces_are_police_not_military(extractor):
     assert _actor(extractor, text, agent).kind == "police"
 
 
+def test_police_forces_of_no_known_country_are_police(extractor):
+    text = "Police forces arrested two men."
+    agents = {a for _, agents, _ in _roles(extractor, text) for a in agents}
+    assert agents and all(_actor(extractor, text, a).kind == "police" for a in agents)
+
+
 def test_modifier_makes_men_an_unidentified_armed_group(extractor):
     text = "Armed men abducted three farmers near Mombasa."
     roles = _roles(extractor, text)

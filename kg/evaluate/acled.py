@@ -195,7 +195,26 @@ def actor_matches(gold: GoldActor, actor: Actor, actors: dict[str, Actor]) -> bo
         return actor.kind == "civilians" and (wanted is None or country in (None, wanted))
     if gold.sector is not None:
         return actor.sector == gold.sector and country is not None and country == _iso3(gold.name)
-    return _norm(gold.name) in names or (gold.short is not None and _norm(gold.short) in names)
+    return bool(gold_names(gold) & names)
+
+
+def gold_names(gold: GoldActor) -> set[str]:
+    """The names a named gold actor goes by: each of its "and/or" alternatives, without a
+    faction after " - ", and the parts of a compound acronym ("CNDD-FDD-Imbonerakure",
+    "KNU/KNLA"), normalised.
+
+    >>> sorted(gold_names(gold_actor("Islamic State - Lake Chad Faction and/or Boko Haram")))
+    ['boko haram', 'islamic state', 'islamic state lake chad faction']
+    >>> sorted(gold_names(gold_actor("KNU/KNLA: Karen National Union")))
+    ['karen national union', 'knla', 'knu', 'knu knla']
+    """
+    names = set()
+    for whole in filter(None, (gold.name, gold.short)):
+        for part in whole.split(" and/or "):
+            names.update({_norm(part), _norm(part.split(" - ")[0])})
+    if gold.short:
+        names.update(_norm(p) for p in re.split(r"[-/]", gold.short) if len(p) >= 3)
+    return {n for n in names if n}
 
 
 @functools.lru_cache(maxsize=512)

@@ -15,8 +15,8 @@ Examples
 --------
 >>> guess_kind("ORG", "Revolutionary United Front")
 'armed_group'
->>> guess_kind("", "prisoners")
-'civilians'
+>>> guess_kind("", "prisoners"), guess_kind("", "police forces")
+('civilians', 'police')
 """
 
 from __future__ import annotations
@@ -92,6 +92,8 @@ def guess_kind(entity_label: str, text: str) -> str:
         return "state"
     if entity_label == "NORP" and len(words) == 1:
         return "civilians"
+    if "police" in words and entity_label == "":  # "police forces", "riot police units"
+        return "police"
     for word in reversed(words):
         if word in ORG_WORDS and entity_label != "":
             return ORG_WORDS[word]
@@ -202,7 +204,7 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
                "town", "city", "municipality", "area", "township", "neighborhood", "department"}
 
 
-INSTITUTIONS = {"military", "police", "government"}
+INSTITUTIONS = {"military", "police"}
 """Kinds whose noun, modifying another, names the owner: "a police station" is the police's."""
 
 
@@ -210,8 +212,9 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     """Offer every noun that names a generic agent, with its modifiers as the mention; not
     one a named actor modifies ("United Nations military personnel"), a pronoun possesses
     ("its troops" are the antecedent's) or that is the first part of a hyphenated word. A noun
-    modifying another is the actor only for an institution ("a police patrol", "an army base"),
-    not for a class of people ("a refugee camp")."""
+    modifying another is the actor only for an armed institution ("a police patrol", "an army
+    base"), not for a class of people ("a refugee camp") nor before another agent noun ("army
+    officers" are one phrase)."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
                for t in c.subtree) or any(
@@ -219,7 +222,8 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
         actor = generic(token)
-        if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS):
+        if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
+                                  and generic(token.head) is None):
             start, end = _group_span(token)
             add(start, end, "", actor=actor)
 
