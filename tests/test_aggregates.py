@@ -138,3 +138,13 @@ def test_the_seeds_structure_from_the_tallies_equals_that_of_every_event(seed_st
                       for u, v, d in signed_edges(graph.edges(data=True)))
 
     assert pairs(tally_network(seed_store)) == pairs(actor_network(seed_store)) != []
+
+
+def test_a_store_others_write_to_is_read_afresh():
+    from kg.store.remote import SparqlStore
+
+    calls: list[int] = []
+    store = SparqlStore.__new__(SparqlStore)  # no server needed: only the cache is used
+    store.cached("k", lambda: calls.append(1))
+    store.cached("k", lambda: calls.append(1))
+    assert len(calls) == 2
