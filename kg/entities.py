@@ -57,12 +57,12 @@ SELECT ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
 } GROUP BY ?uri ?event ?type ?role ?modality ?sentence ?article ?articleLabel
 ORDER BY ?date ?event"""
 PARTICIPANTS = _P + """
-SELECT DISTINCT ?uri ?event ?prole ?actor ?label WHERE {
-  VALUES ?role { ckg:agent ckg:target ckg:mediator ckg:place ckg:article }
+SELECT ?event ?prole ?actor ?label WHERE {
   VALUES ?prole { ckg:agent ckg:target ckg:mediator }
-  ?event ?role ?uri ; a ckg:Event ; ?prole ?actor .
+  ?event ?prole ?actor .
   ?actor rdfs:label ?label .
 }"""
+"""The actors of one event (``?event`` bound: a few index lookups per event of a page)."""
 CLAIMS = _P + """
 SELECT ?uri ?claim ?role ?verb ?quote ?speakerText ?negated ?sentence ?article
        (SAMPLE(STR(?d)) AS ?date)
@@ -139,12 +139,10 @@ def _paged(query: str, page: int) -> str:
 
 
 def _events(store: Store, uri: URIRef, page: int = 1) -> list[dict[str, Any]]:
-    from kg.views.source import only
-
     rows = store.select(_paged(EVENTS, page), {"uri": uri})
     participants: dict[str, list[dict[str, str]]] = {}
-    events = [str(row["event"]) for row in rows]
-    for row in store.select(only(PARTICIPANTS, "event", events), {"uri": uri}):
+    events = dict.fromkeys(URIRef(str(row["event"])) for row in rows)
+    for row in (r for event in events for r in store.select(PARTICIPANTS, {"event": event})):
         participants.setdefault(str(row["event"]), []).append(
             {"role": curie(str(row["prole"])), "uri": str(row["actor"]), "label": str(row["label"])})
     return [{"uri": str(row["event"]), "type": str(row["type"]).rsplit("/", 1)[-1],

@@ -214,8 +214,8 @@ def aggregates_graph() -> URIRef:
 def shared_graphs() -> tuple[URIRef, URIRef]:
     """The named graphs that are no article's: the entities and the aggregates.
 
-    >>> [key_of(g) for g in shared_graphs()]
-    [('graph', 'entities'), ('graph', 'aggregates')]
+    >>> [str(g).rsplit("/", 1)[1] for g in shared_graphs()]
+    ['entities', 'aggregates']
     """
     return entities_graph(), aggregates_graph()
 

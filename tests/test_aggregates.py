@@ -113,3 +113,38 @@ def test_a_store_without_tallies_needs_an_upgrade_that_counts_them(extractor, co
     upgrade(store)
     assert not needs_upgrade(store)
     assert aggregate_graph(store) == aggregate_graph(counted)
+
+
+@pytest.mark.parametrize("name", ["balance", "blocs", "centrality"])
+def test_structural_analyses_from_the_tallies_equal_those_of_every_event(extractor, corpus, name):
+    from kg.aggregates.network import tally_network
+    from kg.analysis.projection import actor_network
+    from kg.analysis.run import run_analysis
+
+    store = open_store("memory:")
+    ingest(store, corpus, extractor)
+    events = run_analysis(store, name, graph=actor_network(store))
+    tallied = run_analysis(store, name, graph=tally_network(store))
+    assert tallied.rows == events.rows and tallied.summary == events.summary
+    assert run_analysis(store, name).rows == events.rows  # the store's own choice: the tallies
+
+
+def test_the_seeds_structure_from_the_tallies_equals_that_of_every_event(seed_store):
+    from kg.aggregates.network import tally_network
+    from kg.analysis.projection import actor_network, signed_edges
+
+    def pairs(graph):  # type: ignore[no-untyped-def]
+        return sorted((u, v, d["positive"], d["negative"])
+                      for u, v, d in signed_edges(graph.edges(data=True)))
+
+    assert pairs(tally_network(seed_store)) == pairs(actor_network(seed_store)) != []
+
+
+def test_a_store_others_write_to_is_read_afresh():
+    from kg.store.remote import SparqlStore
+
+    calls: list[int] = []
+    store = SparqlStore.__new__(SparqlStore)  # no server needed: only the cache is used
+    store.cached("k", lambda: calls.append(1))
+    store.cached("k", lambda: calls.append(1))
+    assert len(calls) == 2

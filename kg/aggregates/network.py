@@ -130,4 +130,39 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
     return graph
 
 
-__all__ = ["Selection", "adjacency", "chosen_actors", "top_network"]
+
+
+def tally_network(store: Store) -> nx.MultiDiGraph:
+    """The actor network of :func:`kg.analysis.projection.actor_network` rebuilt from the
+    tallies: one edge per counted event and dyad (a dated tally gives its date), with ``type,
+    sign, event, event_type, date``; no sentence, article or source (those need the evidence).
+
+    Mediation edges are left out, as the projection leaves them out. Event ids are the
+    tally's URI and a number: two dyads of one event count as two events (rare: an actor
+    both agent and target of one event).
+    """
+    from kg.aggregates.read import actor_names, dyad_dates
+    from kg.aggregates.tallies import Key
+    from kg.aggregates.write import tally_node
+
+    signs, dates = _signs(), dyad_dates(store)
+    graph = nx.MultiDiGraph()
+    for actor, name in actor_names(store).items():
+        graph.add_node(actor, uri=actor, label=name["label"], kind=name["kind"],
+                       country=name["country"], aliases=list(name["aliases"]))  # type: ignore[call-overload]
+    for dyad in dyads(store):
+        if dyad.relation == "Mediates":
+            continue
+        node = str(tally_node(Key("dyad", (dyad.agent, dyad.other, dyad.relation))))
+        dated = dates.get((dyad.agent, dyad.other, dyad.relation), [])
+        units = [date for date, n in dated for _ in range(n)]
+        units += [""] * (dyad.count - len(units))
+        for number, date in enumerate(units):
+            graph.add_edge(dyad.agent, dyad.other, key=f"{node}#{number}", type=dyad.relation,
+                           sign=signs.get(dyad.relation, 0), event=f"{node}#{number}",
+                           event_type=dyad.relation, modality="asserted", date=date,
+                           date_from="event", article="", source="", sentence="", place="")
+    return graph
+
+
+__all__ = ["Selection", "adjacency", "chosen_actors", "tally_network", "top_network"]

@@ -196,6 +196,24 @@ ANALYSES: dict[str, Callable[[Store, nx.MultiDiGraph, Params], Result]] = {
 """Every analysis by name."""
 
 
+FROM_TALLIES = ("balance", "blocs", "centrality")
+"""Analyses of signs and counts alone: from the tallies (:mod:`kg.aggregates`) when unfiltered."""
+
+
+def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
+    """The per-event network, or (for :data:`FROM_TALLIES` without filters, window or negated
+    events, on a store that keeps tallies) the same counts rebuilt from the tallies."""
+    from kg.aggregates.write import needs_tallies
+
+    if (name in FROM_TALLIES and params.filters == Filters() and not params.window
+            and not params.include_negated and not needs_tallies(store)):
+        from kg.aggregates.network import tally_network
+
+        return store.cached("analysis:tallies", lambda: tally_network(store))
+    return store.cached(("analysis:network", params.include_negated),
+                        lambda: actor_network(store, params.include_negated))
+
+
 def run_analysis(store: Store, name: str, params: Params | None = None,
                  graph: nx.MultiDiGraph | None = None) -> Result:
     """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``."""
@@ -203,8 +221,7 @@ def run_analysis(store: Store, name: str, params: Params | None = None,
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
     params = params or Params()
     if graph is None:  # the store's network, read once per generation
-        graph = store.cached(("analysis:network", params.include_negated),
-                             lambda: actor_network(store, params.include_negated))
+        graph = _network(store, name, params)
     if params.filters != Filters():
         graph = filter_network(graph, params.filters)
     result = ANALYSES[name](store, graph, params)

@@ -57,6 +57,8 @@ class Store(ABC):
     uri: str
     generation: int = 0
     """Incremented by every write; query workers and caches use it to notice change."""
+    cache_reads: bool = True
+    """Whether :meth:`cached` may keep values: not when other clients write the store too."""
 
     @abstractmethod
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
@@ -96,6 +98,8 @@ class Store(ABC):
         >>> _ = store.cached("k", lambda: calls.append(1)); len(calls)
         2
         """
+        if not self.cache_reads:
+            return compute()
         generation, values = self.__dict__.get("_cache", (None, {}))
         if generation != self.generation:
             values = {}

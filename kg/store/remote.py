@@ -79,6 +79,8 @@ def json_term(value: dict[str, str]) -> Node:
 class SparqlStore(Store):
     """A store kept by a SPARQL 1.1 server."""
 
+    cache_reads = False  # other clients may write to the server: read afresh every time
+
     def __init__(self, config: RemoteConfig) -> None:
         self._config = config
         self.uri = f"sparql:{config.query_url}"

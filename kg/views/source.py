@@ -43,6 +43,23 @@ WHERE {
   OPTIONAL { ?event ckg:occurrence ?occurrence }
 }"""
 
+EVENT_BOUND = sparql_prologue() + """
+SELECT ?event ?e ?type ?date ?modality ?sentence ?article ?title ?place ?placeLabel ?lat ?long
+       ?occurrence ?trigger
+WHERE {
+  ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ; ckg:article ?article ;
+         ckg:sentence/ckg:text ?sentence .
+  OPTIONAL { ?event ckg:trigger ?trigger }
+  OPTIONAL { ?article rdfs:label ?title }
+  OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:place ?place .
+             OPTIONAL { GRAPH ?e { ?place rdfs:label ?placeLabel } }
+             OPTIONAL { GRAPH ?e { ?place geo:lat ?lat ; geo:long ?long } } }
+  OPTIONAL { ?event ckg:occurrence ?occurrence }
+}"""
+"""One event (``?event`` bound), its place described once in the entities graph (``?e``):
+EVENTS' de-duplicating sub-selects would each read every label of the store."""
+
 ROLES = sparql_prologue() + """
 SELECT ?event ?role ?actor WHERE {
   { ?event ckg:agent ?actor . BIND("agent" AS ?role) }
@@ -134,14 +151,18 @@ def _rows(store: Store, query: str, variable: str, uris: list[str] | None) -> li
         return list(store.select(query))
     from rdflib import URIRef
 
-    return [row for uri in uris for row in store.select(query, {variable: URIRef(uri)})]
+    from kg import ids
+
+    bound = {"e": ids.entities_graph()} if query is EVENT_BOUND else {}
+    return [row for uri in uris
+            for row in store.select(query, {**bound, variable: URIRef(uri)})]
 
 
 def read_events(store: Store, uris: list[str] | None = None) -> dict[str, dict[str, object]]:
     """Every event (or those of ``uris``): type, date, place (with coordinates), sentence,
     article, actors by role."""
     events: dict[str, dict[str, object]] = {}
-    for row in _rows(store, EVENTS, "event", uris):
+    for row in _rows(store, EVENTS if uris is None else EVENT_BOUND, "event", uris):
         lat, long = row.get("lat"), row.get("long")
         events[str(row["event"])] = {
             "uri": str(row["event"]), "type": str(row["type"])[len(str(ET._NS)):],

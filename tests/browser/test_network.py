@@ -388,3 +388,18 @@ def test_claims_layer_links_speakers_to_what_they_speak_about(browser_page):
         n.body.emitter.emit('click', {nodes: [], edges: [id]}); }""", shown[0])
     assert page.text_content("#details-title").endswith(": claims")
     assert page.locator("#evidence li").count() >= 1
+
+
+def test_a_top_n_view_fetches_an_edges_evidence_when_it_is_opened(browser_page):
+    page = browser_page
+    open_network(page, "?top=10")
+    assert page.evaluate("window.kgView.visibleEdgeIds().length") > 0
+    edge_id = page.evaluate("""() => window.kgView.visibleEdgeIds().find(
+        id => window.kgView.edge(id).type === 'ArmedClash')""")
+    assert page.evaluate("(id) => window.kgView.edge(id).events.length", edge_id) == 0
+    click_edge(page, edge_id)
+    page.wait_for_selector("#evidence li", timeout=20_000)
+    assert "offensives" in page.text_content("#evidence")
+    links = page.eval_on_selector_all("#evidence a", "as => as.map(a => a.getAttribute('href'))")
+    assert any(href.startswith("/id/article/") for href in links)
+    assert page.outside_requests == [] and page.console_errors == [], page.console_errors
