@@ -73,3 +73,12 @@ def test_seizing_needs_territory(extractor):
     assert _events(extractor, "Police seized two tons of marijuana.") == [("Looting", "seized")]
     assert _events(extractor, "Parents took over the school to denounce the lack of water.") == [
         ("Protest", "took")]
+
+
+def test_hyphenated_and_coordinated_protest_triggers(extractor):
+    assert _events(extractor, "A shoot-out between two gangs took place downtown.")[0][0] == \
+        "ArmedClash"
+    assert _events(extractor, "Parents gathered outside the town hall and demanded new teachers.")[
+        0] == ("Protest", "gathered")
+    assert _events(extractor, "Hundreds of people formed a human chain along the river.")[0][0] == \
+        "Protest"

@@ -34,6 +34,8 @@ PROTESTS = frozenset({"Protest"})
 PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
 VICTIM_PREPS = {"on", "against", "at", "of"}
+ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
+"""Modifiers that make a group of people an armed group, not a mob."""
 
 
 def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
@@ -95,8 +97,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     agents = _heads(token, {"nsubj", "agent"}, {"by"})
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
-        if kind is not None:
-            return kind
+        if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
+            return kind  # "armed residents" are no mob
     if event_type in ATTACKS:
         deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
         victims = _heads(token, deps, VICTIM_PREPS)

@@ -100,6 +100,7 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     against ...", "took to the streets in support of ..."."""
     found = {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "xcomp")
              and c.pos_ == "VERB" and any(m.lower_ == "to" for m in c.children)}
+    found |= {c.lemma_.lower() for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"}
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
@@ -109,9 +110,14 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
     (for verbs that need a territorial object: "seized Palmyra")."""
+    lex = lexicon()
+    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_ \
+            and not token.nbor(-2).whitespace_:  # "cease-fire", "shoot-out": split in three
+        joined = f"{token.nbor(-2).lower_}-{token.lemma_.lower()}"
+        if joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
+            return lex.nouns[joined]
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
         return None
-    lex = lexicon()
     lemma = token.lemma_.lower()
     if _guarded(token, lemma):
         return None
@@ -137,10 +143,6 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
             if found is not None or lemma not in lex.verbs:
                 return found
         return lex.verbs.get(lemma)
-    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
-        joined = f"{token.nbor(-2).lower_}-{lemma}"  # "cease-fire" split in three tokens
-        if joined in lex.nouns:
-            return lex.nouns[joined]
     found = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
     if found is not None and token.dep_ in ("dobj", "nsubjpass") and _is_weapon(lemma, found) \
             and token.head.lemma_.lower() not in EXECUTING_VERBS:
