@@ -106,16 +106,23 @@ class SparqlService:
         (:func:`kg.sparql.dataset.with_using`), checked like any other.
         """
         safety.check_size(request.text, self.max_query_bytes, kind="update")
-        safety.check_dataset(request.default_graphs, "using-graph-uri", self.graph_exists)
-        safety.check_dataset(request.named_graphs, "using-named-graph-uri", self.graph_exists)
+        using = self.using_allowed
+        safety.check_dataset(request.default_graphs, "using-graph-uri", using)
+        safety.check_dataset(request.named_graphs, "using-named-graph-uri", using)
         text = with_using(request.text, request.default_graphs, request.named_graphs)
         if self.pool is not None:  # the worker analyses it (kg.sparql.worker.run_job)
             self.pool.run(UpdateCheck(text, request.base))
         else:
             safety.precheck(text, max_bytes=0, kind="update")
-            safety.check_update(text, self.graph_exists, request.base)
+            safety.check_update(text, using, request.base)
         with self.writing():
             self.store.update(text, base_iri=request.base)
+
+    def using_allowed(self, iri: str) -> bool:
+        """Whether an update may name ``iri`` in USING: any graph on the embedded store
+        (:func:`kg.sparql.safety.any_graph`), only a graph it holds on a remote server,
+        which might dereference the IRI."""
+        return isinstance(self.store, OxigraphStore) or self.graph_exists(iri)
 
     def writing(self) -> threading.Lock:
         """Hold while writing to the store: no worker (query or page) is forked mid-write."""
