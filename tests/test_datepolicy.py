@@ -54,3 +54,21 @@ def test_every_page_dates_each_event_alike(mixed_client):
     for key, shown in on_entity.items():
         assert timeline.get(key, shown) == shown == network.get(key, shown), key
     assert set(on_entity) & set(timeline)
+
+
+def test_events_read_one_by_one_or_all_at_once_are_dated_alike(memory_store, extractor):
+    """The paged views read events by URI (kg.views.source.EVENT_BOUND), the others all at
+    once (EVENTS): both carry the date's basis."""
+    from kg.ingest import ingest
+    from kg.views.source import read_events
+
+    text = ("The Lebanese army shelled Islamic State positions near Ras Baalbek.\n\nHezbollah "
+            "fighters clashed with Islamic State militants near Arsal on 20 August 2017.")
+    article = article_from_text(text, origin="dates", meta={"published": "2017-08-27"})
+    assert ingest(memory_store, [article], extractor).added
+    every = read_events(memory_store)
+    one_by_one = read_events(memory_store, list(every))
+    fields = ("date", "date_basis", "date_label")
+    assert {uri: tuple(e[f] for f in fields) for uri, e in one_by_one.items()} == {
+        uri: tuple(e[f] for f in fields) for uri, e in every.items()}
+    assert {e["date_basis"] for e in every.values()} == {"stated", "inferred"}

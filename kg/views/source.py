@@ -44,14 +44,15 @@ WHERE {
 }"""
 
 EVENT_BOUND = sparql_prologue() + """
-SELECT ?event ?e ?type ?date ?modality ?sentence ?article ?title ?place ?placeLabel ?lat ?long
-       ?occurrence ?trigger
+SELECT ?event ?e ?type ?date ?dateFrom ?modality ?sentence ?article ?title ?place ?placeLabel
+       ?lat ?long ?occurrence ?trigger
 WHERE {
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
   OPTIONAL { ?event ckg:trigger ?trigger }
   OPTIONAL { ?article rdfs:label ?title }
   OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:dateFrom ?dateFrom }
   OPTIONAL { ?event ckg:place ?place .
              OPTIONAL { GRAPH ?e { ?place rdfs:label ?placeLabel } }
              OPTIONAL { GRAPH ?e { ?place geo:lat ?lat ; geo:long ?long } } }
