@@ -86,8 +86,9 @@ class Filters:
     ``since``/``until`` are ISO dates or prefixes (``2017``, ``2017-08``); an
     edge dated ``2014`` is inside when the year overlaps the window.
     ``types`` are event-type keys (``ArmedClash``) and ``articles`` article
-    URIs; empty means all. ``min_weight`` is the least number of events
-    between two actors for their edges to count.
+    URIs; empty means all. ``min_weight`` is the least number of events of
+    one relation family (fights, negotiates, ...) between two actors for
+    their edges of that family to count: talks do not make a fight heavier.
     """
 
     since: str | None = None
@@ -257,11 +258,16 @@ def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
         if in_window(data["date"], filters.since, filters.until):
             kept.add_edge(u, v, key=key, **data)
     if filters.min_weight > 1:
-        weights: dict[frozenset[str], set[str]] = {}
+        from kg.analysis.families import family_of
+
+        def pair(u: str, v: str, data: dict) -> tuple[frozenset[str], str]:
+            return frozenset((u, v)), family_of(data["event_type"])
+
+        weights: dict[tuple[frozenset[str], str], set[str]] = {}
         for u, v, data in kept.edges(data=True):
-            weights.setdefault(frozenset((u, v)), set()).add(data["event"])
-        light = [(u, v, k) for u, v, k in kept.edges(keys=True)
-                 if len(weights[frozenset((u, v))]) < filters.min_weight]
+            weights.setdefault(pair(u, v, data), set()).add(data["event"])
+        light = [(u, v, k) for u, v, k, data in kept.edges(keys=True, data=True)
+                 if len(weights[pair(u, v, data)]) < filters.min_weight]
         kept.remove_edges_from(light)
     return kept
 
