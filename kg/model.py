@@ -29,6 +29,7 @@ Role = Literal["agent", "target", "mediator"]
 KeySource = Literal["id", "url", "name"]
 DateFrom = Literal["clause", "sentence", "context"]
 PlaceFrom = Literal["clause", "sentence", "article"]
+AgentsAct = Literal["jointly", "mutually", "allied"]
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,9 @@ class Event:
     sentence, the narrative before it); ``None`` means the event has no date of
     its own and the graph dates it by the publication date, marked as such.
     ``place_from`` says where ``place`` was found: clause, sentence or article.
+    ``agents_act`` says how the text relates the actors (:mod:`kg.extract.jointness`):
+    ``jointly`` (the agents act together), ``mutually`` (the agents act on each other),
+    ``allied`` (the event is an alliance); ``None``: agents of one event only co-act.
     """
 
     index: int  # position in the article, for a stable URI
@@ -168,6 +172,7 @@ class Event:
     cameo: str | None = None
     date_from: DateFrom | None = None
     place_from: PlaceFrom | None = None
+    agents_act: AgentsAct | None = None
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ _C = {name: iri(getattr(CKG, name)) for name in (
     "relativeToPublication", "eventType", "trigger", "modality", "eventCode", "agent", "target",
     "mediator", "place", "time", "quantity", "count", "unit", "reportingVerb", "speakerText",
     "quote", "negated", "speaker", "reportedVia", "asserts", "contradicts", "occurrence",
-    "dateFrom", "placeFrom")}
+    "dateFrom", "placeFrom", "agentsAct")}
 _ACTOR_CLASSES = {kind: iri(uri) for kind, uri in ACTOR_CLASSES.items()}
 _PLACE_CLASSES = {kind: iri(uri) for kind, uri in PLACE_CLASSES.items()}
 _DATE_TYPES = {granularity: iri(uri) for granularity, uri in DATE_TYPES.items()}
@@ -219,6 +219,8 @@ def _event(w: _Writer, event: Event, published: dt.date | None = None) -> None:
     w.add(node, c["modality"], literal(event.modality))
     if event.cameo:
         w.add(node, c["eventCode"], literal(event.cameo))
+    if event.agents_act:
+        w.add(node, c["agentsAct"], literal(event.agents_act))
     w.add(node, iri(PROV.wasDerivedFrom), w.article)
     for prop, keys in (("agent", event.agents), ("target", event.targets),
                        ("mediator", event.mediators)):

@@ -172,6 +172,8 @@ def event_triples(article_key: str, event: Event, published: dt.date | None = No
     yield node, CKG.modality, Literal(event.modality)
     if event.cameo:
         yield node, CKG.eventCode, Literal(event.cameo)
+    if event.agents_act:
+        yield node, CKG.agentsAct, Literal(event.agents_act)
     yield node, PROV.wasDerivedFrom, ids.article_uri(article_key)
     for prop, keys in ((CKG.agent, event.agents), (CKG.target, event.targets),
                        (CKG.mediator, event.mediators)):

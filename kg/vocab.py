@@ -90,6 +90,7 @@ class CKG(DefinedNamespace):
     agent: URIRef
     target: URIRef
     mediator: URIRef
+    agentsAct: URIRef  # literal: jointly/mutually/allied
     place: URIRef
     time: URIRef  # -> TimeExpression
     date: URIRef  # normalised literal (xsd:gYear/gYearMonth/date/dateTime)

@@ -65,8 +65,9 @@ def test_fighting_and_ceasefire_events_with_roles(seed_extraction):
     events = {(e.event_type, e.agents, e.targets) for e in seed_extraction.events}
     assert ("ArmedClash", ("isis",), ("lebanon-military", "hezbollah", "syria-military")) in events
     assert ("ArmedClash", ("lebanon-military", "syria-military", "hezbollah"), ("isis",)) in events
-    assert ("Ceasefire", ("hezbollah", "syria-military"), ()) in events
-    assert ("Ceasefire", ("lebanon-military",), ()) in events
+    # the counterpart: stated ("in their assault against the Islamic State"), else the foe
+    assert ("Ceasefire", ("hezbollah", "syria-military"), ("isis",)) in events
+    assert ("Ceasefire", ("lebanon-military",), ("isis",)) in events
 
 
 def test_quantity_time_and_modality(seed_extraction):

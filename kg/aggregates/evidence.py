@@ -17,11 +17,18 @@ from kg.store.base import Store
 from kg.vocab import ET, sparql_prologue
 
 _PATTERNS = {
-    "CoAgent": "?event ckg:agent ?agent , ?other .",
+    "CoAgent": "?event ckg:agent ?agent , ?other . FILTER NOT EXISTS { ?event ckg:agentsAct ?act }",
     "Mediates": "?event ckg:mediator ?agent . { ?event ckg:agent ?other } UNION "
                 "{ ?event ckg:target ?other }",
+    "Allied": '{ ?event ckg:agentsAct "allied" ; ckg:agent ?agent ; ckg:target ?other } UNION '
+              '{ ?event ckg:agentsAct ?act ; ckg:agent ?agent , ?other '
+              'FILTER(?act IN ("allied", "jointly")) }',
 }
-_TYPED = "?event ckg:eventType ?type ; ckg:agent ?agent ; ckg:target ?other ."
+_TYPED = ('?event ckg:eventType ?type . { ?event ckg:agent ?agent ; ckg:target ?other '
+          'FILTER NOT EXISTS { ?event ckg:agentsAct "allied" } } UNION '
+          '{ ?event ckg:agentsAct "mutually" ; ckg:agent ?agent , ?other }')
+"""An event type's dyads: agent -> target (not of an alliance), or agents acting on each other
+(:func:`kg.analysis.families.pair_relation`)."""
 EVIDENCE = sparql_prologue() + """
 # every bound variable is projected: pyoxigraph substitutes those before evaluation
 SELECT DISTINCT ?event ?agent ?other ?type ?e ?eventType ?modality ?date ?dateFrom ?sentence

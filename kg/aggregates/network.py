@@ -41,10 +41,10 @@ class Selection:
 
 
 def _signs() -> dict[str, int]:
+    from kg.analysis.families import EDGE_SIGNS
     from kg.taxonomy import event_types
 
-    return {**{key: info.sign for key, info in event_types().items()},
-            "CoAgent": 1, "Mediates": 1}
+    return {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
 
 
 def adjacency(store: Store) -> dict[str, list[Dyad]]:

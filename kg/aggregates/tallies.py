@@ -4,7 +4,8 @@ An article's contribution is a :class:`collections.Counter` of :class:`Key` to
 counts, computed by the same rules as :func:`kg.analysis.projection.actor_network`
 and :func:`kg.views.source.view_source`: only events that happened (asserted or
 reported) count; each agent -> target pair is a dyad of the event's type, two
-agents of one event a ``CoAgent`` dyad (URI order), a mediator and each party a
+agents of one event a ``CoAgent`` dyad (URI order) unless the text relates them
+(:func:`kg.analysis.families.pair_relation`), a mediator and each party a
 ``Mediates`` dyad; a dyad's date is the event's own date, else the article's
 publication date. The facts come from the extraction being written
 (:func:`from_extraction`) or from a stored article graph (:func:`from_rows`), so
@@ -56,6 +57,7 @@ class EventFacts:
     agents: tuple[str, ...]
     targets: tuple[str, ...]
     mediators: tuple[str, ...]
+    agents_act: str = ""  # jointly, mutually, allied (kg.model.Event.agents_act) or ""
 
 
 def event_edges(event: EventFacts) -> Iterator[tuple[str, str, str]]:
@@ -63,15 +65,20 @@ def event_edges(event: EventFacts) -> Iterator[tuple[str, str, str]]:
 
     >>> list(event_edges(EventFacts("e", "Negotiate", "asserted", "", "", ("a",), ("b",), ("m",))))
     [('a', 'b', 'Negotiate'), ('m', 'a', 'Mediates'), ('m', 'b', 'Mediates')]
+    >>> list(event_edges(EventFacts("e", "Negotiate", "asserted", "", "", ("b", "a"), (), (), "mutually")))
+    [('a', 'b', 'Negotiate')]
     """
+    from kg.analysis.families import pair_relation
+
     agents, targets = tuple(dict.fromkeys(event.agents)), tuple(dict.fromkeys(event.targets))
+    act = event.agents_act or None
     for agent in agents:
         for target in targets:
-            yield agent, target, event.type
+            yield agent, target, pair_relation(event.type, "target", act)
     for agent in agents:
         for other in agents:
             if agent < other:
-                yield agent, other, "CoAgent"
+                yield agent, other, pair_relation(event.type, "co-agent", act)
     for mediator in dict.fromkeys(event.mediators):
         for party in dict.fromkeys(agents + targets):
             if party != mediator:
@@ -112,15 +119,16 @@ def from_extraction(extraction: Extraction) -> Counter[Key]:
         str(ids.place_uri(e.place)) if e.place else "",
         tuple(str(ids.actor_uri(k)) for k in e.agents),
         tuple(str(ids.actor_uri(k)) for k in e.targets),
-        tuple(str(ids.actor_uri(k)) for k in e.mediators)) for e in extraction.events]
+        tuple(str(ids.actor_uri(k)) for k in e.mediators), e.agents_act or "")
+        for e in extraction.events]
     published = article.published.isoformat() if article.published else ""
     return contribution(facts, published, article.source or "")
 
 
 def from_rows(rows: Iterable[Mapping[str, object]]) -> Counter[Key]:
     """The contribution of a stored article, from the rows of :data:`kg.aggregates.write.FACTS`
-    for its graph (``event, type, modality``, optional ``date, place, role, actor, published,
-    source``)."""
+    for its graph (``event, type, modality``, optional ``date, place, agentsAct, role, actor,
+    published, source``)."""
     from kg.vocab import ET
 
     prefix = str(ET._NS)
@@ -133,11 +141,12 @@ def from_rows(rows: Iterable[Mapping[str, object]]) -> Counter[Key]:
         event = events.setdefault(text["event"], {
             "type": text["type"].removeprefix(prefix), "modality": text["modality"],
             "date": text.get("date", ""), "place": text.get("place", ""),
-            "agent": {}, "target": {}, "mediator": {}})
+            "act": text.get("agentsAct", ""), "agent": {}, "target": {}, "mediator": {}})
         if "role" in text:
             event[text["role"]][text["actor"]] = None  # type: ignore[index]
     facts = [EventFacts(uri, str(e["type"]), str(e["modality"]), str(e["date"]), str(e["place"]),
-                        tuple(e["agent"]), tuple(e["target"]), tuple(e["mediator"]))  # type: ignore[call-overload]
+                        tuple(e["agent"]), tuple(e["target"]), tuple(e["mediator"]),  # type: ignore[call-overload]
+                        str(e["act"]))
              for uri, e in events.items()]
     return contribution(facts, published, source)
 

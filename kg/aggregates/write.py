@@ -36,9 +36,11 @@ from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
 
 FACTS = sparql_prologue() + """
-SELECT ?g ?event ?type ?modality ?date ?place ?role ?actor ?published ?source WHERE { GRAPH ?g {
+SELECT ?g ?event ?type ?modality ?date ?place ?agentsAct ?role ?actor ?published ?source WHERE {
+  GRAPH ?g {
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality .
   OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:agentsAct ?agentsAct }
   OPTIONAL { ?event ckg:place ?place }
   OPTIONAL { { ?event ckg:agent ?actor BIND("agent" AS ?role) }
              UNION { ?event ckg:target ?actor BIND("target" AS ?role) }

@@ -25,6 +25,7 @@ AGENTS = _P + "SELECT ?event ?actor WHERE { ?event ckg:agent ?actor }"
 TARGETS = _P + "SELECT ?event ?actor WHERE { ?event ckg:target ?actor }"
 DATES = _P + "SELECT ?event ?date WHERE { ?event a ckg:Event ; ckg:date ?date }"
 SENTENCES = _P + "SELECT ?event ?text WHERE { ?event a ckg:Event ; ckg:sentence/ckg:text ?text }"
+ACTS = _P + "SELECT ?event ?act WHERE { ?event a ckg:Event ; ckg:agentsAct ?act }"
 PLACES = _P + "SELECT ?event ?label WHERE { ?event a ckg:Event ; ckg:place/rdfs:label ?label }"
 ARTICLES = _P + """SELECT ?article ?published ?source WHERE { ?article a ckg:Article .
   OPTIONAL { ?article schema:datePublished ?published } OPTIONAL { ?article ckg:sourceName ?source } }"""
@@ -45,10 +46,10 @@ def _first(store: Store, query: str) -> dict[str, str]:
 
 def role_rows(store: Store) -> list[dict[str, str]]:
     """One row per event and role as :data:`kg.analysis.projection.ROLES` gives it (``event,
-    type, agent, other, role, modality, sentence, article``; ``date, place, published,
-    source`` when known), as strings."""
+    type, agent, other, role, modality, sentence, article``; ``date, place, agents_act,
+    published, source`` when known), as strings."""
     agents, targets = _multi(store, AGENTS), _multi(store, TARGETS)
-    dates, places = _first(store, DATES), _first(store, PLACES)
+    dates, places, acts = _first(store, DATES), _first(store, PLACES), _first(store, ACTS)
     sentences = _first(store, SENTENCES)
     articles = {str(a): (p, s) for a, p, s in store.select_text(ARTICLES)}
     rows = []
@@ -59,6 +60,7 @@ def role_rows(store: Store) -> list[dict[str, str]]:
         base = {"event": event, "type": kind, "modality": modality, "article": article,
                 "sentence": sentences[event]}
         for name, value in (("date", dates.get(event)), ("place", places.get(event)),
+                            ("agents_act", acts.get(event)),
                             ("published", published), ("source", source)):
             if value is not None:
                 base[name] = value

@@ -114,7 +114,7 @@ def cooperative_ties(graph: nx.MultiDiGraph, signed: SignedEdges) -> dict[str, s
     for u, v, data in graph.edges(data=True):
         if data["sign"] > 0 and ((u, v) if u < v else (v, u)) in friendly:
             out.setdefault(u, set()).add(v)
-            if data["type"] == "CoAgent":
+            if data["type"] in ("CoAgent", "Allied"):
                 out.setdefault(v, set()).add(u)
     return out
 

@@ -3,7 +3,8 @@
 Every agent -> target pair of an event becomes an edge of an
 :class:`networkx.MultiDiGraph` (one edge per event), typed and signed by the
 event-type scheme; agents of the same event get an undirected-in-spirit
-"co-agent" edge with sign +1. Each edge carries its evidence: event, article,
+"co-agent" edge with sign +1, unless the text relates them
+(:func:`kg.analysis.families.pair_relation`: allied, or acting on each other). Each edge carries its evidence: event, article,
 source, sentence, date, place. An edge's ``date`` is the event's own date when
 the text gives one, else the article's publication date (``date_from`` says
 which).
@@ -59,7 +60,7 @@ GROUP BY ?actor"""
 
 ROLES = sparql_prologue() + """
 SELECT DISTINCT ?event ?type ?agent ?other ?role ?date ?modality ?sentence ?article ?place
-       ?published ?source
+       ?published ?source ?agents_act
 WHERE {
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:agent ?agent ; ckg:modality ?modality ;
          ckg:article ?article ; ckg:sentence/ckg:text ?sentence .
@@ -68,6 +69,7 @@ WHERE {
   { ?event ckg:agent ?other . BIND("co-agent" AS ?role) }
   FILTER(?role = "target" || STR(?agent) < STR(?other))
   OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:agentsAct ?agents_act }
   OPTIONAL { ?event ckg:place/rdfs:label ?place }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?article ckg:sourceName ?source }
@@ -84,8 +86,9 @@ class Filters:
     ``since``/``until`` are ISO dates or prefixes (``2017``, ``2017-08``); an
     edge dated ``2014`` is inside when the year overlaps the window.
     ``types`` are event-type keys (``ArmedClash``) and ``articles`` article
-    URIs; empty means all. ``min_weight`` is the least number of events
-    between two actors for their edges to count.
+    URIs; empty means all. ``min_weight`` is the least number of events of
+    one relation family (fights, negotiates, ...) between two actors for
+    their edges of that family to count: talks do not make a fight heavier.
     """
 
     since: str | None = None
@@ -115,20 +118,21 @@ def actor_network(store: Store, include_negated: bool = False,
     ``include_negated`` is true: they did not (yet) happen.
     """
     from kg.analysis.event_rows import role_rows
+    from kg.analysis.families import EDGE_SIGNS, pair_relation
 
     graph = nx.MultiDiGraph()
     _add_actors(graph, store)
-    signs = {key: info.sign for key, info in event_types().items()}
+    signs = {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
     for row in role_rows(store):  # the rows of ROLES, read faster
         modality = str(row["modality"])
         if modality not in HAPPENED and not include_negated:
             continue
         type_key = str(row["type"])[len(str(ET._NS)):]
-        co_agent = str(row["role"]) == "co-agent"
+        relation = pair_relation(type_key, str(row["role"]), row.get("agents_act"))
         own_date = str(row.get("date", ""))
         graph.add_edge(
             str(row["agent"]), str(row["other"]), key=f"{row['event']}|{row['role']}",
-            type="CoAgent" if co_agent else type_key, sign=1 if co_agent else signs[type_key],
+            type=relation, sign=signs[relation],
             event=str(row["event"]), event_type=type_key, modality=modality,
             date=own_date or str(row.get("published", "")),
             date_from="event" if own_date else "article",
@@ -142,13 +146,15 @@ def network_from_edges(edges: Iterable[Sequence[str]],
     """Build an actor network from ``(agent, target, event_type[, date[, article]])`` tuples.
 
     For hand-made graphs in tests, examples and benchmarks. The event type
-    ``CoAgent`` makes a co-agent edge (sign +1); the evidence is synthetic.
+    ``CoAgent`` (or ``Allied``) makes a co-agent edge (sign +1); the evidence is synthetic.
 
     >>> g = network_from_edges([("a", "b", "Praise")], labels={"a": "Alpha"})
     >>> g.nodes["a"]["label"], g.nodes["b"]["label"], g["a"]["b"]["e0|target"]["sign"]
     ('Alpha', 'b', 1)
     """
-    signs = {key: info.sign for key, info in event_types().items()}
+    from kg.analysis.families import EDGE_SIGNS
+
+    signs = {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
     graph = nx.MultiDiGraph()
     for index, edge in enumerate(edges):
         agent, target, kind = edge[0], edge[1], edge[2]
@@ -158,11 +164,11 @@ def network_from_edges(edges: Iterable[Sequence[str]],
             if node not in graph:
                 label = (labels or {}).get(node, node)
                 graph.add_node(node, uri=node, label=label, kind="", country="", aliases=[])
-        if kind != "CoAgent" and kind not in signs:
+        if kind not in signs:
             raise InputError(f"unknown event type {kind!r}")
-        role = "co-agent" if kind == "CoAgent" else "target"
+        role = "co-agent" if kind in EDGE_SIGNS else "target"
         graph.add_edge(agent, target, key=f"e{index}|{role}", type=kind,
-                       sign=1 if kind == "CoAgent" else signs[kind], event=f"e{index}",
+                       sign=signs[kind], event=f"e{index}",
                        event_type=kind, modality="asserted", date=date, date_from="event",
                        article=article, source="", sentence="", place="")
     return graph
@@ -237,7 +243,9 @@ def in_window(date: str, since: str | None, until: str | None) -> bool:
 def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
     """Return a copy of ``graph`` with only the edges ``filters`` keep (all nodes stay)."""
     types, articles = set(filters.types), set(filters.articles)
-    unknown = types - set(event_types()) - {"CoAgent"}
+    from kg.analysis.families import EDGE_SIGNS
+
+    unknown = types - set(event_types()) - set(EDGE_SIGNS)
     if unknown:
         raise InputError(f"unknown event type(s): {', '.join(sorted(unknown))}")
     kept = nx.MultiDiGraph()
@@ -250,11 +258,16 @@ def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
         if in_window(data["date"], filters.since, filters.until):
             kept.add_edge(u, v, key=key, **data)
     if filters.min_weight > 1:
-        weights: dict[frozenset[str], set[str]] = {}
+        from kg.analysis.families import family_of
+
+        def pair(u: str, v: str, data: dict) -> tuple[frozenset[str], str]:
+            return frozenset((u, v)), family_of(data["event_type"])
+
+        weights: dict[tuple[frozenset[str], str], set[str]] = {}
         for u, v, data in kept.edges(data=True):
-            weights.setdefault(frozenset((u, v)), set()).add(data["event"])
-        light = [(u, v, k) for u, v, k in kept.edges(keys=True)
-                 if len(weights[frozenset((u, v))]) < filters.min_weight]
+            weights.setdefault(pair(u, v, data), set()).add(data["event"])
+        light = [(u, v, k) for u, v, k, data in kept.edges(keys=True, data=True)
+                 if len(weights[pair(u, v, data)]) < filters.min_weight]
         kept.remove_edges_from(light)
     return kept
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
+from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.refine import by_agent_kind, by_target_kind
@@ -278,7 +279,8 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Eve
                  sentence=sentence, agents=found.agents,
                  targets=found.targets, mediators=found.mediators,
                  place=place, time=time, date_from=date_from, place_from=place_from,  # type: ignore[arg-type]
-                 quantities=_quantities(ctx, found.clause), modality=found.modality)  # type: ignore[arg-type]
+                 quantities=_quantities(ctx, found.clause), modality=found.modality,  # type: ignore[arg-type]
+                 agents_act=found.agents_act)  # type: ignore[arg-type]
 
 
 def _implicit(agents: GenericAgents, sentence_of: dict[int, int]):  # type: ignore[no-untyped-def]
@@ -345,6 +347,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                                  _implicit(agents, sentence_of) if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
+    events = with_counterparts(events)
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.counterpart import ONE_SIDED, stated_counterparts
+from kg.extract.jointness import relate
 from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
@@ -36,6 +38,7 @@ class FoundEvent:
     modality: str
     clause: frozenset[int]  # token indexes of the trigger's own clause
     located: tuple[int, ...] = ()  # tokens that may name where it happened, best first
+    agents_act: str | None = None  # jointly, mutually, allied (kg.extract.jointness)
 
 
 
@@ -180,6 +183,9 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
+        agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at)
+        if event_type in ONE_SIDED and agents and not targets:
+            targets = stated_counterparts(token, actor_at)
         if (agents or targets) and set(agents) == set(targets):
             continue
         event_type = refine(token, event_type)
@@ -189,4 +195,4 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if token.dep_ == "relcl":
             clause |= {token.head.i, *(c.i for c in token.head.children if c.dep_ == "nummod")}
         yield FoundEvent(event_type, token.i, agents, targets, mediators, modality_of(token),
-                         clause, located_tokens(token))
+                         clause, located_tokens(token), agents_act)

@@ -55,7 +55,8 @@
   }
   // How the target of an event relates to its agent, by relation family.
   var TARGET_WORDS = {fights: " against ", coerces: " against ", accuses: " against ", negotiates: " with ",
-                      mediates: " with ", supports: " for ", "co-acts": " with ", other: " toward "};
+                      mediates: " with ", supports: " for ", allied: " with ", "co-acts": " with ",
+                      other: " toward "};
   function targetWord(group) { return TARGET_WORDS[group] || " toward "; }
 
   // Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD[T...]" -> [first day, last day] as day numbers.

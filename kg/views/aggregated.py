@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from kg.aggregates.network import Selection, top_network
 from kg.aggregates.read import actors_by_activity, date_histogram
+from kg.analysis.families import UNDIRECTED
 from kg.errors import NotFound
 from kg.store import Store
 from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, community_summaries,
@@ -80,7 +81,7 @@ def _edges(graph, node_index: dict[str, int]) -> list[dict[str, object]]:  # typ
     return [{"id": number, "from": node_index[s], "to": node_index[t], "type": a["type"],
              "group": a["group"], "sign": a["sign"], "count": a["count"], "events": [],
              "evidence": {"agent": s, "other": t, "type": a["type"]},
-             "arrows": "" if a["type"] == "CoAgent" else "to"}
+             "arrows": "" if a["type"] in UNDIRECTED else "to"}
             for number, (s, t, a) in enumerate(graph.edges(data=True))]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import ids
+from kg.analysis.families import UNDIRECTED
 from kg.analysis.projection import date_span
 from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
 from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, blocs, centrality, communities,
@@ -84,7 +85,7 @@ def _edges(graph, event_index: dict[str, int],  # type: ignore[no-untyped-def]
                       "group": attrs["group"], "sign": attrs["sign"], "count": attrs["count"],
                       "events": [event_index.setdefault(e, len(event_index))
                                  for e in attrs["events"]],
-                      "arrows": "" if attrs["type"] == "CoAgent" else "to"})
+                      "arrows": "" if attrs["type"] in UNDIRECTED else "to"})
     for edge, curve in zip(edges, parallel_curves([(e["from"], e["to"]) for e in edges])):
         if curve is not None:
             edge["smooth"] = curve

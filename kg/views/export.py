@@ -70,9 +70,12 @@ def view_sparql(view: ViewFilter, nodes: Iterable[str] | None = None) -> str:
         "  ?event a ckg:Event ; ckg:modality ?modality .\n"
         '  FILTER(?modality IN ("asserted", "reported"))\n'
         "  { ?event ckg:agent ?source ; ckg:target ?target ; ckg:eventType ?et .\n"
-        "    BIND(STRAFTER(STR(?et), STR(et:)) AS ?type) }\n"
-        "  UNION { ?event ckg:agent ?source, ?target . FILTER(STR(?source) < STR(?target))\n"
-        '    BIND("CoAgent" AS ?type) }\n'
+        "    OPTIONAL { ?event ckg:agentsAct ?act }\n"
+        '    BIND(IF(COALESCE(?act, "") = "allied", "Allied", STRAFTER(STR(?et), STR(et:))) AS ?type) }\n'
+        "  UNION { ?event ckg:agent ?source, ?target ; ckg:eventType ?et .\n"
+        "    FILTER(STR(?source) < STR(?target)) OPTIONAL { ?event ckg:agentsAct ?act }\n"
+        '    BIND(IF(!BOUND(?act), "CoAgent", IF(?act = "mutually", STRAFTER(STR(?et), STR(et:)),\n'
+        '                                        "Allied")) AS ?type) }\n'
         "  UNION { ?event ckg:mediator ?source ; ckg:agent|ckg:target ?target .\n"
         '    FILTER(?source != ?target) BIND("Mediates" AS ?type) }\n')
     if view.groups:

@@ -31,11 +31,13 @@ EDGE_GROUPS = RELATION_FAMILIES
 
 GROUP_COLOURS = {"fights": "#d55e00", "coerces": "#e69f00", "accuses": "#cc79a7",
                  "negotiates": "#009e73", "mediates": "#0072b2", "supports": "#56b4e9",
-                 "co-acts": "#000000", "other": "#999999"}
-"""The Okabe-Ito palette, distinguishable with every common colour-vision deficiency."""
+                 "allied": "#8f7f00", "co-acts": "#000000", "other": "#999999"}
+"""The Okabe-Ito palette, distinguishable with every common colour-vision deficiency (allied:
+its yellow, darkened to show on white)."""
 GROUP_DASHES: dict[str, list[int] | bool] = {
     "fights": False, "coerces": [12, 5], "accuses": [2, 5], "negotiates": [12, 4, 2, 4],
-    "mediates": [6, 3], "supports": False, "co-acts": [3, 9], "other": [1, 6]}
+    "mediates": [6, 3], "supports": False, "allied": [10, 3, 2, 3, 2, 3], "co-acts": [3, 9],
+    "other": [1, 6]}
 """A dash pattern per family (vis-network's ``dashes``), so no family differs by colour alone;
 the two solid families, fights and supports, are far apart in hue and lightness."""
 DEFAULT_LIMIT = 5000

@@ -67,7 +67,8 @@ def test_search_knows_aliases_and_edge_click_shows_the_sentence(browser_page):
     assert page.evaluate("window.kgView.node(window.kgNetwork.getSelectedNodes()[0]).uri").endswith(
         "/actor/isis")
     edge_id = page.evaluate("""() => window.kgView.visibleEdgeIds().find(
-        id => window.kgView.edge(id).type === 'ArmedClash')""")
+        id => window.kgView.edge(id).type === 'ArmedClash' &&
+              window.kgView.node(window.kgView.edge(id).from).uri.endsWith('/lebanon-military'))""")
     click_edge(page, edge_id)
     evidence = page.text_content("#evidence")
     assert "ArmedClash" in evidence and "offensives" in evidence
@@ -395,7 +396,8 @@ def test_a_top_n_view_fetches_an_edges_evidence_when_it_is_opened(browser_page):
     open_network(page, "?top=10")
     assert page.evaluate("window.kgView.visibleEdgeIds().length") > 0
     edge_id = page.evaluate("""() => window.kgView.visibleEdgeIds().find(
-        id => window.kgView.edge(id).type === 'ArmedClash')""")
+        id => window.kgView.edge(id).type === 'ArmedClash' &&
+              window.kgView.edge(id).evidence.agent.endsWith('/lebanon-military'))""")
     assert page.evaluate("(id) => window.kgView.edge(id).events.length", edge_id) == 0
     click_edge(page, edge_id)
     page.wait_for_selector("#evidence li", timeout=20_000)

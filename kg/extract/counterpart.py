@@ -1,0 +1,83 @@
+"""The other side of a one-sided ceasefire: whom the text says it is with, else its war's foe.
+
+"The Lebanese army announced its own ceasefire" names one party; a ceasefire is
+always with or against someone. The counterpart is, in order:
+
+1. the party the text names: the object of a with/against phrase of the act the
+   ceasefire stops ("a ceasefire in their assault against the Islamic State");
+2. else the one foe the same article gives the ceasefire's parties: the other side
+   of every fighting event (asserted or reported) they take part in. When they
+   fight more than one foe the text does not say which, and the ceasefire keeps
+   no counterpart.
+
+Examples
+--------
+>>> from kg.model import Event, Span
+>>> def event(i, kind, agents, targets=()):
+...     return Event(i, kind, Span(0, 1, "x"), 0, agents=agents, targets=targets)
+>>> found = with_counterparts([event(0, "ArmedClash", ("isis",), ("army",)),
+...                            event(1, "Ceasefire", ("army",))])
+>>> found[1].targets
+('isis',)
+>>> with_counterparts([event(0, "ArmedClash", ("a",), ("b", "c")),
+...                    event(1, "Ceasefire", ("a",))])[1].targets
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.analysis.families import family_of
+from kg.extract.roles import ActorAt
+from kg.model import Event
+
+ONE_SIDED = frozenset({"Ceasefire"})
+"""Event types that need a counterpart when the text names only one side."""
+HAPPENED = ("asserted", "reported")
+STOPPED_ACT_PREPS = frozenset({"in", "on", "of", "for"})
+COUNTERPART_PREPS = frozenset({"against", "with"})
+
+
+def stated_counterparts(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Actors of the with/against phrase of the act a ceasefire trigger stops ("a ceasefire
+    in their assault against X" -> X)."""
+    found: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STOPPED_ACT_PREPS:
+            continue
+        for act in (c for c in prep.children if c.dep_ == "pobj"):
+            for inner in act.children:
+                if inner.dep_ == "prep" and inner.lower_ in COUNTERPART_PREPS:
+                    for noun in (c for c in inner.children if c.dep_ == "pobj"):
+                        keys = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+                        found.extend(k for k in (actor_at(t.i) for t in keys) if k)
+    return tuple(dict.fromkeys(found))
+
+
+def _foes(parties: set[str], events: Sequence[Event]) -> set[str]:
+    foes: set[str] = set()
+    for event in events:
+        if family_of(event.event_type) != "fights" or event.modality not in HAPPENED:
+            continue
+        if parties & set(event.agents):
+            foes.update(event.targets)
+        if parties & set(event.targets):
+            foes.update(event.agents)
+    return foes - parties
+
+
+def with_counterparts(events: Sequence[Event]) -> list[Event]:
+    """``events`` with each one-sided ceasefire given its article's one foe as target."""
+    found = list(events)
+    for index, event in enumerate(found):
+        if event.event_type not in ONE_SIDED or event.targets or not event.agents:
+            continue
+        foes = _foes(set(event.agents), events)
+        if len(foes) == 1:
+            found[index] = replace(event, targets=tuple(foes))
+    return found
+
+
+__all__ = ["ONE_SIDED", "stated_counterparts", "with_counterparts"]

@@ -1,0 +1,121 @@
+"""How the text relates an event's actors: jointly, mutually or as allies.
+
+Two actors named as agents of one event only co-act ("separate but simultaneous
+offensives by X and Y"); the graph calls them allied only when the text says so
+(:attr:`kg.model.Event.agents_act`):
+
+- ``allied``: the trigger names an alliance or coordination ("X, a close ally
+  of Y", "X coordinated its attack with Y"); a denial is a negated event and
+  never counts;
+- ``jointly``: the agents act together: "jointly", "together (with)", "in
+  coordination with", "alongside", a "joint" or "combined" operation; the actor
+  of such a partner phrase is an agent, not a target;
+- ``mutually``: agents with no target act on each other: "talks between X and Y",
+  "each other", "mutual", and the types that take two sides (X and Y negotiate,
+  sign an agreement).
+
+Examples
+--------
+>>> from kg.analysis.families import pair_relation
+>>> [pair_relation("ArmedClash", "co-agent", act) for act in (None, "jointly", "mutually")]
+['CoAgent', 'Allied', 'ArmedClash']
+>>> "ally" in ALLIANCE_LEMMAS, sorted(RECIPROCAL_TYPES)
+(True, ['Agreement', 'Negotiate'])
+"""
+
+from __future__ import annotations
+
+from kg.extract.roles import ActorAt
+
+ALLIANCE_LEMMAS = frozenset({"ally", "alliance", "allied", "coordinate", "coordination"})
+"""Triggers that name an alliance or a coordination between the actors."""
+JOINT_ADVERBS = frozenset({"jointly", "together"})
+JOINT_ADJECTIVES = frozenset({"joint", "combined", "coordinated", "allied"})
+PARTNER_PREPS = frozenset({"alongside"})
+"""Prepositions whose object acts with the agents ("fight alongside the army")."""
+MUTUAL_WORDS = frozenset({"mutual", "mutually", "reciprocal"})
+RECIPROCAL_TYPES = frozenset({"Negotiate", "Agreement"})
+"""Event types whose agents, with no target, deal with each other ("X and Y negotiated")."""
+
+
+def _heads(token) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The trigger, and for a noun trigger the verb it hangs on ("launched joint attacks")."""
+    heads = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if governor.pos_ in ("VERB", "AUX"):
+            heads.append(governor)
+    return heads
+
+
+def _phrase_keys(noun, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    keys = [actor_at(noun.i), *(actor_at(c.i) for c in noun.children if c.dep_ == "conj")]
+    return [k for k in keys if k]
+
+
+def _partner_objects(prep) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """Objects of a partner phrase: "alongside X", "together with X", "in coordination with X"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ in PARTNER_PREPS or (prep.lower_ == "with" and prep.head.lower_ in JOINT_ADVERBS):
+        return objects
+    if prep.lower_ == "with" and any(c.lower_ in JOINT_ADVERBS for c in prep.head.children):
+        return objects
+    if prep.lower_ == "in":
+        return [o for noun in objects if noun.lemma_.lower() in ("coordination", "cooperation")
+                for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def partners(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Actors a partner phrase of the trigger (or of the verb it hangs on) names."""
+    found: list[str] = []
+    for head in _heads(token):
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [g for c in head.children if c.lower_ in JOINT_ADVERBS
+                  for g in c.children if g.dep_ == "prep"]
+        for prep in preps:
+            for noun in _partner_objects(prep):
+                found.extend(_phrase_keys(noun, actor_at))
+    return tuple(dict.fromkeys(found))
+
+
+def _joint_cue(token) -> bool:  # type: ignore[no-untyped-def]
+    for head in _heads(token):
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in JOINT_ADVERBS:
+                return True
+    return any(c.dep_ == "amod" and c.lower_ in JOINT_ADJECTIVES for c in token.children)
+
+
+def _mutual_cue(token) -> bool:  # type: ignore[no-untyped-def]
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+        return True
+    words = [t.lower_ for head in _heads(token) for t in head.subtree]
+    return any(w in MUTUAL_WORDS for w in words) or any(
+        a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
+
+
+def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, ...],  # type: ignore[no-untyped-def]
+           actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """The event's agents and targets with partners moved to the agents, and how they relate.
+
+    Returns ``(agents, targets, agents_act)``; ``agents_act`` is ``allied``,
+    ``jointly``, ``mutually`` or ``None`` (no cue: the agents only co-act).
+    """
+    joined = partners(token, actor_at)
+    if joined and agents:
+        agents = tuple(dict.fromkeys((*agents, *joined)))
+        targets = tuple(t for t in targets if t not in joined)
+    if token.lemma_.lower() in ALLIANCE_LEMMAS and (targets or len(agents) > 1):
+        return agents, targets, "allied"
+    if len(agents) < 2:
+        return agents, targets, None
+    if (joined and len(agents) > 1) or _joint_cue(token):
+        return agents, targets, "jointly"
+    if not targets and (event_type in RECIPROCAL_TYPES or _mutual_cue(token)):
+        return agents, targets, "mutually"
+    return agents, targets, None
+
+
+__all__ = ["ALLIANCE_LEMMAS", "RECIPROCAL_TYPES", "partners", "relate"]

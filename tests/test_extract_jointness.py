@@ -1,0 +1,51 @@
+"""How the text relates an event's actors (kg.extract.jointness) and a one-sided ceasefire's
+counterpart (kg.extract.counterpart), on sentences and on the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+
+
+def _events(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="jointness"))
+    return [(e.event_type, e.agents, e.targets, e.agents_act) for e in extraction.events]
+
+
+def test_seed_ceasefires_have_their_counterpart(seed_extraction):
+    ceasefires = [e for e in seed_extraction.events if e.event_type == "Ceasefire"]
+    assert {(e.agents, e.targets) for e in ceasefires} == {
+        (("lebanon-military",), ("isis",)), (("hezbollah", "syria-military"), ("isis",))}
+
+
+def test_seed_talks_between_two_agents_are_mutual_and_a_denial_is_no_alliance(seed_extraction):
+    acts = {(e.event_type, e.trigger.text, e.modality): e.agents_act for e in seed_extraction.events}
+    assert acts[("Negotiate", "communication", "asserted")] == "mutually"
+    assert acts[("Support", "ally", "asserted")] == "allied"
+    assert acts[("ArmedClash", "offensives", "asserted")] is None  # separate but simultaneous
+    denied = [e for e in seed_extraction.events if e.trigger.text == "coordinating"]
+    assert [e.modality for e in denied] == ["negated"]
+
+
+def test_seed_tallies_name_each_relation(seed_store):
+    from kg.aggregates.read import dyads
+
+    relations = {(d.agent.rsplit("/", 1)[-1], d.other.rsplit("/", 1)[-1], d.relation)
+                 for d in dyads(seed_store)}
+    assert {("lebanon-military", "isis", "Ceasefire"), ("hezbollah", "isis", "Ceasefire"),
+            ("syria-military", "isis", "Ceasefire"), ("hezbollah", "isis", "Negotiate"),
+            ("hezbollah", "lebanon-military", "Negotiate"),
+            ("hezbollah", "bashar-al-assad", "Allied")} <= relations
+    allied = {frozenset(r[:2]) for r in relations if r[2] == "Allied"}
+    assert frozenset(("lebanon-military", "hezbollah")) not in allied
+    assert frozenset(("lebanon-military", "syria-military")) not in allied
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah fought alongside the Syrian army against ISIS.", "jointly"),
+    ("Hamas and Israel negotiated in Cairo.", "mutually"),
+])
+def test_cues_mark_the_agents(extractor, text, expected):
+    found = _events(extractor, text)
+    assert found and found[0][3] == expected, found
