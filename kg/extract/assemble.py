@@ -6,6 +6,7 @@ builds one kind of object.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher, resolve
@@ -38,6 +39,7 @@ class _Context:
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
         self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
+        self._main_country: tuple[str | None] | None = None
 
     def root_token(self, span: Span) -> int | None:
         """The syntactic root token of a character span (computed once per span)."""
@@ -76,8 +78,23 @@ class _Context:
 
     def most_specific(self, keys: list[str]) -> str:
         """The first of ``keys`` that is not a whole country ("in Hailakandi (Assam), India"),
-        else the first."""
-        return next((k for k in keys if self.gazetteer.places[k].kind != "country"), keys[0])
+        else the first; of names in several countries, those of the article's main country
+        ("on the Airport Road in Quetta (Balochistan)": not an airport abroad)."""
+        places = self.gazetteer.places
+        home = self.main_country()
+        keys = [k for k in keys if places[k].country == home] or keys
+        return next((k for k in keys if places[k].kind != "country"), keys[0])
+
+    def main_country(self) -> str | None:
+        """The country most of the article's place mentions lie in, if one leads."""
+        if self._main_country is None:
+            counts = Counter(self.gazetteer.places[key].country for places in
+                             self._places_by_sentence.values() for _, key in places)
+            ranked = counts.most_common(2)
+            lead = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+                else None
+            self._main_country = (lead,)
+        return self._main_country[0]
 
     def first_place(self) -> str | None:
         """The first place the article names."""
