@@ -6,10 +6,12 @@ builds one kind of object.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
+from kg.extract.clauses import clause_of
 from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
@@ -38,6 +40,7 @@ class _Context:
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
         self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
+        self._main_country: tuple[str | None] | None = None
 
     def root_token(self, span: Span) -> int | None:
         """The syntactic root token of a character span (computed once per span)."""
@@ -76,18 +79,28 @@ class _Context:
 
     def most_specific(self, keys: list[str]) -> str:
         """The first of ``keys`` that is not a whole country ("in Hailakandi (Assam), India"),
-        else the first."""
-        return next((k for k in keys if self.gazetteer.places[k].kind != "country"), keys[0])
+        else the first; of names in several countries, those of the article's main country
+        ("on the Airport Road in Quetta (Balochistan)": not an airport abroad)."""
+        places = self.gazetteer.places
+        home = self.main_country()
+        keys = [k for k in keys if places[k].country == home] or keys
+        return next((k for k in keys if places[k].kind != "country"), keys[0])
+
+    def main_country(self) -> str | None:
+        """The country most of the article's place mentions lie in, if one leads."""
+        if self._main_country is None:
+            counts = Counter(self.gazetteer.places[key].country for places in
+                             self._places_by_sentence.values() for _, key in places)
+            ranked = counts.most_common(2)
+            lead = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+                else None
+            self._main_country = (lead,)
+        return self._main_country[0]
 
     def first_place(self) -> str | None:
         """The first place the article names."""
         return next((places[0][1] for _, places in sorted(self._places_by_sentence.items())
                      if places), None)
-
-    def times_in(self, sentence: int, clause: frozenset[int] | None) -> list[TimeExpr]:
-        """Time expressions inside ``clause`` of ``sentence`` (or anywhere in it), in order."""
-        return [time for token, time in self._times_by_sentence.get(sentence, ())
-                if clause is None or token in clause]
 
     def time_before(self, sentence: int) -> TimeExpr | None:
         """The last time expression of the nearest earlier sentence that has one."""
@@ -101,9 +114,32 @@ class _Context:
         return [time for token, time in self._times_by_sentence.get(sentence, ())
                 if token is not None and token < root and token < trigger]
 
+    def governing_times(self, sentence: int, trigger: int, clause: frozenset[int] | None = None
+                        ) -> list[TimeExpr]:
+        """Times of a clause that governs the trigger's clause: inside ``clause`` any of them,
+        else day dates only ("X attacked Y on 8 May, killing Z"). A date inside a subordinate
+        or relative clause ("a man who was kidnapped in 2013") dates only that clause."""
+        event = self.doc[trigger]
+        return [time for token, time in self._times_by_sentence.get(sentence, ())
+                if token is not None and (token in clause if clause is not None
+                                          else time.granularity in DAY_GRAINS)
+                and _governs(clause_of(self.doc[token]), event)]
+
     def span(self, start_token: int, end_token: int) -> Span:
         piece = self.doc[start_token:end_token]
         return Span(piece.start_char, piece.end_char, original(self.doc, piece))
+
+
+DAY_GRAINS = ("day", "time")
+"""Granularities of a date that, in a governing clause, dates the events below it."""
+
+
+def _governs(head, token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the clause headed by ``head`` holds ``token`` or a clause above it; conjoined
+    clauses share their adjuncts ("attacked X and killed Y on 8 May")."""
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head == token or head.is_ancestor(token)
 
 
 ORIGINAL_TEXT = "kg_original_text"
@@ -241,15 +277,16 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
 
 
 def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | None, str | None]:
-    """The event's time and where it was found: its clause; a date adjunct of its sentence or
-    the one date its sentence names; else the latest time of the sentences before it."""
-    own = ctx.times_in(sentence, found.clause)
+    """The event's time and where it was found: its clause; a date adjunct of its sentence
+    (fronted, or a day date of a clause governing the trigger's); else the latest time of the
+    sentences before it."""
+    own = ctx.governing_times(sentence, found.trigger, found.clause)
     if own:
         return own[0], "clause"
-    adjunct = ctx.adjunct_times(sentence, found.trigger)
-    whole = ctx.times_in(sentence, None)
-    if adjunct or len({t.value for t in whole}) == 1:
-        return (adjunct or whole)[0], "sentence"
+    adjunct = ctx.adjunct_times(sentence, found.trigger) or ctx.governing_times(
+        sentence, found.trigger)
+    if adjunct:
+        return adjunct[0], "sentence"
     before = ctx.time_before(sentence)
     return (before, "context") if before else (None, None)
 

@@ -1,0 +1,47 @@
+"""Which date dates which event: a sentence's date adjunct, not any date of another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+
+
+def _dates(extractor, text: str) -> dict[str, str | None]:
+    article = article_from_text(text, origin="t", meta={"published": "2022-01-10"})
+    events = extractor.build(article, extractor.nlp(text)).events
+    return {e.trigger.text: e.time.value if e.time else None for e in events}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels attacked the garrison on 8 January 2022, killing four guards.", "killing"),
+    ("On 8 January 2022, rebels attacked the garrison and killed four guards.", "killed"),
+    ("Rebels attacked the garrison and killed four guards on 8 January 2022.", "attacked"),
+])
+def test_a_day_date_of_a_governing_clause_dates_the_events_below_it(extractor, text, trigger):
+    assert _dates(extractor, text)[trigger] == "2022-01-08"
+
+
+@pytest.mark.parametrize("text, trigger, inner, own", [
+    ("Soldiers arrested a journalist who was kidnapped in 2013.", "arrested", "kidnapped",
+     "2013"),
+    ("Rebels shelled the town where militias had clashed on 3 January 2022.", "shelled",
+     "clashed", "2022-01-03"),
+])
+def test_a_date_of_a_subordinate_clause_dates_only_that_clause(extractor, text, trigger, inner,
+                                                                own):
+    dates = _dates(extractor, text)
+    assert dates[trigger] != own and dates[inner] == own
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2022, a bomb exploded near the Airport Road in Quetta (Balochistan), wounding two"
+    " guards.",
+    "On 4 May 2022, gunmen shot a trader near Rode market in Quetta, Balochistan.",
+])
+def test_of_names_in_several_countries_the_article_country_wins(extractor, text):
+    article = article_from_text(text, origin="t", meta={"published": "2022-05-06"})
+    extraction = extractor.build(article, extractor.nlp(text))
+    places = {p.key: p for p in extraction.places}
+    assert len({p.country for p in places.values()}) > 1  # a name abroad was matched too
+    assert {places[e.place].country for e in extraction.events if e.place} == {"PAK"}
