@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.aggregates.read import Dyad, actor_names, actors_by_activity, dyad_dates, dyads
+from kg.analysis.families import edge_signs
 from kg.store.base import Store
 
 
@@ -40,11 +41,6 @@ class Selection:
     in_window: Callable[[str], bool] | None = field(default=None, compare=False)
 
 
-def _signs() -> dict[str, int]:
-    from kg.analysis.families import EDGE_SIGNS
-    from kg.taxonomy import event_types
-
-    return {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
 
 
 def adjacency(store: Store) -> dict[str, list[Dyad]]:
@@ -109,7 +105,7 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
     from kg.analysis.families import family_of
 
     actors, pages = chosen_actors(store, selection)
-    activity, names, signs = dict(actors_by_activity(store)), actor_names(store), _signs()
+    activity, names, signs = dict(actors_by_activity(store)), actor_names(store), edge_signs()
     graph = nx.MultiDiGraph(total_nodes=len(activity), pages=pages, page=selection.page)
     for actor in actors:
         name = names.get(actor, {})
@@ -145,7 +141,7 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
     from kg.aggregates.tallies import Key
     from kg.aggregates.write import tally_node
 
-    signs, dates = _signs(), dyad_dates(store)
+    signs, dates = edge_signs(), dyad_dates(store)
     graph = nx.MultiDiGraph()
     for actor, name in actor_names(store).items():
         graph.add_node(actor, uri=actor, label=name["label"], kind=name["kind"],

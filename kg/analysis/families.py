@@ -53,6 +53,18 @@ def family_of(edge_type: str) -> str:
     return _TYPE_FAMILY.get(edge_type, "other")
 
 
+def edge_signs() -> dict[str, int]:
+    """The sign of every edge type: each event type's from the taxonomy, and :data:`EDGE_SIGNS`.
+
+    >>> signs = edge_signs()
+    >>> signs["ArmedClash"], signs["Allied"]
+    (-1, 1)
+    """
+    from kg.taxonomy import event_types
+
+    return {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
+
+
 def pair_relation(event_type: str, role: str, agents_act: str | None) -> str:
     """The edge type between two actors of one event: ``role`` ``target`` (agent -> target)
     or ``co-agent`` (two agents), ``agents_act`` as :attr:`kg.model.Event.agents_act` says.
@@ -74,4 +86,5 @@ def pair_relation(event_type: str, role: str, agents_act: str | None) -> str:
     return {"jointly": "Allied", "mutually": event_type}.get(agents_act or "", "CoAgent")
 
 
-__all__ = ["EDGE_SIGNS", "RELATION_FAMILIES", "UNDIRECTED", "family_of", "pair_relation"]
+__all__ = ["EDGE_SIGNS", "RELATION_FAMILIES", "UNDIRECTED", "edge_signs", "family_of",
+           "pair_relation"]

@@ -118,11 +118,11 @@ def actor_network(store: Store, include_negated: bool = False,
     ``include_negated`` is true: they did not (yet) happen.
     """
     from kg.analysis.event_rows import role_rows
-    from kg.analysis.families import EDGE_SIGNS, pair_relation
+    from kg.analysis.families import edge_signs, pair_relation
 
     graph = nx.MultiDiGraph()
     _add_actors(graph, store)
-    signs = {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
+    signs = edge_signs()
     for row in role_rows(store):  # the rows of ROLES, read faster
         modality = str(row["modality"])
         if modality not in HAPPENED and not include_negated:
@@ -152,9 +152,9 @@ def network_from_edges(edges: Iterable[Sequence[str]],
     >>> g.nodes["a"]["label"], g.nodes["b"]["label"], g["a"]["b"]["e0|target"]["sign"]
     ('Alpha', 'b', 1)
     """
-    from kg.analysis.families import EDGE_SIGNS
+    from kg.analysis.families import EDGE_SIGNS, edge_signs
 
-    signs = {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
+    signs = edge_signs()
     graph = nx.MultiDiGraph()
     for index, edge in enumerate(edges):
         agent, target, kind = edge[0], edge[1], edge[2]
@@ -242,9 +242,9 @@ def in_window(date: str, since: str | None, until: str | None) -> bool:
 
 def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
     """Return a copy of ``graph`` with only the edges ``filters`` keep (all nodes stay)."""
-    types, articles = set(filters.types), set(filters.articles)
-    from kg.analysis.families import EDGE_SIGNS
+    from kg.analysis.families import EDGE_SIGNS, family_of
 
+    types, articles = set(filters.types), set(filters.articles)
     unknown = types - set(event_types()) - set(EDGE_SIGNS)
     if unknown:
         raise InputError(f"unknown event type(s): {', '.join(sorted(unknown))}")
@@ -258,8 +258,6 @@ def filter_network(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
         if in_window(data["date"], filters.since, filters.until):
             kept.add_edge(u, v, key=key, **data)
     if filters.min_weight > 1:
-        from kg.analysis.families import family_of
-
         def pair(u: str, v: str, data: dict) -> tuple[frozenset[str], str]:
             return frozenset((u, v)), family_of(data["event_type"])
 

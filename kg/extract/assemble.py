@@ -40,7 +40,7 @@ class _Context:
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
         self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
-        self._main_country: tuple[str | None] | None = None
+        self.main_country: str | None = None  # set by index()
 
     def root_token(self, span: Span) -> int | None:
         """The syntactic root token of a character span (computed once per span)."""
@@ -62,6 +62,7 @@ class _Context:
         for time in self.times:
             self._times_by_sentence.setdefault(time.sentence, []).append(
                 (self.root_token(time.span), time))
+        self.main_country = self._leading_country()
 
     def events_in(self, sentence: int) -> list[Event]:
         """The events already built whose trigger is in ``sentence``."""
@@ -82,20 +83,18 @@ class _Context:
         else the first; of names in several countries, those of the article's main country
         ("on the Airport Road in Quetta (Balochistan)": not an airport abroad)."""
         places = self.gazetteer.places
-        home = self.main_country()
+        home = self.main_country
         keys = [k for k in keys if places[k].country == home] or keys
         return next((k for k in keys if places[k].kind != "country"), keys[0])
 
-    def main_country(self) -> str | None:
+    def _leading_country(self) -> str | None:
         """The country most of the article's place mentions lie in, if one leads."""
-        if self._main_country is None:
-            counts = Counter(self.gazetteer.places[key].country for places in
-                             self._places_by_sentence.values() for _, key in places)
-            ranked = counts.most_common(2)
-            lead = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
-                else None
-            self._main_country = (lead,)
-        return self._main_country[0]
+        counts = Counter(self.gazetteer.places[key].country for places in
+                         self._places_by_sentence.values() for _, key in places)
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def first_place(self) -> str | None:
         """The first place the article names."""
