@@ -72,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             app.config[key] = os.environ[key]
     app.config.update(config or {})
     app.config["KG_STORE"] = store_uri(app.config["KG_STORE"])
+    app.config["KG_SANDBOX"] = switched_on(app.config["KG_SANDBOX"])
     for target in BLUEPRINTS:
         module_name, _, attr = target.partition(":")
         app.register_blueprint(getattr(importlib.import_module(module_name), attr))
@@ -85,6 +86,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.context_processor(lambda: {"nav": nav})
     app.teardown_appcontext(_forget_request_store)
     return app
+
+
+def switched_on(value: object) -> bool:
+    """A yes/no setting from Python or from the environment's text.
+
+    >>> switched_on(True), switched_on("1"), switched_on("off"), switched_on("False"), switched_on(0)
+    (True, True, False, False, False)
+    """
+    return str(value).strip().lower() not in ("0", "false", "no", "off", "")
 
 
 def get_store() -> Store:

@@ -43,8 +43,7 @@ def sparql_service() -> SparqlService:
                                 row_limit=int(config["KG_ROW_LIMIT"]),
                                 max_workers=int(config.get("KG_QUERY_WORKERS", 4)),
                                 memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
-                                confined=str(config.get("KG_SANDBOX", True)).lower()
-                                not in ("0", "false", "no", "off"),
+                                confined=config["KG_SANDBOX"],
                                 max_query_bytes=int(config.get("KG_MAX_QUERY_BYTES") or 0),
                                 byte_limit=int(config["KG_MAX_ANSWER_BYTES"]))
         current_app.extensions["kg_sparql"] = service

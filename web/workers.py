@@ -66,6 +66,5 @@ def _new_pool(app: Flask) -> Any:
     return QueryPool(store, timeout=float(config.get("KG_PAGE_TIMEOUT") or 30), row_limit=0,
                      max_workers=int(config["KG_PAGE_WORKERS"]),
                      memory_mb=int(config.get("KG_QUERY_MEMORY_MB") or 0),
-                     confined=str(config.get("KG_SANDBOX", True)).lower()
-                     not in ("0", "false", "no", "off"),
+                     confined=config["KG_SANDBOX"],
                      wsgi_app=app.wsgi_app, write_lock=sparql_service().write_lock)
