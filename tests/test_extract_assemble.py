@@ -45,3 +45,20 @@ def test_of_names_in_several_countries_the_article_country_wins(extractor, text)
     places = {p.key: p for p in extraction.places}
     assert len({p.country for p in places.values()}) > 1  # a name abroad was matched too
     assert {places[e.place].country for e in extraction.events if e.place} == {"PAK"}
+
+
+def test_spans_quote_the_article_text_without_rebuilding_the_doc_text():
+    """``doc.text`` joins every token: read once per span, a 250 KB article took minutes."""
+    from kg.extract.assemble import ORIGINAL_TEXT, original
+
+    class JoinlessDoc:
+        user_data = {ORIGINAL_TEXT: "Arsal was shelled."}
+
+        @property
+        def text(self) -> str:
+            raise AssertionError("doc.text rebuilt for one span")
+
+    class Piece:
+        start_char, end_char = 0, 5
+
+    assert original(JoinlessDoc(), Piece()) == "Arsal"

@@ -148,7 +148,10 @@ ORIGINAL_TEXT = "kg_original_text"
 
 def original(doc, piece) -> str:  # type: ignore[no-untyped-def]
     """The article's own characters under ``piece`` (a spaCy span), not the parser's copy."""
-    return str(doc.user_data.get(ORIGINAL_TEXT, doc.text))[piece.start_char:piece.end_char]
+    text = doc.user_data.get(ORIGINAL_TEXT)
+    if text is None:  # not as .get()'s default: doc.text joins every token, on each call
+        text = doc.text
+    return str(text)[piece.start_char:piece.end_char]
 
 
 def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ignore[no-untyped-def]
