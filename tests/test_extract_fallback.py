@@ -75,7 +75,8 @@ def test_modified_forces_and_parties_are_unknown_groups(extractor):
     assert events == [("RegainTerritory", ("vietnamese-led-forces",), ())]  # forces: state kind
     assert guess_kind("", "Vietnamese-led forces") == "military"
     _, events = _events(extractor, "Seven opposition parties went on a general strike.")
-    assert events == [("Protest", ("opposition-parties",), ())]
+    assert events == [("Protest", ("opposition-parties", "generic-protesters"), ())]  # and
+    # their crowd (kg.extract.generic.GenericAgents.crowd)
     assert guess_kind("", "opposition parties") == "party"
     _, events = _events(extractor, "The forces have retaken a strategic village.")
     assert events == [("RegainTerritory", (), ())]  # a definite bare noun stays unresolved

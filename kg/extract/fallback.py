@@ -253,10 +253,10 @@ def _title_start(ent, taken: set[int]) -> int:  # type: ignore[no-untyped-def]
 
 
 def _named(ent) -> bool:  # type: ignore[no-untyped-def]
-    """A proper name: capitalised, a noun at its root ("Shi'ite" as an adjective is not),
+    """A proper name: capitalised after its article ("the Kifaya group"), a noun at its root ("Shi'ite" as an adjective is not),
     not the first part of a hyphenated word."""
     hyphenated = ent.end < len(ent.doc) and ent.doc[ent.end].text == "-" and not ent[-1].whitespace_
-    return (ent.text[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
+    return (_label(ent.text)[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
             and not hyphenated)  # "Cease" of "Cease-fire" is no name
 
 
