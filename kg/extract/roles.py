@@ -119,12 +119,29 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
                          _phrase_actors(grandchild, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(_phrase_actors(verb.head, actor_at))
+    if not found:
+        found.extend(_conjoined_targets(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+
+
+def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
+    the object both verbs take ("attacked and killed a civilian"), or the victims of the act
+    that carried out ``verb`` when its own object is no actor ("attacked the village and
+    killed one woman")."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        found = [k for c in conj.children if c.dep_ == "dobj" for k in _phrase_actors(c, actor_at)]
+        if found:
+            return found
+    return []
 
 
 def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]

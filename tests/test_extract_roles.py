@@ -1,0 +1,34 @@
+"""Roles read from the dependency parse (kg.extract.roles), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _first(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    return extraction.events[0]
+
+
+def test_coordinated_verbs_share_their_object(extractor):
+    event = _first(extractor, "Somali rebels attacked and killed a trader near Mombasa.")
+    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
+
+
+def test_an_attack_on_a_thing_targets_the_victims_of_the_act_that_carried_it_out(extractor):
+    event = _first(extractor, "Somali rebels attacked the market and killed two traders in Mombasa.")
+    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
+
+
+def test_a_conjoined_verb_with_its_own_subject_lends_no_object(extractor):
+    event = _first(extractor, "Somali rebels attacked the market and police arrested two traders "
+                              "in Mombasa.")
+    assert event.trigger.text == "attacked" and "kenya-civilians" not in event.targets
