@@ -32,3 +32,13 @@ def test_a_conjoined_verb_with_its_own_subject_lends_no_object(extractor):
     event = _first(extractor, "Somali rebels attacked the market and police arrested two traders "
                               "in Mombasa.")
     assert event.trigger.text == "attacked" and "kenya-civilians" not in event.targets
+
+
+def test_a_participle_of_result_names_the_victims(extractor):
+    event = _first(extractor, "Somali rebels shelled the market in Mombasa, injuring two traders.")
+    assert event.trigger.text == "shelled" and event.targets == ("kenya-civilians",)
+
+
+def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor):
+    event = _first(extractor, "Somali rebels opened fire and killed a trader in Mombasa.")
+    assert event.targets == ("kenya-civilians",)

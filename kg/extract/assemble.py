@@ -15,6 +15,7 @@ from kg.extract.clauses import clause_of
 from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
+from kg.extract.interaction import with_interveners
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
@@ -372,7 +373,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                                  agents.implied(sentence_of, actor_of_key) if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
-    events = with_counterparts(events)
+    events = with_interveners(with_counterparts(events), kind_of)
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -133,10 +133,12 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
     """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
     the object both verbs take ("attacked and killed a civilian"), or the victims of the act
     that carried out ``verb`` when its own object is no actor ("attacked the village and
-    killed one woman")."""
+    killed one woman"); a participle of result is such an act ("shelled the village, injuring
+    a boy"), a subordinate clause ("when ...") is not."""
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if conj.dep_ not in ("conj", "advcl") or conj.pos_ != "VERB" or (
+                conj.dep_ == "advcl" and conj.tag_ != "VBG") or trigger_type(conj) is None or any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in conj.children):
             continue
         found = [k for c in conj.children if c.dep_ == "dobj" for k in _phrase_actors(c, actor_at)]
         if found:
@@ -216,6 +218,8 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = _subject_actors(head, actor_at)
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
+        if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
+            targets = tuple(_conjoined_targets(head, actor_at))  # a man"
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
