@@ -59,7 +59,7 @@ def test_title_joins_the_mention_but_not_the_label(extractor):
 
 def test_bracketed_acronym_is_the_same_actor(extractor):
     _, events = _events(extractor, "The Revolutionary United Front (RUF) attacked Freetown residents.")
-    assert events[0][1] == ("revolutionary-united-front",)
+    assert events[0][1] == ("revolutionary-united-front-sierra-leone",)  # in Freetown
 
 
 def test_possessive_country_before_a_name_is_the_persons_title(extractor):
@@ -80,3 +80,17 @@ def test_modified_forces_and_parties_are_unknown_groups(extractor):
     assert guess_kind("", "opposition parties") == "party"
     _, events = _events(extractor, "The forces have retaken a strategic village.")
     assert events == [("RegainTerritory", (), ())]  # a definite bare noun stays unresolved
+
+
+def test_an_unknown_organisation_acts_in_its_sentences_country(extractor):
+    extraction, events = _events(extractor, "The Kilimo Liberation Front attacked a police post "
+                                            "in Mombasa.")
+    (agent,) = events[0][1]
+    actor = extraction.actor(agent)
+    assert (agent, actor.label, actor.country) == (
+        "kilimo-liberation-front-kenya", "Kilimo Liberation Front", "KEN")
+
+
+def test_an_unknown_organisation_with_no_known_country_keeps_its_plain_key(extractor):
+    _, events = _events(extractor, "The Kilimo Liberation Front attacked a police post.")
+    assert events[0][1] == ("kilimo-liberation-front",)

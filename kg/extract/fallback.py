@@ -77,10 +77,12 @@ class Candidate:
     label: str
     kind: str
     generic: Actor | None = None  # a generic agent's composed actor ("Ugandan civilians")
+    country: str | None = None  # ISO 3166-1 alpha-3 of the country it acts in
 
     def actor(self) -> Actor:
         """The actor this candidate names."""
-        return self.generic or Actor(key=self.key, label=self.label, kind=self.kind)  # type: ignore[arg-type]
+        return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
+                                     country=self.country)
 
 
 def guess_kind(entity_label: str, text: str) -> str:
@@ -134,8 +136,28 @@ GenericAt = Callable[[object], Actor | None]
 """Token -> the generic agent its noun names (:class:`kg.extract.generic.GenericAgents`)."""
 
 
+CountryAt = Callable[[int], str | None]
+"""Token index -> the state actor key of the country its sentence is about."""
+STATELESS_KINDS = {"person", "state", "igo", "media", "ngo", "civilians"}
+"""Kinds of unknown actor that take no country from their context: a person's or a people's
+nationality is not where they are ("Rohingya", "Ukrainian community members"), a place name is
+its own state, international bodies and media are often abroad."""
+
+
+def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[str, Actor]
+               ) -> Candidate:
+    """An unknown organisation or group in the country of its sentence, keyed by both
+    ("PCC" in Brazil: ``pcc-brazil``), so that one key has one description in every article."""
+    state = country_at(candidate.start) if country_at is not None else None
+    if state is None or candidate.kind in STATELESS_KINDS or state not in known:
+        return candidate
+    return Candidate(candidate.start, candidate.end, f"{candidate.key}-{state}", candidate.label,
+                     candidate.kind, country=known[state].country)
+
+
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
-                    generic: GenericAt | None = None) -> dict[int, Candidate]:
+                    generic: GenericAt | None = None,
+                    country_at: CountryAt | None = None) -> dict[int, Candidate]:
     """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
     People come first, with the title before their name in the mention ("British
@@ -144,7 +166,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     A place name (GPE) is a candidate only where it stands for its government:
     not where it locates something ("in Sinjar district, Ninewa", "near Mosul"). With ``generic``, the nouns
     of the agent lexicon are the generic agents it composes ("police" in Mali:
-    Malian police); other group nouns are labelled by their own words.
+    Malian police); other group nouns are labelled by their own words. With ``country_at``,
+    an unknown organisation or group acts in its sentence's country (:func:`_qualified`).
     """
     found: dict[int, Candidate] = {}
     taken = taken | _bracketed_after(doc, taken)
@@ -157,8 +180,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
-        candidate = Candidate(start, end, _key(label, known), label,
-                              guess_kind(entity_label, label)) if actor is None else \
+        candidate = _qualified(Candidate(start, end, _key(label, known), label, guess_kind(
+            entity_label, label)), country_at, known) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
         for i in _bracketed_after(doc, set(tokens)):
