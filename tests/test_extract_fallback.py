@@ -89,6 +89,8 @@ def test_an_unknown_organisation_acts_in_its_sentences_country(extractor):
     actor = extraction.actor(agent)
     assert (agent, actor.label, actor.country) == (
         "kilimo-liberation-front-kenya", "Kilimo Liberation Front", "KEN")
+    assert [m.span.text for m in extraction.mentions if m.key == agent] == [
+        "Kilimo Liberation Front"]  # a name after "the" is a name, without the article
 
 
 def test_an_unknown_organisation_with_no_known_country_keeps_its_plain_key(extractor):

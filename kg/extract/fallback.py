@@ -61,6 +61,7 @@ ORG_WORDS: dict[str, str] = {
 """Words of an organisation's name that suggest its kind, checked last word first."""
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
+ARTICLES = {"the", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "secretary",
                "general", "leader", "chief", "spokesman", "ambassador", "envoy", "former", "deputy",
@@ -193,7 +194,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
-            add(ent.start, ent.end, ent.label_)
+            add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_)  # not "the"
     if generic is not None:
         _add_generic(doc, generic, add, taken)
     for token in doc:

@@ -133,12 +133,15 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
     """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
     the object both verbs take ("attacked and killed a civilian"), or the victims of the act
     that carried out ``verb`` when its own object is no actor ("attacked the village and
-    killed one woman"); a participle of result is such an act ("shelled the village, injuring
-    a boy"), a subordinate clause ("when ...") is not."""
+    killed one woman"). A named object ("shelled Juba") is itself what the act was aimed at.
+    A participle ("..., killing 20 people") is not such an act: its victims may be others than
+    those the act was aimed at ("opened fire to disperse demonstrators, killing one person")."""
+    if any(c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_PLACES)
+           for c in verb.children):
+        return []  # "shelled Juba, killing 20 people": the named place is what was shelled
     for conj in verb.children:
-        if conj.dep_ not in ("conj", "advcl") or conj.pos_ != "VERB" or (
-                conj.dep_ == "advcl" and conj.tag_ != "VBG") or trigger_type(conj) is None or any(
-                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in conj.children):
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue
         found = [k for c in conj.children if c.dep_ == "dobj" for k in _phrase_actors(c, actor_at)]
         if found:
@@ -160,6 +163,7 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
 
 PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
 """Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+NAMED_PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
