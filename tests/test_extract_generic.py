@@ -103,3 +103,9 @@ def test_a_protest_by_a_group_of_people_gets_no_second_crowd(extractor):
 def test_a_protest_verb_whose_subject_names_no_actor_has_protesters(extractor):
     roles = _roles(extractor, "Dozens of bus conductors gathered in Mombasa to protest fuel prices.")
     assert [agents for kind, agents, _ in roles if kind == "Protest"] == [("kenya-protesters",)]
+
+
+def test_police_officers_who_demonstrate_are_protesters_too(extractor):
+    roles = _roles(extractor, "On Sunday, police officers demonstrated in Mombasa against low pay.")
+    assert [agents for kind, agents, _ in roles if kind == "Protest"] == [
+        ("kenya-police", "kenya-protesters")]

@@ -133,6 +133,14 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
 
 
+def _off_duty(agent: Actor, event_type: str) -> bool:
+    """Whether state forces act as protesters: police or soldiers who demonstrate peacefully."""
+    return event_type == "Protest" and agent.kind in FORCE_KINDS
+
+
+FORCE_KINDS = {"military", "police"}
+
+
 class GenericAgents:
     """Classifies head nouns by the sector lexicon and composes them with their country."""
 
@@ -217,11 +225,12 @@ class GenericAgents:
         are its agents too, the protesters (or rioters) of the sentence's country; the
         organisation stays an agent beside them. People (a group or a person) and the sectors
         of a state ("rebels in the Ivory Coast blocked roads", "a member of parliament began a
-        hunger strike") protest in person, with no crowd of their own.
+        hunger strike") protest in person, with no crowd of their own; but police officers or
+        soldiers who hold a peaceful protest do so as protesters, not as forces of the state.
         """
         sector = self._implicit_sector(event_type)
-        if sector not in CROWD_SECTORS or any(
-                a is None or a.kind in IN_PERSON_KINDS or a.sector for a in agents):
+        if sector not in CROWD_SECTORS or any(a is None or a.kind in IN_PERSON_KINDS or a.sector
+                                              and not _off_duty(a, event_type) for a in agents):
             return None
         return self.gazetteer.generic(sector, self.countries.of(sentence))
 
