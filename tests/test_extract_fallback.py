@@ -96,3 +96,11 @@ def test_an_unknown_organisation_acts_in_its_sentences_country(extractor):
 def test_an_unknown_organisation_with_no_known_country_keeps_its_plain_key(extractor):
     _, events = _events(extractor, "The Kilimo Liberation Front attacked a police post.")
     assert events[0][1] == ("kilimo-liberation-front",)
+
+
+def test_a_name_before_an_armed_group_noun_is_the_group(extractor):
+    extraction, events = _events(extractor, "KLF militants killed a trader near Mombasa.")
+    (agent,) = events[0][1]
+    assert (agent, extraction.actor(agent).label, extraction.actor(agent).kind) == (
+        "klf-kenya", "KLF", "armed_group")
+

@@ -174,14 +174,14 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     taken = taken | _bracketed_after(doc, taken)
 
     def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
-            actor: Actor | None = None) -> None:
+            actor: Actor | None = None, kind: str | None = None) -> None:
         tokens = range(start, end)
         if any(i in taken or i in found for i in tokens):
             return
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
-        candidate = _qualified(Candidate(start, end, _key(label, known), label, guess_kind(
+        candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
             entity_label, label)), country_at, known) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
@@ -194,7 +194,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
-            add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_)  # not "the"
+            add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
+                kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
     for token in doc:
@@ -249,7 +250,35 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
+            name = _name_before(token, taken) if actor.kind == "armed_group" else None
+            if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
+                add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             add(start, end, "", actor=actor)
+
+
+def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
+    """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
+    head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
+    return "armed_group" if head is not None and head.kind == "armed_group" else None
+
+
+NAMELESS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
+"""Entity types of a modifier that says where or whose people are, not which group: "Mombasa
+police", "Shiite militiamen"."""
+
+
+def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
+    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality."""
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or any(c.ent_type_ in NAMELESS or c.i in taken or not c.text[:1].isupper()
+                        for c in names):
+        return None
+    start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
+    if end != token.i or any(t.ent_type_ in NAMELESS or t.i in taken
+                             for t in token.doc[start:end]):
+        return None
+    return start, end
 
 
 def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
