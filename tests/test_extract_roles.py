@@ -42,3 +42,8 @@ def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
 def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor):
     event = _first(extractor, "Somali rebels opened fire and killed a trader in Mombasa.")
     assert event.targets == ("kenya-civilians",)
+
+
+def test_the_other_side_of_an_exchange_of_fire_is_its_target(extractor):
+    event = _first(extractor, "Kenyan soldiers exchanged fire with Somali rebels near Mombasa.")
+    assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))

@@ -45,7 +45,9 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
                   "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
                   "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
                   "communication", "coordinate", "coordination", "cooperation", "cooperate",
-                  "mediate", "agree", "agreement", "ceasefire", "truce", "share"}
+                  "mediate", "agree", "agreement", "ceasefire", "truce", "share", "exchange",
+                  "engage", "skirmish", "confront", "confrontation", "encounter", "shoot-out",
+                  "shootout", "firefight", "gunfight", "gunbattle", "standoff"}
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
