@@ -26,7 +26,14 @@ def test_police_who_arrest_protesters_are_the_protests_counterpart(extractor):
     assert protest.targets == ("kenya-police",)
 
 
-def test_police_who_arrest_someone_else_are_not(extractor):
+def test_forces_who_fight_someone_else_are_not(extractor):
+    protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
+                                  "Kenyan soldiers attacked Somali rebels near the border.")
+    assert (protest.event_type, protest.targets) == ("Protest", ())
+
+
+def test_a_protest_with_intervention_faces_the_forces_that_act(extractor):
+    """The type says forces intervened (kg.extract.refine); the police who act are they."""
     protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
                                   "Police arrested two Somali rebels.")
-    assert "kenya-police" not in protest.targets
+    assert (protest.event_type, protest.targets) == ("ProtestWithIntervention", ("kenya-police",))

@@ -6,7 +6,9 @@ arrested ten protesters." The protest and the intervention are told as two
 events; the forces that act on the crowd (or that the crowd acts on: "rioters
 threw stones at the police") are the protest's counterpart. A protest with no
 target gets, as targets, the state forces (police or military) that are the
-other side of an event in the same article in which one of its agents takes part.
+other side of an event in the same article in which one of its agents takes part; a
+protest whose type says that forces intervened gets the forces that act in the article
+("Farmers protested. Police intervened.").
 
 Examples
 --------
@@ -21,6 +23,9 @@ Examples
 >>> with_interveners([event(0, "Protest", ("crowd",)),
 ...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
 ()
+>>> with_interveners([event(0, "ProtestWithIntervention", ("crowd",)),
+...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
+('police',)
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ CROWD_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithInterven
 FORCE_KINDS = frozenset({"police", "military"})
 """Kinds of actor that intervene in a protest or riot."""
 HAPPENED = ("asserted", "reported")
+INTERVENED_TYPES = frozenset({"ProtestWithIntervention", "ExcessiveForce"})
+"""Protests whose type says that forces intervened: with no forces acting on the crowd in
+the text, the forces that act at all in the article are the ones that intervened."""
 
 
 def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None]
@@ -53,13 +61,17 @@ def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[st
 def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None]
                      ) -> list[Event]:
     """``events`` with each protest or riot that has no target given the state forces that
-    act on its agents, or that its agents act on, in another event of the article."""
+    act on its agents, or that its agents act on, in another event of the article (for a
+    protest with intervention, any forces that act in the article)."""
     found = list(events)
     for index, event in enumerate(found):
         if event.event_type not in CROWD_TYPES or event.targets or not event.agents:
             continue
         others = [e for e in events if e.index != event.index]
         forces = _other_sides(set(event.agents), others, kind_of)
+        if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
+            forces = tuple(dict.fromkeys(k for e in others if e.modality in HAPPENED
+                                         for k in e.agents if kind_of(k) in FORCE_KINDS))
         if forces:
             found[index] = replace(event, targets=forces)
     return found
