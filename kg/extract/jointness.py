@@ -38,7 +38,7 @@ RECIPROCAL_TYPES = frozenset({"Negotiate", "Agreement"})
 """Event types whose agents, with no target, deal with each other ("X and Y negotiated")."""
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
                                "confront", "shoot-out", "shootout", "gunfight", "firefight",
-                               "confrontation", "skirmish"})
+                               "confrontation"})
 """Symmetric predicates: their agents, with no target, act on each other ("X and Y clashed",
 "exchanged fire"); an "offensive by X and Y" is no such act."""
 
