@@ -59,7 +59,7 @@ def test_title_joins_the_mention_but_not_the_label(extractor):
 
 def test_bracketed_acronym_is_the_same_actor(extractor):
     _, events = _events(extractor, "The Revolutionary United Front (RUF) attacked Freetown residents.")
-    assert events[0][1] == ("revolutionary-united-front",)
+    assert events[0][1] == ("revolutionary-united-front-sierra-leone",)  # in Freetown
 
 
 def test_possessive_country_before_a_name_is_the_persons_title(extractor):
@@ -75,7 +75,32 @@ def test_modified_forces_and_parties_are_unknown_groups(extractor):
     assert events == [("RegainTerritory", ("vietnamese-led-forces",), ())]  # forces: state kind
     assert guess_kind("", "Vietnamese-led forces") == "military"
     _, events = _events(extractor, "Seven opposition parties went on a general strike.")
-    assert events == [("Protest", ("opposition-parties",), ())]
+    assert events == [("Protest", ("opposition-parties", "generic-protesters"), ())]  # and
+    # their crowd (kg.extract.generic.GenericAgents.crowd)
     assert guess_kind("", "opposition parties") == "party"
     _, events = _events(extractor, "The forces have retaken a strategic village.")
     assert events == [("RegainTerritory", (), ())]  # a definite bare noun stays unresolved
+
+
+def test_an_unknown_organisation_acts_in_its_sentences_country(extractor):
+    extraction, events = _events(extractor, "The Kilimo Liberation Front attacked a police post "
+                                            "in Mombasa.")
+    (agent,) = events[0][1]
+    actor = extraction.actor(agent)
+    assert (agent, actor.label, actor.country) == (
+        "kilimo-liberation-front-kenya", "Kilimo Liberation Front", "KEN")
+    assert [m.span.text for m in extraction.mentions if m.key == agent] == [
+        "Kilimo Liberation Front"]  # a name after "the" is a name, without the article
+
+
+def test_an_unknown_organisation_with_no_known_country_keeps_its_plain_key(extractor):
+    _, events = _events(extractor, "The Kilimo Liberation Front attacked a police post.")
+    assert events[0][1] == ("kilimo-liberation-front",)
+
+
+def test_a_name_before_an_armed_group_noun_is_the_group(extractor):
+    extraction, events = _events(extractor, "KLF militants killed a trader near Mombasa.")
+    (agent,) = events[0][1]
+    assert (agent, extraction.actor(agent).label, extraction.actor(agent).kind) == (
+        "klf-kenya", "KLF", "armed_group")
+

@@ -86,3 +86,26 @@ def test_reports_occurrence_reads_the_parse(extractor):
     assert (explosion.text, battle.text, killed.text) == ("explosion", "battle", "killed")
     assert reports_occurrence(explosion) and reports_occurrence(killed)
     assert not reports_occurrence(battle)  # in passing, inside a prepositional phrase
+
+
+def test_a_protest_by_an_organisation_has_its_crowd_too(extractor):
+    """Whoever protests is a protester: the organisation stays an agent beside its crowd."""
+    text = "Members of the Kilimo Workers Union protested in Mombasa against fuel prices."
+    (protest,) = [r for r in _roles(extractor, text) if r[0] == "Protest"]
+    assert "kenya-protesters" in protest[1] and len(protest[1]) == 2
+
+
+def test_a_protest_by_a_group_of_people_gets_no_second_crowd(extractor):
+    roles = _roles(extractor, "On Sunday, farmers protested in Mombasa against fuel prices.")
+    assert [agents for kind, agents, _ in roles if kind == "Protest"] == [("kenya-civilians",)]
+
+
+def test_a_protest_verb_whose_subject_names_no_actor_has_protesters(extractor):
+    roles = _roles(extractor, "Dozens of bus conductors gathered in Mombasa to protest fuel prices.")
+    assert [agents for kind, agents, _ in roles if kind == "Protest"] == [("kenya-protesters",)]
+
+
+def test_police_officers_who_demonstrate_are_protesters_too(extractor):
+    roles = _roles(extractor, "On Sunday, police officers demonstrated in Mombasa against low pay.")
+    assert [agents for kind, agents, _ in roles if kind == "Protest"] == [
+        ("kenya-police", "kenya-protesters")]

@@ -49,3 +49,15 @@ def test_seed_tallies_name_each_relation(seed_store):
 def test_cues_mark_the_agents(extractor, text, expected):
     found = _events(extractor, text)
     assert found and found[0][3] == expected, found
+
+
+def test_two_sides_that_clash_with_no_target_clash_with_each_other(extractor):
+    events = _events(extractor, "Kenyan soldiers and Somali rebels clashed near the border.")
+    clash = [e for e in events if e[0] == "ArmedClash"]
+    assert clash and clash[0][2] == () and clash[0][3] == "mutually" and len(clash[0][1]) == 2
+
+
+def test_two_sides_that_attack_a_third_only_co_act(extractor):
+    events = _events(extractor, "Kenyan soldiers and Somali rebels clashed with Ethiopian troops.")
+    clash = [e for e in events if e[0] == "ArmedClash"]
+    assert clash and clash[0][2] and clash[0][3] != "mutually"

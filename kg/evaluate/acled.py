@@ -251,7 +251,7 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
     predicted = split_acled(_acled_of(event)) if event else (None, None)
     named, near = place_scores(row, places.get(event.place or "") if event else None)
     agents = [actors[k] for k in (event.agents if event else ()) if k in actors]
-    targets = [actors[k] for k in (event.targets if event else ()) if k in actors]
+    targets = [actors[k] for k in (_counterparts(event) if event else ()) if k in actors]
     first, second = gold_actor(row.actor1), gold_actor(row.actor2)
     country = _iso3(first.country or row.country)
     return {
@@ -265,6 +265,12 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
             actors.get(a.parent or "") and actors[a.parent or ""].country == country)
             for a in agents),
     }
+
+
+def _counterparts(event: Event) -> tuple[str, ...]:
+    """Who an event acts on: its targets; in a mutual event ("X and Y clashed") each agent is
+    the others' target (:attr:`kg.model.Event.agents_act`)."""
+    return (*event.targets, *(event.agents if event.agents_act == "mutually" else ()))
 
 
 def _acled_of(event: Event) -> str:

@@ -15,6 +15,7 @@ from kg.extract.clauses import clause_of
 from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
+from kg.extract.interaction import with_interveners
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
@@ -296,15 +297,11 @@ def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | N
 KindOf = Callable[[str], str | None]
 
 
-def _kinds(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> KindOf:
-    """Actor key -> kind, for gazetteer actors and the unknown-actor candidates."""
+def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[[str], Actor | None]:
+    """Actor key -> actor, for gazetteer actors and the unknown-actor candidates."""
     unknown = {c.key: c for c in candidates.values()}
-
-    def kind_of(key: str) -> str | None:
-        if key in gazetteer.actors:
-            return gazetteer.actors[key].kind
-        return unknown[key].kind if key in unknown else None
-    return kind_of
+    return lambda key: gazetteer.actors.get(key) or (unknown[key].actor() if key in unknown
+                                                     else None)
 
 
 def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Event:
@@ -320,14 +317,6 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Eve
                  place=place, time=time, date_from=date_from, place_from=place_from,  # type: ignore[arg-type]
                  quantities=_quantities(ctx, found.clause), modality=found.modality,  # type: ignore[arg-type]
                  agents_act=found.agents_act)  # type: ignore[arg-type]
-
-
-def _implicit(agents: GenericAgents, sentence_of: dict[int, int]):  # type: ignore[no-untyped-def]
-    """The implicit agent of an event no actor performs, in its sentence's country."""
-    def implicit(token, event_type: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-        actor = agents.implicit(token, event_type, sentence_of.get(token.i, 0))
-        return (actor.key,) if actor is not None else ()
-    return implicit
 
 
 def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
@@ -377,16 +366,18 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             time.span.start, time.span.end, alignment_mode="expand") or ()}
     agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
-        token, sentence_of.get(token.i, 0))) if fallback else {}  # type: ignore[attr-defined]
+        token, sentence_of.get(token.i, 0)), lambda i: agents.countries.of(  # type: ignore[attr-defined]
+        sentence_of.get(i, 0))) if fallback else {}
     events: list[Event] = []
-    kind_of = _kinds(gazetteer, candidates)
+    actor_of_key = _actors(gazetteer, candidates)
+    kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
                                  if i in candidates else None, ctx.place_at.__contains__,
-                                 _implicit(agents, sentence_of) if fallback else None):
+                                 agents.implied(sentence_of, actor_of_key) if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of))
             ctx.add_event(events[-1])
-    events = with_counterparts(events)
+    events = with_interveners(with_counterparts(events), kind_of)
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

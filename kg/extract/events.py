@@ -124,8 +124,9 @@ def _occurs_alone(token, event_type: str) -> bool:  # type: ignore[no-untyped-de
                                     and trigger_type(governor) is None)
 
 
-ImplicitAt = Callable[[object, str], tuple[str, ...]]
-"""(trigger token, event type) -> the implicit agent of an event no actor performs."""
+ImplicitAt = Callable[[object, str, tuple[str, ...]], tuple[str, ...]]
+"""(trigger token, event type, agents found) -> agents the text implies: the implicit agent of an
+event no actor performs, the crowd of a protest only organisations perform."""
 
 
 PROTEST_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithIntervention",
@@ -178,8 +179,6 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if event_type is None or _restated(token, is_place):
             continue
         agents, targets = roles(token, actor_at, fallback_at)
-        if not agents and implicit_at is not None:
-            agents = tuple(k for k in implicit_at(token, event_type) if k not in targets)
         mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
@@ -189,6 +188,9 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if (agents or targets) and set(agents) == set(targets):
             continue
         event_type = refine(token, event_type)
+        if implicit_at is not None:
+            agents += tuple(k for k in implicit_at(token, event_type, agents)
+                            if k not in targets and k not in agents)
         if not agents and not targets and not _occurs_alone(token, event_type):
             continue
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))

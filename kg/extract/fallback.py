@@ -61,6 +61,7 @@ ORG_WORDS: dict[str, str] = {
 """Words of an organisation's name that suggest its kind, checked last word first."""
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
+ARTICLES = {"the", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "secretary",
                "general", "leader", "chief", "spokesman", "ambassador", "envoy", "former", "deputy",
@@ -77,10 +78,12 @@ class Candidate:
     label: str
     kind: str
     generic: Actor | None = None  # a generic agent's composed actor ("Ugandan civilians")
+    country: str | None = None  # ISO 3166-1 alpha-3 of the country it acts in
 
     def actor(self) -> Actor:
         """The actor this candidate names."""
-        return self.generic or Actor(key=self.key, label=self.label, kind=self.kind)  # type: ignore[arg-type]
+        return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
+                                     country=self.country)
 
 
 def guess_kind(entity_label: str, text: str) -> str:
@@ -134,8 +137,28 @@ GenericAt = Callable[[object], Actor | None]
 """Token -> the generic agent its noun names (:class:`kg.extract.generic.GenericAgents`)."""
 
 
+CountryAt = Callable[[int], str | None]
+"""Token index -> the state actor key of the country its sentence is about."""
+STATELESS_KINDS = {"person", "state", "igo", "media", "ngo", "civilians"}
+"""Kinds of unknown actor that take no country from their context: a person's or a people's
+nationality is not where they are ("Rohingya", "Ukrainian community members"), a place name is
+its own state, international bodies and media are often abroad."""
+
+
+def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[str, Actor]
+               ) -> Candidate:
+    """An unknown organisation or group in the country of its sentence, keyed by both
+    ("PCC" in Brazil: ``pcc-brazil``), so that one key has one description in every article."""
+    state = country_at(candidate.start) if country_at is not None else None
+    if state is None or candidate.kind in STATELESS_KINDS or state not in known:
+        return candidate
+    return Candidate(candidate.start, candidate.end, f"{candidate.key}-{state}", candidate.label,
+                     candidate.kind, country=known[state].country)
+
+
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
-                    generic: GenericAt | None = None) -> dict[int, Candidate]:
+                    generic: GenericAt | None = None,
+                    country_at: CountryAt | None = None) -> dict[int, Candidate]:
     """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
     People come first, with the title before their name in the mention ("British
@@ -144,21 +167,22 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     A place name (GPE) is a candidate only where it stands for its government:
     not where it locates something ("in Sinjar district, Ninewa", "near Mosul"). With ``generic``, the nouns
     of the agent lexicon are the generic agents it composes ("police" in Mali:
-    Malian police); other group nouns are labelled by their own words.
+    Malian police); other group nouns are labelled by their own words. With ``country_at``,
+    an unknown organisation or group acts in its sentence's country (:func:`_qualified`).
     """
     found: dict[int, Candidate] = {}
     taken = taken | _bracketed_after(doc, taken)
 
     def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
-            actor: Actor | None = None) -> None:
+            actor: Actor | None = None, kind: str | None = None) -> None:
         tokens = range(start, end)
         if any(i in taken or i in found for i in tokens):
             return
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
-        candidate = Candidate(start, end, _key(label, known), label,
-                              guess_kind(entity_label, label)) if actor is None else \
+        candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
+            entity_label, label)), country_at, known) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
         for i in _bracketed_after(doc, set(tokens)):
@@ -170,7 +194,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
-            add(ent.start, ent.end, ent.label_)
+            add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
+                kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
     for token in doc:
@@ -225,7 +250,35 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
+            name = _name_before(token, taken) if actor.kind == "armed_group" else None
+            if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
+                add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             add(start, end, "", actor=actor)
+
+
+def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
+    """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
+    head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
+    return "armed_group" if head is not None and head.kind == "armed_group" else None
+
+
+NAMELESS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
+"""Entity types of a modifier that says where or whose people are, not which group: "Mombasa
+police", "Shiite militiamen"."""
+
+
+def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
+    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality."""
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or any(c.ent_type_ in NAMELESS or c.i in taken or not c.text[:1].isupper()
+                        for c in names):
+        return None
+    start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
+    if end != token.i or any(t.ent_type_ in NAMELESS or t.i in taken
+                             for t in token.doc[start:end]):
+        return None
+    return start, end
 
 
 def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
@@ -253,10 +306,10 @@ def _title_start(ent, taken: set[int]) -> int:  # type: ignore[no-untyped-def]
 
 
 def _named(ent) -> bool:  # type: ignore[no-untyped-def]
-    """A proper name: capitalised, a noun at its root ("Shi'ite" as an adjective is not),
+    """A proper name: capitalised after its article ("the Kifaya group"), a noun at its root ("Shi'ite" as an adjective is not),
     not the first part of a hyphenated word."""
     hyphenated = ent.end < len(ent.doc) and ent.doc[ent.end].text == "-" and not ent[-1].whitespace_
-    return (ent.text[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
+    return (_label(ent.text)[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
             and not hyphenated)  # "Cease" of "Cease-fire" is no name
 
 

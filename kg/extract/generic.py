@@ -35,7 +35,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Gazetteer
@@ -44,6 +44,10 @@ from kg.model import Actor, Mention, Place
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 STATE_KINDS = {"military", "police", "government"}
+CROWD_SECTORS = {"protesters", "rioters"}
+"""Sectors of the people who take part in a protest or riot."""
+IN_PERSON_KINDS = {"civilians", "person", "state"}
+"""Kinds of agent that protest in person, not through a crowd of protesters."""
 TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "during", "amid",
                   "despite"}
 
@@ -129,6 +133,14 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
 
 
+def _off_duty(agent: Actor, event_type: str) -> bool:
+    """Whether state forces act as protesters: police or soldiers who demonstrate peacefully."""
+    return event_type == "Protest" and agent.kind in FORCE_KINDS
+
+
+FORCE_KINDS = {"military", "police"}
+
+
 class GenericAgents:
     """Classifies head nouns by the sector lexicon and composes them with their country."""
 
@@ -183,14 +195,48 @@ class GenericAgents:
 
     def implicit(self, trigger, event_type: str, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The implicit agent of an event of ``event_type`` that no actor performs, when its
-        trigger reports the event as new (:func:`reports_occurrence`)."""
-        from kg.taxonomy import event_type as concept
-
-        if not reports_occurrence(trigger):
-            return None
-        acled = concept(event_type).acled or ""
-        sector = next((s for prefix, s in self.gazetteer.implicit.items()
-                       if acled.startswith(prefix)), None)
-        if sector is None:
+        trigger reports the event as new (:func:`reports_occurrence`), or when it is a protest
+        verb whose subject names no actor ("public servants gathered"): they are its crowd."""
+        sector = self._implicit_sector(event_type)
+        if sector is None or not reports_occurrence(trigger) and not (
+                sector in CROWD_SECTORS and trigger.pos_ == "VERB" and _subjects(trigger)):
             return None
         return self.gazetteer.generic(sector, self.countries.of(sentence))
+
+    def implied(self, sentence_of: dict[int, int], actor_of: Callable[[str], Actor | None]
+                ) -> Callable[[object, str, tuple[str, ...]], tuple[str, ...]]:
+        """(trigger, event type, agents found) -> the agents the text implies: the implicit
+        agent of an event no actor performs (:meth:`implicit`), the crowd of a protest only
+        organisations perform (:meth:`crowd`); ``sentence_of`` maps tokens to sentences and
+        ``actor_of`` keys to actors."""
+        def implied(trigger, event_type: str, found: tuple[str, ...]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+            sentence = sentence_of.get(trigger.i, 0)
+            actor = self.crowd(event_type, sentence, map(actor_of, found)) if found else \
+                self.implicit(trigger, event_type, sentence)
+            return (actor.key,) if actor is not None else ()
+        return implied
+
+    def crowd(self, event_type: str, sentence: int, agents: Iterable[Actor | None]
+              ) -> Actor | None:
+        """The crowd that performs a protest or riot whose agents include no group of people.
+
+        Whoever protests is a protester: when a protest's agents are only organisations
+        ("members of a union protested", "the party staged a rally"), the people on the street
+        are its agents too, the protesters (or rioters) of the sentence's country; the
+        organisation stays an agent beside them. People (a group or a person) and the sectors
+        of a state ("rebels in the Ivory Coast blocked roads", "a member of parliament began a
+        hunger strike") protest in person, with no crowd of their own; but police officers or
+        soldiers who hold a peaceful protest do so as protesters, not as forces of the state.
+        """
+        sector = self._implicit_sector(event_type)
+        if sector not in CROWD_SECTORS or any(a is None or a.kind in IN_PERSON_KINDS or a.sector
+                                              and not _off_duty(a, event_type) for a in agents):
+            return None
+        return self.gazetteer.generic(sector, self.countries.of(sentence))
+
+    def _implicit_sector(self, event_type: str) -> str | None:
+        from kg.taxonomy import event_type as concept
+
+        acled = concept(event_type).acled or ""
+        return next((s for prefix, s in self.gazetteer.implicit.items()
+                     if acled.startswith(prefix)), None)

@@ -36,6 +36,11 @@ PARTNER_PREPS = frozenset({"alongside"})
 MUTUAL_WORDS = frozenset({"mutual", "mutually", "reciprocal"})
 RECIPROCAL_TYPES = frozenset({"Negotiate", "Agreement"})
 """Event types whose agents, with no target, deal with each other ("X and Y negotiated")."""
+RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
+                               "confront", "shoot-out", "shootout", "gunfight", "firefight",
+                               "confrontation"})
+"""Symmetric predicates: their agents, with no target, act on each other ("X and Y clashed",
+"exchanged fire"); an "offensive by X and Y" is no such act."""
 
 
 def _heads(token) -> list:  # type: ignore[no-untyped-def, type-arg]
@@ -113,7 +118,8 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         return agents, targets, None
     if (joined and len(agents) > 1) or _joint_cue(token):
         return agents, targets, "jointly"
-    if not targets and (event_type in RECIPROCAL_TYPES or _mutual_cue(token)):
+    if not targets and (event_type in RECIPROCAL_TYPES or _mutual_cue(token)
+                        or token.lemma_.lower() in RECIPROCAL_LEMMAS):
         return agents, targets, "mutually"
     return agents, targets, None
 

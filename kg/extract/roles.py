@@ -45,7 +45,9 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
                   "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
                   "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
                   "communication", "coordinate", "coordination", "cooperation", "cooperate",
-                  "mediate", "agree", "agreement", "ceasefire", "truce", "share"}
+                  "mediate", "agree", "agreement", "ceasefire", "truce", "share", "exchange",
+                  "engage", "skirmish", "confront", "confrontation", "encounter", "shoot-out",
+                  "shootout", "firefight", "gunfight", "gunbattle", "standoff"}
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
@@ -119,12 +121,34 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
                          _phrase_actors(grandchild, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(_phrase_actors(verb.head, actor_at))
+    if not found:
+        found.extend(_conjoined_targets(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+
+
+def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
+    the object both verbs take ("attacked and killed a civilian"), or the victims of the act
+    that carried out ``verb`` when its own object is no actor ("attacked the village and
+    killed one woman"). A named object ("shelled Juba") is itself what the act was aimed at.
+    A participle ("..., killing 20 people") is not such an act: its victims may be others than
+    those the act was aimed at ("opened fire to disperse demonstrators, killing one person")."""
+    if any(c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_PLACES)
+           for c in verb.children):
+        return []  # "shelled Juba, killing 20 people": the named place is what was shelled
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        found = [k for c in conj.children if c.dep_ == "dobj" for k in _phrase_actors(c, actor_at)]
+        if found:
+            return found
+    return []
 
 
 def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -141,6 +165,7 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
 
 PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
 """Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+NAMED_PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -199,6 +224,8 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         agents = _subject_actors(head, actor_at)
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
+        if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
+            targets = tuple(_conjoined_targets(head, actor_at))  # a man"
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties

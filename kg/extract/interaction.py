@@ -1,0 +1,80 @@
+"""Whom a protest or riot faces: the state forces that act on its crowd, or that it acts on.
+
+A report of a protest rarely names the other side in the protest's own clause:
+"Farmers protested in the capital. Police dispersed them with tear gas and
+arrested ten protesters." The protest and the intervention are told as two
+events; the forces that act on the crowd (or that the crowd acts on: "rioters
+threw stones at the police") are the protest's counterpart. A protest with no
+target gets, as targets, the state forces (police or military) that are the
+other side of an event in the same article in which one of its agents takes part; a
+protest whose type says that forces intervened gets the forces that act in the article
+("Farmers protested. Police intervened.").
+
+Examples
+--------
+>>> from kg.model import Event, Span
+>>> def event(i, kind, agents, targets=()):
+...     return Event(i, kind, Span(0, 1, "x"), 0, agents=agents, targets=targets)
+>>> kinds = {"crowd": "civilians", "police": "police"}.get
+>>> found = with_interveners([event(0, "Protest", ("crowd",)),
+...                           event(1, "Arrest", ("police",), ("crowd",))], kinds)
+>>> found[0].targets
+('police',)
+>>> with_interveners([event(0, "Protest", ("crowd",)),
+...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
+()
+>>> with_interveners([event(0, "ProtestWithIntervention", ("crowd",)),
+...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
+('police',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from kg.model import Event
+
+CROWD_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithIntervention",
+                         "ExcessiveForce", "MobViolence"})
+"""Event types a crowd performs."""
+FORCE_KINDS = frozenset({"police", "military"})
+"""Kinds of actor that intervene in a protest or riot."""
+HAPPENED = ("asserted", "reported")
+INTERVENED_TYPES = frozenset({"ProtestWithIntervention", "ExcessiveForce"})
+"""Protests whose type says that forces intervened: with no forces acting on the crowd in
+the text, the forces that act at all in the article are the ones that intervened."""
+
+
+def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None]
+                 ) -> tuple[str, ...]:
+    found: list[str] = []
+    for event in events:
+        if event.modality not in HAPPENED:
+            continue
+        for side, other in ((event.agents, event.targets), (event.targets, event.agents)):
+            if crowd & set(side):
+                found.extend(k for k in other if kind_of(k) in FORCE_KINDS and k not in crowd)
+    return tuple(dict.fromkeys(found))
+
+
+def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None]
+                     ) -> list[Event]:
+    """``events`` with each protest or riot that has no target given the state forces that
+    act on its agents, or that its agents act on, in another event of the article (for a
+    protest with intervention, any forces that act in the article)."""
+    found = list(events)
+    for index, event in enumerate(found):
+        if event.event_type not in CROWD_TYPES or event.targets or not event.agents:
+            continue
+        others = [e for e in events if e.index != event.index]
+        forces = _other_sides(set(event.agents), others, kind_of)
+        if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
+            forces = tuple(dict.fromkeys(k for e in others if e.modality in HAPPENED
+                                         for k in e.agents if kind_of(k) in FORCE_KINDS))
+        if forces:
+            found[index] = replace(event, targets=forces)
+    return found
+
+
+__all__ = ["CROWD_TYPES", "with_interveners"]

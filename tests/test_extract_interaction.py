@@ -1,0 +1,39 @@
+"""A protest's counterpart from the other events of its article (kg.extract.interaction),
+on made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _protest(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="interaction"))
+    return next(e for e in extraction.events if e.event_type in (
+        "Protest", "ProtestWithIntervention", "ViolentDemonstration", "ExcessiveForce"))
+
+
+def test_police_who_arrest_protesters_are_the_protests_counterpart(extractor):
+    protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
+                                  "Police arrested ten protesters.")
+    assert protest.targets == ("kenya-police",)
+
+
+def test_forces_who_fight_someone_else_are_not(extractor):
+    protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
+                                  "Kenyan soldiers attacked Somali rebels near the border.")
+    assert (protest.event_type, protest.targets) == ("Protest", ())
+
+
+def test_a_protest_with_intervention_faces_the_forces_that_act(extractor):
+    """The type says forces intervened (kg.extract.refine); the police who act are they."""
+    protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
+                                  "Police arrested two Somali rebels.")
+    assert (protest.event_type, protest.targets) == ("ProtestWithIntervention", ("kenya-police",))

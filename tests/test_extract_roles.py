@@ -1,0 +1,49 @@
+"""Roles read from the dependency parse (kg.extract.roles), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _first(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    return extraction.events[0]
+
+
+def test_coordinated_verbs_share_their_object(extractor):
+    event = _first(extractor, "Somali rebels attacked and killed a trader near Mombasa.")
+    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
+
+
+def test_an_attack_on_a_thing_targets_the_victims_of_the_act_that_carried_it_out(extractor):
+    event = _first(extractor, "Somali rebels attacked the market and killed two traders in Mombasa.")
+    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
+
+
+def test_a_conjoined_verb_with_its_own_subject_lends_no_object(extractor):
+    event = _first(extractor, "Somali rebels attacked the market and police arrested two traders "
+                              "in Mombasa.")
+    assert event.trigger.text == "attacked" and "kenya-civilians" not in event.targets
+
+
+def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
+    event = _first(extractor, "Somali rebels shelled Mombasa and killed two traders.")
+    assert event.trigger.text == "shelled" and "kenya-civilians" not in event.targets
+
+
+def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor):
+    event = _first(extractor, "Somali rebels opened fire and killed a trader in Mombasa.")
+    assert event.targets == ("kenya-civilians",)
+
+
+def test_the_other_side_of_an_exchange_of_fire_is_its_target(extractor):
+    event = _first(extractor, "Kenyan soldiers exchanged fire with Somali rebels near Mombasa.")
+    assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))
