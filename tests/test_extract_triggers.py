@@ -82,3 +82,24 @@ def test_hyphenated_and_coordinated_protest_triggers(extractor):
         0] == ("Protest", "gathered")
     assert _events(extractor, "Hundreds of people formed a human chain along the river.")[0][0] == \
         "Protest"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 2,000 civilians were displaced from the district.", ("OtherDevelopment", "displaced")),
+    ("Hundreds of villagers fled from the village.", ("OtherDevelopment", "fled")),
+    ("About 3,000 refugees arrived in the capital.", ("OtherDevelopment", "arrived")),
+    ("Fifty civilians were evacuated from the city.", ("OtherDevelopment", "evacuated")),
+    ("Forty militiamen surrendered to the army.", ("Surrender", "surrendered")),
+    ("Soldiers raped two women in the village.", ("SexualViolence", "raped")),
+])
+def test_displacement_surrender_and_a_lemma_with_its_silent_e(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_the_army_evacuating_its_posts_still_withdraws(extractor):
+    assert _events(extractor, "The Syrian army evacuated its posts near the border.")[0][0] == "Withdraw"
+
+
+def test_a_participle_naming_custody_is_no_arrest(extractor):
+    assert "Arrest" not in [t for t, _ in _events(
+        extractor, "The detained journalist went on hunger strike.")]

@@ -25,12 +25,15 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
-from kg.extract.triggers import phrase_words
+from kg.extract.triggers import guarded, phrase_words
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
-VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting"}
+VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 PROTESTS = frozenset({"Protest"})
+TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
+"""Territory taken: without a fight (a manner cue of ``Withdraw``), a non-violent transfer."""
+CALM = "Withdraw"
 PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
 VICTIM_PREPS = {"on", "against", "at", "of"}
@@ -57,6 +60,7 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
+    tokens = [t for t in tokens if not guarded(t, t.lemma_.lower())]  # "grenade launchers"
     words = _lemmas(tokens)
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
@@ -94,7 +98,7 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     lex = lexicon()
     if event_type not in VIOLENT:
         return event_type
-    agents = _heads(token, {"nsubj", "agent"}, {"by"})
+    agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
         if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
@@ -130,30 +134,71 @@ ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound
 not what people talk or fear about ("fear clashes" is a ccomp's object)."""
 
 
+NEGATORS = {"no", "not", "n't", "never", "without"}
+
+
+def _negated(token) -> bool:  # type: ignore[no-untyped-def]
+    """The token, or the verb it is the subject or object of, is denied: "no clashes", "clashes
+    were not reported", "without violence"."""
+    return any(c.lower_ in NEGATORS for t in (token, token.head) for c in t.children
+               if c.dep_ in ("neg", "det")) or token.head.lower_ == "without"
+
+
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
-    """Tokens that can report an act: not inside a reported or feared clause, nor a topic."""
-    return [t for t in tokens if t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))]
+    """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
+    denied."""
+    return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
+        "with", "by", "of"))) and not _negated(t)]
 
 
-def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine a protest by how it went, in its sentence and the next."""
-    if event_type not in PROTESTS:
-        return event_type
+def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     sentence = token.sent
     end = sentence.end
     if end < len(token.doc):
         end = token.doc[end].sent.end
+    return list(token.doc[sentence.start:end])
+
+
+def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Refine a protest by how it went, in its sentence and the next; territory taken with
+    "no clashes reported" or "without resistance" changed hands without a fight."""
+    if event_type in TERRITORY:
+        tokens = _sentence_and_next(token)
+        words = _lemmas(tokens)
+        calm = any(_has(cue, tokens, words) for cue, kind in lexicon().manner if kind == CALM)
+        return CALM if calm else event_type
+    if event_type not in PROTESTS:
+        return event_type
     skip = _about(token) | {token.i}
-    tokens = _acts([t for t in token.doc[sentence.start:end] if t.i not in skip])
+    tokens = _acts([t for t in _sentence_and_next(token) if t.i not in skip])
     words = _lemmas(tokens)
-    return next((kind for cue, kind in lexicon().manner if _has(cue, tokens, words)), event_type)
+    return next((kind for cue, kind in lexicon().manner
+                 if kind != CALM and _has(cue, tokens, words)), event_type)
+
+
+SETTING_PREPS = {"during", "at", "amid", "in"}
+"""Prepositions that set an act inside another event: "threw stones during a demonstration"."""
+MOB = "MobViolence"
+RIOT = "ViolentDemonstration"
+
+
+def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Mob violence inside a demonstration ("threw stones during demonstrations") or done by
+    those who protest ("protested and threw stones") is a violent demonstration."""
+    if event_type != MOB:
+        return event_type
+    protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
+    scene = [g for v in _shared(token) for p in v.children
+             if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
+    protest_verbs = {w for w, kind in lexicon().verbs.items() if kind in PROTESTS or kind == RIOT}
+    joined = any(v.lemma_.lower() in protest_verbs for v in _shared(token)[1:])
+    return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
 
 
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """The trigger's type made precise by instrument, participants and manner."""
+    """The trigger's type made precise by instrument, participants, setting and manner."""
     refined = by_participants(token, by_instrument(token, event_type))
-    return by_manner(token, refined)
+    return by_manner(token, by_setting(token, refined))
 
 
 def by_agent_kind(event_type: str, kinds: set[str]) -> str:
@@ -173,5 +218,5 @@ def by_target_kind(event_type: str, kinds: set[str]) -> str:
     return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds else event_type
 
 
-__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_target_kind",
-           "refine"]
+__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_setting",
+           "by_target_kind", "refine"]
