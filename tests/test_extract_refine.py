@@ -104,3 +104,21 @@ def test_protesters_throwing_stones_riot(extractor):
     extraction = extractor.extract(article_from_text(
         "Residents protested in the square and threw stones at the town hall.", origin="refine"))
     assert [e.event_type for e in extraction.events] == ["ViolentDemonstration"] * 2
+
+
+def test_another_countrys_forces_overtake_territory(extractor):
+    assert _first_type(extractor, "Russian forces captured the town of Izium in Ukraine.") == \
+        "SeizeTerritory"
+    assert _first_type(extractor, "Ukrainian forces regained control of Izium in Ukraine.") == \
+        "RegainTerritory"
+    assert by_agent_kind("SeizeTerritory", {"military"}, foreign=True) == "SeizeTerritory"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police officers detained a blogger and tortured him in custody.", "AttackOnCivilians"),
+    ("Police officers detained a blogger in the capital.", "Arrest"),
+    ("Soldiers raided the village and burned four houses.", "AttackOnCivilians"),
+    ("A man attacked and sexually assaulted a student on the hill.", "SexualViolence"),
+])
+def test_custody_raids_and_sexual_violence(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

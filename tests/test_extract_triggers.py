@@ -103,3 +103,11 @@ def test_the_army_evacuating_its_posts_still_withdraws(extractor):
 def test_a_participle_naming_custody_is_no_arrest(extractor):
     assert "Arrest" not in [t for t, _ in _events(
         extractor, "The detained journalist went on hunger strike.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Nigerian army will recruit 500 young men.", ("Mobilize", "recruit")),
+    ("Fighters raided an army post at dawn.", ("ArmedClash", "raided")),
+])
+def test_recruitment_and_raids(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected

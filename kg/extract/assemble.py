@@ -291,6 +291,7 @@ def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | N
 
 
 KindOf = Callable[[str], str | None]
+_NO_ACTOR = Actor(key="", label="", kind="other")
 
 
 def _kinds(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> KindOf:
@@ -304,11 +305,21 @@ def _kinds(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> KindOf:
     return kind_of
 
 
-def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Event:
+def _countries(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> KindOf:
+    """Actor key -> ISO country, for gazetteer actors and generic unknown-actor candidates."""
+    unknown = {c.key: c.actor() for c in candidates.values()}
+    return lambda key: (gazetteer.actors.get(key) or unknown.get(key) or _NO_ACTOR).country
+
+
+def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
+           country_of: KindOf) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
     place, place_from = _place(ctx, sentence, found)
     time, date_from = _time(ctx, sentence, found)
-    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k})
+    home = (ctx.gazetteer.places[place].country if place in ctx.gazetteer.places else None) \
+        or ctx.main_country
+    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k},
+                               foreign=any(country_of(k) not in (None, home) for k in found.agents))
     event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k})
     return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
@@ -376,12 +387,12 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
         token, sentence_of.get(token.i, 0))) if fallback else {}  # type: ignore[attr-defined]
     events: list[Event] = []
-    kind_of = _kinds(gazetteer, candidates)
+    kind_of, country_of = _kinds(gazetteer, candidates), _countries(gazetteer, candidates)
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
                                  if i in candidates else None, ctx.place_at.__contains__,
                                  _implicit(agents, sentence_of) if fallback else None):
-            events.append(_event(ctx, len(events), found, kind_of))
+            events.append(_event(ctx, len(events), found, kind_of, country_of))
             ctx.add_event(events[-1])
     events = with_counterparts(events)
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (

@@ -195,21 +195,54 @@ def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
 
 
+SEXUAL = "SexualViolence"
+
+
+def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """An attack coordinated with sexual violence on the same victims is sexual violence:
+    "attacked and sexually abused a student"."""
+    from kg.extract.triggers import trigger_type
+
+    if event_type not in VIOLENT:
+        return event_type
+    joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]
+    return SEXUAL if joined else event_type
+
+
+CUSTODY = "Arrest"
+ABUSE = "AttackOnCivilians"
+
+
+def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
+    violence against the detained: "detained a blogger and tortured him"."""
+    if event_type != CUSTODY:
+        return event_type
+    verbs = {w for w, kind in lexicon().verbs.items() if kind == ABUSE}
+    abused = any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t)
+                 for t in _sentence_and_next(token))
+    return ABUSE if abused else event_type
+
+
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """The trigger's type made precise by instrument, participants, setting and manner."""
     refined = by_participants(token, by_instrument(token, event_type))
+    refined = by_conjunct(token, by_custody(token, refined))
     return by_manner(token, by_setting(token, refined))
 
 
-def by_agent_kind(event_type: str, kinds: set[str]) -> str:
-    """Territory taken by state forces alone is regained; with anyone else, overtaken.
+def by_agent_kind(event_type: str, kinds: set[str], foreign: bool = False) -> str:
+    """Territory taken by the state's own forces alone is regained; by anyone else (another
+    country's forces included: ``foreign``), overtaken.
 
     >>> by_agent_kind("SeizeTerritory", {"state", "armed_group"}), by_agent_kind("Arrest", {"state"})
     ('SeizeTerritory', 'Arrest')
+    >>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("SeizeTerritory", {"military"}, True)
+    ('RegainTerritory', 'SeizeTerritory')
     """
     for narrower, (allowed, broader) in lexicon().agent_kinds.items():
         if event_type in (narrower, broader) and kinds:
-            return narrower if kinds <= allowed else broader
+            return narrower if kinds <= allowed and not foreign else broader
     return event_type
 
 
@@ -219,4 +252,4 @@ def by_target_kind(event_type: str, kinds: set[str]) -> str:
 
 
 __all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_setting",
-           "by_target_kind", "refine"]
+           "by_conjunct", "by_custody", "by_target_kind", "refine"]
