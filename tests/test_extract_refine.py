@@ -122,3 +122,30 @@ def test_another_countrys_forces_overtake_territory(extractor):
 ])
 def test_custody_raids_and_sexual_violence(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants attacked Kabul, killing three.", "AttackOnCivilians"),
+    ("Rebels attacked the town of Goma.", "AttackOnCivilians"),
+    ("Gunmen attacked a convoy, killing two villagers.", "AttackOnCivilians"),
+    ("Jihadists attacked an army post near Kabul.", "ArmedClash"),
+    ("Armed men attacked and killed a Fulani pastoralist.", "AttackOnCivilians"),
+])
+def test_victims_of_a_participle_adjunct_and_an_attacked_town(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students marched in support of a killed reporter.", "Protest"),
+    ("Students marched in the city. Soldiers shot two protesters dead.", "ExcessiveForce"),
+])
+def test_a_killing_is_excessive_force_only_when_protesters_are_killed(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels carried out a mine attack against an army convoy.", "Bombing"),
+    ("Gunmen attacked a gold mine near the border.", "ArmedClash"),
+])
+def test_a_mine_is_an_explosive_unless_it_is_dug(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -111,3 +111,8 @@ def test_a_participle_naming_custody_is_no_arrest(extractor):
 ])
 def test_recruitment_and_raids(extractor, text, expected):
     assert _events(extractor, text)[0] == expected
+
+
+def test_striking_an_ied_is_an_explosion(extractor):
+    assert _events(extractor, "A military convoy struck an IED near the village.")[0] == (
+        "Bombing", "struck")

@@ -60,7 +60,8 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
-    tokens = [t for t in tokens if not guarded(t, t.lemma_.lower())]  # "grenade launchers"
+    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())]
+    # not "grenade launchers", "a gold mine", nor the pronoun "mine"
     words = _lemmas(tokens)
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
@@ -68,11 +69,12 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
 
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """``token`` and the verbs coordinated with it, which share its arguments: "shot and killed
-    a farmer"."""
+    """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
+    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"."""
     verbs = [token]
     if token.pos_ == "VERB":
-        verbs += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [c for c in token.children if c.pos_ == "VERB" and (
+            c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
         if token.dep_ == "conj" and token.head.pos_ == "VERB":
             verbs.append(token.head)
     return verbs
@@ -93,6 +95,18 @@ def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-u
     return heads
 
 
+POPULATED = "village"
+"""The target noun a named town or village stands for when it is what is attacked."""
+
+
+def _victim_word(victim, trigger) -> str:  # type: ignore[no-untyped-def]
+    """The victim's lemma; a named place attacked directly ("attacked Kouyape") stands for its
+    people, as "attacked the village" does."""
+    if victim.ent_type_ in ("GPE", "LOC") and victim.dep_ == "dobj" and victim.head.i == trigger.i:
+        return POPULATED
+    return victim.lemma_.lower()
+
+
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine an attack by its victim's noun and a violent event by its perpetrator's noun."""
     lex = lexicon()
@@ -108,8 +122,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
         victims = _heads(token, deps, VICTIM_PREPS)
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
             victims.append(token.head)  # "a man shot dead by ..."
-        kind = next((lex.target_nouns[v.lemma_.lower()] for v in victims
-                     if v.lemma_.lower() in lex.target_nouns), None)
+        kind = next((lex.target_nouns[_victim_word(v, token)] for v in victims
+                     if _victim_word(v, token) in lex.target_nouns), None)
         return kind or event_type
     return event_type
 
