@@ -116,3 +116,12 @@ def test_recruitment_and_raids(extractor, text, expected):
 def test_striking_an_ied_is_an_explosion(extractor):
     assert _events(extractor, "A military convoy struck an IED near the village.")[0] == (
         "Bombing", "struck")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Residents closed a road in the town to denounce a power cut.", ["Protest"]),
+    ("Protesters closed down the oil port.", ["Protest"]),
+    ("The army closed the border crossing.", []),
+])
+def test_closing_a_road_to_denounce_is_a_protest(extractor, text, expected):
+    assert [t for t, _ in _events(extractor, text)] == expected
