@@ -230,6 +230,7 @@ class ET(DefinedNamespace):
     Looting: URIRef
     DisruptedWeapons: URIRef
     BaseEstablished: URIRef
+    Surrender: URIRef
     OtherDevelopment: URIRef
 
 

@@ -16,7 +16,7 @@ def _types(extractor, text):
     ("Japan halted economic aid to Serbia.", "Sanction"),
     ("The United States sent arms to Pakistan.", "MilitaryAid"),
     ("Turkish police jailed Kurdish activists.", "Arrest"),
-    ("Syrian rebels surrendered to the Syrian army.", "Withdraw"),
+    ("Syrian rebels surrendered to the Syrian army.", "Surrender"),
 ])
 def test_verbs_of_cameo_categories(extractor, text, expected):
     assert [t for t, _, _ in _types(extractor, text)] == [expected]

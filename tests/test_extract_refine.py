@@ -65,3 +65,87 @@ def test_agent_kind_decides_who_regains_territory():
 def test_state_forces_seizing_a_town_regain_it(extractor):
     assert _first_type(extractor, "The Syrian army captured the town of Kafr Nabl.") == \
         "RegainTerritory"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers fired grenade launchers at the rebel positions near the river.", "Shelling"),
+    ("Police fired stun grenades at the crowd in the square.", "Shelling"),
+    ("Attackers threw a hand grenade at the police post.", "Grenade"),
+])
+def test_a_launcher_or_stun_grenade_is_no_grenade_attack(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took control of the town. No clashes were reported.", "Withdraw"),
+    ("Rebels took control of the town. Clashes were not reported.", "Withdraw"),
+    ("Rebels captured the town without resistance.", "Withdraw"),
+    ("Rebels captured the town after heavy fighting.", "SeizeTerritory"),
+])
+def test_territory_taken_without_a_fight_is_a_transfer(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A group of youths threw stones at a passing bus.", "MobViolence"),
+    ("Youths threw stones at the police during a demonstration.", "ViolentDemonstration"),
+    ("A clash between supporters of two parties left three people injured.", "MobViolence"),
+])
+def test_stone_throwing_and_partisan_clashes(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_protest_is_never_refined_to_a_transfer(extractor):
+    assert _first_type(extractor, "Farmers protested peacefully; no clashes were reported.") == \
+        "Protest"
+
+
+def test_protesters_throwing_stones_riot(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Residents protested in the square and threw stones at the town hall.", origin="refine"))
+    assert [e.event_type for e in extraction.events] == ["ViolentDemonstration"] * 2
+
+
+def test_another_countrys_forces_overtake_territory(extractor):
+    assert _first_type(extractor, "Russian forces captured the town of Izium in Ukraine.") == \
+        "SeizeTerritory"
+    assert _first_type(extractor, "Ukrainian forces regained control of Izium in Ukraine.") == \
+        "RegainTerritory"
+    assert by_agent_kind("SeizeTerritory", {"military"}, foreign=True) == "SeizeTerritory"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police officers detained a blogger and tortured him in custody.", "AttackOnCivilians"),
+    ("Police officers detained a blogger in the capital.", "Arrest"),
+    ("Soldiers raided the village and burned four houses.", "AttackOnCivilians"),
+    ("A man attacked and sexually assaulted a student on the hill.", "SexualViolence"),
+])
+def test_custody_raids_and_sexual_violence(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants attacked Kabul, killing three.", "AttackOnCivilians"),
+    ("Rebels attacked the town of Goma.", "AttackOnCivilians"),
+    ("Gunmen attacked a convoy, killing two villagers.", "AttackOnCivilians"),
+    ("Jihadists attacked an army post near Kabul.", "ArmedClash"),
+    ("Armed men attacked and killed a Fulani pastoralist.", "AttackOnCivilians"),
+])
+def test_victims_of_a_participle_adjunct_and_an_attacked_town(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students marched in support of a killed reporter.", "Protest"),
+    ("Students marched in the city. Soldiers shot two protesters dead.", "ExcessiveForce"),
+])
+def test_a_killing_is_excessive_force_only_when_protesters_are_killed(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels carried out a mine attack against an army convoy.", "Bombing"),
+    ("Gunmen attacked a gold mine near the border.", "ArmedClash"),
+])
+def test_a_mine_is_an_explosive_unless_it_is_dug(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -82,3 +82,46 @@ def test_hyphenated_and_coordinated_protest_triggers(extractor):
         0] == ("Protest", "gathered")
     assert _events(extractor, "Hundreds of people formed a human chain along the river.")[0][0] == \
         "Protest"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 2,000 civilians were displaced from the district.", ("OtherDevelopment", "displaced")),
+    ("Hundreds of villagers fled from the village.", ("OtherDevelopment", "fled")),
+    ("About 3,000 refugees arrived in the capital.", ("OtherDevelopment", "arrived")),
+    ("Fifty civilians were evacuated from the city.", ("OtherDevelopment", "evacuated")),
+    ("Forty militiamen surrendered to the army.", ("Surrender", "surrendered")),
+    ("Soldiers raped two women in the village.", ("SexualViolence", "raped")),
+])
+def test_displacement_surrender_and_a_lemma_with_its_silent_e(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_the_army_evacuating_its_posts_still_withdraws(extractor):
+    assert _events(extractor, "The Syrian army evacuated its posts near the border.")[0][0] == "Withdraw"
+
+
+def test_a_participle_naming_custody_is_no_arrest(extractor):
+    assert "Arrest" not in [t for t, _ in _events(
+        extractor, "The detained journalist went on hunger strike.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Nigerian army will recruit 500 young men.", ("Mobilize", "recruit")),
+    ("Fighters raided an army post at dawn.", ("ArmedClash", "raided")),
+])
+def test_recruitment_and_raids(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_striking_an_ied_is_an_explosion(extractor):
+    assert _events(extractor, "A military convoy struck an IED near the village.")[0] == (
+        "Bombing", "struck")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Residents closed a road in the town to denounce a power cut.", ["Protest"]),
+    ("Protesters closed down the oil port.", ["Protest"]),
+    ("The army closed the border crossing.", []),
+])
+def test_closing_a_road_to_denounce_is_a_protest(extractor, text, expected):
+    assert [t for t, _ in _events(extractor, text)] == expected

@@ -80,7 +80,7 @@ def test_plover_lookup():
     assert {"ArmedClash", "AirStrike", "Shelling", "Bombing", "Kidnap"} <= set(plover_to_types("ASSAULT"))
     assert plover_to_types("FIGHT") == plover_to_types("ASSAULT")
     assert "Condemn" in plover_to_types("DISAPPROVE")
-    assert plover_to_types("retreat") == ["Ceasefire", "Release", "Withdraw"]
+    assert plover_to_types("retreat") == ["Ceasefire", "Release", "Surrender", "Withdraw"]
     assert plover_to_types("NOSUCH") == []
 
 

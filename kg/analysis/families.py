@@ -28,7 +28,7 @@ RELATION_FAMILIES: dict[str, tuple[str, ...]] = {
     "allied": ("Allied",),
     "co-acts": ("CoAgent",),
     "other": ("Demand", "Protest", "ProtestWithIntervention", "ViolentDemonstration", "Withdraw",
-              "BaseEstablished", "OtherDevelopment"),
+              "Surrender", "BaseEstablished", "OtherDevelopment"),
 }
 """Edge types per family; any other event type falls into ``other``.
 

@@ -304,11 +304,15 @@ def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[
                                                      else None)
 
 
-def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf) -> Event:
+def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
+           country_of: KindOf) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
     place, place_from = _place(ctx, sentence, found)
     time, date_from = _time(ctx, sentence, found)
-    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k})
+    home = (ctx.gazetteer.places[place].country if place in ctx.gazetteer.places else None) \
+        or ctx.main_country
+    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k},
+                               foreign=any(country_of(k) not in (None, home) for k in found.agents))
     event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k})
     return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
@@ -371,11 +375,12 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events: list[Event] = []
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731
+    country_of: KindOf = lambda key: getattr(actor_of_key(key), "country", None)  # noqa: E731
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
                                  if i in candidates else None, ctx.place_at.__contains__,
                                  agents.implied(sentence_of, actor_of_key) if fallback else None):
-            events.append(_event(ctx, len(events), found, kind_of))
+            events.append(_event(ctx, len(events), found, kind_of, country_of))
             ctx.add_event(events[-1])
     events = with_interveners(with_counterparts(events), kind_of)
     unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (

@@ -150,6 +150,17 @@ def _restated(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untyp
     return purpose and trigger_type(governor, is_place) in PROTEST_TYPES
 
 
+STATE_TYPES = frozenset({"Arrest"})
+"""Types whose past participle before a noun names a lasting state, not an event: "imprisoned
+members" are in custody; no arrest is reported."""
+
+
+def _state_modifier(token, event_type: str) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a prenominal participle of a state type: "the detained journalist"."""
+    return event_type in STATE_TYPES and token.dep_ == "amod" and token.tag_ == "VBN" \
+        and token.i < token.head.i
+
+
 AGENT_SUFFIXES = ("er", "or", "ist")
 """Agentive derivation (bomb -> bomber, invade -> invader, terror -> terrorist)."""
 NON_AGENTIVE = frozenset({"murder", "order", "border", "disorder", "terror"})
@@ -176,7 +187,7 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     """
     for token in sentence:
         event_type = trigger_type(token, is_place)
-        if event_type is None or _restated(token, is_place):
+        if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type):
             continue
         agents, targets = roles(token, actor_at, fallback_at)
         mediators: tuple[str, ...] = ()

@@ -25,12 +25,15 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
-from kg.extract.triggers import phrase_words
+from kg.extract.triggers import guarded, phrase_words
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
-VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting"}
+VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 PROTESTS = frozenset({"Protest"})
+TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
+"""Territory taken: without a fight (a manner cue of ``Withdraw``), a non-violent transfer."""
+CALM = "Withdraw"
 PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
 VICTIM_PREPS = {"on", "against", "at", "of"}
@@ -57,6 +60,8 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
+    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())]
+    # not "grenade launchers", "a gold mine", nor the pronoun "mine"
     words = _lemmas(tokens)
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
@@ -64,11 +69,12 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
 
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """``token`` and the verbs coordinated with it, which share its arguments: "shot and killed
-    a farmer"."""
+    """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
+    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"."""
     verbs = [token]
     if token.pos_ == "VERB":
-        verbs += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [c for c in token.children if c.pos_ == "VERB" and (
+            c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
         if token.dep_ == "conj" and token.head.pos_ == "VERB":
             verbs.append(token.head)
     return verbs
@@ -89,12 +95,24 @@ def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-u
     return heads
 
 
+POPULATED = "village"
+"""The target noun a named town or village stands for when it is what is attacked."""
+
+
+def _victim_word(victim, trigger) -> str:  # type: ignore[no-untyped-def]
+    """The victim's lemma; a named place attacked directly ("attacked Kouyape") stands for its
+    people, as "attacked the village" does."""
+    if victim.ent_type_ in ("GPE", "LOC") and victim.dep_ == "dobj" and victim.head.i == trigger.i:
+        return POPULATED
+    return victim.lemma_.lower()
+
+
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine an attack by its victim's noun and a violent event by its perpetrator's noun."""
     lex = lexicon()
     if event_type not in VIOLENT:
         return event_type
-    agents = _heads(token, {"nsubj", "agent"}, {"by"})
+    agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
         if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
@@ -104,8 +122,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
         victims = _heads(token, deps, VICTIM_PREPS)
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
             victims.append(token.head)  # "a man shot dead by ..."
-        kind = next((lex.target_nouns[v.lemma_.lower()] for v in victims
-                     if v.lemma_.lower() in lex.target_nouns), None)
+        kind = next((lex.target_nouns[_victim_word(v, token)] for v in victims
+                     if _victim_word(v, token) in lex.target_nouns), None)
         return kind or event_type
     return event_type
 
@@ -130,41 +148,115 @@ ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound
 not what people talk or fear about ("fear clashes" is a ccomp's object)."""
 
 
+NEGATORS = {"no", "not", "n't", "never", "without"}
+
+
+def _negated(token) -> bool:  # type: ignore[no-untyped-def]
+    """The token, or the verb it is the subject or object of, is denied: "no clashes", "clashes
+    were not reported", "without violence"."""
+    return any(c.lower_ in NEGATORS for t in (token, token.head) for c in t.children
+               if c.dep_ in ("neg", "det")) or token.head.lower_ == "without"
+
+
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
-    """Tokens that can report an act: not inside a reported or feared clause, nor a topic."""
-    return [t for t in tokens if t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))]
+    """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
+    denied."""
+    return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
+        "with", "by", "of"))) and not _negated(t)]
 
 
-def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine a protest by how it went, in its sentence and the next."""
-    if event_type not in PROTESTS:
-        return event_type
+def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     sentence = token.sent
     end = sentence.end
     if end < len(token.doc):
         end = token.doc[end].sent.end
+    return list(token.doc[sentence.start:end])
+
+
+def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Refine a protest by how it went, in its sentence and the next; territory taken with
+    "no clashes reported" or "without resistance" changed hands without a fight."""
+    if event_type in TERRITORY:
+        tokens = _sentence_and_next(token)
+        words = _lemmas(tokens)
+        calm = any(_has(cue, tokens, words) for cue, kind in lexicon().manner if kind == CALM)
+        return CALM if calm else event_type
+    if event_type not in PROTESTS:
+        return event_type
     skip = _about(token) | {token.i}
-    tokens = _acts([t for t in token.doc[sentence.start:end] if t.i not in skip])
+    tokens = _acts([t for t in _sentence_and_next(token) if t.i not in skip])
     words = _lemmas(tokens)
-    return next((kind for cue, kind in lexicon().manner if _has(cue, tokens, words)), event_type)
+    return next((kind for cue, kind in lexicon().manner
+                 if kind != CALM and _has(cue, tokens, words)), event_type)
+
+
+SETTING_PREPS = {"during", "at", "amid", "in"}
+"""Prepositions that set an act inside another event: "threw stones during a demonstration"."""
+MOB = "MobViolence"
+RIOT = "ViolentDemonstration"
+
+
+def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """Mob violence inside a demonstration ("threw stones during demonstrations") or done by
+    those who protest ("protested and threw stones") is a violent demonstration."""
+    if event_type != MOB:
+        return event_type
+    protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
+    scene = [g for v in _shared(token) for p in v.children
+             if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
+    protest_verbs = {w for w, kind in lexicon().verbs.items() if kind in PROTESTS or kind == RIOT}
+    joined = any(v.lemma_.lower() in protest_verbs for v in _shared(token)[1:])
+    return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
+
+
+SEXUAL = "SexualViolence"
+
+
+def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """An attack coordinated with sexual violence on the same victims is sexual violence:
+    "attacked and sexually abused a student"."""
+    from kg.extract.triggers import trigger_type
+
+    if event_type not in VIOLENT:
+        return event_type
+    joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]
+    return SEXUAL if joined else event_type
+
+
+CUSTODY = "Arrest"
+ABUSE = "AttackOnCivilians"
+
+
+def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
+    """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
+    violence against the detained: "detained a blogger and tortured him"."""
+    if event_type != CUSTODY:
+        return event_type
+    verbs = {w for w, kind in lexicon().verbs.items() if kind == ABUSE}
+    abused = any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t)
+                 for t in _sentence_and_next(token))
+    return ABUSE if abused else event_type
 
 
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """The trigger's type made precise by instrument, participants and manner."""
+    """The trigger's type made precise by instrument, participants, setting and manner."""
     refined = by_participants(token, by_instrument(token, event_type))
-    return by_manner(token, refined)
+    refined = by_conjunct(token, by_custody(token, refined))
+    return by_manner(token, by_setting(token, refined))
 
 
-def by_agent_kind(event_type: str, kinds: set[str]) -> str:
-    """Territory taken by state forces alone is regained; with anyone else, overtaken.
+def by_agent_kind(event_type: str, kinds: set[str], foreign: bool = False) -> str:
+    """Territory taken by the state's own forces alone is regained; by anyone else (another
+    country's forces included: ``foreign``), overtaken.
 
     >>> by_agent_kind("SeizeTerritory", {"state", "armed_group"}), by_agent_kind("Arrest", {"state"})
     ('SeizeTerritory', 'Arrest')
+    >>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("SeizeTerritory", {"military"}, True)
+    ('RegainTerritory', 'SeizeTerritory')
     """
     for narrower, (allowed, broader) in lexicon().agent_kinds.items():
         if event_type in (narrower, broader) and kinds:
-            return narrower if kinds <= allowed else broader
+            return narrower if kinds <= allowed and not foreign else broader
     return event_type
 
 
@@ -173,5 +265,5 @@ def by_target_kind(event_type: str, kinds: set[str]) -> str:
     return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds else event_type
 
 
-__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_target_kind",
-           "refine"]
+__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_setting",
+           "by_conjunct", "by_custody", "by_target_kind", "refine"]

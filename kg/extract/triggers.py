@@ -71,8 +71,9 @@ def _inside_phrase(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     return found is not None and lemma in found[1]
 
 
-def _guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
-    """A word-sense guard applies: "sign posts" (the head), "the sign on the post" (the phrase)."""
+def guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
+    """A word-sense guard applies: "sign posts" (the head), "the sign on the post" (the phrase),
+    "grenade launchers" and "stun grenades" (no grenade attack)."""
     others = lexicon().guards.get(lemma)
     if not others:
         return False
@@ -107,6 +108,24 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     return next((kind for needs, kind in rules if needs & found), None)
 
 
+def trigger_lemma(token) -> str:  # type: ignore[no-untyped-def]
+    """The token's lemma, with a silent "e" the lemmatiser dropped put back when only that form
+    is a trigger: "raped" is lemmatised "rap", but the verb is "rape".
+
+    >>> from types import SimpleNamespace as T
+    >>> trigger_lemma(T(lemma_="rap", lower_="raped", pos_="VERB")), trigger_lemma(T(lemma_="kill", lower_="killed", pos_="VERB"))
+    ('rape', 'kill')
+    """
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    if token.pos_ != "VERB" or lemma in lex.verbs or lemma in lex.phrases:
+        return lemma
+    restored = lemma + "e"
+    if restored in lex.verbs and token.lower_.startswith(restored):
+        return restored
+    return lemma
+
+
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
     (for verbs that need a territorial object: "seized Palmyra")."""
@@ -118,8 +137,8 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
             return lex.nouns[joined]
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
         return None
-    lemma = token.lemma_.lower()
-    if _guarded(token, lemma):
+    lemma = trigger_lemma(token)
+    if guarded(token, lemma):
         return None
     if token.pos_ != "VERB" and _inside_phrase(token, lemma):
         return None
