@@ -26,7 +26,8 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import math
-from collections.abc import Container, Iterable
+from collections import Counter
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
@@ -36,8 +37,17 @@ PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "st
                "oblast", "raion", "rayon", "department", "commune", "township", "prefecture",
                "division", "neighbourhood", "neighborhood", "camp", "zone", "locality", "sector",
                "territory", "chiefdom", "ward", "lga", "tehsil", "upazila", "barangay", "hromada",
-               "parish", "suburb", "quarter", "mountains", "valley", "border", "road", "market"}
+               "parish", "suburb", "quarter", "mountains", "valley", "border", "road", "market",
+               "subdivision", "groupement", "woreda", "kebele", "regency", "subdistrict",
+               "corregimiento", "vereda", "cercle", "canton", "taluk", "mandal", "hamlet",
+               "settlement", "community", "colony"}
 """Nouns after a name that make it a place: "Sinjar district", "Taluqan city"."""
+GROUP_NOUNS = {"militants", "fighters", "forces", "members", "rebels", "soldiers", "troops",
+               "supporters", "militia", "militias", "militiamen", "insurgents", "elements",
+               "cadres", "activists", "operatives", "commanders", "leaders", "combatants"}
+"""Nouns of people a name qualifies as their group, not their place: "Al Shabaab militants"."""
+IN_PLACE = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
+"""Prepositions that place an event, unlike "of" or "from": "gathered in Como"."""
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
             "from", "to", "between", "within", "inside", "along", "through", "throughout", "of",
             "and", "nearby", "off", "past", "via"}
@@ -58,6 +68,11 @@ STATE_NOUNS = {"republic", "kingdom", "emirate", "emirates", "federation", "stat
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
 is a place only if it is a town this large or lies in a country the article is about."""
+CHAIN_KM = 150.0
+"""A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
+FOREIGN_POPULATION = 100_000
+"""Where the article's countries are known, a town elsewhere this small is a namesake
+("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it."""
 NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
 """spaCy's people, organisations and nationalities: a place only where a place noun or an
 admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
@@ -71,6 +86,9 @@ class _Candidate:
     evidence: bool  # a locative, a place noun or a chain supports it
     chained_to: int | None = None  # index of the next candidate in its admin chain
     weak: bool = False  # spaCy calls it a person: a place only inside an admin chain
+    anchor: bool = False  # an earlier match ("Luhansk"): heads a chain, is no new place
+    chain_only: bool = False  # kept only if the next name in its chain is its admin level
+    spacy_place: bool = False  # spaCy calls it a place (GPE, LOC, FAC), or "in" governs it
 
 
 def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
@@ -79,19 +97,40 @@ def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
     return token.is_alpha and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
 
 
-def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Maximal runs of capitalised tokens (hyphen-joined pieces included) outside ``taken``,
-    ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
+PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le",
+             "los", "las", "y", "e", "van", "von", "der", "den", "al", "el", "ad", "as", "ash"}
+"""Lower-case words inside a place name between capitalised ones: "Duque de Caxias",
+"Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn"."""
+
+
+def _name_token(doc, end: int, taken: Container[int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token ``end`` continues a name: capitalised, a joining hyphen or apostrophe,
+    or a particle before a capitalised word ("de" of "Feira de Santana")."""
+    token = doc[end]
+    if end in taken or token.lower_ in PLACE_NOUNS:
+        return False
+    if _capitalised(token):
+        return True
+    if token.text in ("-", "'") and not doc[end - 1].whitespace_ or \
+            not doc[end - 1].whitespace_ and doc[end - 1].text == "-":
+        return True
+    following = end + 1
+    while following < len(doc) and doc[following].lower_ in PARTICLES and doc[following].is_lower:
+        following += 1  # "de la", "de los", "van der"
+    return token.lower_ in PARTICLES and token.is_lower and following < len(doc) and \
+        following not in taken and following - end <= 2 and _capitalised(doc[following])
+
+
+def _free_runs(doc, taken: Container[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Maximal runs of capitalised tokens (hyphen-joined pieces and name particles included)
+    outside ``taken``, ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
     i = 0
     while i < len(doc):
         if i in taken or not _capitalised(doc[i]):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and doc[end].lower_ not in PLACE_NOUNS and (
-                _capitalised(doc[end])
-                or doc[end].text in ("-", "'") and not doc[end - 1].whitespace_
-                or not doc[end - 1].whitespace_ and doc[end - 1].text == "-"):
+        while end < len(doc) and _name_token(doc, end, taken):
             end += 1
         while end > i + 1 and not doc[end - 1].is_alpha:
             end -= 1
@@ -99,11 +138,42 @@ def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no
         i = end
 
 
+def _split_unknown(doc, start: int, end: int, known: Callable[[str], bool]  # type: ignore[no-untyped-def]
+                   ) -> list[tuple[int, int]]:
+    """A run with name particles that the index does not know whole, cut at its particles:
+    "San Miguel de Ibarra" gives "San Miguel" and "Ibarra"."""
+    cuts = [i for i in range(start, end) if doc[i].is_lower and doc[i].lower_ in PARTICLES]
+    if not cuts or known(doc[start:end].text):
+        return [(start, end)]
+    edges = [start - 1, *cuts, end]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:]) if b > a + 1]
+
+
+def _runs(doc, taken: set[int], known: Callable[[str], bool]  # type: ignore[no-untyped-def]
+          ) -> Iterable[tuple[int, int, bool]]:
+    """Name runs as (start, end, anchor). A run that overlaps an earlier match but, whole,
+    names a world place is one name ("Los Lagos" over "Lagos"); a run wholly inside earlier
+    matches is an anchor: it may head an admin chain ("Rubizhne, Luhansk") but is no new
+    place."""
+    whole = [(s, e) for s, e in _free_runs(doc, ()) if any(i in taken for i in range(s, e))]
+    longer = [(s, e) for s, e in whole if not all(i in taken for i in range(s, e))
+              and known(doc[s:e].text)]
+    covered = {i for s, e in longer for i in range(s, e)}
+    free = [(a, b, False) for s, e in _free_runs(doc, taken) if s not in covered
+            for a, b in _split_unknown(doc, s, e, known)]
+    anchors = [(s, e, True) for s, e in _free_runs(doc, ()) if s not in covered
+               and all(i in taken for i in range(s, e))]
+    yield from sorted([*free, *anchors, *((s, e, False) for s, e in longer)])
+
+
 def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # type: ignore[no-untyped-def]
     """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
     outside a place phrase, and the name of a state after "Republic of"."""
     tokens, text = doc[start:end], doc[start:end].text.lower()
-    if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) \
+    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
+        return True  # "Al Shabaab militants": a group's name
+    if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
+            or all(t.lower_ in PLACE_NOUNS for t in tokens) \
             or any(t.is_upper and len(t) > 1 for t in tokens):
         return True
     before = _before(doc, start)
@@ -129,9 +199,10 @@ def _before(doc, start: int):  # type: ignore[no-untyped-def]
     return before
 
 
-def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+def _candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[no-untyped-def]
+                known: Callable[[str], bool]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for start, end in _runs(doc, taken):
+    for start, end, anchor in _runs(doc, taken, known):
         if _never_a_place(doc, start, end, skip):
             continue
         first, last, before = doc[start], doc[end - 1], _before(doc, start)
@@ -141,16 +212,29 @@ def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:
         locative = before is not None and before.lower_ in LOCATIVE
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
-        if person and not (noun or bracketed or locative):
+        if anchor:
+            if bracketed:
+                found.append(_Candidate(start, end, doc[start:end].text, True, anchor=True))
             continue
-        if all(t.lower_ in COMPASS or t.text == "-" for t in doc[start:end]) and not bracketed:
+        if _compass(doc[start:end].text) and not bracketed:
             continue
-        if first.pos_ != "PROPN" and not spacy_place and not noun:
+        heads = _heads_chain(doc, end)
+        if person and not (noun or bracketed or locative or heads):
+            continue
+        if first.pos_ != "PROPN" and not spacy_place and not noun and not heads:
             continue  # "Police said", "March 3": a common word, capitalised
-        if spacy_place or locative or noun or bracketed:
+        if spacy_place or locative or noun or bracketed or heads:
             found.append(_Candidate(start, end, doc[start:end].text, True,
-                                    weak=person and not (noun or bracketed)))
+                                    weak=person and not (noun or bracketed or heads),
+                                    chain_only=not (spacy_place or locative or noun or bracketed),
+                                    spacy_place=spacy_place or before is not None
+                                    and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
+
+
+def _heads_chain(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name at ``end`` is followed by ", Name" or "(Name": "Rubizhne, Luhansk"."""
+    return end + 1 < len(doc) and doc[end].text in (",", "(") and _capitalised(doc[end + 1])
 
 
 def _keep_chained_weak(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
@@ -185,8 +269,7 @@ def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ign
         joins = nxt is not None and between and all(
             t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
             for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
-        linked.append(_Candidate(here.start, here.end, here.text, here.evidence,
-                                 index + 1 if joins else None, here.weak))
+        linked.append(dataclasses.replace(here, chained_to=index + 1 if joins else None))
     return linked
 
 
@@ -196,7 +279,7 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> f
         score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
         score += 4
-    if up and ({fold(place.admin1 or ""), fold(place.admin2 or "")} & up):
+    if _admin_match(place, up):
         score += 6
     if place.kind in ("admin1", "admin2"):
         score += 1.5  # a named subdivision outranks a hamlet of the same name
@@ -213,10 +296,12 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
-    candidates = _candidates(doc, taken, skip)
+    candidates = _candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
     context = set(countries)
-    for found in options:  # countries named outright, and names that are unambiguous
+    for found, candidate in zip(options, candidates, strict=True):  # countries named outright,
+        if candidate.anchor or candidate.chain_only or candidate.weak and countries:
+            continue  # and names that are unambiguous
         if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
             context.add(found[0].country)
     first = _resolve(candidates, options, set(context), {})
@@ -226,19 +311,24 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
     final = _resolve(candidates, options, context, first)
-    return [(candidates[n].start, _end(doc, candidates[n], p), p) for n, p in final.items()]
+    return [(candidates[n].start, _end(doc, candidates[n], p), p) for n, p in final.items()
+            if not candidates[n].anchor]
 
 
 def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], context: set[str],
              earlier: dict[int, WorldPlace]) -> dict[int, WorldPlace]:
     """Candidate number -> its best place, given the countries in ``context`` and the places
-    an ``earlier`` pass chose for the names up each chain."""
+    an ``earlier`` pass chose for the names up each chain; the names of
+    an admin chain keep only places in the country most of its names have."""
     chosen: dict[int, WorldPlace] = {}
+    majority = _chain_majority(candidates, options, context)
+    linked = {c.chained_to for c in candidates} | {
+        n for n, c in enumerate(candidates) if c.chained_to is not None}
     for number, candidate in enumerate(candidates):
-        found = [p for p in options[number] if p.kind != "country"]  # countries: curated
-        above = {earlier[n].country for n in _chain(candidates, number) if n in earlier}
-        if above:
-            found = [p for p in found if p.country in above]
+        found = [p for p in options[number] if p.kind != "country"  # countries: curated
+                 and (p.kind != "city" or not _compass(candidate.text))]  # "(North)": a region
+        if majority.get(number):
+            found = [p for p in found if p.country == majority[number]]
         if not found:
             continue
         up = {fold(candidates[n].text) for n in _chain(candidates, number)}
@@ -247,9 +337,85 @@ def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], cont
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
+        chained = _admin_match(best, up) or _near_up_chain(best, [
+            earlier[n] for n in _chain(candidates, number) if n in earlier]) or any(
+            p.kind == "country" and p.country == best.country
+            for n in _chain(candidates, number)[:1] for p in options[n][:1])
+        if candidate.chain_only and not chained:
+            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat
+        if context and best.country not in context and not chained and \
+                not candidate.spacy_place and number not in linked and \
+                best.population < FOREIGN_POPULATION:
+            continue  # a hamlet abroad, where the article is about other countries
+        if candidate.anchor:
+            chosen[number] = best
+            continue
         context.add(best.country)  # the next names of the chain are most likely in it too
         chosen[number] = best
     return chosen
+
+
+def _compass(text: str) -> bool:
+    """Whether a name is made of compass words only ("Northern", "North-East")."""
+    return all(word in COMPASS for word in text.lower().replace("-", " ").split())
+
+
+def _chain_majority(candidates: list[_Candidate], options: list[list[WorldPlace]],
+                    context: Container[str] = ()) -> dict[int, str | None]:
+    """Candidate number -> the one country that most names of its admin chain may lie in, a
+    tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
+    though a Guma is Philippine.
+
+    >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
+    >>> state = dataclasses.replace(town, name="Benue", kind="admin1")
+    >>> other = dataclasses.replace(town, name="Goma", country="PHL")
+    >>> chain = [_Candidate(0, 1, "Gbajimba", True, 1), _Candidate(2, 3, "Guma", True, 2),
+    ...          _Candidate(4, 5, "Benue", True)]
+    >>> _chain_majority(chain, [[town], [other], [state]])
+    {0: 'NGA', 1: 'NGA', 2: 'NGA'}
+    """
+    group = list(range(len(candidates)))
+    for number, candidate in enumerate(candidates):
+        if candidate.chained_to is not None:
+            group[candidate.chained_to] = group[number]  # chains run left to right
+    members: dict[int, list[int]] = {}
+    for number, head in enumerate(group):
+        members.setdefault(head, []).append(number)
+    majority: dict[int, str | None] = {}
+    for numbers in members.values():
+        votes = Counter(c for n in numbers for c in {p.country for p in options[n]})
+        for country in votes:
+            votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
+        ranked = votes.most_common(2)
+        best = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            else None
+        majority.update(dict.fromkeys(numbers, best if len(numbers) > 1 else None))
+    return majority
+
+
+def _near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
+    """Whether the next place up the chain is a subdivision of the same country ("Titao,
+    Loroum": a province of Burkina Faso), or a town of it close enough to be one's seat."""
+    from kg.extract.world_gazetteer import distance_km
+
+    return any(p.country == place.country and (p.kind in ("admin1", "admin2") or p.kind == "city"
+               and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM) for p in up[:1])
+
+
+def _admin_match(place: WorldPlace, up: set[str]) -> bool:
+    """Whether a name up the admin chain is the place's admin1 or admin2, allowing an
+    adjectival ending ("Donetsk" for "Donetska", "Mykolaiv" for "Mykolaivska").
+
+    >>> town = WorldPlace("gn1", "Rubizhne", "city", "UKR", "Luhanska", None, 49.0, 38.4, 5)
+    >>> _admin_match(town, {"luhansk"}), _admin_match(town, {"kharkiv"})
+    (True, False)
+    """
+    for admin in filter(None, (place.admin1, place.admin2)):
+        key = fold(admin)
+        if any(key == name or len(name) >= 5 and key.startswith(name) and len(key) - len(name) <= 3
+               for name in up):
+            return True
+    return False
 
 
 def _end(doc, candidate: _Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]

@@ -1,0 +1,77 @@
+"""Rules of place resolution in context (kg.extract.world_places), one made-up sentence each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract.world import WorldPlace
+from kg.extract.world_places import _admin_match, _Candidate, _chain_majority
+
+
+def _extract(extractor, text):
+    return extractor.extract(article_from_text(text, origin="t"))
+
+
+def _places(extractor, text):
+    found = _extract(extractor, text)
+    by_key = {p.key: p for p in found.places}
+    return {m.span.text: by_key[m.key] for m in found.mentions if m.kind == "place"}
+
+
+def _event_place(extractor, text):
+    found = _extract(extractor, text)
+    by_key = {p.key: p for p in found.places}
+    return by_key.get(found.events[0].place or "")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Protesters gathered in Vila Nova de Gaia (Porto) on Monday.", "Vila Nova de Gaia", "PRT"),
+    ("Residents met in Santa Cruz de la Sierra.", "Santa Cruz de la Sierra", "BOL"),
+])
+def test_name_particles_join_a_many_word_name(extractor, text, name, country):
+    place = _places(extractor, text)[name]
+    assert (place.label, place.country) == (name, country)
+
+
+def test_particle_name_unknown_whole_falls_back_to_its_parts(extractor):
+    places = _places(extractor, "Police clashed with youths in Porto de Ovar Nuevo, Porto.")
+    assert "Porto de Ovar Nuevo" not in places
+    assert places["Porto"].country == "PRT"
+
+
+def test_a_longer_name_wins_over_the_curated_place_inside_it(extractor):
+    places = _places(extractor, "Workers marched in Puerto Montt (Los Lagos) on Monday.")
+    assert (places["Los Lagos"].country, places["Puerto Montt"].country) == ("CHL", "CHL")
+    assert "Lagos" not in places  # the curated Nigerian city is not named here
+
+
+def test_a_name_before_its_subdivision_is_a_place_without_a_preposition(extractor):
+    place = _event_place(extractor, "Russian forces shelled Kreminna, Luhansk, overnight.")
+    assert (place.label, place.country) == ("Kreminna", "UKR")
+
+
+def test_a_groups_name_before_its_members_is_no_place(extractor):
+    places = _places(extractor, "Al Shabaab militants attacked a base in Jowhar.")
+    assert [p.country for p in places.values()] == ["SOM"]
+
+
+def test_chain_majority_confines_a_chain_to_one_country():
+    town = WorldPlace("gn1", "Ilorin", "city", "NGA", None, None, 8.5, 4.5, 900)
+    state = WorldPlace("iso-ng-kw", "Kwara", "admin1", "NGA", "Kwara", None, 8.9, 4.6, 0)
+    namesake = WorldPlace("gn2", "Ilorin", "city", "PHL", None, None, 6.8, 125.3, 90)
+    chain = [_Candidate(0, 1, "Ilorin", True, 1), _Candidate(2, 3, "Kwara", True)]
+    assert _chain_majority(chain, [[namesake, town], [state]]) == {0: "NGA", 1: "NGA"}
+    assert _chain_majority(chain, [[namesake], [state]]) == {0: None, 1: None}  # a tie
+    assert _chain_majority(chain, [[namesake], [state]], {"NGA"}) == {0: "NGA", 1: "NGA"}
+
+
+def test_admin_chain_names_match_adjectival_subdivisions():
+    town = WorldPlace("gn1", "Bakhmut", "city", "UKR", "Donetska", None, 48.6, 38.0, 70_000)
+    assert _admin_match(town, {"donetsk"}) and _admin_match(town, {"donetska"})
+    assert not _admin_match(town, {"done"}) and not _admin_match(town, {"luhansk"})
+
+
+def test_a_compass_word_in_a_chain_is_a_region_never_a_town(extractor):
+    places = _places(extractor, "Locals killed a thief in Minakulu sub-county (Oyam, Northern).")
+    assert places["Northern"].kind == "region"
