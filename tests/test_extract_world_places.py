@@ -75,3 +75,24 @@ def test_admin_chain_names_match_adjectival_subdivisions():
 def test_a_compass_word_in_a_chain_is_a_region_never_a_town(extractor):
     places = _places(extractor, "Locals killed a thief in Minakulu sub-county (Oyam, Northern).")
     assert places["Northern"].kind == "region"
+
+
+@pytest.mark.parametrize("text, label, country", [
+    ("Gunmen attacked a shop in Kabul - Karte Se (Kabul) on Monday.", "Kabul - Karte Se", "AFG"),
+    ("Students marched in Lima - Comas 3 on Friday.", "Lima - Comas 3", "PER"),
+])
+def test_city_dash_district_is_a_place_of_its_own_in_the_citys_country(extractor, text, label,
+                                                                        country):
+    place = _event_place(extractor, text)
+    assert (place.label, place.country, place.kind) == (label, country, "town")
+
+
+def test_a_district_sits_at_its_namesake_near_the_city_else_at_the_city(extractor):
+    from kg.extract.world import load_world
+    from kg.extract.world_gazetteer import distance_km
+
+    city = max(load_world().lookup("Quito"), key=lambda p: p.population)
+    near = _event_place(extractor, "Farmers blocked a road near Quito - Tumbaco on Monday.")
+    far = _event_place(extractor, "Farmers blocked a road near Quito - Nowhereville on Monday.")
+    assert 5 < distance_km(near.lat, near.lon, city.lat, city.lon) < 30
+    assert (far.lat, far.lon) == (city.lat, city.lon)

@@ -296,6 +296,10 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
+    from kg.extract.world_districts import find_districts
+
+    districts = list(find_districts(doc, index, set(countries)))
+    taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = _candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
     context = set(countries)
@@ -311,8 +315,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
     final = _resolve(candidates, options, context, first)
-    return [(candidates[n].start, _end(doc, candidates[n], p), p) for n, p in final.items()
-            if not candidates[n].anchor]
+    return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
+                        for n, p in final.items() if not candidates[n].anchor]
 
 
 def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], context: set[str],
