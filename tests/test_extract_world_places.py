@@ -96,3 +96,22 @@ def test_a_district_sits_at_its_namesake_near_the_city_else_at_the_city(extracto
     far = _event_place(extractor, "Farmers blocked a road near Quito - Nowhereville on Monday.")
     assert 5 < distance_km(near.lat, near.lon, city.lat, city.lon) < 30
     assert (far.lat, far.lon) == (city.lat, city.lon)
+
+
+def test_a_place_keeps_the_spelling_the_article_writes_it_in(extractor):
+    place = _event_place(extractor, "Gunmen killed two traders in Jowhar on Monday.")
+    assert (place.label, place.aliases) == ("Jawhar", ("Jowhar",))
+
+
+def test_only_a_name_geonames_records_for_that_place_becomes_an_alias():
+    from kg.extract.world import load_world
+    from kg.extract.world_gazetteer import as_written, world_place
+
+    world = load_world()
+    town = world_place(world.lookup("Jowhar")[0], set())
+    assert as_written(town, ["Mogadishu", "Jawharville", "Jowhar"], world).aliases == ("Jowhar",)
+
+
+def test_the_last_name_of_an_admin_chain_is_a_region_before_a_namesake_city(extractor):
+    places = _places(extractor, "Gunmen abducted a teacher near Ugboha (Esan South East, Edo).")
+    assert (places["Edo"].kind, places["Edo"].country) == ("region", "NGA")

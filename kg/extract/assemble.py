@@ -20,6 +20,7 @@ from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, context_countries
+from kg.extract.world_gazetteer import as_written
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
                       TimeExpr)
 
@@ -397,10 +398,14 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     used |= {key for c in claims for key in (c.speaker, c.via) if key}
     actor_of = lambda key: extra.get(key) or gazetteer.actors[key]  # noqa: E731
     used |= {actor_of(k).parent for k in used if actor_of(k).parent}  # type: ignore[misc]
-    places = {m.key for m in mentions if m.kind == "place"}
+    places: dict[str, list[str]] = {}
+    for mention in mentions:
+        if mention.kind == "place":
+            places.setdefault(mention.key, []).append(mention.span.text)
     return Extraction(
         article=article, sentences=tuple(sentences),
         actors=tuple(actor_of(k) for k in sorted(used)),
-        places=tuple(gazetteer.places[k] for k in sorted(places)),
+        places=tuple(as_written(gazetteer.places[k], places[k], gazetteer.world)
+                     for k in sorted(places)),
         mentions=tuple(mentions), times=tuple(ctx.times), events=tuple(events),
         claims=tuple(claims), notes=notes)

@@ -68,6 +68,8 @@ STATE_NOUNS = {"republic", "kingdom", "emirate", "emirates", "federation", "stat
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
 is a place only if it is a town this large or lies in a country the article is about."""
+TOP_OF_CHAIN = 5.0
+"""The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 CHAIN_KM = 150.0
 """A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
 FOREIGN_POPULATION = 100_000
@@ -303,10 +305,12 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     candidates = _candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
     context = set(countries)
-    for found, candidate in zip(options, candidates, strict=True):  # countries named outright,
-        if candidate.anchor or candidate.chain_only or candidate.weak and countries:
-            continue  # and names that are unambiguous
-        if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
+    heads = {c.chained_to for c in candidates}
+    for number, (found, candidate) in enumerate(zip(options, candidates, strict=True)):
+        if candidate.anchor or candidate.chain_only or candidate.weak and countries or not found:
+            continue  # countries named outright, and names that are unambiguous outside
+        chained = candidate.chained_to is not None or number in heads  # chains (their majority)
+        if found[0].kind == "country" or len({p.country for p in found}) == 1 and not chained:
             context.add(found[0].country)
     first = _resolve(candidates, options, set(context), {})
     context |= {p.country for p in first.values()}
@@ -336,7 +340,9 @@ def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], cont
         if not found:
             continue
         up = {fold(candidates[n].text) for n in _chain(candidates, number)}
-        best = max(found, key=lambda p: _score(p, context, up, candidate.text))
+        top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
+        best = max(found, key=lambda p: _score(p, context, up, candidate.text)
+                   + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
@@ -385,9 +391,11 @@ def _chain_majority(candidates: list[_Candidate], options: list[list[WorldPlace]
     members: dict[int, list[int]] = {}
     for number, head in enumerate(group):
         members.setdefault(head, []).append(number)
+    voters = {fold(c.text): n for n, c in enumerate(candidates)}  # a name repeated votes once
     majority: dict[int, str | None] = {}
     for numbers in members.values():
-        votes = Counter(c for n in numbers for c in {p.country for p in options[n]})
+        votes = Counter(c for n in numbers if voters[fold(candidates[n].text)] == n
+                        for c in {p.country for p in options[n]})
         for country in votes:
             votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
         ranked = votes.most_common(2)
