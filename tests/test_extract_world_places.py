@@ -115,3 +115,12 @@ def test_only_a_name_geonames_records_for_that_place_becomes_an_alias():
 def test_the_last_name_of_an_admin_chain_is_a_region_before_a_namesake_city(extractor):
     places = _places(extractor, "Gunmen abducted a teacher near Ugboha (Esan South East, Edo).")
     assert (places["Edo"].kind, places["Edo"].country) == ("region", "NGA")
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers blocked the Cuenca - Loja highway on Monday.",
+    "Farmers blocked the road Cuenca - Azogues - Loja on Monday.",
+    "Farmers marched from Cuenca - Loja on Monday.",
+])
+def test_a_way_between_two_towns_is_no_district(extractor, text):
+    assert not any(" - " in p.label for p in _extract(extractor, text).places)

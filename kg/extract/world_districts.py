@@ -27,6 +27,11 @@ from kg.ids import slugify
 NEAR_KM = 30.0
 """A same-named place this close to the city is the district itself."""
 DASHES = ("-", "–", "—")
+ROUTE_TOWN = 50_000
+"""A town this large of the city's country, far from it, is the other end of a road."""
+ROUTE_NOUNS = {"highway", "road", "route", "motorway", "expressway", "axis", "corridor", "railway",
+               "line", "border", "crossing", "bridge", "freeway", "trunk"}
+"""Nouns after "X - Y" that make it a way between two places, not a district."""
 
 
 def _name_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
@@ -69,11 +74,15 @@ def _city(name: str, index: WorldIndex, countries: Container[str]) -> WorldPlace
     return max(found, key=lambda p: (p.country in countries, p.population))
 
 
-def _district(city: WorldPlace, name: str, index: WorldIndex) -> WorldPlace:
+def _district(city: WorldPlace, name: str, index: WorldIndex) -> WorldPlace | None:
+    """The district ``name`` of ``city``; None where the name is a sizeable town of the
+    country away from the city ("Ambato - Quito": a road between two towns)."""
     from kg.extract.world_gazetteer import distance_km
 
-    near = [p for p in index.lookup(name) if p.country == city.country
-            and distance_km(p.lat, p.lon, city.lat, city.lon) <= NEAR_KM]
+    namesakes = [p for p in index.lookup(name) if p.country == city.country and p.kind == "city"]
+    near = [p for p in namesakes if distance_km(p.lat, p.lon, city.lat, city.lon) <= NEAR_KM]
+    if not near and any(p.population >= ROUTE_TOWN for p in namesakes):
+        return None
     where = near[0] if near else city
     return dataclasses.replace(
         city, ident=f"{city.ident}-{slugify(name)}", kind="city", name=name,
@@ -94,6 +103,9 @@ def find_districts(doc, index: WorldIndex,  # type: ignore[no-untyped-def]
         city = _city(doc[start:token.i].text, index, countries)
         if city is None:
             continue
-        written = f"{doc[start:token.i].text} - {doc[token.i + 1:end].text}"
+        if end < len(doc) and (doc[end].text in DASHES or doc[end].lower_ in ROUTE_NOUNS):
+            continue  # "the Cuenca - Zhud - Cochancay highway"
         district = _district(city, doc[token.i + 1:end].text, index)
-        yield start, end, dataclasses.replace(district, name=written)
+        if district is not None:
+            written = f"{doc[start:token.i].text} - {doc[token.i + 1:end].text}"
+            yield start, end, dataclasses.replace(district, name=written)
