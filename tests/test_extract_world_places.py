@@ -124,3 +124,14 @@ def test_the_last_name_of_an_admin_chain_is_a_region_before_a_namesake_city(extr
 ])
 def test_a_way_between_two_towns_is_no_district(extractor, text):
     assert not any(" - " in p.label for p in _extract(extractor, text).places)
+
+
+def test_a_capitalised_preposition_starting_a_sentence_is_not_part_of_the_name(extractor):
+    places = _places(extractor, "In Oromia, gunmen attacked a bus near Nekemte.")
+    assert (places["Oromia"].country, places["Oromia"].kind) == ("ETH", "region")
+
+
+def test_an_events_place_is_the_settlement_of_its_clause_before_the_region(extractor):
+    place = _event_place(extractor, "Nurses of the Oromia regional hospital protested at the "
+                                    "office of the commissioner in Nekemte to demand their pay.")
+    assert (place.country, place.kind) == ("ETH", "city")

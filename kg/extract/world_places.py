@@ -46,6 +46,9 @@ GROUP_NOUNS = {"militants", "fighters", "forces", "members", "rebels", "soldiers
                "supporters", "militia", "militias", "militiamen", "insurgents", "elements",
                "cadres", "activists", "operatives", "commanders", "leaders", "combatants"}
 """Nouns of people a name qualifies as their group, not their place: "Al Shabaab militants"."""
+LEADING_WORDS = {"in", "on", "at", "near", "from", "to", "by", "of", "for", "with", "during",
+                 "after", "before", "the", "a", "an", "around", "outside", "inside", "across"}
+"""Function words that start a sentence, capitalised, before a name: "In Oromia, ..."."""
 IN_PLACE = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
 """Prepositions that place an event, unlike "of" or "from": "gathered in Como"."""
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
@@ -128,8 +131,8 @@ def _free_runs(doc, taken: Container[int]) -> Iterable[tuple[int, int]]:  # type
     outside ``taken``, ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
     i = 0
     while i < len(doc):
-        if i in taken or not _capitalised(doc[i]):
-            i += 1
+        if i in taken or not _capitalised(doc[i]) or doc[i].lower_ in LEADING_WORDS:
+            i += 1  # "In Oromia, ...": the capital of a sentence's first word is no name's
             continue
         end = i + 1
         while end < len(doc) and _name_token(doc, end, taken):
