@@ -135,3 +135,26 @@ def test_an_events_place_is_the_settlement_of_its_clause_before_the_region(extra
     place = _event_place(extractor, "Nurses of the Oromia regional hospital protested at the "
                                     "office of the commissioner in Nekemte to demand their pay.")
     assert (place.country, place.kind) == ("ETH", "city")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hundreds of campaigners gathered in central Lancaster to protest.", "Lancaster"),
+    ("Members of the party protested in Briceni, against the gas prices.", "Briceni"),
+    ("Guards blocked the access to the prison of Dunkerque on Monday.", "Dunkerque"),
+])
+def test_a_name_placed_by_its_preposition_is_a_place_whatever_ner_says(extractor, text, name):
+    assert name in _places(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Activists staged a protest on the Po river in Turin.", "Po"),
+    ("Supporters of the Confederation of Workers marched in Quito.", "Confederation"),
+])
+def test_a_feature_or_an_organisation_is_no_town(extractor, text, name):
+    assert name not in _places(extractor, text)
+
+
+def test_a_town_abroad_is_the_events_place_before_a_country(extractor):
+    place = _event_place(extractor, "Students in Nancy protested against being sent back to "
+                                    "Ukraine, where Russia and Ukraine fight.")
+    assert (place.label, place.country) == ("Nancy", "FRA")

@@ -80,14 +80,17 @@ class _Context:
                 if clause is None or token in clause]
 
     def most_specific(self, keys: list[str]) -> str:
-        """The first of ``keys`` that is a settlement, else the first that is not a whole country
-        ("in Owerri (Imo), Nigeria", "in Hailakandi (Assam), India"), else the first; of names in several countries, those of the article's main country
-        ("on the Airport Road in Quetta (Balochistan)": not an airport abroad)."""
+        """The first settlement of ``keys`` ("in Owerri (Imo), Nigeria"; "students in Nancy
+        protested against being sent back to Ukraine"), else the first that is not a whole
+        country ("in Hailakandi (Assam), India"), else the first; of names in several
+        countries, those of the article's main country ("on the Airport Road in Quetta
+        (Balochistan)": not an airport abroad)."""
         places = self.gazetteer.places
         home = self.main_country
-        keys = [k for k in keys if places[k].country == home] or keys
-        return next((k for k in keys if places[k].kind not in ("country", "region")), None) or \
-            next((k for k in keys if places[k].kind != "country"), keys[0])
+        towns = [k for k in keys if places[k].kind not in ("country", "region")]
+        keys = [k for k in towns if places[k].country == home] or towns or [
+            k for k in keys if places[k].country == home] or keys
+        return next((k for k in keys if places[k].kind != "country"), keys[0])
 
     def _leading_country(self) -> str | None:
         """The country most of the article's place mentions lie in, if one leads."""

@@ -46,9 +46,22 @@ GROUP_NOUNS = {"militants", "fighters", "forces", "members", "rebels", "soldiers
                "supporters", "militia", "militias", "militiamen", "insurgents", "elements",
                "cadres", "activists", "operatives", "commanders", "leaders", "combatants"}
 """Nouns of people a name qualifies as their group, not their place: "Al Shabaab militants"."""
+PARTS_OF_TOWN = {"central", "downtown", "northern", "southern", "eastern", "western", "rural",
+                 "urban", "greater", "inner", "outer", "north", "south", "east", "west",
+                 "northeastern", "northwestern", "southeastern", "southwestern", "suburban"}
+"""Lower-case words between a preposition and a name that locate within it: "in central X"."""
 LEADING_WORDS = {"in", "on", "at", "near", "from", "to", "by", "of", "for", "with", "during",
                  "after", "before", "the", "a", "an", "around", "outside", "inside", "across"}
 """Function words that start a sentence, capitalised, before a name: "In Oromia, ..."."""
+FEATURE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "hill", "hills", "island",
+                 "islands", "bay", "gulf", "strait", "desert", "forest", "canal", "dam", "airport",
+                 "stadium", "square", "street", "avenue", "university", "hospital", "school",
+                 "church", "mosque", "prison", "palace", "embassy", "consulate"}
+"""Nouns after a name that make it the name of a feature or building, not of a town."""
+WHERE_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "part",
+               "parts", "north", "south", "east", "west", "edge", "entrance", "office", "offices",
+               "residents", "people", "inhabitants", "port", "hospitals", "prisons"}
+"""Nouns that "of" joins to a place: "the outskirts of X", "residents of X"."""
 IN_PLACE = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
 """Prepositions that place an event, unlike "of" or "from": "gathered in Como"."""
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
@@ -103,7 +116,8 @@ def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le",
-             "los", "las", "y", "e", "van", "von", "der", "den", "al", "el", "ad", "as", "ash"}
+             "los", "las", "y", "e", "van", "von", "der", "den", "al", "el", "ad", "as", "ash",
+             "imeni"}
 """Lower-case words inside a place name between capitalised ones: "Duque de Caxias",
 "Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn"."""
 
@@ -175,8 +189,8 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
     """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
     outside a place phrase, and the name of a state after "Republic of"."""
     tokens, text = doc[start:end], doc[start:end].text.lower()
-    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS:
-        return True  # "Al Shabaab militants": a group's name
+    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS | FEATURE_NOUNS:
+        return True  # "Al Shabaab militants", "the Po river": a group's or a feature's name
     if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
             or all(t.lower_ in PLACE_NOUNS for t in tokens) \
             or any(t.is_upper and len(t) > 1 for t in tokens):
@@ -186,7 +200,25 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
             and doc[before.i - 1].lower_ in STATE_NOUNS:
         return True  # "Democratic People's Republic of Korea"
     placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
-    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed
+    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed and \
+        not _named_after_in(doc, start, end)
+
+
+def _of_people(doc, before) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``before`` is "of" after a noun that is no part of a place ("supporters of the
+    Confederation"), unlike "the prison of Dunkerque" or "the streets of Bregenz"."""
+    if before.lower_ != "of" or before.i == 0:
+        return False
+    head = doc[before.i - 1].lower_
+    return head not in FEATURE_NOUNS | PLACE_NOUNS | WHERE_NOUNS
+
+
+def _named_after_in(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised name inside its sentence, after "in"-like and before no noun it would
+    qualify: "protested in Briceni, ...", not "in Kurdish areas"."""
+    before = _before(doc, start)
+    return before is not None and before.lower_ in IN_PLACE and start > doc[start].sent.start \
+        and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"))
 
 
 def _place_noun_around(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
@@ -197,11 +229,11 @@ def _place_noun_around(doc, start: int, end: int) -> bool:  # type: ignore[no-un
 
 
 def _before(doc, start: int):  # type: ignore[no-untyped-def]
-    """The token before a name, skipping "the"."""
-    before = doc[start - 1] if start else None
-    if before is not None and before.lower_ == "the" and start > 1:
-        before = doc[start - 2]
-    return before
+    """The token before a name, skipping "the" and a part of town ("in central Cardiff")."""
+    at = start - 1
+    while at > 0 and (doc[at].lower_ in PARTS_OF_TOWN or doc[at].lower_ == "the"):
+        at -= 1
+    return doc[at] if at >= 0 and start else None
 
 
 def _candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[no-untyped-def]
@@ -224,9 +256,10 @@ def _candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[no-u
         if _compass(doc[start:end].text) and not bracketed:
             continue
         heads = _heads_chain(doc, end)
-        if person and not (noun or bracketed or locative or heads):
+        if person and not (noun or bracketed or heads) and (not locative or _of_people(doc, before)):
             continue
-        if first.pos_ != "PROPN" and not spacy_place and not noun and not heads:
+        if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
+                                           _named_after_in(doc, start, end)):
             continue  # "Police said", "March 3": a common word, capitalised
         if spacy_place or locative or noun or bracketed or heads:
             found.append(_Candidate(start, end, doc[start:end].text, True,
