@@ -6,7 +6,8 @@ import pytest
 
 from kg.documents import article_from_text
 from kg.extract.world import WorldPlace
-from kg.extract.world_places import _admin_match, _Candidate, _chain_majority
+from kg.extract.world_names import Candidate
+from kg.extract.world_places import _admin_match, _chain_majority
 
 
 def _extract(extractor, text):
@@ -60,7 +61,7 @@ def test_chain_majority_confines_a_chain_to_one_country():
     town = WorldPlace("gn1", "Ilorin", "city", "NGA", None, None, 8.5, 4.5, 900)
     state = WorldPlace("iso-ng-kw", "Kwara", "admin1", "NGA", "Kwara", None, 8.9, 4.6, 0)
     namesake = WorldPlace("gn2", "Ilorin", "city", "PHL", None, None, 6.8, 125.3, 90)
-    chain = [_Candidate(0, 1, "Ilorin", True, 1), _Candidate(2, 3, "Kwara", True)]
+    chain = [Candidate(0, 1, "Ilorin", True, 1), Candidate(2, 3, "Kwara", True)]
     assert _chain_majority(chain, [[namesake, town], [state]]) == {0: "NGA", 1: "NGA"}
     assert _chain_majority(chain, [[namesake], [state]]) == {0: None, 1: None}  # a tie
     assert _chain_majority(chain, [[namesake], [state]], {"NGA"}) == {0: "NGA", 1: "NGA"}

@@ -36,23 +36,23 @@ ROUTE_NOUNS = {"highway", "road", "route", "motorway", "expressway", "axis", "co
 
 def _name_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
     """Start of the capitalised name (particles and hyphens inside) that ends at ``end``."""
-    from kg.extract.world_places import PARTICLES, _capitalised
+    from kg.extract.world_names import PARTICLES, capitalised
 
     start = end
-    while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in PARTICLES
+    while start > 0 and (capitalised(doc[start - 1]) or doc[start - 1].lower_ in PARTICLES
                          and doc[start - 1].is_lower and start < end):
         start -= 1
-    while start < end and not _capitalised(doc[start]):
+    while start < end and not capitalised(doc[start]):
         start += 1
     return start
 
 
 def _name_end(doc, start: int) -> int:  # type: ignore[no-untyped-def]
     """End of the capitalised name (particles inside) that starts at ``start``."""
-    from kg.extract.world_places import _name_token
+    from kg.extract.world_names import name_token
 
     end = start + 1 if start < len(doc) and doc[start].text[:1].isupper() else start
-    while end > start and end < len(doc) and (_name_token(doc, end, ()) or
+    while end > start and end < len(doc) and (name_token(doc, end, ()) or
                                               doc[end].text[:1].isupper() and doc[end].is_alpha):
         end += 1
     if start < end < len(doc) and doc[end].like_num:
@@ -62,7 +62,7 @@ def _name_end(doc, start: int) -> int:  # type: ignore[no-untyped-def]
 
 def _city(name: str, index: WorldIndex, countries: Container[str]) -> WorldPlace | None:
     """The city a name denotes: the most populous namesake, in a context country first."""
-    from kg.extract.world_places import PLACE_NOUNS
+    from kg.extract.world_names import PLACE_NOUNS
 
     words = name.split()
     found = index.lookup(name)
