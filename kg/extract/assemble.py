@@ -21,6 +21,7 @@ from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, context_countries
+from kg.extract.world_gazetteer import as_written
 from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
                       TimeExpr)
 
@@ -80,12 +81,16 @@ class _Context:
                 if clause is None or token in clause]
 
     def most_specific(self, keys: list[str]) -> str:
-        """The first of ``keys`` that is not a whole country ("in Hailakandi (Assam), India"),
-        else the first; of names in several countries, those of the article's main country
-        ("on the Airport Road in Quetta (Balochistan)": not an airport abroad)."""
+        """The first settlement of ``keys`` ("in Owerri (Imo), Nigeria"; "students in Nancy
+        protested against being sent back to Ukraine"), else the first that is not a whole
+        country ("in Hailakandi (Assam), India"), else the first; of names in several
+        countries, those of the article's main country ("on the Airport Road in Quetta
+        (Balochistan)": not an airport abroad)."""
         places = self.gazetteer.places
         home = self.main_country
-        keys = [k for k in keys if places[k].country == home] or keys
+        towns = [k for k in keys if places[k].kind not in ("country", "region")]
+        keys = [k for k in towns if places[k].country == home] or towns or [
+            k for k in keys if places[k].country == home] or keys
         return next((k for k in keys if places[k].kind != "country"), keys[0])
 
     def _leading_country(self) -> str | None:
@@ -396,10 +401,14 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     used |= {key for c in claims for key in (c.speaker, c.via) if key}
     actor_of = lambda key: extra.get(key) or gazetteer.actors[key]  # noqa: E731
     used |= {actor_of(k).parent for k in used if actor_of(k).parent}  # type: ignore[misc]
-    places = {m.key for m in mentions if m.kind == "place"}
+    places: dict[str, list[str]] = {}
+    for mention in mentions:
+        if mention.kind == "place":
+            places.setdefault(mention.key, []).append(mention.span.text)
     return Extraction(
         article=article, sentences=tuple(sentences),
         actors=tuple(actor_of(k) for k in sorted(used)),
-        places=tuple(gazetteer.places[k] for k in sorted(places)),
+        places=tuple(as_written(gazetteer.places[k], places[k], gazetteer.world)
+                     for k in sorted(places)),
         mentions=tuple(mentions), times=tuple(ctx.times), events=tuple(events),
         claims=tuple(claims), notes=notes)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.ids import slugify
@@ -47,6 +48,36 @@ def world_place(found: WorldPlace, capitals: set[str]) -> Place:
                  kind=kind, country=found.country, lat=found.lat, lon=found.lon,  # type: ignore[arg-type]
                  admin1=found.admin1 if found.kind != "admin1" else None, admin2=found.admin2
                  if found.kind != "admin2" else None)
+
+
+def as_written(place: Place, written: Iterable[str], world: WorldIndex | None) -> Place:
+    """``place`` with the spellings an article writes it in, as aliases, where GeoNames
+    records them for this very place and they are neither its label nor an alias yet:
+    "Jawhar" written "Jowhar", "Munich" written "Munchen". A spelling matched only by its
+    likeness to a name ("Ninewa" for "Nīnawá") is none of the place's names.
+
+    >>> from kg.extract.world import load_world
+    >>> world = load_world()
+    >>> town = world_place(world.lookup("Jowhar")[0], set())
+    >>> as_written(town, ["Jowhar", "JAWHAR", "Jowhar", "Mogadishu"], world).aliases
+    ('Jowhar',)
+    """
+    known = {_spelling(n) for n in (place.label, *place.aliases)}
+    extra = []
+    for text in written:
+        if _spelling(text) not in known and world is not None and any(
+                (p.lat, p.lon) == (place.lat, place.lon) for p in world.lookup(text)):
+            known.add(_spelling(text))
+            extra.append(text)
+    return dataclasses.replace(place, aliases=(*place.aliases, *extra)) if extra else place
+
+
+def _spelling(name: str) -> str:
+    """A name without case, diacritics or punctuation: "Ta'izz" and "Taizz" are one spelling."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in text if c.isalnum())
 
 
 def add_world_index(gazetteer, world: WorldIndex) -> None:  # type: ignore[no-untyped-def]

@@ -1,15 +1,14 @@
 """Finding places of the world index in a parsed doc, resolved in context.
 
-A candidate is a run of capitalised tokens that spaCy calls a place (GPE, LOC,
-FAC), or that a locative preposition governs ("in Khamyab"), that a place noun
-follows ("Sinjar district"), or that stands in an admin chain after another
-candidate ("X district, Y", "X (Y, Z)"). Proper nouns only: a common word
-capitalised at the start of a sentence ("Police", "March") is not a place, and a
-name spaCy tags as a person is one only when a place noun or a chain says so.
-
-Among the places a name may denote, the choice weighs, in this order: the admin
-chain (the next name in the chain is the candidate's admin1 or admin2), the
-countries the article names or places unambiguously, and population.
+The candidate names come from :mod:`kg.extract.world_names`, the "City - District"
+names from :mod:`kg.extract.world_districts`. Among the places a name may
+denote, the choice weighs, in this order: the admin chain (the names of a chain
+keep the country most of them share; the next name in the chain is the
+candidate's admin1 or admin2, adjectival endings allowed: "Donetsk" for
+"Donetska"; the last name of a chain is most often a subdivision), the countries
+the article names or places unambiguously, and population. A name that only
+heads a chain ("Rubizhne, Luhansk") must be confirmed by it, and a small town
+abroad with no chain behind it is dropped where the article's countries are known.
 
 Examples
 --------
@@ -23,172 +22,23 @@ Examples
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import math
+from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
-
-PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "state", "county",
-               "sub-county", "subcounty", "city", "town", "village", "area", "municipality",
-               "oblast", "raion", "rayon", "department", "commune", "township", "prefecture",
-               "division", "neighbourhood", "neighborhood", "camp", "zone", "locality", "sector",
-               "territory", "chiefdom", "ward", "lga", "tehsil", "upazila", "barangay", "hromada",
-               "parish", "suburb", "quarter", "mountains", "valley", "border", "road", "market"}
-"""Nouns after a name that make it a place: "Sinjar district", "Taluqan city"."""
-LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
-            "from", "to", "between", "within", "inside", "along", "through", "throughout", "of",
-            "and", "nearby", "off", "past", "via"}
-"""Prepositions whose object may be a place: "clashed in Khamyab"."""
-NOT_PLACES = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name} | {
-    "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "parliament", "army",
-    "police", "government", "president", "minister", "general", "governor", "union", "national",
-    "republic", "people", "state", "city", "district", "province", "county", "village", "town"}
-"""Capitalised words that name no place even where a town bears them."""
-COMPASS = {"north", "south", "east", "west", "middle", "central", "northern", "southern",
-           "eastern", "western", "far", "near", "upper", "lower", "africa", "asia", "europe",
-           "america", "americas", "oceania", "antarctica", "arctic", "pacific", "atlantic"}
-"""Words of macro-regions ("Middle East", "West Africa"): a place only inside an admin chain,
-where they name a subdivision ("(Oyam, Northern)")."""
-SPACY_PLACES = {"GPE", "LOC", "FAC"}
-STATE_NOUNS = {"republic", "kingdom", "emirate", "emirates", "federation", "state", "states",
-               "union", "commonwealth", "sultanate", "principality"}
+from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
 is a place only if it is a town this large or lies in a country the article is about."""
-NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
-"""spaCy's people, organisations and nationalities: a place only where a place noun or an
-admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    text: str
-    evidence: bool  # a locative, a place noun or a chain supports it
-    chained_to: int | None = None  # index of the next candidate in its admin chain
-    weak: bool = False  # spaCy calls it a person: a place only inside an admin chain
-
-
-def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
-    """A name's token: "Angers", and "eThekwini" or "uMhlathuze" too."""
-    text = token.text
-    return token.is_alpha and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
-
-
-def _runs(doc, taken: set[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Maximal runs of capitalised tokens (hyphen-joined pieces included) outside ``taken``,
-    ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
-    i = 0
-    while i < len(doc):
-        if i in taken or not _capitalised(doc[i]):
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and end not in taken and doc[end].lower_ not in PLACE_NOUNS and (
-                _capitalised(doc[end])
-                or doc[end].text in ("-", "'") and not doc[end - 1].whitespace_
-                or not doc[end - 1].whitespace_ and doc[end - 1].text == "-"):
-            end += 1
-        while end > i + 1 and not doc[end - 1].is_alpha:
-            end -= 1
-        yield i, end
-        i = end
-
-
-def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # type: ignore[no-untyped-def]
-    """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
-    outside a place phrase, and the name of a state after "Republic of"."""
-    tokens, text = doc[start:end], doc[start:end].text.lower()
-    if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) \
-            or any(t.is_upper and len(t) > 1 for t in tokens):
-        return True
-    before = _before(doc, start)
-    if before is not None and before.lower_ == "of" and before.i > 0 \
-            and doc[before.i - 1].lower_ in STATE_NOUNS:
-        return True  # "Democratic People's Republic of Korea"
-    placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
-    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed
-
-
-def _place_noun_around(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
-    """A place noun after the name or before it with "of": "Sinjar district", "the town of X"."""
-    before = _before(doc, start)
-    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS or before is not None and \
-        before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_NOUNS
-
-
-def _before(doc, start: int):  # type: ignore[no-untyped-def]
-    """The token before a name, skipping "the"."""
-    before = doc[start - 1] if start else None
-    if before is not None and before.lower_ == "the" and start > 1:
-        before = doc[start - 2]
-    return before
-
-
-def _candidates(doc, taken: set[int], skip: Container[str]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
-    found: list[_Candidate] = []
-    for start, end in _runs(doc, taken):
-        if _never_a_place(doc, start, end, skip):
-            continue
-        first, last, before = doc[start], doc[end - 1], _before(doc, start)
-        noun = _place_noun_around(doc, start, end)
-        spacy_place = first.ent_type_ in SPACY_PLACES
-        person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
-        locative = before is not None and before.lower_ in LOCATIVE
-        bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
-            _place_noun(t) for t in doc[found[-1].end:before.i])
-        if person and not (noun or bracketed or locative):
-            continue
-        if all(t.lower_ in COMPASS or t.text == "-" for t in doc[start:end]) and not bracketed:
-            continue
-        if first.pos_ != "PROPN" and not spacy_place and not noun:
-            continue  # "Police said", "March 3": a common word, capitalised
-        if spacy_place or locative or noun or bracketed:
-            found.append(_Candidate(start, end, doc[start:end].text, True,
-                                    weak=person and not (noun or bracketed)))
-    return _keep_chained_weak(doc, found)
-
-
-def _keep_chained_weak(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
-    """Link the admin chains; a weak candidate inside one is weak no more."""
-    linked = _link_chains(doc, found)
-    heads = {c.chained_to for c in linked}
-    return _link_chains(doc, [
-        c if c.chained_to is None and i not in heads else dataclasses.replace(c, weak=False)
-        for i, c in enumerate(linked)])
-
-
-def _in_brackets(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether token ``start`` sits inside "( ... )" on its sentence."""
-    for token in reversed(doc[doc[start].sent.start:start]):
-        if token.text in ("(", ")"):
-            return token.text == "("
-    return False
-
-
-def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
-    """A place noun or a piece of one: "district", "sub-county" (three tokens)."""
-    return token.lower_ in PLACE_NOUNS or token.lower_ in ("sub", "-")
-
-
-def _link_chains(doc, found: list[_Candidate]) -> list[_Candidate]:  # type: ignore[no-untyped-def]
-    """Link each candidate to the next when only a place noun, a comma or a bracket lies
-    between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"."""
-    linked = []
-    for index, here in enumerate(found):
-        nxt = found[index + 1] if index + 1 < len(found) else None
-        between = [t for t in doc[here.end:nxt.start]] if nxt else []
-        joins = nxt is not None and between and all(
-            t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
-            for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
-        linked.append(_Candidate(here.start, here.end, here.text, here.evidence,
-                                 index + 1 if joins else None, here.weak))
-    return linked
-
+TOP_OF_CHAIN = 5.0
+"""The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
+CHAIN_KM = 150.0
+"""A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
+FOREIGN_POPULATION = 100_000
+"""Where the article's countries are known, a town elsewhere this small is a namesake
+("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it."""
 
 def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> float:
     score = math.log10(place.population + 10)
@@ -196,7 +46,7 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> f
         score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
         score += 4
-    if up and ({fold(place.admin1 or ""), fold(place.admin2 or "")} & up):
+    if _admin_match(place, up):
         score += 6
     if place.kind in ("admin1", "admin2"):
         score += 1.5  # a named subdivision outranks a hamlet of the same name
@@ -213,11 +63,19 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
-    candidates = _candidates(doc, taken, skip)
+    from kg.extract.world_districts import find_districts
+
+    districts = list(find_districts(doc, index, set(countries)))
+    taken = taken | {i for start, end, _ in districts for i in range(start, end)}
+    candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
     context = set(countries)
-    for found in options:  # countries named outright, and names that are unambiguous
-        if found and (found[0].kind == "country" or len({p.country for p in found}) == 1):
+    heads = {c.chained_to for c in candidates}
+    for number, (found, candidate) in enumerate(zip(options, candidates, strict=True)):
+        if candidate.anchor or candidate.chain_only or candidate.weak and countries or not found:
+            continue  # countries named outright, and names that are unambiguous outside
+        chained = candidate.chained_to is not None or number in heads  # chains (their majority)
+        if found[0].kind == "country" or len({p.country for p in found}) == 1 and not chained:
             context.add(found[0].country)
     first = _resolve(candidates, options, set(context), {})
     context |= {p.country for p in first.values()}
@@ -226,33 +84,113 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
     final = _resolve(candidates, options, context, first)
-    return [(candidates[n].start, _end(doc, candidates[n], p), p) for n, p in final.items()]
+    return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
+                        for n, p in final.items() if not candidates[n].anchor]
 
 
-def _resolve(candidates: list[_Candidate], options: list[list[WorldPlace]], context: set[str],
+def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
              earlier: dict[int, WorldPlace]) -> dict[int, WorldPlace]:
     """Candidate number -> its best place, given the countries in ``context`` and the places
-    an ``earlier`` pass chose for the names up each chain."""
+    an ``earlier`` pass chose for the names up each chain; the names of
+    an admin chain keep only places in the country most of its names have."""
     chosen: dict[int, WorldPlace] = {}
+    majority = _chain_majority(candidates, options, context)
+    linked = {c.chained_to for c in candidates} | {
+        n for n, c in enumerate(candidates) if c.chained_to is not None}
     for number, candidate in enumerate(candidates):
-        found = [p for p in options[number] if p.kind != "country"]  # countries: curated
-        above = {earlier[n].country for n in _chain(candidates, number) if n in earlier}
-        if above:
-            found = [p for p in found if p.country in above]
+        found = [p for p in options[number] if p.kind != "country"  # countries: curated
+                 and (p.kind != "city" or not compass(candidate.text))]  # "(North)": a region
+        if majority.get(number):
+            found = [p for p in found if p.country == majority[number]]
         if not found:
             continue
         up = {fold(candidates[n].text) for n in _chain(candidates, number)}
-        best = max(found, key=lambda p: _score(p, context, up, candidate.text))
+        top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
+        best = max(found, key=lambda p: _score(p, context, up, candidate.text)
+                   + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
+        chained = _admin_match(best, up) or _near_up_chain(best, [
+            earlier[n] for n in _chain(candidates, number) if n in earlier]) or any(
+            p.kind == "country" and p.country == best.country
+            for n in _chain(candidates, number)[:1] for p in options[n][:1])
+        if candidate.chain_only and not chained:
+            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat
+        if context and best.country not in context and not chained and \
+                not candidate.spacy_place and number not in linked and \
+                best.population < FOREIGN_POPULATION:
+            continue  # a hamlet abroad, where the article is about other countries
+        if candidate.anchor:
+            chosen[number] = best
+            continue
         context.add(best.country)  # the next names of the chain are most likely in it too
         chosen[number] = best
     return chosen
 
 
-def _end(doc, candidate: _Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]
+def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
+                    context: Container[str] = ()) -> dict[int, str | None]:
+    """Candidate number -> the one country that most names of its admin chain may lie in, a
+    tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
+    though a Guma is Philippine.
+
+    >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
+    >>> state = dataclasses.replace(town, name="Benue", kind="admin1")
+    >>> other = dataclasses.replace(town, name="Goma", country="PHL")
+    >>> chain = [Candidate(0, 1, "Gbajimba", True, 1), Candidate(2, 3, "Guma", True, 2),
+    ...          Candidate(4, 5, "Benue", True)]
+    >>> _chain_majority(chain, [[town], [other], [state]])
+    {0: 'NGA', 1: 'NGA', 2: 'NGA'}
+    """
+    group = list(range(len(candidates)))
+    for number, candidate in enumerate(candidates):
+        if candidate.chained_to is not None:
+            group[candidate.chained_to] = group[number]  # chains run left to right
+    members: dict[int, list[int]] = {}
+    for number, head in enumerate(group):
+        members.setdefault(head, []).append(number)
+    voters = {fold(c.text): n for n, c in enumerate(candidates)}  # a name repeated votes once
+    majority: dict[int, str | None] = {}
+    for numbers in members.values():
+        votes = Counter(c for n in numbers if voters[fold(candidates[n].text)] == n
+                        for c in {p.country for p in options[n]})
+        for country in votes:
+            votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
+        ranked = votes.most_common(2)
+        best = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            else None
+        majority.update(dict.fromkeys(numbers, best if len(numbers) > 1 else None))
+    return majority
+
+
+def _near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
+    """Whether the next place up the chain is a subdivision of the same country ("Titao,
+    Loroum": a province of Burkina Faso), or a town of it close enough to be one's seat."""
+    from kg.extract.world_gazetteer import distance_km
+
+    return any(p.country == place.country and (p.kind in ("admin1", "admin2") or p.kind == "city"
+               and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM) for p in up[:1])
+
+
+def _admin_match(place: WorldPlace, up: set[str]) -> bool:
+    """Whether a name up the admin chain is the place's admin1 or admin2, allowing an
+    adjectival ending ("Donetsk" for "Donetska", "Mykolaiv" for "Mykolaivska").
+
+    >>> town = WorldPlace("gn1", "Rubizhne", "city", "UKR", "Luhanska", None, 49.0, 38.4, 5)
+    >>> _admin_match(town, {"luhansk"}), _admin_match(town, {"kharkiv"})
+    (True, False)
+    """
+    for admin in filter(None, (place.admin1, place.admin2)):
+        key = fold(admin)
+        if any(key == name or len(name) >= 5 and key.startswith(name) and len(key) - len(name) <= 3
+               for name in up):
+            return True
+    return False
+
+
+def _end(doc, candidate: Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]
     """The candidate's end, one token further when the place noun is part of the name."""
     if candidate.end < len(doc) and fold(place.name) != fold(candidate.text) and \
             fold(f"{candidate.text} {doc[candidate.end].text}") == fold(place.name):
@@ -260,7 +198,7 @@ def _end(doc, candidate: _Candidate, place: WorldPlace) -> int:  # type: ignore[
     return candidate.end
 
 
-def _lookup(doc, candidate: _Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
+def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
     """The places a candidate names; with a capitalised place noun after it first ("Gaza City")."""
     after = doc[candidate.end] if candidate.end < len(doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_ in PLACE_NOUNS:
@@ -285,7 +223,7 @@ def _similar(text: str, name: str) -> bool:
     return SequenceMatcher(None, fold(text), fold(name)).ratio() >= 0.75
 
 
-def _chain(candidates: list[_Candidate], number: int) -> list[int]:
+def _chain(candidates: list[Candidate], number: int) -> list[int]:
     """Numbers of the candidates further up the admin chain of candidate ``number``."""
     found, link = [], candidates[number].chained_to
     while link is not None and len(found) < 3:

