@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
+from kg.extract.mediation import go_between_type, with_mediators
 from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
@@ -186,16 +187,16 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     :meth:`kg.extract.generic.GenericAgents.implicit`.
     """
     for token in sentence:
-        event_type = trigger_type(token, is_place)
+        event_type = trigger_type(token, is_place) or go_between_type(token)
         if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type):
             continue
         agents, targets = roles(token, actor_at, fallback_at)
-        mediators: tuple[str, ...] = ()
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
+        agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at)
         if event_type in ONE_SIDED and agents and not targets:
-            targets = stated_counterparts(token, actor_at)
+            targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets):
             continue
         event_type = refine(token, event_type)
