@@ -135,14 +135,14 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
 
     Mediation edges are left out, as the projection leaves them out. Event ids are the
     tally's URI and a number: two dyads of one event count as two events (rare: an actor
-    both agent and target of one event).
+    both agent and target of one event). ``graph.graph["from_tallies"]`` is true.
     """
     from kg.aggregates.read import actor_names, dyad_dates
     from kg.aggregates.tallies import Key
     from kg.aggregates.write import tally_node
 
     signs, dates = edge_signs(), dyad_dates(store)
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(from_tallies=True)
     for actor, name in actor_names(store).items():
         graph.add_node(actor, uri=actor, label=name["label"], kind=name["kind"],
                        country=name["country"], aliases=list(name["aliases"]))  # type: ignore[call-overload]

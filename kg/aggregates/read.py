@@ -31,6 +31,13 @@ DYAD_DATES = sparql_prologue() + """SELECT ?agent ?other ?relation ?date ?n WHER
   ?d ckg:tallyAgent ?agent ; ckg:tallyOther ?other ; ckg:tallyRelation ?relation } }"""
 DYAD_SOURCES = sparql_prologue() + """SELECT ?source ?n WHERE { GRAPH ?a {
   ?t ckg:tallyOf ?d ; ckg:tallySource ?source ; ckg:tallyCount ?n } }"""
+SOURCES_OF_DYADS = sparql_prologue() + """SELECT ?agent ?other ?relation ?source ?n WHERE {
+  GRAPH ?a { ?t ckg:tallyKind "dyad-source" ; ckg:tallyOf ?d ; ckg:tallySource ?source ;
+     ckg:tallyCount ?n . ?d ckg:tallyAgent ?agent ; ckg:tallyOther ?other ;
+     ckg:tallyRelation ?relation } }"""
+MEDIATION_TALLIES = sparql_prologue() + """SELECT ?actor ?kind ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "mediation" ; ckg:tallyAgent ?actor ; ckg:tallyRelation ?kind ;
+     ckg:tallyCount ?n } }"""
 DYAD_SPAN = sparql_prologue() + """SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
   GRAPH ?a { ?t ckg:tallyOf ?d ; ckg:tallyDate ?date } }"""
 DATE_TALLIES = sparql_prologue() + """SELECT ?date ?n WHERE { GRAPH ?a {
@@ -87,6 +94,26 @@ def dyad_dates(store: Store) -> dict[tuple[str, str, str], list[tuple[str, int]]
     return store.cached("aggregates:dyad-dates", read)
 
 
+def dyad_sources(store: Store) -> dict[tuple[str, str, str], list[tuple[str, int]]]:
+    """Per dyad ``(agent, other, relation)``: its ``(source, events)``."""
+    def read() -> dict[tuple[str, str, str], list[tuple[str, int]]]:
+        sources: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        for a, o, r, source, n in _rows(store, SOURCES_OF_DYADS):
+            sources.setdefault((str(a), str(o), str(r)), []).append((str(source), int(str(n))))
+        return sources
+    return store.cached("aggregates:dyad-sources", read)
+
+
+def mediation_counts(store: Store) -> dict[str, dict[str, int]]:
+    """Per actor: its explicit mediation records per kind (:mod:`kg.analysis.mediation`)."""
+    def read() -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for actor, kind, n in _rows(store, MEDIATION_TALLIES):
+            counts.setdefault(str(actor), {})[str(kind)] = int(str(n))
+        return counts
+    return store.cached("aggregates:mediation", read)
+
+
 def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[str, object]:
     """First and last date and events per source of one dyad (read on demand).
 
@@ -133,4 +160,4 @@ def actor_names(store: Store) -> dict[str, dict[str, object]]:
 
 
 __all__ = ["Dyad", "actor_names", "actors_by_activity", "date_histogram", "dyad_dates",
-           "dyad_summary", "dyads", "place_activity"]
+           "dyad_sources", "dyad_summary", "dyads", "mediation_counts", "place_activity"]

@@ -48,8 +48,14 @@ SELECT ?g ?event ?type ?modality ?date ?place ?agentsAct ?role ?actor ?published
   OPTIONAL { ?g schema:datePublished ?published }
   OPTIONAL { ?g ckg:sourceName ?source } } }"""
 """The facts of the events of article graph ``?g`` (unbound: of every graph) the tallies need."""
+TALKS_CLAIMS = sparql_prologue() + """
+SELECT ?g ?claim ?speaker WHERE { GRAPH ?g {
+  ?claim a ckg:Claim ; ckg:speaker ?speaker ; ckg:asserts ?event .
+  ?event ckg:eventType ?talks FILTER(?talks IN (et:Mediate, et:Negotiate)) } }"""
+"""The claims of article graph ``?g`` (unbound: of every graph) asserting talks, and speakers."""
 _PARTS = {"dyad": ("tallyAgent", "tallyOther", "tallyRelation"),
-          "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",)}
+          "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",),
+          "mediation": ("tallyAgent", "tallyRelation")}
 _IRI_PARTS = {"tallyAgent", "tallyOther", "tallyPlace"}
 
 
@@ -97,7 +103,7 @@ def tally_update(delta: Counter[Key]) -> str:
 
 def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
     """What the stored article graph ``graph`` adds to the tallies (empty when not stored)."""
-    return from_rows(store.select(FACTS, {"g": graph}))
+    return from_rows(store.select(FACTS, {"g": graph}), store.select(TALKS_CLAIMS, {"g": graph}))
 
 
 def rebuild(store: Store) -> int:
@@ -105,12 +111,14 @@ def rebuild(store: Store) -> int:
 
     ``kg upgrade`` runs it for a store written before the aggregates existed.
     """
-    per_graph: dict[str, list[dict[str, object]]] = {}
+    per_graph: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for row in store.select(FACTS):
-        per_graph.setdefault(str(row["g"]), []).append(row)
+        per_graph.setdefault(str(row["g"]), ([], []))[0].append(row)
+    for row in store.select(TALKS_CLAIMS):
+        per_graph.setdefault(str(row["g"]), ([], []))[1].append(row)
     total: Counter[Key] = Counter()
-    for rows in per_graph.values():
-        total.update(from_rows(rows))
+    for rows, claims in per_graph.values():
+        total.update(from_rows(rows, claims))
     aggregates = iri(ids.aggregates_graph())
     store.update(f"DROP SILENT GRAPH {aggregates} ;\n"
                  f"INSERT DATA {{ GRAPH {aggregates} {{ {marker_line()} }} }}")
@@ -122,6 +130,8 @@ def rebuild(store: Store) -> int:
 
 
 
+MARKER_TEXT = "tallies kept current at ingest (dyads, actors, places, dates, mediation)"
+"""The label of the aggregates graph; a store tallied by an older kg has another (recount it)."""
 MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
 HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 
@@ -129,12 +139,15 @@ HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 def marker_line() -> str:
     """The triple that says the aggregates graph is kept (written with every article)."""
     graph = ids.aggregates_graph()
-    return f"{iri(graph)} {iri(RDFS.label)} {literal('tallies kept current at ingest')} ."
+    return f"{iri(graph)} {iri(RDFS.label)} {literal(MARKER_TEXT)} ."
 
 
 def needs_tallies(store: Store) -> bool:
     """Whether the store has articles with events but was never tallied (run ``kg upgrade``)."""
-    return store.ask(HAS_EVENTS) and not store.ask(MARKER, {"a": ids.aggregates_graph()})
+    from rdflib import Literal
+
+    marker = {"a": ids.aggregates_graph(), "label": Literal(MARKER_TEXT)}
+    return store.ask(HAS_EVENTS) and not store.ask(MARKER, marker)
 
 
 def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: Counter[Key], *,
@@ -174,5 +187,5 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     return True
 
 
-__all__ = ["FACTS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
+__all__ = ["FACTS", "MARKER_TEXT", "TALKS_CLAIMS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
            "stored_contribution", "tally_node", "tally_update", "write_counted"]

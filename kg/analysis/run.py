@@ -108,10 +108,17 @@ def params_from_strings(values: Mapping[str, str]) -> Params:
                   top=_int(values, "top", 1, 10**9), window=window, include_negated=negated)
 
 
+def _tallied(graph: nx.MultiDiGraph) -> bool:
+    """Whether ``graph`` is the network rebuilt from the tallies (its counts, not its events)."""
+    return bool(graph.graph.get("from_tallies"))
+
+
 def _fights(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.dyads import fights
+    from kg.analysis.tallied import tally_fights
 
-    rows = [d.as_dict() for d in fights(graph, p.actor)]
+    rows = (tally_fights(store, graph, p.actor) if _tallied(graph)
+            else [d.row() for d in fights(graph, p.actor)])
     actor = actor_ref(graph, _resolved(graph, p.actor)) if p.actor else None
     return Result("fights", rows[:p.top] if p.top else rows, {"dyads": len(rows), "actor": actor},
                   columns=("a", "b", "events", "first_date", "last_date", "types", "sources"))
@@ -125,11 +132,18 @@ def _resolved(graph: nx.MultiDiGraph, name: str) -> str:
 
 def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.mediation import mediation_records, mediators
+    from kg.analysis.tallied import explicit_mediation
 
-    records = mediation_records(store, p.filters, p.include_negated)
-    rows = mediators(graph, records)
+    if _tallied(graph):
+        explicit = explicit_mediation(store)
+        rows = mediators(graph, explicit=explicit)
+        records = sum(n for entry in explicit.values() for n in entry["kinds"].values())
+    else:
+        found = mediation_records(store, p.filters, p.include_negated)
+        rows = [{k: v for k, v in row.items() if k != "evidence"} for row in mediators(graph, found)]
+        records = len(found)
     return Result("mediators", rows[:p.top] if p.top else rows,
-                  {"explicit_records": len(records), "actors": len(rows)},
+                  {"explicit_records": records, "actors": len(rows)},
                   columns=("actor", "score", "bloc", "reasons"))
 
 
@@ -160,10 +174,11 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 
 
 def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
-    from kg.analysis.centrality import centrality
+    from kg.analysis.centrality import betweenness_method, centrality
 
     rows = centrality(graph)
-    return Result("centrality", rows[:p.top] if p.top else rows, {"actors": len(rows)},
+    summary = {"actors": len(rows), "betweenness": betweenness_method(len(rows))}
+    return Result("centrality", rows[:p.top] if p.top else rows, summary,
                   columns=("actor", "degree", "events", "pagerank", "betweenness"))
 
 
@@ -196,8 +211,9 @@ ANALYSES: dict[str, Callable[[Store, nx.MultiDiGraph, Params], Result]] = {
 """Every analysis by name."""
 
 
-FROM_TALLIES = ("balance", "blocs", "centrality")
-"""Analyses of signs and counts alone: from the tallies (:mod:`kg.aggregates`) when unfiltered."""
+FROM_TALLIES = ("balance", "blocs", "centrality", "fights", "mediators")
+"""Analyses of counts alone: from the tallies (:mod:`kg.aggregates`) when unfiltered (evidence
+is fetched on demand: :mod:`kg.analysis.tallied`)."""
 
 
 def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
