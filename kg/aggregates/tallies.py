@@ -30,8 +30,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kg.model import Extraction
+if TYPE_CHECKING:  # kg.model is not needed to read the tallies
+    from kg.model import Extraction
 
 HAPPENED = ("asserted", "reported")
 """Modalities of events that took place (as :data:`kg.analysis.projection.HAPPENED`)."""

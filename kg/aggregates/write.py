@@ -31,7 +31,6 @@ from rdflib import URIRef
 
 from kg import ids
 from kg.aggregates.tallies import Key, from_rows
-from kg.ntriples import iri, literal, ntriples
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
 
@@ -65,6 +64,8 @@ def tally_node(key: Key) -> URIRef:
 
 
 def _key_lines(key: Key) -> Iterator[str]:
+    from kg.ntriples import iri, literal
+
     node = iri(tally_node(key))
     yield f"{node} {iri(RDF.type)} {iri(CKG.Tally)} ."
     yield f"{node} {iri(CKG.tallyKind)} {literal(key.kind)} ."
@@ -81,6 +82,8 @@ def _key_lines(key: Key) -> Iterator[str]:
 
 def tally_update(delta: Counter[Key]) -> str:
     """The SPARQL update that adds ``delta`` to the tallies (nothing when every delta is 0)."""
+    from kg.ntriples import iri
+
     changed = {key: n for key, n in delta.items() if n}
     if not changed:
         return ""
@@ -111,6 +114,8 @@ def rebuild(store: Store) -> int:
 
     ``kg upgrade`` runs it for a store written before the aggregates existed.
     """
+    from kg.ntriples import iri
+
     per_graph: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for row in store.select(FACTS):
         per_graph.setdefault(str(row["g"]), ([], []))[0].append(row)
@@ -138,6 +143,8 @@ HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 
 def marker_line() -> str:
     """The triple that says the aggregates graph is kept (written with every article)."""
+    from kg.ntriples import iri, literal
+
     graph = ids.aggregates_graph()
     return f"{iri(graph)} {iri(RDFS.label)} {literal(MARKER_TEXT)} ."
 
@@ -158,6 +165,8 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
 
     ``new``: the graph is known not to exist (its stored contribution is not read).
     """
+    from kg.ntriples import iri, ntriples
+
     name = iri(graph)
     delta = Counter(contribution)
     if not new:
@@ -175,6 +184,8 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
 
 def drop_counted(store: Store, graph: URIRef) -> bool:
     """Drop article graph ``graph`` and subtract its tallies in one update; whether it existed."""
+    from kg.ntriples import iri
+
     if not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph}):
         return False
     delta: Counter[Key] = Counter()

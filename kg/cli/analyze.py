@@ -40,7 +40,6 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     from kg import ids
     from kg.analysis.output import render
     from kg.analysis.run import params_from_strings, run_analysis
-    from kg.analysis.writeback import write as write_back
 
     env = get_env(ctx, store)
     if len(actors) > 2:
@@ -52,6 +51,8 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
         text = render(run_analysis(env.store(), name, params), output_format)
         env.echo(text, nl=not text.endswith("\n"))
         if write:
+            from kg.analysis.writeback import write as write_back
+
             count = write_back(env.store())
             click.echo(f"wrote {count} triples of analyses to {ids.analysis_graph()}", err=True,
                        file=env.stderr)
