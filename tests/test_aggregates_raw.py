@@ -119,3 +119,14 @@ def test_kg_import_counts_the_graphs_it_writes(store, seed_article, tmp_path, wh
 ])
 def test_the_graphs_an_update_writes(update, graphs):
     assert graphs_written(update) == graphs
+
+
+def test_a_store_of_other_rdf_gets_no_tallies():
+    from kg.aggregates.raw import kept_current
+
+    other = open_store("memory:")
+    update = "INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/p> 1 } } ; DROP ALL ; " \
+             "INSERT DATA { GRAPH <http://e/h> { <http://e/s> <http://e/p> 2 } }"
+    with kept_current(other, graphs_written(update)):
+        other.update(update)
+    assert [str(g) for g in other.graphs()] == ["http://e/h"]

@@ -35,6 +35,7 @@ from contextlib import contextmanager
 
 from rdflib import URIRef
 
+from kg import ids
 from kg.aggregates.tallies import Key
 from kg.store.base import Store
 
@@ -74,6 +75,14 @@ def _contributions(store: Store, graphs: Iterable[str]) -> Counter[Key]:
     return total
 
 
+def _tallied_or_counting(store: Store) -> bool:
+    """Whether the store has tallies or events to count (a store of other RDF gets none)."""
+    from kg.aggregates.write import HAS_EVENTS
+
+    kept = store.ask("ASK { GRAPH ?a { ?s ?p ?o } }", {"a": ids.aggregates_graph()})
+    return kept or store.ask(HAS_EVENTS)
+
+
 @contextmanager
 def kept_current(store: Store, graphs: Iterable[str] | None) -> Iterator[None]:
     """Recount the tallies of ``graphs`` (``None``: of every graph) around the write in the
@@ -81,7 +90,6 @@ def kept_current(store: Store, graphs: Iterable[str] | None) -> Iterator[None]:
     (``kg upgrade`` recounts those) or when the write fails."""
     from kg.aggregates.write import marker_line, needs_tallies, rebuild, tally_update
     from kg.ntriples import iri
-    from kg import ids
 
     if needs_tallies(store):
         yield
@@ -92,7 +100,8 @@ def kept_current(store: Store, graphs: Iterable[str] | None) -> Iterator[None]:
     before = _contributions(store, named) if named else Counter()
     yield
     if named is None:
-        rebuild(store)
+        if _tallied_or_counting(store):
+            rebuild(store)
         return
     delta = _contributions(store, named)
     delta.subtract(before)
