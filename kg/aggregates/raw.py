@@ -88,6 +88,7 @@ def kept_current(store: Store, graphs: Iterable[str] | None) -> Iterator[None]:
     """Recount the tallies of ``graphs`` (``None``: of every graph) around the write in the
     ``with`` block (every tally when the write names the aggregates graph). Nothing is recounted on a store whose tallies an older kg wrote
     (``kg upgrade`` recounts those) or when the write fails."""
+    from kg.aggregates.answers import version_bump
     from kg.aggregates.write import marker_line, needs_tallies, rebuild, tally_update
     from kg.ntriples import iri
 
@@ -105,11 +106,12 @@ def kept_current(store: Store, graphs: Iterable[str] | None) -> Iterator[None]:
         return
     delta = _contributions(store, named)
     delta.subtract(before)
-    operations = [f"INSERT DATA {{ GRAPH {iri(ids.aggregates_graph())} {{ {marker_line()} }} }}"]
-    if tally_update(delta):
-        operations.append(tally_update(delta))
+    operations = [version_bump()]  # kept answers retire, whatever changed
     if named and (+delta or -delta):
-        store.update(" ;\n".join(operations))
+        operations.append(f"INSERT DATA {{ GRAPH {iri(ids.aggregates_graph())} "
+                          f"{{ {marker_line()} }} }}")
+        operations.append(tally_update(delta))
+    store.update(" ;\n".join(operations))
 
 
 __all__ = ["graphs_written", "kept_current"]

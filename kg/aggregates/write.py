@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from rdflib import URIRef
 
 from kg import ids
+from kg.aggregates.answers import version_bump
 from kg.aggregates.tallies import Key, from_rows
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
@@ -179,6 +180,7 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
     tallies = tally_update(delta)
     if tallies:
         operations.append(tallies)
+    operations.append(version_bump())
     store.update(" ;\n".join(operations))
 
 
@@ -190,7 +192,7 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
         return False
     delta: Counter[Key] = Counter()
     delta.subtract(stored_contribution(store, graph))
-    operations = [f"DROP SILENT GRAPH {iri(graph)}"]
+    operations = [f"DROP SILENT GRAPH {iri(graph)}", version_bump()]
     tallies = tally_update(delta)
     if tallies:
         operations.append(tallies)

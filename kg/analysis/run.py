@@ -230,12 +230,41 @@ def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
                         lambda: actor_network(store, params.include_negated))
 
 
+def _answer(store: Store, name: str, params: Params, keep: bool) -> Result | None:
+    """The answer of an unfiltered analysis from the tallies: kept in the store
+    (:mod:`kg.aggregates.answers`), else computed (and kept when ``keep``); ``None`` when the
+    parameters need more than the tallies."""
+    from dataclasses import replace
+
+    from kg.aggregates.answers import keep_answer, stored_answer
+    from kg.aggregates.write import needs_tallies
+
+    if name not in FROM_TALLIES or replace(params, top=None) != Params() or needs_tallies(store):
+        return None
+    found = stored_answer(store, name)
+    if found is None:
+        result = ANALYSES[name](store, _network(store, name, Params()), Params())
+        found = {"rows": result.rows, "summary": result.summary, "columns": list(result.columns)}
+        if keep:
+            keep_answer(store, name, found)
+    rows = found["rows"]
+    return Result(name, rows[:params.top] if params.top else rows, found["summary"],
+                  Filters().as_dict(), tuple(found["columns"]))
+
+
 def run_analysis(store: Store, name: str, params: Params | None = None,
-                 graph: nx.MultiDiGraph | None = None) -> Result:
-    """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``."""
+                 graph: nx.MultiDiGraph | None = None, keep: bool = False) -> Result:
+    """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``.
+
+    ``keep``: store the answer of an unfiltered analysis with the tally version, for the
+    next process to read (:mod:`kg.aggregates.answers`; ``kg analyze`` on an on-disk store).
+    """
     if name not in ANALYSES:
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
     params = params or Params()
+    answer = _answer(store, name, params, keep) if graph is None else None
+    if answer is not None:
+        return answer
     if graph is None:  # the store's network, read once per generation
         graph = _network(store, name, params)
     if params.filters != Filters():

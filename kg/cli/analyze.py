@@ -48,7 +48,9 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     values.update(zip(("actor", "other"), actors, strict=False))
     with reported_errors(env):
         params = params_from_strings(values)
-        text = render(run_analysis(env.store(), name, params), output_format)
+        store = env.store()  # an on-disk store keeps the answer for the next run
+        keep = getattr(store, "path", None) is not None
+        text = render(run_analysis(store, name, params, keep=keep), output_format)
         env.echo(text, nl=not text.endswith("\n"))
         if write:
             from kg.analysis.writeback import write as write_back
