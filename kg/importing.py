@@ -122,7 +122,10 @@ def check_file(path: Path, fmt: RdfFormat) -> Counter[object]:
 
 def import_file(store: Store, path: Path, format_name: str | None = None,
                 graph: URIRef | None = None, *, atomic: bool | None = None) -> ImportReport:
-    """Validate ``path`` and load it into ``store`` (see the module notes)."""
+    """Validate ``path`` and load it into ``store`` (see the module notes); the tallies of the
+    graphs it writes are recounted (:func:`kg.aggregates.raw.kept_current`)."""
+    from kg.aggregates.raw import kept_current
+
     try:
         fmt = rdf_format(format_name or path.suffix.lstrip(".") or path.name)
     except InputError as error:
@@ -135,7 +138,7 @@ def import_file(store: Store, path: Path, format_name: str | None = None,
     if atomic is None:
         atomic = path.stat().st_size <= ATOMIC_LIMIT
     try:
-        with path.open("rb") as source:
+        with path.open("rb") as source, kept_current(store, map(str, graphs)):
             store.load(source, fmt.name, target, atomic=atomic)
     except QueryError as error:  # the store's parser disagreed with ours
         raise InputError(str(error), where=str(path)) from error

@@ -177,6 +177,8 @@ class CKG(DefinedNamespace):
     tallyDate: URIRef  # literal date
     tallyPlace: URIRef  # Tally -> Place
     tallySource: URIRef  # literal source name
+    tallyVersion: URIRef  # xsd:integer, on the aggregates graph and each kept answer
+    answerJson: URIRef  # literal: an analysis's answer (kg.aggregates.answers)
 
 
 class ET(DefinedNamespace):

@@ -129,20 +129,21 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
 
 
 def tally_network(store: Store) -> nx.MultiDiGraph:
-    """The actor network of :func:`kg.analysis.projection.actor_network` rebuilt from the
-    tallies: one edge per counted event and dyad (a dated tally gives its date), with ``type,
-    sign, event, event_type, date``; no sentence, article or source (those need the evidence).
+    """The actor network of :func:`kg.analysis.projection.actor_network` as the tallies count
+    it: one edge per dyad tally with ``type, sign, event`` (the tally's URI), ``count`` (its
+    events, which :func:`kg.analysis.projection.signed_edges` adds up) and ``event_type``; no
+    date, sentence, article or source (those need the evidence). ``graph.graph["from_tallies"]``
+    is true.
 
-    Mediation edges are left out, as the projection leaves them out. Event ids are the
-    tally's URI and a number: two dyads of one event count as two events (rare: an actor
-    both agent and target of one event).
+    Mediation edges are left out, as the projection leaves them out. Two dyads of one event
+    count as two events (rare: an actor both agent and target of one event).
     """
-    from kg.aggregates.read import actor_names, dyad_dates
+    from kg.aggregates.read import actor_names
     from kg.aggregates.tallies import Key
     from kg.aggregates.write import tally_node
 
-    signs, dates = edge_signs(), dyad_dates(store)
-    graph = nx.MultiDiGraph()
+    signs = edge_signs()
+    graph = nx.MultiDiGraph(from_tallies=True)
     for actor, name in actor_names(store).items():
         graph.add_node(actor, uri=actor, label=name["label"], kind=name["kind"],
                        country=name["country"], aliases=list(name["aliases"]))  # type: ignore[call-overload]
@@ -150,14 +151,10 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
         if dyad.relation == "Mediates":
             continue
         node = str(tally_node(Key("dyad", (dyad.agent, dyad.other, dyad.relation))))
-        dated = dates.get((dyad.agent, dyad.other, dyad.relation), [])
-        units = [date for date, n in dated for _ in range(n)]
-        units += [""] * (dyad.count - len(units))
-        for number, date in enumerate(units):
-            graph.add_edge(dyad.agent, dyad.other, key=f"{node}#{number}", type=dyad.relation,
-                           sign=signs.get(dyad.relation, 0), event=f"{node}#{number}",
-                           event_type=dyad.relation, modality="asserted", date=date,
-                           date_from="event", article="", source="", sentence="", place="")
+        graph.add_edge(dyad.agent, dyad.other, key=node, type=dyad.relation,
+                       sign=signs.get(dyad.relation, 0), event=node, count=dyad.count,
+                       event_type=dyad.relation, modality="asserted", date="",
+                       date_from="event", article="", source="", sentence="", place="")
     return graph
 
 

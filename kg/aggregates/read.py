@@ -23,14 +23,19 @@ from kg.vocab import sparql_prologue
 
 ACTOR_TALLIES = sparql_prologue() + """SELECT ?actor ?n WHERE { GRAPH ?a {
   ?t ckg:tallyKind "actor" ; ckg:tallyAgent ?actor ; ckg:tallyCount ?n } }"""
-DYAD_TALLIES = sparql_prologue() + """SELECT ?agent ?other ?relation ?n WHERE { GRAPH ?a {
+DYAD_TALLIES = sparql_prologue() + """SELECT ?t ?agent ?other ?relation ?n WHERE { GRAPH ?a {
   ?t ckg:tallyKind "dyad" ; ckg:tallyAgent ?agent ; ckg:tallyOther ?other ;
      ckg:tallyRelation ?relation ; ckg:tallyCount ?n } }"""
-DYAD_DATES = sparql_prologue() + """SELECT ?agent ?other ?relation ?date ?n WHERE { GRAPH ?a {
-  ?t ckg:tallyKind "dyad-date" ; ckg:tallyOf ?d ; ckg:tallyDate ?date ; ckg:tallyCount ?n .
-  ?d ckg:tallyAgent ?agent ; ckg:tallyOther ?other ; ckg:tallyRelation ?relation } }"""
+DYAD_DATES = sparql_prologue() + """SELECT ?d ?date ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyOf ?d ; ckg:tallyDate ?date ; ckg:tallyCount ?n } }"""
+"""Per-date tallies by their dyad tally's URI (no join: :func:`dyads` maps the URIs)."""
 DYAD_SOURCES = sparql_prologue() + """SELECT ?source ?n WHERE { GRAPH ?a {
   ?t ckg:tallyOf ?d ; ckg:tallySource ?source ; ckg:tallyCount ?n } }"""
+SOURCES_OF_DYADS = sparql_prologue() + """SELECT ?d ?source ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyOf ?d ; ckg:tallySource ?source ; ckg:tallyCount ?n } }"""
+MEDIATION_TALLIES = sparql_prologue() + """SELECT ?actor ?kind ?n WHERE { GRAPH ?a {
+  ?t ckg:tallyKind "mediation" ; ckg:tallyAgent ?actor ; ckg:tallyRelation ?kind ;
+     ckg:tallyCount ?n } }"""
 DYAD_SPAN = sparql_prologue() + """SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
   GRAPH ?a { ?t ckg:tallyOf ?d ; ckg:tallyDate ?date } }"""
 DATE_TALLIES = sparql_prologue() + """SELECT ?date ?n WHERE { GRAPH ?a {
@@ -69,22 +74,54 @@ def actors_by_activity(store: Store) -> list[tuple[str, int]]:
     return store.cached("aggregates:actors", read)
 
 
-def dyads(store: Store) -> list[Dyad]:
-    """Every dyad tally (agent, other, edge type, events)."""
-    def read() -> list[Dyad]:
-        return [Dyad(str(a), str(o), str(r), int(str(n)))
-                for a, o, r, n in _rows(store, DYAD_TALLIES)]
+DyadKey = tuple[str, str, str]
+"""``(agent, other, relation)``."""
+
+
+def _dyad_table(store: Store) -> tuple[list[Dyad], dict[str, DyadKey]]:
+    def read() -> tuple[list[Dyad], dict[str, DyadKey]]:
+        found, keys = [], {}
+        for t, a, o, r, n in _rows(store, DYAD_TALLIES):
+            found.append(Dyad(str(a), str(o), str(r), int(str(n))))
+            keys[str(t)] = (str(a), str(o), str(r))
+        return found, keys
     return store.cached("aggregates:dyads", read)
 
 
-def dyad_dates(store: Store) -> dict[tuple[str, str, str], list[tuple[str, int]]]:
+def dyads(store: Store) -> list[Dyad]:
+    """Every dyad tally (agent, other, edge type, events)."""
+    return _dyad_table(store)[0]
+
+
+def _split(store: Store, query: str, name: str) -> dict[DyadKey, list[tuple[str, int]]]:
+    """Per dyad: ``(value, events)`` of its per-date or per-source tallies (``query``)."""
+    def read() -> dict[DyadKey, list[tuple[str, int]]]:
+        keys, split = _dyad_table(store)[1], {}  # type: ignore[var-annotated]
+        for node, value, n in _rows(store, query):
+            if str(node) in keys:  # always, unless a raw write broke the tallies
+                split.setdefault(keys[str(node)], []).append((str(value), int(str(n))))
+        return split
+    return store.cached(name, read)
+
+
+def dyad_dates(store: Store) -> dict[DyadKey, list[tuple[str, int]]]:
     """Per dyad ``(agent, other, relation)``: its ``(date, events)``; undated events are left out."""
-    def read() -> dict[tuple[str, str, str], list[tuple[str, int]]]:
-        dates: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
-        for a, o, r, date, n in _rows(store, DYAD_DATES):
-            dates.setdefault((str(a), str(o), str(r)), []).append((str(date), int(str(n))))
-        return dates
-    return store.cached("aggregates:dyad-dates", read)
+    return _split(store, DYAD_DATES, "aggregates:dyad-dates")
+
+
+def dyad_sources(store: Store) -> dict[DyadKey, list[tuple[str, int]]]:
+    """Per dyad ``(agent, other, relation)``: its ``(source, events)``."""
+    return _split(store, SOURCES_OF_DYADS, "aggregates:dyad-sources")
+
+
+def mediation_counts(store: Store) -> dict[str, dict[str, int]]:
+    """Per actor: its explicit mediation records per kind (:mod:`kg.analysis.mediation`)."""
+    def read() -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for actor, kind, n in _rows(store, MEDIATION_TALLIES):
+            counts.setdefault(str(actor), {})[str(kind)] = int(str(n))
+        return counts
+    return store.cached("aggregates:mediation", read)
 
 
 def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[str, object]:
@@ -133,4 +170,4 @@ def actor_names(store: Store) -> dict[str, dict[str, object]]:
 
 
 __all__ = ["Dyad", "actor_names", "actors_by_activity", "date_histogram", "dyad_dates",
-           "dyad_summary", "dyads", "place_activity"]
+           "dyad_sources", "dyad_summary", "dyads", "mediation_counts", "place_activity"]

@@ -7,7 +7,9 @@ reported) count; each agent -> target pair is a dyad of the event's type, two
 agents of one event a ``CoAgent`` dyad (URI order) unless the text relates them
 (:func:`kg.analysis.families.pair_relation`), a mediator and each party a
 ``Mediates`` dyad; a dyad's date is the event's own date, else the article's
-publication date. The facts come from the extraction being written
+publication date. A ``mediation`` tally counts the explicit mediation records of
+:func:`kg.analysis.mediation.mediation_records` per actor and kind: mediators,
+agents and parties of talks, and speakers of claims asserting talks. The facts come from the extraction being written
 (:func:`from_extraction`) or from a stored article graph (:func:`from_rows`), so
 removal subtracts exactly what ingest added.
 
@@ -28,18 +30,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kg.model import Extraction
+if TYPE_CHECKING:  # kg.model is not needed to read the tallies
+    from kg.model import Extraction
 
 HAPPENED = ("asserted", "reported")
 """Modalities of events that took place (as :data:`kg.analysis.projection.HAPPENED`)."""
-KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date")
+KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date", "mediation")
+TALKS = ("Mediate", "Negotiate")
+"""Event types of talks (the explicit evidence of :mod:`kg.analysis.mediation`)."""
 
 
 @dataclass(frozen=True, order=True)
 class Key:
     """A tally's key: its kind and parts (``dyad``: agent, other, relation; ``dyad-date``
-    and ``dyad-source``: those and the date or source; ``actor``, ``place``, ``date``: one)."""
+    and ``dyad-source``: those and the date or source; ``actor``, ``place``, ``date``: one;
+    ``mediation``: actor and kind, a key of :data:`kg.analysis.mediation.WEIGHTS`)."""
 
     kind: str
     parts: tuple[str, ...]
@@ -85,12 +92,34 @@ def event_edges(event: EventFacts) -> Iterator[tuple[str, str, str]]:
                 yield mediator, party, "Mediates"
 
 
-def contribution(events: Iterable[EventFacts], published: str, source: str) -> Counter[Key]:
-    """The tallies one article's events add (``published``, ``source``: the article's)."""
+def mediation_roles(event: EventFacts) -> Iterator[tuple[str, str]]:
+    """``(actor, kind)`` of each explicit mediation record the event gives.
+
+    >>> list(mediation_roles(EventFacts("e", "Negotiate", "asserted", "", "", ("a",), ("b",), ("m",))))
+    [('m', 'mediator'), ('a', 'negotiator'), ('b', 'party to talks')]
+    """
+    for mediator in dict.fromkeys(event.mediators):
+        yield mediator, "mediator"
+    if event.type in TALKS:
+        kind = "mediation agent" if event.type == "Mediate" else "negotiator"
+        for agent in dict.fromkeys(event.agents):
+            yield agent, kind
+        for target in dict.fromkeys(event.targets):
+            yield target, "party to talks"
+
+
+def contribution(events: Iterable[EventFacts], published: str, source: str,
+                 talks_claims: Iterable[tuple[str, str]] = ()) -> Counter[Key]:
+    """The tallies one article's events add (``published``, ``source``: the article's;
+    ``talks_claims``: ``(claim, speaker)`` of its claims asserting talks)."""
     counts: Counter[Key] = Counter()
+    for _, speaker in dict.fromkeys(talks_claims):
+        counts[Key("mediation", (speaker, "claimed talks"))] += 1
     for event in events:
         if event.modality not in HAPPENED:
             continue
+        for actor, kind in mediation_roles(event):
+            counts[Key("mediation", (actor, kind))] += 1
         date = event.date or published
         for actor in dict.fromkeys(event.agents + event.targets + event.mediators):
             counts[Key("actor", (actor,))] += 1
@@ -122,13 +151,18 @@ def from_extraction(extraction: Extraction) -> Counter[Key]:
         tuple(str(ids.actor_uri(k)) for k in e.mediators), e.agents_act or "")
         for e in extraction.events]
     published = article.published.isoformat() if article.published else ""
-    return contribution(facts, published, article.source or "")
+    types = {e.index: e.event_type for e in extraction.events}
+    claims = [(str(ids.claim_uri(article.key, c.index)), str(ids.actor_uri(c.speaker)))
+              for c in extraction.claims
+              if c.speaker and c.asserts is not None and types.get(c.asserts) in TALKS]
+    return contribution(facts, published, article.source or "", claims)
 
 
-def from_rows(rows: Iterable[Mapping[str, object]]) -> Counter[Key]:
+def from_rows(rows: Iterable[Mapping[str, object]],
+              claim_rows: Iterable[Mapping[str, object]] = ()) -> Counter[Key]:
     """The contribution of a stored article, from the rows of :data:`kg.aggregates.write.FACTS`
     for its graph (``event, type, modality``, optional ``date, place, agentsAct, role, actor,
-    published, source``)."""
+    published, source``) and of :data:`kg.aggregates.write.TALKS_CLAIMS` (``claim, speaker``)."""
     from kg.vocab import ET
 
     prefix = str(ET._NS)
@@ -148,8 +182,9 @@ def from_rows(rows: Iterable[Mapping[str, object]]) -> Counter[Key]:
                         tuple(e["agent"]), tuple(e["target"]), tuple(e["mediator"]),  # type: ignore[call-overload]
                         str(e["act"]))
              for uri, e in events.items()]
-    return contribution(facts, published, source)
+    claims = [(str(row["claim"]), str(row["speaker"])) for row in claim_rows]
+    return contribution(facts, published, source, claims)
 
 
-__all__ = ["HAPPENED", "KINDS", "EventFacts", "Key", "contribution", "event_edges",
-           "from_extraction", "from_rows"]
+__all__ = ["HAPPENED", "KINDS", "TALKS", "EventFacts", "Key", "contribution", "event_edges",
+           "from_extraction", "from_rows", "mediation_roles"]

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from rdflib import URIRef
 
 from kg import ids
+from kg.aggregates.answers import version_bump
 from kg.aggregates.tallies import Key, from_rows
-from kg.ntriples import iri, literal, ntriples
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
 
@@ -48,8 +48,14 @@ SELECT ?g ?event ?type ?modality ?date ?place ?agentsAct ?role ?actor ?published
   OPTIONAL { ?g schema:datePublished ?published }
   OPTIONAL { ?g ckg:sourceName ?source } } }"""
 """The facts of the events of article graph ``?g`` (unbound: of every graph) the tallies need."""
+TALKS_CLAIMS = sparql_prologue() + """
+SELECT ?g ?claim ?speaker WHERE { GRAPH ?g {
+  ?claim a ckg:Claim ; ckg:speaker ?speaker ; ckg:asserts ?event .
+  ?event ckg:eventType ?talks FILTER(?talks IN (et:Mediate, et:Negotiate)) } }"""
+"""The claims of article graph ``?g`` (unbound: of every graph) asserting talks, and speakers."""
 _PARTS = {"dyad": ("tallyAgent", "tallyOther", "tallyRelation"),
-          "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",)}
+          "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",),
+          "mediation": ("tallyAgent", "tallyRelation")}
 _IRI_PARTS = {"tallyAgent", "tallyOther", "tallyPlace"}
 
 
@@ -59,6 +65,8 @@ def tally_node(key: Key) -> URIRef:
 
 
 def _key_lines(key: Key) -> Iterator[str]:
+    from kg.ntriples import iri, literal
+
     node = iri(tally_node(key))
     yield f"{node} {iri(RDF.type)} {iri(CKG.Tally)} ."
     yield f"{node} {iri(CKG.tallyKind)} {literal(key.kind)} ."
@@ -75,6 +83,8 @@ def _key_lines(key: Key) -> Iterator[str]:
 
 def tally_update(delta: Counter[Key]) -> str:
     """The SPARQL update that adds ``delta`` to the tallies (nothing when every delta is 0)."""
+    from kg.ntriples import iri
+
     changed = {key: n for key, n in delta.items() if n}
     if not changed:
         return ""
@@ -97,7 +107,7 @@ def tally_update(delta: Counter[Key]) -> str:
 
 def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
     """What the stored article graph ``graph`` adds to the tallies (empty when not stored)."""
-    return from_rows(store.select(FACTS, {"g": graph}))
+    return from_rows(store.select(FACTS, {"g": graph}), store.select(TALKS_CLAIMS, {"g": graph}))
 
 
 def rebuild(store: Store) -> int:
@@ -105,12 +115,16 @@ def rebuild(store: Store) -> int:
 
     ``kg upgrade`` runs it for a store written before the aggregates existed.
     """
-    per_graph: dict[str, list[dict[str, object]]] = {}
+    from kg.ntriples import iri
+
+    per_graph: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for row in store.select(FACTS):
-        per_graph.setdefault(str(row["g"]), []).append(row)
+        per_graph.setdefault(str(row["g"]), ([], []))[0].append(row)
+    for row in store.select(TALKS_CLAIMS):
+        per_graph.setdefault(str(row["g"]), ([], []))[1].append(row)
     total: Counter[Key] = Counter()
-    for rows in per_graph.values():
-        total.update(from_rows(rows))
+    for rows, claims in per_graph.values():
+        total.update(from_rows(rows, claims))
     aggregates = iri(ids.aggregates_graph())
     store.update(f"DROP SILENT GRAPH {aggregates} ;\n"
                  f"INSERT DATA {{ GRAPH {aggregates} {{ {marker_line()} }} }}")
@@ -122,19 +136,26 @@ def rebuild(store: Store) -> int:
 
 
 
+MARKER_TEXT = "tallies kept current at ingest (dyads, actors, places, dates, mediation)"
+"""The label of the aggregates graph; a store tallied by an older kg has another (recount it)."""
 MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
 HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 
 
 def marker_line() -> str:
     """The triple that says the aggregates graph is kept (written with every article)."""
+    from kg.ntriples import iri, literal
+
     graph = ids.aggregates_graph()
-    return f"{iri(graph)} {iri(RDFS.label)} {literal('tallies kept current at ingest')} ."
+    return f"{iri(graph)} {iri(RDFS.label)} {literal(MARKER_TEXT)} ."
 
 
 def needs_tallies(store: Store) -> bool:
     """Whether the store has articles with events but was never tallied (run ``kg upgrade``)."""
-    return store.ask(HAS_EVENTS) and not store.ask(MARKER, {"a": ids.aggregates_graph()})
+    from rdflib import Literal
+
+    marker = {"a": ids.aggregates_graph(), "label": Literal(MARKER_TEXT)}
+    return store.ask(HAS_EVENTS) and not store.ask(MARKER, marker)
 
 
 def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: Counter[Key], *,
@@ -145,6 +166,8 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
 
     ``new``: the graph is known not to exist (its stored contribution is not read).
     """
+    from kg.ntriples import iri, ntriples
+
     name = iri(graph)
     delta = Counter(contribution)
     if not new:
@@ -157,16 +180,19 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
     tallies = tally_update(delta)
     if tallies:
         operations.append(tallies)
+    operations.append(version_bump())
     store.update(" ;\n".join(operations))
 
 
 def drop_counted(store: Store, graph: URIRef) -> bool:
     """Drop article graph ``graph`` and subtract its tallies in one update; whether it existed."""
+    from kg.ntriples import iri
+
     if not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph}):
         return False
     delta: Counter[Key] = Counter()
     delta.subtract(stored_contribution(store, graph))
-    operations = [f"DROP SILENT GRAPH {iri(graph)}"]
+    operations = [f"DROP SILENT GRAPH {iri(graph)}", version_bump()]
     tallies = tally_update(delta)
     if tallies:
         operations.append(tallies)
@@ -174,5 +200,5 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     return True
 
 
-__all__ = ["FACTS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
+__all__ = ["FACTS", "MARKER_TEXT", "TALKS_CLAIMS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
            "stored_contribution", "tally_node", "tally_update", "write_counted"]

@@ -65,6 +65,18 @@ def sampled_sources(n: int, exact_limit: int = EXACT_LIMIT, samples: int = SAMPL
     return sorted(random.Random(seed).sample(range(n), samples))
 
 
+def betweenness_method(n: int, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES,
+                       seed: int = SEED) -> str:
+    """How the betweenness of ``n`` actors is computed, in words (for reports).
+
+    >>> betweenness_method(40), betweenness_method(5000)
+    ('exact', 'estimated from 256 of 5000 source actors (seed 5)')
+    """
+    if sampled_sources(n, exact_limit, samples, seed) is None:
+        return "exact"
+    return f"estimated from {samples} of {n} source actors (seed {seed})"
+
+
 def betweenness(signed: nx.Graph | SignedEdges, exact_limit: int = EXACT_LIMIT,
                 samples: int = SAMPLES, seed: int = SEED) -> dict[str, float]:
     """Normalised betweenness of every actor with an edge, exact or sampled (module docstring)."""

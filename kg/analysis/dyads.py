@@ -40,13 +40,22 @@ class Dyad:
     articles: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    edges: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON values (the fields, not copied: cheaper than ``dataclasses.asdict``)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def row(self) -> dict[str, object]:
+        """The row ``kg analyze fights`` gives: no event or article lists; ``edges`` (agent,
+        other, edge type, events) say where :func:`kg.aggregates.evidence.dyad_evidence`
+        fetches the events, a page at a time."""
+        return {name: value for name, value in self.as_dict().items()
+                if name not in ("articles", "evidence")}
 
-def _month(date: str) -> str:
+
+def month_of(date: str) -> str:
+    """The month of a date (``2017-08``), a year-only date itself, or ``undated``."""
     return date[:7] if len(date) >= 7 else (date or "undated")
 
 
@@ -56,8 +65,16 @@ def _collect(graph: nx.MultiDiGraph, only: str | None) -> dict[tuple[str, str], 
         if data["sign"] >= 0 or u == v or (only and only not in (u, v)):
             continue
         pair = (u, v) if u < v else (v, u)
-        found.setdefault(pair, {})[data["event"]] = data
+        found.setdefault(pair, {})[data["event"]] = {**data, "edge": (u, v, data["type"])}
     return found
+
+
+def _edges(events: dict[str, dict]) -> list[dict[str, object]]:
+    counts: dict[tuple[str, str, str], int] = {}
+    for data in events.values():
+        counts[data["edge"]] = counts.get(data["edge"], 0) + 1
+    return [{"agent": u, "other": v, "relation": r, "events": n}
+            for (u, v, r), n in sorted(counts.items())]
 
 
 def _dyad(graph: nx.MultiDiGraph, pair: tuple[str, str], events: dict[str, dict]) -> Dyad:
@@ -67,7 +84,7 @@ def _dyad(graph: nx.MultiDiGraph, pair: tuple[str, str], events: dict[str, dict]
         date = data["date"]
         if date:
             dates.append(date)
-        month = _month(date)
+        month = month_of(date)
         months[month] = months.get(month, 0) + 1
         types[data["event_type"]] = types.get(data["event_type"], 0) + 1
         articles.add(data["article"])
@@ -76,7 +93,8 @@ def _dyad(graph: nx.MultiDiGraph, pair: tuple[str, str], events: dict[str, dict]
     return Dyad(a=actor_ref(graph, pair[0]), b=actor_ref(graph, pair[1]), events=len(events),
                 first_date=min(dates) if dates else None, last_date=max(dates) if dates else None,
                 months=dict(sorted(months.items())), types=dict(sorted(types.items())),
-                articles=sorted(articles), sources=sorted(sources), evidence=sorted(events))
+                articles=sorted(articles), sources=sorted(sources), evidence=sorted(events),
+                edges=_edges(events))
 
 
 def fights(graph: nx.MultiDiGraph, actor: str | None = None) -> list[Dyad]:

@@ -172,11 +172,30 @@ def _reasons(kinds: dict[str, int], brokerage: dict[str, int], between: float) -
     return reasons
 
 
+def mediation_evidence(store: Store, actor: str) -> list[MediationRecord]:
+    """The explicit mediation records of one actor (URI), fetched on demand.
+
+    >>> from kg.store import open_store
+    >>> mediation_evidence(open_store("memory:"), "http://example.org/a")
+    []
+    """
+    from rdflib import URIRef
+
+    rows = store.select(EXPLICIT, {"actor": URIRef(actor)})
+    found = {MediationRecord(actor, str(r["kind"]), str(r["record"]), str(r.get("date", "")),
+                             str(r["article"]))
+             for r in rows if str(r.get("modality", "asserted")) in HAPPENED}
+    return sorted(found, key=lambda r: (r.kind, r.record))
+
+
 def mediators(graph: nx.MultiDiGraph, records: list[MediationRecord] | None = None,
-              top: int | None = None) -> list[dict[str, Any]]:
+              top: int | None = None,
+              explicit: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Rank explicit mediators and structural brokers of ``graph``; see the module docstring.
 
-    ``records`` is the explicit evidence (:func:`mediation_records`), none if omitted.
+    ``records`` is the explicit evidence (:func:`mediation_records`), none if omitted; or
+    ``explicit`` gives it counted per actor (:func:`kg.analysis.tallied.explicit_mediation`),
+    and the rows then have no ``evidence`` (:func:`mediation_evidence` fetches it).
     Each row: ``actor``, ``score``, ``explicit`` (score from records), ``bloc``,
     ``brokerage`` (counts per role), ``cross_bloc`` (all roles but coordinator),
     ``between_blocs``, ``reasons`` and ``evidence`` (event and claim URIs).
@@ -185,7 +204,8 @@ def mediators(graph: nx.MultiDiGraph, records: list[MediationRecord] | None = No
     bloc = blocs_module.partition(signed)
     brokerage = roles(cooperative_ties(graph, signed), bloc)
     between = between_blocs([(u, v, d) for u, v, d in signed if d["sign"] > 0], bloc)
-    explicit = _explicit(records or [])
+    counted = explicit is not None
+    explicit = explicit if explicit is not None else _explicit(records or [])
     cross = {node: sum(c for role, c in counts.items() if role != "coordinator")
              for node, counts in brokerage.items()}
     top_cross = max(cross.values(), default=0) or 1
@@ -201,6 +221,6 @@ def mediators(graph: nx.MultiDiGraph, records: list[MediationRecord] | None = No
                      "cross_bloc": cross.get(node, 0),
                      "between_blocs": round(between.get(node, 0.0), 6),
                      "reasons": _reasons(given["kinds"], counts, between.get(node, 0.0)),
-                     "evidence": sorted(set(given["evidence"]))})
+                     **({} if counted else {"evidence": sorted(set(given["evidence"]))})})
     rows.sort(key=lambda r: (-r["score"], r["actor"]["label"].casefold(), r["actor"]["uri"]))
     return rows[:top] if top else rows

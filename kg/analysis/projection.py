@@ -293,22 +293,24 @@ def as_signed_edges(signed: nx.Graph | SignedEdges) -> SignedEdges:
 
 
 def signed_edges(edges: Iterable[tuple[str, str, dict]]) -> SignedEdges:
-    """The edges of :func:`signed_graph` from multigraph edges ``(u, v, data)``, no graph built."""
+    """The edges of :func:`signed_graph` from multigraph edges ``(u, v, data)``, no graph built
+    (an edge with a ``count`` stands for that many events: the tallies' network)."""
     pairs: dict[tuple[str, str], dict[str, int]] = {}
     for u, v, data in edges:
         if u == v:
             continue
         events = pairs.setdefault((u, v) if u < v else (v, u), {})
-        events[data["event"]] = data["sign"]
+        events[data["event"]] = (data["sign"], data.get("count", 1))
     found = []
     for (u, v), events in pairs.items():
-        positive = negative = 0
-        for sign in events.values():
+        positive = negative = weight = 0
+        for sign, count in events.values():
+            weight += count
             if sign > 0:
-                positive += 1
+                positive += count
             elif sign < 0:
-                negative += 1
-        found.append((u, v, {"positive": positive, "negative": negative, "weight": len(events),
+                negative += count
+        found.append((u, v, {"positive": positive, "negative": negative, "weight": weight,
                              "sign": (positive > negative) - (positive < negative)}))
     return found
 

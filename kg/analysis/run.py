@@ -108,10 +108,17 @@ def params_from_strings(values: Mapping[str, str]) -> Params:
                   top=_int(values, "top", 1, 10**9), window=window, include_negated=negated)
 
 
+def _tallied(graph: nx.MultiDiGraph) -> bool:
+    """Whether ``graph`` is the network rebuilt from the tallies (its counts, not its events)."""
+    return bool(graph.graph.get("from_tallies"))
+
+
 def _fights(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.dyads import fights
+    from kg.analysis.tallied import tally_fights
 
-    rows = [d.as_dict() for d in fights(graph, p.actor)]
+    rows = (tally_fights(store, graph, p.actor) if _tallied(graph)
+            else [d.row() for d in fights(graph, p.actor)])
     actor = actor_ref(graph, _resolved(graph, p.actor)) if p.actor else None
     return Result("fights", rows[:p.top] if p.top else rows, {"dyads": len(rows), "actor": actor},
                   columns=("a", "b", "events", "first_date", "last_date", "types", "sources"))
@@ -125,11 +132,18 @@ def _resolved(graph: nx.MultiDiGraph, name: str) -> str:
 
 def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.mediation import mediation_records, mediators
+    from kg.analysis.tallied import explicit_mediation
 
-    records = mediation_records(store, p.filters, p.include_negated)
-    rows = mediators(graph, records)
+    if _tallied(graph):
+        explicit = explicit_mediation(store)
+        rows = mediators(graph, explicit=explicit)
+        records = sum(n for entry in explicit.values() for n in entry["kinds"].values())
+    else:
+        found = mediation_records(store, p.filters, p.include_negated)
+        rows = [{k: v for k, v in row.items() if k != "evidence"} for row in mediators(graph, found)]
+        records = len(found)
     return Result("mediators", rows[:p.top] if p.top else rows,
-                  {"explicit_records": len(records), "actors": len(rows)},
+                  {"explicit_records": records, "actors": len(rows)},
                   columns=("actor", "score", "bloc", "reasons"))
 
 
@@ -160,10 +174,11 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 
 
 def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
-    from kg.analysis.centrality import centrality
+    from kg.analysis.centrality import betweenness_method, centrality
 
     rows = centrality(graph)
-    return Result("centrality", rows[:p.top] if p.top else rows, {"actors": len(rows)},
+    summary = {"actors": len(rows), "betweenness": betweenness_method(len(rows))}
+    return Result("centrality", rows[:p.top] if p.top else rows, summary,
                   columns=("actor", "degree", "events", "pagerank", "betweenness"))
 
 
@@ -196,8 +211,9 @@ ANALYSES: dict[str, Callable[[Store, nx.MultiDiGraph, Params], Result]] = {
 """Every analysis by name."""
 
 
-FROM_TALLIES = ("balance", "blocs", "centrality")
-"""Analyses of signs and counts alone: from the tallies (:mod:`kg.aggregates`) when unfiltered."""
+FROM_TALLIES = ("balance", "blocs", "centrality", "fights", "mediators")
+"""Analyses of counts alone: from the tallies (:mod:`kg.aggregates`) when unfiltered (evidence
+is fetched on demand: :mod:`kg.analysis.tallied`)."""
 
 
 def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
@@ -214,12 +230,41 @@ def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
                         lambda: actor_network(store, params.include_negated))
 
 
+def _answer(store: Store, name: str, params: Params, keep: bool) -> Result | None:
+    """The answer of an unfiltered analysis from the tallies: kept in the store
+    (:mod:`kg.aggregates.answers`), else computed (and kept when ``keep``); ``None`` when the
+    parameters need more than the tallies."""
+    from dataclasses import replace
+
+    from kg.aggregates.answers import keep_answer, stored_answer
+    from kg.aggregates.write import needs_tallies
+
+    if name not in FROM_TALLIES or replace(params, top=None) != Params() or needs_tallies(store):
+        return None
+    found = stored_answer(store, name)
+    if found is None:
+        result = ANALYSES[name](store, _network(store, name, Params()), Params())
+        found = {"rows": result.rows, "summary": result.summary, "columns": list(result.columns)}
+        if keep:
+            keep_answer(store, name, found)
+    rows = found["rows"]
+    return Result(name, rows[:params.top] if params.top else rows, found["summary"],
+                  Filters().as_dict(), tuple(found["columns"]))
+
+
 def run_analysis(store: Store, name: str, params: Params | None = None,
-                 graph: nx.MultiDiGraph | None = None) -> Result:
-    """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``."""
+                 graph: nx.MultiDiGraph | None = None, keep: bool = False) -> Result:
+    """Run analysis ``name`` on ``store`` (or on a given actor ``graph``) with ``params``.
+
+    ``keep``: store the answer of an unfiltered analysis with the tally version, for the
+    next process to read (:mod:`kg.aggregates.answers`; ``kg analyze`` on an on-disk store).
+    """
     if name not in ANALYSES:
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
     params = params or Params()
+    answer = _answer(store, name, params, keep) if graph is None else None
+    if answer is not None:
+        return answer
     if graph is None:  # the store's network, read once per generation
         graph = _network(store, name, params)
     if params.filters != Filters():

@@ -40,7 +40,6 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     from kg import ids
     from kg.analysis.output import render
     from kg.analysis.run import params_from_strings, run_analysis
-    from kg.analysis.writeback import write as write_back
 
     env = get_env(ctx, store)
     if len(actors) > 2:
@@ -49,9 +48,13 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     values.update(zip(("actor", "other"), actors, strict=False))
     with reported_errors(env):
         params = params_from_strings(values)
-        text = render(run_analysis(env.store(), name, params), output_format)
+        store = env.store()  # an on-disk store keeps the answer for the next run
+        keep = getattr(store, "path", None) is not None
+        text = render(run_analysis(store, name, params, keep=keep), output_format)
         env.echo(text, nl=not text.endswith("\n"))
         if write:
+            from kg.analysis.writeback import write as write_back
+
             count = write_back(env.store())
             click.echo(f"wrote {count} triples of analyses to {ids.analysis_graph()}", err=True,
                        file=env.stderr)

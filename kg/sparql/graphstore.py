@@ -137,7 +137,9 @@ def parse_parts(parts: Iterable[tuple[bytes, str | None]], base: str = "") -> li
 
 
 def graph_write(store: Store, method: str, target: GraphTarget, triples: list[Triple]) -> int:
-    """Apply a PUT, POST or DELETE of parsed ``triples``; return the HTTP status (201, 204)."""
+    """Apply a PUT, POST or DELETE of parsed ``triples``; return the HTTP status (201, 204).
+    The tallies of a named graph written are recounted (:func:`kg.aggregates.raw.kept_current`);
+    the default graph holds no article."""
     if method not in ("PUT", "POST", "DELETE"):
         raise QueryError(f"method {method} is not part of the Graph Store protocol")
     if target.iri is None:
@@ -145,7 +147,16 @@ def graph_write(store: Store, method: str, target: GraphTarget, triples: list[Tr
         clear = "DROP SILENT DEFAULT ;\n" if method in ("PUT", "DELETE") else ""
         store.update(clear + "INSERT DATA {\n" + "\n".join(lines) + "\n}")
         return 204
+    from kg.aggregates.raw import kept_current
+
+    with kept_current(store, {str(target.iri)}):
+        return _named_graph_write(store, method, target, triples)
+
+
+def _named_graph_write(store: Store, method: str, target: GraphTarget,
+                       triples: list[Triple]) -> int:
     name = target.iri
+    assert name is not None
     existed = name in set(store.graphs())
     if method == "DELETE":
         if not store.drop_graph(name):

@@ -102,7 +102,8 @@ class SparqlService:
         return Answer(body, media_type)
 
     def update(self, request: ProtocolRequest) -> None:
-        """Run a SPARQL Update (the caller has checked the write token).
+        """Run a SPARQL Update (the caller has checked the write token); the tallies of the
+        graphs it writes are recounted (:func:`kg.aggregates.raw.kept_current`).
 
         ``using-graph-uri`` / ``using-named-graph-uri`` become USING clauses
         (:func:`kg.sparql.dataset.with_using`), checked like any other.
@@ -117,7 +118,9 @@ class SparqlService:
         else:
             safety.precheck(text, max_bytes=0, kind="update")
             safety.check_update(text, using, request.base)
-        with self.writing():
+        from kg.aggregates.raw import graphs_written, kept_current
+
+        with self.writing(), kept_current(self.store, graphs_written(text)):
             self.store.update(text, base_iri=request.base)
 
     def using_allowed(self, iri: str) -> bool:

@@ -154,9 +154,8 @@ class OxigraphStore(Store):
         solutions = self._query(sparql, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        names = [v.value for v in solutions.variables]
-        return [tuple(None if (term := solution[name]) is None else term.value for name in names)
-                for solution in solutions]
+        return [tuple(None if term is None else term.value for term in solution)  # in the
+                for solution in solutions]  # variables' order; faster than looking each up
 
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
         answer = self._query(sparql, bindings)

@@ -190,7 +190,9 @@ def test_every_analysis_through_the_cli(store_path):
 
     print()
     for name in sorted(set(ANALYSES) - {"ego", "path"}):
-        started = time.perf_counter()
-        python("-m", "kg.cli", "analyze", name, "--store", f"oxigraph:{store_path}",
-               "--format", "json", timeout=1200)
-        print(f"kg analyze {name}: {time.perf_counter() - started:.2f} s ({load()})", flush=True)
+        for run in ("first", "next"):  # the first may compute and keep the answer
+            started = time.perf_counter()
+            python("-m", "kg.cli", "analyze", name, "--store", f"oxigraph:{store_path}",
+                   "--format", "json", timeout=1200)
+            print(f"kg analyze {name} ({run} run): {time.perf_counter() - started:.2f} s "
+                  f"({load()})", flush=True)

@@ -1,0 +1,74 @@
+"""Answers of the analyses kept in the store, by tally version: a fresh process reads one value.
+
+``kg analyze`` (an on-disk store, no filters) stores the answer it computed in the
+aggregates graph with the store's *tally version*, a number on the aggregates graph
+that every counted write (:mod:`kg.aggregates.write`, :mod:`kg.aggregates.raw`)
+raises by one once it exists. An answer is used only while its version is the
+store's; a recount (``kg upgrade``) drops them with the tallies. A store nobody ran
+``kg analyze`` on has no version and no answers (nothing extra is written at ingest).
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> store = open_store("memory:")
+>>> stored_answer(store, "fights") is None
+True
+>>> keep_answer(store, "fights", {"analysis": "fights", "rows": []})
+>>> stored_answer(store, "fights")
+{'analysis': 'fights', 'rows': []}
+>>> store.update(version_bump())
+>>> stored_answer(store, "fights") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kg import ids
+from kg.store.base import Store
+from kg.vocab import CKG, sparql_prologue
+
+ANSWER = sparql_prologue() + """SELECT ?json WHERE { GRAPH ?a {
+  ?a ckg:tallyVersion ?v . ?x ckg:tallyVersion ?v ; ckg:answerJson ?json } }"""
+
+
+def _node(name: str) -> str:
+    return str(ids.tally_uri("answer", name))
+
+
+def stored_answer(store: Store, name: str) -> dict[str, Any] | None:
+    """The kept answer of analysis ``name`` if it is of the store's current tally version."""
+    from rdflib import URIRef
+
+    rows = store.select_text(ANSWER, {"a": ids.aggregates_graph(), "x": URIRef(_node(name))})
+    return json.loads(str(rows[0][0])) if rows and rows[0][0] is not None else None
+
+
+def version_bump() -> str:
+    """The update operation that raises the tally version by one (when the store has one)."""
+    from kg.ntriples import iri
+
+    graph, version = iri(ids.aggregates_graph()), iri(CKG.tallyVersion)
+    return (f"DELETE {{ GRAPH {graph} {{ {graph} {version} ?v }} }} "
+            f"INSERT {{ GRAPH {graph} {{ {graph} {version} ?next }} }} "
+            f"WHERE {{ GRAPH {graph} {{ {graph} {version} ?v }} BIND(?v + 1 AS ?next) }}")
+
+
+def keep_answer(store: Store, name: str, answer: dict[str, Any]) -> None:
+    """Store ``answer`` of analysis ``name`` with the current tally version (starting one)."""
+    from kg.ntriples import iri, literal
+
+    graph, node = iri(ids.aggregates_graph()), iri(_node(name))
+    version, body = iri(CKG.tallyVersion), iri(CKG.answerJson)
+    text = literal(json.dumps(answer, ensure_ascii=False, separators=(",", ":")))
+    store.update(
+        f"DELETE WHERE {{ GRAPH {graph} {{ {node} ?p ?o }} }} ;\n"
+        f"INSERT {{ GRAPH {graph} {{ {graph} {version} 1 }} }} WHERE {{ "
+        f"FILTER NOT EXISTS {{ GRAPH {graph} {{ {graph} {version} ?v }} }} }} ;\n"
+        f"INSERT {{ GRAPH {graph} {{ {node} {version} ?v ; {body} {text} }} }} "
+        f"WHERE {{ GRAPH {graph} {{ {graph} {version} ?v }} }}")
+
+
+__all__ = ["keep_answer", "stored_answer", "version_bump"]
