@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import threading
 import time
 import urllib.error
@@ -116,36 +115,6 @@ def test_workers_see_writes_made_after_they_started():
         assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
     finally:
         pool.close()
-
-
-class HandleLockedAtFork:
-    """A store handle that works in the process that made it and blocks in a forked copy,
-    like a RocksDB handle forked while one of its own threads (flush, compaction) held a
-    mutex: the child's copy of the mutex stays locked."""
-
-    def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
-        self.handle, self.owner = handle, os.getpid()
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        if os.getpid() != self.owner:
-            return lambda *args, **kwargs: threading.Event().wait()
-        return getattr(self.handle, name)
-
-
-def test_workers_read_through_their_own_store_handle(tmp_path):
-    """A forked worker opens the store afresh instead of using the handle it inherited
-    (a page worker forked just after an ingest hung on an inherited RocksDB mutex)."""
-    store = open_store(f"oxigraph:{tmp_path}/kg")
-    store.replace_graph(URIRef("urn:x:g"),
-                        [(URIRef("urn:x:s1"), URIRef("urn:x:p"), URIRef("urn:x:o"))])
-    own_handle = store._store
-    store._store = HandleLockedAtFork(own_handle)
-    pool = QueryPool(store, timeout=5.0, row_limit=10, max_workers=1)
-    try:
-        assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
-    finally:
-        pool.close()
-        store._store = own_handle
 
 
 SORTED_CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"

@@ -66,7 +66,7 @@ def ingest_article() -> tuple[Response, int]:
                                   request.mimetype_params.get("charset"))
     prepared = Prepared.extract(_extractor(), [article])  # spaCy runs before the lock
     service = sparql_service()
-    with service.writing():  # one write at a time
+    with service.writing():  # one write at a time; no query worker forks mid-write
         report = ingest(get_store(), [article], prepared)
         if report.changed:
             refresh_analyses(get_store())  # keep written analyses (kg analyze --write) current

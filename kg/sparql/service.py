@@ -22,8 +22,6 @@ kg.errors.QueryError: SERVICE is not allowed (line 1, column 12): this endpoint 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -129,16 +127,9 @@ class SparqlService:
         which might dereference the IRI."""
         return isinstance(self.store, OxigraphStore) or self.graph_exists(iri)
 
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold while writing to the store: one write at a time, and no worker (query or
-        page) of an in-memory store forked mid-write. An on-disk store is flushed after
-        the write, by the writer, so that the next worker opens it at once
-        (:meth:`~kg.store.oxigraph.OxigraphStore.flush_for_new_readers`)."""
-        with self.write_lock:
-            yield
-            if isinstance(self.store, OxigraphStore):
-                self.store.flush_for_new_readers()
+    def writing(self) -> threading.Lock:
+        """Hold while writing to the store: no worker (query or page) is forked mid-write."""
+        return self.write_lock
 
     def close(self) -> None:
         """Stop the worker processes."""

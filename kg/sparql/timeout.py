@@ -59,7 +59,6 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
-import contextlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
@@ -206,12 +205,7 @@ class QueryPool:
 
     def _fork(self) -> _Worker:
         context = multiprocessing.get_context("fork")
-        # A worker over an on-disk store reads through its own read-only handle
-        # (OxigraphStore.reopen_in_forked_child), so it may be forked mid-write;
-        # one over an in-memory store reads through the handle it inherits.
-        quiet = self.write_lock if self.store.path is None else contextlib.nullcontext()
-        self.store.flush_for_new_readers()
-        with quiet:
+        with self.write_lock:
             parent_end, child_end = context.Pipe()
             generation = self.store.generation
             process = context.Process(target=serve_jobs, daemon=True, name="kg-query-worker",
@@ -228,7 +222,7 @@ class QueryPool:
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Hold while writing to the store: no worker of an in-memory store is forked mid-write."""
+        """Hold while writing to the store: no worker is forked mid-write."""
         with self.write_lock:
             yield
 

@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 
-from kg.errors import KGError, QueryError, QueryTooLarge, SandboxError, StoreError
+from kg.errors import KGError, QueryError, QueryTooLarge, SandboxError
 from kg.pageworkers import PageJob, WSGIApp, render_page
 from kg.sparql import safety
 from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer, serialize_answer
@@ -172,19 +172,6 @@ def confine_worker(store: OxigraphStore) -> SandboxError | None:
     return None
 
 
-def reopen_store(store: OxigraphStore) -> StoreError | None:
-    """Give this forked worker its own store handle (see ``reopen_in_forked_child``).
-
-    Returns the reason when the store cannot be reopened: the worker then
-    refuses every job with it instead of reading through the inherited handle.
-    """
-    try:
-        store.reopen_in_forked_child()
-    except StoreError as error:
-        return error
-    return None
-
-
 def send_reply(conn: Connection, reply: tuple[str, object, object]) -> None:
     """Send a worker's reply: errors whole; an answer as its head, its body in pieces, then b""."""
     status, answer, _ = reply
@@ -207,11 +194,9 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
     """
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
-    refusal = reopen_store(store)
     if memory_mb > 0:
         limit_memory(memory_mb)
-    if refusal is None and confined:
-        refusal = confine_worker(store)
+    refusal = confine_worker(store) if confined else None
     os.nice(WORKER_NICENESS)
     while os.getppid() == parent:
         try:

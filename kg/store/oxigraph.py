@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -18,9 +17,6 @@ from kg.store.jsonld import write_jsonld
 from kg.store.querytext import bind_values, ntriples_body
 from kg.store.terms import to_oxigraph, to_rdflib
 
-REOPEN_ATTEMPTS = 20
-REOPEN_PAUSE = 0.05  # seconds between attempts to open a read-only handle
-
 
 class OxigraphStore(Store):
     """A pyoxigraph store; ``path=None`` keeps everything in memory.
@@ -35,8 +31,6 @@ class OxigraphStore(Store):
     [rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]
     """
 
-    _flushed_generation: int | None = None
-
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.uri = f"oxigraph:{self.path}" if self.path else "memory:"
@@ -46,39 +40,6 @@ class OxigraphStore(Store):
             self._store = ox.Store(str(self.path) if self.path else None)
         except OSError as error:
             raise StoreError(f"cannot open store: {error}", where=str(self.path)) from error
-
-    def reopen_in_forked_child(self) -> None:
-        """Read through a fresh read-only handle: call first thing in a forked worker.
-
-        RocksDB runs its own threads (flush, compaction). A fork copies whatever
-        mutex one of them held at that moment, locked for good, and the first
-        read in the child then waits forever (seen: a page worker forked just
-        after a fresh ingest hung in ``rocksdb::port::Mutex::Lock``, about 1 fork
-        in 12). A read-only instance opened in the child has its own locks and
-        sees every write made before it opened; it opens the table files then, so
-        a compaction that deletes them later does not take them away. The opening
-        itself can race a compaction (the file list names a file just deleted),
-        so it is tried again a few times. The inherited handle is kept,
-        never used and never closed: closing it would take the same locks. An
-        in-memory store has no such threads and stays as it is.
-
-        >>> store = OxigraphStore()
-        >>> store.reopen_in_forked_child()  # in memory: nothing to reopen
-        >>> store.ask("ASK {}")
-        True
-        """
-        if self.path is None:
-            return
-        for attempt in range(REOPEN_ATTEMPTS):
-            try:
-                fresh = ox.Store.read_only(str(self.path))
-                break
-            except (OSError, RuntimeError) as error:  # RuntimeError: "Corruption: ... .sst"
-                if attempt + 1 == REOPEN_ATTEMPTS:
-                    raise StoreError(f"cannot reopen store read-only: {error}",
-                                     where=str(self.path)) from error
-                time.sleep(REOPEN_PAUSE)
-        self._inherited_handle, self._store = self._store, fresh
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         # One SPARQL update is one transaction in Oxigraph: the graph is
@@ -314,18 +275,6 @@ class OxigraphStore(Store):
             self._store.flush()
         except OSError as error:  # e.g. a full disk: say so in one line, not a traceback
             raise StoreError(f"cannot flush the store: {error}", where=self.uri) from error
-
-    def flush_for_new_readers(self) -> None:
-        """Flush once per generation, so that a read-only handle opens without replaying the log.
-
-        A read-only handle (:meth:`reopen_in_forked_child`) rebuilds in memory
-        what is still only in the write-ahead log. Measured: 4.2 s to open after
-        150,000 triples were written, 0.02 s after a flush, which took 1.0 s once.
-        """
-        generation = self.generation
-        if self.path is not None and self._flushed_generation != generation:
-            self.flush()
-            self._flushed_generation = generation
 
     def close(self) -> None:
         """Flush an on-disk store and release it (and its directory lock) for other processes."""
