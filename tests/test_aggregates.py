@@ -14,6 +14,7 @@ from kg.descriptions import forget_article
 from kg.ingest import ingest
 from kg.store import open_store
 from kg.vocab import sparql_prologue
+from tests.synth_corpus import synth_articles
 
 TALLIES = sparql_prologue() + """SELECT ?t ?n WHERE { GRAPH ?a { ?t ckg:tallyCount ?n } }"""
 
@@ -30,14 +31,7 @@ def aggregate_graph(store) -> set[tuple[str, ...]]:  # type: ignore[no-untyped-d
 
 @pytest.fixture(scope="module")
 def corpus(extractor):  # type: ignore[no-untyped-def]
-    from kg.synth import generate
-    from kg.documents import article_from_text
-
-    articles = []
-    for synth in generate(12, seed=3, actors=200):
-        meta = {k: v for k, v in synth.record().items() if k != "text"}
-        articles.append(article_from_text(synth.text, origin=synth.id, meta=meta))
-    return articles
+    return synth_articles(12, seed=3, actors=200)
 
 
 def test_an_articles_tallies_from_its_extraction_equal_those_read_back(seed_store,

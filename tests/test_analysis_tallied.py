@@ -10,20 +10,13 @@ from kg.analysis.projection import actor_network
 from kg.analysis.run import Params, run_analysis
 from kg.ingest import ingest
 from kg.store import open_store
-
+from tests.synth_corpus import synth_articles
 
 
 @pytest.fixture(scope="module")
 def synth_store(extractor):  # type: ignore[no-untyped-def]
-    from kg.documents import article_from_text
-    from kg.synth import generate
-
-    articles = []
-    for synth in generate(40, seed=11, actors=150):
-        meta = {k: v for k, v in synth.record().items() if k != "text"}
-        articles.append(article_from_text(synth.text, origin=synth.id, meta=meta))
     store = open_store("memory:")
-    ingest(store, articles, extractor)
+    ingest(store, synth_articles(40, seed=11, actors=150), extractor)
     return store
 
 
