@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import os
 import threading
 import time
 import urllib.error
@@ -18,8 +20,8 @@ import urllib.request
 import pytest
 from rdflib import URIRef
 
-from kg.errors import QueryTimeout
-from kg.sparql.timeout import QueryJob, QueryPool
+from kg.errors import QueryTimeout, StoreError
+from kg.sparql.timeout import STARTUP_ATTEMPTS, QueryJob, QueryPool
 from kg.store import open_store
 from tests.live import serving
 
@@ -115,6 +117,53 @@ def test_workers_see_writes_made_after_they_started():
         assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
     finally:
         pool.close()
+
+
+class HangsInFirstForks:
+    """A store handle whose first ``hanging`` forked copies block for good, as one forked
+    while a RocksDB background thread held a lock does; later forks, and the parent, read."""
+
+    def __init__(self, handle, hanging: int) -> None:  # type: ignore[no-untyped-def]
+        self.handle, self.owner, self.hanging = handle, os.getpid(), hanging
+        self.forks_seen = multiprocessing.Value("i", 0)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        if os.getpid() != self.owner:
+            with self.forks_seen.get_lock():
+                seen = self.forks_seen.value
+                self.forks_seen.value += 1
+            if seen < self.hanging:
+                threading.Event().wait()
+        return getattr(self.handle, name)
+
+
+def test_a_worker_that_hangs_at_its_first_read_is_replaced(tmp_path):
+    store = open_store(f"oxigraph:{tmp_path}/kg")
+    store.replace_graph(URIRef("urn:x:g"),
+                        [(URIRef("urn:x:s1"), URIRef("urn:x:p"), URIRef("urn:x:o"))])
+    own_handle = store._store
+    store._store = HangsInFirstForks(own_handle, hanging=1)
+    pool = QueryPool(store, timeout=10.0, row_limit=10, max_workers=1, startup_timeout=1.0)
+    try:
+        started = time.monotonic()
+        assert pool.run(QueryJob(SIMPLE)).body.endswith(b"true}")
+        assert pool.forks == 2 and time.monotonic() - started < 5
+    finally:
+        pool.close()
+        store._store = own_handle
+
+
+def test_a_store_no_worker_can_read_is_an_error_not_a_hang(tmp_path):
+    store = open_store(f"oxigraph:{tmp_path}/kg")
+    own_handle = store._store
+    store._store = HangsInFirstForks(own_handle, hanging=STARTUP_ATTEMPTS)
+    pool = QueryPool(store, timeout=10.0, row_limit=10, max_workers=1, startup_timeout=0.5)
+    try:
+        with pytest.raises(StoreError, match="no query worker could read the store"):
+            pool.run(QueryJob(SIMPLE))
+    finally:
+        pool.close()
+        store._store = own_handle
 
 
 SORTED_CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"

@@ -68,9 +68,12 @@ from kg import errors
 from kg.errors import KGError, QueryError, QueryTimeout, QueryTooLarge, ServerBusy, StoreError
 from kg.pageworkers import PageHead, PageJob
 from kg.sparql.results import DEFAULT_BYTE_LIMIT, Answer
-from kg.sparql.worker import (CHUNK_BYTES, QueryJob, UpdateCheck, evaluate, limit_memory,
+from kg.sparql.worker import (CHUNK_BYTES, READY, QueryJob, UpdateCheck, evaluate, limit_memory,
                               serve_jobs)
 from kg.store.oxigraph import OxigraphStore
+
+STARTUP_ATTEMPTS = 3
+"""Workers forked in turn for one job before the store is reported unreadable."""
 
 __all__ = ["CHUNK_BYTES", "QueryJob", "QueryPool", "StreamedAnswer", "UpdateCheck", "evaluate",
            "limit_memory"]
@@ -102,6 +105,7 @@ class QueryPool:
     byte_limit: int = DEFAULT_BYTE_LIMIT
     confined: bool = True
     wsgi_app: Any = None
+    startup_timeout: float = 5.0
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     _idle: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -204,6 +208,25 @@ class QueryPool:
             worker.kill()
 
     def _fork(self) -> _Worker:
+        """A worker that has read from the store; one that hangs doing so is replaced.
+
+        A fork can copy a RocksDB lock held by one of the store's background
+        threads (flush, compaction), and the copy is never released: such a
+        worker hangs at its first read. A fork a moment later does not.
+        """
+        for _ in range(STARTUP_ATTEMPTS):
+            worker = self._fork_once()
+            if worker.conn.poll(self.startup_timeout):
+                try:
+                    if worker.conn.recv_bytes() == READY:
+                        return worker
+                except (EOFError, OSError):
+                    pass
+            worker.kill()
+        raise StoreError(f"no query worker could read the store in {STARTUP_ATTEMPTS} "
+                         f"attempts of {self.startup_timeout:g} s")
+
+    def _fork_once(self) -> _Worker:
         context = multiprocessing.get_context("fork")
         with self.write_lock:
             parent_end, child_end = context.Pipe()

@@ -24,6 +24,9 @@ from kg.store.oxigraph import OxigraphStore
 CHUNK_BYTES = 1 << 20
 """Bytes per message when a worker sends an answer to the server."""
 
+READY = b"ready"
+"""What a worker sends once it has read from the store, before it takes any job."""
+
 WORKER_NICENESS = 5
 """How much lower a worker's CPU priority is than the server's: when queries and pages
 keep every core busy, the server process (connections, ``/healthz``) still runs first."""
@@ -184,6 +187,20 @@ def send_reply(conn: Connection, reply: tuple[str, object, object]) -> None:
     conn.send_bytes(b"")
 
 
+def say_ready(store: OxigraphStore, conn: Connection) -> None:
+    """Read from the store once, then tell the server this worker can take jobs.
+
+    A fork copies the store's locks as they were: if one of RocksDB's background
+    threads held one, this first read never returns, and the server, waiting for
+    :data:`READY`, replaces the worker (:meth:`kg.sparql.timeout.QueryPool._fork`).
+    """
+    try:
+        bool(store.native_query("ASK { ?s ?p ?o }"))
+    except (KGError, ValueError, OSError):
+        pass  # a store that cannot answer is reported by the job that asks it
+    conn.send_bytes(READY)
+
+
 def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
                memory_mb: int = 0, byte_limit: int = DEFAULT_BYTE_LIMIT,
                confined: bool = True, wsgi_app: WSGIApp | None = None) -> None:
@@ -198,6 +215,10 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
         limit_memory(memory_mb)
     refusal = confine_worker(store) if confined else None
     os.nice(WORKER_NICENESS)
+    try:
+        say_ready(store, conn)
+    except (BrokenPipeError, OSError):
+        return
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):
