@@ -49,7 +49,7 @@ def test_of_names_in_several_countries_the_article_country_wins(extractor, text)
 
 def test_spans_quote_the_article_text_without_rebuilding_the_doc_text():
     """``doc.text`` joins every token: read once per span, a 250 KB article took minutes."""
-    from kg.extract.assemble import ORIGINAL_TEXT, original
+    from kg.extract.mentions import ORIGINAL_TEXT, original
 
     class JoinlessDoc:
         user_data = {ORIGINAL_TEXT: "Arsal was shelled."}

@@ -9,21 +9,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from kg.extract.actors import MentionMatcher, resolve
+from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of
 from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import with_interveners
+from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
+                                 unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
-from kg.model import (Actor, Article, Claim, Event, Extraction, Mention, Quantity, Sentence, Span,
-                      TimeExpr)
+from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -131,8 +132,7 @@ class _Context:
                 and _governs(clause_of(self.doc[token]), event)]
 
     def span(self, start_token: int, end_token: int) -> Span:
-        piece = self.doc[start_token:end_token]
-        return Span(piece.start_char, piece.end_char, original(self.doc, piece))
+        return span_of(self.doc, start_token, end_token)
 
 
 DAY_GRAINS = ("day", "time")
@@ -147,100 +147,6 @@ def _governs(head, token) -> bool:  # type: ignore[no-untyped-def]
     return head == token or head.is_ancestor(token)
 
 
-ORIGINAL_TEXT = "kg_original_text"
-"""``doc.user_data`` key of the article's text (the parser may have seen a guarded copy,
-:mod:`kg.textguard`, with the same offsets)."""
-
-
-def original(doc, piece) -> str:  # type: ignore[no-untyped-def]
-    """The article's own characters under ``piece`` (a spaCy span), not the parser's copy."""
-    text = doc.user_data.get(ORIGINAL_TEXT)
-    if text is None:  # not as .get()'s default: doc.text joins every token, on each call
-        text = doc.text
-    return str(text)[piece.start_char:piece.end_char]
-
-
-def _sentences(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: ignore[no-untyped-def]
-    sentences, index_of_token, spans = [], {}, []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        index = len(sentences)
-        sentences.append(Sentence(index, sent.start_char, sent.end_char, original(doc, sent)))
-        spans.append(sent)
-        for token in sent:
-            index_of_token[token.i] = index
-    return sentences, index_of_token, spans
-
-
-def _mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
-              sentence_of: dict[int, int], people: bool = False
-              ) -> tuple[list[Mention], dict[int, str], set[int]]:
-    """Gazetteer mentions, the actor key of each actor token, and every token a match touched
-    (of the generic phrases, "the militants", only those resolved).
-
-    With ``people`` (unknown actors allowed), a composite right before a person's
-    name is that person's title and is left to the person's mention.
-    """
-    mentions, token_actor = [], {}
-    raw = matcher.raw_matches(doc)
-    taken = {i for found in raw if found.how != "generic" for i in range(found.start, found.end)}
-    names = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    for found in resolve(doc, raw, gazetteer):  # an unresolved "the militants" is left to the
-        piece = doc[found.start:found.end]  # generic agents (kg.extract.generic)
-        taken |= set(range(found.start, found.end))
-        if people and _titles_person(doc, found, names):  # "Kyrgyz Prime Minister Nikolai
-            taken -= set(range(found.start, found.end))  # Tanaev", "Jordan's King Abdullah":
-            continue  # the country is the person's title, the person acts
-        if found.start not in sentence_of:
-            continue
-        mentions.append(Mention(Span(piece.start_char, piece.end_char, original(doc, piece)),
-                                sentence_of[found.start], found.kind, found.key))  # type: ignore[arg-type]
-        if found.kind == "actor":
-            token_actor.update({i: found.key for i in range(found.start, found.end)})
-    return mentions, token_actor, taken
-
-
-def _titles_person(doc, found, names: set[int]) -> bool:  # type: ignore[no-untyped-def]
-    """A composite right before a person's name, or a possessive country whose noun is a
-    person's name: "Kyrgyz Prime Minister Nikolai Tanaev", "Jordan's King Abdullah II"."""
-    if found.kind != "actor" or found.start in names:
-        return False
-    if found.how == "composite":
-        return found.end in names
-    owner = doc[found.end - 1]
-    return owner.dep_ == "poss" and owner.head.i in names and found.how in ("country", "alias")
-
-
-def _fallback_mentions(ctx: _Context, candidates: dict[int, Candidate], used: set[str]
-                       ) -> tuple[list[Mention], dict[str, Actor]]:
-    """Mentions and actors of the unknown-actor candidates that some event uses."""
-    mentions, actors = [], {}
-    for candidate in dict.fromkeys(c for c in candidates.values() if c.key in used):
-        if candidate.start in ctx.sentence_of_token:
-            mentions.append(Mention(ctx.span(candidate.start, candidate.end),
-                                    ctx.sentence_of_token[candidate.start], "actor", candidate.key))
-            actors[candidate.key] = candidate.actor()
-    return mentions, actors
-
-
-PRONOUNS = {"he", "she", "his", "her", "him"}
-
-
-def _resolve_pronouns(doc, gazetteer: Gazetteer, token_actor: dict[int, str],  # type: ignore[no-untyped-def]
-                      sentence_of: dict[int, int]) -> None:
-    """Map he/she/his/her to the one person named in this or the previous sentence."""
-    people_at: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, person key)
-    for i, key in sorted(token_actor.items()):
-        if gazetteer.actors[key].kind == "person" and i in sentence_of:
-            people_at.setdefault(sentence_of[i], []).append((i, key))
-    for token in doc:
-        if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i not in sentence_of:
-            continue
-        here = sentence_of[token.i]
-        people = {key for s in (here - 1, here) for i, key in people_at.get(s, ()) if i < token.i}
-        if len(people) == 1:
-            token_actor[token.i] = people.pop()
 
 
 def _times(article: Article, doc, sentence_of: dict[int, int]) -> list[TimeExpr]:  # type: ignore[no-untyped-def]
@@ -364,9 +270,9 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     With ``fallback``, named entities and group nouns the gazetteer does not
     know may fill an event's roles (:mod:`kg.extract.fallback`).
     """
-    sentences, sentence_of, spans = _sentences(doc)
-    mentions, token_actor, taken = _mentions(doc, gazetteer, matcher, sentence_of, fallback)
-    _resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
+    sentences, sentence_of, spans = sentences_of(doc)
+    mentions, token_actor, taken = gazetteer_mentions(doc, gazetteer, matcher, sentence_of, fallback)
+    resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
@@ -388,7 +294,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             events.append(_event(ctx, len(events), found, kind_of, country_of))
             ctx.add_event(events[-1])
     events = with_interveners(with_counterparts(events), kind_of)
-    unknown, extra = _fallback_mentions(ctx, candidates, {k for e in events for k in (
+    unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
     kind_of = lambda key: gazetteer.actors[key].kind  # noqa: E731

@@ -138,7 +138,8 @@ class Extractor:
 
     def build(self, article: Article, doc) -> Extraction:  # type: ignore[no-untyped-def]
         """Assemble the extraction of one parsed article."""
-        from kg.extract.assemble import ORIGINAL_TEXT, assemble
+        from kg.extract.assemble import assemble
+        from kg.extract.mentions import ORIGINAL_TEXT
 
         doc.user_data[ORIGINAL_TEXT] = article.text  # spans quote the article, not the guard
         notes: tuple[str, ...] = ()
