@@ -74,3 +74,20 @@ def test_the_page_of_a_top_n_view_carries_the_aggregated_data(client):
     blob = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)
     data = json.loads(blob.group(1))  # type: ignore[union-attr]
     assert len(data["nodes"]) == 3 and data["meta"]["aggregated"]["top"] == 3
+
+
+def test_the_event_level_network_is_laid_out_once_per_store_generation(seed_store, monkeypatch):
+    from kg.views import data as view_data
+    from kg.views.aggregated import network_html, network_json
+
+    calls: list[int] = []
+    real_layout = view_data.layout
+    monkeypatch.setattr(view_data, "layout", lambda graph: calls.append(1) or real_layout(graph))
+    first = network_json(seed_store, {})
+    assert network_json(seed_store, {}) == first and len(calls) == 1
+    page = network_html(seed_store, {}, asset_base="/assets/", links={})
+    assert network_html(seed_store, {}, asset_base="/assets/", links={}) == page and len(calls) == 2
+    network_json(seed_store, {"groups": "fights"})
+    assert len(calls) == 3  # another filter is another layout
+    seed_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+    assert network_json(seed_store, {}) == first and len(calls) == 4  # a write: laid out again
