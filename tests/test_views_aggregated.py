@@ -91,3 +91,15 @@ def test_the_event_level_network_is_laid_out_once_per_store_generation(seed_stor
     assert len(calls) == 3  # another filter is another layout
     seed_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     assert network_json(seed_store, {}) == first and len(calls) == 4  # a write: laid out again
+
+
+@pytest.mark.parametrize("most_events, aggregated", [(5, True), (10_000, False)])
+def test_a_store_of_many_events_is_read_from_the_tallies(seed_store, monkeypatch, most_events,
+                                                         aggregated):
+    from kg.aggregates.read import date_histogram
+    from kg.views import aggregated as views
+
+    assert 5 < sum(n for _, n in date_histogram(seed_store)) < 10_000
+    assert len(views.actors_by_activity(seed_store)) <= views.DEFAULT_TOP
+    monkeypatch.setattr(views, "EVENT_LEVEL_MAX", most_events)
+    assert ("aggregated" in views.network_json(seed_store, {})["meta"]) is aggregated
