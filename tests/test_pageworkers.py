@@ -102,3 +102,22 @@ def test_a_page_after_a_write_shows_the_write(worker_app):
     articles = client.get("/api/articles").get_json()["items"]
     assert [article["key"] for article in articles] == ["clash"]
     assert worker_app.extensions["kg_page_pool"].forks == 2  # the stale worker was replaced
+
+
+PRELOAD_PROBE = """
+import sys
+from web import create_app
+from kg.taxonomy import event_types
+create_app({"KG_STORE": "memory:", "KG_PAGE_WORKERS": %d, "KG_SANDBOX": False})
+print("igraph" in sys.modules, event_types.cache_info().currsize)
+"""
+
+
+@pytest.mark.parametrize("workers, expected", [(2, "True 1"), (0, "False 0")])
+def test_an_app_with_page_workers_loads_the_page_code_before_forking(workers, expected):
+    import subprocess
+    import sys
+
+    probe = subprocess.run([sys.executable, "-c", PRELOAD_PROBE % workers], capture_output=True,
+                           text=True, timeout=120, check=True)
+    assert probe.stdout.split("\n")[-2] == expected

@@ -24,6 +24,9 @@ POOL = "kg_page_pool"
 def install_page_workers(app: Flask) -> None:
     """Make ``app`` hand its pages to ``KG_PAGE_WORKERS`` worker processes (0: none)."""
     if int(app.config.get("KG_PAGE_WORKERS") or 0) > 0:
+        from kg.pageworkers import preload_page_code
+
+        preload_page_code()  # before the first fork, so no worker does it on a cold page
         app.before_request(_render_in_worker)
 
 
