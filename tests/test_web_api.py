@@ -88,6 +88,8 @@ def test_every_openapi_path_is_served_and_every_api_route_documented(app, client
 def test_healthz_reports_the_store(client, seed_store):
     body = client.get("/healthz").get_json()
     assert body == {"status": "ok", "store": seed_store.uri, "quads": len(seed_store)}
+    seed_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+    assert client.get("/healthz").get_json()["quads"] == body["quads"] + 1  # counted afresh
 
 
 def test_healthz_is_503_when_the_store_cannot_open(tmp_path):

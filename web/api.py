@@ -30,7 +30,8 @@ def openapi() -> Response:
 
 @bp.get("/api/actors")
 def actors() -> Response:
-    return _items(catalog.actors(get_store()))
+    limit, offset = catalog.page(request.args.get("limit"), request.args.get("offset"))
+    return _items(catalog.actors(get_store(), limit, offset))
 
 
 @bp.get("/api/actors/<key>")
@@ -100,7 +101,8 @@ def _status(report: IngestReport) -> int:
 def health() -> tuple[Response, int]:
     try:
         store = get_store()
-        return jsonify({"status": "ok", "store": store.uri, "quads": len(store)}), 200
+        quads = store.cached("healthz:quads", lambda: len(store))  # 0.7 s at 4 million quads
+        return jsonify({"status": "ok", "store": store.uri, "quads": quads}), 200
     except StoreError as error:
         return jsonify({"status": "error", "store": current_app.config["KG_STORE"],
                         "message": error.message}), 503

@@ -75,8 +75,9 @@ SCHEMAS: dict[str, Any] = {
 def openapi_document(server_url: str) -> dict[str, Any]:
     """The OpenAPI 3.0 document, with ``server_url`` as the server."""
     paths: dict[str, Any] = {
-        "/api/actors": {"get": {"summary": "Every actor", "operationId": "listActors",
-                                "responses": {"200": _list("Actor")}}},
+        "/api/actors": {"get": {"summary": "Actors, most events first", "operationId": "listActors",
+                                "parameters": [*_PAGE], "responses": {"200": _list("Actor"),
+                                                                      "400": _ERROR}}},
         "/api/actors/{key}": {"get": {
             "summary": "One actor: its events and claims", "operationId": "getActor",
             "parameters": [{"name": "key", "in": "path", "required": True, "schema": _STR}],
