@@ -144,13 +144,19 @@ def _event_index(store: Store) -> list[tuple[str, str, str]]:
                 PUBLISHED, {"event": URIRef(event)}))
         return sorted(((dates.get(e, ""), e, t) for e, t in kinds.items()),
                       key=lambda row: (row[0], row[1]))
-    return store.cached("catalog:events", read)
+    return store.cached("catalog:event-index", read)
 
 
 def events(store: Store, *, event_type: str | None = None, actor: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 100,
            offset: int = 0) -> list[dict[str, Any]]:
     """Events, filtered by type key, actor key and date range (inclusive, by prefix)."""
+    return store.cached(("catalog:events", event_type, actor, since, until, limit, offset),
+                        lambda: _events(store, event_type, actor, since, until, limit, offset))
+
+
+def _events(store: Store, event_type: str | None, actor: str | None, since: str | None,
+            until: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     from kg.analysis.projection import date_window
 
     wanted = None
@@ -204,11 +210,16 @@ def _distinct(rows: list[tuple[str | None, ...]], column: int) -> list[str]:
 def claims(store: Store, *, speaker: str | None = None, limit: int = 100, offset: int = 0
            ) -> list[dict[str, Any]]:
     """Claims with speaker, verb, quote, what they assert and contradict (by URI)."""
+    return store.cached(("catalog:claims", speaker, limit, offset),
+                        lambda: _claims(store, speaker, limit, offset))
+
+
+def _claims(store: Store, speaker: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     if speaker:
         chosen = sorted(str(c) for (c,) in store.select_text(
             SPEAKER_CLAIMS, {"speaker": ids.actor_uri(speaker)}))
     else:
-        chosen = store.cached("catalog:claims", lambda: sorted(
+        chosen = store.cached("catalog:claim-index", lambda: sorted(
             str(c) for (c,) in store.select_text(CLAIM_INDEX)))
     found = (_claim(store, uri) for uri in chosen[offset:offset + limit])
     return [claim for claim in found if claim is not None]

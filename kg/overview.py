@@ -59,6 +59,10 @@ def _page_counts(store: Store, kind: str, articles: list[str]) -> dict[str, int]
 def overview(store: Store, page: int = 1) -> dict[str, Any]:
     """Counts of articles, actors, events, claims, places and quads, and page ``page`` of the
     articles (newest first, :data:`PER_PAGE` a page); read once per store generation."""
+    return store.cached(("overview", page, PER_PAGE), lambda: _overview(store, page))
+
+
+def _overview(store: Store, page: int) -> dict[str, Any]:
     from kg.views.source import only
 
     counts = store.cached("overview:counts", lambda: _counts(store))

@@ -121,3 +121,16 @@ def test_an_app_with_page_workers_loads_the_page_code_before_forking(workers, ex
     probe = subprocess.run([sys.executable, "-c", PRELOAD_PROBE % workers], capture_output=True,
                            text=True, timeout=120, check=True)
     assert probe.stdout.split("\n")[-2] == expected
+
+
+def test_warmed_pages_are_answered_without_reading_the_store(app, seed_store, monkeypatch):
+    from kg.pageworkers import IN_WORKER
+    from web.workers import WARM_PATHS, warm_pages
+
+    assert warm_pages(app) > 0
+    for method in ("select", "select_text", "ask", "construct"):
+        monkeypatch.setattr(seed_store, method,
+                            lambda *a, _name=method, **k: pytest.fail(f"{_name}: {a[0][-160:]}"))
+    client = app.test_client()
+    for path in WARM_PATHS:  # as a page worker forked after the warm-up renders them
+        assert client.get(path, environ_overrides={IN_WORKER: True}).status_code == 200, path
