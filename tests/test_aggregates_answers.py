@@ -54,3 +54,19 @@ def test_a_filtered_or_memory_run_keeps_nothing(seed_store, disk_store):
     run_analysis(disk_store, "fights", Params(filters=Filters(since="2017")), keep=True)
     run_analysis(disk_store, "fights", Params(actor="ISIS"), keep=True)
     assert stored_answer(disk_store, "fights") is None
+
+
+def test_an_answer_is_read_once_per_store_generation(disk_store, monkeypatch):
+    import kg.aggregates.answers
+
+    reads: list[str] = []
+    real = kg.aggregates.answers.stored_answer
+    monkeypatch.setattr(kg.aggregates.answers, "stored_answer",
+                        lambda store, name: reads.append(name) or real(store, name))
+    first = run_analysis(disk_store, "fights", keep=True)
+    assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
+    assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
+    assert reads == ["fights", "fights"]  # computed and kept (a write), then read back once
+    disk_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+    run_analysis(disk_store, "fights", keep=True)
+    assert reads == ["fights"] * 3

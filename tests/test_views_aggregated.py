@@ -103,3 +103,15 @@ def test_a_store_of_many_events_is_read_from_the_tallies(seed_store, monkeypatch
     assert len(views.actors_by_activity(seed_store)) <= views.DEFAULT_TOP
     monkeypatch.setattr(views, "EVENT_LEVEL_MAX", most_events)
     assert ("aggregated" in views.network_json(seed_store, {})["meta"]) is aggregated
+
+
+def test_the_default_top_n_and_the_same_top_n_given_share_one_answer(seed_store, monkeypatch):
+    from kg.views import aggregated as views
+
+    monkeypatch.setattr(views, "EVENT_LEVEL_MAX", 0)  # the seed read as a large store
+    default = views.network_json(seed_store, {})
+    assert views.network_json(seed_store, {"top": str(views.DEFAULT_TOP)}) is default
+    assert views.network_json(seed_store, {"top": "3"}) is not default
+    page = views.network_html(seed_store, {}, asset_base="/a/", links={})
+    assert views.network_html(seed_store, {"top": str(views.DEFAULT_TOP)}, asset_base="/a/",
+                              links={}) is page
