@@ -70,3 +70,19 @@ def test_an_answer_is_read_once_per_store_generation(disk_store, monkeypatch):
     disk_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     run_analysis(disk_store, "fights", keep=True)
     assert reads == ["fights"] * 3
+
+
+def test_an_unfiltered_answer_is_rendered_once_per_store_generation(disk_store, monkeypatch):
+    import kg.analysis.run
+    from kg.analysis.run import rendered_analysis
+
+    renders: list[str] = []
+    real = kg.analysis.run.render
+    monkeypatch.setattr(kg.analysis.run, "render",
+                        lambda result, fmt: renders.append(fmt) or real(result, fmt))
+    first = rendered_analysis(disk_store, "fights", Params())
+    assert rendered_analysis(disk_store, "fights", Params()) == first and renders == ["json"]
+    rendered_analysis(disk_store, "fights", Params(top=1))
+    rendered_analysis(disk_store, "fights", Params(actor="isis"))
+    rendered_analysis(disk_store, "fights", Params(actor="isis"))  # filtered: not kept
+    assert renders == ["json"] * 4

@@ -115,3 +115,14 @@ def test_the_default_top_n_and_the_same_top_n_given_share_one_answer(seed_store,
     page = views.network_html(seed_store, {}, asset_base="/a/", links={})
     assert views.network_html(seed_store, {"top": str(views.DEFAULT_TOP)}, asset_base="/a/",
                               links={}) is page
+
+
+def test_network_json_text_is_the_answer_written_once_per_generation(client, seed_store):
+    import json
+
+    from kg.views.aggregated import network_json, network_json_text
+
+    text = network_json_text(seed_store, {"top": "4"})
+    assert network_json_text(seed_store, {"top": "4"}) is text
+    assert json.loads(text) == json.loads(json.dumps(network_json(seed_store, {"top": "4"})))
+    assert client.get("/network.json?top=4").get_json() == json.loads(text)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
-from kg.analysis.output import render
-from kg.analysis.run import ANALYSES, params_from_strings, run_analysis
+from kg.analysis.run import ANALYSES, params_from_strings, rendered_analysis
 from web import get_store
 
 bp = Blueprint("analysis", __name__)
@@ -28,5 +27,5 @@ def index() -> Response:
 def analysis(name: str) -> Response:
     args = request.args.to_dict()
     fmt = args.pop("format", "json")
-    result = run_analysis(get_store(), name, params_from_strings(args))
-    return Response(render(result, fmt), mimetype=MEDIA_TYPES.get(fmt, "application/json"))
+    text = rendered_analysis(get_store(), name, params_from_strings(args), fmt)
+    return Response(text, mimetype=MEDIA_TYPES.get(fmt, "application/json"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from kg.views import ViewFilter, asset_path
-from kg.views.aggregated import edge_evidence, network_html, network_json
+from kg.views.aggregated import edge_evidence, network_html, network_json_text
 from kg.views.source import cached_view_source
 from web import get_store
 
@@ -45,7 +45,7 @@ def page() -> Response:
 @bp.get("/network.json")
 def data() -> Response:
     """Top ``top`` actors by activity (``page``: the next ones; ``actor``: an ego network)."""
-    return jsonify(network_json(get_store(), request.args))
+    return Response(network_json_text(get_store(), request.args), mimetype="application/json")
 
 
 @bp.get("/network/evidence.json")

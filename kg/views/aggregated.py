@@ -142,6 +142,18 @@ def network_json(store: Store, params: Mapping[str, str], link_base: str = "/id/
         cached_view_source(store), view, link_base=link_base))
 
 
+def network_json_text(store: Store, params: Mapping[str, str], link_base: str = "/id/") -> str:
+    """:func:`network_json` as compact JSON text (keys sorted), kept per store generation and
+    view: writing 500 actors' JSON took 0.1-0.25 s on every request at 10,000 articles."""
+    import json
+
+    view = ViewFilter.from_params(params)
+    key = ("views:network-json-text", link_base, view, _chosen(params, view),
+           uses_aggregates(store, params))
+    return store.cached(key, lambda: json.dumps(network_json(store, params, link_base),
+                                                sort_keys=True, separators=(",", ":")) + "\n")
+
+
 def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,
                  links: dict[str, str]) -> str:
     """The ``/network`` page: from the tallies or every event, as :func:`network_json` decides."""
