@@ -27,12 +27,16 @@ from kg.views.filters import ViewFilter
 from kg.views.source import ViewSource
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PAGES = {"network": ("Actor network", ("vis-network.min.js", "network.js")),
+NETWORK_SCRIPTS = ("network_state.js", "network_timing.js", "network_filters.js", "network_draw.js",
+                   "network_communities.js", "network_evidence.js", "network_lists.js",
+                   "network_export.js", "network.js")
+"""The network page's scripts, one concern each, in the order they run (``network.js`` starts it)."""
+PAGES = {"network": ("Actor network", ("vis-network.min.js", *NETWORK_SCRIPTS)),
          "timeline": ("Timeline of events", ("timeline.js",)),
          "claims": ("Claims", ("claims.js",)),
          "map": ("Map of events", ("map.js",))}
 """Each view page: its title and the scripts it loads, in order."""
-SCRIPTS = ("network.js", "timeline.js", "claims.js", "map.js", "network_common.js")
+SCRIPTS = (*NETWORK_SCRIPTS, "timeline.js", "claims.js", "map.js", "network_common.js")
 STYLES = ("network.css",)
 
 
