@@ -7,6 +7,7 @@
   var first = V.compute(), network = V.draw(first);
   V.addCommunities();
   V.syncCommunities(first);
+  if (V.communities.length) { network.fit(); }  // vis fitted the view before the meta-nodes came
   V.keepLabels();
   V.addClaimsLayer();
   network.on("click", V.timed(null, V.clicked));

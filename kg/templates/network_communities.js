@@ -19,29 +19,37 @@
     $("group-communities").addEventListener("click", function () { fold(true); });
     $("expand-communities").addEventListener("click", function () { fold(false); });
   };
-  // Only what changed goes through the DataSets: each add, remove or update makes vis rebuild
-  // its state (~50 ms at 5,000 actors), so a meta-edge whose count changed is restyled in place.
-  var metaCountOf = {};
+  // Only what changed goes through vis: every DataSet add, remove or update makes it rebuild its
+  // whole state (~250 ms at 5,000 actors and 20,000 edges, measured in tests/perf/test_views_bench.py),
+  // so a meta-edge, once made, is never removed: it is hidden, shown or restyled in place (V.hide),
+  // and a new one goes straight into vis's edges (placeEdges).
+  var metaCountOf = {};  // meta-edge id -> the count it shows; 0 while hidden
   V.syncCommunities = function (result) {
     var nodeChanges = [];
     communities.forEach(function (c) {
       var hidden = !(collapsed[c.id] && result.communitiesShown[c.id]);
       if (hidden !== c._hidden) { c._hidden = hidden; nodeChanges.push({id: "community-" + c.id, hidden: hidden}); }
     });
-    var wanted = {}, fresh = [], restyled = [];
+    var wanted = {}, fresh = [], changes = [];
     Object.keys(result.metaCounts).forEach(function (key) {
       var id = "meta-" + key, count = result.metaCounts[key];
       wanted[id] = true;
       if (!(id in metaCountOf)) { fresh.push(metaEdge(key, count)); }
-      else if (metaCountOf[id] !== count) { restyled.push({id: id, hidden: false, width: V.width(count), title: count + " event(s)"}); }
+      else if (metaCountOf[id] !== count) { changes.push({id: id, hidden: false, width: V.width(count), title: count + " event(s)"}); }
       metaCountOf[id] = count;
     });
-    var gone = Object.keys(metaCountOf).filter(function (id) { return !wanted[id]; });
-    gone.forEach(function (id) { delete metaCountOf[id]; });
-    if (gone.length) { V.edges.remove(gone); }
-    if (fresh.length) { V.edges.add(fresh); }
-    if (restyled.length || nodeChanges.length) { V.hide(restyled, nodeChanges); }
+    Object.keys(metaCountOf).forEach(function (id) {
+      if (!wanted[id] && metaCountOf[id] !== 0) { metaCountOf[id] = 0; changes.push({id: id, hidden: true, width: 1}); }
+    });
+    if (fresh.length) { placeEdges(fresh); }
+    if (fresh.length || changes.length || nodeChanges.length) { V.hide(changes, nodeChanges); }
   };
+  function placeEdges(items) {  // vis-network 9.1.2's own edge constructor (see V.hide); else the DataSet
+    var body = V.network.body;
+    if (!body || !body.functions || typeof body.functions.createEdge !== "function" ||
+        typeof V.network._updateVisibleIndices !== "function") { V.edges.add(items); return; }
+    items.forEach(function (item) { body.edges[item.id] = body.functions.createEdge(item); });
+  }
   function metaEdge(key, count) {
     var ends = key.split("|");
     return {id: "meta-" + key, from: isNaN(+ends[0]) ? ends[0] : +ends[0], to: isNaN(+ends[1]) ? ends[1] : +ends[1],
