@@ -9,6 +9,7 @@
   V.syncCommunities(first);
   if (V.communities.length) { network.fit(); }  // vis fitted the view before the meta-nodes came
   V.keepLabels();
+  if (V.large) { V.dashesFollowZoom(); }
   V.addClaimsLayer();
   network.on("click", V.timed(null, V.clicked));
 

@@ -111,6 +111,24 @@
     });
   };
 
+  // Above 3,000 edges a dash pattern costs four times a solid line to draw (380 against 85 ms a
+  // frame with 20,000 edges shown, tests/perf/test_views_bench.py), and below half scale a pattern
+  // of a few units is a pixel or two on screen, unreadable: there lines are drawn solid, and each
+  // family's pattern comes back when the view is zoomed in (set before each frame is drawn).
+  var DASH_SCALE = 0.5;
+  V.dashesFollowZoom = function () {
+    var dashed = true;
+    V.network.on("beforeDrawing", function () {
+      var on = V.network.getScale() >= DASH_SCALE, body = V.network.body;
+      if (on === dashed) { return; }
+      dashed = on;
+      data.edges.forEach(function (e) {
+        var edge = body.edges[e.id];
+        if (edge) { edge.options.dashes = on ? meta.groups[e.group].dashes : false; }
+      });
+    });
+  };
+
   // The claims layer (off by default): speaker -> each actor of the event a claim asserts.
   V.claimEdgeById = {};
   claims.forEach(function (c, i) {
