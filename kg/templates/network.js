@@ -6,7 +6,9 @@
 
   var first = V.compute(), network = V.draw(first);
   V.addCommunities();
-  V.syncCommunities(first);
+  var edgeChanges = [], nodeChanges = [];
+  V.syncCommunities(first, edgeChanges, nodeChanges);
+  V.hide(edgeChanges, nodeChanges);
   if (V.communities.length) { network.fit(); }  // vis fitted the view before the meta-nodes came
   V.keepLabels();
   if (V.large) { V.dashesFollowZoom(); }

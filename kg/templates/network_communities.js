@@ -24,13 +24,14 @@
   // so a meta-edge, once made, is never removed: it is hidden, shown or restyled in place (V.hide),
   // and a new one goes straight into vis's edges (placeEdges).
   var metaCountOf = {};  // meta-edge id -> the count it shows; 0 while hidden
-  V.syncCommunities = function (result) {
-    var nodeChanges = [];
+  // Meta-nodes and meta-edges for `result`; their changes join `edgeChanges` and `nodeChanges`
+  // (shown or hidden by the caller, with vis's visible indices rebuilt once).
+  V.syncCommunities = function (result, edgeChanges, nodeChanges) {
     communities.forEach(function (c) {
       var hidden = !(collapsed[c.id] && result.communitiesShown[c.id]);
       if (hidden !== c._hidden) { c._hidden = hidden; nodeChanges.push({id: "community-" + c.id, hidden: hidden}); }
     });
-    var wanted = {}, fresh = [], changes = [];
+    var wanted = {}, fresh = [], changes = edgeChanges;
     Object.keys(result.metaCounts).forEach(function (key) {
       var id = "meta-" + key, count = result.metaCounts[key];
       wanted[id] = true;
@@ -42,7 +43,7 @@
       if (!wanted[id] && metaCountOf[id] !== 0) { metaCountOf[id] = 0; changes.push({id: id, hidden: true, width: 1}); }
     });
     if (fresh.length) { placeEdges(fresh); }
-    if (fresh.length || changes.length || nodeChanges.length) { V.hide(changes, nodeChanges); }
+    return fresh.length > 0;
   };
   function placeEdges(items) {  // vis-network 9.1.2's own edge constructor (see V.hide); else the DataSet
     var body = V.network.body;

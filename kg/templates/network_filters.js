@@ -86,10 +86,10 @@
       var hidden = result.nodeHidden[n.id];
       if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
     });
-    if (edgeChanges.length || nodeChanges.length) { V.hide(edgeChanges, nodeChanges); }
+    var placed = V.network ? V.syncCommunities(result, edgeChanges, nodeChanges) : false;
+    if (placed || edgeChanges.length || nodeChanges.length) { V.hide(edgeChanges, nodeChanges); }
     data.nodes.forEach(function (n) { n._listed = !result.filteredOut[n.id]; });
     data.edges.forEach(function (e) { e._listed = result.listed[e.id] === true; });
-    if (V.network) { V.syncCommunities(result); }
     V.shown(result);
   }
   // Showing and hiding thousands of items through DataSet.update costs ~40 us each (every
