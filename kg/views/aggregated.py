@@ -29,7 +29,7 @@ from kg.analysis.families import UNDIRECTED
 from kg.errors import NotFound
 from kg.store import Store
 from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, community_summaries,
-                           entity_href, network_data)
+                           entity_href, kept_network_data)
 from kg.views.filters import (EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter, _int,
                               in_range)
 from kg.views.network import CENTRALITIES, CLUSTER_ABOVE
@@ -124,7 +124,7 @@ def network_json(store: Store, params: Mapping[str, str], link_base: str = "/id/
     view = ViewFilter.from_params(params)
     if uses_aggregates(store, params):
         return _cached_aggregated(store, params, view, link_base)
-    return network_data(cached_view_source(store), view, link_base=link_base)
+    return kept_network_data(cached_view_source(store), view, link_base=link_base)
 
 
 def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,

@@ -111,7 +111,7 @@ def render_view(kind: str, data: object, *, inline_assets: bool = True, asset_ba
 def network_page(source: ViewSource, view: ViewFilter | None = None, *,
                  inline_assets: bool = True, asset_base: str = "", link_base: str | None = None,
                  links: dict[str, str] | None = None, title: str = "Actor network") -> str:
-    """The network page as one HTML string (see :func:`render_view`).
+    """The network page as one HTML string (see :func:`render_view`), kept by the source.
 
     ``link_base`` prefixes entity paths; by default ``/id/`` on a server and the
     URIs themselves in a standalone file.
@@ -119,7 +119,12 @@ def network_page(source: ViewSource, view: ViewFilter | None = None, *,
     from kg import ids
 
     base = link_base if link_base is not None else ("/id/" if not inline_assets else ids.BASE)
-    data = network_data(source, view, link_base=base, client_ego=True)
-    data["meta"]["server"] = not inline_assets  # type: ignore[index]
-    return render_view("network", data, inline_assets=inline_assets, asset_base=asset_base,
-                       links=links, title=title)
+
+    def build() -> str:
+        data = network_data(source, view, link_base=base, client_ego=True)
+        data["meta"]["server"] = not inline_assets  # type: ignore[index]
+        return render_view("network", data, inline_assets=inline_assets, asset_base=asset_base,
+                           links=links, title=title)
+
+    key = ("page", view, inline_assets, asset_base, base, tuple((links or {}).items()), title)
+    return source.kept(key, build)

@@ -79,7 +79,7 @@ def bench_app(sources: dict[str, object], server_cpu: dict[str, list[float]]):  
     from flask import Flask, send_file
 
     from kg.views import ViewFilter, asset_path, network_page
-    from kg.views.data import network_data
+    from kg.views.data import kept_network_data
     from kg.views.page import json_for_script
     from web.network import view_response
 
@@ -94,7 +94,7 @@ def bench_app(sources: dict[str, object], server_cpu: dict[str, list[float]]):  
     app.add_url_rule("/network", "page", lambda: view_response(timed("/network", lambda: network_page(
         sources["/network"], inline_assets=False, asset_base="/network/assets"))))
     app.add_url_rule("/network.json", "data", lambda: view_response(timed("/network.json", lambda: json_for_script(
-        network_data(sources["/network.json"], ViewFilter()))), "application/json"))
+        kept_network_data(sources["/network.json"], ViewFilter()))), "application/json"))
     app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
     return app
 
