@@ -188,3 +188,25 @@ def test_the_same_graph_gets_the_same_layout_and_communities():
     first = (layout(graph), communities(graph))
     random.random()  # whatever else draws from Python's generator meanwhile
     assert (layout(graph), communities(graph)) == first
+
+
+def test_a_source_keeps_its_latest_pages_and_data_for_the_next_request():
+    from kg.views.data import kept_network_data
+    from kg.views.source import KEPT
+
+    graph = nx.MultiDiGraph()
+    for actor in ("a", "b", "c"):
+        graph.add_node(actor, uri=actor, label=actor.upper(), kind="state", country="", aliases=[])
+    graph.add_edge("a", "b", type="Shelling", sign=-1, event="e1", date="2017-01-02")
+    graph.add_edge("b", "c", type="Negotiate", sign=1, event="e2", date="2017-03-04")
+    source = ViewSource.from_network(graph)
+    page = network_page(source, inline_assets=False, asset_base="/assets")
+    assert network_page(source, inline_assets=False, asset_base="/assets") is page
+    assert network_page(source, inline_assets=True) is not page
+    fights = ViewFilter.from_params({"groups": "fights"})
+    data = kept_network_data(source, fights)
+    assert kept_network_data(source, fights) is data
+    assert len(data["edges"]) == 1 and len(kept_network_data(source, ViewFilter())["edges"]) == 2
+    for day in range(1, KEPT + 2):  # more views than a source keeps: the oldest are built again
+        kept_network_data(source, ViewFilter.from_params({"to": f"2017-12-{day:02d}"}))
+    assert kept_network_data(source, fights) is not data

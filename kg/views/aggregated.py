@@ -29,7 +29,7 @@ from kg.analysis.families import UNDIRECTED
 from kg.errors import NotFound
 from kg.store import Store
 from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, community_summaries,
-                           entity_href, network_data)
+                           entity_href, kept_network_data)
 from kg.views.filters import (EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter, _int,
                               in_range)
 from kg.views.network import CENTRALITIES, CLUSTER_ABOVE
@@ -138,8 +138,7 @@ def network_json(store: Store, params: Mapping[str, str], link_base: str = "/id/
     view = ViewFilter.from_params(params)
     if uses_aggregates(store, params):
         return _cached_aggregated(store, params, view, link_base)
-    return store.cached(("views:network", link_base, view), lambda: network_data(
-        cached_view_source(store), view, link_base=link_base))
+    return kept_network_data(cached_view_source(store), view, link_base=link_base)
 
 
 def network_json_text(store: Store, params: Mapping[str, str], link_base: str = "/id/") -> str:
@@ -161,11 +160,9 @@ def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,
     from kg.views.source import cached_view_source
 
     view = ViewFilter.from_params(params)
-    if not uses_aggregates(store, params):  # the layout alone takes 0.2 s at 300 articles
-        return store.cached(("views:network-page", asset_base, tuple(sorted(links.items())), view),
-                            lambda: network_page(cached_view_source(store), view,
-                                                 inline_assets=False, asset_base=asset_base,
-                                                 links=links))
+    if not uses_aggregates(store, params):  # kept by the source (the layout alone: 0.2 s)
+        return network_page(cached_view_source(store), view, inline_assets=False,
+                            asset_base=asset_base, links=links)
     def page() -> str:
         data = _cached_aggregated(store, params, view, "/id/")
         data = {**data, "meta": {**data["meta"], "server": True}}  # type: ignore[dict-item]

@@ -174,6 +174,16 @@ def _date_range(source: ViewSource) -> tuple[str, str]:
     return min(d[0] for d in dates), max(d[1] for d in dates)
 
 
+def kept_network_data(source: ViewSource, view: ViewFilter, link_base: str = "/id/"
+                      ) -> dict[str, object]:
+    """:func:`network_data`, kept by the source for the next request (``/network.json``).
+
+    The result is shared between requests: callers must not change it.
+    """
+    return source.kept(("data", view, link_base),
+                       lambda: network_data(source, view, link_base=link_base))
+
+
 def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: str = "/id/",
                  client_ego: bool = False) -> dict[str, object]:
     """Nodes (positioned, with centralities and bloc), edges, events, claims and a ``meta`` block.

@@ -27,12 +27,16 @@ from kg.views.filters import ViewFilter
 from kg.views.source import ViewSource
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PAGES = {"network": ("Actor network", ("vis-network.min.js", "network.js")),
+NETWORK_SCRIPTS = ("network_state.js", "network_timing.js", "network_filters.js", "network_draw.js",
+                   "network_communities.js", "network_evidence.js", "network_lists.js",
+                   "network_export.js", "network.js")
+"""The network page's scripts, one concern each, in the order they run (``network.js`` starts it)."""
+PAGES = {"network": ("Actor network", ("vis-network.min.js", *NETWORK_SCRIPTS)),
          "timeline": ("Timeline of events", ("timeline.js",)),
          "claims": ("Claims", ("claims.js",)),
          "map": ("Map of events", ("map.js",))}
 """Each view page: its title and the scripts it loads, in order."""
-SCRIPTS = ("network.js", "timeline.js", "claims.js", "map.js", "network_common.js")
+SCRIPTS = (*NETWORK_SCRIPTS, "timeline.js", "claims.js", "map.js", "network_common.js")
 STYLES = ("network.css",)
 
 
@@ -107,7 +111,7 @@ def render_view(kind: str, data: object, *, inline_assets: bool = True, asset_ba
 def network_page(source: ViewSource, view: ViewFilter | None = None, *,
                  inline_assets: bool = True, asset_base: str = "", link_base: str | None = None,
                  links: dict[str, str] | None = None, title: str = "Actor network") -> str:
-    """The network page as one HTML string (see :func:`render_view`).
+    """The network page as one HTML string (see :func:`render_view`), kept by the source.
 
     ``link_base`` prefixes entity paths; by default ``/id/`` on a server and the
     URIs themselves in a standalone file.
@@ -115,7 +119,12 @@ def network_page(source: ViewSource, view: ViewFilter | None = None, *,
     from kg import ids
 
     base = link_base if link_base is not None else ("/id/" if not inline_assets else ids.BASE)
-    data = network_data(source, view, link_base=base, client_ego=True)
-    data["meta"]["server"] = not inline_assets  # type: ignore[index]
-    return render_view("network", data, inline_assets=inline_assets, asset_base=asset_base,
-                       links=links, title=title)
+
+    def build() -> str:
+        data = network_data(source, view, link_base=base, client_ego=True)
+        data["meta"]["server"] = not inline_assets  # type: ignore[index]
+        return render_view("network", data, inline_assets=inline_assets, asset_base=asset_base,
+                           links=links, title=title)
+
+    key = ("page", view, inline_assets, asset_base, base, tuple((links or {}).items()), title)
+    return source.kept(key, build)

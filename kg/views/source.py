@@ -16,7 +16,10 @@ Examples
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import networkx as nx
 
@@ -89,6 +92,9 @@ CONTRADICTIONS = sparql_prologue() + """
 SELECT ?claim ?other WHERE { ?claim a ckg:Claim ; ckg:contradicts ?other }"""
 
 HAPPENED = ("asserted", "reported")
+KEPT = 8
+"""Views (pages, their data) a source keeps for the next request asking for the same one."""
+T = TypeVar("T")
 
 
 @dataclass
@@ -98,6 +104,31 @@ class ViewSource:
     network: nx.MultiDiGraph
     events: dict[str, dict[str, object]] = field(default_factory=dict)
     claims: dict[str, dict[str, object]] = field(default_factory=dict)
+    _kept: dict[Hashable, object] = field(default_factory=dict, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def kept(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()``, kept for the next call with the same ``key`` (the :data:`KEPT` latest).
+
+        A source is read once per store generation (:func:`cached_view_source`) and not
+        changed afterwards, so a view built from it stays right until the next generation.
+        A kept value is shared: callers must not change it.
+
+        >>> source, built = ViewSource(nx.MultiDiGraph()), []
+        >>> source.kept("a", lambda: built.append(1) or "page"), source.kept("a", lambda: "other")
+        ('page', 'page')
+        >>> built
+        [1]
+        """
+        with self._lock:
+            if key in self._kept:
+                return self._kept[key]  # type: ignore[return-value]
+        value = build()
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > KEPT:
+                del self._kept[next(iter(self._kept))]
+        return value
 
     @classmethod
     def from_network(cls, graph: nx.MultiDiGraph) -> ViewSource:

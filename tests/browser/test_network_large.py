@@ -109,3 +109,44 @@ def click_centre(page, node: str, attempts: int = 3) -> list[str]:
         if chosen:
             return chosen
     return chosen
+
+
+def test_every_community_is_drawn_inside_the_canvas_at_first(large_page):
+    """vis fitted the view before the meta-nodes were added: at 1,000 actors the isolated
+    actors filled it and every community lay outside."""
+    outside = large_page.evaluate("""() => { const n = window.kgNetwork;
+        const box = n.body.container.getBoundingClientRect();
+        return n.body.nodeIndices.filter(id => String(id).startsWith('community-'))
+          .map(id => [id, n.canvasToDOM(n.getPosition(id))])
+          .filter(([id, p]) => p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height)
+          .map(([id]) => id); }""")
+    assert large_page.evaluate(CLUSTERS) and outside == []
+
+
+def test_above_3000_edges_lines_are_solid_zoomed_out_and_dashed_zoomed_in(page):
+    """A dash pattern costs four times a solid line to draw and is unreadable at small scale."""
+    from flask import Flask, Response, send_file
+
+    from kg.views import ViewSource, asset_path, network_page
+    from tests.live import serving
+
+    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=4500))
+    html = network_page(source, inline_assets=False, asset_base="/network/assets")
+    app = Flask(__name__)
+    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
+    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
+    dashed = """() => { const n = window.kgNetwork, data = window.kgView;
+        return data.edgeIds().filter(id => data.edge(id).group === 'coerces')
+          .map(id => JSON.stringify(n.body.edges[id].options.dashes)); }"""
+    with serving(app) as base:
+        page.goto(f"{base}/view")
+        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        assert len(page.evaluate("window.kgView.edgeIds()")) > 3000
+        page.evaluate("() => window.kgNetwork.moveTo({scale: 0.2, animation: false})")
+        page.evaluate(NEXT_FRAME)
+        zoomed_out = page.evaluate(dashed)
+        page.evaluate("() => window.kgNetwork.moveTo({scale: 1.0, animation: false})")
+        page.evaluate(NEXT_FRAME)
+        zoomed_in = page.evaluate(dashed)
+    assert zoomed_out and set(zoomed_out) == {"false"}
+    assert set(zoomed_in) == {"[12,5]"}

@@ -2,22 +2,35 @@
 
 A synthetic actor network of 5,000 actors and 20,000 events (one edge each,
 preferential attachment, 26 event types, dates over three years, a sentence per
-event) goes through the real page builder: filtering, aggregation, igraph
-layout, centralities, blocs, JSON and the template. Targets: the page is
-generated in under 2 s; served on loopback, headless Chromium draws it and
-answers a search, a filter change and an edge click in under 5 s from
-navigation. The page size (served and standalone) is reported. When other jobs
-load the 2 cores (load average above the core count) the work itself is judged:
-the builder's CPU time and the page's main-thread CPU time (Chromium's
-``ThreadTime``), both printed next to the wall-clock times.
+event) goes through the real page builder (filtering, aggregation, igraph layout,
+centralities, communities, JSON, the template) and is served on loopback with the
+views' CSP. Issue 16's targets are measured separately and printed as a table:
+
+- the server's answer for ``/network`` and ``/network.json``, cold (the first
+  request) and warm (the best of the next three), on the client's clock: <= 1 s;
+- the first draw in Chromium: navigation to the end of vis-network's first drawn
+  frame, the page's own ``kg:first-draw`` mark (``network_timing.js``): <= 2 s;
+- each interaction, made with real (trusted) input through Playwright: expanding
+  a community meta-node, selecting a node, selecting an edge (a click on the
+  canvas), a search, a filter change and the top-N slider (keyboard): from the
+  input event to the end of the next drawn frame, the page's ``kg:<name>``
+  User Timing measures read back afterwards (not the wall clock around
+  Playwright's calls): <= 100 ms each. Chromium's own Event Timing (input to the
+  next paint, reported from 16 ms) is printed beside them where it has an entry.
+
+When other jobs load the 2 cores (load average above the core count) the
+timings are printed but only the work is judged: the server's CPU time and the
+page's main-thread CPU time up to the first draw (Chromium's ``ThreadTime``).
 ``KG_BENCH_NODES`` / ``KG_BENCH_EDGES`` change the size.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import time
+import urllib.request
 
 import networkx as nx
 import pytest
@@ -57,83 +70,209 @@ def synthetic_network(nodes: int = NODES, edges: int = EDGES, seed: int = 7) -> 
     return graph
 
 
-def _task_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
+TARGETS_MS = {"server": 1000, "first draw": 2000, "interaction": 100}
+"""Issue 16: a server that answers in 1 s, a first draw in 2 s, each interaction in 100 ms."""
+
+
+def bench_app(sources: dict[str, object], server_cpu: dict[str, list[float]]):  # type: ignore[no-untyped-def]
+    """The page, its data twin and the assets, each answer's CPU time noted (thread time)."""
+    from flask import Flask, send_file
+
+    from kg.views import ViewFilter, asset_path, network_page
+    from kg.views.data import kept_network_data
+    from kg.views.page import json_for_script
+    from web.network import view_response
+
+    app = Flask(__name__)
+
+    def timed(name, build):  # type: ignore[no-untyped-def]
+        started = time.thread_time()
+        body = build()
+        server_cpu.setdefault(name, []).append(time.thread_time() - started)
+        return body
+
+    app.add_url_rule("/network", "page", lambda: view_response(timed("/network", lambda: network_page(
+        sources["/network"], inline_assets=False, asset_base="/network/assets"))))
+    app.add_url_rule("/network.json", "data", lambda: view_response(timed("/network.json", lambda: json_for_script(
+        kept_network_data(sources["/network.json"], ViewFilter()))), "application/json"))
+    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
+    return app
+
+
+def _get_ms(url: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as answer:  # noqa: S310 (loopback)
+        size = len(answer.read())
+    return (time.perf_counter() - started) * 1000, size
+
+
+def server_timings(base: str, server_cpu: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    """Cold (first) and warm (best of the next three) answers of each route, client-side ms."""
+    found = {}
+    for path in ("/network", "/network.json"):
+        runs = [_get_ms(base + path) for _ in range(4)]
+        found[path] = {"cold": runs[0][0], "warm": min(ms for ms, _ in runs[1:]), "bytes": runs[0][1],
+                       "cold_cpu": server_cpu[path][0] * 1000, "warm_cpu": min(server_cpu[path][1:]) * 1000}
+    return found
+
+
+NAVIGATION_JS = """() => {
+  const nav = performance.getEntriesByType('navigation')[0], mark = performance.getEntriesByName('kg:first-draw')[0];
+  return {response: nav.responseEnd, parsed: nav.domInteractive, loaded: nav.domContentLoadedEventEnd,
+          first_draw: mark ? mark.startTime : null};
+}"""
+MEASURES_JS = """(name) => performance.getEntriesByName('kg:' + name, 'measure')
+  .map(e => ({start: e.startTime, duration: e.duration}))"""
+# Where to click: page coordinates of canvas items, only where vis itself finds that item.
+META_NODES_JS = """() => {
+  const n = window.kgNetwork, box = n.body.container.getBoundingClientRect();
+  return n.body.nodeIndices.filter(id => String(id).startsWith('community-'))
+    .sort((a, b) => n.body.nodes[b].options.size - n.body.nodes[a].options.size)
+    .map(id => ({id, p: n.canvasToDOM(n.getPosition(id))}))
+    .filter(c => c.p.x > 20 && c.p.y > 20 && c.p.x < box.width - 20 && c.p.y < box.height - 20 && n.getNodeAt(c.p) === c.id)
+    .map(c => ({id: c.id, x: box.left + c.p.x, y: box.top + c.p.y}));
+}"""
+ACTOR_NODES_JS = """() => {
+  const n = window.kgNetwork, box = n.body.container.getBoundingClientRect();
+  return n.body.nodeIndices.filter(id => !String(id).startsWith('community-'))
+    .map(id => ({id, p: n.canvasToDOM(n.getPosition(id))}))
+    .filter(c => c.p.x > 20 && c.p.y > 20 && c.p.x < box.width - 20 && c.p.y < box.height - 20 && n.getNodeAt(c.p) === c.id)
+    .slice(0, 20).map(c => ({id: c.id, x: box.left + c.p.x, y: box.top + c.p.y}));
+}"""
+EDGES_JS = """() => {
+  const n = window.kgNetwork, box = n.body.container.getBoundingClientRect(), found = [];
+  for (const id of window.kgView.visibleEdgeIds()) {
+    const e = n.body.edges[id]; if (!e || !e.from || !e.to) { continue; }
+    const p = n.canvasToDOM({x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2});
+    if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) { continue; }
+    if (n.getNodeAt(p) === undefined && n.getEdgeAt(p) === id) { found.push({id, x: box.left + p.x, y: box.top + p.y}); }
+    if (found.length >= 5) { break; }
+  }
+  return found;
+}"""
+EVENT_TIMING_JS = """() => new Promise(done => {
+  const seen = [], observer = new PerformanceObserver(list => seen.push(...list.getEntries()));
+  observer.observe({type: 'event', buffered: true, durationThreshold: 16});
+  setTimeout(() => { seen.push(...observer.takeRecords()); observer.disconnect();
+    done(seen.map(e => ({name: e.name, start: e.startTime, duration: e.duration}))); }, 300);
+})"""
+
+
+def _interaction(page, name: str, act) -> None:  # type: ignore[no-untyped-def]
+    """Do ``act`` and wait until the page has measured the interaction ``name``."""
+    before = len(page.evaluate(MEASURES_JS, name))
+    act()
+    deadline = time.monotonic() + 60
+    while len(page.evaluate(MEASURES_JS, name)) <= before:
+        assert time.monotonic() < deadline, f"the page measured no {name!r}"
+        page.wait_for_timeout(20)
+
+
+def interactions(page) -> None:  # type: ignore[no-untyped-def]
+    """Three of each interaction, with trusted input: mouse on the canvas, typing, keys."""
+    for target in page.evaluate(META_NODES_JS)[:3]:
+        _interaction(page, "community", lambda t=target: page.mouse.click(t["x"], t["y"]))
+    for target in page.evaluate(ACTOR_NODES_JS)[:3]:
+        _interaction(page, "node", lambda t=target: page.mouse.click(t["x"], t["y"]))
+    for target in page.evaluate(EDGES_JS)[:3]:
+        _interaction(page, "edge", lambda t=target: page.mouse.click(t["x"], t["y"]))
+    for query in ("alias of actor 4321", "actor 17", "a77"):
+        _interaction(page, "search", lambda q=query: page.fill("#search", q))
+    for _ in range(3):
+        _interaction(page, "filter", lambda: page.click("#groups input[value='fights']"))
+    page.focus("#top-n")
+    for _ in range(3):
+        _interaction(page, "top-n", lambda: page.keyboard.press("PageDown"))
+
+
+def _cpu_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
     """CPU time of the page's main thread so far (``Performance.getMetrics`` ``ThreadTime``)."""
     metrics = cdp.send("Performance.getMetrics")["metrics"]
     return next(m["value"] for m in metrics if m["name"] == "ThreadTime")
 
 
-IN_PAGE_MS = """async (step) => {
-  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
-  const started = performance.now();
-  new Function(step)();
-  await frame(); await frame();
-  return performance.now() - started;
-}"""
-"""Milliseconds from an interaction to the second frame after it, timed in the page itself
-(a Playwright round trip would add its own latency to each step)."""
+def browser_timings(page, base: str, profile_dir: str | None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """First draw (the page's mark), the page's interaction measures and Chromium's Event Timing."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    if profile_dir:  # KG_BENCH_PROFILE: a .cpuprofile of loading and of the interactions
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+        cdp.send("Profiler.start")
+    busy_before = _cpu_seconds(cdp)
+    page.goto(f"{base}/network")
+    while not page.evaluate("() => window.kgReady === true"):
+        page.wait_for_timeout(20)
+    found: dict[str, object] = {"navigation": page.evaluate(NAVIGATION_JS),
+                                "first_draw_cpu": (_cpu_seconds(cdp) - busy_before) * 1000}
+    if profile_dir:
+        _save_profile(cdp, profile_dir, "first-draw")
+        cdp.send("Profiler.start")
+    interactions(page)
+    if profile_dir:
+        _save_profile(cdp, profile_dir, "interactions")
+    names = ("community", "node", "edge", "search", "filter", "top-n")
+    found["measures"] = {name: page.evaluate(MEASURES_JS, name) for name in names}
+    found["event_timing"] = page.evaluate(EVENT_TIMING_JS)
+    found["evidence"] = page.text_content("#evidence")
+    return found
 
-INTERACTIONS = {
-    "search": "const box = document.getElementById('search'); box.value = 'alias of actor 4321';"
-              " box.dispatchEvent(new Event('input'));",
-    "filter": "const box = document.querySelector(\"#groups input[value='fights']\");"
-              " box.checked = !box.checked; box.dispatchEvent(new Event('change', {bubbles: true}));",
-    "node click": "const n = window.kgNetwork; n.body.emitter.emit('click',"
-                  " {nodes: [n.body.nodeIndices[5]], edges: []});",
-    "edge click": "window.kgNetwork.body.emitter.emit('click',"
-                  " {nodes: [], edges: [window.kgView.visibleEdgeIds()[3]]});",
-    "deselect": "window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: []});",
-    "top-N": "const s = document.getElementById('top-n'); s.value = '500';"
-             " s.dispatchEvent(new Event('input'));",
-}
+
+def _save_profile(cdp, folder: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    profile = cdp.send("Profiler.stop")["profile"]
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"{name}.cpuprofile"), "w", encoding="utf-8") as out:
+        json.dump(profile, out)
 
 
-def test_large_view_generation_and_drawing(page, artifacts_dir):
-    from flask import Flask, Response, send_file
+def _event_timing(measure: dict[str, float], entries: list[dict[str, object]]) -> float | None:
+    """Chromium's duration (input to next paint) of the input event behind a page measure."""
+    near = [e["duration"] for e in entries if abs(float(e["start"]) - measure["start"]) < 2]  # type: ignore[arg-type]
+    return max(near) if near else None  # type: ignore[type-var]
 
-    from kg.views import ViewSource, asset_path, network_page
+
+def timing_table(server: dict[str, dict[str, float]], found: dict[str, object]) -> list[tuple]:
+    """Rows: what, measured ms, target ms, measured/target, CPU ms or Chromium's Event Timing."""
+    rows = []
+    for path, t in server.items():
+        rows.append((f"server {path} cold", t["cold"], TARGETS_MS["server"], f"{t['cold_cpu']:.0f} CPU"))
+        rows.append((f"server {path} warm", t["warm"], TARGETS_MS["server"], f"{t['warm_cpu']:.0f} CPU"))
+    navigation = found["navigation"]
+    rows.append(("first draw (navigation to kg:first-draw)", navigation["first_draw"],  # type: ignore[index]
+                 TARGETS_MS["first draw"], f"{found['first_draw_cpu']:.0f} CPU"))
+    for name, measures in found["measures"].items():  # type: ignore[attr-defined]
+        timing = [_event_timing(m, found["event_timing"]) for m in measures]  # type: ignore[arg-type]
+        shown = ", ".join("<16" if t is None else f"{t:.0f}" for t in timing)
+        rows.append((f"{name} (max of {len(measures)})", max((m["duration"] for m in measures), default=0),
+                     TARGETS_MS["interaction"], f"Event Timing {shown}"))
+    return rows
+
+
+def test_network_view_at_5000_actors_against_issue_16_targets(page, artifacts_dir):
+    from kg.views import ViewSource
     from tests.live import serving
 
-    source = ViewSource.from_network(synthetic_network())
-    runs = []
-    for _ in range(3):  # best of three; CPU time too, since other jobs may share the 2 cores
-        wall, cpu = time.perf_counter(), time.process_time()
-        html = network_page(source, inline_assets=False, asset_base="/network/assets")
-        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
-    generated, generated_cpu = min(runs)
-    standalone = len(network_page(source, inline_assets=True).encode())
-
-    app = Flask(__name__)
-    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
-    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
-    with serving(app) as base:
-        page.goto(f"{base}/network/assets/network.css")  # warm the server, not the page
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        busy_before = _task_seconds(cdp)
-        started = time.perf_counter()
-        page.goto(f"{base}/view")
-        page.wait_for_function("window.kgReady === true", timeout=60_000)
-        drawn = time.perf_counter() - started
-        timings = {name: [round(page.evaluate(IN_PAGE_MS, step)) for _ in range(3)]
-                   for name, step in INTERACTIONS.items()}
-        edge = page.evaluate("window.kgView.visibleEdgeIds()[0]")
-        page.evaluate("(id) => window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id]})",
-                      edge)
-        evidence = page.text_content("#evidence")
-        interactive = time.perf_counter() - started
-        renderer = _task_seconds(cdp) - busy_before  # the page's main-thread CPU time
+    sources = {path: ViewSource.from_network(synthetic_network()) for path in ("/network", "/network.json")}
+    server_cpu: dict[str, list[float]] = {}
+    with serving(bench_app(sources, server_cpu)) as base:
+        server = server_timings(base, server_cpu)
+        found = browser_timings(page, base, os.environ.get("KG_BENCH_PROFILE"))
         page.screenshot(path=str(artifacts_dir / "network-bench.png"))
     load = os.getloadavg()[0]
-    print(f"\nviews bench: {NODES} nodes / {EDGES} events: page generated in {generated:.2f} s "
-          f"({generated_cpu:.2f} s CPU; load average {load:.1f} on {os.cpu_count()} cores); "
-          f"drawn in {drawn:.2f} s, interactive in {interactive:.2f} s ({renderer:.2f} s "
-          f"main-thread CPU); served HTML {len(html.encode()) / 1e6:.1f} MB, standalone "
-          f"{standalone / 1e6:.1f} MB; in-page ms per interaction, to the second frame after "
-          f"it, three times each: {timings}")
-    assert "Report" in evidence
+    rows = timing_table(server, found)
+    print(f"\nviews bench: {NODES} actors / {EDGES} events, load average {load:.2f} on "
+          f"{os.cpu_count()} cores; page {server['/network']['bytes'] / 1e6:.1f} MB, "
+          f"/network.json {server['/network.json']['bytes'] / 1e6:.1f} MB; navigation "
+          f"{ {k: round(v or 0) for k, v in found['navigation'].items()} } ms")  # type: ignore[union-attr]
+    print(f"{'measure':44} {'ms':>7} {'target':>7} {'ratio':>6}  note")
+    for what, ms, target, note in rows:
+        print(f"{what:44} {ms:7.0f} {target:7.0f} {ms / target:6.2f}  {note}")
+    assert all(found["measures"].values()), "every interaction is measured"  # type: ignore[attr-defined]
+    assert "Report" in str(found["evidence"])
     assert page.console_errors == [] and page.outside_requests == []
-    busy = load > (os.cpu_count() or 1)  # others' jobs: judge the work by its CPU time
-    assert (generated_cpu if busy else generated) < 2.0, f"page generation took {generated:.2f} s"
-    assert (renderer if busy else interactive) < 5.0, \
-        f"drawing and first interactions took {interactive:.2f} s"
+    if load > (os.cpu_count() or 1):  # others' jobs share the cores: judge the work by its CPU time
+        assert max(t["warm_cpu"] for t in server.values()) <= TARGETS_MS["server"]
+        assert found["first_draw_cpu"] <= TARGETS_MS["first draw"]  # type: ignore[operator]
+        return
+    failed = [(what, round(ms)) for what, ms, target, _ in rows if ms > target]
+    assert not failed, f"over issue 16's targets: {failed}"
