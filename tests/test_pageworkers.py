@@ -134,3 +134,11 @@ def test_warmed_pages_are_answered_without_reading_the_store(app, seed_store, mo
     client = app.test_client()
     for path in WARM_PATHS:  # as a page worker forked after the warm-up renders them
         assert client.get(path, environ_overrides={IN_WORKER: True}).status_code == 200, path
+
+
+def test_a_store_that_keeps_no_reads_is_not_warmed(app, seed_store, monkeypatch):
+    from web.workers import warm_pages
+
+    monkeypatch.setattr(seed_store, "cache_reads", False)
+    monkeypatch.setattr(seed_store, "select", lambda *a, **k: pytest.fail("read"))
+    assert warm_pages(app) == 0.0

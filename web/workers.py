@@ -37,10 +37,14 @@ def warm_pages(app: Flask, paths: tuple[str, ...] = WARM_PATHS) -> float:
     """Render ``paths`` once in this process, before any page worker is forked, and return the
     seconds it took: what they read from the store is kept per store generation on the store
     object, which every worker forked later inherits, so their first requests are not cold
-    (1-2 s each at 10,000 articles). After a write the workers read afresh."""
+    (1-2 s each at 10,000 articles). After a write the workers read afresh. Nothing is done
+    for a store that keeps no reads (a remote SPARQL server)."""
     import time
 
     started = time.perf_counter()
+    with app.app_context():
+        if not get_store().cache_reads:  # a remote store is read afresh on every request
+            return 0.0
     client = app.test_client()
     for path in paths:
         client.get(path, environ_overrides={IN_WORKER: True})  # rendered here, not handed on
