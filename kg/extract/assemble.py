@@ -16,6 +16,7 @@ from kg.extract.counterpart import with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import with_interveners
+from kg.extract.victims import with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
@@ -293,7 +294,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                                  agents.implied(sentence_of, actor_of_key) if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of, country_of))
             ctx.add_event(events[-1])
-    events = with_interveners(with_counterparts(events), kind_of)
+    implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
+    events = with_interveners(with_victims(with_counterparts(events), implied), kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

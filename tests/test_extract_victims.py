@@ -1,0 +1,40 @@
+"""The victims of an attack told after it become its targets (kg.extract.victims), on
+made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _first(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    return event, [actors[k] for k in event.targets]
+
+
+def test_a_toll_in_the_next_sentence_is_the_attacks_target(extractor):
+    event, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa. "
+                                       "Two civilians were killed.")
+    assert event.event_type in ("Shelling", "AttackOnCivilians")
+    assert [t.kind for t in targets] == ["civilians"]
+
+
+def test_a_toll_in_a_participle_is_the_attacks_target(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa, "
+                                   "killing three civilians.")
+    assert [t.kind for t in targets] == ["civilians"]
+
+
+def test_a_harm_by_another_perpetrator_is_not_the_attacks_toll(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa. "
+                                   "Somali rebels killed two civilians in Mandera.")
+    assert targets == []
