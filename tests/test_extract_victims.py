@@ -38,3 +38,15 @@ def test_a_harm_by_another_perpetrator_is_not_the_attacks_toll(extractor):
     _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa. "
                                    "Somali rebels killed two civilians in Mandera.")
     assert targets == []
+
+
+def test_people_who_beat_people_are_perpetrators_and_their_victims_civilians(extractor):
+    """Both sides are a group of people of one country (one actor key); the victims stay the
+    target and the ones who do the violence are the implicit perpetrators of its type."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, residents beat up a man in Garissa.", origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert [actors[k].sector for k in event.targets] == ["civilians"]
+    assert [actors[k].sector for k in event.agents] in (["rioters"], ["unidentified"])
+    assert actors[event.agents[0]].parent == actors[event.targets[0]].parent

@@ -103,7 +103,15 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     return ()
 
 
-def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+KeyTest = Callable[[str], bool]
+
+
+def _never(key: str) -> bool:
+    return False
+
+
+def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     agents = _subject_actors(verb, actor_at)
     found: list[str] = []
     for child in verb.children:
@@ -128,7 +136,7 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
-    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
 
 
 def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -193,7 +201,8 @@ def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
 
 
-def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
         noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
     targets = _noun_targets(noun, actor_at)
@@ -234,19 +243,23 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
-    return agents, tuple(k for k in targets if k not in agents)
+    return agents, tuple(k for k in targets if k not in agents or many(k))
 
 
-def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
-           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``."""
+def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
+          many: KeyTest = _never) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``.
+
+    An actor is no target of its own act, except a group named generically (``many``):
+    "residents beat up a man" names two sets of civilians of one country, one actor key.
+    """
     roles_of = _roles_of_verb if token.pos_ == "VERB" else _roles_of_noun
-    agents, targets = roles_of(token, actor_at)
+    agents, targets = roles_of(token, actor_at, many)
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
-        wider_agents, wider_targets = roles_of(token, either)
+        wider_agents, wider_targets = roles_of(token, either, many)
         agents = agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents)
+        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
     return agents, targets
 
 

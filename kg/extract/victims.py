@@ -33,7 +33,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.model import Event
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Actor, Event
 
 REACH = 2
 """How many sentences after an attack its toll may be told."""
@@ -44,8 +45,10 @@ houses; they shot a resident"."""
 
 
 def _attack(event: Event) -> bool:
-    return event.modality in HAPPENED and (family_of(event.event_type) == "fights"
-                                           or event.event_type in ATTACK_OTHERS)
+    """A one-sided act of violence; in a mutual one ("clashes between A and B killed five")
+    the dead may be of either side, so the toll names no target."""
+    return event.modality in HAPPENED and event.agents_act != "mutually" and (
+        family_of(event.event_type) == "fights" or event.event_type in ATTACK_OTHERS)
 
 
 def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool:
@@ -72,4 +75,45 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool]) -> lis
     return found
 
 
-__all__ = ["REACH", "with_victims"]
+def with_perpetrators(events: Sequence[Event], perpetrator: Callable[[str, str], str | None]
+                      ) -> list[Event]:
+    """``events`` with a group named generically that is both agent and target of a violent
+    event ("residents beat up a man": civilians on both sides) replaced, as agent, by
+    ``perpetrator`` (key, event type): who does violence is no civilian, but a rioter or an
+    unidentified armed group of the same country (the implicit agent of the event's type).
+
+    >>> from kg.model import Event, Span
+    >>> found = with_perpetrators([Event(0, "MobViolence", Span(0, 1, "x"), 0,
+    ...                                  agents=("kenya-civilians",), targets=("kenya-civilians",))],
+    ...                           lambda key, kind: "kenya-rioters")
+    >>> found[0].agents, found[0].targets
+    (('kenya-rioters',), ('kenya-civilians',))
+    """
+    found = list(events)
+    for index, event in enumerate(found):
+        both = set(event.agents) & set(event.targets)
+        if not both or family_of(event.event_type) != "fights":
+            continue
+        agents = tuple(dict.fromkeys((perpetrator(k, event.event_type) or k) if k in both else k
+                                     for k in event.agents))
+        found[index] = replace(event, agents=agents)
+    return found
+
+
+def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
+                   ) -> Callable[[str, str], str | None]:
+    """(key of a group of people, event type) -> the key of the implicit agent of the type in
+    the group's country (``implicit_agents`` of ``ontology/actors.yaml``)."""
+    from kg.taxonomy import event_type as concept
+
+    def perpetrator(key: str, event_type: str) -> str | None:
+        actor, acled = actor_of(key), concept(event_type).acled or ""
+        sector = next((s for prefix, s in gazetteer.implicit.items() if acled.startswith(prefix)),
+                      None)
+        if actor is None or sector is None or actor.parent not in gazetteer.actors:
+            return None
+        return gazetteer.generic(sector, actor.parent).key
+    return perpetrator
+
+
+__all__ = ["REACH", "perpetrator_of", "with_perpetrators", "with_victims"]
