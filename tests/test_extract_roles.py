@@ -47,3 +47,10 @@ def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor)
 def test_the_other_side_of_an_exchange_of_fire_is_its_target(extractor):
     event = _first(extractor, "Kenyan soldiers exchanged fire with Somali rebels near Mombasa.")
     assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))
+
+
+def test_a_purpose_clause_names_whom_a_verb_of_force_is_aimed_at(extractor):
+    """ "opened fire to disperse demonstrators": the dispersal's object is the act's target."""
+    event = _first(extractor, "Egyptian police opened fire to disperse student demonstrators "
+                              "in Cairo on Monday.")
+    assert event.trigger.text == "opened" and event.targets == ("egypt-protesters",)

@@ -35,9 +35,17 @@ def test_a_toll_in_a_participle_is_the_attacks_target(extractor):
 
 
 def test_a_harm_by_another_perpetrator_is_not_the_attacks_toll(extractor):
-    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa. "
-                                   "Somali rebels killed two civilians in Mandera.")
-    assert targets == []
+    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled Somali positions "
+                                   "near Garissa. Somali rebels killed two civilians in Mandera.")
+    assert [t.kind for t in targets] == ["military"]
+
+
+def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
+    """In its own sentence, a toll is not the target of an act that names its object."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers shelled Mogadishu, killing three civilians.",
+        origin="victims"))
+    assert extraction.events[0].targets == ()
 
 
 def test_people_who_beat_people_are_perpetrators_and_their_victims_civilians(extractor):

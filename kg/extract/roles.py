@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.clauses import clause_of
+from kg.extract.owners import owner_phrases
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
 
@@ -84,6 +85,8 @@ def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                                           or partitive and child.lower_ == "of")) \
                 or child.dep_ == "pobj":
             keys.extend(_phrase_actors(child, actor_at))
+    for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
+        keys.extend(_phrase_actors(owner, actor_at))
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
@@ -131,6 +134,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_phrase_actors(verb.head, actor_at))
     if not found:
         found.extend(_conjoined_targets(verb, actor_at))
+    if not found:  # "opened fire to disperse demonstrators"
+        found.extend(_purpose_targets(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
@@ -171,8 +176,9 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
     return found
 
 
-PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
-"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "disperse"}
+"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision",
+"opened fire to disperse demonstrators"."""
 NAMED_PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -247,8 +253,10 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
 
 
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
-          many: KeyTest = _never) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``.
+          many: KeyTest = _never, owner_at: ActorAt | None = None
+          ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``,
+    and targets still empty by ``owner_at``: the owner of a thing hit (:mod:`kg.extract.owners`).
 
     An actor is no target of its own act, except a group named generically (``many``):
     "residents beat up a man" names two sets of civilians of one country, one actor key.
@@ -260,6 +268,10 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         wider_agents, wider_targets = roles_of(token, either, many)
         agents = agents or wider_agents
         targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+    if owner_at is not None and not targets:
+        fallback = fallback_at or (lambda i: None)
+        owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731
+        targets = tuple(k for k in roles_of(token, owned, many)[1] if k not in agents or many(k))
     return agents, targets
 
 

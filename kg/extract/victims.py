@@ -14,7 +14,7 @@ Examples
 --------
 >>> from kg.model import Event, Span
 >>> def event(i, kind, sentence, agents, targets=()):
-...     return Event(i, kind, Span(0, 1, "x"), sentence, agents=agents, targets=targets)
+...     return Event(i, kind, Span(0, 6, "killed"), sentence, agents=agents, targets=targets)
 >>> implied = {"unknown"}.__contains__
 >>> found = with_victims([event(0, "Shelling", 0, ("army",)),
 ...                       event(1, "AttackOnCivilians", 1, ("unknown",), ("civilians",))],
@@ -47,25 +47,56 @@ houses; they shot a resident"."""
 def _attack(event: Event) -> bool:
     """A one-sided act of violence; in a mutual one ("clashes between A and B killed five")
     the dead may be of either side, so the toll names no target."""
-    return event.modality in HAPPENED and event.agents_act != "mutually" and (
-        family_of(event.event_type) == "fights" or event.event_type in ATTACK_OTHERS)
+    return event.modality in HAPPENED and event.agents_act != "mutually" \
+        and event.event_type not in TERRITORIAL and (
+            family_of(event.event_type) == "fights" or event.event_type in ATTACK_OTHERS)
+
+
+HARM_STEMS = ("kill", "wound", "injur", "hurt", "die", "dead", "maim", "murder", "behead",
+              "lynch", "stab", "beat", "rape", "tortur", "shot", "shoot", "gunned", "slain",
+              "execut", "massacr", "abduct", "kidnap", "attack", "assault", "ambush")
+"""Stems of the words that tell a toll of people: killing, wounding, injuring, dying."""
+TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
 
 
 def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool:
-    """Whether ``harm`` tells the toll of ``attack``: a later harm whose perpetrators are
-    none, the attack's own agents, or only implied."""
-    return family_of(harm.event_type) == "fights" and harm.modality in HAPPENED \
+    """Whether ``harm`` tells the toll of ``attack``: a later harm to people ("killing",
+    "were wounded") whose perpetrators are none, the attack's own agents, or only implied."""
+    return harm.trigger.text.lower().startswith(HARM_STEMS) and harm.modality in HAPPENED \
         and bool(harm.targets) and 0 <= harm.sentence - attack.sentence <= REACH \
         and all(k in attack.agents or implied(k) for k in harm.agents)
 
 
-def with_victims(events: Sequence[Event], implied: Callable[[str], bool]) -> list[Event]:
+NAMED = ("GPE", "LOC", "FAC")
+
+
+def named_object(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether its trigger's object is a name ("shelled Juba"): what it was aimed at."""
+    def named(event: Event) -> bool:
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        return piece is not None and any(c.dep_ == "dobj" and (
+            c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in piece.root.children)
+    return named
+
+
+def _aimed(attack: Event, named: Callable[[Event], bool] | None) -> bool:
+    return bool(attack.targets) or (named is not None and named(attack))
+
+
+def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
+                 named: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
-    (:func:`_toll_of`); ``implied`` tells the keys of implicit agents."""
+    (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
+
+    Within the attack's own sentence, the harm is its toll only when the attack names nothing
+    it was aimed at, neither an actor nor a named object (``named``, :func:`named_object`):
+    in "shelled Juba, killing 20 people", "killed a soldier and wounded two others" the act is
+    aimed at what it names, and whom it hit besides is told as its own event."""
     found = list(events)
     for position, harm in enumerate(events):
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
-        if before is None or not _toll_of(harm, found[before], implied):
+        if before is None or not _toll_of(harm, found[before], implied) or (
+                harm.sentence == found[before].sentence and _aimed(found[before], named)):
             continue
         attack = found[before]
         added = tuple(k for k in harm.targets if k not in attack.targets
@@ -116,4 +147,4 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
     return perpetrator
 
 
-__all__ = ["REACH", "perpetrator_of", "with_perpetrators", "with_victims"]
+__all__ = ["REACH", "named_object", "perpetrator_of", "with_perpetrators", "with_victims"]
