@@ -12,7 +12,7 @@ from collections.abc import Callable
 from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of
-from kg.extract.counterpart import with_counterparts
+from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import with_interveners
@@ -301,7 +301,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             ctx.add_event(events[-1])
     implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
-    events = with_victims(with_counterparts(events), implied, named_object(doc))
+    events = with_counter_protests(with_counterparts(events), countering(doc))
+    events = with_victims(events, implied, named_object(doc))
     events = with_interveners(events, kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
