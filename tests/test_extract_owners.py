@@ -44,3 +44,13 @@ def test_the_owner_named_in_an_of_phrase_is_the_target(extractor):
 def test_a_thing_of_no_owner_class_is_no_target(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels attacked a bridge near Garissa, "
                                "Kenya.") == []
+
+
+def test_the_unnamed_patient_of_a_verb_of_harm_is_a_civilian(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels abducted a marabout near Garissa, "
+                               "Kenya.") == [("civilians", "kenya")]
+
+
+def test_the_object_of_a_verb_of_harm_that_names_no_person_is_no_target(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels shot rounds near Garissa, "
+                               "Kenya.") == []

@@ -135,8 +135,9 @@ def _none(key: str) -> bool:
     return False
 
 
-DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration"})
-"""Types outside the fights family whose object may be a thing whose owner is hit."""
+DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
+"""Types outside the fights family whose object may be a thing whose owner is hit, or a
+person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
 TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
 """Types whose object is territory taken, not a thing whose owner is hit."""
 

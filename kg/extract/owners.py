@@ -15,6 +15,10 @@ pastoralists". The thing stands for its owner (a metonymy of possession):
 - civilian property with no such modifier ("houses", "a shop", "cattle", "a
   passenger vehicle") is the civilians'.
 
+Verbs of harm to a person select a human patient ("killed", "abducted", "lynched"): their
+object, when it is no actor ("abducted a marabout", "killed the mayor"), is a person, and a
+person no actor's noun names is a civilian of the sentence's country (:data:`HUMAN_PATIENT`).
+
 Examples
 --------
 >>> import spacy
@@ -53,6 +57,10 @@ CIVILIAN_PROPERTY = frozenset({
     "residence", "apartment", "village", "hamlet", "settlement", "household", "compound"})
 """Property of people (dwellings, shops, vehicles, livestock): with no modifier naming the
 state's forces, the people's."""
+NOT_PERSONS = frozenset({"fire", "shot", "round", "bullet", "time", "way", "part", "place",
+                         "body", "bodies", "remains", "number", "total", "weapon", "arm",
+                         "ammunition", "drug", "cash", "money", "gold", "document", "control"})
+"""Nouns a verb of harm may take that name no person: "held control", "shot rounds"."""
 OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment"}
 """Nouns whose "of" or "belonging to" phrase names their owner."""
 STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "military",
@@ -63,6 +71,12 @@ STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "militar
 GOVERNMENT_MODIFIERS = {"government", "governmental", "state"}
 """Modifiers that make a military object the state's forces' ("governmental positions")."""
 MODIFIER_DEPS = ("amod", "compound", "nmod")
+HUMAN_PATIENT = frozenset({
+    "kill", "murder", "assassinate", "execute", "behead", "lynch", "abduct", "kidnap", "rape",
+    "torture", "stab", "wound", "injure", "maim", "beat", "shoot", "hang", "strangle",
+    "detain", "arrest", "capture", "hold", "arrest", "harass", "assault", "whip", "flog",
+    "molest", "hack", "club", "stone", "burn"})
+"""Verbs whose object (or passive subject) is a person: the human patient of harm."""
 
 
 def owner_phrases(noun):  # type: ignore[no-untyped-def]
@@ -86,8 +100,10 @@ class Owners:
     def owner(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The actor who owns the thing ``noun`` names, or ``None`` for no owned thing."""
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in OWNED_NOUNS:
+        if noun.pos_ != "NOUN":
             return None
+        if lemma not in OWNED_NOUNS:
+            return self._patient(noun, sentence)
         words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
         sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
         nationality = self.agents.nationality(noun)
@@ -102,6 +118,16 @@ class Owners:
         if lemma in CIVILIAN_PROPERTY:
             return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
         return None
+
+    def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A civilian of the sentence's country for the head noun of the human patient of a
+        verb of harm ("abducted a marabout"); not a word of an actor's phrase."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HUMAN_PATIENT \
+                or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
+                or self.agents.sector_of(noun) not in (None, "civilians"):
+            return None  # "shot two soldiers" of no known country stay unresolved
+        return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
 
 
 __all__ = ["CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners", "owner_phrases"]
