@@ -54,3 +54,4 @@ def test_the_unnamed_patient_of_a_verb_of_harm_is_a_civilian(extractor):
 def test_the_object_of_a_verb_of_harm_that_names_no_person_is_no_target(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels shot rounds near Garissa, "
                                "Kenya.") == []
+

@@ -54,3 +54,20 @@ def test_a_purpose_clause_names_whom_a_verb_of_force_is_aimed_at(extractor):
     event = _first(extractor, "Egyptian police opened fire to disperse student demonstrators "
                               "in Cairo on Monday.")
     assert event.trigger.text == "opened" and event.targets == ("egypt-protesters",)
+
+
+def test_an_owner_in_the_subject_does_not_exclude_the_owner_of_the_object():
+    """A misparsed subject ("village ..., forces set houses on fire") may hold an owned noun;
+    the owner found there is no agent, so the houses' owner stays the target."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.roles import roles
+
+    words = ["village", "forces", "set", "houses"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2],
+              deps=["nsubj", "nsubj", "ROOT", "dobj"], pos=["NOUN", "NOUN", "VERB", "NOUN"],
+              lemmas=["village", "force", "set", "house"])
+    actor_at = {1: "army"}.get
+    owner_at = {0: "people", 3: "people"}.get
+    assert roles(doc[2], actor_at, None, owner_at=owner_at) == (("army",), ("people",))

@@ -113,6 +113,10 @@ def _never(key: str) -> bool:
     return False
 
 
+def _always(key: str) -> bool:
+    return True
+
+
 def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     agents = _subject_actors(verb, actor_at)
@@ -271,7 +275,8 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
         owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731
-        targets = tuple(k for k in roles_of(token, owned, many)[1] if k not in agents or many(k))
+        owned_targets = roles_of(token, owned, _always)[1]  # an owner in the subject is no agent
+        targets = tuple(k for k in owned_targets if k not in agents or many(k))
     return agents, targets
 
 
