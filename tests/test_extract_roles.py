@@ -71,3 +71,10 @@ def test_an_owner_in_the_subject_does_not_exclude_the_owner_of_the_object():
     actor_at = {1: "army"}.get
     owner_at = {0: "people", 3: "people"}.get
     assert roles(doc[2], actor_at, None, owner_at=owner_at) == (("army",), ("people",))
+
+
+def test_a_clause_of_aim_names_the_target(extractor):
+    """ "..., targeting X": the object of the aim is what the act was aimed at."""
+    event = _first(extractor, "On 3 May 2022, Somali rebels detonated a bomb near Mombasa, "
+                              "targeting Kenyan soldiers.")
+    assert event.targets == ("kenya-military",)

@@ -140,6 +140,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_conjoined_targets(verb, actor_at))
     if not found:  # "opened fire to disperse demonstrators"
         found.extend(_purpose_targets(verb, actor_at))
+    if not found:  # "an IED detonated, targeting a convoy"
+        found.extend(_aim_targets(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
@@ -190,6 +192,17 @@ def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignor
     """Targets of a purpose clause ("to protest ...", "to demand ...") hanging on ``verb``."""
     return tuple(k for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                  and c.lemma_.lower() in PURPOSE_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
+AIM_VERBS = {"target", "aim"}
+"""Verbs whose clause on an act names what the act was aimed at: "detonated, targeting X"."""
+
+
+def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"."""
+    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
+                 and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
+                 for k in _roles_of_verb(c, actor_at)[1])
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -245,6 +258,9 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
             targets = tuple(_conjoined_targets(head, actor_at))  # a man"
+    if not targets:  # "a roadside bomb detonated, targeting a convoy"
+        targets = _aim_targets(noun, actor_at) or (
+            _aim_targets(head, actor_at) if head is not noun and head.pos_ == "VERB" else ())
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
