@@ -78,3 +78,18 @@ def test_a_clause_of_aim_names_the_target(extractor):
     event = _first(extractor, "On 3 May 2022, Somali rebels detonated a bomb near Mombasa, "
                               "targeting Kenyan soldiers.")
     assert event.targets == ("kenya-military",)
+
+
+def test_the_forces_of_a_named_group_are_that_groups(extractor):
+    """ "the combined forces of X and Y" are X's and Y's, not the state's armed forces, who
+    stay the target."""
+    event = _first(extractor, "On 3 May 2022, the combined forces of Tana Valley Union and the "
+                              "KLF attacked the military troops near Mombasa.")
+    assert event.agents and not any(k.endswith("-military") for k in event.agents)
+    assert [k for k in event.targets if k.endswith("-military")]
+
+
+def test_the_forces_of_a_country_are_its_armed_forces(extractor):
+    event = _first(extractor, "On 3 May 2022, the forces of Kenya attacked Somali rebels "
+                              "near Mombasa.")
+    assert event.agents == ("kenya-military",)

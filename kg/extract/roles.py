@@ -32,6 +32,9 @@ PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doz
                    "scores", "group", "member", "members", "some", "many", "most", "majority",
                    "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
 """Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
+GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
+                  "fighter", "fighters", "militia", "wing", "column", "detachment"}
+"""Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
                            "refuse", "decline", "accuse", "charge", "blame"}
@@ -76,8 +79,15 @@ def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
 
 
 def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases."""
-    keys = [actor_at(token.i)]
+    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
+    head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
+    actor of its own, even where the name is not known yet; "the forces of <a country>" are
+    its armed forces."""
+    named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+             and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
+             if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
+    keys = [k for g in named for k in _phrase_actors(g, actor_at)] if named \
+        else [actor_at(token.i)]
     partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
     for child in token.children:
         if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
@@ -87,7 +97,8 @@ def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             keys.extend(_phrase_actors(child, actor_at))
     for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
         keys.extend(_phrase_actors(owner, actor_at))
-    return tuple(dict.fromkeys(k for k in keys if k))
+    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers
+    return tuple(dict.fromkeys(k for k in keys if k and k != own))
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -258,9 +269,6 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
             targets = tuple(_conjoined_targets(head, actor_at))  # a man"
-    if not targets:  # "a roadside bomb detonated, targeting a convoy"
-        targets = _aim_targets(noun, actor_at) or (
-            _aim_targets(head, actor_at) if head is not noun and head.pos_ == "VERB" else ())
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
@@ -269,6 +277,11 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
+    if not targets:  # "a roadside bomb detonated, targeting a convoy": the aim of the noun,
+        targets = _aim_targets(noun, actor_at) or (  # or of its verb; of a verb that tells an
+            _aim_targets(head, actor_at) if head is not noun and head.pos_ == "VERB"  # event
+            and (agents or trigger_type(head) is None) else ())  # of its own only for a noun
+            # with an agent ("an IED by X detonated, targeting Y"), else it is the verb's
     return agents, tuple(k for k in targets if k not in agents or many(k))
 
 
