@@ -93,3 +93,14 @@ def test_the_forces_of_a_country_are_its_armed_forces(extractor):
     event = _first(extractor, "On 3 May 2022, the forces of Kenya attacked Somali rebels "
                               "near Mombasa.")
     assert event.agents == ("kenya-military",)
+
+
+def test_who_repels_an_act_is_its_target(extractor):
+    """ "X attacked ... but were repelled by Y", "Y repelled an attack by X": Y resisted the
+    act aimed at it."""
+    passive = _first(extractor, "On 3 May 2022, Somali rebels launched an offensive near "
+                                "Mombasa but were repelled by Kenyan soldiers.")
+    active = _first(extractor, "On 3 May 2022, Kenyan soldiers repelled an attack by Somali "
+                               "rebels near Mombasa.")
+    assert passive.targets == ("kenya-military",) and active.targets == ("kenya-military",)
+    assert active.agents == ("somalia-rebels",)

@@ -153,6 +153,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_purpose_targets(verb, actor_at))
     if not found:  # "an IED detonated, targeting a convoy"
         found.extend(_aim_targets(verb, actor_at))
+    if not found:  # "assaulted the town but were repelled by X"
+        found.extend(_resisters(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
@@ -205,6 +207,8 @@ def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignor
                  and c.lemma_.lower() in PURPOSE_VERBS for k in _roles_of_verb(c, actor_at)[1])
 
 
+RESISTANCE_VERBS = {"repel", "repulse", "thwart", "foil", "resist", "fend", "ward"}
+"""Verbs of resisting an act: who resists is the one the act was aimed at."""
 AIM_VERBS = {"target", "aim"}
 """Verbs whose clause on an act names what the act was aimed at: "detonated, targeting X"."""
 
@@ -214,6 +218,14 @@ def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
     return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
                  and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
                  for k in _roles_of_verb(c, actor_at)[1])
+
+
+def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who resisted the act of ``head``: the agent of a conjoined passive verb of resistance
+    ("launched an offensive but were repelled by X")."""
+    return tuple(k for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in
+                 RESISTANCE_VERBS and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+                 for g in a.children for k in _phrase_actors(g, actor_at))
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -277,6 +289,10 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
+    if not targets and head is not noun and head.pos_ == "VERB":  # "X repelled an attack",
+        targets = _subject_actors(head, actor_at) if head.lemma_.lower() in RESISTANCE_VERBS \
+            and first.dep_ == "dobj" else _resisters(head, actor_at)  # "... were repelled by X"
+        targets = tuple(k for k in targets if k not in agents)
     if not targets:  # "a roadside bomb detonated, targeting a convoy": the aim of the noun,
         targets = _aim_targets(noun, actor_at) or (  # or of its verb; of a verb that tells an
             _aim_targets(head, actor_at) if head is not noun and head.pos_ == "VERB"  # event
