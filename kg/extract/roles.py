@@ -289,16 +289,26 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
-    if not targets and head is not noun and head.pos_ == "VERB":  # "X repelled an attack",
-        targets = _subject_actors(head, actor_at) if head.lemma_.lower() in RESISTANCE_VERBS \
-            and first.dep_ == "dobj" else _resisters(head, actor_at)  # "... were repelled by X"
-        targets = tuple(k for k in targets if k not in agents)
-    if not targets:  # "a roadside bomb detonated, targeting a convoy": the aim of the noun,
-        targets = _aim_targets(noun, actor_at) or (  # or of its verb; of a verb that tells an
-            _aim_targets(head, actor_at) if head is not noun and head.pos_ == "VERB"  # event
-            and (agents or trigger_type(head) is None) else ())  # of its own only for a noun
-            # with an agent ("an IED by X detonated, targeting Y"), else it is the verb's
+    targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
+
+
+def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
+                       actor_at: ActorAt) -> tuple[str, ...]:
+    """Targets of an event noun told by its verb: who resists it ("X repelled an attack",
+    "launched an offensive but were repelled by X"), else the aim of the noun or of its verb
+    ("a roadside bomb detonated, targeting a convoy"); the aim of a verb that tells an event of
+    its own is the noun's only when the noun has an agent ("an IED by X detonated, targeting
+    Y"), else it is the verb's."""
+    verb = head if head is not noun and head.pos_ == "VERB" else None
+    if verb is not None:
+        resisting = verb.lemma_.lower() in RESISTANCE_VERBS and first.dep_ == "dobj"
+        found = _subject_actors(verb, actor_at) if resisting else _resisters(verb, actor_at)
+        found = tuple(k for k in found if k not in agents)
+        if found:
+            return found
+    return _aim_targets(noun, actor_at) or (_aim_targets(verb, actor_at) if verb is not None
+                                            and (agents or trigger_type(verb) is None) else ())
 
 
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
