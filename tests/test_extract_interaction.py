@@ -37,3 +37,15 @@ def test_a_protest_with_intervention_faces_the_forces_that_act(extractor):
     protest = _protest(extractor, "Protesters marched in Mombasa against fuel prices. "
                                   "Police arrested two Somali rebels.")
     assert (protest.event_type, protest.targets) == ("ProtestWithIntervention", ("kenya-police",))
+
+
+def test_an_arrest_no_one_performs_is_the_polices_and_they_face_the_protest(extractor):
+    """ "Three people were arrested": custody is taken by the police of the event's country
+    (ontology/actors.yaml, implicit_agents), who are then the protest's counterpart."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, students protested in Mombasa against fees. Three people were "
+        "arrested.", origin="interaction"))
+    arrest = next(e for e in extraction.events if e.event_type == "Arrest")
+    protest = _protest(extractor, "On 3 May 2022, students protested in Mombasa against fees. "
+                                  "Three people were arrested.")
+    assert arrest.agents == ("kenya-police",) and protest.targets == ("kenya-police",)

@@ -61,3 +61,16 @@ def test_two_sides_that_attack_a_third_only_co_act(extractor):
     events = _events(extractor, "Kenyan soldiers and Somali rebels clashed with Ethiopian troops.")
     clash = [e for e in events if e[0] == "ArmedClash"]
     assert clash and clash[0][2] and clash[0][3] != "mutually"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a shoot-out between gunmen took place in Garissa, Kenya.",
+    "On 3 May 2022, rioters clashed with one another in Garissa, Kenya."])
+def test_one_group_with_a_reciprocal_cue_acts_on_itself(extractor, text):
+    events = _events(extractor, text)
+    assert len(events[0][1]) == 1 and events[0][2] == () and events[0][3] == "mutually"
+
+
+def test_one_group_with_no_reciprocal_cue_acts_alone(extractor):
+    events = _events(extractor, "On 3 May 2022, gunmen attacked in Garissa, Kenya.")
+    assert events[0][3] is None

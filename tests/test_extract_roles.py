@@ -47,3 +47,60 @@ def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor)
 def test_the_other_side_of_an_exchange_of_fire_is_its_target(extractor):
     event = _first(extractor, "Kenyan soldiers exchanged fire with Somali rebels near Mombasa.")
     assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))
+
+
+def test_a_purpose_clause_names_whom_a_verb_of_force_is_aimed_at(extractor):
+    """ "opened fire to disperse demonstrators": the dispersal's object is the act's target."""
+    event = _first(extractor, "Egyptian police opened fire to disperse student demonstrators "
+                              "in Cairo on Monday.")
+    assert event.trigger.text == "opened" and event.targets == ("egypt-protesters",)
+
+
+def test_an_owner_in_the_subject_does_not_exclude_the_owner_of_the_object():
+    """A misparsed subject ("village ..., forces set houses on fire") may hold an owned noun;
+    the owner found there is no agent, so the houses' owner stays the target."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.roles import roles
+
+    words = ["village", "forces", "set", "houses"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2],
+              deps=["nsubj", "nsubj", "ROOT", "dobj"], pos=["NOUN", "NOUN", "VERB", "NOUN"],
+              lemmas=["village", "force", "set", "house"])
+    actor_at = {1: "army"}.get
+    owner_at = {0: "people", 3: "people"}.get
+    assert roles(doc[2], actor_at, None, owner_at=owner_at) == (("army",), ("people",))
+
+
+def test_a_clause_of_aim_names_the_target(extractor):
+    """ "..., targeting X": the object of the aim is what the act was aimed at."""
+    event = _first(extractor, "On 3 May 2022, Somali rebels detonated a bomb near Mombasa, "
+                              "targeting Kenyan soldiers.")
+    assert event.targets == ("kenya-military",)
+
+
+def test_the_forces_of_a_named_group_are_that_groups(extractor):
+    """ "the combined forces of X and Y" are X's and Y's, not the state's armed forces, who
+    stay the target."""
+    event = _first(extractor, "On 3 May 2022, the combined forces of Tana Valley Union and the "
+                              "KLF attacked the military troops near Mombasa.")
+    assert event.agents and not any(k.endswith("-military") for k in event.agents)
+    assert [k for k in event.targets if k.endswith("-military")]
+
+
+def test_the_forces_of_a_country_are_its_armed_forces(extractor):
+    event = _first(extractor, "On 3 May 2022, the forces of Kenya attacked Somali rebels "
+                              "near Mombasa.")
+    assert event.agents == ("kenya-military",)
+
+
+def test_who_repels_an_act_is_its_target(extractor):
+    """ "X attacked ... but were repelled by Y", "Y repelled an attack by X": Y resisted the
+    act aimed at it."""
+    passive = _first(extractor, "On 3 May 2022, Somali rebels launched an offensive near "
+                                "Mombasa but were repelled by Kenyan soldiers.")
+    active = _first(extractor, "On 3 May 2022, Kenyan soldiers repelled an attack by Somali "
+                               "rebels near Mombasa.")
+    assert passive.targets == ("kenya-military",) and active.targets == ("kenya-military",)
+    assert active.agents == ("somalia-rebels",)

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of
-from kg.extract.counterpart import with_counterparts
+from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import with_interveners
+from kg.extract.owners import Owners
+from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
@@ -287,13 +289,21 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731
     country_of: KindOf = lambda key: getattr(actor_of_key(key), "country", None)  # noqa: E731
+    many = lambda key: getattr(actor_of_key(key), "sector", None) == "civilians"  # noqa: E731
+    owners = Owners(gazetteer, agents)
+    owner_at = lambda i: getattr(owners.owner(doc[i], sentence_of.get(i, 0)), "key", None)  # noqa: E731
     for sent in spans:
         for found in find_events(sent, token_actor.get, lambda i: candidates[i].key
                                  if i in candidates else None, ctx.place_at.__contains__,
-                                 agents.implied(sentence_of, actor_of_key) if fallback else None):
+                                 agents.implied(sentence_of, actor_of_key) if fallback else None,
+                                 many, owner_at if fallback else None):
             events.append(_event(ctx, len(events), found, kind_of, country_of))
             ctx.add_event(events[-1])
-    events = with_interveners(with_counterparts(events), kind_of)
+    implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
+    events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
+    events = with_counter_protests(with_counterparts(events), countering(doc))
+    events = with_victims(events, implied, named_object(doc))
+    events = with_interveners(events, kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
@@ -80,4 +80,65 @@ def with_counterparts(events: Sequence[Event]) -> list[Event]:
     return found
 
 
-__all__ = ["ONE_SIDED", "stated_counterparts", "with_counterparts"]
+PROTESTS = frozenset({"Protest", "ProtestWithIntervention", "ViolentDemonstration"})
+COUNTER = "counter"
+"""The prefix of an act against an act of the same kind: "a counter-demonstration"."""
+
+
+def _prefixed(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a word is, or is the last part of, a word prefixed "counter-"."""
+    doc, word = token.doc, token.lower_
+    if word.startswith(COUNTER) and word != COUNTER:
+        return True  # "counterprotest"
+    after = doc[token.i + 1:token.i + 3]
+    before = doc[max(0, token.i - 2):token.i]
+    return word == COUNTER and len(after) == 2 and after[0].text == "-" or \
+        len(before) == 2 and before[1].text == "-" and before[0].lower_ == COUNTER
+
+
+def countering(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether its trigger, or the event noun of its object or prepositional phrase
+    ("gathered for a counter-demonstration"), bears the prefix "counter-"."""
+    def counters(event: Event) -> bool:
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if piece is None or not len(piece):
+            return False
+        trigger = piece.root
+        phrase = [g for c in trigger.children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "pobj"] + [c for c in trigger.children if c.dep_ == "dobj"]
+        return any(_prefixed(t) for t in (trigger, *phrase))
+    return counters
+
+
+def with_counter_protests(events: Sequence[Event], counters: Callable[[Event], bool]
+                          ) -> list[Event]:
+    """``events`` with a counter-protest and the protest it counters (the nearest one before
+    it) each given the other's agents as targets: "700 people demonstrated against the
+    measures. 20 people gathered for a counter-demonstration." Each crowd is a group of its
+    own, even where both are one actor (the protesters of one country).
+
+    >>> from kg.model import Event, Span
+    >>> found = with_counter_protests([
+    ...     Event(0, "Protest", Span(0, 1, "x"), 0, agents=("crowd",)),
+    ...     Event(1, "Protest", Span(5, 6, "y"), 1, agents=("crowd",))], lambda e: e.index == 1)
+    >>> found[0].targets, found[1].targets
+    (('crowd',), ('crowd',))
+    """
+    found = list(events)
+    for position, event in enumerate(events):
+        if event.event_type not in PROTESTS or not event.agents or not counters(event):
+            continue
+        before = next((i for i in range(position - 1, -1, -1)
+                       if found[i].event_type in PROTESTS and found[i].agents), None)
+        if before is None:
+            continue
+        countered = found[before]
+        found[before] = replace(countered, targets=tuple(dict.fromkeys(
+            (*countered.targets, *event.agents))))
+        found[position] = replace(event, targets=tuple(dict.fromkeys(
+            (*found[position].targets, *countered.agents))))
+    return found
+
+
+__all__ = ["ONE_SIDED", "countering", "stated_counterparts", "with_counter_protests",
+           "with_counterparts"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kg.analysis.families import family_of
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
@@ -130,6 +131,17 @@ ImplicitAt = Callable[[object, str, tuple[str, ...]], tuple[str, ...]]
 event no actor performs, the crowd of a protest only organisations perform."""
 
 
+def _none(key: str) -> bool:
+    return False
+
+
+DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
+"""Types outside the fights family whose object may be a thing whose owner is hit, or a
+person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
+TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
+"""Types whose object is territory taken, not a thing whose owner is hit."""
+
+
 PROTEST_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithIntervention",
                            "ExcessiveForce", "MobViolence"})
 
@@ -176,7 +188,9 @@ def _agent_noun(token) -> bool:  # type: ignore[no-untyped-def]
 def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
                 fallback_at: ActorAt | None = None,
                 is_place: PlaceAt | None = None,
-                implicit_at: ImplicitAt | None = None) -> Iterator[FoundEvent]:
+                implicit_at: ImplicitAt | None = None,
+                many: Callable[[str], bool] | None = None,
+                owner_at: ActorAt | None = None) -> Iterator[FoundEvent]:
     """Yield the events of one sentence: those whose trigger has an actor in its clause, and
     material events without one.
 
@@ -184,20 +198,28 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     role (agents or targets) in which ``actor_at`` finds no one. ``is_place`` tells
     which tokens name a gazetteer place. ``implicit_at`` gives an event with no
     agent its implicit one ("a man was shot": unidentified attackers),
-    :meth:`kg.extract.generic.GenericAgents.implicit`.
+    :meth:`kg.extract.generic.GenericAgents.implicit`. ``many`` tells the keys of groups
+    named generically: in a violent event one such key may name both sides ("residents beat
+    up a man": civilians both), and the event keeps them (:mod:`kg.extract.victims`).
+    ``owner_at`` names the owner of a thing an act of violence or destruction hits, its
+    target when no actor is (:mod:`kg.extract.owners`).
     """
     for token in sentence:
         event_type = trigger_type(token, is_place) or go_between_type(token)
         if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type):
             continue
-        agents, targets = roles(token, actor_at, fallback_at)
+        violent = family_of(event_type) == "fights"
+        harmful = (violent or event_type in DESTRUCTIVE) and event_type not in TERRITORIAL
+        agents, targets = roles(token, actor_at, fallback_at, many if violent and many else _none,
+                                owner_at if harmful else None)
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at)
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
-        if (agents or targets) and set(agents) == set(targets):
+        if (agents or targets) and set(agents) == set(targets) and not (
+                violent and many is not None and all(map(many, agents))):
             continue
         event_type = refine(token, event_type)
         if implicit_at is not None:

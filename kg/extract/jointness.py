@@ -12,7 +12,8 @@ offensives by X and Y"); the graph calls them allied only when the text says so
   of such a partner phrase is an agent, not a target;
 - ``mutually``: agents with no target act on each other: "talks between X and Y",
   "each other", "mutual", and the types that take two sides (X and Y negotiate,
-  sign an agreement).
+  sign an agreement); one group with such a cue acts on itself ("a clash between
+  gang members", "drivers clashed with one another").
 
 Examples
 --------
@@ -114,6 +115,8 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         targets = tuple(t for t in targets if t not in joined)
     if token.lemma_.lower() in ALLIANCE_LEMMAS and (targets or len(agents) > 1):
         return agents, targets, "allied"
+    if len(agents) == 1 and not targets and _mutual_cue(token):
+        return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
     if len(agents) < 2:
         return agents, targets, None
     if (joined and len(agents) > 1) or _joint_cue(token):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.clauses import clause_of
+from kg.extract.owners import owner_phrases
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
 
@@ -31,6 +32,9 @@ PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doz
                    "scores", "group", "member", "members", "some", "many", "most", "majority",
                    "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
 """Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
+GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
+                  "fighter", "fighters", "militia", "wing", "column", "detachment"}
+"""Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
                            "refuse", "decline", "accuse", "charge", "blame"}
@@ -75,8 +79,15 @@ def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
 
 
 def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases."""
-    keys = [actor_at(token.i)]
+    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
+    head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
+    actor of its own, even where the name is not known yet; "the forces of <a country>" are
+    its armed forces."""
+    named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+             and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
+             if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
+    keys = [k for g in named for k in _phrase_actors(g, actor_at)] if named \
+        else [actor_at(token.i)]
     partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
     for child in token.children:
         if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
@@ -84,7 +95,10 @@ def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                                           or partitive and child.lower_ == "of")) \
                 or child.dep_ == "pobj":
             keys.extend(_phrase_actors(child, actor_at))
-    return tuple(dict.fromkeys(k for k in keys if k))
+    for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
+        keys.extend(_phrase_actors(owner, actor_at))
+    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers
+    return tuple(dict.fromkeys(k for k in keys if k and k != own))
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -103,7 +117,19 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     return ()
 
 
-def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+KeyTest = Callable[[str], bool]
+
+
+def _never(key: str) -> bool:
+    return False
+
+
+def _always(key: str) -> bool:
+    return True
+
+
+def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     agents = _subject_actors(verb, actor_at)
     found: list[str] = []
     for child in verb.children:
@@ -123,12 +149,18 @@ def _roles_of_verb(verb, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
         found.extend(_phrase_actors(verb.head, actor_at))
     if not found:
         found.extend(_conjoined_targets(verb, actor_at))
+    if not found:  # "opened fire to disperse demonstrators"
+        found.extend(_purpose_targets(verb, actor_at))
+    if not found:  # "an IED detonated, targeting a convoy"
+        found.extend(_aim_targets(verb, actor_at))
+    if not found:  # "assaulted the town but were repelled by X"
+        found.extend(_resisters(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
-    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents)
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
 
 
 def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -163,8 +195,9 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
     return found
 
 
-PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose"}
-"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision"."""
+PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "disperse"}
+"""Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision",
+"opened fire to disperse demonstrators"."""
 NAMED_PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -172,6 +205,27 @@ def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignor
     """Targets of a purpose clause ("to protest ...", "to demand ...") hanging on ``verb``."""
     return tuple(k for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                  and c.lemma_.lower() in PURPOSE_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
+RESISTANCE_VERBS = {"repel", "repulse", "thwart", "foil", "resist", "fend", "ward"}
+"""Verbs of resisting an act: who resists is the one the act was aimed at."""
+AIM_VERBS = {"target", "aim"}
+"""Verbs whose clause on an act names what the act was aimed at: "detonated, targeting X"."""
+
+
+def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"."""
+    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
+                 and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
+                 for k in _roles_of_verb(c, actor_at)[1])
+
+
+def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who resisted the act of ``head``: the agent of a conjoined passive verb of resistance
+    ("launched an offensive but were repelled by X")."""
+    return tuple(k for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in
+                 RESISTANCE_VERBS and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+                 for g in a.children for k in _phrase_actors(g, actor_at))
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -193,7 +247,8 @@ def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
 
 
-def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
         noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
     targets = _noun_targets(noun, actor_at)
@@ -234,19 +289,49 @@ def _roles_of_noun(noun, actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str,
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
-    return agents, tuple(k for k in targets if k not in agents)
+    targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
+    return agents, tuple(k for k in targets if k not in agents or many(k))
 
 
-def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
-           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``."""
+def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
+                       actor_at: ActorAt) -> tuple[str, ...]:
+    """Targets of an event noun told by its verb: who resists it ("X repelled an attack",
+    "launched an offensive but were repelled by X"), else the aim of the noun or of its verb
+    ("a roadside bomb detonated, targeting a convoy"); the aim of a verb that tells an event of
+    its own is the noun's only when the noun has an agent ("an IED by X detonated, targeting
+    Y"), else it is the verb's."""
+    verb = head if head is not noun and head.pos_ == "VERB" else None
+    if verb is not None:
+        resisting = verb.lemma_.lower() in RESISTANCE_VERBS and first.dep_ == "dobj"
+        found = _subject_actors(verb, actor_at) if resisting else _resisters(verb, actor_at)
+        found = tuple(k for k in found if k not in agents)
+        if found:
+            return found
+    return _aim_targets(noun, actor_at) or (_aim_targets(verb, actor_at) if verb is not None
+                                            and (agents or trigger_type(verb) is None) else ())
+
+
+def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
+          many: KeyTest = _never, owner_at: ActorAt | None = None
+          ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets; a role the gazetteer leaves empty may be filled by ``fallback_at``,
+    and targets still empty by ``owner_at``: the owner of a thing hit (:mod:`kg.extract.owners`).
+
+    An actor is no target of its own act, except a group named generically (``many``):
+    "residents beat up a man" names two sets of civilians of one country, one actor key.
+    """
     roles_of = _roles_of_verb if token.pos_ == "VERB" else _roles_of_noun
-    agents, targets = roles_of(token, actor_at)
+    agents, targets = roles_of(token, actor_at, many)
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
-        wider_agents, wider_targets = roles_of(token, either)
+        wider_agents, wider_targets = roles_of(token, either, many)
         agents = agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents)
+        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+    if owner_at is not None and not targets:
+        fallback = fallback_at or (lambda i: None)
+        owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731
+        owned_targets = roles_of(token, owned, _always)[1]  # an owner in the subject is no agent
+        targets = tuple(k for k in owned_targets if k not in agents or many(k))
     return agents, targets
 
 

@@ -1,0 +1,133 @@
+"""Whose thing an attack hits: the owner of the object of a violent act is its target.
+
+Reports often name what was hit, not whom: "shelled Ukrainian positions",
+"attacked a military vehicle", "set houses on fire", "looted cattle from
+pastoralists". The thing stands for its owner (a metonymy of possession):
+
+- an actor that modifies the thing or owns it through an "of" or "belonging to"
+  phrase ("the positions of the militia", "camels belonging to herders") is
+  found by the role parser (:data:`OWNED_NOUNS`, :func:`owner_phrases`);
+- a thing modified by a word of the state's forces ("a military convoy", "an army
+  base", "governmental positions") is theirs, the forces of the nationality that
+  modifies it or of the sentence's country (:func:`Owners.owner`);
+- a military object with only a nationality ("Russian positions", "a Russian
+  drone") is that country's armed forces;
+- civilian property with no such modifier ("houses", "a shop", "cattle", "a
+  passenger vehicle") is the civilians'.
+
+Verbs of harm to a person select a human patient ("killed", "abducted", "lynched"): their
+object, when it is no actor ("abducted a marabout", "killed the mayor"), is a person, and a
+person no actor's noun names is a civilian of the sentence's country (:data:`HUMAN_PATIENT`).
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from kg.extract.gazetteer import load_gazetteer
+>>> from kg.extract.generic import Countries, GenericAgents
+>>> gazetteer = load_gazetteer()
+>>> words = ["shelled", "Syrian", "positions", "and", "military", "convoys", "and", "houses"]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 2, 0, 2, 5, 2, 5, 5],
+...           deps=["ROOT", "amod", "dobj", "cc", "amod", "conj", "cc", "conj"],
+...           pos=["VERB", "ADJ", "NOUN", "CCONJ", "ADJ", "NOUN", "CCONJ", "NOUN"],
+...           lemmas=["shell", "syrian", "position", "and", "military", "convoy", "and", "house"])
+>>> owners = Owners(gazetteer, GenericAgents(gazetteer, Countries({0: "lebanon"}, None)))
+>>> [getattr(owners.owner(doc[i], 0), "label", None) for i in (2, 5, 7, 0)]
+['Syrian armed forces', 'Lebanese armed forces', 'Lebanese civilians', None]
+"""
+
+from __future__ import annotations
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.generic import GenericAgents
+from kg.model import Actor
+
+MILITARY_OBJECTS = frozenset({
+    "position", "base", "camp", "post", "outpost", "checkpoint", "convoy", "patrol",
+    "barrack", "barracks", "garrison", "trench", "dugout", "bunker", "drone", "helicopter",
+    "jet", "aircraft", "plane", "warplane", "tank", "warship", "unit", "column", "depot",
+    "headquarters", "installation"})
+"""Things of an armed force: with a nationality they are that country's forces."""
+CIVILIAN_PROPERTY = frozenset({
+    "house", "home", "hut", "dwelling", "building", "shop", "store", "kiosk", "market",
+    "school", "church", "mosque", "temple", "shrine", "hospital", "clinic", "restaurant", "bar",
+    "hotel", "farm", "field", "crop", "granary", "property", "business", "vehicle", "car", "bus",
+    "taxi", "truck", "lorry", "tricycle", "motorcycle", "motorbike", "bicycle", "boat",
+    "livestock", "cattle", "cow", "goat", "sheep", "camel", "donkey", "herd", "animal",
+    "residence", "apartment", "village", "hamlet", "settlement", "household", "compound"})
+"""Property of people (dwellings, shops, vehicles, livestock): with no modifier naming the
+state's forces, the people's."""
+NOT_PERSONS = frozenset({"fire", "shot", "round", "bullet", "time", "way", "part", "place",
+                         "body", "bodies", "remains", "number", "total", "weapon", "arm",
+                         "ammunition", "drug", "cash", "money", "gold", "document", "control"})
+"""Nouns a verb of harm may take that name no person: "held control", "shot rounds"."""
+OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment"}
+"""Nouns whose "of" or "belonging to" phrase names their owner."""
+STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "military",
+                   "navy": "military",
+                   "soldier": "military", "troop": "military",
+                   "police": "police", "gendarmerie": "police"}
+"""Modifiers that make a thing the state's forces' ("a military convoy", "a police post")."""
+GOVERNMENT_MODIFIERS = {"government", "governmental", "state"}
+"""Modifiers that make a military object the state's forces' ("governmental positions")."""
+MODIFIER_DEPS = ("amod", "compound", "nmod")
+HUMAN_PATIENT = frozenset({
+    "kill", "murder", "assassinate", "execute", "behead", "lynch", "abduct", "kidnap", "rape",
+    "torture", "stab", "wound", "injure", "maim", "beat", "shoot", "hang", "strangle",
+    "detain", "arrest", "capture", "hold", "arrest", "harass", "assault", "whip", "flog",
+    "molest", "hack", "club", "stone", "burn"})
+"""Verbs whose object (or passive subject) is a person: the human patient of harm."""
+
+
+def owner_phrases(noun):  # type: ignore[no-untyped-def]
+    """The noun phrases that own an owned thing: "the positions of X", "camels belonging to X",
+    "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`)."""
+    if noun.lemma_.lower() not in OWNED_NOUNS:
+        return []
+    found = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    found += [g for acl in noun.children if acl.dep_ == "acl" and acl.lemma_ == "belong"
+              for p in acl.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return found
+
+
+class Owners:
+    """The owner of a thing hit, as an actor of the sentence's country (or a nationality's)."""
+
+    def __init__(self, gazetteer: Gazetteer, agents: GenericAgents) -> None:
+        self.gazetteer, self.agents = gazetteer, agents
+
+    def owner(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The actor who owns the thing ``noun`` names, or ``None`` for no owned thing."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN":
+            return None
+        if lemma not in OWNED_NOUNS:
+            return self._patient(noun, sentence)
+        words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
+        sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
+        nationality = self.agents.nationality(noun)
+        if sector is None and lemma in MILITARY_OBJECTS and (
+                nationality is not None or words & GOVERNMENT_MODIFIERS):
+            sector = "military"
+        elif sector is None and words & GOVERNMENT_MODIFIERS:
+            return None  # "a government building" is no civilians' nor the army's
+        if sector is not None:
+            country = nationality or self.agents.countries.of(sentence)
+            return self.gazetteer.generic(sector, country) if country is not None else None
+        if lemma in CIVILIAN_PROPERTY:
+            return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
+        return None
+
+    def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A civilian of the sentence's country for the head noun of the human patient of a
+        verb of harm ("abducted a marabout"); not a word of an actor's phrase."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HUMAN_PATIENT \
+                or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
+                or self.agents.sector_of(noun) not in (None, "civilians"):
+            return None  # "shot two soldiers" of no known country stay unresolved
+        return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
+
+
+__all__ = ["CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners", "owner_phrases"]

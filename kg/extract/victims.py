@@ -1,0 +1,150 @@
+"""The victims of an attack told after it: "X shelled the town. Two civilians were killed."
+
+A report often tells an attack and then its toll in a clause or sentence of
+its own: a participle ("..., killing two civilians"), a passive with no agent
+("One civilian was killed"), or a clause with the attack's own agent ("The
+militants shot and killed a resident"). The harm is the attack's
+consequence: whoever it befalls is the attack's target too (a bridging
+reading of the harm clause). The harm event is kept as told; its victims are
+also given to the nearest attack before it, in the same sentence or the next
+ones (:data:`REACH`), when the harm names no other perpetrator than the
+attack's own agents or the implicit, unidentified one.
+
+Examples
+--------
+>>> from kg.model import Event, Span
+>>> def event(i, kind, sentence, agents, targets=()):
+...     return Event(i, kind, Span(0, 6, "killed"), sentence, agents=agents, targets=targets)
+>>> implied = {"unknown"}.__contains__
+>>> found = with_victims([event(0, "Shelling", 0, ("army",)),
+...                       event(1, "AttackOnCivilians", 1, ("unknown",), ("civilians",))],
+...                      implied)
+>>> found[0].targets
+('civilians',)
+>>> with_victims([event(0, "Shelling", 0, ("army",)),
+...               event(1, "AttackOnCivilians", 1, ("rebels",), ("civilians",))],
+...              implied)[0].targets
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from kg.analysis.families import family_of
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Actor, Event
+
+REACH = 2
+"""How many sentences after an attack its toll may be told."""
+HAPPENED = ("asserted", "reported")
+ATTACK_OTHERS = frozenset({"Looting", "ViolentDemonstration", "DisruptedWeapons"})
+"""Event types outside the fights family that an attack's toll may follow: "militants burnt
+houses; they shot a resident"."""
+
+
+def _attack(event: Event) -> bool:
+    """A one-sided act of violence; in a mutual one ("clashes between A and B killed five")
+    the dead may be of either side, so the toll names no target."""
+    return event.modality in HAPPENED and event.agents_act != "mutually" \
+        and event.event_type not in TERRITORIAL and (
+            family_of(event.event_type) == "fights" or event.event_type in ATTACK_OTHERS)
+
+
+HARM_STEMS = ("kill", "wound", "injur", "hurt", "die", "dead", "maim", "murder", "behead",
+              "lynch", "stab", "beat", "rape", "tortur", "shot", "shoot", "gunned", "slain",
+              "execut", "massacr", "abduct", "kidnap", "attack", "assault", "ambush")
+"""Stems of the words that tell a toll of people: killing, wounding, injuring, dying."""
+TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
+
+
+def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool:
+    """Whether ``harm`` tells the toll of ``attack``: a later harm to people ("killing",
+    "were wounded") whose perpetrators are none, the attack's own agents, or only implied."""
+    return harm.trigger.text.lower().startswith(HARM_STEMS) and harm.modality in HAPPENED \
+        and bool(harm.targets) and 0 <= harm.sentence - attack.sentence <= REACH \
+        and all(k in attack.agents or implied(k) for k in harm.agents)
+
+
+NAMED = ("GPE", "LOC", "FAC")
+
+
+def named_object(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether its trigger's object is a name ("shelled Juba"): what it was aimed at."""
+    def named(event: Event) -> bool:
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        return piece is not None and any(c.dep_ == "dobj" and (
+            c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in piece.root.children)
+    return named
+
+
+def _aimed(attack: Event, named: Callable[[Event], bool] | None) -> bool:
+    return bool(attack.targets) or (named is not None and named(attack))
+
+
+def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
+                 named: Callable[[Event], bool] | None = None) -> list[Event]:
+    """``events`` with each attack given, as targets, the victims of the harm told after it
+    (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
+
+    Within the attack's own sentence, the harm is its toll only when the attack names nothing
+    it was aimed at, neither an actor nor a named object (``named``, :func:`named_object`):
+    in "shelled Juba, killing 20 people", "killed a soldier and wounded two others" the act is
+    aimed at what it names, and whom it hit besides is told as its own event."""
+    found = list(events)
+    for position, harm in enumerate(events):
+        before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
+        if before is None or not _toll_of(harm, found[before], implied) or (
+                harm.sentence == found[before].sentence and _aimed(found[before], named)):
+            continue
+        attack = found[before]
+        added = tuple(k for k in harm.targets if k not in attack.targets
+                      and k not in attack.agents)
+        if added:
+            found[before] = replace(attack, targets=(*attack.targets, *added))
+    return found
+
+
+def with_perpetrators(events: Sequence[Event], perpetrator: Callable[[str, str], str | None]
+                      ) -> list[Event]:
+    """``events`` with a group named generically that is both agent and target of a violent
+    event ("residents beat up a man": civilians on both sides) replaced, as agent, by
+    ``perpetrator`` (key, event type): who does violence is no civilian, but a rioter or an
+    unidentified armed group of the same country (the implicit agent of the event's type).
+
+    >>> from kg.model import Event, Span
+    >>> found = with_perpetrators([Event(0, "MobViolence", Span(0, 1, "x"), 0,
+    ...                                  agents=("kenya-civilians",), targets=("kenya-civilians",))],
+    ...                           lambda key, kind: "kenya-rioters")
+    >>> found[0].agents, found[0].targets
+    (('kenya-rioters',), ('kenya-civilians',))
+    """
+    found = list(events)
+    for index, event in enumerate(found):
+        both = set(event.agents) & set(event.targets)
+        if not both or family_of(event.event_type) != "fights":
+            continue
+        agents = tuple(dict.fromkeys((perpetrator(k, event.event_type) or k) if k in both else k
+                                     for k in event.agents))
+        found[index] = replace(event, agents=agents)
+    return found
+
+
+def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
+                   ) -> Callable[[str, str], str | None]:
+    """(key of a group of people, event type) -> the key of the implicit agent of the type in
+    the group's country (``implicit_agents`` of ``ontology/actors.yaml``)."""
+    from kg.taxonomy import event_type as concept
+
+    def perpetrator(key: str, event_type: str) -> str | None:
+        actor, acled = actor_of(key), concept(event_type).acled or ""
+        sector = next((s for prefix, s in gazetteer.implicit.items() if acled.startswith(prefix)),
+                      None)
+        if actor is None or sector is None or actor.parent not in gazetteer.actors:
+            return None
+        return gazetteer.generic(sector, actor.parent).key
+    return perpetrator
+
+
+__all__ = ["REACH", "named_object", "perpetrator_of", "with_perpetrators", "with_victims"]

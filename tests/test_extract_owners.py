@@ -1,0 +1,57 @@
+"""The owner of a thing hit is the target of the act (kg.extract.owners), on made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _targets(extractor, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    return [(actors[k].sector, actors[k].parent) for k in event.targets]
+
+
+def test_burnt_houses_are_the_civilians(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels burned down twelve houses in a village "
+                               "near Garissa, Kenya.") == [("civilians", "kenya")]
+
+
+def test_a_military_convoy_is_the_armed_forces_of_the_sentences_country(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels attacked a military convoy near "
+                               "Garissa, Kenya.") == [("military", "kenya")]
+
+
+def test_positions_with_a_nationality_are_that_countrys_forces(extractor):
+    assert _targets(extractor, "On 3 May 2022, Kenyan soldiers shelled Somali positions near "
+                               "Garissa, Kenya.") == [("military", "somalia")]
+
+
+def test_the_owner_named_in_an_of_phrase_is_the_target(extractor):
+    found = _targets(extractor, "On 3 May 2022, Kenyan soldiers fired mortars at the positions of "
+                                "the Somali army near Garissa, Kenya.")
+    assert found == [("military", "somalia")]
+
+
+def test_a_thing_of_no_owner_class_is_no_target(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels attacked a bridge near Garissa, "
+                               "Kenya.") == []
+
+
+def test_the_unnamed_patient_of_a_verb_of_harm_is_a_civilian(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels abducted a marabout near Garissa, "
+                               "Kenya.") == [("civilians", "kenya")]
+
+
+def test_the_object_of_a_verb_of_harm_that_names_no_person_is_no_target(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels shot rounds near Garissa, "
+                               "Kenya.") == []
+

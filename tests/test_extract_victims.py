@@ -1,0 +1,60 @@
+"""The victims of an attack told after it become its targets (kg.extract.victims), on
+made-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _first(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    return event, [actors[k] for k in event.targets]
+
+
+def test_a_toll_in_the_next_sentence_is_the_attacks_target(extractor):
+    event, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa. "
+                                       "Two civilians were killed.")
+    assert event.event_type in ("Shelling", "AttackOnCivilians")
+    assert [t.kind for t in targets] == ["civilians"]
+
+
+def test_a_toll_in_a_participle_is_the_attacks_target(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa, "
+                                   "killing three civilians.")
+    assert [t.kind for t in targets] == ["civilians"]
+
+
+def test_a_harm_by_another_perpetrator_is_not_the_attacks_toll(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled Somali positions "
+                                   "near Garissa. Somali rebels killed two civilians in Mandera.")
+    assert [t.kind for t in targets] == ["military"]
+
+
+def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
+    """In its own sentence, a toll is not the target of an act that names its object."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers shelled Mogadishu, killing three civilians.",
+        origin="victims"))
+    assert extraction.events[0].targets == ()
+
+
+def test_people_who_beat_people_are_perpetrators_and_their_victims_civilians(extractor):
+    """Both sides are a group of people of one country (one actor key); the victims stay the
+    target and the ones who do the violence are the implicit perpetrators of its type."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, residents beat up a man in Garissa.", origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert [actors[k].sector for k in event.targets] == ["civilians"]
+    assert [actors[k].sector for k in event.agents] in (["rioters"], ["unidentified"])
+    assert actors[event.agents[0]].parent == actors[event.targets[0]].parent
