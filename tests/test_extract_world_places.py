@@ -175,3 +175,9 @@ def test_a_small_namesake_abroad_is_outvoted_by_the_region_atop_its_chain(extrac
 def test_a_city_holds_its_country_against_a_region_named_abroad(extractor):
     places = _places(extractor, "Soldiers burned ten houses near Buea (Sud-Ouest).")
     assert places["Buea"].country == "CMR"
+
+
+def test_a_city_only_like_the_name_written_does_not_hold_a_chain_abroad(extractor):
+    places = _places(extractor, "Rebels burned a school in Kanni village (Sud-Kivu).")
+    assert places["Sud-Kivu"].country == "COD"
+    assert "Kanni" not in places or places["Kanni"].country == "COD"  # not Kani, Japan
