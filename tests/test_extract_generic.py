@@ -109,3 +109,23 @@ def test_police_officers_who_demonstrate_are_protesters_too(extractor):
     roles = _roles(extractor, "On Sunday, police officers demonstrated in Mombasa against low pay.")
     assert [agents for kind, agents, _ in roles if kind == "Protest"] == [
         ("kenya-police", "kenya-protesters")]
+
+
+def test_a_sentence_takes_the_country_most_of_its_places_lie_in():
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.generic import context_countries
+    from kg.model import Mention, Place, Span
+
+    gazetteer = load_gazetteer()
+    places = {"stray": Place(key="stray", label="Stray", kind="town", country="USA"),
+              "town": Place(key="town", label="Town", kind="town", country="KEN"),
+              "province": Place(key="province", label="Province", kind="region", country="KEN")}
+    # "in Stray de Town (Province)": a first name that is a namesake abroad does not outvote
+    # the two names of the admin chain after it
+    mentions = [Mention(Span(0, 5, "Stray"), 0, "place", "stray"),
+                Mention(Span(9, 13, "Town"), 0, "place", "town"),
+                Mention(Span(15, 23, "Province"), 0, "place", "province")]
+    countries = context_countries(mentions, places, gazetteer)
+    assert countries.of(0) == gazetteer.state_of("KEN") == countries.article
+    tie = context_countries(mentions[:2], places, gazetteer)
+    assert tie.of(0) == gazetteer.state_of("USA")  # among equals, the first named

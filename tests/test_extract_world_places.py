@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kg.documents import article_from_text
@@ -63,8 +65,11 @@ def test_chain_majority_confines_a_chain_to_one_country():
     namesake = WorldPlace("gn2", "Ilorin", "city", "PHL", None, None, 6.8, 125.3, 90)
     chain = [Candidate(0, 1, "Ilorin", True, 1), Candidate(2, 3, "Kwara", True)]
     assert _chain_majority(chain, [[namesake, town], [state]]) == {0: "NGA", 1: "NGA"}
-    assert _chain_majority(chain, [[namesake], [state]]) == {0: None, 1: None}  # a tie
-    assert _chain_majority(chain, [[namesake], [state]], {"NGA"}) == {0: "NGA", 1: "NGA"}
+    # the subdivision atop the chain outweighs a small namesake town abroad ...
+    assert _chain_majority(chain, [[namesake], [state]]) == {0: "NGA", 1: "NGA"}
+    city = dataclasses.replace(namesake, population=200_000)  # ... but not a city: a tie
+    assert _chain_majority(chain, [[city], [state]]) == {0: None, 1: None}
+    assert _chain_majority(chain, [[city], [state]], {"NGA"}) == {0: "NGA", 1: "NGA"}
 
 
 def test_admin_chain_names_match_adjectival_subdivisions():
@@ -159,3 +164,20 @@ def test_a_town_abroad_is_the_events_place_before_a_country(extractor):
     place = _event_place(extractor, "Students in Nancy protested against being sent back to "
                                     "Ukraine, where Russia and Ukraine fight.")
     assert (place.label, place.country) == ("Nancy", "FRA")
+
+
+def test_a_small_namesake_abroad_is_outvoted_by_the_region_atop_its_chain(extractor):
+    places = _places(extractor, "Soldiers burned ten houses in Travnik village (Magway region).")
+    assert "Travnik" not in places  # a Bosnian town is no village of a Burmese region
+    assert places["Magway"].country == "MMR"
+
+
+def test_a_city_holds_its_country_against_a_region_named_abroad(extractor):
+    places = _places(extractor, "Soldiers burned ten houses near Buea (Sud-Ouest).")
+    assert places["Buea"].country == "CMR"
+
+
+def test_a_city_only_like_the_name_written_does_not_hold_a_chain_abroad(extractor):
+    places = _places(extractor, "Rebels burned a school in Kanni village (Sud-Kivu).")
+    assert places["Sud-Kivu"].country == "COD"
+    assert "Kanni" not in places or places["Kanni"].country == "COD"  # not Kani, Japan

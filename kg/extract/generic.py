@@ -105,8 +105,9 @@ class Countries:
 
 def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                       gazetteer: Gazetteer) -> Countries:
-    """Countries of the places mentioned: per sentence the first one's, for the article the
-    most frequent (ties: the first named).
+    """Countries of the places mentioned: per sentence and for the article, the country most
+    of them lie in (ties: the first named). One stray name does not outvote an admin chain:
+    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too.
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
@@ -116,7 +117,7 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     >>> context_countries(m, g.places, g)
     Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
     """
-    by_sentence: dict[int, str] = {}
+    in_sentence: dict[int, Counter[str]] = {}
     counts: Counter[str] = Counter()
     named: dict[str, set[str]] = {}
     for mention in mentions:
@@ -127,10 +128,20 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
         state = gazetteer.state_of(place.country) if place is not None else None
         if state is None:
             continue
-        by_sentence.setdefault(mention.sentence, state)
+        in_sentence.setdefault(mention.sentence, Counter())[state] += 1
         counts[state] += 1
-    article = max(counts, key=lambda k: counts[k]) if counts else None
+    by_sentence = {sentence: _leading(votes) for sentence, votes in in_sentence.items()}
+    article = _leading(counts) if counts else None
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
+
+
+def _leading(votes: Counter[str]) -> str:
+    """The key with the most votes, the first counted among equals.
+
+    >>> _leading(Counter(["chile", "cayman-islands", "chile"]))
+    'chile'
+    """
+    return max(votes, key=lambda k: votes[k])
 
 
 def _off_duty(agent: Actor, event_type: str) -> bool:

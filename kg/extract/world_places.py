@@ -154,8 +154,11 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
     voters = {fold(c.text): n for n, c in enumerate(candidates)}  # a name repeated votes once
     majority: dict[int, str | None] = {}
     for numbers in members.values():
-        votes = Counter(c for n in numbers if voters[fold(candidates[n].text)] == n
-                        for c in {p.country for p in options[n]})
+        votes: Counter[str] = Counter()
+        for n in numbers:
+            if voters[fold(candidates[n].text)] == n:
+                votes.update(_votes(options[n], candidates[n].text,
+                                    top=candidates[n].chained_to is None))
         for country in votes:
             votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
         ranked = votes.most_common(2)
@@ -163,6 +166,33 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
             else None
         majority.update(dict.fromkeys(numbers, best if len(numbers) > 1 else None))
     return majority
+
+
+def _votes(places: list[WorldPlace], text: str, top: bool) -> dict[str, float]:
+    """The countries one name of an admin chain votes for: one vote each, and half a vote more
+    for a firm anchor: a subdivision or country named at the top of the chain ("X (Y, Sagaing)":
+    a region of Myanmar outweighs a namesake village of Y abroad), or a city of 100,000 or more
+    written as it is named, anywhere in it (a region of the same name abroad does not outweigh
+    it; "Kanii" is not Kani).
+
+    >>> region = WorldPlace("iso-MM-01", "Sagaing", "admin1", "MMR", None, None, 22.0, 95.0, 0)
+    >>> town = dataclasses.replace(region, kind="city", country="BIH", population=7_000)
+    >>> city = dataclasses.replace(town, country="CMR", population=140_000)
+    >>> _votes([region, town], "Sagaing", top=True), _votes([region], "Sagaing", top=False)
+    ({'MMR': 1.5, 'BIH': 1.0}, {'MMR': 1.0})
+    >>> _votes([city], "Sagaing", top=False), _votes([city], "Sagainng", top=False)
+    ({'CMR': 1.5}, {'CMR': 1.0})
+    """
+    votes = dict.fromkeys((p.country for p in places), 1.0)
+    for place in places:
+        if top and place.kind in TOP_KINDS or place.population >= FOREIGN_POPULATION and \
+                _plain(place.name) == _plain(text):
+            votes[place.country] = 1.5
+    return votes
+
+
+TOP_KINDS = ("admin1", "admin2", "country")
+"""Kinds of place that the last name of an admin chain mostly names."""
 
 
 def _near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
