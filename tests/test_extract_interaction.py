@@ -49,3 +49,17 @@ def test_an_arrest_no_one_performs_is_the_polices_and_they_face_the_protest(extr
     protest = _protest(extractor, "On 3 May 2022, students protested in Mombasa against fees. "
                                   "Three people were arrested.")
     assert arrest.agents == ("kenya-police",) and protest.targets == ("kenya-police",)
+
+
+@pytest.mark.parametrize("forces, key", [("Gendarmes intervened and dispersed the march.",
+                                          "kenya-police"),
+                                         ("Security forces used tear gas to disperse them.",
+                                          "kenya-police"),
+                                         ("Soldiers fired in the air to disperse them.",
+                                          "kenya-military")])
+def test_forces_named_after_a_protest_they_broke_up_are_its_counterpart(extractor, forces, key):
+    """Forces that intervene without an event of their own ("dispersed", "used tear gas") are
+    named in the next sentence: they are the protest's other side; a gendarme is police."""
+    protest = _protest(extractor, f"On 3 May 2022, students protested in Mombasa against fees. "
+                                  f"{forces}")
+    assert (protest.event_type, protest.targets) == ("ProtestWithIntervention", (key,))

@@ -15,7 +15,7 @@ from kg.extract.clauses import clause_of
 from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
-from kg.extract.interaction import with_interveners
+from kg.extract.interaction import FORCE_KINDS, with_interveners
 from kg.extract.owners import Owners
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
@@ -217,6 +217,16 @@ def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[
                                                      else None)
 
 
+def _named_forces(token_actor: dict[int, str], sentence_of: dict[int, int], kind_of: KindOf
+                  ) -> dict[int, list[str]]:
+    """The state forces (police, military) each sentence names, known or generic."""
+    named: dict[int, list[str]] = {}
+    for token, key in sorted(token_actor.items()):
+        if kind_of(key) in FORCE_KINDS and token in sentence_of:
+            named.setdefault(sentence_of[token], []).append(key)
+    return named
+
+
 def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
            country_of: KindOf) -> Event:
     sentence = ctx.sentence_of_token[found.trigger]
@@ -303,7 +313,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_victims(events, implied, named_object(doc))
-    events = with_interveners(events, kind_of)
+    events = with_interveners(events, kind_of, _named_forces(
+        {**token_actor, **{i: c.key for i, c in candidates.items()}}, sentence_of, kind_of))
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -30,7 +30,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.model import Event
@@ -58,11 +58,28 @@ def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[st
     return tuple(dict.fromkeys(found))
 
 
-def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None]
-                     ) -> list[Event]:
+NEAR_SENTENCES = 2
+"""Sentences after a protest in which the forces named are the ones that intervened."""
+
+
+def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None],
+                     named_forces: Mapping[int, Sequence[str]] | None = None) -> list[Event]:
     """``events`` with each protest or riot that has no target given the state forces that
     act on its agents, or that its agents act on, in another event of the article (for a
-    protest with intervention, any forces that act in the article)."""
+    protest with intervention, any forces that act in the article, else the forces
+    ``named_forces`` has in its sentence or the :data:`NEAR_SENTENCES` after it: "Gendarmes
+    intervened and dispersed the demonstration" is no event of its own).
+
+    >>> from kg.model import Span
+    >>> kinds = {"crowd": "civilians", "police": "police"}.get
+    >>> def event(i, kind, agents, sentence=0):
+    ...     return Event(i, kind, Span(0, 1, "x"), sentence, agents=agents)
+    >>> with_interveners([event(0, "ProtestWithIntervention", ("crowd",))], kinds,
+    ...                  {1: ["police"]})[0].targets
+    ('police',)
+    >>> with_interveners([event(0, "Protest", ("crowd",))], kinds, {1: ["police"]})[0].targets
+    ()
+    """
     found = list(events)
     for index, event in enumerate(found):
         if event.event_type not in CROWD_TYPES or event.targets or not event.agents:
@@ -72,6 +89,10 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
         if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
             forces = tuple(dict.fromkeys(k for e in others if e.modality in HAPPENED
                                          for k in e.agents if kind_of(k) in FORCE_KINDS))
+        if not forces and event.event_type in INTERVENED_TYPES and named_forces:
+            forces = tuple(dict.fromkeys(
+                k for s in range(event.sentence, event.sentence + NEAR_SENTENCES + 1)
+                for k in named_forces.get(s, ()) if k not in event.agents))
         if forces:
             found[index] = replace(event, targets=forces)
     return found
