@@ -53,6 +53,18 @@ def test_modifier_makes_men_an_unidentified_armed_group(extractor):
     assert _actor(extractor, text, "kenya-unidentified").label == "Unidentified armed group (Kenya)"
 
 
+@pytest.mark.parametrize("text, agent", [
+    ("An armed group abducted three farmers near Mombasa.", "kenya-unidentified"),
+    ("A gang attacked a bus near Mombasa.", "kenya-unidentified"),
+    ("A group of soldiers abducted three farmers near Mombasa.", "kenya-military"),
+    ("Gendarmes arrested three farmers near Mombasa.", "kenya-police")])
+def test_a_group_is_an_agent_only_with_a_modifier_that_says_which(extractor, text, agent):
+    """"armed group" names the unidentified armed group, but in "a group of soldiers" the
+    soldiers act; a gang is an armed group; a gendarme is police."""
+    roles = _roles(extractor, text)
+    assert roles and roles[0][1] == (agent,)
+
+
 def test_passive_violence_without_agent_gets_an_unidentified_agent(extractor):
     roles = _roles(extractor, "A trader was shot dead in Mombasa on Sunday.")
     assert roles and roles[0][1] == ("kenya-unidentified",)

@@ -47,6 +47,8 @@ class Sector:
     modifiers: frozenset[str] = frozenset()  # modifiers that move a head of ``modifies`` here
     modifies: frozenset[str] = frozenset()  # sectors whose heads these modifiers move
     pattern: str | None = None  # label of a composite: "{adjective} ..." or "... ({country})"
+    modified_heads: frozenset[str] = frozenset()  # heads that name it with a modifier only:
+    # "armed groups" are unidentified armed groups, "a group of soldiers" is the soldiers
 
 
 @dataclass
@@ -217,7 +219,8 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
                 key, entry["label"], entry["kind"], tuple(entry["nouns"]),
                 frozenset(n.lower() for n in entry.get("heads", ())),
                 frozenset(n.lower() for n in entry.get("modifiers", ())),
-                frozenset(entry.get("modifies", ())), entry.get("pattern"))
+                frozenset(entry.get("modifies", ())), entry.get("pattern"),
+                frozenset(n.lower() for n in entry.get("modified_heads", ())))
         gazetteer.implicit.update(data.get("implicit_agents", {}))
         for key, entry in data.get("actors", {}).items():
             _add_actor(gazetteer, key, entry)

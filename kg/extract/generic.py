@@ -160,15 +160,17 @@ class GenericAgents:
         self._heads = {h: key for key, s in gazetteer.sectors.items() for h in s.heads}
         self._moves = [(s.modifiers, s.modifies, key) for key, s in gazetteer.sectors.items()
                        if s.modifiers]
+        self._modified = {h: key for key, s in gazetteer.sectors.items() for h in s.modified_heads}
 
     def sector_of(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector a noun names as the head of a generic agent, or ``None``."""
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
-        if sector is None:
-            return None
         words = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i}
+        if sector is None:  # "armed groups": a head that names a sector with its modifier only
+            moved = self._modified.get(token.lemma_.lower())
+            return moved if moved and words & self.gazetteer.sectors[moved].modifiers else None
         for modifiers, modifies, moved in self._moves:
             if sector in modifies and words & modifiers:
                 return moved
