@@ -104,3 +104,14 @@ def test_who_repels_an_act_is_its_target(extractor):
                                "rebels near Mombasa.")
     assert passive.targets == ("kenya-military",) and active.targets == ("kenya-military",)
     assert active.agents == ("somalia-rebels",)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out between the army and the rebels near Goma.",  # a noun
+    "On 3 May 2022, fighting broke out between the army and the rebels near Goma.",  # a gerund
+    "Heavy fighting erupted between the army and the rebels near Goma."])
+def test_the_parties_of_a_fight_that_broke_out_between_them_act_on_each_other(extractor, text):
+    """The verb that only tells the event happened carries its "between A and B"."""
+    event = _first(extractor, text)
+    assert set(event.agents) == {"congo-drc-military", "congo-drc-rebels"}
+    assert event.agents_act == "mutually"

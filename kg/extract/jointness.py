@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from kg.extract.roles import ActorAt
+from kg.extract.roles import ActorAt, between_phrases
 
 ALLIANCE_LEMMAS = frozenset({"ally", "alliance", "allied", "coordinate", "coordination"})
 """Triggers that name an alliance or a coordination between the actors."""
@@ -95,7 +95,7 @@ def _joint_cue(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _mutual_cue(token) -> bool:  # type: ignore[no-untyped-def]
-    if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+    if between_phrases(token):
         return True
     words = [t.lower_ for head in _heads(token) for t in head.subtree]
     return any(w in MUTUAL_WORDS for w in words) or any(

@@ -247,6 +247,21 @@ def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
 
 
+OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "flare", "start",
+                              "begin", "resume", "escalate", "rage", "continue"})
+"""Verbs that tell an event noun happening: their "between A and B" names its parties
+("fighting broke out between A and B", "gunfire erupted between A and B")."""
+
+
+def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
+    """The "between" phrases of an event noun, or of the verb it is the subject of when that
+    verb only tells it happened ("fighting broke out between the army and the rebels")."""
+    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if own or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return own
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+
+
 def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
@@ -281,7 +296,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
             targets = tuple(_conjoined_targets(head, actor_at))  # a man"
-    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    between = between_phrases(noun)
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
     elif not agents and between:  # "clashes between A and B": they act on each other
@@ -320,7 +335,9 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     An actor is no target of its own act, except a group named generically (``many``):
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
-    roles_of = _roles_of_verb if token.pos_ == "VERB" else _roles_of_noun
+    verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun
+        token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
+    roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
