@@ -105,3 +105,16 @@ def test_a_name_before_an_armed_group_noun_is_the_group(extractor):
     assert (agent, extraction.actor(agent).label, extraction.actor(agent).kind) == (
         "klf-kenya", "KLF", "armed_group")
 
+
+
+def test_an_acronym_the_tagger_does_not_name_is_an_organisation(extractor):
+    """Three or more capitals as a proper noun name an organisation the tagger missed (here
+    the owner of the base that was hit); counted with an indefinite article they name a thing
+    ("an IED")."""
+    extraction, events = _events(extractor, "On 24 February 2022, suspected rebels shelled a "
+                                            "temporary UNAMKA base near Mombasa. An IED "
+                                            "exploded near Garissa.")
+    actors = {a.key: a.label for a in extraction.actors}
+    shelling = next(targets for kind, _, targets in events if kind == "Shelling")
+    assert [actors[k] for k in shelling] == ["UNAMKA"]
+    assert "IED" not in actors.values()

@@ -198,6 +198,9 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
+    for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
+        if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
+            add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))
     for token in doc:
         kind = GROUP_NOUNS.get(token.lemma_.lower()) or GROUP_NOUNS.get(token.lower_)
         if kind is None or token.pos_ != "NOUN" or not (
@@ -254,6 +257,25 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             add(start, end, "", actor=actor)
+
+
+def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` is an organisation's acronym the tagger did not name: a proper noun of
+    three or more capitals ("MFDC", "CODECO-ALC"), not a thing counted with an indefinite
+    article ("an IED", "a UAV").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "MFDC", "an", "IED", "Goma"],
+    ...           pos=["DET", "PROPN", "DET", "PROPN", "PROPN"], heads=[1, 1, 3, 3, 4],
+    ...           deps=["det", "ROOT", "det", "ROOT", "ROOT"])
+    >>> [_acronym(t) for t in doc]
+    [False, True, False, False, False]
+    """
+    letters = token.text.replace("-", "")
+    return (token.pos_ == "PROPN" and len(letters) >= 3 and letters.isalpha()
+            and letters.isupper() and not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                              for c in token.children))
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
