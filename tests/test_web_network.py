@@ -41,6 +41,19 @@ def test_data_twin_follows_the_filters(client):
     assert ISIS in {n["uri"] for n in ego["nodes"]} and len(ego["nodes"]) < len(everything["nodes"])
 
 
+@pytest.mark.parametrize("query", ["", "?groups=fights", f"?focus={ISIS}&hops=1"])
+def test_data_twin_is_gzipped_for_a_client_that_accepts_it(client, query):
+    import gzip
+
+    plain = client.get(f"/network.json{query}")
+    packed = client.get(f"/network.json{query}", headers={"Accept-Encoding": "gzip, br"})
+    refused = client.get(f"/network.json{query}", headers={"Accept-Encoding": "gzip;q=0"})
+    assert "Content-Encoding" not in plain.headers and "Content-Encoding" not in refused.headers
+    assert packed.headers["Content-Encoding"] == "gzip" and len(packed.data) < len(plain.data)
+    assert gzip.decompress(packed.data) == plain.data == refused.data
+    assert all("Accept-Encoding" in r.headers["Vary"] for r in (plain, packed, refused))
+
+
 @pytest.mark.parametrize("query", ["groups=nonsense", "from=yesterday", "min_weight=-1",
                                    "hops=x", "limit=0"])
 def test_bad_filters_are_a_400(client, query):

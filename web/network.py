@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from kg.views import ViewFilter, asset_path
-from kg.views.aggregated import edge_evidence, network_html, network_json_text
+from kg.views.aggregated import (edge_evidence, network_html, network_json_gzip,
+                                 network_json_text)
 from kg.views.source import cached_view_source
 from web import get_store
 
@@ -44,8 +45,17 @@ def page() -> Response:
 
 @bp.get("/network.json")
 def data() -> Response:
-    """Top ``top`` actors by activity (``page``: the next ones; ``actor``: an ego network)."""
-    return Response(network_json_text(get_store(), request.args), mimetype="application/json")
+    """Top ``top`` actors by activity (``page``: the next ones; ``actor``: an ego network);
+    gzip-compressed for a client that accepts it (the answer is kept compressed)."""
+    if request.accept_encodings.quality("gzip") > 0:
+        response = Response(network_json_gzip(get_store(), request.args),
+                            mimetype="application/json")
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response = Response(network_json_text(get_store(), request.args),
+                            mimetype="application/json")
+    response.vary.add("Accept-Encoding")
+    return response
 
 
 @bp.get("/network/evidence.json")

@@ -146,11 +146,34 @@ def network_json_text(store: Store, params: Mapping[str, str], link_base: str = 
     view: writing 500 actors' JSON took 0.1-0.25 s on every request at 10,000 articles."""
     import json
 
+    return store.cached(_json_key(store, params, link_base),
+                        lambda: json.dumps(network_json(store, params, link_base),
+                                           sort_keys=True, separators=(",", ":")) + "\n")
+
+
+def network_json_gzip(store: Store, params: Mapping[str, str], link_base: str = "/id/") -> bytes:
+    """:func:`network_json_text` in UTF-8, gzip-compressed once and kept beside it.
+
+    At 10,000 articles the default answer is 4 MB of JSON; sent as it is, the server moved
+    32 answers a second under 32 connections, most of the time spent copying bytes.
+
+    >>> import gzip
+    >>> from kg.store import open_store
+    >>> store = open_store("memory:")
+    >>> gzip.decompress(network_json_gzip(store, {})).decode() == network_json_text(store, {})
+    True
+    """
+    import gzip
+
+    key = ("views:network-json-gzip", *_json_key(store, params, link_base))
+    return store.cached(key, lambda: gzip.compress(
+        network_json_text(store, params, link_base).encode("utf-8"), compresslevel=6, mtime=0))
+
+
+def _json_key(store: Store, params: Mapping[str, str], link_base: str) -> tuple[object, ...]:
     view = ViewFilter.from_params(params)
-    key = ("views:network-json-text", link_base, view, _chosen(params, view),
-           uses_aggregates(store, params))
-    return store.cached(key, lambda: json.dumps(network_json(store, params, link_base),
-                                                sort_keys=True, separators=(",", ":")) + "\n")
+    return ("views:network-json-text", link_base, view, _chosen(params, view),
+            uses_aggregates(store, params))
 
 
 def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,

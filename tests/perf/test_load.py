@@ -92,10 +92,12 @@ def query_url(base: str) -> str:
     return f"{base}/sparql?" + urllib.parse.urlencode({"query": QUERY})
 
 
-def run_wrk(url: str, connections: int = CONNECTIONS) -> dict[str, float]:
+def run_wrk(url: str, connections: int = CONNECTIONS,
+            headers: tuple[str, ...] = (f"Accept: {ACCEPT}",)) -> dict[str, float]:
+    options = [option for header in headers for option in ("-H", header)]
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{SECONDS}s", "--latency",
-         "--timeout", "10s", "-H", f"Accept: {ACCEPT}", url],
+         "--timeout", "10s", *options, url],
         capture_output=True, text=True, timeout=SECONDS + 120, check=True).stdout
     print(out)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -201,3 +202,24 @@ def test_every_analysis_through_the_cli(store_path):
                    "--format", "json", timeout=1200)
             print(f"kg analyze {name} ({run} run): {time.perf_counter() - started:.2f} s "
                   f"({load()})", flush=True)
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="needs wrk (Debian package wrk)")
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_network_json_under_wrk_load(store_path, encoding):
+    """Issue 15's load target: wrk with 32 connections on /network.json, >= 100 requests/s, no
+    error; asking for gzip as browsers do, and for the plain answer. Printed against the
+    target; a failed or refused request fails the test."""
+    from tests.perf.test_load import CONNECTIONS, SECONDS, run_wrk
+
+    server = Server(store_path)
+    try:
+        server.get("/network.json")
+        result = run_wrk(server.url("/network.json"), CONNECTIONS,
+                         headers=(f"Accept-Encoding: {encoding}",))
+    finally:
+        server.stop()
+    print(f"/network.json ({encoding}) under wrk -c{CONNECTIONS} for {SECONDS} s: "
+          f"{result['rps']:.1f} requests/s (target >= 100), p50 {result['p50_ms']:.1f} ms, "
+          f"p99 {result['p99_ms']:.1f} ms, {result['errors']} errors ({load()})")
+    assert result["errors"] == 0
