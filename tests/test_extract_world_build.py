@@ -7,7 +7,8 @@ from importlib.metadata import version
 from types import SimpleNamespace
 
 from kg.extract import world
-from kg.extract.world_build import Known, _add_subdivisions
+from kg.extract.world_build import (Known, _add_subdivisions, _fill_groups, _town_admins,
+                                    subdivision_levels)
 
 CENTRE = (5.0, 5.0)
 
@@ -52,3 +53,38 @@ def test_the_index_version_names_the_format_and_the_states_source(monkeypatch):
     assert version("countrystatecity-countries") in name.split("-")
     monkeypatch.setattr(world, "FORMAT", world.FORMAT + 1)
     assert world.source_versions() != name  # a new format rebuilds the cache
+
+
+def _city(geonameid, group, population=100, name="Town"):
+    return {"geonameid": geonameid, "countrycode": "XQ", "admin1code": group,
+            "population": population, "latitude": 1.0, "longitude": 2.0, "name": name}
+
+
+def test_a_group_no_name_matched_takes_the_state_most_of_its_towns_are_filed_under():
+    subs = [_sub("XQ-01", "Velka"), _sub("XQ-SEL", "Selvo", parent="XQ-01"), _sub("XQ-02", "Orm")]
+    levels = subdivision_levels(subs)
+    cities = {str(n): _city(n, "05", population) for n, population in
+              [(1, 5000), (2, 100), (3, 200), (4, 50)]}
+    filed = {1: "XQ-SEL", 2: "XQ-02", 3: "XQ-02"}  # 5,001 people in Velka, 302 in Orm
+    groups: dict = {}
+    _fill_groups(groups, cities, filed, levels)
+    assert groups[("XQ", "05")][:2] == ("XQ-01", "Velka")
+
+
+def test_a_state_another_group_holds_or_a_split_vote_fills_no_group():
+    levels = subdivision_levels([_sub("XQ-01", "Velka"), _sub("XQ-02", "Orm")])
+    cities = {"1": _city(1, "05"), "2": _city(2, "06"), "3": _city(3, "06")}
+    groups = {("XQ", "04"): ("XQ-01", "Velka", 0.0, 0.0)}
+    _fill_groups(groups, cities, {1: "XQ-01", 2: "XQ-01", 3: "XQ-02"}, levels)
+    assert set(groups) == {("XQ", "04")}
+
+
+def test_a_town_filed_under_a_district_takes_it_as_admin2_within_its_admin1():
+    levels = subdivision_levels([_sub("XQ-01", "Velka"), _sub("XQ-SEL", "Selvo", "XQ-01")])
+    town = _city(1, "05")
+    assert _town_admins(town, {}, levels["XQ-SEL"]) == ("Velka", "Selvo")
+    named = {("XQ", "05"): ("XQ-01", "Velka", 0.0, 0.0)}
+    assert _town_admins(town, named, levels["XQ-SEL"]) == ("Velka", "Selvo")
+    other = {("XQ", "05"): ("XQ-02", "Orm", 0.0, 0.0)}  # its group says otherwise: no admin2
+    assert _town_admins(town, other, levels["XQ-SEL"]) == ("Orm", None)
+    assert _town_admins(town, {}, None) == (None, None)

