@@ -7,8 +7,8 @@ from importlib.metadata import version
 from types import SimpleNamespace
 
 from kg.extract import world
-from kg.extract.world_build import (Known, _add_subdivisions, _fill_groups, _town_admins,
-                                    subdivision_levels)
+from kg.extract.world_build import (Known, _add_subdivisions, _fill_groups, _largest_towns,
+                                    _town_admins, subdivision_levels)
 
 CENTRE = (5.0, 5.0)
 
@@ -21,29 +21,54 @@ def _placed(subs, known, towns=()):
     return {r[0]: (r[6], r[7]) for r in rows if r[2] != "city"}
 
 
+def _state(lat, lon, name="Kalvo", native=None):
+    return {"name": name, "native": native, "latitude": str(lat), "longitude": str(lon)}
+
+
 def _sub(code, name, parent=None):
     return SimpleNamespace(code=code, name=name, country_code="XQ", parent_code=parent)
 
 
 def test_a_subdivision_with_no_namesake_town_takes_its_states_position_not_the_centre():
-    known = Known({}, {"XQX": CENTRE}, {"XQ-NK": (-0.5, 28.7)})
+    known = Known({}, {"XQX": CENTRE}, {"XQ-NK": _state(-0.5, 28.7)}, {})
     placed = _placed([_sub("XQ-NK", "Nord-Ravu")], known, towns=[("Ravu", 1.0, 1.0)])
     assert placed == {"iso-xq-nk": (-0.5, 28.7)}
 
 
 def test_a_subdivision_with_no_state_takes_its_groups_position():
-    known = Known({("XQ", "07"): ("XQ-07", "Orvalo", 2.5, 3.5)}, {"XQX": CENTRE}, {})
+    known = Known({("XQ", "07"): ("XQ-07", "Orvalo", 2.5, 3.5)}, {"XQX": CENTRE}, {}, {})
     assert _placed([_sub("XQ-07", "Orvalo")], known)["iso-xq-07"] == (2.5, 3.5)
 
 
 def test_a_district_with_nothing_known_takes_its_parents_position_not_the_centre():
-    known = Known({}, {"XQX": CENTRE}, {"XQ-12": (14.0, -0.2)})
+    known = Known({}, {"XQX": CENTRE}, {"XQ-12": _state(14.0, -0.2)}, {})
     placed = _placed([_sub("XQ-SEL", "Selvo", parent="XQ-12"), _sub("XQ-12", "Velka")], known)
     assert placed == {"iso-xq-12": (14.0, -0.2), "iso-xq-sel": (14.0, -0.2)}
 
 
+def test_a_subdivision_is_named_by_its_states_local_name_too():
+    state = _state(6.4, 10.4, "Northwest", "Nord-ouest")
+    known = Known({}, {"XQX": CENTRE}, {"XQ-NW": state}, {})
+    names: list[tuple[str, int]] = []
+    _add_subdivisions([], names, [(_sub("XQ-NW", "North-West"), "XQX")], known)
+    assert sorted(names) == [("Nord-ouest", 1), ("North-West", 1), ("Northwest", 1)]
+
+
+def test_a_subdivision_lies_at_its_largest_town_before_its_states_position():
+    subs = [_sub("XQ-01", "Velka"), _sub("XQ-SEL", "Selvo", parent="XQ-01"), _sub("XQ-02", "Orm")]
+    cities = {str(n): {**_city(n, "05", population), "latitude": lat, "longitude": 2.0}
+              for n, population, lat in [(1, 900, 1.0), (2, 5000, 2.0), (3, 40, 3.0)]}
+    seats = _largest_towns(cities, {1: "XQ-SEL", 2: "XQ-01", 3: "XQ-SEL"},
+                           subdivision_levels(subs))
+    assert seats == {"XQ-01": (2.0, 2.0), "XQ-SEL": (1.0, 2.0)}
+    known = Known({}, {"XQX": CENTRE}, {"XQ-01": _state(9.0, 9.0), "XQ-02": _state(7.0, 7.0)},
+                  seats)
+    assert _placed(subs, known) == {"iso-xq-01": (2.0, 2.0), "iso-xq-sel": (1.0, 2.0),
+                                    "iso-xq-02": (7.0, 7.0)}
+
+
 def test_the_centre_is_the_last_resort():
-    placed = _placed([_sub("XQ-99", "Unmatched")], Known({}, {"XQX": CENTRE}, {}))
+    placed = _placed([_sub("XQ-99", "Unmatched")], Known({}, {"XQX": CENTRE}, {}, {}))
     assert placed == {"iso-xq-99": CENTRE}
 
 

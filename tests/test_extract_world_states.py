@@ -7,7 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from kg.extract.world_states import packaged_states, state_positions, subdivision_key
+from kg.extract.world_states import (match_states, packaged_states, state_names, state_position,
+                                     subdivision_key)
 
 
 def _state(code: str, name: str, lat: str, lon: str, native: str | None = None) -> dict:
@@ -42,14 +43,25 @@ def test_a_subdivision_takes_its_coded_state_else_its_namesake():
             SimpleNamespace(code="XQ-10", country_code="XQ", name="Extrême-Nord"),
             SimpleNamespace(code="XQ-KA", country_code="XQ", name="Kalvo"),
             SimpleNamespace(code="XR-EN", country_code="XR", name="Far North")]
-    assert state_positions(subs, states) == {"XQ-NW": (6.4, 10.4), "XQ-10": (10.6, 14.3)}
+    found = match_states(subs, states)
+    assert {code: state_position(state) for code, state in found.items()} == {
+        "XQ-NW": (6.4, 10.4), "XQ-10": (10.6, 14.3)}
 
 
 def test_a_reassigned_code_yields_to_the_state_bearing_the_name():
     states = [_state("XQ-01", "Lorva", "1.0", "2.0"), _state("XQ-02", "Mendu", "3.0", "4.0")]
     subs = [SimpleNamespace(code="XQ-01", country_code="XQ", name="Mendu"),
             SimpleNamespace(code="XQ-02", country_code="XQ", name="Mendu Region")]
-    assert state_positions(subs, states) == {"XQ-01": (3.0, 4.0), "XQ-02": (3.0, 4.0)}
+    found = match_states(subs, states)
+    assert {code: state["iso3166_2"] for code, state in found.items()} == {
+        "XQ-01": "XQ-02", "XQ-02": "XQ-02"}
+
+
+def test_a_state_is_named_in_english_and_its_local_latin_names_only():
+    assert state_names(_state("XQ-NW", "Northwest", "1", "2", native="Nord-ouest")) == {
+        "Northwest", "Nord-ouest"}
+    assert state_names(_state("XQ-NW", "Northwest", "1", "2", native="Северо-запад")) == {
+        "Northwest"}
 
 
 def test_the_packaged_states_carry_iso_codes_and_positions():

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kg.extract.world import fold, skeleton
-from kg.extract.world_states import (SUBDIVISION_WORDS, packaged_states, packaged_towns,
-                                     state_positions, town_states)
+from kg.extract.world_states import (SUBDIVISION_WORDS, match_states, packaged_states,
+                                     packaged_towns, state_names, state_position, town_states)
 
 
 def _latin(name: str) -> bool:
@@ -147,6 +147,22 @@ def _fill_groups(groups: dict, cities: dict[str, dict], filed: dict[int, str],
             groups[group] = (top, levels[top].admin1, *_centre(members[group]))
 
 
+def _largest_towns(cities: dict[str, dict], filed: dict[int, str],
+                   levels: dict[str, Level]) -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the position of the most populous town filed under it or under one
+    of its districts: most often its seat, where a coder places an event known only by its
+    province."""
+    best: dict[str, tuple[int, float, float]] = {}
+    for city in cities.values():
+        level = levels.get(filed.get(city["geonameid"], ""))
+        if level is None:
+            continue
+        for code in {filed[city["geonameid"]], level.top}:
+            if code not in best or best[code][0] < city["population"]:
+                best[code] = (city["population"], city["latitude"], city["longitude"])
+    return {code: (lat, lon) for code, (_, lat, lon) in best.items()}
+
+
 def _town_admins(city: dict, groups: dict, level: Level | None) -> tuple[str | None, str | None]:
     """A town's admin1 (its group's subdivision, else the one the packaged database files it
     under) and admin2 (the lower-level subdivision it is filed under, in that admin1)."""
@@ -254,8 +270,9 @@ def build_index(path: Path) -> None:
                      if _latin(n) and fold(n) not in continents)
     countries = list(_country_rows(cities))
     centres = {row[3]: (row[6], row[7]) for row in countries}
-    states = state_positions(pycountry.subdivisions, packaged_states())
-    _add_subdivisions(rows, names, subdivisions, Known(groups, centres, states))
+    states = match_states(pycountry.subdivisions, packaged_states())
+    seats = _largest_towns(cities, filed, levels)
+    _add_subdivisions(rows, names, subdivisions, Known(groups, centres, states, seats))
     for row in countries:
         rows.append(row)
         names.append((row[1], len(rows)))
@@ -267,14 +284,17 @@ class Known(NamedTuple):
 
     groups: dict  # (ISO2, GeoNames admin1 code) -> (ISO 3166-2 code, name, lat, lon)
     centres: dict[str, tuple[float, float]]  # ISO 3166-1 alpha-3 -> a country's centre
-    states: dict[str, tuple[float, float]]  # ISO 3166-2 code -> a packaged state position
+    states: dict[str, dict]  # ISO 3166-2 code -> its packaged state (position, names)
+    seats: dict[str, tuple[float, float]]  # ISO 3166-2 code -> its largest town's position
 
 
 def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
                       subdivisions: list[tuple[Any, str]], known: Known) -> None:
-    """Add each ISO 3166-2 subdivision (pycountry's, with its country's alpha-3), placed at
-    the packaged position of its state, else its GeoNames group's, its namesake town's, its
-    parent's; at its country's centre only when none of these is known."""
+    """Add each ISO 3166-2 subdivision (pycountry's, with its country's alpha-3), named also
+    by its packaged state's names. It is placed at its largest town (the towns filed under
+    it or its districts), else its packaged state's position, else its GeoNames group's,
+    its namesake town's, its parent's; at its country's centre only when none of these is
+    known."""
     where = {code: (lat, lon) for code, _, lat, lon in known.groups.values()}
     labels = {code: name for code, name, _, _ in known.groups.values()}
     town = {(r[3], fold(r[1])): (r[6], r[7]) for r in sorted(rows, key=lambda r: r[8])}
@@ -283,7 +303,9 @@ def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
         parent = getattr(sub, "parent_code", None)
         label = _subdivision_name(sub.name)
         admin1 = labels.get(parent) if parent else label
-        position = known.states.get(sub.code) or where.get(sub.code) or town.get(
+        state = known.states.get(sub.code)
+        position = known.seats.get(sub.code) or state and state_position(state) or where.get(
+            sub.code) or town.get(
             (country, fold(label))) or where.get(parent) or known.centres.get(country)
         if position is None:
             continue
@@ -292,7 +314,8 @@ def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
                      label if parent else None, *position, 0))
         labels.setdefault(sub.code, label)
         where.setdefault(sub.code, position)
-        names.extend((n, len(rows)) for n in {label, sub.name})
+        names.extend((n, len(rows)) for n in {label, sub.name, *(
+            state_names(state) if state else ())})
 
 
 def _capitals(rows: list[tuple]) -> list[tuple[str, str]]:

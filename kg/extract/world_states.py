@@ -5,9 +5,11 @@ regions, districts: both ISO 3166-2 levels) with their ISO 3166-2 code and a
 position inside each. Its data files are read in place, the package found
 without importing it. A subdivision of ``pycountry`` takes the position of the
 state with its code, unless another state of its country bears its name and
-the coded one does not (a code reassigned); names are compared by
-:func:`subdivision_key`, so "Extrême-Nord" is "Far North" and "Nord-Ouest" is
-"Northwest".
+the coded one does not (a code reassigned), and is also named by that state's
+English and local names; names are compared by :func:`subdivision_key`, so
+"Extrême-Nord" is "Far North" and "Nord-Ouest" is "Northwest". Its towns,
+filed under the states, give GeoNames towns their admin1 and admin2
+(:func:`town_states`).
 
 Examples
 --------
@@ -72,19 +74,20 @@ def packaged_states() -> Iterator[dict[str, Any]]:
         yield from json.loads(path.read_text("utf-8"))
 
 
-def state_positions(subdivisions: Iterable[Any], states: Iterable[dict[str, Any]]
-                    ) -> dict[str, tuple[float, float]]:
-    """ISO 3166-2 code -> (lat, lon) of the state matched to each subdivision (objects with
-    ``code``, ``country_code`` and ``name``, as pycountry's).
+def match_states(subdivisions: Iterable[Any], states: Iterable[dict[str, Any]]
+                 ) -> dict[str, dict[str, Any]]:
+    """ISO 3166-2 code -> the packaged state (with a position) matched to each subdivision
+    (objects with ``code``, ``country_code`` and ``name``, as pycountry's).
 
     >>> from types import SimpleNamespace as Sub
     >>> states = [{"iso3166_2": "XX-NW", "country_code": "XX", "name": "Northwest",
-    ...            "latitude": "6.4", "longitude": "10.4"},
+    ...            "native": "Nord-ouest", "latitude": "6.4", "longitude": "10.4"},
     ...           {"iso3166_2": "XX-EN", "country_code": "XX", "name": "Far North",
     ...            "latitude": "10.6", "longitude": "14.3"}]
-    >>> state_positions([Sub(code="XX-NW", country_code="XX", name="North-West"),
-    ...                  Sub(code="XX-10", country_code="XX", name="Extrême-Nord")], states)
-    {'XX-NW': (6.4, 10.4), 'XX-10': (10.6, 14.3)}
+    >>> found = match_states([Sub(code="XX-NW", country_code="XX", name="North-West"),
+    ...                       Sub(code="XX-10", country_code="XX", name="Extrême-Nord")], states)
+    >>> state_position(found["XX-NW"]), state_position(found["XX-10"])
+    ((6.4, 10.4), (10.6, 14.3))
     """
     by_code: dict[str, dict[str, Any]] = {}
     by_name: dict[tuple[str, str], dict[str, Any]] = {}
@@ -102,10 +105,20 @@ def state_positions(subdivisions: Iterable[Any], states: Iterable[dict[str, Any]
         state = coded if coded and (not named or subdivision_key(coded["name"]) == key) \
             else named
         if state:
-            found[sub.code] = (round(float(state["latitude"]), 5),
-                               round(float(state["longitude"]), 5))
+            found[sub.code] = state
     return found
 
+
+def state_position(state: dict[str, Any]) -> tuple[float, float]:
+    """A packaged state's (lat, lon)."""
+    return round(float(state["latitude"]), 5), round(float(state["longitude"]), 5)
+
+
+def state_names(state: dict[str, Any]) -> set[str]:
+    """A packaged state's English and local names in Latin script ("Nord-ouest" for the
+    region ISO 3166-2 calls "North-West")."""
+    return {n for n in (state["name"], state.get("native")) if n and all(
+        ord(c) < 0x250 for c in n)}
 
 NEAR_KM = 10.0
 """A GeoNames town and a packaged town of its name this close are one town."""
