@@ -113,3 +113,18 @@ def test_a_town_filed_under_a_district_takes_it_as_admin2_within_its_admin1():
     other = {("XQ", "05"): ("XQ-02", "Orm", 0.0, 0.0)}  # its group says otherwise: no admin2
     assert _town_admins(town, other, levels["XQ-SEL"]) == ("Orm", None)
     assert _town_admins(town, {}, None) == (None, None)
+
+
+def test_a_rebuild_removes_older_indexes_but_not_a_newer_formats(monkeypatch, tmp_path):
+    monkeypatch.setenv(world.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr("kg.extract.world_build.build_index", lambda path: path.write_text("x"))
+    older = tmp_path / f"world-v{world.FORMAT - 1}-1.0.sqlite"
+    newer = tmp_path / f"world-v{world.FORMAT + 1}-1.0.sqlite"
+    for path in (older, newer):
+        path.write_text("x")
+    world.load_world.cache_clear()
+    try:
+        index = world.load_world()
+        assert index.path.exists() and not older.exists() and newer.exists()
+    finally:
+        world.load_world.cache_clear()

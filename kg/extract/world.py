@@ -154,6 +154,17 @@ class WorldIndex:
         return dict(self._db.execute("SELECT country, place FROM capital"))
 
 
+def newer_format(name: str) -> bool:
+    """Whether a cached index file is of a newer format than this code's: a checkout of
+    newer code shares the cache folder, and its index is left alone.
+
+    >>> newer_format(f"world-v{FORMAT + 1}-3.0.2.sqlite"), newer_format("world-v7-3.0.2.sqlite")
+    (True, False)
+    """
+    found = re.match(r"world-v(\d+)-", name)
+    return bool(found) and int(found.group(1)) > FORMAT
+
+
 @functools.lru_cache(maxsize=1)
 def load_world() -> WorldIndex:
     """The world index, built into the cache folder on first use (about a minute)."""
@@ -167,8 +178,8 @@ def load_world() -> WorldIndex:
             build_index(partial)
             partial.replace(path)  # atomic: a reader never sees half an index
             for stale in path.parent.glob("world-v*.sqlite"):
-                if stale != path:  # built from older package versions
-                    stale.unlink(missing_ok=True)
+                if stale != path and not newer_format(stale.name):
+                    stale.unlink(missing_ok=True)  # older package versions or format
         except OSError as error:
             raise WorldIndexError(f"cannot write the world index: {error}",
                                   where=str(path)) from error
