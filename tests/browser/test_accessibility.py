@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.polling import wait_until
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -57,7 +59,7 @@ def test_sparql_editor_with_results_has_no_axe_violations(audited_page):
 
 def test_map_places_are_reached_and_opened_by_keyboard(audited_page):
     audited_page.goto(audited_page.base_url + "/map")
-    audited_page.wait_for_function("window.kgReady === true")
+    wait_until(audited_page, "window.kgReady === true")
     for _ in range(40):
         audited_page.keyboard.press("Tab")
         if audited_page.evaluate("document.activeElement.tagName") == "circle":
@@ -67,5 +69,5 @@ def test_map_places_are_reached_and_opened_by_keyboard(audited_page):
     label = audited_page.evaluate("document.activeElement.getAttribute('aria-label')")
     audited_page.keyboard.press("Enter")
     place = label.split(":")[0]
-    audited_page.wait_for_function("p => document.getElementById('place-title').textContent.includes(p)",
-                                   arg=place)
+    wait_until(audited_page, "p => document.getElementById('place-title').textContent.includes(p)",
+               place)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.polling import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -12,7 +14,7 @@ def _open_editor(page):
     page.on("console", lambda msg: "Content Security Policy" in msg.text and
             violations.append(msg.text))
     page.goto(f"{page.base_url}/sparql/editor")
-    page.wait_for_function("window.kgYasgui !== undefined")
+    wait_until(page, "window.kgYasgui !== undefined")
     return violations
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.polling import wait_until
+
 from tests.perf.test_views_bench import synthetic_network
 
 pytestmark = pytest.mark.browser
@@ -32,7 +34,7 @@ def large_server():
 @pytest.fixture
 def large_page(page, large_server):
     page.goto(f"{large_server}/view")
-    page.wait_for_function("window.kgReady === true", timeout=60_000)
+    wait_until(page, "window.kgReady === true", timeout=60_000)
     return page
 
 
@@ -140,7 +142,7 @@ def test_above_3000_edges_lines_are_solid_zoomed_out_and_dashed_zoomed_in(page):
           .map(id => JSON.stringify(n.body.edges[id].options.dashes)); }"""
     with serving(app) as base:
         page.goto(f"{base}/view")
-        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        wait_until(page, "window.kgReady === true", timeout=60_000)
         assert len(page.evaluate("window.kgView.edgeIds()")) > 3000
         page.evaluate("() => window.kgNetwork.moveTo({scale: 0.2, animation: false})")
         page.evaluate(NEXT_FRAME)

@@ -10,6 +10,8 @@ import hashlib
 
 import pytest
 
+from tests.browser.polling import wait_until
+
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Place, Sentence, Span, TimeExpr
 
 pytestmark = pytest.mark.browser
@@ -79,7 +81,7 @@ def test_network_shows_payloads_as_text(hostile_app, page):
 
     with serving(hostile_app) as base:
         page.goto(f"{base}/network")
-        page.wait_for_function("window.kgReady === true")
+        wait_until(page, "window.kgReady === true")
         page.fill("#search", "7*7")
         edge = page.evaluate("window.kgView.visibleEdgeIds()[0]")
         page.evaluate("""(id) => window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id]})""",
@@ -98,7 +100,7 @@ def test_companion_views_show_payloads_as_text(hostile_app, page, view):
 
     with serving(hostile_app) as base:
         page.goto(f"{base}/{view}")
-        page.wait_for_function("window.kgReady === true")
+        wait_until(page, "window.kgReady === true")
         if view == "map":
             page.dispatch_event("#map-svg circle", "click")
         assert "{{7*7}}" in page.inner_text("body")
@@ -109,7 +111,7 @@ def test_standalone_file_shows_payloads_as_text(hostile_app, page):
     from kg.views import network_page, view_source
 
     page.set_content(network_page(view_source(hostile_app.extensions["kg_store"])))
-    page.wait_for_function("window.kgReady === true")
+    wait_until(page, "window.kgReady === true")
     page.fill("#search", "alias")
     assert "{{7*7}}" in page.text_content("#search-result")
     assert page.dialogs == [] and page.console_errors == []
