@@ -109,7 +109,8 @@ def test_who_repels_an_act_is_its_target(extractor):
 @pytest.mark.parametrize("text", [
     "Fighting broke out between the army and the rebels near Goma.",  # a noun
     "On 3 May 2022, fighting broke out between the army and the rebels near Goma.",  # a gerund
-    "Heavy fighting erupted between the army and the rebels near Goma."])
+    "Heavy fighting erupted between the army and the rebels near Goma.",
+    "Armed clashes took place between the army and the rebels near Goma."])  # "take place"
 def test_the_parties_of_a_fight_that_broke_out_between_them_act_on_each_other(extractor, text):
     """The verb that only tells the event happened carries its "between A and B"."""
     event = _first(extractor, text)

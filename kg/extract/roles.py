@@ -253,11 +253,20 @@ OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "fla
 ("fighting broke out between A and B", "gunfire erupted between A and B")."""
 
 
+def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb only tells its subject happened: an occurrence verb, or the idiom "take
+    place" ("clashes took place between A and B")."""
+    lemma = verb.lemma_.lower()
+    return lemma in OCCURRENCE_VERBS or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+
+
 def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
     """The "between" phrases of an event noun, or of the verb it is the subject of when that
-    verb only tells it happened ("fighting broke out between the army and the rebels")."""
+    verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
+    took place between ...")."""
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in OCCURRENCE_VERBS:
+    if own or noun.dep_ != "nsubj" or not _tells_occurrence(noun.head):
         return own
     return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
 
