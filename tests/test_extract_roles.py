@@ -116,3 +116,9 @@ def test_the_parties_of_a_fight_that_broke_out_between_them_act_on_each_other(ex
     event = _first(extractor, text)
     assert set(event.agents) == {"congo-drc-military", "congo-drc-rebels"}
     assert event.agents_act == "mutually"
+
+
+def test_whom_a_taking_deprives_is_its_target(extractor):
+    """A verb of taking names whom it deprives in its "from" phrase."""
+    event = _first(extractor, "On 3 May 2022, rebels seized money from villagers near Goma.")
+    assert event.targets == ("congo-drc-civilians",)

@@ -155,12 +155,30 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_aim_targets(verb, actor_at))
     if not found:  # "assaulted the town but were repelled by X"
         found.extend(_resisters(verb, actor_at))
+    if not found:  # "seized phones from women": whom the taking deprives
+        found.extend(_deprived(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
+                          "grab", "plunder", "pillage", "take", "rob"})
+"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
+
+
+def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
+    if verb.lemma_.lower() not in TAKING_VERBS:
+        return []
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
+        p for o in verb.children if o.dep_ == "dobj" for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "from"]
+    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
+            for k in _phrase_actors(g, actor_at)]
 
 
 def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
