@@ -122,3 +122,10 @@ def test_whom_a_taking_deprives_is_its_target(extractor):
     """A verb of taking names whom it deprives in its "from" phrase."""
     event = _first(extractor, "On 3 May 2022, rebels seized money from villagers near Goma.")
     assert event.targets == ("congo-drc-civilians",)
+
+
+def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
+    """ "Looting: ..." names the act its clause tells: the clause's target is the label's."""
+    event = _first(extractor, "Looting: On 3 May 2022, rebels seized radios from villagers "
+                              "near Goma.")
+    assert event.trigger.text == "Looting" and event.targets == ("congo-drc-civilians",)

@@ -130,6 +130,8 @@ def _always(key: str) -> bool:
 
 def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
+        return _roles_of_verb(verb.head, actor_at, many)
     agents = _subject_actors(verb, actor_at)
     found: list[str] = []
     for child in verb.children:
@@ -179,6 +181,14 @@ def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-
         if p.dep_ == "prep" and p.lower_ == "from"]
     return [k for p in phrases for g in p.children if g.dep_ == "pobj"
             for k in _phrase_actors(g, actor_at)]
+
+
+def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A gerund with no word of its own but a colon, heading a clause: a label that names the
+    clause's act ("Looting: ... militants seized cattle"), whose roles are the clause's."""
+    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head is not verb \
+        and any(c.text == ":" for c in verb.children) \
+        and all(c.dep_ == "punct" for c in verb.children)
 
 
 def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
