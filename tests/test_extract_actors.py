@@ -60,3 +60,19 @@ def test_coordinated_modifier_is_another_actor(extractor):
 def test_descriptive_noun_before_a_name_stays_out(extractor):
     phrases = _role_phrases(extractor, "Human rights watchdog Amnesty International condemned Sudan.")
     assert [p for _, p in phrases.values()] == ["Amnesty International", "Sudan"]
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Estonian and Latvian troops clashed near the border on Monday.",
+     {"estonia-military", "latvia-military"}),
+    ("Dutch, Belgian and Danish police arrested the smugglers.",
+     {"netherlands-police", "belgium-police", "denmark-police"}),
+])
+def test_each_coordinated_nationality_composes_its_own_actor(extractor, text, keys):
+    extraction = extractor.build(article_from_text(text, origin="coordinated"), extractor.nlp(text))
+    assert keys <= set(main_event(extraction).agents)
+
+
+def test_coordinated_nationality_adjective_is_its_own_phrase(extractor):
+    phrases = _role_phrases(extractor, "Senior Estonian and Latvian officials agreed on a plan.")
+    assert phrases["estonia-government"] == ("Estonian", "Estonian")

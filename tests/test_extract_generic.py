@@ -141,3 +141,16 @@ def test_a_sentence_takes_the_country_most_of_its_places_lie_in():
     assert countries.of(0) == gazetteer.state_of("KEN") == countries.article
     tie = context_countries(mentions[:2], places, gazetteer)
     assert tie.of(0) == gazetteer.state_of("USA")  # among equals, the first named
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot and killed an off-duty police officer in Mombasa on Sunday.",
+    "Gunmen shot and killed a retired soldier in Mombasa on Sunday.",
+    "Gunmen shot and killed two former militiamen in Mombasa on Sunday."])
+def test_a_force_member_out_of_service_is_a_civilian(extractor, text):
+    assert any(targets == ("kenya-civilians",) for _, _, targets in _roles(extractor, text))
+
+
+def test_a_serving_police_officer_stays_police(extractor):
+    roles = _roles(extractor, "Gunmen shot and killed a police officer in Mombasa on Sunday.")
+    assert any(targets == ("kenya-police",) for _, _, targets in roles)

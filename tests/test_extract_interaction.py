@@ -63,3 +63,17 @@ def test_forces_named_after_a_protest_they_broke_up_are_its_counterpart(extracto
     protest = _protest(extractor, f"On 3 May 2022, students protested in Mombasa against fees. "
                                   f"{forces}")
     assert (protest.event_type, protest.targets) == ("ProtestWithIntervention", (key,))
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers marched in Mombasa against low pay. Police later intervened.",
+    "Teachers marched in Mombasa against low pay. Police and gendarmes pushed them back.",
+    "Teachers marched in Mombasa against low pay. Two of them were detained by police."])
+def test_forces_who_intervene_after_a_protest_are_its_counterpart(extractor, text):
+    assert _protest(extractor, text).targets == ("kenya-police",)
+
+
+def test_forces_who_only_watch_a_protest_are_not(extractor):
+    protest = _protest(extractor, "Teachers marched in Mombasa against low pay. Police "
+                                  "watched the march.")
+    assert protest.targets == ()

@@ -55,3 +55,15 @@ def test_the_object_of_a_verb_of_harm_that_names_no_person_is_no_target(extracto
     assert _targets(extractor, "On 3 May 2022, rebels shot rounds near Garissa, "
                                "Kenya.") == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, rebels looted a medical centre near Garissa, Kenya.",
+    "On 3 May 2022, rebels vandalised a telecommunications mast near Garissa, Kenya."])
+def test_what_a_verb_of_looting_or_destruction_takes_is_the_civilians_property(extractor, text):
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
+def test_a_looted_thing_of_the_state_forces_is_theirs(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels looted a military warehouse near "
+                               "Garissa, Kenya.") == [("military", "kenya")]

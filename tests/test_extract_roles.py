@@ -109,9 +109,23 @@ def test_who_repels_an_act_is_its_target(extractor):
 @pytest.mark.parametrize("text", [
     "Fighting broke out between the army and the rebels near Goma.",  # a noun
     "On 3 May 2022, fighting broke out between the army and the rebels near Goma.",  # a gerund
-    "Heavy fighting erupted between the army and the rebels near Goma."])
+    "Heavy fighting erupted between the army and the rebels near Goma.",
+    "Armed clashes took place between the army and the rebels near Goma."])  # "take place"
 def test_the_parties_of_a_fight_that_broke_out_between_them_act_on_each_other(extractor, text):
     """The verb that only tells the event happened carries its "between A and B"."""
     event = _first(extractor, text)
     assert set(event.agents) == {"congo-drc-military", "congo-drc-rebels"}
     assert event.agents_act == "mutually"
+
+
+def test_whom_a_taking_deprives_is_its_target(extractor):
+    """A verb of taking names whom it deprives in its "from" phrase."""
+    event = _first(extractor, "On 3 May 2022, rebels seized money from villagers near Goma.")
+    assert event.targets == ("congo-drc-civilians",)
+
+
+def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
+    """ "Looting: ..." names the act its clause tells: the clause's target is the label's."""
+    event = _first(extractor, "Looting: On 3 May 2022, rebels seized radios from villagers "
+                              "near Goma.")
+    assert event.trigger.text == "Looting" and event.targets == ("congo-drc-civilians",)

@@ -91,7 +91,33 @@ class MentionMatcher:
                     continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
         found = found + self._of_composites(doc, found) + self._authored(doc)
+        found = found + self._coordinated_composites(doc, found)
         return found + self._world_places(doc, found)
+
+    def _coordinated_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+        """Each nationality of a coordination before a sector noun composes its own actor:
+        "Estonian and Latvian forces" are Estonia's forces and Latvia's, not Latvia's only (the
+        phrase matcher sees the last nationality beside the noun); so are the nationalities
+        listed before them with commas ("Dutch, Belgian and Danish police")."""
+        extra = []
+        for match in found:
+            if match.how != "composite" or match.end - match.start < 2:
+                continue
+            noun, last = doc[match.end - 1], doc[match.start]
+            first = last
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            if first is last or first.head != noun or first.dep_ not in ("amod", "compound"):
+                continue
+            sector = match.key.rpartition("-")[2]
+            listed = [c for c in noun.lefts if c.i < first.i and c.dep_ == first.dep_
+                      and doc[c.i + 1].text == ","]  # "Dutch, Belgian and Danish police"
+            for other in (*listed, first, *first.conjuncts):
+                country = self.gazetteer.nationalities.get(other.lower_)
+                if other.i < last.i and other.text[:1].isupper() and country:
+                    extra.append(Found(other.i, other.i + 1, "actor", f"{country}-{sector}",
+                                       "composite"))
+        return extra
 
     def _world_places(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """Places of the world index among the tokens no curated entry matched, resolved with
@@ -325,7 +351,8 @@ def phrase_extent(doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
             and root.head.head.lemma_.lower() in MEMBER_NOUNS:
         root = root.head.head  # "a member of the Syrian parliament"
-    while root.dep_ in EXTENT_CLIMB and root.head.i > root.i and _actor_head(root.head, nouns):
+    while root.dep_ in EXTENT_CLIMB and root.head.i > root.i and _actor_head(root.head, nouns) \
+            and not _coordinated_adjective(root):
         root = root.head
     left = min(_left_edge(root), start)
     right = max(_right_edge(root, 2), end)
@@ -334,6 +361,14 @@ def phrase_extent(doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int
     while left < start and (doc[left].dep_ in EXTENT_STOP or doc[left].pos_ == "DET"):
         left += 1  # "the party's leader Mahmoud Abbas": no leading determiner
     return left, right
+
+
+def _coordinated_adjective(token) -> bool:  # type: ignore[no-untyped-def]
+    """A nationality adjective coordinated with another before their noun: "Hungarian" of
+    "Hungarian and Romanian officials" composes an actor of its own (the phrase matcher gives
+    the noun to the last one), so its phrase is itself; a noun modifier ("U.S. and Russian
+    negotiators") still extends to the noun."""
+    return token.pos_ == "ADJ" and any(c.dep_ == "conj" for c in token.children)
 
 
 def _actor_head(token, nouns: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from kg.extract.clauses import clause_of
 from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
-from kg.extract.interaction import FORCE_KINDS, with_interveners
+from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
 from kg.extract.owners import Owners
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
@@ -313,8 +313,9 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_victims(events, implied, named_object(doc))
-    events = with_interveners(events, kind_of, _named_forces(
-        {**token_actor, **{i: c.key for i, c in candidates.items()}}, sentence_of, kind_of))
+    forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
+    events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
+                              intervening_forces(doc, forces_at, sentence_of, kind_of))
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -150,6 +150,10 @@ def _off_duty(agent: Actor, event_type: str) -> bool:
 
 
 FORCE_KINDS = {"military", "police"}
+OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demobilized",
+                            "demobilised"})
+"""Modifiers of a person noun that put its holder out of the service of a force."""
+OUT_OF_SERVICE_KINDS = frozenset({"military", "police", "armed_group", "government"})
 
 
 class GenericAgents:
@@ -167,13 +171,25 @@ class GenericAgents:
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
-        words = {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i}
+        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+        words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens
+            "".join(t.text for t in c.subtree).lower() for c in modifiers if c.n_rights}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
             return moved if moved and words & self.gazetteer.sectors[moved].modifiers else None
-        for modifiers, modifies, moved in self._moves:
-            if sector in modifies and words & modifiers:
-                return moved
+        for modifiers_of, modifies, moved in self._moves:
+            if sector in modifies and words & modifiers_of:
+                sector = moved
+                break
+        return self._out_of_service(sector, words)
+
+    def _out_of_service(self, sector: str, words: set[str]) -> str:
+        """A member of a state force, an armed group or a government named out of service ("an
+        off-duty police officer", "a retired soldier", "former militants", "a former official")
+        is a civilian, as event coders count the people an act befalls."""
+        if words & OUT_OF_SERVICE and "civilians" in self.gazetteer.sectors and \
+                self.gazetteer.sectors[sector].kind in OUT_OF_SERVICE_KINDS:
+            return "civilians"
         return sector
 
     def nationality(self, token) -> str | None:  # type: ignore[no-untyped-def]

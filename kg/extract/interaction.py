@@ -62,8 +62,35 @@ NEAR_SENTENCES = 2
 """Sentences after a protest in which the forces named are the ones that intervened."""
 
 
+INTERVENTION_VERBS = frozenset({
+    "intervene", "disperse", "detain", "arrest", "remove", "evict", "push", "stop", "prevent",
+    "beat", "charge", "clash", "scuffle", "confront", "repel", "repulse", "cordon", "kettle",
+    "fire", "break"})
+"""Verbs by which forces act on a crowd: "police dispersed them", "gendarmes intervened"."""
+
+
+def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[int, int],  # type: ignore[no-untyped-def]
+                       kind_of: Callable[[str], str | None]) -> dict[int, list[str]]:
+    """Sentence -> the state forces that are the subject, or the "by" agent, of a verb of
+    intervention in it ("Police later dispersed the crowd", "ten were detained by police")."""
+    found: dict[int, list[str]] = {}
+    for index, key in sorted(actor_at.items()):
+        if kind_of(key) not in FORCE_KINDS or index not in sentence_of:
+            continue
+        token = doc[index]
+        while token.dep_ == "conj" and token.head is not token:  # "police and soldiers dispersed"
+            token = token.head
+        by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+        verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
+        if verb is not None and verb.lemma_.lower() in INTERVENTION_VERBS:
+            keys = found.setdefault(sentence_of[index], [])
+            keys.extend(k for k in (key,) if k not in keys)
+    return found
+
+
 def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None],
-                     named_forces: Mapping[int, Sequence[str]] | None = None) -> list[Event]:
+                     named_forces: Mapping[int, Sequence[str]] | None = None,
+                     intervening: Mapping[int, Sequence[str]] | None = None) -> list[Event]:
     """``events`` with each protest or riot that has no target given the state forces that
     act on its agents, or that its agents act on, in another event of the article (for a
     protest with intervention, any forces that act in the article, else the forces
@@ -93,6 +120,10 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
             forces = tuple(dict.fromkeys(
                 k for s in range(event.sentence, event.sentence + NEAR_SENTENCES + 1)
                 for k in named_forces.get(s, ()) if k not in event.agents))
+        if not forces and intervening:  # "Farmers protested. Police later dispersed them."
+            forces = tuple(dict.fromkeys(
+                k for s in range(event.sentence, event.sentence + NEAR_SENTENCES + 1)
+                for k in intervening.get(s, ()) if k not in event.agents))
         if forces:
             found[index] = replace(event, targets=forces)
     return found

@@ -79,6 +79,23 @@ HUMAN_PATIENT = frozenset({
 """Verbs whose object (or passive subject) is a person: the human patient of harm."""
 
 
+PROPERTY_PATIENT = frozenset({
+    "loot", "plunder", "pillage", "ransack", "vandalize", "vandalise", "torch", "raze", "burn",
+    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck"})
+"""Verbs of looting or destruction: their object is property, with no modifier naming the
+state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
+NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
+                          "remains", "number", "total", "flag", "effigy", "tire", "tyre"})
+"""Objects of those verbs that are no one's property: "burned tyres", "burned an effigy"."""
+
+
+def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` is the object (or passive subject) of a verb of looting or destruction,
+    which selects property: "looted a medical centre", "vandalised the inspection office"."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in PROPERTY_PATIENT \
+        and not noun.ent_type_ and noun.lemma_.lower() not in NOT_PROPERTY
+
+
 def owner_phrases(noun):  # type: ignore[no-untyped-def]
     """The noun phrases that own an owned thing: "the positions of X", "camels belonging to X",
     "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`)."""
@@ -102,7 +119,8 @@ class Owners:
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN":
             return None
-        if lemma not in OWNED_NOUNS:
+        looted = _property_patient(noun)
+        if lemma not in OWNED_NOUNS and not looted:
             return self._patient(noun, sentence)
         words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
         sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
@@ -115,7 +133,7 @@ class Owners:
         if sector is not None:
             country = nationality or self.agents.countries.of(sentence)
             return self.gazetteer.generic(sector, country) if country is not None else None
-        if lemma in CIVILIAN_PROPERTY:
+        if lemma in CIVILIAN_PROPERTY or looted:
             return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
         return None
 

@@ -130,6 +130,8 @@ def _always(key: str) -> bool:
 
 def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
+        return _roles_of_verb(verb.head, actor_at, many)
     agents = _subject_actors(verb, actor_at)
     found: list[str] = []
     for child in verb.children:
@@ -155,12 +157,38 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_aim_targets(verb, actor_at))
     if not found:  # "assaulted the town but were repelled by X"
         found.extend(_resisters(verb, actor_at))
+    if not found:  # "seized phones from women": whom the taking deprives
+        found.extend(_deprived(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in _phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
+                          "grab", "plunder", "pillage", "take", "rob"})
+"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
+
+
+def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
+    if verb.lemma_.lower() not in TAKING_VERBS:
+        return []
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
+        p for o in verb.children if o.dep_ == "dobj" for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "from"]
+    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
+            for k in _phrase_actors(g, actor_at)]
+
+
+def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A gerund with no word of its own but a colon, heading a clause: a label that names the
+    clause's act ("Looting: ... militants seized cattle"), whose roles are the clause's."""
+    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head is not verb \
+        and any(c.text == ":" for c in verb.children) \
+        and all(c.dep_ == "punct" for c in verb.children)
 
 
 def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -253,11 +281,20 @@ OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "fla
 ("fighting broke out between A and B", "gunfire erupted between A and B")."""
 
 
+def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb only tells its subject happened: an occurrence verb, or the idiom "take
+    place" ("clashes took place between A and B")."""
+    lemma = verb.lemma_.lower()
+    return lemma in OCCURRENCE_VERBS or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+
+
 def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
     """The "between" phrases of an event noun, or of the verb it is the subject of when that
-    verb only tells it happened ("fighting broke out between the army and the rebels")."""
+    verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
+    took place between ...")."""
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in OCCURRENCE_VERBS:
+    if own or noun.dep_ != "nsubj" or not _tells_occurrence(noun.head):
         return own
     return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
 
