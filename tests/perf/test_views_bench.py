@@ -168,14 +168,17 @@ def _interaction(page, name: str, act) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(20)
 
 
-def interactions(page) -> None:  # type: ignore[no-untyped-def]
-    """Three of each interaction, with trusted input: mouse on the canvas, typing, keys."""
+def interactions(page) -> str:  # type: ignore[no-untyped-def]
+    """Three of each interaction, with trusted input: mouse on the canvas, typing, keys.
+
+    Returns the evidence panel's text after the edge clicks (a search then shows an actor)."""
     for target in page.evaluate(META_NODES_JS)[:3]:
         _interaction(page, "community", lambda t=target: page.mouse.click(t["x"], t["y"]))
     for target in page.evaluate(ACTOR_NODES_JS)[:3]:
         _interaction(page, "node", lambda t=target: page.mouse.click(t["x"], t["y"]))
     for target in page.evaluate(EDGES_JS)[:3]:
         _interaction(page, "edge", lambda t=target: page.mouse.click(t["x"], t["y"]))
+    evidence = page.text_content("#evidence") or ""
     for query in ("alias of actor 4321", "actor 17", "a77"):
         _interaction(page, "search", lambda q=query: page.fill("#search", q))
     for _ in range(3):
@@ -183,6 +186,7 @@ def interactions(page) -> None:  # type: ignore[no-untyped-def]
     page.focus("#top-n")
     for _ in range(3):
         _interaction(page, "top-n", lambda: page.keyboard.press("PageDown"))
+    return evidence
 
 
 def _cpu_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
@@ -208,13 +212,12 @@ def browser_timings(page, base: str, profile_dir: str | None) -> dict[str, objec
     if profile_dir:
         _save_profile(cdp, profile_dir, "first-draw")
         cdp.send("Profiler.start")
-    interactions(page)
+    found["evidence"] = interactions(page)
     if profile_dir:
         _save_profile(cdp, profile_dir, "interactions")
     names = ("community", "node", "edge", "search", "filter", "top-n")
     found["measures"] = {name: page.evaluate(MEASURES_JS, name) for name in names}
     found["event_timing"] = page.evaluate(EVENT_TIMING_JS)
-    found["evidence"] = page.text_content("#evidence")
     return found
 
 
