@@ -1,4 +1,4 @@
-// Conflict KG network page, 4 of 9: drawing. Node and edge styles, the legend, the vis-network
+// Conflict KG network page, 4 of 10: drawing. Node and edge styles, the legend, the vis-network
 // canvas (drawn once from the first filtered state), labels that survive zooming, the claims layer.
 (function () {
   "use strict";

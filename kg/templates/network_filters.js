@@ -1,4 +1,4 @@
-// Conflict KG network page, 3 of 9: the filters (edge types, dates, weight, top N, ego view),
+// Conflict KG network page, 3 of 10: the filters (edge types, dates, weight, top N, ego view),
 // what they leave visible, and showing or hiding it on the canvas.
 (function () {
   "use strict";
@@ -86,8 +86,7 @@
       var hidden = result.nodeHidden[n.id];
       if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
     });
-    var placed = V.network ? V.syncCommunities(result, edgeChanges, nodeChanges) : false;
-    if (placed || edgeChanges.length || nodeChanges.length) { V.hide(edgeChanges, nodeChanges); }
+    if (V.network) { V.syncCommunities(result, nodeChanges); V.hide(edgeChanges, nodeChanges); }
     data.nodes.forEach(function (n) { n._listed = !result.filteredOut[n.id]; });
     data.edges.forEach(function (e) { e._listed = result.listed[e.id] === true; });
     V.shown(result);
@@ -103,7 +102,7 @@
     }
     edgeChanges.forEach(function (c) {
       var edge = body.edges[c.id];
-      if (edge) { edge.options.hidden = c.hidden; edge.options.width = c.width; if (c.title) { edge.options.title = c.title; } }
+      if (edge) { edge.options.hidden = c.hidden; edge.options.width = c.width; }
     });
     nodeChanges.forEach(function (c) { var node = body.nodes[c.id]; if (node) { node.options.hidden = c.hidden; } });
     if (typeof network._updateVisibleIndices === "function") {

@@ -1,4 +1,4 @@
-// Conflict KG network page, 7 of 9: the same network as lists of buttons beside the canvas,
+// Conflict KG network page, 8 of 10: the same network as lists of buttons beside the canvas,
 // for keyboards and screen readers, kept in step with the filters and the selection.
 (function () {
   "use strict";

@@ -28,7 +28,7 @@ from kg.views.source import ViewSource
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 NETWORK_SCRIPTS = ("network_state.js", "network_timing.js", "network_filters.js", "network_draw.js",
-                   "network_communities.js", "network_evidence.js", "network_lists.js",
+                   "network_canvas.js", "network_communities.js", "network_evidence.js", "network_lists.js",
                    "network_export.js", "network.js")
 """The network page's scripts, one concern each, in the order they run (``network.js`` starts it)."""
 PAGES = {"network": ("Actor network", ("vis-network.min.js", *NETWORK_SCRIPTS)),
