@@ -16,11 +16,15 @@
   $("top-n").addEventListener("input", V.timed("top-n", function () { $("top-n-label").textContent = $("top-n").value; apply(); }));
   $("top-n-label").textContent = $("top-n").value;
 
-  function visibleCount(edge, on) {
+  // The filter inputs, read once per change (not once per edge).
+  function dates() {
+    var undated = $("undated").checked;
+    return {all: range.full() && undated, from: range.from(), to: range.to(), undated: undated};
+  }
+  function visibleCount(edge, on, d) {
     if (!on[edge.group]) { return 0; }
-    if (edge.evidence || (range.full() && $("undated").checked)) { return edge.count; }  // evidence: counted on the server
-    var from = range.from(), to = range.to(), undated = $("undated").checked;
-    return edge.events.filter(function (i) { return K.inRange(events[i].date, from, to, undated); }).length;
+    if (edge.evidence || d.all) { return edge.count; }  // evidence: counted on the server
+    return edge.events.filter(function (i) { return K.inRange(events[i].date, d.from, d.to, d.undated); }).length;
   }
 
   function egoSet(shown) {
@@ -43,9 +47,9 @@
   }
 
   V.compute = function () {
-    var on = V.checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {}, topN = +$("top-n").value;
+    var on = V.checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {}, topN = +$("top-n").value, d = dates();
     var shown = data.edges.filter(function (e) {
-      counts[e.id] = visibleCount(e, on);
+      counts[e.id] = visibleCount(e, on, d);
       return counts[e.id] >= minWeight && counts[e.id] > 0 && rankOf[e.from] < topN && rankOf[e.to] < topN;
     });
     var ego = egoSet(shown);
@@ -116,7 +120,7 @@
     V.current = result;
     $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown";
     V.exportLinks();
-    if (V.network) { V.refreshLists(); }
+    if (V.network) { V.listsLater(); }
   };
 
   V.params = function () {
