@@ -29,6 +29,28 @@
     return true;
   };
 
+  // What vis draws: its visible indices, by vis's own rule (shown items; an edge between two
+  // shown nodes). vis's pass walks its objects with for-in (17 ms at 5,000 actors and 20,000
+  // edges); the same over id lists kept until vis's data next changes takes a few.
+  var ids = null;
+  V.updateVisibleIndices = function (network) {
+    var body = network.body, clustering = network.clustering;
+    if (!clustering || Object.keys(clustering.clusteredNodes || {}).length || Object.keys(clustering.clusteredEdges || {}).length) {
+      network._updateVisibleIndices(); return;
+    }
+    if (ids === null) {
+      ids = {nodes: Object.keys(body.nodes), edges: Object.keys(body.edges)};
+      body.emitter.once("_dataChanged", function () { ids = null; });
+    }
+    var nodes = body.nodes, edges = body.edges, nodeIndices = [], edgeIndices = [];
+    ids.nodes.forEach(function (id) { var n = nodes[id]; if (n && n.options.hidden === false) { nodeIndices.push(n.id); } });
+    ids.edges.forEach(function (id) {
+      var e = edges[id], from = e && nodes[e.fromId], to = e && nodes[e.toId];
+      if (e && e.options.hidden === false && from && to && from.options.hidden === false && to.options.hidden === false) { edgeIndices.push(e.id); }
+    });
+    body.nodeIndices = nodeIndices; body.edgeIndices = edgeIndices;
+  };
+
   function drawEdges(ctx) {
     var edges = this.body.edges, indices = this.body.edgeIndices, batches = {}, alone = [], view = viewable(this.canvas);
     for (var i = 0; i < indices.length; i++) {
@@ -95,11 +117,13 @@
     selected.concat(hovered).forEach(function (n) { labels.push(n.draw(ctx).drawExternalLabel); });
     return {drawExternalLabels: function () { labels.forEach(function (draw) { if (draw) { draw(); } }); }};
   }
-  // What vis's draw of a dot sets for clicks (its box) and for culling (its bounding box).
+  // What vis's draw of a dot sets for clicks (its box) and for culling (its bounding box); its
+  // label is measured when vis first draws it (measuring every newly shown actor's label cost
+  // 15 ms of a community's opening).
   function place(node, ctx) {
-    var shape = node.shape;
-    shape.resize(ctx);
-    shape.left = node.x - shape.width / 2; shape.top = node.y - shape.height / 2;
+    var shape = node.shape, size = node.options.size;
+    shape.width = shape.height = 2 * size; shape.radius = size;
+    shape.left = node.x - size; shape.top = node.y - size;
     node.updateBoundingBox(ctx);
   }
   function viewable(canvas) {
