@@ -89,3 +89,20 @@ def test_meta_edges_are_batched_lines_between_shown_nodes(canvas_page):
     shown = page.evaluate("""() => window.KG.network.metaLines.map(m => [String(m.from.id), String(m.to.id)])""")
     assert all(community not in pair for pair in shown)  # its members now carry its lines
     assert any(not a.startswith("community-") or not b.startswith("community-") for a, b in shown)
+
+
+def test_visible_indices_are_those_vis_computes(canvas_page):
+    """The page's own pass over kept id lists gives vis's visible nodes and edges, in order,
+    also for a node hidden without its edges."""
+    page = canvas_page
+    community = page.evaluate("() => window.kgNetwork.body.nodeIndices.find(id => String(id).startsWith('community-'))")
+    page.evaluate("(id) => { window.kgNetwork.body.emitter.emit('click', {nodes: [id], edges: []}); }", community)
+    page.click("#groups input[value='fights']")
+    found = page.evaluate("""() => { const n = window.kgNetwork, body = n.body;
+        const hub = body.edges[body.edgeIndices[0]].fromId;  // hidden alone: its edges go too
+        window.KG.network.hide([], [{id: hub, hidden: true}]);
+        const mine = [body.nodeIndices.map(String), body.edgeIndices.map(String)];
+        n._updateVisibleIndices();
+        return {mine, vis: [body.nodeIndices.map(String), body.edgeIndices.map(String)]}; }""")
+    assert found["mine"] == found["vis"]
+    assert 0 < len(found["vis"][1]) < page.evaluate("window.kgView.edgeIds().length")
