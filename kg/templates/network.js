@@ -10,7 +10,7 @@
   var nodeChanges = [];
   V.syncCommunities(first, nodeChanges);
   V.hide([], nodeChanges);
-  if (V.communities.length) { network.fit(); }  // vis fitted the view before the meta-nodes came
+  if (V.communities.length) { network.fit(); }  // to what the first state shows, meta-nodes included
   V.keepLabels();
   if (V.large) { V.dashesFollowZoom(); }
   V.addClaimsLayer();

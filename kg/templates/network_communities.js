@@ -6,15 +6,23 @@
   "use strict";
   var V = window.KG.network, $ = V.$, data = V.data, communities = V.communities, collapsed = V.collapsed;
 
-  V.addCommunities = function () {
-    V.nodes.add(communities.map(function (c) {
-      var xs = 0, ys = 0, k = 0;
-      data.nodes.forEach(function (n) { if (n.community === c.id) { xs += n.x; ys += n.y; k++; } });
-      return {id: "community-" + c.id, x: xs / Math.max(k, 1), y: ys / Math.max(k, 1), physics: false,
+  // The meta-nodes, at their members' centre; they go to vis with the actors (added after
+  // them, they made vis rebuild its whole state: 55 ms of the first draw at 5,000 actors).
+  V.communityNodes = function () {
+    var sums = {};
+    data.nodes.forEach(function (n) {
+      var s = sums[n.community] || (sums[n.community] = {x: 0, y: 0, k: 0});
+      s.x += n.x; s.y += n.y; s.k++;
+    });
+    return communities.map(function (c) {
+      var s = sums[c.id] || {x: 0, y: 0, k: 0};
+      return {id: "community-" + c.id, x: s.x / Math.max(s.k, 1), y: s.y / Math.max(s.k, 1), physics: false,
               hidden: !collapsed[c.id], shape: "dot", color: "#56b4e9", size: 12 + 4 * Math.sqrt(c.members),
               font: {size: 18}, label: c.top.join(", ") + " (+" + Math.max(0, c.members - c.top.length) + ")",
               title: c.members + " actors; activity " + c.activity};
-    }));
+    });
+  };
+  V.addCommunities = function () {
     $("communities").hidden = !communities.length;
     $("group-communities").addEventListener("click", function () { fold(true); });
     $("expand-communities").addEventListener("click", function () { fold(false); });
