@@ -1,15 +1,16 @@
-// Conflict KG network page, 9 of 9: the start. The other network_*.js files define the parts
+// Conflict KG network page, 10 of 10: the start. The other network_*.js files define the parts
 // (window.KG.network); this draws the first filtered state once and wires the canvas.
 (function () {
   "use strict";
   var K = window.KG, V = K.network, $ = V.$, meta = V.meta, state = V.state, link = K.link;
 
   var first = V.compute(), network = V.draw(first);
+  V.batched = V.batchCanvas();
   V.addCommunities();
-  var edgeChanges = [], nodeChanges = [];
-  V.syncCommunities(first, edgeChanges, nodeChanges);
-  V.hide(edgeChanges, nodeChanges);
-  if (V.communities.length) { network.fit(); }  // vis fitted the view before the meta-nodes came
+  var nodeChanges = [];
+  V.syncCommunities(first, nodeChanges);
+  V.hide([], nodeChanges);
+  if (V.communities.length) { network.fit(); }  // to what the first state shows, meta-nodes included
   V.keepLabels();
   if (V.large) { V.dashesFollowZoom(); }
   V.addClaimsLayer();

@@ -1,4 +1,4 @@
-// Conflict KG network page, 4 of 9: drawing. Node and edge styles, the legend, the vis-network
+// Conflict KG network page, 4 of 10: drawing. Node and edge styles, the legend, the vis-network
 // canvas (drawn once from the first filtered state), labels that survive zooming, the claims layer.
 (function () {
   "use strict";
@@ -83,7 +83,7 @@
       var item = V.nodeStyle(n, max);
       item.label = n.label; item.x = n.x; item.y = n.y; item.physics = false; item.hidden = n._hidden;
       return item;
-    }));
+    }).concat(V.communityNodes()));
     V.edges = new vis.DataSet(data.edges.map(function (e) {
       e._hidden = !first.visible[e.id]; e._width = V.width(first.counts[e.id]);
       var item = {id: e.id, from: e.from, to: e.to, arrows: large ? "" : e.arrows, width: e._width, hidden: e._hidden,

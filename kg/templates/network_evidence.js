@@ -1,4 +1,4 @@
-// Conflict KG network page, 6 of 9: selection (click, search) and the evidence panel.
+// Conflict KG network page, 7 of 10: selection (click, search) and the evidence panel.
 // Article text is only ever set with textContent (see network_common.js).
 (function () {
   "use strict";

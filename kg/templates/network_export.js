@@ -1,4 +1,4 @@
-// Conflict KG network page, 8 of 9: exports of the current view. Server formats (GEXF, GraphML,
+// Conflict KG network page, 9 of 10: exports of the current view. Server formats (GEXF, GraphML,
 // SPARQL) follow the filters; PNG and SVG carry the legend and the active filters, so a picture
 // says what it shows.
 (function () {

@@ -1,4 +1,4 @@
-// Conflict KG network page, 3 of 9: the filters (edge types, dates, weight, top N, ego view),
+// Conflict KG network page, 3 of 10: the filters (edge types, dates, weight, top N, ego view),
 // what they leave visible, and showing or hiding it on the canvas.
 (function () {
   "use strict";
@@ -16,11 +16,15 @@
   $("top-n").addEventListener("input", V.timed("top-n", function () { $("top-n-label").textContent = $("top-n").value; apply(); }));
   $("top-n-label").textContent = $("top-n").value;
 
-  function visibleCount(edge, on) {
+  // The filter inputs, read once per change (not once per edge).
+  function dates() {
+    var undated = $("undated").checked;
+    return {all: range.full() && undated, from: range.from(), to: range.to(), undated: undated};
+  }
+  function visibleCount(edge, on, d) {
     if (!on[edge.group]) { return 0; }
-    if (edge.evidence || (range.full() && $("undated").checked)) { return edge.count; }  // evidence: counted on the server
-    var from = range.from(), to = range.to(), undated = $("undated").checked;
-    return edge.events.filter(function (i) { return K.inRange(events[i].date, from, to, undated); }).length;
+    if (edge.evidence || d.all) { return edge.count; }  // evidence: counted on the server
+    return edge.events.filter(function (i) { return K.inRange(events[i].date, d.from, d.to, d.undated); }).length;
   }
 
   function egoSet(shown) {
@@ -43,9 +47,9 @@
   }
 
   V.compute = function () {
-    var on = V.checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {}, topN = +$("top-n").value;
+    var on = V.checked(), minWeight = Math.max(1, +$("min-weight").value || 1), counts = {}, topN = +$("top-n").value, d = dates();
     var shown = data.edges.filter(function (e) {
-      counts[e.id] = visibleCount(e, on);
+      counts[e.id] = visibleCount(e, on, d);
       return counts[e.id] >= minWeight && counts[e.id] > 0 && rankOf[e.from] < topN && rankOf[e.to] < topN;
     });
     var ego = egoSet(shown);
@@ -86,8 +90,7 @@
       var hidden = result.nodeHidden[n.id];
       if (hidden !== n._hidden) { n._hidden = hidden; nodeChanges.push({id: n.id, hidden: hidden}); }
     });
-    var placed = V.network ? V.syncCommunities(result, edgeChanges, nodeChanges) : false;
-    if (placed || edgeChanges.length || nodeChanges.length) { V.hide(edgeChanges, nodeChanges); }
+    if (V.network) { V.syncCommunities(result, nodeChanges); V.hide(edgeChanges, nodeChanges); }
     data.nodes.forEach(function (n) { n._listed = !result.filteredOut[n.id]; });
     data.edges.forEach(function (e) { e._listed = result.listed[e.id] === true; });
     V.shown(result);
@@ -103,11 +106,11 @@
     }
     edgeChanges.forEach(function (c) {
       var edge = body.edges[c.id];
-      if (edge) { edge.options.hidden = c.hidden; edge.options.width = c.width; if (c.title) { edge.options.title = c.title; } }
+      if (edge) { edge.options.hidden = c.hidden; edge.options.width = c.width; }
     });
     nodeChanges.forEach(function (c) { var node = body.nodes[c.id]; if (node) { node.options.hidden = c.hidden; } });
     if (typeof network._updateVisibleIndices === "function") {
-      network._updateVisibleIndices();  // 10 ms where the full "_dataUpdated" pass takes 400
+      V.updateVisibleIndices(network);  // a few ms where the full "_dataUpdated" pass takes 400
       body.emitter.emit("_requestRedraw");
     } else {
       body.emitter.emit("_dataUpdated");
@@ -117,7 +120,7 @@
     V.current = result;
     $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown";
     V.exportLinks();
-    if (V.network) { V.refreshLists(); }
+    if (V.network) { V.listsLater(); }
   };
 
   V.params = function () {

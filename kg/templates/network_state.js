@@ -1,4 +1,4 @@
-// Conflict KG network page, 1 of 9: the page's data, its indices and the shared state.
+// Conflict KG network page, 1 of 10: the page's data, its indices and the shared state.
 // The network page's scripts share one object, window.KG.network (V below); each adds its part.
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-// Conflict KG network page, 2 of 9: timings, as User Timing entries a benchmark can read back.
+// Conflict KG network page, 2 of 10: timings, as User Timing entries a benchmark can read back.
 // "kg:first-draw" marks the end of the first drawn frame (its startTime counts from navigation);
 // each timed interaction is a measure "kg:<name>" from its input event to the end of the next
 // frame: the animation-frame callback asked for after the handler ran comes after vis-network's

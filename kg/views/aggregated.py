@@ -124,8 +124,14 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
 
 def _cached_aggregated(store: Store, params: Mapping[str, str], view: ViewFilter,
                        link_base: str) -> dict[str, object]:
+    from kg.views.source import collector_paused
+
+    def build() -> dict[str, object]:
+        with collector_paused():
+            return aggregated_network_data(store, params, view, link_base)
+
     key = ("views:aggregated", link_base, view, _chosen(params, view))  # "?top=500" is "?"
-    return store.cached(key, lambda: aggregated_network_data(store, params, view, link_base))
+    return store.cached(key, build)
 
 
 def network_json(store: Store, params: Mapping[str, str], link_base: str = "/id/"

@@ -50,7 +50,7 @@ def group_of(edge_type: str) -> str:
 
 def in_range(date: str, start: str | None, end: str | None) -> bool:
     """Whether an event dated ``date`` can fall in ``[start, end]``; undated events always can."""
-    if not date:
+    if not date or (start is None and end is None):
         return True
     first, last = date_span(date)
     return (start is None or last >= start) and (end is None or first <= end)

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from kg.views.data import network_data
@@ -28,7 +27,7 @@ from kg.views.source import ViewSource
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 NETWORK_SCRIPTS = ("network_state.js", "network_timing.js", "network_filters.js", "network_draw.js",
-                   "network_communities.js", "network_evidence.js", "network_lists.js",
+                   "network_canvas.js", "network_communities.js", "network_evidence.js", "network_lists.js",
                    "network_export.js", "network.js")
 """The network page's scripts, one concern each, in the order they run (``network.js`` starts it)."""
 PAGES = {"network": ("Actor network", ("vis-network.min.js", *NETWORK_SCRIPTS)),
@@ -56,9 +55,24 @@ def asset_path(name: str) -> Path:
     raise FileNotFoundError(name)
 
 
+def compact_json(data: object, sort_keys: bool = False) -> str:
+    """``data`` as compact JSON text, UTF-8 unescaped, keys that are numbers written as strings.
+
+    orjson writes the 11 MB of a 5,000-actor page in 30 ms where ``json.dumps`` took 105
+    (tests/perf/test_views_bench.py); the text parses to what ``json.dumps`` gives.
+
+    >>> compact_json({"b": 1.5, -1: "é", "a": [None, True]}, sort_keys=True)
+    '{"-1":"é","a":[null,true],"b":1.5}'
+    """
+    import orjson
+
+    option = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    return orjson.dumps(data, option=option).decode("utf-8")
+
+
 def json_for_script(data: object) -> str:
     """JSON safe to place inside ``<script type="application/json">``."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

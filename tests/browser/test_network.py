@@ -303,6 +303,25 @@ def test_keyboard_user_reaches_actors_and_relations_and_their_evidence(browser_p
     assert in_view
 
 
+def test_lists_follow_a_filter_change_after_the_frame_keeping_the_selection_marked(browser_page):
+    """The lists are rebuilt after the frame that shows a change; the selected actor's button
+    is marked again in the rebuilt list."""
+    page = browser_page
+    open_network(page)
+    first_actor = page.locator("#actor-list button").first
+    first_actor.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#relation-list button").count() > 0
+    page.fill("#min-weight", "1000")
+    page.dispatch_event("#min-weight", "change")
+    for _ in range(250):  # polled from here: wait_for_function's polling evaluates strings, which the CSP blocks
+        if page.evaluate("document.querySelectorAll('#relation-list button').length") == 0:
+            break
+        page.wait_for_timeout(20)
+    assert page.locator("#actor-list button[aria-pressed='true']").text_content() == first_actor.text_content()
+    assert "relations (0)" in page.text_content("#lists-summary")
+
+
 def test_selection_keeps_colours_and_fades_the_rest(browser_page):
     page = browser_page
     open_network(page)

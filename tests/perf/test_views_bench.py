@@ -158,31 +158,37 @@ EVENT_TIMING_JS = """() => new Promise(done => {
 })"""
 
 
-def _interaction(page, name: str, act) -> None:  # type: ignore[no-untyped-def]
-    """Do ``act`` and wait until the page has measured the interaction ``name``."""
-    before = len(page.evaluate(MEASURES_JS, name))
+def _interaction(page, name: str, act, cdp, cpu: dict[str, list[float]]) -> None:  # type: ignore[no-untyped-def]
+    """Do ``act`` and wait until the page has measured the interaction ``name``; the page's
+    main-thread CPU time meanwhile (less sensitive to other jobs than the clock) goes to ``cpu``."""
+    before, started = len(page.evaluate(MEASURES_JS, name)), _cpu_seconds(cdp)
     act()
     deadline = time.monotonic() + 60
     while len(page.evaluate(MEASURES_JS, name)) <= before:
         assert time.monotonic() < deadline, f"the page measured no {name!r}"
         page.wait_for_timeout(20)
+    cpu.setdefault(name, []).append((_cpu_seconds(cdp) - started) * 1000)
 
 
-def interactions(page) -> None:  # type: ignore[no-untyped-def]
-    """Three of each interaction, with trusted input: mouse on the canvas, typing, keys."""
+def interactions(page, cdp, cpu: dict[str, list[float]]) -> str:  # type: ignore[no-untyped-def]
+    """Three of each interaction, with trusted input: mouse on the canvas, typing, keys.
+
+    Returns the evidence panel's text after the edge clicks (a search then shows an actor)."""
     for target in page.evaluate(META_NODES_JS)[:3]:
-        _interaction(page, "community", lambda t=target: page.mouse.click(t["x"], t["y"]))
+        _interaction(page, "community", lambda t=target: page.mouse.click(t["x"], t["y"]), cdp, cpu)
     for target in page.evaluate(ACTOR_NODES_JS)[:3]:
-        _interaction(page, "node", lambda t=target: page.mouse.click(t["x"], t["y"]))
+        _interaction(page, "node", lambda t=target: page.mouse.click(t["x"], t["y"]), cdp, cpu)
     for target in page.evaluate(EDGES_JS)[:3]:
-        _interaction(page, "edge", lambda t=target: page.mouse.click(t["x"], t["y"]))
+        _interaction(page, "edge", lambda t=target: page.mouse.click(t["x"], t["y"]), cdp, cpu)
+    evidence = page.text_content("#evidence") or ""
     for query in ("alias of actor 4321", "actor 17", "a77"):
-        _interaction(page, "search", lambda q=query: page.fill("#search", q))
+        _interaction(page, "search", lambda q=query: page.fill("#search", q), cdp, cpu)
     for _ in range(3):
-        _interaction(page, "filter", lambda: page.click("#groups input[value='fights']"))
+        _interaction(page, "filter", lambda: page.click("#groups input[value='fights']"), cdp, cpu)
     page.focus("#top-n")
     for _ in range(3):
-        _interaction(page, "top-n", lambda: page.keyboard.press("PageDown"))
+        _interaction(page, "top-n", lambda: page.keyboard.press("PageDown"), cdp, cpu)
+    return evidence
 
 
 def _cpu_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
@@ -208,13 +214,13 @@ def browser_timings(page, base: str, profile_dir: str | None) -> dict[str, objec
     if profile_dir:
         _save_profile(cdp, profile_dir, "first-draw")
         cdp.send("Profiler.start")
-    interactions(page)
+    found["cpu"] = {}
+    found["evidence"] = interactions(page, cdp, found["cpu"])  # type: ignore[arg-type]
     if profile_dir:
         _save_profile(cdp, profile_dir, "interactions")
     names = ("community", "node", "edge", "search", "filter", "top-n")
     found["measures"] = {name: page.evaluate(MEASURES_JS, name) for name in names}
     found["event_timing"] = page.evaluate(EVENT_TIMING_JS)
-    found["evidence"] = page.text_content("#evidence")
     return found
 
 
@@ -243,8 +249,10 @@ def timing_table(server: dict[str, dict[str, float]], found: dict[str, object]) 
     for name, measures in found["measures"].items():  # type: ignore[attr-defined]
         timing = [_event_timing(m, found["event_timing"]) for m in measures]  # type: ignore[arg-type]
         shown = ", ".join("<16" if t is None else f"{t:.0f}" for t in timing)
+        each = ", ".join(f"{m['duration']:.0f}" for m in measures)
+        cpu = ", ".join(f"{ms:.0f}" for ms in found["cpu"].get(name, []))  # type: ignore[attr-defined]
         rows.append((f"{name} (max of {len(measures)})", max((m["duration"] for m in measures), default=0),
-                     TARGETS_MS["interaction"], f"Event Timing {shown}"))
+                     TARGETS_MS["interaction"], f"each {each}; CPU {cpu}; Event Timing {shown}"))
     return rows
 
 

@@ -1,0 +1,159 @@
+// Conflict KG network page, 5 of 10: the canvas drawn in batches. vis-network 9.1.2 draws each
+// node and each edge on its own (a path, a fill or stroke, save/restore and a dozen option
+// look-ups each): a frame of 5,000 nodes and 20,000 edges took 68-98 ms of script, 22 in batches
+// (tests/perf/test_views_bench.py). Plain items are drawn here as one path per style instead;
+// the rest (selected, hovered, curved, with arrows or a label drawn at this scale) still by vis,
+// after them, in vis's order. Lines whose box misses the view are left out. Meta-edges
+// (V.metaLines, network_communities.js) join the batches.
+(function () {
+  "use strict";
+  var V = window.KG.network;
+  var META_COLOUR = V.META_COLOUR = "#7f7f7f", drawnAlone = [];
+  // Items per path: the browser rasterises one path as one shape, and a path of thousands of
+  // crossing lines took seconds to paint (Event Timing 2.3 s); short paths paint as fast as vis's.
+  // A dashed line is a path of its own: the browser dashes only the part of a lone line in view.
+  var PER_PATH = 32;
+  V.metaLines = [];  // {from, to: vis nodes, style: {color, width, dashes}}: the meta-edges shown
+  V.metaLine = function (from, to, width) {
+    return {from: from, to: to, style: {color: {color: META_COLOUR, opacity: 0.5}, width: width, dashes: false}};
+  };
+
+  // vis's renderer draws through these three methods; false where they are not vis 9's.
+  V.batchCanvas = function () {
+    var renderer = V.network.renderer;
+    if (!renderer || typeof renderer._drawEdges !== "function" || typeof renderer._drawNodes !== "function" ||
+        typeof renderer._drawArrows !== "function" || !renderer.canvas || !renderer.body) { return false; }
+    renderer._drawEdges = drawEdges;
+    renderer._drawArrows = function (ctx) { drawnAlone.forEach(function (e) { e.drawArrows(ctx); }); };  // a batched edge has none
+    renderer._drawNodes = drawNodes;
+    return true;
+  };
+
+  // What vis draws: its visible indices, by vis's own rule (shown items; an edge between two
+  // shown nodes). vis's pass walks its objects with for-in (17 ms at 5,000 actors and 20,000
+  // edges); the same over id lists kept until vis's data next changes takes a few.
+  var ids = null;
+  V.updateVisibleIndices = function (network) {
+    var body = network.body, clustering = network.clustering;
+    if (!clustering || Object.keys(clustering.clusteredNodes || {}).length || Object.keys(clustering.clusteredEdges || {}).length) {
+      network._updateVisibleIndices(); return;
+    }
+    if (ids === null) {
+      ids = {nodes: Object.keys(body.nodes), edges: Object.keys(body.edges)};
+      body.emitter.once("_dataChanged", function () { ids = null; });
+    }
+    var nodes = body.nodes, edges = body.edges, nodeIndices = [], edgeIndices = [];
+    ids.nodes.forEach(function (id) { var n = nodes[id]; if (n && n.options.hidden === false) { nodeIndices.push(n.id); } });
+    ids.edges.forEach(function (id) {
+      var e = edges[id], from = e && nodes[e.fromId], to = e && nodes[e.toId];
+      if (e && e.options.hidden === false && from && to && from.options.hidden === false && to.options.hidden === false) { edgeIndices.push(e.id); }
+    });
+    body.nodeIndices = nodeIndices; body.edgeIndices = edgeIndices;
+  };
+
+  function drawEdges(ctx) {
+    var edges = this.body.edges, indices = this.body.edgeIndices, batches = {}, alone = [], view = viewable(this.canvas);
+    for (var i = 0; i < indices.length; i++) {
+      var edge = edges[indices[i]], o = edge.options;
+      if (edge.connected !== true) { continue; }
+      if (!plainEdge(edge)) { alone.push(edge); continue; }
+      if (outside(edge.from, edge.to, view)) { continue; }
+      addTo(batches, o.color.color + "|" + o.color.opacity + "|" + o.width + "|" + (o.dashes ? String(o.dashes) : ""), o)
+        .push(edge.from.x, edge.from.y, edge.to.x, edge.to.y);
+    }
+    V.metaLines.forEach(function (m) {
+      if (m.from.options.hidden || m.to.options.hidden || outside(m.from, m.to, view)) { return; }
+      addTo(batches, META_COLOUR + "|0.5|" + m.style.width + "|", m.style).push(m.from.x, m.from.y, m.to.x, m.to.y);
+    });
+    Object.keys(batches).forEach(function (key) { strokeLines(ctx, batches[key]); });
+    alone.forEach(function (e) { e.draw(ctx); });
+    drawnAlone = alone;
+  }
+  function outside(a, b, view) {  // the line's box misses the view
+    return (a.x < view.left && b.x < view.left) || (a.x > view.right && b.x > view.right) ||
+      (a.y < view.top && b.y < view.top) || (a.y > view.bottom && b.y > view.bottom);
+  }
+  function plainEdge(edge) {
+    var o = edge.options, a = o.arrows;
+    return !edge.selected && !edge.hover && edge.from !== edge.to && !(o.smooth && o.smooth.enabled === true) &&
+      !a.to.enabled && !a.from.enabled && !a.middle.enabled && (o.label === null || o.label === undefined) &&
+      !o.shadow.enabled && o.color.inherit === false;
+  }
+  // The batch of items drawn alike (`style`: the options of the first), created on first use.
+  function addTo(batches, key, style) {
+    return (batches[key] || (batches[key] = {style: style, points: []})).points;
+  }
+  function strokeLines(ctx, batch) {
+    var p = batch.points, o = batch.style;
+    ctx.save();
+    ctx.strokeStyle = o.color.color; ctx.globalAlpha = o.color.opacity; ctx.lineWidth = o.width;
+    if (o.dashes) { ctx.lineCap = "round"; ctx.setLineDash(Array.isArray(o.dashes) ? o.dashes : [5, 5]); }
+    var step = 4 * (o.dashes ? 1 : PER_PATH);
+    for (var start = 0; start < p.length; start += step) {
+      ctx.beginPath();
+      for (var i = start; i < Math.min(p.length, start + step); i += 4) { ctx.moveTo(p[i], p[i + 1]); ctx.lineTo(p[i + 2], p[i + 3]); }
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  // As vis's _drawNodes: nodes outside the view (20 px margin) only get their bounding box
+  // (kept for clicks), selected ones are drawn last and hovered ones over them.
+  function drawNodes(ctx, alwaysShow) {
+    var nodes = this.body.nodes, indices = this.body.nodeIndices, scale = this.body.view.scale, batches = {};
+    var view = viewable(this.canvas), later = [], selected = [], hovered = [], labels = [];
+    for (var i = 0; i < indices.length; i++) {
+      var node = nodes[indices[i]];
+      if (node.hover) { hovered.push(node); continue; }
+      if (node.isSelected()) { selected.push(node); continue; }
+      if (!plainDot(node, scale)) { later.push(node); continue; }
+      place(node, ctx);
+      if (alwaysShow === true || node.isBoundingBoxOverlappingWith(view)) { addDot(batches, node, scale); }
+    }
+    Object.keys(batches).forEach(function (key) { fillDots(ctx, batches[key]); });
+    later.forEach(function (n) {
+      if (alwaysShow === true || n.isBoundingBoxOverlappingWith(view)) { labels.push(n.draw(ctx).drawExternalLabel); } else { n.updateBoundingBox(ctx, n.selected); }
+    });
+    selected.concat(hovered).forEach(function (n) { labels.push(n.draw(ctx).drawExternalLabel); });
+    return {drawExternalLabels: function () { labels.forEach(function (draw) { if (draw) { draw(); } }); }};
+  }
+  // What vis's draw of a dot sets for clicks (its box) and for culling (its bounding box); its
+  // label is measured when vis first draws it (measuring every newly shown actor's label cost
+  // 15 ms of a community's opening).
+  function place(node, ctx) {
+    var shape = node.shape, size = node.options.size;
+    shape.width = shape.height = 2 * size; shape.radius = size;
+    shape.left = node.x - size; shape.top = node.y - size;
+    node.updateBoundingBox(ctx);
+  }
+  function viewable(canvas) {
+    var margin = 20, from = canvas.DOMtoCanvas({x: -margin, y: -margin});
+    var to = canvas.DOMtoCanvas({x: canvas.frame.canvas.clientWidth + margin, y: canvas.frame.canvas.clientHeight + margin});
+    return {top: from.y, left: from.x, bottom: to.y, right: to.x};
+  }
+  // A dot without shadow, dashes, icon or opacity whose label vis would not draw at this scale.
+  function plainDot(node, scale) {
+    var o = node.options, label = node.labelModule;
+    var unlabelled = o.label === undefined || o.label === null || o.label === "" ||
+      label.fontOptions.size * scale < label.elementOptions.scaling.label.drawThreshold - 1;
+    return o.shape === "dot" && unlabelled && !o.shadow.enabled && !o.shapeProperties.borderDashes &&
+      (o.opacity === undefined || o.opacity === 1) && (o.icon === undefined || o.icon.code === undefined);
+  }
+  function addDot(batches, node, scale) {
+    var o = node.options, border = Math.min(2 * o.size, o.borderWidth / scale);
+    addTo(batches, o.color.background + "|" + o.color.border + "|" + border, {fill: o.color.background, stroke: o.color.border, width: border})
+      .push(node.x, node.y, o.size);
+  }
+  function fillDots(ctx, batch) {
+    var p = batch.points, o = batch.style;
+    ctx.save();
+    ctx.fillStyle = o.fill; ctx.strokeStyle = o.stroke; ctx.lineWidth = o.width;
+    for (var start = 0; start < p.length; start += 3 * PER_PATH) {
+      ctx.beginPath();
+      for (var i = start; i < Math.min(p.length, start + 3 * PER_PATH); i += 3) { ctx.moveTo(p[i] + p[i + 2], p[i + 1]); ctx.arc(p[i], p[i + 1], p[i + 2], 0, 2 * Math.PI); }
+      ctx.fill();
+      if (o.width > 0) { ctx.stroke(); }
+    }
+    ctx.restore();
+  }
+}());

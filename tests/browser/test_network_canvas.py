@@ -1,0 +1,108 @@
+"""The network canvas drawn in batches above 3,000 edges (``kg/templates/network_canvas.js``).
+
+The page at 1,000 actors and 4,500 events: the batched drawing inks the pixels vis-network's
+own drawing inks (the page's drawing methods taken away and put back), with a small fraction
+of its strokes, and meta-edges are lines of the batches, not vis edges.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.perf.test_views_bench import synthetic_network
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def canvas_server():
+    from flask import Flask, Response, send_file
+
+    from kg.views import ViewSource, asset_path, network_page
+    from tests.live import serving
+
+    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=4500))
+    html = network_page(source, inline_assets=False, asset_base="/network/assets")
+    app = Flask(__name__)
+    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
+    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
+    with serving(app) as base:
+        yield base
+
+
+@pytest.fixture
+def canvas_page(page, canvas_server):
+    page.goto(f"{canvas_server}/view")
+    page.wait_for_function("window.kgReady === true", timeout=60_000)
+    return page
+
+
+# Draw once with the page's batches and once with vis's own methods; count inked pixels
+# (alpha above 16: the canvas is transparent) and strokes.
+COMPARE_JS = """() => {
+  const n = window.kgNetwork, r = n.renderer, ctx = n.canvas.getContext('2d');
+  const width = ctx.canvas.width, height = ctx.canvas.height, stroke = ctx.stroke;
+  let strokes = 0;
+  ctx.stroke = function () { strokes++; return stroke.apply(this, arguments); };
+  function draw() {
+    strokes = 0; n.redraw();
+    const data = ctx.getImageData(0, 0, width, height).data, ink = new Uint8Array(width * height);
+    for (let i = 0; i < ink.length; i++) { ink[i] = data[4 * i + 3] > 16 ? 1 : 0; }
+    return {ink: ink, strokes: strokes};
+  }
+  const batched = draw(), page = {e: r._drawEdges, n: r._drawNodes, a: r._drawArrows};
+  delete r._drawEdges; delete r._drawNodes; delete r._drawArrows;
+  const own = draw();
+  r._drawEdges = page.e; r._drawNodes = page.n; r._drawArrows = page.a;
+  ctx.stroke = stroke;
+  let both = 0, visInk = 0, batchInk = 0;
+  for (let i = 0; i < own.ink.length; i++) {
+    visInk += own.ink[i]; batchInk += batched.ink[i]; both += own.ink[i] & batched.ink[i];
+  }
+  return {vis: visInk, batched: batchInk, both: both, visStrokes: own.strokes, strokes: batched.strokes,
+          edges: n.body.edgeIndices.length, scale: n.getScale()};
+}"""
+
+
+@pytest.mark.parametrize("scale", [None, 1.0])  # fitted (solid lines) and zoomed in (dashed)
+def test_batches_ink_what_vis_inks_with_few_strokes(canvas_page, scale):
+    page = canvas_page
+    page.click("#expand-communities")  # every actor shown: no meta-edge, which vis never draws
+    if scale:
+        page.evaluate("(s) => window.kgNetwork.moveTo({scale: s, animation: false})", scale)
+    found = page.evaluate(COMPARE_JS)
+    assert found["edges"] > 3000 and found["vis"] > 10_000, found
+    assert found["both"] >= 0.95 * found["vis"], found  # what vis inks, the batches ink
+    assert found["batched"] <= 1.05 * found["vis"], found  # and hardly anything else
+    if scale is None:  # solid lines: a stroke per 32 lines instead of one per edge and dot
+        assert found["strokes"] * 10 < found["visStrokes"], found
+
+
+def test_meta_edges_are_batched_lines_between_shown_nodes(canvas_page):
+    page = canvas_page
+    lines = page.evaluate("""() => window.KG.network.metaLines
+        .filter(m => !m.from.options.hidden && !m.to.options.hidden).map(m => [String(m.from.id), String(m.to.id)])""")
+    assert lines and all(a.startswith("community-") or b.startswith("community-") for a, b in lines)
+    assert page.evaluate("() => Object.keys(window.kgNetwork.body.edges).filter(id => id.startsWith('meta-')).length") == 0
+    community = lines[0][0] if lines[0][0].startswith("community-") else lines[0][1]
+    page.evaluate("(id) => { window.kgNetwork.body.emitter.emit('click', {nodes: [id], edges: []}); }", community)
+    shown = page.evaluate("""() => window.KG.network.metaLines.map(m => [String(m.from.id), String(m.to.id)])""")
+    assert all(community not in pair for pair in shown)  # its members now carry its lines
+    assert any(not a.startswith("community-") or not b.startswith("community-") for a, b in shown)
+
+
+def test_visible_indices_are_those_vis_computes(canvas_page):
+    """The page's own pass over kept id lists gives vis's visible nodes and edges, in order,
+    also for a node hidden without its edges."""
+    page = canvas_page
+    community = page.evaluate("() => window.kgNetwork.body.nodeIndices.find(id => String(id).startsWith('community-'))")
+    page.evaluate("(id) => { window.kgNetwork.body.emitter.emit('click', {nodes: [id], edges: []}); }", community)
+    page.click("#groups input[value='fights']")
+    found = page.evaluate("""() => { const n = window.kgNetwork, body = n.body;
+        const hub = body.edges[body.edgeIndices[0]].fromId;  // hidden alone: its edges go too
+        window.KG.network.hide([], [{id: hub, hidden: true}]);
+        const mine = [body.nodeIndices.map(String), body.edgeIndices.map(String)];
+        n._updateVisibleIndices();
+        return {mine, vis: [body.nodeIndices.map(String), body.edgeIndices.map(String)]}; }""")
+    assert found["mine"] == found["vis"]
+    assert 0 < len(found["vis"][1]) < page.evaluate("window.kgView.edgeIds().length")
