@@ -6,6 +6,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from tests.browser.polling import wait_until
+
 pytestmark = pytest.mark.browser
 
 DRAWN = """() => {
@@ -40,7 +42,7 @@ def browser_page(page, seed_server):
 
 def open_network(page, query: str = ""):
     page.goto(f"{page.base_url}/network{query}")
-    page.wait_for_function("window.kgReady === true", timeout=20_000)
+    wait_until(page, "window.kgReady === true", timeout=20_000)
 
 
 def click_edge(page, edge_id: str) -> None:
@@ -165,7 +167,7 @@ def test_ego_view_keeps_k_hops(browser_page):
 def test_companion_views_draw(browser_page, artifacts_dir, view, ready):
     page = browser_page
     page.goto(f"{page.base_url}/{view}")
-    page.wait_for_function("window.kgReady === true")
+    wait_until(page, "window.kgReady === true")
     assert page.locator(ready).count() > 0
     page.screenshot(path=str(artifacts_dir / f"{view}.png"))
     assert page.outside_requests == [] and page.console_errors == [], page.console_errors
@@ -174,7 +176,7 @@ def test_companion_views_draw(browser_page, artifacts_dir, view, ready):
 def test_claims_view_puts_contradictions_side_by_side(browser_page):
     page = browser_page
     page.goto(f"{page.base_url}/claims")
-    page.wait_for_function("window.kgReady === true")
+    wait_until(page, "window.kgReady === true")
     rows = page.eval_on_selector_all("#pairs tr", "rs => rs.map(r => r.innerText)")
     assert any("Bassil" in row and "security source" in row for row in rows), rows
 
@@ -183,7 +185,7 @@ def test_standalone_file_works_without_a_server(page, seed_server):
     from kg.views import network_page, view_source
 
     page.set_content(network_page(view_source(seed_server[1]), inline_assets=True))
-    page.wait_for_function("window.kgReady === true")
+    wait_until(page, "window.kgReady === true")
     assert page.evaluate(DRAWN) > 1000
     assert page.is_hidden("#server-exports")
     assert page.outside_requests == [] and page.console_errors == []
@@ -215,7 +217,7 @@ def test_large_views_show_the_top_actors_and_expand_around_one(browser_page):
     page.fill("#search", "Hezbollah")
     with page.expect_navigation():
         page.click("#ego")
-    page.wait_for_function("window.kgReady === true")
+    wait_until(page, "window.kgReady === true")
     assert "focus=" in page.url and "limit" not in page.url
     assert len(page.evaluate("window.kgView.visibleNodeLabels()")) > 3
 
@@ -274,7 +276,7 @@ def test_standalone_view_file_runs_under_its_own_csp(browser, seed_server, tmp_p
     errors: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.goto(out.as_uri())
-    page.wait_for_function("window.kgReady === true", timeout=20_000)
+    wait_until(page, "window.kgReady === true", timeout=20_000)
     assert page.evaluate(DRAWN) > 1000
     assert page.evaluate("window.injected === undefined"), "a script not in the policy ran"
     assert len(errors) == 1 and "Content Security Policy" in errors[0], errors
@@ -314,10 +316,8 @@ def test_lists_follow_a_filter_change_after_the_frame_keeping_the_selection_mark
     assert page.locator("#relation-list button").count() > 0
     page.fill("#min-weight", "1000")
     page.dispatch_event("#min-weight", "change")
-    for _ in range(250):  # polled from here: wait_for_function's polling evaluates strings, which the CSP blocks
-        if page.evaluate("document.querySelectorAll('#relation-list button').length") == 0:
-            break
-        page.wait_for_timeout(20)
+    wait_until(page, "document.querySelectorAll('#relation-list button').length === 0",
+               timeout=5_000)
     assert page.locator("#actor-list button[aria-pressed='true']").text_content() == first_actor.text_content()
     assert "relations (0)" in page.text_content("#lists-summary")
 
@@ -352,7 +352,7 @@ def test_timeline_reads_as_prose_with_dates_people_read(browser_page):
 
     page = browser_page
     page.goto(f"{page.base_url}/timeline")
-    page.wait_for_function("window.kgReady === true", timeout=20_000)
+    wait_until(page, "window.kgReady === true", timeout=20_000)
     items = page.evaluate("""() => Array.from(document.querySelectorAll('#timeline li')).map(li =>
         [li.querySelector('strong').textContent.trim(), li.querySelector('.meta').textContent,
          li.querySelector('a').textContent])""")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.polling import wait_until
+
 from tests.perf.test_views_bench import synthetic_network
 
 pytestmark = pytest.mark.browser
@@ -33,7 +35,7 @@ def canvas_server():
 @pytest.fixture
 def canvas_page(page, canvas_server):
     page.goto(f"{canvas_server}/view")
-    page.wait_for_function("window.kgReady === true", timeout=60_000)
+    wait_until(page, "window.kgReady === true", timeout=60_000)
     return page
 
 
