@@ -9,34 +9,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.polling import wait_until
-
-from tests.perf.test_views_bench import synthetic_network
+from tests.browser.synthetic_view import open_view, serving_synthetic_view
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def canvas_server():
-    from flask import Flask, Response, send_file
-
-    from kg.views import ViewSource, asset_path, network_page
-    from tests.live import serving
-
-    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=4500))
-    html = network_page(source, inline_assets=False, asset_base="/network/assets")
-    app = Flask(__name__)
-    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
-    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
-    with serving(app) as base:
+    with serving_synthetic_view(nodes=1000, edges=4500) as base:
         yield base
 
 
 @pytest.fixture
 def canvas_page(page, canvas_server):
-    page.goto(f"{canvas_server}/view")
-    wait_until(page, "window.kgReady === true", timeout=60_000)
-    return page
+    return open_view(page, canvas_server)
 
 
 # Draw once with the page's batches and once with vis's own methods; count inked pixels

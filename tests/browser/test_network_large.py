@@ -8,34 +8,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.polling import wait_until
-
-from tests.perf.test_views_bench import synthetic_network
+from tests.browser.synthetic_view import open_view, serving_synthetic_view
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def large_server():
-    from flask import Flask, Response, send_file
-
-    from kg.views import ViewSource, asset_path, network_page
-    from tests.live import serving
-
-    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=3000))
-    html = network_page(source, inline_assets=False, asset_base="/network/assets")
-    app = Flask(__name__)
-    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
-    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
-    with serving(app) as base:
+    with serving_synthetic_view(nodes=1000, edges=3000) as base:
         yield base
 
 
 @pytest.fixture
 def large_page(page, large_server):
-    page.goto(f"{large_server}/view")
-    wait_until(page, "window.kgReady === true", timeout=60_000)
-    return page
+    return open_view(page, large_server)
 
 
 DRAWN_NODES = "Object.keys(window.kgNetwork.body.nodes).filter(id => " \
@@ -127,22 +113,11 @@ def test_every_community_is_drawn_inside_the_canvas_at_first(large_page):
 
 def test_above_3000_edges_lines_are_solid_zoomed_out_and_dashed_zoomed_in(page):
     """A dash pattern costs four times a solid line to draw and is unreadable at small scale."""
-    from flask import Flask, Response, send_file
-
-    from kg.views import ViewSource, asset_path, network_page
-    from tests.live import serving
-
-    source = ViewSource.from_network(synthetic_network(nodes=1000, edges=4500))
-    html = network_page(source, inline_assets=False, asset_base="/network/assets")
-    app = Flask(__name__)
-    app.add_url_rule("/view", "view", lambda: Response(html, mimetype="text/html"))
-    app.add_url_rule("/network/assets/<name>", "asset", lambda name: send_file(asset_path(name)))
     dashed = """() => { const n = window.kgNetwork, data = window.kgView;
         return data.edgeIds().filter(id => data.edge(id).group === 'coerces')
           .map(id => JSON.stringify(n.body.edges[id].options.dashes)); }"""
-    with serving(app) as base:
-        page.goto(f"{base}/view")
-        wait_until(page, "window.kgReady === true", timeout=60_000)
+    with serving_synthetic_view(nodes=1000, edges=4500) as base:
+        open_view(page, base)
         assert len(page.evaluate("window.kgView.edgeIds()")) > 3000
         page.evaluate("() => window.kgNetwork.moveTo({scale: 0.2, animation: false})")
         page.evaluate(NEXT_FRAME)

@@ -10,9 +10,8 @@ import hashlib
 
 import pytest
 
-from tests.browser.polling import wait_until
-
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Place, Sentence, Span, TimeExpr
+from tests.browser.polling import wait_until
 
 pytestmark = pytest.mark.browser
 
