@@ -24,18 +24,15 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port
+from tests.perf.store_server import Server
 
 pytestmark = pytest.mark.bench
 ROOT = Path(__file__).resolve().parents[2]
 WARM = int(os.environ.get("KG_BENCH_WARM", "9"))
-START_SECONDS = 300
 ONLY = os.environ.get("KG_BENCH_ROUTES", "")  # comma-separated route prefixes to run, else all
 RAW_TOP = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
 SELECT ?agent ?other ?relation ?n WHERE {
@@ -101,47 +98,6 @@ def routes(path: Path) -> list[str]:
              f"/id/actor/{actor}", f"/id/actor/{actor}.json", "/api/actors", "/api/events",
              "/api/claims", "/api/articles", "/api/analysis/fights", "/sparql/editor", "/healthz"]
     return [r for r in found if not ONLY or any(r.startswith(p) for p in ONLY.split(","))]
-
-
-class Server:
-    """``kg serve`` on a free loopback port over the store."""
-
-    def __init__(self, path: Path) -> None:
-        self.port = free_port()
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", f"oxigraph:{path}",
-             "--port", str(self.port), "--client-queries", "0"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        began = time.monotonic()
-        deadline = began + START_SECONDS
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url("/healthz"), timeout=5).read()
-                self.ready_seconds = time.monotonic() - began  # start, warm-up, first /healthz
-                return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("kg serve did not start")
-
-    def url(self, route: str) -> str:
-        return f"http://127.0.0.1:{self.port}{route}"
-
-    def get(self, route: str) -> float:
-        started = time.perf_counter()
-        with urllib.request.urlopen(self.url(route), timeout=600) as response:
-            response.read()
-            assert response.status == 200
-        return time.perf_counter() - started
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def raw_top_query(path: Path, repeat: int = WARM + 1) -> list[float]:

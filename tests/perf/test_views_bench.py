@@ -22,6 +22,11 @@ When other jobs load the 2 cores (load average above the core count) the
 timings are printed but only the work is judged: the server's CPU time and the
 page's main-thread CPU time up to the first draw (Chromium's ``ThreadTime``).
 ``KG_BENCH_NODES`` / ``KG_BENCH_EDGES`` change the size.
+
+With ``KG_BENCH_STORE=PATH`` (an on-disk store, e.g. ``kg synth --articles 10000 --actors
+5000``) the same timings are taken as a user meets them: a fresh ``kg serve`` over the
+store (its warm-up included in "server ready"), the server's CPU time read from ``/proc``
+for it and its page workers, and searches for labels the page itself shows.
 """
 
 from __future__ import annotations
@@ -170,7 +175,12 @@ def _interaction(page, name: str, act, cdp, cpu: dict[str, list[float]]) -> None
     cpu.setdefault(name, []).append((_cpu_seconds(cdp) - started) * 1000)
 
 
-def interactions(page, cdp, cpu: dict[str, list[float]]) -> str:  # type: ignore[no-untyped-def]
+SEARCHES = ("alias of actor 4321", "actor 17", "a77")
+"""What the searches type on the synthetic network (an alias, a label's start, a short alias)."""
+
+
+def interactions(page, cdp, cpu: dict[str, list[float]],  # type: ignore[no-untyped-def]
+                 searches: tuple[str, ...] = SEARCHES) -> str:
     """Three of each interaction, with trusted input: mouse on the canvas, typing, keys.
 
     Returns the evidence panel's text after the edge clicks (a search then shows an actor)."""
@@ -180,8 +190,11 @@ def interactions(page, cdp, cpu: dict[str, list[float]]) -> str:  # type: ignore
         _interaction(page, "node", lambda t=target: page.mouse.click(t["x"], t["y"]), cdp, cpu)
     for target in page.evaluate(EDGES_JS)[:3]:
         _interaction(page, "edge", lambda t=target: page.mouse.click(t["x"], t["y"]), cdp, cpu)
+    deadline = time.monotonic() + 10  # over a store, an edge's evidence is fetched on demand
+    while not (page.text_content("#evidence") or "").strip() and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     evidence = page.text_content("#evidence") or ""
-    for query in ("alias of actor 4321", "actor 17", "a77"):
+    for query in searches:
         _interaction(page, "search", lambda q=query: page.fill("#search", q), cdp, cpu)
     for _ in range(3):
         _interaction(page, "filter", lambda: page.click("#groups input[value='fights']"), cdp, cpu)
@@ -197,7 +210,8 @@ def _cpu_seconds(cdp) -> float:  # type: ignore[no-untyped-def]
     return next(m["value"] for m in metrics if m["name"] == "ThreadTime")
 
 
-def browser_timings(page, base: str, profile_dir: str | None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def browser_timings(page, base: str, profile_dir: str | None,  # type: ignore[no-untyped-def]
+                    searches: tuple[str, ...] = SEARCHES) -> dict[str, object]:
     """First draw (the page's mark), the page's interaction measures and Chromium's Event Timing."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
@@ -215,7 +229,8 @@ def browser_timings(page, base: str, profile_dir: str | None) -> dict[str, objec
         _save_profile(cdp, profile_dir, "first-draw")
         cdp.send("Profiler.start")
     found["cpu"] = {}
-    found["evidence"] = interactions(page, cdp, found["cpu"])  # type: ignore[arg-type]
+    found["meta_nodes"] = len(page.evaluate(META_NODES_JS))  # none below CLUSTER_ABOVE actors
+    found["evidence"] = interactions(page, cdp, found["cpu"], searches)  # type: ignore[arg-type]
     if profile_dir:
         _save_profile(cdp, profile_dir, "interactions")
     names = ("community", "node", "edge", "search", "filter", "top-n")
@@ -256,31 +271,57 @@ def timing_table(server: dict[str, dict[str, float]], found: dict[str, object]) 
     return rows
 
 
-def test_network_view_at_5000_actors_against_issue_16_targets(page, artifacts_dir):
-    from kg.views import ViewSource
-    from tests.live import serving
-
-    sources = {path: ViewSource.from_network(synthetic_network()) for path in ("/network", "/network.json")}
-    server_cpu: dict[str, list[float]] = {}
-    with serving(bench_app(sources, server_cpu)) as base:
-        server = server_timings(base, server_cpu)
-        found = browser_timings(page, base, os.environ.get("KG_BENCH_PROFILE"))
-        page.screenshot(path=str(artifacts_dir / "network-bench.png"))
+def judge(server: dict[str, dict[str, float]], found: dict[str, object], size: str) -> None:
+    """Print the timing table; fail on a missed target (on the work's CPU time when loaded)."""
     load = os.getloadavg()[0]
     rows = timing_table(server, found)
-    print(f"\nviews bench: {NODES} actors / {EDGES} events, load average {load:.2f} on "
-          f"{os.cpu_count()} cores; page {server['/network']['bytes'] / 1e6:.1f} MB, "
-          f"/network.json {server['/network.json']['bytes'] / 1e6:.1f} MB; navigation "
+    print(f"\nviews bench: {size}, load average {load:.2f} on {os.cpu_count()} cores; page "
+          f"{server['/network']['bytes'] / 1e6:.1f} MB, /network.json "
+          f"{server['/network.json']['bytes'] / 1e6:.1f} MB; navigation "
           f"{ {k: round(v or 0) for k, v in found['navigation'].items()} } ms")  # type: ignore[union-attr]
     print(f"{'measure':44} {'ms':>7} {'target':>7} {'ratio':>6}  note")
     for what, ms, target, note in rows:
         print(f"{what:44} {ms:7.0f} {target:7.0f} {ms / target:6.2f}  {note}")
-    assert all(found["measures"].values()), "every interaction is measured"  # type: ignore[attr-defined]
-    assert "Report" in str(found["evidence"])
-    assert page.console_errors == [] and page.outside_requests == []
+    unmeasured = [name for name, measures in found["measures"].items()  # type: ignore[attr-defined]
+                  if not measures and (name != "community" or found["meta_nodes"])]
+    assert not unmeasured, f"interactions the page did not measure: {unmeasured}"
     if load > (os.cpu_count() or 1):  # others' jobs share the cores: judge the work by its CPU time
         assert max(t["warm_cpu"] for t in server.values()) <= TARGETS_MS["server"]
         assert found["first_draw_cpu"] <= TARGETS_MS["first draw"]  # type: ignore[operator]
         return
     failed = [(what, round(ms)) for what, ms, target, _ in rows if ms > target]
     assert not failed, f"over issue 16's targets: {failed}"
+
+
+def test_network_view_at_5000_actors_against_issue_16_targets(page, artifacts_dir):
+    from kg.views import ViewSource
+    from tests.live import serving
+
+    if os.environ.get("KG_BENCH_STORE"):
+        pytest.skip("KG_BENCH_STORE given: the store's own test runs instead")
+    sources = {path: ViewSource.from_network(synthetic_network()) for path in ("/network", "/network.json")}
+    server_cpu: dict[str, list[float]] = {}
+    with serving(bench_app(sources, server_cpu)) as base:
+        server = server_timings(base, server_cpu)
+        found = browser_timings(page, base, os.environ.get("KG_BENCH_PROFILE"))
+        page.screenshot(path=str(artifacts_dir / "network-bench.png"))
+    assert "Report" in str(found["evidence"])
+    assert page.console_errors == [] and page.outside_requests == []
+    judge(server, found, f"{NODES} actors / {EDGES} events")
+
+
+def test_network_view_over_a_store_against_issue_16_targets(page, artifacts_dir):
+    from pathlib import Path
+
+    from tests.perf.store_server import served_store_timings
+
+    given = os.environ.get("KG_BENCH_STORE")
+    if not given:
+        pytest.skip("set KG_BENCH_STORE=PATH to time the view over an on-disk store")
+    with served_store_timings(Path(given), ("/network", "/network.json")) as (base, server, labels):
+        searches = tuple(labels[n].lower()[:12] for n in (3, 17, 77) if n < len(labels))
+        found = browser_timings(page, base, os.environ.get("KG_BENCH_PROFILE"), searches)
+        page.screenshot(path=str(artifacts_dir / "network-bench-store.png"))
+    assert str(found["evidence"]).strip(), "an edge click shows its evidence"
+    assert page.console_errors == [] and page.outside_requests == []
+    judge(server, found, f"store {given}, {len(labels)} actors shown")
