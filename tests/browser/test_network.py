@@ -7,47 +7,10 @@ import networkx as nx
 import pytest
 
 from tests.browser.polling import wait_until
+from tests.browser.seed_view import (  # noqa: F401  (fixtures)
+    DRAWN, browser_page, click_edge, open_network, seed_server)
 
 pytestmark = pytest.mark.browser
-
-DRAWN = """() => {
-    const c = document.querySelector('#network canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let drawn = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) drawn++; }
-    return drawn; }"""
-
-
-@pytest.fixture(scope="module")
-def seed_server(extractor, seed_article):
-    """One app over the seed, served once for the module (these tests only read)."""
-    from kg.ingest import ingest
-    from kg.store import open_store
-    from tests.live import serving
-    from web import create_app
-
-    store = open_store("memory:")
-    assert ingest(store, [seed_article], extractor).added == [seed_article.key]
-    app = create_app({"TESTING": True, "KG_STORE": "memory:"})
-    app.extensions["kg_store"] = store
-    with serving(app) as base:
-        yield base, store
-
-
-@pytest.fixture
-def browser_page(page, seed_server):
-    """The loopback-only page, pointed at the module's server (overrides the conftest one)."""
-    page.base_url = seed_server[0]
-    return page
-
-
-def open_network(page, query: str = ""):
-    page.goto(f"{page.base_url}/network{query}")
-    wait_until(page, "window.kgReady === true", timeout=20_000)
-
-
-def click_edge(page, edge_id: str) -> None:
-    page.evaluate("""(id) => { const n = window.kgNetwork; n.selectEdges([id]);
-        n.body.emitter.emit('click', {nodes: [], edges: [id]}); }""", edge_id)
 
 
 def test_seed_network_renders_offline(browser_page, artifacts_dir):
@@ -281,66 +244,6 @@ def test_standalone_view_file_runs_under_its_own_csp(browser, seed_server, tmp_p
     assert page.evaluate("window.injected === undefined"), "a script not in the policy ran"
     assert len(errors) == 1 and "Content Security Policy" in errors[0], errors
     context.close()
-
-
-def test_keyboard_user_reaches_actors_and_relations_and_their_evidence(browser_page):
-    """Tab to the list beside the canvas, Enter on an actor, then on a relation: the
-    network selects it and the evidence panel shows it, in view."""
-    page = browser_page
-    open_network(page)
-    first_actor = page.locator("#actor-list button").first
-    first_actor.focus()
-    page.keyboard.press("Enter")
-    name = first_actor.text_content()
-    assert page.text_content("#details-title") == name
-    assert page.evaluate("window.kgNetwork.getSelectedNodes().length") == 1
-    assert first_actor.get_attribute("aria-pressed") == "true"
-    relation = page.locator("#relation-list button").first
-    relation.focus()
-    page.keyboard.press("Enter")
-    assert page.locator("#evidence li").count() >= 1
-    assert page.evaluate("window.kgNetwork.getSelectedEdges().length") == 1
-    in_view = page.evaluate("""() => { const r = document.getElementById('details')
-        .getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }""")
-    assert in_view
-
-
-def test_lists_follow_a_filter_change_after_the_frame_keeping_the_selection_marked(browser_page):
-    """The lists are rebuilt after the frame that shows a change; the selected actor's button
-    is marked again in the rebuilt list."""
-    page = browser_page
-    open_network(page)
-    first_actor = page.locator("#actor-list button").first
-    first_actor.focus()
-    page.keyboard.press("Enter")
-    assert page.locator("#relation-list button").count() > 0
-    page.fill("#min-weight", "1000")
-    page.dispatch_event("#min-weight", "change")
-    wait_until(page, "document.querySelectorAll('#relation-list button').length === 0",
-               timeout=5_000)
-    assert page.locator("#actor-list button[aria-pressed='true']").text_content() == first_actor.text_content()
-    assert "relations (0)" in page.text_content("#lists-summary")
-
-
-def test_selection_keeps_colours_and_fades_the_rest(browser_page):
-    page = browser_page
-    open_network(page)
-    edge_id = page.evaluate("window.kgView.visibleEdgeIds()[0]")
-    page.locator(f"#relation-list button[data-id='{edge_id}']").click()
-    colours = page.evaluate("""(id) => { const e = window.kgNetwork.body.edges;
-        const chosen = e[id].options.color, other = Object.values(e).find(x => x.id != id);
-        return [chosen.color, chosen.highlight, chosen.opacity, other.options.color.opacity]; }""",
-                            edge_id)
-    assert colours[0] == colours[1] and colours[2] > colours[3]
-
-
-def test_search_moves_the_evidence_panel_to_the_found_actor(browser_page):
-    page = browser_page
-    open_network(page)
-    page.fill("#search", "Hezbollah")
-    assert "Hezbollah" in page.text_content("#details-title")
-    page.fill("#search", "Daesh")
-    assert page.text_content("#details-title") == page.text_content("#search-result")
 
 
 DATE_SHOWN = r"^(date unknown|\d{4}|[A-Z][a-z]{2} \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}(, \d\d:\d\d)?( \(article date\))?)$"
