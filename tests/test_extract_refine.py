@@ -149,3 +149,21 @@ def test_a_killing_is_excessive_force_only_when_protesters_are_killed(extractor,
 ])
 def test_a_mine_is_an_explosive_unless_it_is_dug(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Residents protested in the main square with burning tires.", "ViolentDemonstration"),
+    ("Workers staged a protest outside the depot. They urged the firm to prevent accidents.",
+     "Protest"),
+    ("Workers protested in the city. Protesters were beaten by unknown men.",
+     "ProtestWithIntervention"),
+    ("Thousands protested outside the embassy. Some protesters beat a diplomat.",
+     "Protest"),
+])
+def test_manner_is_how_a_protest_went_not_what_it_asked(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_demolishing_a_building_is_destruction(extractor):
+    assert _first_type(extractor, "The local government demolished a church in the village.") \
+        == "Looting"

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
-from kg.extract.triggers import guarded, phrase_words
+from kg.extract.triggers import demanded, guarded, phrase_words
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
@@ -50,8 +50,8 @@ def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: 
     words in its phrase ("set obstacles on fire", "fired tear gas")."""
     if len(cue) == 1:
         return cue[0] in words
-    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(t)
-               for t in tokens)
+    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(
+        t, doers=False) for t in tokens)
 
 
 def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
@@ -139,7 +139,18 @@ def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
                     "advcl", "xcomp", "acl", "relcl", "ccomp") or (
                     child.dep_ == "dobj" and head is trigger):
                 found.update(t.i for t in child.subtree)
+                found -= _instrumental(child)
     return found
+
+
+INSTRUMENTAL = "with"
+
+
+def _instrumental(phrase) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of the "with" phrases inside a noun phrase: what an act was done with, how
+    it went, not what it was about ("blocked the road in the town with burning tyres")."""
+    return {t.i for p in phrase.subtree if p.dep_ == "prep" and p.lower_ == INSTRUMENTAL
+            and p.head.pos_ in ("NOUN", "PROPN") for t in p.subtree}
 
 
 ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
@@ -160,9 +171,9 @@ def _negated(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
-    denied."""
+    denied, nor what a demand asks for ("urged the firm to prevent accidents")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))) and not _negated(t)]
+        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)]
 
 
 def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
