@@ -167,3 +167,13 @@ def test_manner_is_how_a_protest_went_not_what_it_asked(extractor, text, expecte
 def test_demolishing_a_building_is_destruction(extractor):
     assert _first_type(extractor, "The local government demolished a church in the village.") \
         == "Looting"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dock workers clashed with the company managers during their demonstration at the port.",
+     "ViolentDemonstration"),
+    ("Police clashed with demonstrators outside the parliament.", "ViolentDemonstration"),
+    ("Soldiers clashed with rebels outside the town.", "ArmedClash"),
+])
+def test_a_clash_in_a_demonstration_or_with_demonstrators_is_a_riot(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

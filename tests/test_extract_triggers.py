@@ -177,3 +177,9 @@ def test_a_coordinated_prior_or_earlier_act_is_no_demanded_one(extractor, text, 
 ])
 def test_a_subject_counts_by_its_head_word_in_a_phrase(extractor, text, expected):
     assert [t for t, _ in _events(extractor, text)][:1] == [expected]
+
+
+def test_a_weapons_test_is_no_attack_but_a_test_and_an_attack_are(extractor):
+    assert _events(extractor, "The navy test-fired a cruise missile off the coast.") == []
+    assert _events(extractor, "The rebels tested and fired long-range mortars at the army base.")[
+        0][0] == "Shelling"

@@ -205,13 +205,19 @@ SETTING_PREPS = {"during", "at", "amid", "in"}
 """Prepositions that set an act inside another event: "threw stones during a demonstration"."""
 MOB = "MobViolence"
 RIOT = "ViolentDemonstration"
+CLASH = "ArmedClash"
 
 
 def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Mob violence inside a demonstration ("threw stones during demonstrations") or done by
-    those who protest ("protested and threw stones") is a violent demonstration."""
-    if event_type != MOB:
+    """Mob violence or a clash inside a demonstration ("threw stones during demonstrations",
+    "clashed with the management during their demonstration"), done by those who protest
+    ("protested and threw stones") or, for a clash, with them ("police clashed with the
+    demonstrators") is a violent demonstration."""
+    if event_type not in (MOB, CLASH):
         return event_type
+    rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in _heads(token, set(), {"with"})):
+        return RIOT
     protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
     scene = [g for v in _shared(token) for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]

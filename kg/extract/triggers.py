@@ -91,7 +91,9 @@ def guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     others = lexicon().guards.get(lemma)
     if not others:
         return False
-    near = phrase_words(token, 1) | {token.head.lemma_.lower(), token.head.lower_}
+    near = phrase_words(token, 1)
+    if token.pos_ != "VERB":  # a verb's sense is set by its dependents, not the verb over it
+        near |= {token.head.lemma_.lower(), token.head.lower_}
     return bool(others & near)
 
 
