@@ -177,3 +177,13 @@ def test_demolishing_a_building_is_destruction(extractor):
 ])
 def test_a_clash_in_a_demonstration_or_with_demonstrators_is_a_riot(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A clash ensued between cadres of the Blue Party and the Green Party at the polling station.",
+     "MobViolence"),
+    ("A clash broke out between villagers of two hamlets over grazing land.", "MobViolence"),
+    ("An armed clash broke out between villagers of two hamlets over grazing land.", "ArmedClash"),
+])
+def test_who_clashes_is_named_by_the_verb_of_occurrence(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
-from kg.extract.triggers import demanded, guarded, phrase_words
+from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
@@ -70,8 +70,13 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
-    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"."""
+    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"; for an
+    event noun, the verb of occurrence it is the subject of ("a clash took place between ...")."""
     verbs = [token]
+    if token.pos_ == "NOUN":  # "a clash ensued between X and Y", "clashes erupted between ..."
+        occurring = [token.head] if token.dep_ == "nsubj" else []
+        verbs += [v for v in (*occurring, *(c for c in token.children if c.dep_ == "acl"))
+                  if v.pos_ == "VERB" and trigger_type(v) is None]
     if token.pos_ == "VERB":
         verbs += [c for c in token.children if c.pos_ == "VERB" and (
             c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
@@ -113,6 +118,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     if event_type not in VIOLENT:
         return event_type
     agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
+    if any(c.lemma_.lower() in ARMED for c in token.children):
+        agents = []  # "an armed clash between villagers" is no mob's
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
         if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
@@ -232,8 +239,6 @@ SEXUAL = "SexualViolence"
 def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An attack coordinated with sexual violence on the same victims is sexual violence:
     "attacked and sexually abused a student"."""
-    from kg.extract.triggers import trigger_type
-
     if event_type not in VIOLENT:
         return event_type
     joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]
