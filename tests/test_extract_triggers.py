@@ -183,3 +183,8 @@ def test_a_weapons_test_is_no_attack_but_a_test_and_an_attack_are(extractor):
     assert _events(extractor, "The navy test-fired a cruise missile off the coast.") == []
     assert _events(extractor, "The rebels tested and fired long-range mortars at the army base.")[
         0][0] == "Shelling"
+
+
+def test_a_purpose_scopes_over_the_coordinated_verbs_it_follows(extractor):
+    assert _events(extractor, "About 200 workers took over the town hall and blocked two roads "
+                              "to demand their wages.")[0] == ("Protest", "took")

@@ -125,9 +125,11 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
 def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
     against ...", "took to the streets in support of ..."."""
-    found = {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "xcomp")
-             and c.pos_ == "VERB" and any(m.lower_ == "to" for m in c.children)}
-    found |= {c.lemma_.lower() for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    found = {c.lemma_.lower() for v in (token, *joined) for c in v.children  # a purpose scopes
+             if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"  # over the verbs it follows:
+             and any(m.lower_ == "to" for m in c.children)}  # "took over X and closed Y to demand"
+    found |= {c.lemma_.lower() for c in joined}
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
