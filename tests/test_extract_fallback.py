@@ -134,3 +134,11 @@ def test_an_unknown_group_of_people_acts_in_its_sentences_country(extractor):
 def test_a_people_named_by_nationality_keeps_no_country_of_where_it_is(extractor):
     assert _agent_countries(extractor, "A group of Rohingya refugees staged a protest in "
                                        "Cox's Bazar, Bangladesh.") == [None]
+
+
+def test_a_name_tagged_as_a_person_on_an_armed_groups_noun_is_that_group(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Mwangi Kariuki militants attacked a police post near Kitale, Kenya.", origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    (agent,) = [actors[k] for k in extraction.events[0].agents]
+    assert (agent.label, agent.kind, agent.country) == ("Mwangi Kariuki", "armed_group", "KEN")

@@ -196,8 +196,9 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
 
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
-    for ent in people:
-        add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end))
+    for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
+        add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
+            kind=_armed_head(ent.root, generic))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
