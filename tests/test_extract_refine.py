@@ -187,3 +187,11 @@ def test_a_clash_in_a_demonstration_or_with_demonstrators_is_a_riot(extractor, t
 ])
 def test_who_clashes_is_named_by_the_verb_of_occurrence(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Councillors staged a protest in the council hall. Police intervened and removed protesters.",
+    "Demonstrators staged a sit-in in front of the embassy. The police came to dislodge them.",
+])
+def test_police_intervening_or_removing_protesters_is_an_intervention(extractor, text):
+    assert _first_type(extractor, text) == "ProtestWithIntervention"
