@@ -118,3 +118,27 @@ def test_an_acronym_the_tagger_does_not_name_is_an_organisation(extractor):
     shelling = next(targets for kind, _, targets in events if kind == "Shelling")
     assert [actors[k] for k in shelling] == ["UNAMKA"]
     assert "IED" not in actors.values()
+
+
+def _agent_countries(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    return [actors[k].country for k in extraction.events[0].agents]
+
+
+def test_an_unknown_group_of_people_acts_in_its_sentences_country(extractor):
+    assert _agent_countries(extractor, "Members of the Union of Taxi Workers protested in "
+                                       "Kisumu, Kenya.") == ["KEN"]
+
+
+def test_a_people_named_by_nationality_keeps_no_country_of_where_it_is(extractor):
+    assert _agent_countries(extractor, "A group of Rohingya refugees staged a protest in "
+                                       "Cox's Bazar, Bangladesh.") == [None]
+
+
+def test_a_name_tagged_as_a_person_on_an_armed_groups_noun_is_that_group(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Mwangi Kariuki militants attacked a police post near Kitale, Kenya.", origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    (agent,) = [actors[k] for k in extraction.events[0].agents]
+    assert (agent.label, agent.kind, agent.country) == ("Mwangi Kariuki", "armed_group", "KEN")

@@ -149,3 +149,49 @@ def test_a_killing_is_excessive_force_only_when_protesters_are_killed(extractor,
 ])
 def test_a_mine_is_an_explosive_unless_it_is_dug(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Residents protested in the main square with burning tires.", "ViolentDemonstration"),
+    ("Workers staged a protest outside the depot. They urged the firm to prevent accidents.",
+     "Protest"),
+    ("Workers protested in the city. Protesters were beaten by unknown men.",
+     "ProtestWithIntervention"),
+    ("Thousands protested outside the embassy. Some protesters beat a diplomat.",
+     "Protest"),
+])
+def test_manner_is_how_a_protest_went_not_what_it_asked(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_demolishing_a_building_is_destruction(extractor):
+    assert _first_type(extractor, "The local government demolished a church in the village.") \
+        == "Looting"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dock workers clashed with the company managers during their demonstration at the port.",
+     "ViolentDemonstration"),
+    ("Police clashed with demonstrators outside the parliament.", "ViolentDemonstration"),
+    ("Soldiers clashed with rebels outside the town.", "ArmedClash"),
+])
+def test_a_clash_in_a_demonstration_or_with_demonstrators_is_a_riot(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A clash ensued between cadres of the Blue Party and the Green Party at the polling station.",
+     "MobViolence"),
+    ("A clash broke out between villagers of two hamlets over grazing land.", "MobViolence"),
+    ("An armed clash broke out between villagers of two hamlets over grazing land.", "ArmedClash"),
+])
+def test_who_clashes_is_named_by_the_verb_of_occurrence(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Councillors staged a protest in the council hall. Police intervened and removed protesters.",
+    "Demonstrators staged a sit-in in front of the embassy. The police came to dislodge them.",
+])
+def test_police_intervening_or_removing_protesters_is_an_intervention(extractor, text):
+    assert _first_type(extractor, text) == "ProtestWithIntervention"

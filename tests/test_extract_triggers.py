@@ -125,3 +125,66 @@ def test_striking_an_ied_is_an_explosion(extractor):
 ])
 def test_closing_a_road_to_denounce_is_a_protest(extractor, text, expected):
     assert [t for t, _ in _events(extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members of a farmers' union held a press conference with banners outside the city hall.",
+     ("Protest", "held")),
+    ("Dozens of fishermen displayed placards at the port to call for lower fuel prices.",
+     ("Protest", "displayed")),
+    ("Lawyers walked with placards to the presidential office.", ("Protest", "walked")),
+])
+def test_holding_banners_or_placards_is_a_protest(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_a_press_conference_without_banners_is_no_protest(extractor):
+    assert "Protest" not in [t for t, _ in _events(
+        extractor, "The minister held a press conference with reporters in the capital.")]
+
+
+def test_a_word_inside_a_proper_name_is_no_trigger(extractor):
+    events = _events(extractor, "Members of the Hoengseong Combat Aircraft Noise Countermeasure "
+                                "Committee met the mayor on Monday.")
+    assert "AirStrike" not in [t for t, _ in events] and "ArmedClash" not in [t for t, _ in events]
+
+
+def _modalities(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="triggers"))
+    return {e.event_type: e.modality for e in extraction.events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The union urged the government to release the jailed workers.", "Release"),
+    ("Activists called for a ceasefire between the two militias.", "Ceasefire"),
+])
+def test_an_act_a_demand_asks_for_is_not_asserted(extractor, text, kind):
+    assert _modalities(extractor, text)[kind] == "hypothetical"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Protesters demanded higher wages and clashed with the police.", "ViolentDemonstration"),
+    ("Traders demanded the release of three vendors arrested by the police.", "Arrest"),
+    ("Farmers marched to the ministry in the capital, they also demanded lower taxes.", "Protest"),
+])
+def test_a_coordinated_prior_or_earlier_act_is_no_demanded_one(extractor, text, kind):
+    assert _modalities(extractor, text)[kind] == "asserted"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Federation for Freight Transport called a nationwide strike action.", "Protest"),
+    ("Russian tanks fired on a civilian bus near the village.", "Shelling"),
+])
+def test_a_subject_counts_by_its_head_word_in_a_phrase(extractor, text, expected):
+    assert [t for t, _ in _events(extractor, text)][:1] == [expected]
+
+
+def test_a_weapons_test_is_no_attack_but_a_test_and_an_attack_are(extractor):
+    assert _events(extractor, "The navy test-fired a cruise missile off the coast.") == []
+    assert _events(extractor, "The rebels tested and fired long-range mortars at the army base.")[
+        0][0] == "Shelling"
+
+
+def test_a_purpose_scopes_over_the_coordinated_verbs_it_follows(extractor):
+    assert _events(extractor, "About 200 workers took over the town hall and blocked two roads "
+                              "to demand their wages.")[0] == ("Protest", "took")

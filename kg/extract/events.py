@@ -25,7 +25,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
 from kg.extract.roles import ActorAt, roles
-from kg.extract.triggers import PlaceAt, trigger_type
+from kg.extract.triggers import PlaceAt, demanded, trigger_type
 
 
 @dataclass(frozen=True)
@@ -230,5 +230,6 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))
         if token.dep_ == "relcl":
             clause |= {token.head.i, *(c.i for c in token.head.children if c.dep_ == "nummod")}
-        yield FoundEvent(event_type, token.i, agents, targets, mediators, modality_of(token),
+        modality = "hypothetical" if demanded(token, is_place) else modality_of(token)
+        yield FoundEvent(event_type, token.i, agents, targets, mediators, modality,
                          clause, located_tokens(token), agents_act)

@@ -139,18 +139,24 @@ GenericAt = Callable[[object], Actor | None]
 
 CountryAt = Callable[[int], str | None]
 """Token index -> the state actor key of the country its sentence is about."""
-STATELESS_KINDS = {"person", "state", "igo", "media", "ngo", "civilians"}
-"""Kinds of unknown actor that take no country from their context: a person's or a people's
-nationality is not where they are ("Rohingya", "Ukrainian community members"), a place name is
-its own state, international bodies and media are often abroad."""
+STATELESS_KINDS = {"person", "state", "igo", "media", "ngo"}
+"""Kinds of unknown actor that take no country from their context: a person's nationality is
+not where they are, a place name is its own state, international bodies and media are often
+abroad."""
+PEOPLE = "civilians"
+NATIONALITY = "NORP"
 
 
-def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[str, Actor]
-               ) -> Candidate:
+def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[str, Actor],
+               nationality: bool = False) -> Candidate:
     """An unknown organisation or group in the country of its sentence, keyed by both
-    ("PCC" in Brazil: ``pcc-brazil``), so that one key has one description in every article."""
+    ("PCC" in Brazil: ``pcc-brazil``), so that one key has one description in every article.
+    A group of people ("farmers", "the Union of Taxi Workers") is where it acts, unless its
+    mention gives its ``nationality``: a people's nationality is not where they are
+    ("Rohingya", "Ukrainian community members")."""
     state = country_at(candidate.start) if country_at is not None else None
-    if state is None or candidate.kind in STATELESS_KINDS or state not in known:
+    if state is None or candidate.kind in STATELESS_KINDS or state not in known or (
+            candidate.kind == PEOPLE and nationality):
         return candidate
     return Candidate(candidate.start, candidate.end, f"{candidate.key}-{state}", candidate.label,
                      candidate.kind, country=known[state].country)
@@ -182,15 +188,17 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         if not label or not any(c.isalpha() for c in label):
             return
         candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
-            entity_label, label)), country_at, known) if actor is None else \
+            entity_label, label)), country_at, known, entity_label == NATIONALITY or any(
+            doc[i].ent_type_ == NATIONALITY for i in tokens)) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
         for i in _bracketed_after(doc, set(tokens)):
             found[i] = candidate
 
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
-    for ent in people:
-        add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end))
+    for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
+        add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
+            kind=_armed_head(ent.root, generic))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
-from kg.extract.triggers import guarded, phrase_words
+from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
 """Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
@@ -50,8 +50,8 @@ def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: 
     words in its phrase ("set obstacles on fire", "fired tear gas")."""
     if len(cue) == 1:
         return cue[0] in words
-    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(t)
-               for t in tokens)
+    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(
+        t, doers=False) for t in tokens)
 
 
 def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
@@ -70,8 +70,13 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
-    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"."""
+    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"; for an
+    event noun, the verb of occurrence it is the subject of ("a clash took place between ...")."""
     verbs = [token]
+    if token.pos_ == "NOUN":  # "a clash ensued between X and Y", "clashes erupted between ..."
+        occurring = [token.head] if token.dep_ == "nsubj" else []
+        verbs += [v for v in (*occurring, *(c for c in token.children if c.dep_ == "acl"))
+                  if v.pos_ == "VERB" and trigger_type(v) is None]
     if token.pos_ == "VERB":
         verbs += [c for c in token.children if c.pos_ == "VERB" and (
             c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
@@ -113,6 +118,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     if event_type not in VIOLENT:
         return event_type
     agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
+    if any(c.lemma_.lower() in ARMED for c in token.children):
+        agents = []  # "an armed clash between villagers" is no mob's
     for head in agents:
         kind = lex.agent_nouns.get(head.lemma_.lower())
         if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
@@ -139,7 +146,18 @@ def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
                     "advcl", "xcomp", "acl", "relcl", "ccomp") or (
                     child.dep_ == "dobj" and head is trigger):
                 found.update(t.i for t in child.subtree)
+                found -= _instrumental(child)
     return found
+
+
+INSTRUMENTAL = "with"
+
+
+def _instrumental(phrase) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of the "with" phrases inside a noun phrase: what an act was done with, how
+    it went, not what it was about ("blocked the road in the town with burning tyres")."""
+    return {t.i for p in phrase.subtree if p.dep_ == "prep" and p.lower_ == INSTRUMENTAL
+            and p.head.pos_ in ("NOUN", "PROPN") for t in p.subtree}
 
 
 ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
@@ -160,9 +178,9 @@ def _negated(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
-    denied."""
+    denied, nor what a demand asks for ("urged the firm to prevent accidents")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))) and not _negated(t)]
+        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)]
 
 
 def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -194,13 +212,19 @@ SETTING_PREPS = {"during", "at", "amid", "in"}
 """Prepositions that set an act inside another event: "threw stones during a demonstration"."""
 MOB = "MobViolence"
 RIOT = "ViolentDemonstration"
+CLASH = "ArmedClash"
 
 
 def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Mob violence inside a demonstration ("threw stones during demonstrations") or done by
-    those who protest ("protested and threw stones") is a violent demonstration."""
-    if event_type != MOB:
+    """Mob violence or a clash inside a demonstration ("threw stones during demonstrations",
+    "clashed with the management during their demonstration"), done by those who protest
+    ("protested and threw stones") or, for a clash, with them ("police clashed with the
+    demonstrators") is a violent demonstration."""
+    if event_type not in (MOB, CLASH):
         return event_type
+    rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in _heads(token, set(), {"with"})):
+        return RIOT
     protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
     scene = [g for v in _shared(token) for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
@@ -215,8 +239,6 @@ SEXUAL = "SexualViolence"
 def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An attack coordinated with sexual violence on the same victims is sexual violence:
     "attacked and sexually abused a student"."""
-    from kg.extract.triggers import trigger_type
-
     if event_type not in VIOLENT:
         return event_type
     joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]

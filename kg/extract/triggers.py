@@ -39,14 +39,28 @@ def obligation_clause(verb):  # type: ignore[no-untyped-def]
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children)), None)
 
 
-def phrase_words(token, depth: int = PHRASE_DEPTH) -> set[str]:  # type: ignore[no-untyped-def]
+SUBJECTS = ("nsubj", "csubj")
+DOERS = (*SUBJECTS, "agent")
+"""Dependents that name who acts, not what the act is."""
+
+
+def phrase_words(token, depth: int = PHRASE_DEPTH,  # type: ignore[no-untyped-def]
+                 doers: bool = True) -> set[str]:
     """Lemmas and lower-case forms of the words of ``token``'s own phrase, not of its
-    subordinate clauses: "opened heavy fire on" -> {"heavy", "fire", "on", ...}."""
+    subordinate clauses: "opened heavy fire on" -> {"heavy", "fire", "on", ...}. Who does it
+    (the active subject, the passive's agent) counts by its head word alone ("tanks fired":
+    "tank"; "the Platform for X called a strike" has no "for"), or not at all without
+    ``doers`` ("protesters beat a man" beats no protester)."""
     words: set[str] = set()
     frontier = [token]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children
+    for level in range(depth):
+        children = [c for t in frontier for c in t.children
                     if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
+        if level == 0:
+            words.update(w for c in children if c.dep_ in SUBJECTS and doers
+                         for w in (c.lemma_.lower(), c.lower_))
+            children = [c for c in children if c.dep_ not in (SUBJECTS if doers else DOERS)]
+        frontier = children
         words.update(w for c in frontier for w in (c.lemma_.lower(), c.lower_))
     return words
 
@@ -77,14 +91,26 @@ def guarded(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
     others = lexicon().guards.get(lemma)
     if not others:
         return False
-    near = phrase_words(token, 1) | {token.head.lemma_.lower(), token.head.lower_}
+    near = phrase_words(token, 1)
+    if token.pos_ != "VERB":  # a verb's sense is set by its dependents, not the verb over it
+        near |= {token.head.lemma_.lower(), token.head.lower_}
     return bool(others & near)
 
 
+COMITATIVE = "with"
+"""The preposition of what an act is done with: "held a vigil with candles", "walked with
+placards": an object that counts as the verb's own for a conditioned trigger."""
+
+
 def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-untyped-def]
-                      is_place: PlaceAt | None = None) -> str | None:
-    """The type of a verb that needs a fitting object or subject: "send arms", "halt aid"."""
+                      is_place: PlaceAt | None = None, comitative: bool = False) -> str | None:
+    """The type of a verb that needs a fitting object or subject: "send arms", "halt aid"; with
+    ``comitative``, the object may also be what the verb or its object is done with ("held a
+    press conference with banners")."""
     heads = [c for c in token.children if c.dep_ in deps]
+    if comitative:
+        heads += [p for h in (token, *heads) for p in h.children
+                  if p.dep_ == "prep" and p.lower_ == COMITATIVE]
     heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
     heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
     heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
@@ -99,9 +125,11 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
 def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
     against ...", "took to the streets in support of ..."."""
-    found = {c.lemma_.lower() for c in token.children if c.dep_ in ("advcl", "xcomp")
-             and c.pos_ == "VERB" and any(m.lower_ == "to" for m in c.children)}
-    found |= {c.lemma_.lower() for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    found = {c.lemma_.lower() for v in (token, *joined) for c in v.children  # a purpose scopes
+             if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"  # over the verbs it follows:
+             and any(m.lower_ == "to" for m in c.children)}  # "took over X and closed Y to demand"
+    found |= {c.lemma_.lower() for c in joined}
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
@@ -126,6 +154,20 @@ def trigger_lemma(token) -> str:  # type: ignore[no-untyped-def]
     return lemma
 
 
+NAME_ENTITIES = ("ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT")
+"""Entity types of proper names (of bodies, buildings, laws, works) whose words only name."""
+
+
+def _name_modifier(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a capitalised word inside a proper name but not its head: "Combat" in "the
+    Combat Aircraft Noise Committee", "Cooperation" in "the Federation for Economic
+    Cooperation" describe the body, they report no event."""
+    if token.ent_type_ not in NAME_ENTITIES or not token.text[:1].isupper() or token.pos_ == "VERB":
+        return False
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return name is not None and len(name) > 1 and name.root.i != token.i
+
+
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
     (for verbs that need a territorial object: "seized Palmyra")."""
@@ -135,7 +177,7 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
         joined = f"{token.nbor(-2).lower_}-{token.lemma_.lower()}"
         if joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
             return lex.nouns[joined]
-    if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS:
+    if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS or _name_modifier(token):
         return None
     lemma = trigger_lemma(token)
     if guarded(token, lemma):
@@ -158,7 +200,7 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
                 return found
         if lemma in lex.with_object:  # "seized weapons" is no "seized the town"
             found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass"),
-                                      is_place)
+                                      is_place, comitative=True)
             if found is not None or lemma not in lex.verbs:
                 return found
         return lex.verbs.get(lemma)
@@ -167,6 +209,29 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
             and token.head.lemma_.lower() not in EXECUTING_VERBS:
         return None  # "defused an IED", "found a grenade": a weapon handled, not used
     return found
+
+
+DEMAND = "Demand"
+DEMANDED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "relcl"}
+"""Links from a demanded act up to the verb that demands it: "urged the army to withdraw",
+"demanded the release of ...", "called for a ceasefire"."""
+
+
+def demanded(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a trigger is what a directive verb (a ``Demand`` trigger of the scheme: urge,
+    demand, call for, appeal) asks for, so no act that happened: "urged the government to
+    release the prisoners" reports no release."""
+    start = token.i
+    if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBD"):
+        return False  # "the release of members arrested last week": the arrest happened
+    for _ in range(5):
+        coordinated = token.dep_ == "conj"  # "to improve X and prevent Y"; not "demanded and
+        if not coordinated and token.dep_ not in DEMANDED_DEPS or token.head is token:  # clashed"
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "NOUN") and trigger_type(token, is_place) == DEMAND:
+            return not coordinated and start > token.i  # a complement follows its verb
+    return False
 
 
 def _is_weapon(lemma: str, event_type: str) -> bool:
