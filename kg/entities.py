@@ -41,7 +41,7 @@ SELECT ?uri ?s ?p (SAMPLE(?label) AS ?sLabel) WHERE {
   ?s ?p ?uri .
   FILTER(?p NOT IN (ckg:refersTo, ckg:agent, ckg:target, ckg:mediator, ckg:place, ckg:speaker,
                     ckg:reportedVia, ckg:asserts, ckg:article, prov:wasDerivedFrom,
-                    prov:wasAttributedTo))
+                    prov:wasAttributedTo, ckg:tallyAgent, ckg:tallyOther, ckg:tallyPlace))
   OPTIONAL { ?s rdfs:label ?label }
 } GROUP BY ?uri ?s ?p ORDER BY ?p ?s LIMIT 200"""
 MENTIONS = _P + "SELECT (COUNT(DISTINCT ?m) AS ?n) ?uri WHERE { ?m ckg:refersTo ?uri } GROUP BY ?uri"
@@ -178,12 +178,25 @@ def _walked_page(store: Store, uri: URIRef, order: Callable[[], Iterable[str]], 
     about 80,000 role rows, read whole in 3 s)."""
     if not store.cache_reads:  # the order is not kept: nothing to walk along
         return None
-    total = int(str(store.select_text(count_query, {"uri": uri})[0][0]))
+    total = _rows_estimate(store, uri, count_query)
     wanted = page * PER_PAGE
     if total == 0 or wanted * size > WALK_RATIO * total * total:  # a walk longer than the rows
         return None
     found = _walk(store, uri, order(), roles, wanted, WALK_BUDGET * (wanted * size // total + 1))
     return None if found is None else _page(found, page)
+
+
+def _rows_estimate(store: Store, uri: URIRef, count_query: str) -> int:
+    """How many rows ``uri`` has: for an actor's or place's events, its tally (the events that
+    happened: one lookup, where counting ISIS's 80,000 rows at 100,000 articles takes 0.1-0.3 s);
+    else counted in the store."""
+    from kg.aggregates.read import tally_count
+
+    kind = kind_of(str(uri))
+    counted = tally_count(store, kind, str(uri)) if count_query == EVENT_ROLE_COUNT and \
+        kind in ("actor", "place") else None
+    return counted if counted is not None else int(str(store.select_text(
+        count_query, {"uri": uri})[0][0]))
 
 
 def _event_walk(store: Store) -> Iterable[str]:

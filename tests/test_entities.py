@@ -82,3 +82,11 @@ def test_a_busy_entitys_first_page_is_found_by_walking_not_by_reading_its_rows(r
     assert [e["uri"] for e in described["events"]] == [str(r["event"]) for r in events][:1]
     assert entities.EVENT_ROLES not in read_whole
     assert 1 <= len(checked) < len(rich_store.select(sparql_prologue() + "SELECT ?e { ?e a ckg:Event }"))
+
+
+def test_incoming_links_leave_out_the_tallies_that_count_the_entity(rich_store):
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 2 }")  # a new generation: read afresh
+    uri = ids.actor_uri("isis")
+    counted = rich_store.select(sparql_prologue() + "SELECT ?t { ?t ckg:tallyAgent ?uri }", {"uri": uri})
+    incoming = entities.describe(rich_store, uri)["incoming"]
+    assert counted and not {row["subject"] for row in incoming} & {str(r["t"]) for r in counted}

@@ -36,6 +36,7 @@ SOURCES_OF_DYADS = sparql_prologue() + """SELECT ?d ?source ?n WHERE { GRAPH ?a 
 MEDIATION_TALLIES = sparql_prologue() + """SELECT ?actor ?kind ?n WHERE { GRAPH ?a {
   ?t ckg:tallyKind "mediation" ; ckg:tallyAgent ?actor ; ckg:tallyRelation ?kind ;
      ckg:tallyCount ?n } }"""
+TALLY_COUNT = sparql_prologue() + """SELECT ?n WHERE { GRAPH ?a { ?t ckg:tallyCount ?n } }"""
 DYAD_SPAN = sparql_prologue() + """SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
   GRAPH ?a { ?t ckg:tallyOf ?d ; ckg:tallyDate ?date } }"""
 DATE_TALLIES = sparql_prologue() + """SELECT ?date ?n WHERE { GRAPH ?a {
@@ -142,6 +143,20 @@ def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[st
     return {"first": first or "", "last": last or "", "sources": sources}
 
 
+def tally_count(store: Store, kind: str, *parts: str) -> int | None:
+    """The count of one tally (``kind`` and key ``parts``), ``None`` when the store has none
+    (one lookup: how many events an actor or a place took part in, asserted or reported).
+
+    >>> from kg.store import open_store
+    >>> tally_count(open_store("memory:"), "actor", "https://w3id.org/conflict-kg/id/actor/isis")
+    """
+    from rdflib import URIRef
+
+    rows = store.select_text(TALLY_COUNT, {"a": ids.aggregates_graph(),
+                                           "t": URIRef(ids.tally_uri(kind, *parts))})
+    return int(str(rows[0][0])) if rows else None
+
+
 def date_histogram(store: Store) -> list[tuple[str, int]]:
     """Events per date (the event's own date, else its article's), in date order."""
     return store.cached("aggregates:dates", lambda: sorted(
@@ -170,4 +185,4 @@ def actor_names(store: Store) -> dict[str, dict[str, object]]:
 
 
 __all__ = ["Dyad", "actor_names", "actors_by_activity", "date_histogram", "dyad_dates",
-           "dyad_sources", "dyad_summary", "dyads", "mediation_counts", "place_activity"]
+           "dyad_sources", "dyad_summary", "dyads", "mediation_counts", "place_activity", "tally_count"]
