@@ -46,6 +46,19 @@ def stored_answer(store: Store, name: str) -> dict[str, Any] | None:
     return json.loads(str(rows[0][0])) if rows and rows[0][0] is not None else None
 
 
+def kept_answer_triple(subject: str, predicate: str) -> bool:
+    """Whether a triple of the aggregates graph belongs to a kept answer or is the tally version
+    (bookkeeping: not one of the counts).
+
+    >>> kept_answer_triple(_node("fights"), "x"), kept_answer_triple("x", str(CKG.tallyVersion))
+    (True, True)
+    >>> kept_answer_triple(str(ids.tally_uri("actor", "a")), str(CKG.tallyCount))
+    False
+    """
+    return subject.startswith(_node("").rsplit("/", 1)[0] + "/") or \
+        predicate == str(CKG.tallyVersion)
+
+
 def version_bump() -> str:
     """The update operation that raises the tally version by one (when the store has one)."""
     from kg.ntriples import iri
@@ -71,4 +84,4 @@ def keep_answer(store: Store, name: str, answer: dict[str, Any]) -> None:
         f"WHERE {{ GRAPH {graph} {{ {graph} {version} ?v }} }}")
 
 
-__all__ = ["keep_answer", "stored_answer", "version_bump"]
+__all__ = ["keep_answer", "kept_answer_triple", "stored_answer", "version_bump"]

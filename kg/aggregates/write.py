@@ -113,8 +113,10 @@ def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
 def rebuild(store: Store) -> int:
     """Recount every tally from the stored article graphs; return the number of tallies.
 
-    ``kg upgrade`` runs it for a store written before the aggregates existed.
+    ``kg upgrade`` runs it for a store written before the aggregates existed. The analyses'
+    tables are kept whole from the same counts (:mod:`kg.aggregates.snapshot`).
     """
+    from kg.aggregates.snapshot import keep_tables, tables_from_counts
     from kg.ntriples import iri
 
     per_graph: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
@@ -131,6 +133,7 @@ def rebuild(store: Store) -> int:
     items = sorted(total.items())
     for start in range(0, len(items), 5000):
         store.update(tally_update(Counter(dict(items[start:start + 5000]))))
+    keep_tables(store, tables_from_counts(total))  # what the analyses read, as one value
     return len(total)
 
 
