@@ -23,7 +23,7 @@ True
 
 from __future__ import annotations
 
-import json
+import orjson
 from typing import Any
 
 from kg import ids
@@ -43,7 +43,7 @@ def stored_answer(store: Store, name: str) -> dict[str, Any] | None:
     from rdflib import URIRef
 
     rows = store.select_text(ANSWER, {"a": ids.aggregates_graph(), "x": URIRef(_node(name))})
-    return json.loads(str(rows[0][0])) if rows and rows[0][0] is not None else None
+    return orjson.loads(str(rows[0][0])) if rows and rows[0][0] is not None else None
 
 
 def kept_answer_triple(subject: str, predicate: str) -> bool:
@@ -75,7 +75,8 @@ def keep_answer(store: Store, name: str, answer: dict[str, Any]) -> None:
 
     graph, node = iri(ids.aggregates_graph()), iri(_node(name))
     version, body = iri(CKG.tallyVersion), iri(CKG.answerJson)
-    text = literal(json.dumps(answer, ensure_ascii=False, separators=(",", ":")))
+    # orjson: about ten times json's speed on the megabytes of a fights answer
+    text = literal(orjson.dumps(answer, option=orjson.OPT_NON_STR_KEYS).decode("utf-8"))
     store.update(
         f"DELETE WHERE {{ GRAPH {graph} {{ {node} ?p ?o }} }} ;\n"
         f"INSERT {{ GRAPH {graph} {{ {graph} {version} 1 }} }} WHERE {{ "
