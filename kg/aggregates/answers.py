@@ -36,7 +36,7 @@ from kg import ids
 from kg.store.base import Store
 from kg.vocab import CKG, XSD, sparql_prologue
 
-ANSWER = sparql_prologue() + """SELECT ?json WHERE { GRAPH ?a {
+ANSWER = sparql_prologue() + """SELECT ?json ?v WHERE { GRAPH ?a {
   ?a ckg:tallyVersion ?v . ?x ckg:tallyVersion ?v ; ckg:answerGzip ?json } }"""
 
 
@@ -46,12 +46,19 @@ def _node(name: str) -> str:
 
 def stored_answer(store: Store, name: str) -> dict[str, Any] | None:
     """The kept answer of analysis ``name`` if it is of the store's current tally version."""
+    found = versioned_answer(store, name)
+    return None if found is None else found[0]
+
+
+def versioned_answer(store: Store, name: str) -> tuple[dict[str, Any], int] | None:
+    """:func:`stored_answer` and the tally version it is of, read together (one query)."""
     from rdflib import URIRef
 
     rows = store.select_text(ANSWER, {"a": ids.aggregates_graph(), "x": URIRef(_node(name))})
     if not rows or rows[0][0] is None:
         return None
-    return orjson.loads(gzip.decompress(base64.b64decode(str(rows[0][0]))))  # type: ignore[no-any-return]
+    answer = orjson.loads(gzip.decompress(base64.b64decode(str(rows[0][0]))))
+    return answer, int(str(rows[0][1]))
 
 
 def kept_answer_triple(subject: str, predicate: str) -> bool:
@@ -77,22 +84,26 @@ def version_bump() -> str:
             f"WHERE {{ GRAPH {graph} {{ {graph} {version} ?v }} BIND(?v + 1 AS ?next) }}")
 
 
-def keep_answer(store: Store, name: str, answer: dict[str, Any]) -> None:
-    """Store ``answer`` of analysis ``name`` with the current tally version (starting one)."""
+def keep_answer(store: Store, name: str, answer: dict[str, Any], version: int | None = None
+                ) -> None:
+    """Store ``answer`` of analysis ``name`` with the current tally version (starting one);
+    with ``version``, only if that is the current one (else any kept copy is dropped)."""
     from kg.ntriples import iri, typed
 
     graph, node = iri(ids.aggregates_graph()), iri(_node(name))
-    version, body = iri(CKG.tallyVersion), iri(CKG.answerGzip)
+    condition = "" if version is None else f"FILTER(?v = {int(version)})"
+    version_of, body = iri(CKG.tallyVersion), iri(CKG.answerGzip)
     # orjson: about ten times json's speed; compressed, the 1.5 MB of a fights answer at 3,000
     # articles is written in 0.09 s, where the SPARQL update of the plain text took 0.49 s
     packed = gzip.compress(orjson.dumps(answer, option=orjson.OPT_NON_STR_KEYS), 6, mtime=0)
     text = typed(base64.b64encode(packed).decode("ascii"), iri(XSD.base64Binary))
     store.update(
         f"DELETE WHERE {{ GRAPH {graph} {{ {node} ?p ?o }} }} ;\n"
-        f"INSERT {{ GRAPH {graph} {{ {graph} {version} 1 }} }} WHERE {{ "
-        f"FILTER NOT EXISTS {{ GRAPH {graph} {{ {graph} {version} ?v }} }} }} ;\n"
-        f"INSERT {{ GRAPH {graph} {{ {node} {version} ?v ; {body} {text} }} }} "
-        f"WHERE {{ GRAPH {graph} {{ {graph} {version} ?v }} }}")
+        f"INSERT {{ GRAPH {graph} {{ {graph} {version_of} 1 }} }} WHERE {{ "
+        f"FILTER NOT EXISTS {{ GRAPH {graph} {{ {graph} {version_of} ?v }} }} }} ;\n"
+        f"INSERT {{ GRAPH {graph} {{ {node} {version_of} ?v ; {body} {text} }} }} "
+        f"WHERE {{ GRAPH {graph} {{ {graph} {version_of} ?v }} {condition} }}")
 
 
-__all__ = ["keep_answer", "kept_answer_triple", "stored_answer", "version_bump"]
+__all__ = ["keep_answer", "kept_answer_triple", "stored_answer", "version_bump",
+           "versioned_answer"]

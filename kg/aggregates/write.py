@@ -31,6 +31,7 @@ from rdflib import URIRef
 
 from kg import ids
 from kg.aggregates.answers import version_bump
+from kg.aggregates.snapshot import record_delta
 from kg.aggregates.tallies import Key, from_rows
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
@@ -185,6 +186,7 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
         operations.append(tallies)
     operations.append(version_bump())
     store.update(" ;\n".join(operations))
+    record_delta(store, delta)
 
 
 def drop_counted(store: Store, graph: URIRef) -> bool:
@@ -200,6 +202,7 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     if tallies:
         operations.append(tallies)
     store.update(" ;\n".join(operations))
+    record_delta(store, delta)
     return True
 
 
