@@ -101,7 +101,7 @@ def upgrade(store: Store) -> int:
     from kg.aggregates.write import rebuild
 
     moved = move_descriptions(store)
-    rebuild(store)
+    rebuild(store, keep=True)
     return moved
 
 

@@ -21,10 +21,7 @@ HEZBOLLAH, SDF = (str(ids.actor_uri(k)) for k in ("hezbollah", "sdf"))
 
 
 def aggregates(store) -> set[tuple[str | None, ...]]:  # type: ignore[no-untyped-def]
-    from kg.aggregates.answers import kept_answer_triple  # a recount keeps the analyses' tables
-
-    return {row for row in store.select_text(ALL, {"a": ids.aggregates_graph()})
-            if not kept_answer_triple(str(row[0]), str(row[1]))}
+    return set(store.select_text(ALL, {"a": ids.aggregates_graph()}))
 
 
 @pytest.fixture

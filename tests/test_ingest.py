@@ -17,9 +17,7 @@ from tests.store_batch import TrivialExtractor, article, batch, extraction
 
 def reference(articles) -> dict:  # type: ignore[no-untyped-def]
     """Each article's graph written by the rdflib mapping, one graph per article, the
-    entities graph, and the aggregates counted afresh (:func:`kg.aggregates.write.rebuild`),
-    less the tables the recount keeps for the analyses (:mod:`kg.aggregates.snapshot`)."""
-    from kg.aggregates.answers import kept_answer_triple
+    entities graph, and the aggregates counted afresh (:func:`kg.aggregates.write.rebuild`)."""
     from kg.aggregates.write import rebuild
     from kg.descriptions import describe_entities
 
@@ -29,11 +27,7 @@ def reference(articles) -> dict:  # type: ignore[no-untyped-def]
         describe_entities(store, extraction(art))
     if articles:
         rebuild(store)
-    dataset = store_dataset(store)
-    for triple in list(dataset.get(ids.aggregates_graph(), ())):
-        if kept_answer_triple(str(triple[0]), str(triple[1])):
-            dataset[ids.aggregates_graph()].remove(triple)
-    return dataset
+    return store_dataset(store)
 
 
 @pytest.fixture

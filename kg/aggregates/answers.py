@@ -7,7 +7,8 @@ aggregates graph (gzip-compressed JSON in base64, ``ckg:answerGzip``) with the s
 answer is used only while its version is the store's; a recount (``kg upgrade``) drops them
 with the tallies and keeps the tallies the analyses read (:mod:`kg.aggregates.snapshot`),
 starting a version. A store nobody ran ``kg analyze`` or ``kg upgrade`` on has no version and
-no answers (nothing extra is written at ingest). Answers kept by an older kg as plain JSON
+no answers; once the tallies are kept whole, an ingest or a removal keeps them current
+(:func:`kg.aggregates.snapshot.kept_current`). Answers kept by an older kg as plain JSON
 (``ckg:answerJson``) are not read: the next run computes and keeps them anew.
 
 Examples

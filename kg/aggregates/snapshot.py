@@ -8,7 +8,8 @@ tally version, and :func:`kept_tables` reads that value while the version is cur
 lookup and a parse. Any counted write raises the version, so a stale copy is never read;
 the analyses then read the tallies again (:mod:`kg.aggregates.read`), and ``kg analyze``
 keeps them anew (:func:`kg.analysis.run.run_analysis` with ``keep``). ``kg upgrade`` keeps
-them from the counts it has just written (:func:`kg.aggregates.write.rebuild`).
+them (from the counts it has just written when it recounts: :func:`kg.aggregates.write.rebuild`),
+and an ingest or a removal adds its own changes to them (:func:`kept_current`).
 
 Examples
 --------

@@ -111,11 +111,11 @@ def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
     return from_rows(store.select(FACTS, {"g": graph}), store.select(TALKS_CLAIMS, {"g": graph}))
 
 
-def rebuild(store: Store) -> int:
+def rebuild(store: Store, *, keep: bool = False) -> int:
     """Recount every tally from the stored article graphs; return the number of tallies.
 
-    ``kg upgrade`` runs it for a store written before the aggregates existed. The analyses'
-    tables are kept whole from the same counts (:mod:`kg.aggregates.snapshot`).
+    ``kg upgrade`` runs it for a store written before the aggregates existed, with ``keep``:
+    the analyses' tables are then kept whole from the same counts (:mod:`kg.aggregates.snapshot`).
     """
     from kg.aggregates.snapshot import keep_tables, tables_from_counts
     from kg.ntriples import iri
@@ -134,7 +134,8 @@ def rebuild(store: Store) -> int:
     items = sorted(total.items())
     for start in range(0, len(items), 5000):
         store.update(tally_update(Counter(dict(items[start:start + 5000]))))
-    keep_tables(store, tables_from_counts(total))  # what the analyses read, as one value
+    if keep:  # what the analyses read, as one value
+        keep_tables(store, tables_from_counts(total))
     return len(total)
 
 
