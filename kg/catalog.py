@@ -219,10 +219,20 @@ def _claims(store: Store, speaker: str | None, limit: int, offset: int) -> list[
         chosen = sorted(str(c) for (c,) in store.select_text(
             SPEAKER_CLAIMS, {"speaker": ids.actor_uri(speaker)}))
     else:
-        chosen = store.cached("catalog:claim-index", lambda: sorted(
-            str(c) for (c,) in store.select_text(CLAIM_INDEX)))
+        chosen = claim_index(store)
     found = (_claim(store, uri) for uri in chosen[offset:offset + limit])
     return [claim for claim in found if claim is not None]
+
+
+def claim_index(store: Store) -> list[str]:
+    """Every claim's URI, in URI order (read once per store generation).
+
+    >>> from kg.store import open_store
+    >>> claim_index(open_store("memory:"))
+    []
+    """
+    return store.cached("catalog:claim-index", lambda: sorted(
+        str(c) for (c,) in store.select_text(CLAIM_INDEX)))
 
 
 def _claim(store: Store, uri: str) -> dict[str, Any] | None:

@@ -226,8 +226,17 @@ def tally_uri(kind: str, *parts: str) -> URIRef:
     >>> tally_uri("actor", "a") == tally_uri("actor", "a") != tally_uri("place", "a")
     True
     """
+    return URIRef(tally_iri(kind, *parts))
+
+
+def tally_iri(kind: str, *parts: str) -> str:
+    """:func:`tally_uri` as a string (no rdflib term built: 50,000 dyads a read at scale).
+
+    >>> tally_iri("actor", "a") == str(tally_uri("actor", "a"))
+    True
+    """
     key = "\x1f".join((kind, *parts))
-    return URIRef(f"{BASE}tally/{kind}/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+    return f"{BASE}tally/{kind}/{hashlib.sha256(key.encode()).hexdigest()[:20]}"
 
 
 def bloc_uri(index: int) -> URIRef:

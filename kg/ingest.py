@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg import documents, ids
+from kg.aggregates.snapshot import kept_current
 from kg.errors import InputError, KGError, StoreError
 from kg.model import Article, Extraction
 from kg.descriptions import describe_entities, forget_article, undescribe_unwritten
@@ -248,8 +249,18 @@ def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor
     known: dict[str, str | None] = {}
     tick = tick or (lambda: None)
     todo = _needing_extraction(store, items, report, known, tick, reextract)
+    with kept_current(store):  # the tallies the analyses read, kept current at the end
+        _write_all(store, extractor.pipe(todo, n_process=n_process), known, report, progress,
+                   tick)
+    return report
+
+
+def _write_all(store: Store, extractions: Iterable[Extraction], known: dict[str, str | None],
+               report: IngestReport, progress: Callable[[Extraction], None] | None,
+               tick: Callable[[], None]) -> None:
+    """Store each extraction (its entities, then its graph and tallies), flushing as it goes."""
     unflushed = 0
-    for extraction in extractor.pipe(todo, n_process=n_process):
+    for extraction in extractions:
         key = extraction.article.key
         stored = known.pop(key, None)
         try:
@@ -271,7 +282,6 @@ def ingest(store: Store, items: Iterable[Article | KGError | Skipped], extractor
         if progress is not None:
             progress(extraction)
         tick()
-    return report
 
 
 def not_stored(article: Article, error: StoreError) -> StoreError:

@@ -43,6 +43,25 @@ def needs_upgrade(store: Store) -> bool:
     return store.ask(OLD_COPIES) or needs_tallies(store)
 
 
+def keep_analysis_tables(store: Store) -> bool:
+    """Keep the tallies the analyses read whole, for the current tally version, unless they are
+    kept already (:mod:`kg.aggregates.snapshot`); whether it did. ``kg upgrade`` runs it on a
+    store that is otherwise up to date, so the next ``kg analyze`` reads one value.
+
+    >>> from kg.store import open_store
+    >>> store = open_store("memory:")
+    >>> keep_analysis_tables(store), keep_analysis_tables(store)
+    (True, False)
+    """
+    from kg.aggregates.read import keep_analysis_tables as keep
+    from kg.aggregates.snapshot import kept_tables
+
+    if kept_tables(store) is not None:
+        return False
+    keep(store)
+    return True
+
+
 def refuse_old(store: Store, uri: str) -> None:
     """Raise :class:`~kg.errors.StoreError` with the one-line instruction on an old store."""
     if needs_upgrade(store):
@@ -82,7 +101,7 @@ def upgrade(store: Store) -> int:
     from kg.aggregates.write import rebuild
 
     moved = move_descriptions(store)
-    rebuild(store)
+    rebuild(store, keep=True)
     return moved
 
 
@@ -103,4 +122,5 @@ def move_descriptions(store: Store) -> int:
     return len(copies)
 
 
-__all__ = ["INSTRUCTION", "move_descriptions", "needs_upgrade", "refuse_old", "upgrade"]
+__all__ = ["INSTRUCTION", "keep_analysis_tables", "move_descriptions", "needs_upgrade",
+           "refuse_old", "upgrade"]

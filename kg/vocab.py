@@ -178,7 +178,8 @@ class CKG(DefinedNamespace):
     tallyPlace: URIRef  # Tally -> Place
     tallySource: URIRef  # literal source name
     tallyVersion: URIRef  # xsd:integer, on the aggregates graph and each kept answer
-    answerJson: URIRef  # literal: an analysis's answer (kg.aggregates.answers)
+    answerJson: URIRef  # literal: an analysis's answer (kg.aggregates.answers, before gzip)
+    answerGzip: URIRef  # xsd:base64Binary: gzip-compressed JSON of a kept answer
 
 
 class ET(DefinedNamespace):

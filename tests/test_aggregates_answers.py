@@ -60,16 +60,17 @@ def test_an_answer_is_read_once_per_store_generation(disk_store, monkeypatch):
     import kg.aggregates.answers
 
     reads: list[str] = []
-    real = kg.aggregates.answers.stored_answer
-    monkeypatch.setattr(kg.aggregates.answers, "stored_answer",
+    real = kg.aggregates.answers.versioned_answer  # behind stored_answer too
+    monkeypatch.setattr(kg.aggregates.answers, "versioned_answer",
                         lambda store, name: reads.append(name) or real(store, name))
     first = run_analysis(disk_store, "fights", keep=True)
     assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
     assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
-    assert reads == ["fights", "fights"]  # computed and kept (a write), then read back once
+    # computed (the tallies read and kept whole first) and kept (a write), then read back once
+    assert reads == ["fights", "tallies", "fights"]
     disk_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     run_analysis(disk_store, "fights", keep=True)
-    assert reads == ["fights"] * 3
+    assert reads == ["fights", "tallies", "fights", "fights"]
 
 
 def test_an_unfiltered_answer_is_rendered_once_per_store_generation(disk_store, monkeypatch):
@@ -86,3 +87,58 @@ def test_an_unfiltered_answer_is_rendered_once_per_store_generation(disk_store, 
     rendered_analysis(disk_store, "fights", Params(actor="isis"))
     rendered_analysis(disk_store, "fights", Params(actor="isis"))  # filtered: not kept
     assert renders == ["json"] * 4
+
+
+def _tables_read_afresh(store):  # type: ignore[no-untyped-def]
+    """The tables read from the tallies themselves (the kept copy made stale first)."""
+    from kg.aggregates import read
+    from kg.aggregates.answers import version_bump
+    from kg.aggregates.snapshot import Tables
+
+    store.update(version_bump())
+    assert read._kept(store) is None
+    return Tables(dyads={(d.agent, d.other, d.relation): d.count for d in read.dyads(store)},
+                  dates=read.dyad_dates(store), sources=read.dyad_sources(store),
+                  mediation=read.mediation_counts(store))
+
+
+def _same(got, expected) -> bool:  # type: ignore[no-untyped-def]
+    rows = lambda split: {k: sorted(v) for k, v in split.items()}  # noqa: E731
+    return (got.dyads, rows(got.dates), rows(got.sources), got.mediation) == \
+        (expected.dyads, rows(expected.dates), rows(expected.sources), expected.mediation)
+
+
+def test_an_ingest_and_a_removal_keep_the_kept_tallies_current(disk_store, extractor):
+    from kg.aggregates.read import keep_analysis_tables
+    from kg.aggregates.snapshot import kept_tables
+    from kg.descriptions import forget_article
+    from tests.synth_corpus import synth_articles
+
+    keep_analysis_tables(disk_store)
+    before = kept_tables(disk_store)
+    articles = synth_articles(6, seed=5, actors=150)
+    ingest(disk_store, articles, extractor)
+    after = kept_tables(disk_store)
+    assert after is not None and before is not None and after.dyads != before.dyads
+    assert _same(after, _tables_read_afresh(disk_store))
+    keep_analysis_tables(disk_store)
+    from kg.aggregates.snapshot import kept_current
+
+    with kept_current(disk_store):
+        for article in articles[:3]:
+            assert forget_article(disk_store, article.key)
+    removed = kept_tables(disk_store)
+    assert removed is not None and _same(removed, _tables_read_afresh(disk_store))
+
+
+def test_a_write_the_block_did_not_count_leaves_no_kept_tallies(disk_store, extractor):
+    from kg.aggregates.answers import version_bump
+    from kg.aggregates.read import keep_analysis_tables
+    from kg.aggregates.snapshot import kept_current, kept_tables
+    from tests.synth_corpus import synth_articles
+
+    keep_analysis_tables(disk_store)
+    with kept_current(disk_store):
+        ingest(disk_store, synth_articles(2, seed=6, actors=150), extractor)
+        disk_store.update(version_bump())  # as a raw write between two counted ones would
+    assert kept_tables(disk_store) is None

@@ -59,3 +59,17 @@ def test_an_actors_mediation_evidence_is_fetched_on_demand(seed_store):
     actor = records[0].actor
     assert mediation_evidence(seed_store, actor) == \
         sorted((r for r in records if r.actor == actor), key=lambda r: (r.kind, r.record))
+
+
+@pytest.mark.parametrize("name", ["fights", "blocs", "balance"])
+def test_answers_do_not_depend_on_the_order_the_tallies_are_read_in(synth_store, monkeypatch,
+                                                                      name):
+    import kg.aggregates.network
+    import kg.analysis.tallied
+
+    as_read = run_analysis(synth_store, name, graph=tally_network(synth_store))
+    reversed_dyads = list(reversed(kg.aggregates.network.dyads(synth_store)))
+    for module in (kg.aggregates.network, kg.analysis.tallied):
+        monkeypatch.setattr(module, "dyads", lambda store: reversed_dyads)
+    reread = run_analysis(synth_store, name, graph=tally_network(synth_store))
+    assert as_read.rows and (reread.rows, reread.summary) == (as_read.rows, as_read.summary)

@@ -39,10 +39,16 @@ def _busiest(store) -> list:  # type: ignore[no-untyped-def]
     return [row["uri"] for row in rows]
 
 
-@pytest.mark.parametrize("per_page", [100, 3])
+@pytest.mark.parametrize("per_page,ratio,budget", [
+    (100, entities.WALK_RATIO, entities.WALK_BUDGET), (3, entities.WALK_RATIO, entities.WALK_BUDGET),
+    (3, 10.0**9, 10**9), (3, 10.0**9, 0)])
 def test_an_entitys_events_and_claims_come_in_the_sorted_querys_order(rich_store, monkeypatch,
-                                                                      per_page):
+                                                                      per_page, ratio, budget):
+    """As chosen, always walked along the store's orders, or always read whole (budget 0)."""
     monkeypatch.setattr(entities, "PER_PAGE", per_page)
+    monkeypatch.setattr(entities, "WALK_RATIO", ratio)
+    monkeypatch.setattr(entities, "WALK_BUDGET", budget)
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }")  # a new generation: read afresh
     for uri in [*_busiest(rich_store), ids.actor_uri("isis")]:
         expected = [(str(r["event"]), entities.curie(str(r["role"])))
                     for r in rich_store.select(REFERENCE_EVENTS, {"uri": uri})]
@@ -58,3 +64,29 @@ def test_an_entitys_events_and_claims_come_in_the_sorted_querys_order(rich_store
             page += 1
         assert expected and got == expected, uri
         assert got_claims == claims, uri
+
+
+def test_a_busy_entitys_first_page_is_found_by_walking_not_by_reading_its_rows(rich_store,
+                                                                               monkeypatch):
+    monkeypatch.setattr(entities, "PER_PAGE", 1)  # walked when rows² >= events x rows wanted
+    uri = _busiest(rich_store)[0]
+    read_whole, checked = [], []
+    select_text, links = rich_store.select_text, rich_store.links
+    monkeypatch.setattr(rich_store, "select_text", lambda q, b=None: (
+        read_whole.append(q) if q in (entities.EVENT_ROLES, entities.CLAIM_ROLES) else None)
+        or select_text(q, b))
+    monkeypatch.setattr(rich_store, "links", lambda s, o: checked.append(s) or links(s, o))
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }")  # a new generation: read afresh
+    described = entities.describe(rich_store, uri, 1)
+    events = rich_store.select(REFERENCE_EVENTS, {"uri": uri})
+    assert [e["uri"] for e in described["events"]] == [str(r["event"]) for r in events][:1]
+    assert entities.EVENT_ROLES not in read_whole
+    assert 1 <= len(checked) < len(rich_store.select(sparql_prologue() + "SELECT ?e { ?e a ckg:Event }"))
+
+
+def test_incoming_links_leave_out_the_tallies_that_count_the_entity(rich_store):
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 2 }")  # a new generation: read afresh
+    uri = ids.actor_uri("isis")
+    counted = rich_store.select(sparql_prologue() + "SELECT ?t { ?t ckg:tallyAgent ?uri }", {"uri": uri})
+    incoming = entities.describe(rich_store, uri)["incoming"]
+    assert counted and not {row["subject"] for row in incoming} & {str(r["t"]) for r in counted}

@@ -190,3 +190,14 @@ def test_load_keeps_quad_graphs_and_puts_triples_in_the_given_graph(any_store):
     assert graph_content(any_store, G2).value(S, P) == Literal("loose")
     with pytest.raises(QueryError, match="line 1"):
         any_store.load(io.BytesIO(b"<http://e/a> <http://e/b> .\n"), "nt", G1)
+
+
+def test_links_are_the_predicates_from_one_node_to_another_in_any_graph(any_store):
+    from kg.store.base import Store
+
+    s, o, p, q = (URIRef(f"http://example.org/{n}") for n in "sopq")
+    any_store.replace_graph(URIRef("http://example.org/g1"), [(s, p, o), (o, q, s)])
+    any_store.replace_graph(URIRef("http://example.org/g2"), [(s, p, o), (s, q, o)])
+    for links in (any_store.links, lambda a, b: Store.links(any_store, a, b)):  # own, generic
+        assert sorted(links(s, o)) == [str(p), str(q)] and links(o, s) == [str(q)]
+        assert links(s, s) == []

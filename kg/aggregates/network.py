@@ -139,8 +139,7 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
     count as two events (rare: an actor both agent and target of one event).
     """
     from kg.aggregates.read import actor_names
-    from kg.aggregates.tallies import Key
-    from kg.aggregates.write import tally_node
+    from kg.ids import tally_iri
 
     signs = edge_signs()
     graph = nx.MultiDiGraph(from_tallies=True)
@@ -150,7 +149,7 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
     for dyad in dyads(store):
         if dyad.relation == "Mediates":
             continue
-        node = str(tally_node(Key("dyad", (dyad.agent, dyad.other, dyad.relation))))
+        node = tally_iri("dyad", dyad.agent, dyad.other, dyad.relation)
         graph.add_edge(dyad.agent, dyad.other, key=node, type=dyad.relation,
                        sign=signs.get(dyad.relation, 0), event=node, count=dyad.count,
                        event_type=dyad.relation, modality="asserted", date="",

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg import ids
+from kg.aggregates.snapshot import DyadKey, Tables, keep_tables, kept_tables
 from kg.analysis.families import family_of
 from kg.store.base import Store
 from kg.vocab import sparql_prologue
@@ -36,6 +37,7 @@ SOURCES_OF_DYADS = sparql_prologue() + """SELECT ?d ?source ?n WHERE { GRAPH ?a 
 MEDIATION_TALLIES = sparql_prologue() + """SELECT ?actor ?kind ?n WHERE { GRAPH ?a {
   ?t ckg:tallyKind "mediation" ; ckg:tallyAgent ?actor ; ckg:tallyRelation ?kind ;
      ckg:tallyCount ?n } }"""
+TALLY_COUNT = sparql_prologue() + """SELECT ?n WHERE { GRAPH ?a { ?t ckg:tallyCount ?n } }"""
 DYAD_SPAN = sparql_prologue() + """SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
   GRAPH ?a { ?t ckg:tallyOf ?d ; ckg:tallyDate ?date } }"""
 DATE_TALLIES = sparql_prologue() + """SELECT ?date ?n WHERE { GRAPH ?a {
@@ -74,8 +76,10 @@ def actors_by_activity(store: Store) -> list[tuple[str, int]]:
     return store.cached("aggregates:actors", read)
 
 
-DyadKey = tuple[str, str, str]
-"""``(agent, other, relation)``."""
+def _kept(store: Store) -> Tables | None:
+    """The dyad, split and mediation tables kept whole for the current tally version, if any
+    (:mod:`kg.aggregates.snapshot`): one value read in place of every tally row."""
+    return store.cached("aggregates:kept-tables", lambda: kept_tables(store))
 
 
 def _dyad_table(store: Store) -> tuple[list[Dyad], dict[str, DyadKey]]:
@@ -84,17 +88,26 @@ def _dyad_table(store: Store) -> tuple[list[Dyad], dict[str, DyadKey]]:
         for t, a, o, r, n in _rows(store, DYAD_TALLIES):
             found.append(Dyad(str(a), str(o), str(r), int(str(n))))
             keys[str(t)] = (str(a), str(o), str(r))
+        found.sort(key=lambda d: (d.agent, d.other, d.relation))
         return found, keys
     return store.cached("aggregates:dyads", read)
 
 
 def dyads(store: Store) -> list[Dyad]:
-    """Every dyad tally (agent, other, edge type, events)."""
+    """Every dyad tally (agent, other, edge type, events), by agent, other and edge type."""
+    kept = _kept(store)
+    if kept is not None:
+        return store.cached("aggregates:kept-dyads", lambda: [
+            Dyad(*key, n) for key, n in sorted(kept.dyads.items())])  # type: ignore[union-attr]
     return _dyad_table(store)[0]
 
 
 def _split(store: Store, query: str, name: str) -> dict[DyadKey, list[tuple[str, int]]]:
     """Per dyad: ``(value, events)`` of its per-date or per-source tallies (``query``)."""
+    kept = _kept(store)
+    if kept is not None:
+        return kept.dates if query == DYAD_DATES else kept.sources
+
     def read() -> dict[DyadKey, list[tuple[str, int]]]:
         keys, split = _dyad_table(store)[1], {}  # type: ignore[var-annotated]
         for node, value, n in _rows(store, query):
@@ -116,12 +129,29 @@ def dyad_sources(store: Store) -> dict[DyadKey, list[tuple[str, int]]]:
 
 def mediation_counts(store: Store) -> dict[str, dict[str, int]]:
     """Per actor: its explicit mediation records per kind (:mod:`kg.analysis.mediation`)."""
+    kept = _kept(store)
+    if kept is not None:
+        return kept.mediation
+
     def read() -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         for actor, kind, n in _rows(store, MEDIATION_TALLIES):
             counts.setdefault(str(actor), {})[str(kind)] = int(str(n))
         return counts
     return store.cached("aggregates:mediation", read)
+
+
+def keep_analysis_tables(store: Store) -> None:
+    """Keep the dyad, split and mediation tables whole for the current tally version, unless
+    they are kept already (``kg analyze``: one slow read of the tallies after each write, shared
+    by every analysis and page after it)."""
+    if _kept(store) is not None:
+        return
+    tables = Tables(dyads={(d.agent, d.other, d.relation): d.count for d in dyads(store)},
+                    dates=dyad_dates(store), sources=dyad_sources(store),
+                    mediation=mediation_counts(store))
+    keep_tables(store, tables)
+    store.cached("aggregates:kept-tables", lambda: tables)  # the new generation: as kept
 
 
 def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[str, object]:
@@ -140,6 +170,20 @@ def dyad_summary(store: Store, agent: str, other: str, relation: str) -> dict[st
     first, last = span[0] if span else (None, None)
     sources = {str(s): int(str(n)) for s, n in store.select_text(DYAD_SOURCES, bound)}
     return {"first": first or "", "last": last or "", "sources": sources}
+
+
+def tally_count(store: Store, kind: str, *parts: str) -> int | None:
+    """The count of one tally (``kind`` and key ``parts``), ``None`` when the store has none
+    (one lookup: how many events an actor or a place took part in, asserted or reported).
+
+    >>> from kg.store import open_store
+    >>> tally_count(open_store("memory:"), "actor", "https://w3id.org/conflict-kg/id/actor/isis")
+    """
+    from rdflib import URIRef
+
+    rows = store.select_text(TALLY_COUNT, {"a": ids.aggregates_graph(),
+                                           "t": URIRef(ids.tally_uri(kind, *parts))})
+    return int(str(rows[0][0])) if rows else None
 
 
 def date_histogram(store: Store) -> list[tuple[str, int]]:
@@ -170,4 +214,5 @@ def actor_names(store: Store) -> dict[str, dict[str, object]]:
 
 
 __all__ = ["Dyad", "actor_names", "actors_by_activity", "date_histogram", "dyad_dates",
-           "dyad_sources", "dyad_summary", "dyads", "mediation_counts", "place_activity"]
+           "dyad_sources", "dyad_summary", "dyads", "keep_analysis_tables", "mediation_counts",
+           "place_activity", "tally_count"]

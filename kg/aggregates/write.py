@@ -31,6 +31,7 @@ from rdflib import URIRef
 
 from kg import ids
 from kg.aggregates.answers import version_bump
+from kg.aggregates.snapshot import record_delta
 from kg.aggregates.tallies import Key, from_rows
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
@@ -110,11 +111,13 @@ def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
     return from_rows(store.select(FACTS, {"g": graph}), store.select(TALKS_CLAIMS, {"g": graph}))
 
 
-def rebuild(store: Store) -> int:
+def rebuild(store: Store, *, keep: bool = False) -> int:
     """Recount every tally from the stored article graphs; return the number of tallies.
 
-    ``kg upgrade`` runs it for a store written before the aggregates existed.
+    ``kg upgrade`` runs it for a store written before the aggregates existed, with ``keep``:
+    the analyses' tables are then kept whole from the same counts (:mod:`kg.aggregates.snapshot`).
     """
+    from kg.aggregates.snapshot import keep_tables, tables_from_counts
     from kg.ntriples import iri
 
     per_graph: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
@@ -131,6 +134,8 @@ def rebuild(store: Store) -> int:
     items = sorted(total.items())
     for start in range(0, len(items), 5000):
         store.update(tally_update(Counter(dict(items[start:start + 5000]))))
+    if keep:  # what the analyses read, as one value
+        keep_tables(store, tables_from_counts(total))
     return len(total)
 
 
@@ -182,6 +187,7 @@ def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: C
         operations.append(tallies)
     operations.append(version_bump())
     store.update(" ;\n".join(operations))
+    record_delta(store, delta)
 
 
 def drop_counted(store: Store, graph: URIRef) -> bool:
@@ -197,6 +203,7 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     if tallies:
         operations.append(tallies)
     store.update(" ;\n".join(operations))
+    record_delta(store, delta)
     return True
 
 

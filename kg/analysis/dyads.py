@@ -110,7 +110,8 @@ def fights(graph: nx.MultiDiGraph, actor: str | None = None) -> list[Dyad]:
     """
     only = resolve_actor(graph, actor) if actor else None
     dyads = [_dyad(graph, pair, events) for pair, events in _collect(graph, only).items()]
-    dyads.sort(key=lambda d: (d.a["label"].casefold(), d.b["label"].casefold()))
+    dyads.sort(key=lambda d: (d.a["label"].casefold(), d.b["label"].casefold(), d.a["uri"],
+                              d.b["uri"]))  # ties: by URI, however the events were read
     dyads.sort(key=lambda d: d.last_date or "", reverse=True)
     dyads.sort(key=lambda d: d.events, reverse=True)
     return dyads

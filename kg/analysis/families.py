@@ -60,9 +60,9 @@ def edge_signs() -> dict[str, int]:
     >>> signs["ArmedClash"], signs["Allied"]
     (-1, 1)
     """
-    from kg.taxonomy import event_types
+    from kg.taxonomy import event_signs
 
-    return {**{key: info.sign for key, info in event_types().items()}, **EDGE_SIGNS}
+    return {**event_signs(), **EDGE_SIGNS}
 
 
 def pair_relation(event_type: str, role: str, agents_act: str | None) -> str:

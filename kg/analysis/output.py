@@ -117,7 +117,11 @@ def _summary_lines(summary: dict[str, Any]) -> list[str]:
 def render(result: Result, fmt: str = "json", columns: Sequence[str] | None = None) -> str:
     """Render ``result`` as ``json``, ``csv`` or ``table``; raise InputError for another format."""
     if fmt == "json":
-        return json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+        import orjson  # json.dumps(indent=2)'s JSON about ten times faster; floats in their
+        # shortest form (0.000058 where json.dumps wrote 5.8e-05)
+
+        return orjson.dumps(result.as_dict(),
+                            option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode("utf-8")
     if fmt == "csv":
         flat = [flatten(row) for row in result.rows]
         names = list(dict.fromkeys(k for row in flat for k in row))

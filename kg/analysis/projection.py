@@ -302,7 +302,7 @@ def signed_edges(edges: Iterable[tuple[str, str, dict]]) -> SignedEdges:
         events = pairs.setdefault((u, v) if u < v else (v, u), {})
         events[data["event"]] = (data["sign"], data.get("count", 1))
     found = []
-    for (u, v), events in pairs.items():
+    for (u, v), events in sorted(pairs.items()):  # the same order however the edges were read
         positive = negative = weight = 0
         for sign, count in events.values():
             weight += count

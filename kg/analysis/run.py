@@ -246,6 +246,10 @@ def _answer(store: Store, name: str, params: Params, keep: bool) -> Result | Non
     def kept_or_computed() -> dict[str, Any]:
         found = stored_answer(store, name)
         if found is None:
+            if keep:  # read the tallies once for every analysis after it (kg.aggregates.snapshot)
+                from kg.aggregates.read import keep_analysis_tables
+
+                keep_analysis_tables(store)
             result = ANALYSES[name](store, _network(store, name, Params()), Params())
             found = {"rows": result.rows, "summary": result.summary,
                      "columns": list(result.columns)}

@@ -77,7 +77,8 @@ def tally_fights(store: Store, graph: nx.MultiDiGraph,
     tallies (``graph`` names the actors; only those involving ``actor`` if given)."""
     only = resolve_actor(graph, actor) if actor else None
     rows = [_fight(store, graph, pair, found) for pair, found in _hostile(store, only).items()]
-    rows.sort(key=lambda r: (r["a"]["label"].casefold(), r["b"]["label"].casefold()))
+    rows.sort(key=lambda r: (r["a"]["label"].casefold(), r["b"]["label"].casefold(),
+                             r["a"]["uri"], r["b"]["uri"]))  # as kg.analysis.dyads.fights
     rows.sort(key=lambda r: r["last_date"] or "", reverse=True)
     rows.sort(key=lambda r: r["events"], reverse=True)
     return rows

@@ -28,13 +28,16 @@ def remove(ctx: click.Context, articles: tuple[str, ...], store: str | None) -> 
     missing = False
     with reported_errors(env):
         kg_store = env.store()
-        for name in articles:
-            graph = _drop(kg_store, name)
-            if graph is not None:
-                env.echo(f"removed {graph}")
-            else:
-                env.error(f"no article or graph {name!r} in the store")
-                missing = True
+        from kg.aggregates.snapshot import kept_current
+
+        with kept_current(kg_store):  # the tallies the analyses read, kept current at the end
+            for name in articles:
+                graph = _drop(kg_store, name)
+                if graph is not None:
+                    env.echo(f"removed {graph}")
+                else:
+                    env.error(f"no article or graph {name!r} in the store")
+                    missing = True
         from kg.analysis.writeback import refresh
 
         refresh(kg_store)  # keep the analyses written by `kg analyze --write` current

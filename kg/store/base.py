@@ -24,6 +24,8 @@ T = TypeVar("T")
 CACHE_ENTRIES = 128
 """Values :meth:`Store.cached` keeps per generation (pages of many parameters are bounded)."""
 Bindings = Mapping[str, Node]
+LINKS = "SELECT ?p WHERE { ?s ?p ?o }"
+"""The predicates linking ``?s`` to ``?o`` (both bound): :meth:`Store.links`."""
 
 RESULTS_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
@@ -83,6 +85,19 @@ class Store(ABC):
         result = self.select(sparql, bindings)
         return [tuple(None if row.get(v) is None else str(row[v]) for v in result.variables)
                 for row in result.rows]
+
+    def links(self, subject: URIRef, obj: URIRef) -> list[str]:
+        """The predicates from ``subject`` to ``obj`` in any graph, each once (backends with
+        their own indexes override this: one bound lookup, not a query).
+
+        >>> from kg.store import open_store
+        >>> store = open_store("memory:")
+        >>> store.update("INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/p> <http://e/o> } }")
+        >>> store.links(URIRef("http://e/s"), URIRef("http://e/o")), store.links(URIRef("http://e/o"), URIRef("http://e/s"))
+        (['http://e/p'], [])
+        """
+        rows = self.select_text(LINKS, {"s": subject, "o": obj})
+        return list(dict.fromkeys(str(p) for (p,) in rows))
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, remembered until the next write (:attr:`generation`).
