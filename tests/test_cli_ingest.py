@@ -60,3 +60,26 @@ def test_reextract_codes_stored_articles_again_with_a_new_dictionary(tmp_path, m
     assert again.exit_code == 0, again.output
     assert again.stdout.strip() == "0 added, 1 replaced, 0 unchanged, 0 failed"
     assert [str(row["code"]) for row in memory_store.select(EVENT_TYPES)] == ["051"]
+
+
+def test_a_first_ingest_keeps_the_tallies_the_analyses_read(tmp_path, seed_article):
+    """On a new store ``kg ingest`` starts the kept tables, so the first ``kg analyze`` after
+    it reads one value; they equal the tallies read row by row."""
+    from kg.aggregates import read
+    from kg.aggregates.snapshot import kept_tables
+
+    article = tmp_path / "seed.txt"
+    article.write_text(seed_article.text, "utf-8")
+    uri = f"oxigraph:{tmp_path / 'kg'}"
+    result = CliRunner().invoke(main, ["ingest", "--no-progress", "--store", uri, str(article)],
+                                obj=Environment())
+    assert result.exit_code == 0, result.output
+    store = open_store(uri)
+    try:
+        kept = kept_tables(store)
+        assert kept is not None and kept.dyads
+        assert kept.dyads == {(d.agent, d.other, d.relation): d.count
+                              for d in read.dyads(store) if d.count}
+        assert kept.mediation == read.mediation_counts(store)
+    finally:
+        store.close()

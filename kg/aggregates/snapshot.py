@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg import ids
 from kg.aggregates.tallies import Key
 from kg.store.base import Store
 
@@ -103,6 +104,25 @@ def kept_tables(store: Store) -> Tables | None:
     """The kept tables if they are of the store's current tally version, else ``None``."""
     found = _versioned(store)
     return None if found is None else found[0]
+
+
+COUNTED = """ASK { GRAPH ?a { ?tally ?p ?o } }"""
+
+
+def start_tables(store: Store) -> bool:
+    """Keep empty tables on a store that holds no tally or kept answer yet (a new store), so
+    that :func:`kept_current` keeps them current from its first ingest on; ``kg ingest`` does
+    this. Returns whether it did.
+
+    >>> from kg.store import open_store
+    >>> store = open_store("memory:")
+    >>> start_tables(store), kept_tables(store), start_tables(store)
+    (True, Tables(dyads={}, dates={}, sources={}, mediation={}), False)
+    """
+    if store.ask(COUNTED, {"a": ids.aggregates_graph()}):
+        return False
+    keep_tables(store, Tables())
+    return True
 
 
 def _versioned(store: Store) -> tuple[Tables, int] | None:
@@ -192,4 +212,4 @@ def kept_current(store: Store) -> Iterator[None]:
 
 
 __all__ = ["NAME", "Tables", "apply_delta", "keep_tables", "kept_current", "kept_tables",
-           "record_delta", "tables_from_counts"]
+           "record_delta", "start_tables", "tables_from_counts"]

@@ -43,6 +43,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     """
     from tqdm import tqdm
 
+    from kg.aggregates.snapshot import start_tables
     from kg.documents import parse_date
     from kg.extract import default_extractor
     from kg.ingest import count_inputs, ingest as run_ingest, iter_inputs
@@ -59,6 +60,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
             refuse_old(env.store(), env.store_uri or "PATH")
+            start_tables(env.store())  # a new store's analyses then read one kept value
             report = run_ingest(env.store(), items, extractor, n_process=jobs,
                                 tick=bar.update, reextract=reextract)
         if report.changed:  # keep the analyses written by `kg analyze --write` current
