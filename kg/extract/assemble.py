@@ -24,7 +24,7 @@ from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.generic import GenericAgents, context_countries
+from kg.extract.generic import MANY_SECTORS, GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
@@ -299,7 +299,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731
     country_of: KindOf = lambda key: getattr(actor_of_key(key), "country", None)  # noqa: E731
-    many = lambda key: getattr(actor_of_key(key), "sector", None) == "civilians"  # noqa: E731
+    many = lambda key: getattr(actor_of_key(key), "sector", None) in MANY_SECTORS  # noqa: E731
     owners = Owners(gazetteer, agents)
     owner_at = lambda i: getattr(owners.owner(doc[i], sentence_of.get(i, 0)), "key", None)  # noqa: E731
     for sent in spans:

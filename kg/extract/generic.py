@@ -154,6 +154,13 @@ OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demob
                             "demobilised"})
 """Modifiers of a person noun that put its holder out of the service of a force."""
 OUT_OF_SERVICE_KINDS = frozenset({"military", "police", "armed_group", "government"})
+IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifiable"})
+"""Modifiers that deny a group's identity: "unidentified militants" are no group the text names."""
+MANY_SECTORS = frozenset({"civilians", "unidentified"})
+"""Sectors of groups named generically, whose one actor key names many people or bands: in a
+violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
+UNIDENTIFIED = "unidentified"
+"""The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
 
 class GenericAgents:
@@ -172,8 +179,9 @@ class GenericAgents:
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
-        words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens
-            "".join(t.text for t in c.subtree).lower() for c in modifiers if c.n_rights}
+        words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
+            "".join(t.text for t in c.subtree).lower()  # headed by either end
+            for c in modifiers if c.n_rights or c.n_lefts}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
             return moved if moved and words & self.gazetteer.sectors[moved].modifiers else None
@@ -181,7 +189,15 @@ class GenericAgents:
             if sector in modifies and words & modifiers_of:
                 sector = moved
                 break
-        return self._out_of_service(sector, words)
+        return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _unidentified(self, sector: str, words: set[str]) -> str:
+        """An armed group whose identity a modifier denies ("unidentified militants", "unknown
+        fighters") is no group the text names: the unidentified armed group of its context."""
+        if words & IDENTITY_UNKNOWN and UNIDENTIFIED in self.gazetteer.sectors and \
+                self.gazetteer.sectors[sector].kind == "armed_group":
+            return UNIDENTIFIED
+        return sector
 
     def _out_of_service(self, sector: str, words: set[str]) -> str:
         """A member of a state force, an armed group or a government named out of service ("an
