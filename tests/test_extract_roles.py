@@ -129,3 +129,25 @@ def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
     event = _first(extractor, "Looting: On 3 May 2022, rebels seized radios from villagers "
                               "near Goma.")
     assert event.trigger.text == "Looting" and event.targets == ("congo-drc-civilians",)
+
+
+def test_coordinated_passives_share_their_by_phrase(extractor):
+    """ "was shot and killed by X": X shot the victim too."""
+    event = _first(extractor, "On 3 May 2022, a trader was shot and killed by Somali rebels "
+                              "in Mombasa.")
+    assert event.trigger.text == "shot" and event.agents == ("somalia-rebels",)
+
+
+def test_coordinated_passives_share_their_patient(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, a trader was shot and killed by Somali rebels in Mombasa.", origin="roles"))
+    killed = [e for e in extraction.events if e.trigger.text == "killed"]
+    assert killed and killed[0].targets == ("kenya-civilians",)
+
+
+def test_the_parties_of_a_between_phrase_leave_out_where_they_are(extractor):
+    """Names in a locative phrase inside "between ..." are where the parties are."""
+    event = _first(extractor, "On 13 May 2022, fighting broke out between two groups at the "
+                              "polling center in Aurahi municipality (Mahottari district).")
+    assert event.trigger.text == "fighting" and len(event.agents) == 1
+    assert not {"aurahi", "mahottari"} & set(event.agents)

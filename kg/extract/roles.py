@@ -78,6 +78,19 @@ def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "along",
+                            "within", "throughout"})
+"""Prepositions whose phrase says where a party is, not who it is: "between two groups at the
+polling station in X"."""
+
+
+def _unlocated(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The tokens of a phrase without the locative phrases inside it."""
+    located = {t.i for p in phrase.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+               and p is not phrase for t in p.subtree}
+    return [t for t in phrase.subtree if t.i not in located]
+
+
 def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
     head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
@@ -110,11 +123,35 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+    shared = _shared_agent(verb, actor_at)
+    if shared:
+        return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
     if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
         return _phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
+
+
+def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The agent of passive verbs conjoined with a passive ``verb``, whose "by" phrase the last
+    one carries for all: "a man was shot and killed by gunmen" -> the gunmen shot him too."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return ()
+    return tuple(k for conj in verb.children if conj.dep_ == "conj" and conj.tag_ == "VBN"
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+                 for by in conj.children if by.dep_ == "agent"
+                 for k in _actors_in(by.subtree, actor_at))
+
+
+def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The passive subject of the verb a subjectless passive ``verb`` is conjoined to: "a man
+    was shot and killed" -> the man was killed too."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return ()
+    return tuple(k for c in verb.head.children if c.dep_ == "nsubjpass"
+                 for k in _phrase_actors(c, actor_at))
 
 
 KeyTest = Callable[[str], bool]
@@ -149,6 +186,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                          _phrase_actors(grandchild, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(_phrase_actors(verb.head, actor_at))
+    if not found:  # "a man was shot and killed": the patient of both passives
+        found.extend(_shared_patient(verb, actor_at))
     if not found:
         found.extend(_conjoined_targets(verb, actor_at))
     if not found:  # "opened fire to disperse demonstrators"
@@ -294,9 +333,12 @@ def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
     verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
     took place between ...")."""
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own or noun.dep_ != "nsubj" or not _tells_occurrence(noun.head):
+    if own:
         return own
-    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    verbs = [noun.head] if noun.dep_ == "nsubj" else []
+    verbs += [c for c in noun.children if c.dep_ == "acl"]  # the parser's "a clash [that] ensued"
+    return [c for verb in verbs if _tells_occurrence(verb) for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
@@ -335,9 +377,9 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
             targets = tuple(_conjoined_targets(head, actor_at))  # a man"
     between = between_phrases(noun)
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
-        targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
+        targets = _actors_in(_unlocated(between[0]), actor_at)  # A and B are the parties
     elif not agents and between:  # "clashes between A and B": they act on each other
-        agents = _actors_in(between[0].subtree, actor_at)
+        agents = _actors_in(_unlocated(between[0]), actor_at)
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = _actors_in(by[0].subtree, actor_at)
