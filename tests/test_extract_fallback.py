@@ -118,3 +118,9 @@ def test_an_acronym_the_tagger_does_not_name_is_an_organisation(extractor):
     shelling = next(targets for kind, _, targets in events if kind == "Shelling")
     assert [actors[k] for k in shelling] == ["UNAMKA"]
     assert "IED" not in actors.values()
+
+
+def test_bracketed_acronym_is_an_alias_of_the_unknown_actor(extractor):
+    extraction, events = _events(extractor, "The Revolutionary United Front (RUF) attacked "
+                                            "Freetown residents.")
+    assert extraction.actor(events[0][1][0]).aliases == ("RUF",)

@@ -79,11 +79,12 @@ class Candidate:
     kind: str
     generic: Actor | None = None  # a generic agent's composed actor ("Ugandan civilians")
     country: str | None = None  # ISO 3166-1 alpha-3 of the country it acts in
+    aliases: tuple[str, ...] = ()  # the acronym in brackets after the name: "(RUF)"
 
     def actor(self) -> Actor:
         """The actor this candidate names."""
         return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
-                                     country=self.country)
+                                     country=self.country, aliases=self.aliases)
 
 
 def guess_kind(entity_label: str, text: str) -> str:
@@ -153,7 +154,7 @@ def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[s
     if state is None or candidate.kind in STATELESS_KINDS or state not in known:
         return candidate
     return Candidate(candidate.start, candidate.end, f"{candidate.key}-{state}", candidate.label,
-                     candidate.kind, country=known[state].country)
+                     candidate.kind, country=known[state].country, aliases=candidate.aliases)
 
 
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
@@ -181,11 +182,13 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
+        bracketed = _bracketed_after(doc, set(tokens))
+        aliases = tuple(doc[i].text for i in sorted(bracketed) if doc[i].text != label)
         candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
-            entity_label, label)), country_at, known) if actor is None else \
+            entity_label, label), aliases=aliases), country_at, known) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
-        for i in _bracketed_after(doc, set(tokens)):
+        for i in bracketed:
             found[i] = candidate
 
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
