@@ -184,3 +184,10 @@ def test_unidentified_attackers_may_kill_one_of_their_kind(extractor):
     """Generic armed bands are many: one key may stand on both sides of an act of violence."""
     roles = _roles(extractor, "On 3 May 2022, a robber was shot dead by gunmen in Mombasa.")
     assert roles[0][1:] == (("kenya-unidentified",), ("kenya-unidentified",))
+
+
+def test_a_country_that_is_only_at_stake_does_not_locate_the_crowd(extractor):
+    """A place within a country locates; the country's own name, here what the rally is for,
+    counts only where no such place is named."""
+    roles = _roles(extractor, "On 3 May 2022, people held a pro-Ukraine rally in Mombasa.")
+    assert any(agents == ("kenya-civilians",) for _, agents, _ in roles)

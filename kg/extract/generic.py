@@ -107,7 +107,10 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                       gazetteer: Gazetteer) -> Countries:
     """Countries of the places mentioned: per sentence and for the article, the country most
     of them lie in (ties: the first named). One stray name does not outvote an admin chain:
-    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too.
+    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too. Places within
+    a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
+    rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
+    place within a country is named.
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
@@ -117,8 +120,8 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     >>> context_countries(m, g.places, g)
     Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
     """
-    in_sentence: dict[int, Counter[str]] = {}
-    counts: Counter[str] = Counter()
+    in_sentence: dict[tuple[int, bool], Counter[str]] = {}
+    counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     named: dict[str, set[str]] = {}
     for mention in mentions:
         actor = gazetteer.actors.get(mention.key) if mention.kind == "actor" else None
@@ -126,12 +129,15 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
             named.setdefault(actor.sector, set()).add(actor.parent)
         place = places.get(mention.key) if mention.kind == "place" else None
         state = gazetteer.state_of(place.country) if place is not None else None
-        if state is None:
+        if state is None or place is None:
             continue
-        in_sentence.setdefault(mention.sentence, Counter())[state] += 1
-        counts[state] += 1
-    by_sentence = {sentence: _leading(votes) for sentence, votes in in_sentence.items()}
-    article = _leading(counts) if counts else None
+        whole = place.kind == "country"
+        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += 1
+        counts[whole][state] += 1
+    sentences = {sentence for sentence, _ in in_sentence}
+    by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
+                   for s in sentences}
+    article = _leading(counts[False] or counts[True]) if counts[False] or counts[True] else None
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
 
 
