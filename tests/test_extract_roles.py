@@ -151,3 +151,19 @@ def test_the_parties_of_a_between_phrase_leave_out_where_they_are(extractor):
                               "polling center in Aurahi municipality (Mahottari district).")
     assert event.trigger.text == "fighting" and len(event.agents) == 1
     assert not {"aurahi", "mahottari"} & set(event.agents)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 11 January 2022, the Kenyan air force carried airstrike against Somali rebels in the "
+     "area of Mandera.", "somalia-rebels"),
+    ("On 27 June 2022, teachers staged demonstrations in all districts of Mombasa, against the "
+     "Kenyan government.", "kenya-government")])
+def test_the_against_phrase_of_a_light_verb_is_its_event_nouns_target(extractor, text, target):
+    """The parser may hang "against X" on the light verb rather than on its event noun."""
+    assert _first(extractor, text).targets == (target,)
+
+
+def test_the_at_phrase_of_a_light_verb_is_where_not_whom(extractor):
+    event = _first(extractor, "On 3 May 2022, teachers held a protest at the Kifaya Foundation "
+                              "in Mombasa.")
+    assert event.targets == ()

@@ -22,9 +22,13 @@ LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
                "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
-               "stay"}
+               "stay", "set", "lay"}
 """Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
 withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
+LIGHT_TARGET_PREPS = frozenset({"against", "on"})
+"""Prepositions of a light verb that name its event noun's target: "carried out an airstrike
+against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
+where to ("organised a march to the ministry")."""
 PHRASE_PREPS = {"with", "between", "against"}
 OWNER_PREPS = {"of", "by", "from"}
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
@@ -371,6 +375,10 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
+    if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
+        targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
+                        and p.lower_ in LIGHT_TARGET_PREPS
+                        for g in p.children for k in _phrase_actors(g, actor_at))
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
