@@ -12,7 +12,8 @@ from collections.abc import Callable
 from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of
-from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
+from kg.extract.counterpart import (counter_sentences, countering, with_counter_crowds,
+                                    with_counter_protests, with_counterparts)
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
@@ -312,6 +313,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
     events = with_counter_protests(with_counterparts(events), countering(doc))
+    events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
+                                 lambda key: kind_of(key) == "civilians")
     events = with_victims(events, implied, named_object(doc))
     forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
