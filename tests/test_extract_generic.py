@@ -191,3 +191,16 @@ def test_a_country_that_is_only_at_stake_does_not_locate_the_crowd(extractor):
     counts only where no such place is named."""
     roles = _roles(extractor, "On 3 May 2022, people held a pro-Ukraine rally in Mombasa.")
     assert any(agents == ("kenya-civilians",) for _, agents, _ in roles)
+
+
+def test_a_criminal_group_is_an_unidentified_armed_group(extractor):
+    roles = _roles(extractor, "On 19 January 2022, in Garissa, members of a drug trafficking group "
+                              "exchanged fire with police.")
+    assert ("ArmedClash", ("kenya-unidentified",), ("kenya-police",)) in roles
+
+
+def test_an_unidentified_victim_leaves_room_for_the_implicit_attackers(extractor):
+    """ "A robber was shot dead": the implicit unidentified agent is a band of its own, though
+    the victim is of the same generic kind."""
+    roles = _roles(extractor, "On 3 May 2022, a robber was shot dead in Garissa.")
+    assert roles[0][1:] == (("kenya-unidentified",), ("kenya-unidentified",))
