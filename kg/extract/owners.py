@@ -79,6 +79,12 @@ HUMAN_PATIENT = frozenset({
 """Verbs whose object (or passive subject) is a person: the human patient of harm."""
 
 
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
+"""Pronouns of persons: the human patient of a verb of harm that names no actor is a person."""
+AIMED_PREPS = frozenset({"at", "on"})
+"""Prepositions of what fire is aimed at: "opened fire at him"."""
+
+
 PROPERTY_PATIENT = frozenset({
     "loot", "plunder", "pillage", "ransack", "vandalize", "vandalise", "torch", "raze", "burn",
     "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck"})
@@ -117,6 +123,10 @@ class Owners:
     def owner(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The actor who owns the thing ``noun`` names, or ``None`` for no owned thing."""
         lemma = noun.lemma_.lower()
+        if noun.pos_ == "PRON" and noun.lower_ in PERSONAL_PRONOUNS:  # "beat him", "fired at
+            aimed = noun.dep_ == "pobj" and noun.head.lower_ in AIMED_PREPS  # them"
+            return self.gazetteer.generic("civilians", self.agents.countries.of(sentence)) \
+                if aimed else self._patient(noun, sentence)
         if noun.pos_ != "NOUN":
             return None
         looted = _property_patient(noun)
