@@ -17,7 +17,7 @@ from kg.extract.counterpart import (counter_sentences, countering, with_counter_
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
-from kg.extract.owners import Owners
+from kg.extract.owners import Owners, with_affiliated_victims
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
@@ -316,6 +316,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
     events = with_victims(events, implied, named_object(doc))
+    events = with_affiliated_victims(events, doc, kind_of, owner_at)
     forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of))
