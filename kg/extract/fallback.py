@@ -191,11 +191,11 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         for i in bracketed:
             found[i] = candidate
 
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
     for ent in people:
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end))
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS and _named(ent) and (
+        if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -304,6 +304,16 @@ def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ign
                              for t in token.doc[start:end]):
         return None
     return start, end
+
+
+def _bracketed(ent) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name other than an acronym stands inside brackets in its sentence: a
+    parenthesis restates or locates what precedes it ("Kerawa (Kolofata, Mayo-Sava)", "the
+    FDLR (Democratic Forces for the Liberation of Rwanda)") and fills no role of its own; an
+    acronym there is the preceding name's (:func:`_bracketed_after`)."""
+    before = ent.doc[ent.sent.start:ent.start]
+    opened = sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+    return opened and not (len(ent) == 1 and ent.text.isupper())
 
 
 def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
