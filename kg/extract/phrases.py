@@ -84,7 +84,9 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
             keys.extend(phrase_actors(child, actor_at))
     for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
         keys.extend(phrase_actors(owner, actor_at))
-    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers
+    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers,
+    if own is not None and any(actor_at(g.i) == own for g in named):  # but one mention of
+        own = None  # "the military forces of Tajikistan" is the composite itself
     return tuple(dict.fromkeys(k for k in keys if k and k != own))
 
 
