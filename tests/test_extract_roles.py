@@ -167,3 +167,11 @@ def test_the_at_phrase_of_a_light_verb_is_where_not_whom(extractor):
     event = _first(extractor, "On 3 May 2022, teachers held a protest at the Kifaya Foundation "
                               "in Mombasa.")
     assert event.targets == ()
+
+
+def test_an_event_noun_reported_between_two_sides_has_them_as_parties(extractor):
+    """ "a clash was reported between A and B": the passive of a verb of recording tells the
+    clash happened, as "broke out between" does."""
+    event = _first(extractor, "On 26 January 2022, in Garissa, an armed clash was reported "
+                              "between Kenyan soldiers and Somali rebels.")
+    assert set(event.agents) == {"kenya-military", "somalia-rebels"}

@@ -269,6 +269,9 @@ OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "fla
                               "begin", "resume", "escalate", "rage", "continue"})
 """Verbs that tell an event noun happening: their "between A and B" names its parties
 ("fighting broke out between A and B", "gunfire erupted between A and B")."""
+RECORDING_VERBS = frozenset({"report", "record", "register", "observe", "see", "witness"})
+"""Verbs whose passive tells an event noun was seen happening: "a clash was reported between A
+and B" names its parties as an occurrence verb does."""
 
 
 def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -286,9 +289,11 @@ def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if own:
         return own
-    verbs = [noun.head] if noun.dep_ == "nsubj" else []
-    verbs += [c for c in noun.children if c.dep_ == "acl"]  # the parser's "a clash [that] ensued"
-    return [c for verb in verbs if _tells_occurrence(verb) for c in verb.children
+    verbs = [noun.head] if noun.dep_ == "nsubj" and _tells_occurrence(noun.head) or \
+        noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in RECORDING_VERBS else []
+    verbs += [c for c in noun.children if c.dep_ == "acl"  # the parser's "a clash [that] ensued"
+              and _tells_occurrence(c)]  # and "a clash was reported between A and B"
+    return [c for verb in verbs for c in verb.children
             if c.dep_ == "prep" and c.lower_ == "between"]
 
 
