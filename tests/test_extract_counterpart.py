@@ -29,3 +29,23 @@ def test_a_second_protest_is_no_counter_protest(extractor):
         "On 3 May 2022, around 500 people demonstrated in Nairobi against fuel prices. "
         "Around 40 residents gathered for a demonstration in Mombasa.", origin="counterpart"))
     assert [e.targets for e in extraction.events[:2]] == [(), ()]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, around 500 people demonstrated in Nairobi against fuel prices. About 20 "
+    "counter-demonstrators were present.",
+    "On 3 May 2022, activists held a demonstration in Nairobi, where they were met by "
+    "counter-protesters."])
+def test_a_protest_faces_the_counter_protesters_the_text_names(extractor, text):
+    """Counter-protesters named without an event of their own are the protest's other side:
+    people of the same kind and country, one actor key on both sides."""
+    extraction = extractor.extract(article_from_text(text, origin="counterpart"))
+    protest = next(e for e in extraction.events if e.event_type == "Protest")
+    assert protest.targets and set(protest.targets) <= set(protest.agents)
+
+
+def test_a_protest_with_no_counter_protesters_faces_no_one(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, around 500 people demonstrated in Nairobi against fuel prices. About 20 "
+        "journalists were present.", origin="counterpart"))
+    assert next(e for e in extraction.events if e.event_type == "Protest").targets == ()

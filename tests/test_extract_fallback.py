@@ -142,3 +142,17 @@ def test_a_name_tagged_as_a_person_on_an_armed_groups_noun_is_that_group(extract
     actors = {a.key: a for a in extraction.actors}
     (agent,) = [actors[k] for k in extraction.events[0].agents]
     assert (agent.label, agent.kind, agent.country) == ("Mwangi Kariuki", "armed_group", "KEN")
+
+
+def test_bracketed_acronym_is_an_alias_of_the_unknown_actor(extractor):
+    extraction, events = _events(extractor, "The Revolutionary United Front (RUF) attacked "
+                                            "Freetown residents.")
+    assert extraction.actor(events[0][1][0]).aliases == ("RUF",)
+
+
+def test_a_name_in_brackets_fills_no_role(extractor):
+    """A parenthesis locates or restates what precedes it: "(Kolofata, Mayo-Sava)" is where the
+    village lies; the village, civilian property, is what was attacked."""
+    _, events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kerawa village "
+                                   "(Kolofata, Mayo-Sava) near the border of Kenya.")
+    assert events[0][2] == ("kenya-civilians",)

@@ -154,3 +154,53 @@ def test_a_force_member_out_of_service_is_a_civilian(extractor, text):
 def test_a_serving_police_officer_stays_police(extractor):
     roles = _roles(extractor, "Gunmen shot and killed a police officer in Mombasa on Sunday.")
     assert any(targets == ("kenya-police",) for _, _, targets in roles)
+
+
+def test_an_off_duty_officer_is_a_civilian_when_off_heads_the_modifier(extractor):
+    """The parser may hang "off" on "duty" ("off-duty" headed by its last part)."""
+    roles = _roles(extractor, "On 3 May 2022, an off-duty police officer was shot and killed by "
+                              "gunmen in Mombasa.")
+    assert any(targets == ("kenya-civilians",) for _, _, targets in roles)
+    assert not any("kenya-police" in targets for _, _, targets in roles)
+
+
+def test_an_armed_group_whose_identity_is_denied_is_unidentified(extractor):
+    roles = _roles(extractor, "Kenyan soldiers exchanged fire with unidentified militants in "
+                              "Mombasa on Sunday.")
+    assert any(targets == ("kenya-unidentified",) for _, _, targets in roles)
+
+
+def test_an_armed_group_named_by_what_it_is_stays_rebels(extractor):
+    roles = _roles(extractor, "Kenyan soldiers exchanged fire with militants in Mombasa on Sunday.")
+    assert any(targets == ("kenya-rebels",) for _, _, targets in roles)
+
+
+def test_criminals_who_fight_are_an_unidentified_armed_group(extractor):
+    roles = _roles(extractor, "Two drug traffickers exchanged fire with police in Mombasa on Sunday.")
+    assert any(agents == ("kenya-unidentified",) for _, agents, _ in roles)
+
+
+def test_unidentified_attackers_may_kill_one_of_their_kind(extractor):
+    """Generic armed bands are many: one key may stand on both sides of an act of violence."""
+    roles = _roles(extractor, "On 3 May 2022, a robber was shot dead by gunmen in Mombasa.")
+    assert roles[0][1:] == (("kenya-unidentified",), ("kenya-unidentified",))
+
+
+def test_a_country_that_is_only_at_stake_does_not_locate_the_crowd(extractor):
+    """A place within a country locates; the country's own name, here what the rally is for,
+    counts only where no such place is named."""
+    roles = _roles(extractor, "On 3 May 2022, people held a pro-Ukraine rally in Mombasa.")
+    assert any(agents == ("kenya-civilians",) for _, agents, _ in roles)
+
+
+def test_a_criminal_group_is_an_unidentified_armed_group(extractor):
+    roles = _roles(extractor, "On 19 January 2022, in Garissa, members of a drug trafficking group "
+                              "exchanged fire with police.")
+    assert ("ArmedClash", ("kenya-unidentified",), ("kenya-police",)) in roles
+
+
+def test_an_unidentified_victim_leaves_room_for_the_implicit_attackers(extractor):
+    """ "A robber was shot dead": the implicit unidentified agent is a band of its own, though
+    the victim is of the same generic kind."""
+    roles = _roles(extractor, "On 3 May 2022, a robber was shot dead in Garissa.")
+    assert roles[0][1:] == (("kenya-unidentified",), ("kenya-unidentified",))

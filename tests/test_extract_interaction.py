@@ -77,3 +77,10 @@ def test_forces_who_only_watch_a_protest_are_not(extractor):
     protest = _protest(extractor, "Teachers marched in Mombasa against low pay. Police "
                                   "watched the march.")
     assert protest.targets == ()
+
+
+def test_a_protest_with_intervention_faces_the_forces_besides_what_it_opposes(extractor):
+    """What a protest opposes ("against the war on Ukraine") is no side that intervened."""
+    protest = _protest(extractor, "On 3 May 2022, protesters gathered in Mombasa to oppose the war "
+                                  "against Ukraine. Police intervened, detaining ten of them.")
+    assert protest.event_type == "ProtestWithIntervention" and "kenya-police" in protest.targets

@@ -74,3 +74,18 @@ def test_one_group_with_a_reciprocal_cue_acts_on_itself(extractor, text):
 def test_one_group_with_no_reciprocal_cue_acts_alone(extractor):
     events = _events(extractor, "On 3 May 2022, gunmen attacked in Garissa, Kenya.")
     assert events[0][3] is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, two armed groups clashed in Garissa, Kenya.",
+    "On 3 May 2022, rival gunmen exchanged fire in Garissa, Kenya.",
+    "On 3 May 2022, a clash ensued between two groups at the market of Garissa, Kenya."])
+def test_a_group_of_sides_with_no_other_party_acts_on_itself(extractor, text):
+    """A symmetric predicate whose only party is counted as two or more, or called rivals."""
+    events = _events(extractor, text)
+    assert len(events[0][1]) == 1 and events[0][2] == () and events[0][3] == "mutually"
+
+
+def test_one_group_counted_as_one_side_acts_alone(extractor):
+    events = _events(extractor, "On 3 May 2022, Kenyan soldiers clashed near Garissa, Kenya.")
+    assert events[0][3] is None

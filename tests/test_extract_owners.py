@@ -67,3 +67,34 @@ def test_what_a_verb_of_looting_or_destruction_takes_is_the_civilians_property(e
 def test_a_looted_thing_of_the_state_forces_is_theirs(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels looted a military warehouse near "
                                "Garissa, Kenya.") == [("military", "kenya")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, near Garissa, Kenya, rebels stopped a trader and beat him.",
+    "On 3 May 2022, near Garissa, Kenya, two armed men stopped a trader and opened fire at him."])
+def test_a_personal_pronoun_that_suffers_harm_is_a_person(extractor, text):
+    """A pronoun naming no actor, as the patient of harm or what fire is aimed at, is a person."""
+    extraction = extractor.extract(article_from_text(text, origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    harm = [e for e in extraction.events if e.trigger.text in ("beat", "opened")]
+    assert harm and [(actors[k].sector, actors[k].parent) for k in harm[0].targets] == [
+        ("civilians", "kenya")]
+
+
+
+def test_a_harmed_party_member_is_a_civilian_beside_the_party(extractor):
+    """Harm befalls the member, a person, and is aimed at the party they belong to."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, rebels beat a member of the Kenyan government in Garissa, Kenya.",
+        origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    beat = next(e for e in extraction.events if e.trigger.text == "beat")
+    assert [actors[k].sector for k in beat.targets] == ["government", "civilians"]
+
+
+def test_a_harmed_member_of_an_armed_group_is_no_civilian(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers beat a member of the Somali rebels in Garissa, Kenya.",
+        origin="owners"))
+    beat = next(e for e in extraction.events if e.trigger.text == "beat")
+    assert "kenya-civilians" not in beat.targets

@@ -129,3 +129,49 @@ def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
     event = _first(extractor, "Looting: On 3 May 2022, rebels seized radios from villagers "
                               "near Goma.")
     assert event.trigger.text == "Looting" and event.targets == ("congo-drc-civilians",)
+
+
+def test_coordinated_passives_share_their_by_phrase(extractor):
+    """ "was shot and killed by X": X shot the victim too."""
+    event = _first(extractor, "On 3 May 2022, a trader was shot and killed by Somali rebels "
+                              "in Mombasa.")
+    assert event.trigger.text == "shot" and event.agents == ("somalia-rebels",)
+
+
+def test_coordinated_passives_share_their_patient(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, a trader was shot and killed by Somali rebels in Mombasa.", origin="roles"))
+    killed = [e for e in extraction.events if e.trigger.text == "killed"]
+    assert killed and killed[0].targets == ("kenya-civilians",)
+
+
+def test_the_parties_of_a_between_phrase_leave_out_where_they_are(extractor):
+    """Names in a locative phrase inside "between ..." are where the parties are."""
+    event = _first(extractor, "On 13 May 2022, fighting broke out between two groups at the "
+                              "polling center in Aurahi municipality (Mahottari district).")
+    assert event.trigger.text == "fighting" and len(event.agents) == 1
+    assert not {"aurahi", "mahottari"} & set(event.agents)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 11 January 2022, the Kenyan air force carried airstrike against Somali rebels in the "
+     "area of Mandera.", "somalia-rebels"),
+    ("On 27 June 2022, teachers staged demonstrations in all districts of Mombasa, against the "
+     "Kenyan government.", "kenya-government")])
+def test_the_against_phrase_of_a_light_verb_is_its_event_nouns_target(extractor, text, target):
+    """The parser may hang "against X" on the light verb rather than on its event noun."""
+    assert _first(extractor, text).targets == (target,)
+
+
+def test_the_at_phrase_of_a_light_verb_is_where_not_whom(extractor):
+    event = _first(extractor, "On 3 May 2022, teachers held a protest at the Kifaya Foundation "
+                              "in Mombasa.")
+    assert event.targets == ()
+
+
+def test_an_event_noun_reported_between_two_sides_has_them_as_parties(extractor):
+    """ "a clash was reported between A and B": the passive of a verb of recording tells the
+    clash happened, as "broke out between" does."""
+    event = _first(extractor, "On 26 January 2022, in Garissa, an armed clash was reported "
+                              "between Kenyan soldiers and Somali rebels.")
+    assert set(event.agents) == {"kenya-military", "somalia-rebels"}

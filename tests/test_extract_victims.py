@@ -58,3 +58,12 @@ def test_people_who_beat_people_are_perpetrators_and_their_victims_civilians(ext
     assert [actors[k].sector for k in event.targets] == ["civilians"]
     assert [actors[k].sector for k in event.agents] in (["rioters"], ["unidentified"])
     assert actors[event.agents[0]].parent == actors[event.targets[0]].parent
+
+
+def test_the_damage_a_rioting_crowd_does_after_is_the_riots_target(extractor):
+    """The owners of what rioters damage are people like the rioters: one key on both sides."""
+    extraction = extractor.extract(article_from_text(
+        "On 10 April 2022, around 500 persons rioted in Mombasa. They vandalized a restaurant "
+        "and burned two cars.", origin="victims"))
+    riot = extraction.events[0]
+    assert riot.event_type == "ViolentDemonstration" and riot.targets == ("kenya-civilians",)

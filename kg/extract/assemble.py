@@ -12,11 +12,12 @@ from collections.abc import Callable
 from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of
-from kg.extract.counterpart import countering, with_counter_protests, with_counterparts
+from kg.extract.counterpart import (counter_sentences, countering, with_counter_crowds,
+                                    with_counter_protests, with_counterparts)
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
-from kg.extract.owners import Owners
+from kg.extract.owners import Owners, with_affiliated_victims
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
@@ -24,7 +25,7 @@ from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.generic import GenericAgents, context_countries
+from kg.extract.generic import MANY_SECTORS, GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
@@ -299,7 +300,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731
     country_of: KindOf = lambda key: getattr(actor_of_key(key), "country", None)  # noqa: E731
-    many = lambda key: getattr(actor_of_key(key), "sector", None) == "civilians"  # noqa: E731
+    many = lambda key: getattr(actor_of_key(key), "sector", None) in MANY_SECTORS  # noqa: E731
     owners = Owners(gazetteer, agents)
     owner_at = lambda i: getattr(owners.owner(doc[i], sentence_of.get(i, 0)), "key", None)  # noqa: E731
     for sent in spans:
@@ -312,7 +313,10 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
     events = with_counter_protests(with_counterparts(events), countering(doc))
+    events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
+                                 lambda key: kind_of(key) == "civilians")
     events = with_victims(events, implied, named_object(doc))
+    events = with_affiliated_victims(events, doc, kind_of, owner_at)
     forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of))

@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
@@ -140,5 +140,43 @@ def with_counter_protests(events: Sequence[Event], counters: Callable[[Event], b
     return found
 
 
-__all__ = ["ONE_SIDED", "countering", "stated_counterparts", "with_counter_protests",
-           "with_counterparts"]
+PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator",
+                           "demonstrate", "rally", "march", "marcher", "picket"})
+"""Words of a protest or its crowd that "counter-" turns into the other side's."""
+
+
+def counter_sentences(doc, sentence_of: Mapping[int, int]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Sentences that name a counter-protest or its crowd, as an event or not: "Counter-
+    demonstrators were present", "they were met by counter-protesters"."""
+    return {sentence_of[t.i] for t in doc if t.i in sentence_of and _prefixed(t)
+            and t.lemma_.lower().removeprefix(COUNTER).lstrip("-") in PROTEST_WORDS}
+
+
+def with_counter_crowds(events: Sequence[Event], sentences: Collection[int],
+                        crowd: Callable[[str], bool]) -> list[Event]:
+    """``events`` with the protest a counter-protest answers given its own crowd as target: the
+    counter-protesters are people of the same kind and country (one actor key, two sides), as
+    in :func:`with_counter_protests`, where the text names them without an event of their own.
+    The protest answered is the last one told before the sentence naming the counter-crowd,
+    else the one in that sentence ("they were met by counter-protesters").
+
+    >>> from kg.model import Event, Span
+    >>> found = with_counter_crowds([Event(0, "Protest", Span(0, 1, "x"), 0, agents=("crowd",
+    ...     "union"))], {1}, lambda key: key == "crowd")
+    >>> found[0].targets
+    ('crowd',)
+    """
+    found = list(events)
+    for sentence in sorted(sentences):
+        protests = [i for i, e in enumerate(found) if e.event_type in PROTESTS and e.agents
+                    and e.sentence <= sentence]
+        before = [i for i in protests if found[i].sentence < sentence]
+        for index in before[-1:] or protests[-1:]:
+            event = found[index]
+            keys = tuple(k for k in event.agents if crowd(k))
+            found[index] = replace(event, targets=tuple(dict.fromkeys((*event.targets, *keys))))
+    return found
+
+
+__all__ = ["ONE_SIDED", "counter_sentences", "countering", "stated_counterparts",
+           "with_counter_crowds", "with_counter_protests", "with_counterparts"]

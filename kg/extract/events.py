@@ -223,8 +223,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
             continue
         event_type = refine(token, event_type)
         if implicit_at is not None:
-            agents += tuple(k for k in implicit_at(token, event_type, agents)
-                            if k not in targets and k not in agents)
+            agents += tuple(k for k in implicit_at(token, event_type, agents) if k not in agents
+                            and (k not in targets or violent and many is not None and many(k)))
         if not agents and not targets and not _occurs_alone(token, event_type):
             continue
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))

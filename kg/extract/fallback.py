@@ -79,11 +79,12 @@ class Candidate:
     kind: str
     generic: Actor | None = None  # a generic agent's composed actor ("Ugandan civilians")
     country: str | None = None  # ISO 3166-1 alpha-3 of the country it acts in
+    aliases: tuple[str, ...] = ()  # the acronym in brackets after the name: "(RUF)"
 
     def actor(self) -> Actor:
         """The actor this candidate names."""
         return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
-                                     country=self.country)
+                                     country=self.country, aliases=self.aliases)
 
 
 def guess_kind(entity_label: str, text: str) -> str:
@@ -159,7 +160,7 @@ def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[s
             candidate.kind == PEOPLE and nationality):
         return candidate
     return Candidate(candidate.start, candidate.end, f"{candidate.key}-{state}", candidate.label,
-                     candidate.kind, country=known[state].country)
+                     candidate.kind, country=known[state].country, aliases=candidate.aliases)
 
 
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
@@ -187,20 +188,22 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
             return
+        bracketed = _bracketed_after(doc, set(tokens))
+        aliases = tuple(doc[i].text for i in sorted(bracketed) if doc[i].text != label)
         candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
-            entity_label, label)), country_at, known, entity_label == NATIONALITY or any(
-            doc[i].ent_type_ == NATIONALITY for i in tokens)) if actor is None else \
+            entity_label, label), aliases=aliases), country_at, known, entity_label == NATIONALITY
+            or any(doc[i].ent_type_ == NATIONALITY for i in tokens)) if actor is None else \
             Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
-        for i in _bracketed_after(doc, set(tokens)):
+        for i in bracketed:
             found[i] = candidate
 
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e)]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
             kind=_armed_head(ent.root, generic))
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS and _named(ent) and (
+        if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -309,6 +312,16 @@ def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ign
                              for t in token.doc[start:end]):
         return None
     return start, end
+
+
+def _bracketed(ent) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name other than an acronym stands inside brackets in its sentence: a
+    parenthesis restates or locates what precedes it ("Kerawa (Kolofata, Mayo-Sava)", "the
+    FDLR (Democratic Forces for the Liberation of Rwanda)") and fills no role of its own; an
+    acronym there is the preceding name's (:func:`_bracketed_after`)."""
+    before = ent.doc[ent.sent.start:ent.start]
+    opened = sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+    return opened and not (len(ent) == 1 and ent.text.isupper())
 
 
 def _bracketed_after(doc, tokens: set[int]) -> set[int]:  # type: ignore[no-untyped-def]

@@ -107,7 +107,10 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                       gazetteer: Gazetteer) -> Countries:
     """Countries of the places mentioned: per sentence and for the article, the country most
     of them lie in (ties: the first named). One stray name does not outvote an admin chain:
-    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too.
+    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too. Places within
+    a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
+    rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
+    place within a country is named.
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
@@ -117,8 +120,8 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     >>> context_countries(m, g.places, g)
     Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
     """
-    in_sentence: dict[int, Counter[str]] = {}
-    counts: Counter[str] = Counter()
+    in_sentence: dict[tuple[int, bool], Counter[str]] = {}
+    counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     named: dict[str, set[str]] = {}
     for mention in mentions:
         actor = gazetteer.actors.get(mention.key) if mention.kind == "actor" else None
@@ -126,12 +129,15 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
             named.setdefault(actor.sector, set()).add(actor.parent)
         place = places.get(mention.key) if mention.kind == "place" else None
         state = gazetteer.state_of(place.country) if place is not None else None
-        if state is None:
+        if state is None or place is None:
             continue
-        in_sentence.setdefault(mention.sentence, Counter())[state] += 1
-        counts[state] += 1
-    by_sentence = {sentence: _leading(votes) for sentence, votes in in_sentence.items()}
-    article = _leading(counts) if counts else None
+        whole = place.kind == "country"
+        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += 1
+        counts[whole][state] += 1
+    sentences = {sentence for sentence, _ in in_sentence}
+    by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
+                   for s in sentences}
+    article = _leading(counts[False] or counts[True]) if counts[False] or counts[True] else None
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
 
 
@@ -154,6 +160,13 @@ OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demob
                             "demobilised"})
 """Modifiers of a person noun that put its holder out of the service of a force."""
 OUT_OF_SERVICE_KINDS = frozenset({"military", "police", "armed_group", "government"})
+IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifiable"})
+"""Modifiers that deny a group's identity: "unidentified militants" are no group the text names."""
+MANY_SECTORS = frozenset({"civilians", "unidentified"})
+"""Sectors of groups named generically, whose one actor key names many people or bands: in a
+violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
+UNIDENTIFIED = "unidentified"
+"""The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
 
 class GenericAgents:
@@ -172,8 +185,9 @@ class GenericAgents:
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
-        words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens
-            "".join(t.text for t in c.subtree).lower() for c in modifiers if c.n_rights}
+        words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
+            "".join(t.text for t in c.subtree).lower()  # headed by either end
+            for c in modifiers if c.n_rights or c.n_lefts}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
             return moved if moved and words & self.gazetteer.sectors[moved].modifiers else None
@@ -181,7 +195,15 @@ class GenericAgents:
             if sector in modifies and words & modifiers_of:
                 sector = moved
                 break
-        return self._out_of_service(sector, words)
+        return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _unidentified(self, sector: str, words: set[str]) -> str:
+        """An armed group whose identity a modifier denies ("unidentified militants", "unknown
+        fighters") is no group the text names: the unidentified armed group of its context."""
+        if words & IDENTITY_UNKNOWN and UNIDENTIFIED in self.gazetteer.sectors and \
+                self.gazetteer.sectors[sector].kind == "armed_group":
+            return UNIDENTIFIED
+        return sector
 
     def _out_of_service(self, sector: str, words: set[str]) -> str:
         """A member of a state force, an armed group or a government named out of service ("an

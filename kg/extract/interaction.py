@@ -8,7 +8,7 @@ threw stones at the police") are the protest's counterpart. A protest with no
 target gets, as targets, the state forces (police or military) that are the
 other side of an event in the same article in which one of its agents takes part; a
 protest whose type says that forces intervened gets the forces that act in the article
-("Farmers protested. Police intervened.").
+("Farmers protested. Police intervened."), besides what the protest opposes.
 
 Examples
 --------
@@ -26,6 +26,9 @@ Examples
 >>> with_interveners([event(0, "ProtestWithIntervention", ("crowd",)),
 ...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
 ('police',)
+>>> with_interveners([event(0, "ProtestWithIntervention", ("crowd",), ("state",)),
+...                   event(1, "Arrest", ("police",), ("someone",))], kinds)[0].targets
+('state', 'police')
 """
 
 from __future__ import annotations
@@ -109,8 +112,10 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
     """
     found = list(events)
     for index, event in enumerate(found):
-        if event.event_type not in CROWD_TYPES or event.targets or not event.agents:
-            continue
+        if event.event_type not in CROWD_TYPES or not event.agents or event.targets and (
+                event.event_type not in INTERVENED_TYPES
+                or any(kind_of(k) in FORCE_KINDS for k in event.targets)):
+            continue  # what a protest opposes is no side that intervened in it
         others = [e for e in events if e.index != event.index]
         forces = _other_sides(set(event.agents), others, kind_of)
         if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
@@ -125,7 +130,7 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
                 k for s in range(event.sentence, event.sentence + NEAR_SENTENCES + 1)
                 for k in intervening.get(s, ()) if k not in event.agents))
         if forces:
-            found[index] = replace(event, targets=forces)
+            found[index] = replace(event, targets=tuple(dict.fromkeys((*event.targets, *forces))))
     return found
 
 

@@ -102,6 +102,42 @@ def _mutual_cue(token) -> bool:  # type: ignore[no-untyped-def]
         a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
 
 
+SIDES_ADJECTIVES = frozenset({"rival", "opposing", "warring", "competing", "feuding"})
+"""Modifiers that make a plural group two sides or more: "rival gangs", "warring clans"."""
+SIDES_DETERMINERS = frozenset({"both", "two", "three", "several", "various", "different"})
+
+
+def _sides(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a symmetric predicate's only party is a group of sides: its subject, or the
+    object of its "between" phrase, is a plural counted as two or more or called rivals ("two
+    armed groups clashed", "rival gangs exchanged fire", "a clash between two groups"); a
+    symmetric predicate with no other party is then reciprocal: the sides act on each other."""
+    if token.lemma_.lower() not in RECIPROCAL_LEMMAS:
+        return False
+    phrases = [c for head in _heads(token) for c in head.children if c.dep_ == "nsubj"]
+    phrases += [o for p in between_phrases(token) for o in p.children if o.dep_ == "pobj"]
+    return any(_plural_sides(noun) for noun in phrases)
+
+
+def _plural_sides(noun) -> bool:  # type: ignore[no-untyped-def]
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lemma_.lower() not in PARTITIVE_HEADS:
+        return False
+    if noun.lemma_.lower() in PARTITIVE_HEADS:  # "two groups of students"
+        return any(c.lower_ in SIDES_DETERMINERS or c.dep_ == "nummod" and _two_or_more(c)
+                   for c in noun.children)
+    return any(c.lower_ in SIDES_ADJECTIVES and c.dep_ == "amod" or c.lower_ in SIDES_DETERMINERS
+               or c.dep_ == "nummod" and _two_or_more(c) for c in noun.children)
+
+
+PARTITIVE_HEADS = frozenset({"group", "groups", "faction", "factions", "side", "sides"})
+
+
+def _two_or_more(number) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a cardinal counts two or more: "two", "2", "dozens"."""
+    text = number.lower_.replace(",", "")
+    return text not in ("one", "1", "a", "an") and (text.isdigit() or number.like_num)
+
+
 def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, ...],  # type: ignore[no-untyped-def]
            actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     """The event's agents and targets with partners moved to the agents, and how they relate.
@@ -115,7 +151,7 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         targets = tuple(t for t in targets if t not in joined)
     if token.lemma_.lower() in ALLIANCE_LEMMAS and (targets or len(agents) > 1):
         return agents, targets, "allied"
-    if len(agents) == 1 and not targets and _mutual_cue(token):
+    if len(agents) <= 1 and not targets and (_mutual_cue(token) or _sides(token)):
         return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
     if len(agents) < 2:
         return agents, targets, None

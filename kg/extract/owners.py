@@ -38,9 +38,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents
-from kg.model import Actor
+from kg.model import Actor, Event
+
+KindOf = Callable[[str], str | None]
+HAPPENED = ("asserted", "reported")
 
 MILITARY_OBJECTS = frozenset({
     "position", "base", "camp", "post", "outpost", "checkpoint", "convoy", "patrol",
@@ -77,6 +83,12 @@ HUMAN_PATIENT = frozenset({
     "detain", "arrest", "capture", "hold", "arrest", "harass", "assault", "whip", "flog",
     "molest", "hack", "club", "stone", "burn"})
 """Verbs whose object (or passive subject) is a person: the human patient of harm."""
+
+
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they"})
+"""Pronouns of persons: the human patient of a verb of harm that names no actor is a person."""
+AIMED_PREPS = frozenset({"at", "on"})
+"""Prepositions of what fire is aimed at: "opened fire at him"."""
 
 
 PROPERTY_PATIENT = frozenset({
@@ -117,6 +129,10 @@ class Owners:
     def owner(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The actor who owns the thing ``noun`` names, or ``None`` for no owned thing."""
         lemma = noun.lemma_.lower()
+        if noun.pos_ == "PRON" and noun.lower_ in PERSONAL_PRONOUNS:  # "beat him", "fired at
+            aimed = noun.dep_ == "pobj" and noun.head.lower_ in AIMED_PREPS  # them"
+            return self.gazetteer.generic("civilians", self.agents.countries.of(sentence)) \
+                if aimed else self._patient(noun, sentence)
         if noun.pos_ != "NOUN":
             return None
         looted = _property_patient(noun)
@@ -148,4 +164,36 @@ class Owners:
         return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
 
 
-__all__ = ["CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners", "owner_phrases"]
+AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",
+                               "councillor", "councilor", "corporator", "chairman",
+                               "chairperson", "volunteer", "sympathizer", "sympathiser"})
+"""Nouns of a person by what they belong to: "a party member", "a member of the union"."""
+UNARMED_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
+"""Kinds of organisation whose members are no combatants; an organisation of unknown kind
+("other") may be armed, and its members are left as they are."""
+
+
+def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # type: ignore[no-untyped-def]
+                            owner_at: Callable[[int], str | None]) -> list[Event]:
+    """``events`` with the person harmed added as a target beside the organisation they belong
+    to: "beat a member of the X party", "abducted an X activist" befall a person, a civilian
+    (:meth:`Owners.owner`), and are aimed at X. Only when every organisation hit is known to be
+    unarmed (:data:`UNARMED_KINDS`): a member of an armed group is a combatant."""
+    found = list(events)
+    for index, event in enumerate(found):
+        if event.modality not in HAPPENED or not event.targets or any(
+                kind_of(k) not in UNARMED_KINDS for k in event.targets):
+            continue
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if piece is None or not len(piece):
+            continue
+        people = [c.i for c in piece.root.children if c.dep_ in ("dobj", "nsubjpass")
+                  and c.lemma_.lower() in AFFILIATION_NOUNS]
+        added = tuple(k for k in map(owner_at, people) if k and k not in event.targets)
+        if added:
+            found[index] = replace(event, targets=(*event.targets, *added))
+    return found
+
+
+__all__ = ["AFFILIATION_NOUNS", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
+           "owner_phrases", "with_affiliated_victims"]

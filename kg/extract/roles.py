@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.clauses import clause_of
-from kg.extract.owners import owner_phrases
+from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
+                                unlocated)
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
 
@@ -22,19 +23,15 @@ LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
                "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
-               "stay"}
+               "stay", "set", "lay"}
 """Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
 withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
-PHRASE_PREPS = {"with", "between", "against"}
+LIGHT_TARGET_PREPS = frozenset({"against", "on"})
+"""Prepositions of a light verb that name its event noun's target: "carried out an airstrike
+against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
+where to ("organised a march to the ministry")."""
 OWNER_PREPS = {"of", "by", "from"}
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
-PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score",
-                   "scores", "group", "member", "members", "some", "many", "most", "majority",
-                   "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
-"""Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
-GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
-                  "fighter", "fighters", "militia", "wing", "column", "detachment"}
-"""Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
                            "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
                            "refuse", "decline", "accuse", "charge", "blame"}
@@ -69,52 +66,44 @@ def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
 
 
-
-ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
-
-
-def _actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    keys = (actor_at(t.i) for t in tokens)
-    return tuple(dict.fromkeys(k for k in keys if k))
-
-
-def _phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
-    head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
-    actor of its own, even where the name is not known yet; "the forces of <a country>" are
-    its armed forces."""
-    named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-             and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
-             if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
-    keys = [k for g in named for k in _phrase_actors(g, actor_at)] if named \
-        else [actor_at(token.i)]
-    partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
-    for child in token.children:
-        if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
-                child.dep_ == "prep" and (child.lower_ in PHRASE_PREPS
-                                          or partitive and child.lower_ == "of")) \
-                or child.dep_ == "pobj":
-            keys.extend(_phrase_actors(child, actor_at))
-    for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
-        keys.extend(_phrase_actors(owner, actor_at))
-    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers
-    return tuple(dict.fromkeys(k for k in keys if k and k != own))
-
-
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
-            found = _phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
-                else _actors_in(child.subtree, actor_at)
+            found = phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
+                else actors_in(child.subtree, actor_at)
             if found:
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+    shared = _shared_agent(verb, actor_at)
+    if shared:
+        return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
     if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
-        return _phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
+        return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
+
+
+def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The agent of passive verbs conjoined with a passive ``verb``, whose "by" phrase the last
+    one carries for all: "a man was shot and killed by gunmen" -> the gunmen shot him too."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return ()
+    return tuple(k for conj in verb.children if conj.dep_ == "conj" and conj.tag_ == "VBN"
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+                 for by in conj.children if by.dep_ == "agent"
+                 for k in actors_in(by.subtree, actor_at))
+
+
+def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The passive subject of the verb a subjectless passive ``verb`` is conjoined to: "a man
+    was shot and killed" -> the man was killed too."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return ()
+    return tuple(k for c in verb.head.children if c.dep_ == "nsubjpass"
+                 for k in phrase_actors(c, actor_at))
 
 
 KeyTest = Callable[[str], bool]
@@ -136,19 +125,21 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-            found.extend(_phrase_actors(child, actor_at))
+            found.extend(phrase_actors(child, actor_at))
             if child.dep_ == "dobj" and not found:  # "rejected calls by Belarus's rulers"
                 found.extend(k for prep in child.children if prep.dep_ == "prep"
                              and prep.lower_ in OWNER_PREPS for g in prep.children
-                             for k in _phrase_actors(g, actor_at))
+                             for k in phrase_actors(g, actor_at))
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
                 found.extend(k for prep in child.children if _target_prep(verb, prep)
-                             for g in prep.children for k in _phrase_actors(g, actor_at))
+                             for g in prep.children for k in phrase_actors(g, actor_at))
         elif _target_prep(verb, child):
             found.extend(k for grandchild in child.children for k in
-                         _phrase_actors(grandchild, actor_at))
+                         phrase_actors(grandchild, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
-        found.extend(_phrase_actors(verb.head, actor_at))
+        found.extend(phrase_actors(verb.head, actor_at))
+    if not found:  # "a man was shot and killed": the patient of both passives
+        found.extend(_shared_patient(verb, actor_at))
     if not found:
         found.extend(_conjoined_targets(verb, actor_at))
     if not found:  # "opened fire to disperse demonstrators"
@@ -163,7 +154,7 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
-                     for k in _phrase_actors(c, actor_at))
+                     for k in phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
 
 
@@ -180,7 +171,7 @@ def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-
         p for o in verb.children if o.dep_ == "dobj" for p in o.children
         if p.dep_ == "prep" and p.lower_ == "from"]
     return [k for p in phrases for g in p.children if g.dep_ == "pobj"
-            for k in _phrase_actors(g, actor_at)]
+            for k in phrase_actors(g, actor_at)]
 
 
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -205,7 +196,7 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
         if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue
-        found = [k for c in conj.children if c.dep_ == "dobj" for k in _phrase_actors(c, actor_at)]
+        found = [k for c in conj.children if c.dep_ == "dobj" for k in phrase_actors(c, actor_at)]
         if found:
             return found
     return []
@@ -217,7 +208,7 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
     for child in verb.children:
         if child.dep_ == "ccomp":
             found.extend(k for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
-                         for k in _phrase_actors(c, actor_at))
+                         for k in phrase_actors(c, actor_at))
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             found.extend(_roles_of_verb(child, actor_at)[1])
     return found
@@ -226,7 +217,6 @@ def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[n
 PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "disperse"}
 """Verbs of a purpose clause that say whom an act is aimed at: "a strike to protest X's decision",
 "opened fire to disperse demonstrators"."""
-NAMED_PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _purpose_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -253,14 +243,14 @@ def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-u
     ("launched an offensive but were repelled by X")."""
     return tuple(k for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in
                  RESISTANCE_VERBS and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
-                 for g in a.children for k in _phrase_actors(g, actor_at))
+                 for g in a.children for k in phrase_actors(g, actor_at))
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     preps = [c for c in noun.children if _target_prep(noun, c)]
     if noun.dep_ == "nsubj":  # "talks have begun with the militants"
         preps += [c for c in noun.head.children if _target_prep(noun, c)]
-    return tuple(k for p in preps for g in p.children for k in _phrase_actors(g, actor_at))
+    return tuple(k for p in preps for g in p.children for k in phrase_actors(g, actor_at))
 
 
 PARTICIPATION_PREPS = {"in", "for", "at"}
@@ -279,6 +269,9 @@ OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "fla
                               "begin", "resume", "escalate", "rage", "continue"})
 """Verbs that tell an event noun happening: their "between A and B" names its parties
 ("fighting broke out between A and B", "gunfire erupted between A and B")."""
+RECORDING_VERBS = frozenset({"report", "record", "register", "observe", "see", "witness"})
+"""Verbs whose passive tells an event noun was seen happening: "a clash was reported between A
+and B" names its parties as an occurrence verb does."""
 
 
 def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -294,9 +287,14 @@ def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
     verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
     took place between ...")."""
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own or noun.dep_ != "nsubj" or not _tells_occurrence(noun.head):
+    if own:
         return own
-    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    verbs = [noun.head] if noun.dep_ == "nsubj" and _tells_occurrence(noun.head) or \
+        noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in RECORDING_VERBS else []
+    verbs += [c for c in noun.children if c.dep_ == "acl"  # the parser's "a clash [that] ensued"
+              and _tells_occurrence(c)]  # and "a clash was reported between A and B"
+    return [c for verb in verbs for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
@@ -305,7 +303,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         noun = noun.head  # "a mediation mission between X and Y": the roles hang on "mission"
     targets = _noun_targets(noun, actor_at)
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    agents = tuple(dict.fromkeys(k for c in modifiers for k in _phrase_actors(c, actor_at)))
+    agents = tuple(dict.fromkeys(k for c in modifiers for k in phrase_actors(c, actor_at)))
     verb = clause_of(noun)
     if not agents and any(c.pos_ == "PRON" for c in modifiers):  # "their assault", "its ceasefire"
         agents = _subject_actors(verb, actor_at)
@@ -314,7 +312,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.lemma_.lower() in PETITION_NOUNS:  # "a request from Beirut"; "accepted X's request"
         source = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
-        agents = agents or (_actors_in(source[0].subtree, actor_at) if source else ())
+        agents = agents or (actors_in(source[0].subtree, actor_at) if source else ())
         if head.lemma_.lower() in ANSWER_VERBS:
             head = noun  # whoever accepts or rejects it did not make it
     first = noun
@@ -329,18 +327,22 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         agents = _subject_actors(head, actor_at)
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
+    if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
+        targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
+                        and p.lower_ in LIGHT_TARGET_PREPS
+                        for g in p.children for k in phrase_actors(g, actor_at))
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
             targets = tuple(_conjoined_targets(head, actor_at))  # a man"
     between = between_phrases(noun)
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
-        targets = _actors_in(between[0].subtree, actor_at)  # A and B are the parties
+        targets = actors_in(unlocated(between[0]), actor_at)  # A and B are the parties
     elif not agents and between:  # "clashes between A and B": they act on each other
-        agents = _actors_in(between[0].subtree, actor_at)
+        agents = actors_in(unlocated(between[0]), actor_at)
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
-        agents = _actors_in(by[0].subtree, actor_at)
+        agents = actors_in(by[0].subtree, actor_at)
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
 

@@ -59,10 +59,20 @@ HARM_STEMS = ("kill", "wound", "injur", "hurt", "die", "dead", "maim", "murder",
 TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
 
 
+CROWD_ACTS = frozenset({"ViolentDemonstration", "MobViolence"})
+"""Acts of a crowd, whose damage told after them is theirs: "500 people demonstrated. They
+broke the windows of a restaurant"."""
+DAMAGE = frozenset({"Looting"})
+"""Event types of looting and destruction of property."""
+
+
 def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool:
     """Whether ``harm`` tells the toll of ``attack``: a later harm to people ("killing",
-    "were wounded") whose perpetrators are none, the attack's own agents, or only implied."""
-    return harm.trigger.text.lower().startswith(HARM_STEMS) and harm.modality in HAPPENED \
+    "were wounded"), or for a riot the damage its crowd did, whose perpetrators are none, the
+    attack's own agents, or only implied."""
+    told = harm.trigger.text.lower().startswith(HARM_STEMS) or (
+        attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE)
+    return told and harm.modality in HAPPENED \
         and bool(harm.targets) and 0 <= harm.sentence - attack.sentence <= REACH \
         and all(k in attack.agents or implied(k) for k in harm.agents)
 
@@ -99,8 +109,9 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                 harm.sentence == found[before].sentence and _aimed(found[before], named)):
             continue
         attack = found[before]
-        added = tuple(k for k in harm.targets if k not in attack.targets
-                      and k not in attack.agents)
+        damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
+        added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
+                      and (k not in attack.agents or damage))  # owners may share one key
         if added:
             found[before] = replace(attack, targets=(*attack.targets, *added))
     return found

@@ -1,0 +1,94 @@
+"""The actors a noun phrase names: its head, conjuncts, possessors, partitive and owner phrases.
+
+A role is filled by a noun phrase; the actors in it are those the gazetteer (or
+the fallback) finds at its head and at the words that say who the head is:
+"Kenyan soldiers and Somali rebels", "thousands of students", "the combined
+forces of X", "the positions of X". Locative phrases inside it say where, not who.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.owners import owner_phrases
+
+PHRASE_PREPS = {"with", "between", "against"}
+PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score",
+                   "scores", "group", "member", "members", "some", "many", "most", "majority",
+                   "one", "tens", "millions", "band", "contingent", "unit", "delegation"}
+"""Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
+GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
+                  "fighter", "fighters", "militia", "wing", "column", "detachment"}
+"""Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
+NAMED_PLACES = {"GPE", "LOC", "FAC"}
+"""Entity types of names of places."""
+
+ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
+
+
+def actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The actors mentioned at ``tokens``, each once, in order.
+
+    >>> actors_in([type("T", (), {"i": i}) for i in range(3)], {0: "a", 2: "b"}.get)
+    ('a', 'b')
+    """
+    keys = (actor_at(t.i) for t in tokens)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "along",
+                            "within", "throughout"})
+"""Prepositions whose phrase says where a party is, not who it is: "between two groups at the
+polling station in X"."""
+
+
+def unlocated(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The tokens of a phrase without the locative phrases inside it.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="between two groups at the market".split(),
+    ...           heads=[0, 2, 0, 2, 5, 3], deps=["ROOT", "nummod", "pobj", "prep", "det", "pobj"])
+    >>> [t.text for t in unlocated(doc[0])]
+    ['between', 'two', 'groups']
+    """
+    located = {t.i for p in phrase.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+               and p is not phrase for t in p.subtree}
+    return [t for t in phrase.subtree if t.i not in located]
+
+
+def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
+    head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
+    actor of its own, even where the name is not known yet; "the forces of <a country>" are
+    its armed forces.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="rebels and soldiers".split(),
+    ...           heads=[0, 0, 0], deps=["ROOT", "cc", "conj"])
+    >>> phrase_actors(doc[0], {0: "rebels", 2: "army"}.get)
+    ('rebels', 'army')
+    """
+    named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+             and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
+             if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
+    keys = [k for g in named for k in phrase_actors(g, actor_at)] if named \
+        else [actor_at(token.i)]
+    partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
+    for child in token.children:
+        if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
+                child.dep_ == "prep" and (child.lower_ in PHRASE_PREPS
+                                          or partitive and child.lower_ == "of")) \
+                or child.dep_ == "pobj":
+            keys.extend(phrase_actors(child, actor_at))
+    for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
+        keys.extend(phrase_actors(owner, actor_at))
+    own = actor_at(token.i) if named else None  # the head's mention may span its modifiers,
+    if own is not None and any(actor_at(g.i) == own for g in named):  # but one mention of
+        own = None  # "the military forces of Tajikistan" is the composite itself
+    return tuple(dict.fromkeys(k for k in keys if k and k != own))
+
+
+__all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "NAMED_PLACES", "PARTITIVE_NOUNS", "PHRASE_PREPS",
+           "ActorAt", "actors_in", "phrase_actors", "unlocated"]

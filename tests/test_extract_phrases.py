@@ -1,0 +1,30 @@
+"""The actors a noun phrase names (kg.extract.phrases), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def test_one_mention_of_a_countrys_forces_is_the_composite_itself(extractor):
+    """ "the military forces of Tajikistan" is one composite mention over the head and its of
+    phrase: it is the phrase's actor, whatever entity type the parser gives the country."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers clashed with the military forces of Tajikistan near "
+        "Mandera.", origin="phrases"))
+    assert extraction.events[0].targets == ("tajikistan-military",)
+
+
+def test_the_forces_of_a_named_group_are_the_groups(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers clashed with the combined forces of the Kifaya Front "
+        "near Mandera.", origin="phrases"))
+    assert [k for k in extraction.events[0].targets if "kifaya" in k] and not [
+        k for k in extraction.events[0].targets if k.endswith("-military")]
