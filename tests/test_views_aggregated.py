@@ -56,6 +56,30 @@ def test_every_edges_evidence_pages_to_its_count(client):
         assert all(e["sentence"] and e["href"] for e in events)
 
 
+def test_evidence_shows_each_events_place_label_and_date_in_date_order(seed_store):
+    """What a page shows of each event is read after the page is cut: the place's label from
+    the entities graph, the event's date, its sentence, in date order."""
+    from kg import ids
+    from kg.aggregates.evidence import dyad_evidence
+    from kg.vocab import sparql_prologue
+
+    labels = dict(seed_store.select_text(sparql_prologue() + "SELECT ?p ?l WHERE { GRAPH ?e { "
+                                          "?p a ckg:Place ; rdfs:label ?l } }",
+                                          {"e": ids.entities_graph()}))
+    placed = 0
+    for dyad in dyads(seed_store):
+        events = dyad_evidence(seed_store, dyad.agent, dyad.other, dyad.relation,
+                               per_page=100)["events"]
+        assert len(events) == dyad.count
+        dates = [e["date"] for e in events if e.get("date")]
+        assert dates == sorted(dates)
+        for event in events:
+            assert event["sentence"] and event["article_title"]
+            assert event["place"] == labels.get(event["place_uri"], "")
+            placed += bool(event["place"])
+    assert placed  # the seed's events are placed: the labels were compared, not only blanks
+
+
 @pytest.mark.parametrize("query, status", [
     ("/network.json?top=0", 400), ("/network.json?top=x", 400), ("/network.json?page=0", 400),
     ("/network.json?actor=nobody-at-all", 404), ("/network/evidence.json?agent=a", 400),

@@ -31,17 +31,25 @@ _TYPED = ('?event ckg:eventType ?type . { ?event ckg:agent ?agent ; ckg:target ?
 (:func:`kg.analysis.families.pair_relation`)."""
 EVIDENCE = sparql_prologue() + """
 # every bound variable is projected: pyoxigraph substitutes those before evaluation
-SELECT DISTINCT ?event ?agent ?other ?type ?e ?eventType ?modality ?date ?dateFrom ?sentence
-       ?article ?title ?place ?placeLabel WHERE {{
+SELECT DISTINCT ?event ?agent ?other ?type ?date WHERE {{
   {pattern}
-  ?event ckg:eventType ?eventType ; ckg:modality ?modality ; ckg:article ?article ;
-         ckg:sentence/ckg:text ?sentence .
+  ?event ckg:modality ?modality .
   FILTER(?modality IN ({happened}))
   OPTIONAL {{ ?event ckg:date ?date }}
-  OPTIONAL {{ ?event ckg:dateFrom ?dateFrom }}
-  OPTIONAL {{ ?article rdfs:label ?title }}
-  OPTIONAL {{ ?event ckg:place ?place . GRAPH ?e {{ ?place rdfs:label ?placeLabel }} }}
 }} ORDER BY ?date ?event LIMIT {limit} OFFSET {offset}"""
+"""A page of a dyad's events in date order. What is shown of each is read afterwards, per
+event (:data:`EVENT_DETAILS`): joined here before the page was cut, it was read for every
+event of the dyad, and a place's label in the entities graph for every label of that graph
+(1.0-2.7 s for a 91-event dyad at 10,000 articles, against 0.2 s for this query)."""
+EVENT_DETAILS = sparql_prologue() + """
+SELECT ?event ?e ?eventType ?modality ?dateFrom ?sentence ?article ?title ?placeLabel ?place
+WHERE {
+  ?event ckg:eventType ?eventType ; ckg:modality ?modality ; ckg:article ?article ;
+         ckg:sentence/ckg:text ?sentence .
+  OPTIONAL { ?event ckg:dateFrom ?dateFrom }
+  OPTIONAL { ?article rdfs:label ?title }
+  OPTIONAL { ?event ckg:place ?place OPTIONAL { GRAPH ?e { ?place rdfs:label ?placeLabel } } }
+} LIMIT 1"""
 PER_PAGE = 20
 
 
@@ -57,16 +65,19 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
     pattern = _PATTERNS.get(relation, _TYPED)
     query = EVIDENCE.format(pattern=pattern, limit=int(per_page), offset=(page - 1) * per_page,
                             happened=", ".join(f'"{m}"' for m in HAPPENED))
-    bindings = {"agent": URIRef(agent), "other": URIRef(other), "e": ids.entities_graph()}
+    bindings = {"agent": URIRef(agent), "other": URIRef(other)}
     if relation not in _PATTERNS:
         try:
             bindings["type"] = ET[relation]
         except (AttributeError, KeyError):
             raise InputError(f"type: no edge type {relation!r}") from None
     prefix, events = str(ET._NS), []
-    for row in store.select_text(query, bindings):
-        (event, _, _, _, _, kind, modality, date, date_from, sentence, article, title, place,
-         place_label) = row
+    for event, _, _, _, date in store.select_text(query, bindings):
+        found = store.select_text(EVENT_DETAILS, {"event": URIRef(event),
+                                                  "e": ids.entities_graph()})
+        if not found:  # an event without a type, sentence or article is not shown
+            continue
+        _, _, kind, modality, date_from, sentence, article, title, place_label, place = found[0]
         events.append({"uri": event, "type": str(kind).removeprefix(prefix),
                        **dated(date, date_from), "modality": modality,
                        "sentence": sentence, "article": article, "article_title": title or article,
