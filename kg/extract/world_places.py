@@ -83,7 +83,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         if not options[number] and context and len(fold(candidate.text)) >= 5:
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
-    final = _resolve(candidates, options, context, first)
+    final = _cohere(candidates, options, _resolve(candidates, options, context, first),
+                    [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
@@ -128,6 +129,45 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         context.add(best.country)  # the next names of the chain are most likely in it too
         chosen[number] = best
     return chosen
+
+
+def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
+            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = ()
+            ) -> dict[int, WorldPlace]:
+    """Document coherence: a town read in a country none of the text's other places lies in,
+    while most of them lie in one country where the name has a reading too, takes that reading
+    ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city). The names
+    of an admin chain (resolved together), and a city of 100,000 or more, keep their country;
+    the places ``found`` otherwise ("City - District" names) vote too.
+
+    >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
+    >>> other = dataclasses.replace(town, name="Coronel")
+    >>> abroad = dataclasses.replace(town, name="Salamanca", country="MEX", admin1="Guanajuato")
+    >>> home = dataclasses.replace(abroad, country="CHL", admin1="Coquimbo", population=14_000)
+    >>> names = [Candidate(0, 1, "Lota", True), Candidate(2, 3, "Coronel", True),
+    ...          Candidate(4, 5, "Salamanca", True)]
+    >>> _cohere(names, [[town], [other], [abroad, home]], {0: town, 1: other, 2: abroad})[2].country
+    'CHL'
+    """
+    votes = {fold(place.name): place.country for place in found}  # a name repeated votes once
+    for number, place in chosen.items():
+        if not candidates[number].anchor:
+            votes.setdefault(fold(candidates[number].text), place.country)
+    coherent = dict(chosen)
+    linked = {c.chained_to for c in candidates}
+    for number, place in chosen.items():
+        name = fold(candidates[number].text)
+        others = Counter(c for n, c in votes.items() if n != name)
+        ranked = others.most_common(2)
+        if candidates[number].anchor or candidates[number].chained_to is not None or \
+                number in linked or not ranked or others[place.country] or \
+                len(ranked) == 2 and ranked[0][1] == ranked[1][1] or \
+                place.population >= FOREIGN_POPULATION:
+            continue
+        home = [p for p in options[number] if p.country == ranked[0][0] and p.kind != "country"]
+        if home:
+            coherent[number] = max(home, key=lambda p: _score(p, set(), set(), candidates[number].text))
+    return coherent
 
 
 def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
