@@ -203,3 +203,17 @@ def test_coherence_leaves_chained_names_large_cities_and_split_texts_alone():
     assert _cohere(chained, [*options, []], {0: home, 1: other, 2: abroad})[2] == abroad
     split = dataclasses.replace(other, country="ARG")
     assert _cohere(names, options, {0: home, 1: split, 2: abroad})[2] == abroad
+
+
+def test_a_small_namesake_abroad_with_no_reading_at_home_is_dropped_beside_a_firm_place(extractor):
+    places = _places(extractor, "Hundreds of nurses rallied outside Holyrood in Edinburgh on Friday.")
+    assert "Holyrood" not in places and places["Edinburgh"].country == "GBR"
+
+
+def test_coherence_drops_a_namesake_only_against_firm_places():
+    town = WorldPlace("gn1", "Tome", "city", "PRT", None, None, 39.6, -8.8, 9_000)
+    small = dataclasses.replace(town, name="Lota", country="CHL", population=40_000)
+    big = dataclasses.replace(small, name="Concepcion", population=220_000)
+    names = [Candidate(0, 1, "Tome", True), Candidate(2, 3, "Lota", True)]
+    assert _cohere(names, [[town], [small]], {0: town, 1: small}) == {0: town, 1: small}
+    assert _cohere(names, [[town], [big]], {0: town, 1: big}) == {1: big}

@@ -136,9 +136,11 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
             ) -> dict[int, WorldPlace]:
     """Document coherence: a town read in a country none of the text's other places lies in,
     while most of them lie in one country where the name has a reading too, takes that reading
-    ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city). The names
-    of an admin chain (resolved together), and a city of 100,000 or more, keep their country;
-    the places ``found`` otherwise ("City - District" names) vote too.
+    ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
+    no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
+    admin chain, the places ``found`` otherwise: "City - District" names) agree on that
+    country. The names of an admin chain (resolved together), and a city of 100,000 or more,
+    keep their country.
 
     >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
     >>> other = dataclasses.replace(town, name="Coronel")
@@ -149,25 +151,42 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     >>> _cohere(names, [[town], [other], [abroad, home]], {0: town, 1: other, 2: abroad})[2].country
     'CHL'
     """
-    votes = {fold(place.name): place.country for place in found}  # a name repeated votes once
+    linked = {c.chained_to for c in candidates} | {
+        n for n, c in enumerate(candidates) if c.chained_to is not None}
+    loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
+             and p.population < FOREIGN_POPULATION}
+    votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
     for number, place in chosen.items():
         if not candidates[number].anchor:
-            votes.setdefault(fold(candidates[number].text), place.country)
+            votes.setdefault(fold(candidates[number].text), (place.country, number not in loose))
     coherent = dict(chosen)
-    linked = {c.chained_to for c in candidates}
-    for number, place in chosen.items():
-        name = fold(candidates[number].text)
-        others = Counter(c for n, c in votes.items() if n != name)
-        ranked = others.most_common(2)
-        if candidates[number].anchor or candidates[number].chained_to is not None or \
-                number in linked or not ranked or others[place.country] or \
-                len(ranked) == 2 and ranked[0][1] == ranked[1][1] or \
-                place.population >= FOREIGN_POPULATION:
-            continue
-        home = [p for p in options[number] if p.country == ranked[0][0] and p.kind != "country"]
-        if home:
-            coherent[number] = max(home, key=lambda p: _score(p, set(), set(), candidates[number].text))
+    for number in loose:
+        name, country = fold(candidates[number].text), chosen[number].country
+        home = _home_country(votes, name, country, firm_only=False)
+        readings = [p for p in options[number] if p.country == home and p.kind != "country"]
+        if readings:
+            coherent[number] = max(readings, key=lambda p: _score(p, set(), set(), name))
+        elif home and _home_country(votes, name, country, firm_only=True):
+            del coherent[number]  # a namesake abroad of a place the index does not know
     return coherent
+
+
+def _home_country(votes: dict[str, tuple[str, bool]], name: str, country: str,
+                  firm_only: bool) -> str | None:
+    """The country most names other than ``name`` lie in (only the firm ones: a big city, an
+    admin chain's, if ``firm_only``), where none lies in ``country`` and no two countries tie.
+
+    >>> votes = {"lota": ("CHL", False), "tome": ("PRT", False), "leiria": ("PRT", True)}
+    >>> _home_country(votes, "tome", "PRT", False), _home_country(votes, "lota", "CHL", False)
+    (None, 'PRT')
+    >>> _home_country(votes, "leiria", "PRT", True), _home_country(votes, "leiria", "ESP", True)
+    (None, None)
+    """
+    others = Counter(c for n, (c, firm) in votes.items() if n != name and (firm or not firm_only))
+    ranked = others.most_common(2)
+    if not ranked or others[country] or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
