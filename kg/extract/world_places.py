@@ -9,6 +9,8 @@ candidate's admin1 or admin2, adjectival endings allowed: "Donetsk" for
 the article names or places unambiguously, and population. A name that only
 heads a chain ("Rubizhne, Luhansk") must be confirmed by it, and a small town
 abroad with no chain behind it is dropped where the article's countries are known.
+Last, document coherence: a lone small town read in a country none of the text's
+other places lies in takes its reading in the country they share, or is dropped.
 
 Examples
 --------
@@ -165,7 +167,8 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
         home = _home_country(votes, name, country, firm_only=False)
         readings = [p for p in options[number] if p.country == home and p.kind != "country"]
         if readings:
-            coherent[number] = max(readings, key=lambda p: _score(p, set(), set(), name))
+            coherent[number] = max(readings, key=lambda p: _score(
+                p, set(), set(), candidates[number].text))
         elif home and _home_country(votes, name, country, firm_only=True):
             del coherent[number]  # a namesake abroad of a place the index does not know
     return coherent
