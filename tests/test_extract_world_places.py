@@ -9,7 +9,7 @@ import pytest
 from kg.documents import article_from_text
 from kg.extract.world import WorldPlace
 from kg.extract.world_names import Candidate
-from kg.extract.world_places import _admin_match, _chain_majority
+from kg.extract.world_places import _admin_match, _chain_majority, _cohere
 
 
 def _extract(extractor, text):
@@ -181,3 +181,39 @@ def test_a_city_only_like_the_name_written_does_not_hold_a_chain_abroad(extracto
     places = _places(extractor, "Rebels burned a school in Kanni village (Sud-Kivu).")
     assert places["Sud-Kivu"].country == "COD"
     assert "Kanni" not in places or places["Kanni"].country == "COD"  # not Kani, Japan
+
+
+def test_a_lone_namesake_abroad_takes_the_reading_in_the_country_of_the_other_places(extractor):
+    place = _places(extractor, "Drivers rallied in the Herrera province, near Chitre, over fuel prices.")
+    assert (place["Herrera"].country, place["Chitre"].country) == ("PAN", "PAN")
+
+
+def test_coherence_leaves_chained_names_large_cities_and_split_texts_alone():
+    home = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
+    other = dataclasses.replace(home, name="Coronel")
+    abroad = dataclasses.replace(home, name="Tome", country="POR", population=9_000)
+    at_home = dataclasses.replace(abroad, country="CHL")
+    names = [Candidate(0, 1, "Lota", True), Candidate(2, 3, "Coronel", True),
+             Candidate(4, 5, "Tome", True)]
+    options = [[home], [other], [abroad, at_home]]
+    assert _cohere(names, options, {0: home, 1: other, 2: abroad})[2] == at_home
+    big = dataclasses.replace(abroad, population=250_000)
+    assert _cohere(names, [[home], [other], [big, at_home]], {0: home, 1: other, 2: big})[2] == big
+    chained = [*names[:2], Candidate(4, 5, "Tome", True, 6), Candidate(6, 7, "Lisboa", True)]
+    assert _cohere(chained, [*options, []], {0: home, 1: other, 2: abroad})[2] == abroad
+    split = dataclasses.replace(other, country="ARG")
+    assert _cohere(names, options, {0: home, 1: split, 2: abroad})[2] == abroad
+
+
+def test_a_small_namesake_abroad_with_no_reading_at_home_is_dropped_beside_a_firm_place(extractor):
+    places = _places(extractor, "Hundreds of nurses rallied outside Holyrood in Edinburgh on Friday.")
+    assert "Holyrood" not in places and places["Edinburgh"].country == "GBR"
+
+
+def test_coherence_drops_a_namesake_only_against_firm_places():
+    town = WorldPlace("gn1", "Tome", "city", "PRT", None, None, 39.6, -8.8, 9_000)
+    small = dataclasses.replace(town, name="Lota", country="CHL", population=40_000)
+    big = dataclasses.replace(small, name="Concepcion", population=220_000)
+    names = [Candidate(0, 1, "Tome", True), Candidate(2, 3, "Lota", True)]
+    assert _cohere(names, [[town], [small]], {0: town, 1: small}) == {0: town, 1: small}
+    assert _cohere(names, [[town], [big]], {0: town, 1: big}) == {1: big}

@@ -9,6 +9,8 @@ candidate's admin1 or admin2, adjectival endings allowed: "Donetsk" for
 the article names or places unambiguously, and population. A name that only
 heads a chain ("Rubizhne, Luhansk") must be confirmed by it, and a small town
 abroad with no chain behind it is dropped where the article's countries are known.
+Last, document coherence: a lone small town read in a country none of the text's
+other places lies in takes its reading in the country they share, or is dropped.
 
 Examples
 --------
@@ -83,7 +85,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         if not options[number] and context and len(fold(candidate.text)) >= 5:
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
-    final = _resolve(candidates, options, context, first)
+    final = _cohere(candidates, options, _resolve(candidates, options, context, first),
+                    [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
@@ -128,6 +131,65 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         context.add(best.country)  # the next names of the chain are most likely in it too
         chosen[number] = best
     return chosen
+
+
+def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
+            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = ()
+            ) -> dict[int, WorldPlace]:
+    """Document coherence: a town read in a country none of the text's other places lies in,
+    while most of them lie in one country where the name has a reading too, takes that reading
+    ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
+    no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
+    admin chain, the places ``found`` otherwise: "City - District" names) agree on that
+    country. The names of an admin chain (resolved together), and a city of 100,000 or more,
+    keep their country.
+
+    >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
+    >>> other = dataclasses.replace(town, name="Coronel")
+    >>> abroad = dataclasses.replace(town, name="Salamanca", country="MEX", admin1="Guanajuato")
+    >>> home = dataclasses.replace(abroad, country="CHL", admin1="Coquimbo", population=14_000)
+    >>> names = [Candidate(0, 1, "Lota", True), Candidate(2, 3, "Coronel", True),
+    ...          Candidate(4, 5, "Salamanca", True)]
+    >>> _cohere(names, [[town], [other], [abroad, home]], {0: town, 1: other, 2: abroad})[2].country
+    'CHL'
+    """
+    linked = {c.chained_to for c in candidates} | {
+        n for n, c in enumerate(candidates) if c.chained_to is not None}
+    loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
+             and p.population < FOREIGN_POPULATION}
+    votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
+    for number, place in chosen.items():
+        if not candidates[number].anchor:
+            votes.setdefault(fold(candidates[number].text), (place.country, number not in loose))
+    coherent = dict(chosen)
+    for number in loose:
+        name, country = fold(candidates[number].text), chosen[number].country
+        home = _home_country(votes, name, country, firm_only=False)
+        readings = [p for p in options[number] if p.country == home and p.kind != "country"]
+        if readings:
+            coherent[number] = max(readings, key=lambda p: _score(
+                p, set(), set(), candidates[number].text))
+        elif home and _home_country(votes, name, country, firm_only=True):
+            del coherent[number]  # a namesake abroad of a place the index does not know
+    return coherent
+
+
+def _home_country(votes: dict[str, tuple[str, bool]], name: str, country: str,
+                  firm_only: bool) -> str | None:
+    """The country most names other than ``name`` lie in (only the firm ones: a big city, an
+    admin chain's, if ``firm_only``), where none lies in ``country`` and no two countries tie.
+
+    >>> votes = {"lota": ("CHL", False), "tome": ("PRT", False), "leiria": ("PRT", True)}
+    >>> _home_country(votes, "tome", "PRT", False), _home_country(votes, "lota", "CHL", False)
+    (None, 'PRT')
+    >>> _home_country(votes, "leiria", "PRT", True), _home_country(votes, "leiria", "ESP", True)
+    (None, None)
+    """
+    others = Counter(c for n, (c, firm) in votes.items() if n != name and (firm or not firm_only))
+    ranked = others.most_common(2)
+    if not ranked or others[country] or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
