@@ -6,7 +6,7 @@ import pytest
 
 from kg.documents import article_from_text
 from kg.evaluate.plover import main_event, mention_phrase
-from kg.extract.actors import actor_nouns
+from kg.extract.extent import actor_nouns
 
 
 def _role_phrases(extractor, text):

@@ -11,7 +11,7 @@ A mention is the name the gazetteer resolved ("Albanians", "U.N."); PLOVER
 marks the whole noun phrase that fills the role ("Ethnic Albanians in south
 Serbia", "U.N. war crimes court"). The scorer compares like with like: it
 widens each role mention to its phrase in the parse
-(:func:`kg.extract.actors.phrase_extent`). The extraction itself, and so the
+(:func:`kg.extract.extent.phrase_extent`). The extraction itself, and so the
 knowledge graph, keeps the mention as the name; which actor fills the role
 does not change.
 """
@@ -182,9 +182,9 @@ def _spans(extraction: Extraction, keys: Iterable[str], phrase: Phrase | None = 
 def mention_phrase(doc, nouns: frozenset[str]) -> Phrase:  # type: ignore[no-untyped-def]
     """The :data:`Phrase` of ``doc``'s mentions: the noun phrase each one heads or modifies.
 
-    ``nouns`` are the actor head nouns (:func:`kg.extract.actors.actor_nouns`).
+    ``nouns`` are the actor head nouns (:func:`kg.extract.extent.actor_nouns`).
     """
-    from kg.extract.actors import phrase_extent
+    from kg.extract.extent import phrase_extent
 
     def phrase(mention: Mention) -> str:
         piece = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -233,7 +233,7 @@ def evaluate_plover(extractor=None, directory: Path | None = None) -> list[Metri
     """
     from kg.documents import article_from_text
     from kg.extract import default_extractor
-    from kg.extract.actors import actor_nouns
+    from kg.extract.extent import actor_nouns
 
     records = load_records(directory)
     extractor = extractor or default_extractor()
