@@ -42,6 +42,8 @@ NAME = "tallies"
 """The name the tables are kept under among the kept answers."""
 DyadKey = tuple[str, str, str]
 """``(agent, other, relation)``."""
+COUNTED = """ASK { GRAPH ?a { ?tally ?p ?o } }"""
+"""Whether the aggregates graph holds anything: a tally, a kept answer or the tally version."""
 
 
 @dataclass
@@ -55,18 +57,10 @@ class Tables:
 
 
 def tables_from_counts(counts: Counter[Key]) -> Tables:
-    """The tables of a full count of the tallies (:func:`kg.aggregates.write.rebuild`)."""
+    """The tables of a full count of the tallies (:func:`kg.aggregates.write.rebuild`): the
+    count added to empty tables, in key order."""
     tables = Tables()
-    for key, n in sorted(counts.items()):
-        if n <= 0:
-            continue
-        if key.kind == "dyad":
-            tables.dyads[key.parts] = n  # type: ignore[index]
-        elif key.kind in ("dyad-date", "dyad-source"):
-            split = tables.dates if key.kind == "dyad-date" else tables.sources
-            split.setdefault(key.parts[:3], []).append((key.parts[3], n))  # type: ignore[arg-type]
-        elif key.kind == "mediation":
-            tables.mediation.setdefault(key.parts[0], {})[key.parts[1]] = n
+    apply_delta(tables, Counter(dict(sorted(counts.items()))))
     return tables
 
 
@@ -104,9 +98,6 @@ def kept_tables(store: Store) -> Tables | None:
     """The kept tables if they are of the store's current tally version, else ``None``."""
     found = _versioned(store)
     return None if found is None else found[0]
-
-
-COUNTED = """ASK { GRAPH ?a { ?tally ?p ?o } }"""
 
 
 def start_tables(store: Store) -> bool:
