@@ -110,5 +110,11 @@ def _timed(server: Server, route: str, warm: int) -> dict[str, float]:
             size = len(answer.read())
         runs.append(((time.perf_counter() - started) * 1000, size,
                      (process_tree_cpu(server.process.pid) - cpu) * 1000))
+    return cold_and_warm(runs)
+
+
+def cold_and_warm(runs: list[tuple[float, int, float]]) -> dict[str, float]:
+    """From runs of one route, each ``(ms, bytes, server CPU ms)``: the first (cold) and the best
+    of the others (warm), by the clock and by the server's CPU time."""
     return {"cold": runs[0][0], "warm": min(r[0] for r in runs[1:]), "bytes": runs[0][1],
             "cold_cpu": runs[0][2], "warm_cpu": min(r[2] for r in runs[1:])}

@@ -115,11 +115,13 @@ def _get_ms(url: str) -> tuple[float, int]:
 
 def server_timings(base: str, server_cpu: dict[str, list[float]]) -> dict[str, dict[str, float]]:
     """Cold (first) and warm (best of the next three) answers of each route, client-side ms."""
+    from tests.perf.store_server import cold_and_warm
+
     found = {}
     for path in ("/network", "/network.json"):
         runs = [_get_ms(base + path) for _ in range(4)]
-        found[path] = {"cold": runs[0][0], "warm": min(ms for ms, _ in runs[1:]), "bytes": runs[0][1],
-                       "cold_cpu": server_cpu[path][0] * 1000, "warm_cpu": min(server_cpu[path][1:]) * 1000}
+        found[path] = cold_and_warm([(ms, size, cpu * 1000)
+                                     for (ms, size), cpu in zip(runs, server_cpu[path], strict=True)])
     return found
 
 
