@@ -24,18 +24,23 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Server:
-    """``kg serve`` on a free loopback port over the store."""
+    """``kg serve`` on a free loopback port over the store: an on-disk store's folder or a
+    store URI (``oxigraph:PATH``), with ``extra`` options after the defaults (no per-address
+    bound on queries: a benchmark is one client address). Its log goes to ``log`` if given:
+    waitress warns about its queue depth under load, and an unread pipe would stall it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, store: Path | str, *extra: str, log: Path | None = None) -> None:
         self.port = free_port()
+        uri = store if isinstance(store, str) else f"oxigraph:{store}"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", f"oxigraph:{path}",
-             "--port", str(self.port), "--client-queries", "0"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(log or os.devnull, "w") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kg.cli", "serve", "--store", uri, "--host", "127.0.0.1",
+                 "--port", str(self.port), "--client-queries", "0", *extra],
+                env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         began = time.monotonic()
         deadline = began + START_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 urllib.request.urlopen(self.url("/healthz"), timeout=5).read()
                 self.ready_seconds = time.monotonic() - began  # start, warm-up, first /healthz
@@ -43,7 +48,14 @@ class Server:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError("kg serve did not start")
+        tail = log.read_text()[-2000:] if log else ""
+        raise RuntimeError(f"kg serve did not start {tail}")
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
 
     def url(self, route: str) -> str:
         return f"http://127.0.0.1:{self.port}{route}"
