@@ -7,9 +7,8 @@ missing). Passes only with 0 errors; prints throughput and latency
 percentiles, and the same query's rate run on raw pyoxigraph in one thread
 of this process as the baseline measured in the same run.
 
-``test_network_json_at_scale_against_raw_pyoxigraph`` (issue 15) runs wrk with 32 connections on
-``/network.json`` over ``KG_BENCH_STORE=PATH`` (e.g. 100,000 synthetic articles) and needs
->= 100 requests/s with 0 errors.
+Issue 15's wrk run on ``/network.json`` over a large store is in
+``tests/perf/test_routes_bench.py``.
 
 ``KG_LOAD_SECONDS`` and ``KG_LOAD_CONNECTIONS`` change the duration and the
 number of connections; ``KG_LOAD_THREADS`` the server's worker threads.
@@ -40,7 +39,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -253,32 +251,6 @@ def test_public_routes_under_load(seeded_store, reliability):
     reliability.happened("; ".join(
         f"{row['route']} x{row['connections']}: {row['rps']:.0f} req/s, {row['errors']} errors, "
         f"/healthz max {row['healthz_max_ms']:.0f} ms" for row in rows))
-
-
-@pytest.mark.skipif(shutil.which("wrk") is None or not os.environ.get("KG_BENCH_STORE"),
-                    reason="needs wrk and KG_BENCH_STORE (a large on-disk store)")
-def test_network_json_at_scale_against_raw_pyoxigraph():
-    """Issue 15's load target: wrk with 32 connections on /network.json (the top 500 actors)
-    over a large store gives at least 100 requests/s with 0 errors, asking for gzip as browsers
-    and HTTP libraries do (the answer is kept compressed). The baseline, measured in
-    the same run before the server takes the store: raw pyoxigraph answering the aggregate
-    query the route reads (:data:`tests.perf.test_routes_bench.RAW_TOP`) in one thread."""
-    from tests.perf.test_routes_bench import load, raw_top_query
-
-    store = os.environ["KG_BENCH_STORE"]
-    raw = raw_top_query(Path(store), repeat=10)
-    raw_rps = 1 / statistics.median(raw[1:])
-    with serving(f"oxigraph:{store}") as base:
-        with HealthProbe(base) as probe:
-            result = run_wrk(f"{base}/network.json", 32, headers=("Accept-Encoding: gzip",))
-    result.update(probe.summary(), raw_rps=raw_rps, load=load())
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "load-network-scale.json").write_text(json.dumps(result, indent=1))
-    print(f"/network.json x32 over {store}: {result['rps']:.0f} req/s, {result['errors']} errors, "
-          f"p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms; raw pyoxigraph top-500 "
-          f"aggregate query in one thread {raw_rps:.1f} q/s ({result['rps'] / raw_rps:.2f}x); "
-          f"/healthz max {result['healthz_max_ms']:.0f} ms ({result['load']})")
-    assert result["errors"] == 0 and result["rps"] >= 100, result
 
 
 @contextmanager

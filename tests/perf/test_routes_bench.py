@@ -17,7 +17,6 @@ with the machine's load average (``os.getloadavg``): the machine is shared.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import statistics
@@ -168,14 +167,14 @@ def test_network_json_under_wrk_load(store_path, encoding):
     target; a failed or refused request fails the test."""
     from tests.perf.test_load import CONNECTIONS, SECONDS, run_wrk
 
-    server = Server(store_path)
-    try:
+    raw_rps = 1 / statistics.median(raw_top_query(store_path)[1:])  # before the server locks it
+    with Server(store_path) as server:
         server.get("/network.json")
         result = run_wrk(server.url("/network.json"), CONNECTIONS,
                          headers=(f"Accept-Encoding: {encoding}",))
-    finally:
-        server.stop()
     print(f"/network.json ({encoding}) under wrk -c{CONNECTIONS} for {SECONDS} s: "
-          f"{result['rps']:.1f} requests/s (target >= 100), p50 {result['p50_ms']:.1f} ms, "
-          f"p99 {result['p99_ms']:.1f} ms, {result['errors']} errors ({load()})")
+          f"{result['rps']:.1f} requests/s (target >= 100; raw pyoxigraph's top-500 aggregate "
+          f"query in one thread: {raw_rps:.1f} q/s, {result['rps'] / raw_rps:.1f}x), p50 "
+          f"{result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, {result['errors']} errors "
+          f"({load()})")
     assert result["errors"] == 0
