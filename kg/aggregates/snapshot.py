@@ -168,11 +168,32 @@ def apply_delta(tables: Tables, delta: Counter[Key]) -> None:
         _add(tables.dates if kind == "dyad-date" else tables.sources, dyad, changes)
 
 
+@dataclass
+class Recorded:
+    """The counted writes made inside one :func:`kept_current` block: their number and the sum
+    of their changes. Summed as they come: a list of every article's change held about 5.7 KiB
+    an article (tracemalloc, synthetic articles), over 0.5 GB by the end of 100,000.
+
+    >>> recorded = Recorded()
+    >>> recorded.add(Counter({Key("actor", ("a",)): 2}))
+    >>> recorded.add(Counter({Key("actor", ("a",)): -1, Key("actor", ("b",)): 1}))
+    >>> recorded.writes, recorded.total[Key("actor", ("a",))]
+    (2, 1)
+    """
+
+    writes: int = 0
+    total: Counter[Key] = field(default_factory=Counter)
+
+    def add(self, delta: Counter[Key]) -> None:
+        self.writes += 1
+        self.total.update(delta)
+
+
 def record_delta(store: Store, delta: Counter[Key]) -> None:
     """Note a counted write's change to the tallies for :func:`kept_current` (after the write
     raised the tally version once)."""
-    for deltas in store.__dict__.get("_tally_deltas", ()):
-        deltas.append(delta)
+    for recorded in store.__dict__.get("_tally_deltas", ()):
+        recorded.add(delta)
 
 
 @contextmanager
@@ -185,22 +206,19 @@ def kept_current(store: Store) -> Iterator[None]:
     1,000-3,000 articles, growing with the tallies); with it, the ingest writes one value.
     """
     start = _versioned(store)
-    deltas: list[Counter[Key]] = []
+    recorded = Recorded()
     recording = store.__dict__.setdefault("_tally_deltas", [])
-    recording.append(deltas)
+    recording.append(recorded)
     try:
         yield
     finally:
-        recording.remove(deltas)
-    if start is None or not deltas:
+        recording.remove(recorded)
+    if start is None or not recorded.writes:
         return
     tables, version = start
-    total: Counter[Key] = Counter()
-    for delta in deltas:
-        total.update(delta)
-    apply_delta(tables, total)
-    keep_tables(store, tables, version + len(deltas))  # each counted write raised it once
+    apply_delta(tables, recorded.total)
+    keep_tables(store, tables, version + recorded.writes)  # each counted write raised it once
 
 
-__all__ = ["NAME", "Tables", "apply_delta", "keep_tables", "kept_current", "kept_tables",
+__all__ = ["NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_current", "kept_tables",
            "record_delta", "start_tables", "tables_from_counts"]
