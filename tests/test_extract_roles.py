@@ -175,3 +175,17 @@ def test_an_event_noun_reported_between_two_sides_has_them_as_parties(extractor)
     event = _first(extractor, "On 26 January 2022, in Garissa, an armed clash was reported "
                               "between Kenyan soldiers and Somali rebels.")
     assert set(event.agents) == {"kenya-military", "somalia-rebels"}
+
+
+def test_a_chain_of_conjoined_verbs_shares_the_last_ones_object(extractor):
+    """ "assaulted, burned, and killed a man": the parser hangs "killed" on "burned"."""
+    event = _first(extractor, "On 3 May 2022, a mob assaulted, burned, and killed a man in "
+                              "Mombasa.")
+    assert event.trigger.text == "assaulted" and event.targets == ("kenya-civilians",)
+
+
+def test_a_conjoined_verb_shares_the_target_of_its_preposition(extractor):
+    """ "attacked and shot at a trader": whom "shot at" aims at, "attacked" did too."""
+    event = _first(extractor, "On 3 May 2022, Somali rebels attacked and shot at a trader in "
+                              "Mombasa.")
+    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
