@@ -189,3 +189,14 @@ def test_a_conjoined_verb_shares_the_target_of_its_preposition(extractor):
     event = _first(extractor, "On 3 May 2022, Somali rebels attacked and shot at a trader in "
                               "Mombasa.")
     assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, fighting broke out between the Kenyan army and the Kilimo Liberation Front "
+    "near Garissa.",
+    "On 3 May 2022, the Kenyan army and the Kilimo Liberation Front clashed near Garissa."])
+def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
+    """The gazetteer knows one side; the name it does not know is the other side, not dropped."""
+    event = _first(extractor, text)
+    assert "kenya-military" in event.agents
+    assert any(k.startswith("kilimo-liberation-front") for k in event.agents)

@@ -399,7 +399,8 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
-        agents = agents or wider_agents
+        agents = tuple(dict.fromkeys((*agents, *wider_agents))) if _two_sided(token) \
+            else agents or wider_agents
         targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
@@ -408,4 +409,12 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         targets = tuple(k for k in owned_targets if k not in agents or many(k))
     return agents, targets
 
+
+def _two_sided(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the trigger's agents are the sides of a symmetric act ("fighting between the army
+    and X", "the army and X clashed"): each side is an agent, the ones the gazetteer knows and
+    the ones it does not alike."""
+    from kg.extract.jointness import RECIPROCAL_LEMMAS
+
+    return bool(between_phrases(token)) or token.lemma_.lower() in RECIPROCAL_LEMMAS
 
