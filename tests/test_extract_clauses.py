@@ -58,3 +58,13 @@ def test_a_heading_event_takes_the_roles_of_the_clause_it_labels(extractor):
     assert label.trigger.text == "Looting"
     assert [actors[k].sector for k in label.agents] == ["unidentified"]
     assert [actors[k].kind for k in label.targets] == ["civilians"]
+
+
+def test_a_stranded_person_harmed_is_a_civilian_of_the_place(extractor):
+    """ "in X, Y, the director of a school was shot": no actor noun names the director, but a
+    verb of harm makes the stranded subject a person, a civilian of the sentence's country."""
+    extraction = _extract(extractor, "On 4 May 2022, in Tlaxco, Tlaxcala, the director of a "
+                                     "school was shot by armed men.")
+    actors = {a.key: a for a in extraction.actors}
+    shot = next(e for e in extraction.events if e.trigger.text == "shot")
+    assert [(actors[k].kind, actors[k].country) for k in shot.targets] == [("civilians", "MEX")]

@@ -71,6 +71,13 @@ def stranded_subject(verb):  # type: ignore[no-untyped-def]
     return found if token.head == verb else None
 
 
+def stranded_on(noun):  # type: ignore[no-untyped-def]
+    """The passive verb whose stranded subject ``noun`` is (:func:`stranded_subject`), or
+    ``None``."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb if verb is not None and stranded_subject(verb) == noun else None
+
+
 def passive_subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
     """The passive subjects of ``verb``: its own, else the one the parser stranded on a place
     name before it ("in Tlaxco, Morelos, a man was shot", :func:`stranded_subject`)."""
