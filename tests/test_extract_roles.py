@@ -200,3 +200,11 @@ def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
     event = _first(extractor, text)
     assert "kenya-military" in event.agents
     assert any(k.startswith("kilimo-liberation-front") for k in event.agents)
+
+
+def test_a_word_of_the_chain_that_is_no_event_verb_does_not_end_it(extractor):
+    """ "kidnapped, tortured, shot, and killed a man": a conjunct the tagger reads as a noun
+    ("shot") is passed over; the object of the last verb is still the first verb's target."""
+    event = _first(extractor, "On 3 May 2022, a criminal group kidnapped, tortured, shot, and "
+                              "killed a man in Mombasa.")
+    assert event.trigger.text == "kidnapped" and event.targets == ("kenya-civilians",)

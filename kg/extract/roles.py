@@ -196,9 +196,10 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
            for c in verb.children):
         return []  # "shelled Juba, killing 20 people": the named place is what was shelled
     for conj in _later_conjuncts(verb):
-        if conj.pos_ != "VERB" or trigger_type(conj) is None or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             break  # a verb with a subject of its own ends the shared subject's list
+        if conj.pos_ != "VERB" or trigger_type(conj) is None:
+            continue
         found = [k for c in conj.children if c.dep_ == "dobj" or _target_prep(conj, c)
                  for g in ([c] if c.dep_ == "dobj" else c.children)
                  for k in phrase_actors(g, actor_at)]
@@ -208,15 +209,9 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
 
 
 def _later_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The verbs conjoined after ``verb``, in order, through a chain the parser nests ("a mob
+    """The words conjoined after ``verb``, in order, however the parser nests the chain ("a mob
     assaulted, burned, and killed a man": "killed" hangs on "burned")."""
-    found, current = [], verb
-    while True:
-        nxt = next((c for c in current.children if c.dep_ == "conj"), None)
-        if nxt is None:
-            return found
-        found.append(nxt)
-        current = nxt
+    return sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
 
 
 def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
