@@ -68,3 +68,11 @@ def test_a_stranded_person_harmed_is_a_civilian_of_the_place(extractor):
     actors = {a.key: a for a in extraction.actors}
     shot = next(e for e in extraction.events if e.trigger.text == "shot")
     assert [(actors[k].kind, actors[k].country) for k in shot.targets] == [("civilians", "MEX")]
+
+
+def test_a_date_the_parser_makes_the_subject_does_not_hide_the_stranded_one(extractor):
+    """ "Around 4 May 2022, in X, Y, a woman was shot": "May" is no one shot."""
+    doc = extractor.nlp("Around 4 May 2022 (as reported), in Tlaxco, Tlaxcala, the director of "
+                        "the local police was killed and his body was found in a car.")
+    verb = next(t for t in doc if t.text == "killed")
+    assert [t.text for t in passive_subjects(verb)] == ["director"]

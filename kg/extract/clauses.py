@@ -8,6 +8,7 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
@@ -36,6 +37,14 @@ def clause_tokens(verb) -> Iterator:  # type: ignore[no-untyped-def]
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+TIME_ENTITIES = {"DATE", "TIME"}
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
+
+
+def _dated(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun names a time ("22 January", "Monday"), which no passive verb has for
+    its subject though the parser may give it one."""
+    return noun.ent_type_ in TIME_ENTITIES or noun.lower_ in CALENDAR_WORDS
 
 
 def stranded_subject(verb):  # type: ignore[no-untyped-def]
@@ -56,8 +65,8 @@ def stranded_subject(verb):  # type: ignore[no-untyped-def]
     'man'
     """
     if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass")
-                                 for c in verb.children):
-        return None
+                                 and not _dated(c) for c in verb.children):
+        return None  # a date is no subject: "Around 22 January, in X, Y, a man was shot"
     aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
     if aux is None or aux.i == 0:
         return None
@@ -81,7 +90,7 @@ def stranded_on(noun):  # type: ignore[no-untyped-def]
 def passive_subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
     """The passive subjects of ``verb``: its own, else the one the parser stranded on a place
     name before it ("in Tlaxco, Morelos, a man was shot", :func:`stranded_subject`)."""
-    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    own = [c for c in verb.children if c.dep_ == "nsubjpass" and not _dated(c)]
     stranded = stranded_subject(verb) if not own else None
     return own or ([stranded] if stranded is not None else [])
 
