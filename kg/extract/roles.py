@@ -10,6 +10,7 @@ from collections.abc import Callable
 from kg.extract.clauses import clause_of, labelled_clause, passive_subjects
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
+from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
 
@@ -277,38 +278,6 @@ def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
 
 
-OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "flare", "start",
-                              "begin", "resume", "escalate", "rage", "continue"})
-"""Verbs that tell an event noun happening: their "between A and B" names its parties
-("fighting broke out between A and B", "gunfire erupted between A and B")."""
-RECORDING_VERBS = frozenset({"report", "record", "register", "observe", "see", "witness"})
-"""Verbs whose passive tells an event noun was seen happening: "a clash was reported between A
-and B" names its parties as an occurrence verb does."""
-
-
-def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb only tells its subject happened: an occurrence verb, or the idiom "take
-    place" ("clashes took place between A and B")."""
-    lemma = verb.lemma_.lower()
-    return lemma in OCCURRENCE_VERBS or lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-
-
-def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
-    """The "between" phrases of an event noun, or of the verb it is the subject of when that
-    verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
-    took place between ...")."""
-    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own:
-        return own
-    verbs = [noun.head] if noun.dep_ == "nsubj" and _tells_occurrence(noun.head) or \
-        noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in RECORDING_VERBS else []
-    verbs += [c for c in noun.children if c.dep_ == "acl"  # the parser's "a clash [that] ensued"
-              and _tells_occurrence(c)]  # and "a clash was reported between A and B"
-    return [c for verb in verbs for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "between"]
-
-
 def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and trigger_type(noun.head) is None:
@@ -394,7 +363,7 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
-        agents = tuple(dict.fromkeys((*agents, *wider_agents))) if _two_sided(token) \
+        agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
             else agents or wider_agents
         targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
     if owner_at is not None and not targets:
@@ -403,13 +372,3 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         owned_targets = roles_of(token, owned, _always)[1]  # an owner in the subject is no agent
         targets = tuple(k for k in owned_targets if k not in agents or many(k))
     return agents, targets
-
-
-def _two_sided(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the trigger's agents are the sides of a symmetric act ("fighting between the army
-    and X", "the army and X clashed"): each side is an agent, the ones the gazetteer knows and
-    the ones it does not alike."""
-    from kg.extract.jointness import RECIPROCAL_LEMMAS
-
-    return bool(between_phrases(token)) or token.lemma_.lower() in RECIPROCAL_LEMMAS
-
