@@ -156,3 +156,14 @@ def test_a_name_in_brackets_fills_no_role(extractor):
     _, events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kerawa village "
                                    "(Kolofata, Mayo-Sava) near the border of Kenya.")
     assert events[0][2] == ("kenya-civilians",)
+
+
+def test_a_name_on_a_people_noun_leaves_the_people_an_actor(extractor):
+    """ "three Kilimo youths were shot": the name says which people; the youths are civilians
+    of the sentence's country, whether or not the tagger also takes the name for an actor."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, in Garissa, three Kilimo youths were shot by Kenyan soldiers.",
+        origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    shot = next(e for e in extraction.events if e.trigger.text == "shot")
+    assert ("civilians", "KEN") in {(actors[k].kind, actors[k].country) for k in shot.targets}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from kg.documents import article_from_text
 from kg.extract import default_extractor
+from kg.extract.phrases import phrase_actors
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +31,11 @@ def test_the_forces_of_a_named_group_are_the_groups(extractor):
         "near Mandera.", origin="phrases"))
     assert [k for k in extraction.events[0].targets if "kifaya" in k] and not [
         k for k in extraction.events[0].targets if k.endswith("-military")]
+
+
+def test_a_number_of_people_is_those_people():
+    """ "an unknown number of people": a quantity noun's "of" phrase is who they are."""
+    doc = Doc(spacy.blank("en").vocab, words="an unknown number of people".split(),
+              heads=[2, 2, 2, 2, 3], deps=["det", "amod", "ROOT", "prep", "pobj"],
+              lemmas=["an", "unknown", "number", "of", "people"])
+    assert phrase_actors(doc[2], {4: "civilians"}.get) == ("civilians",)

@@ -175,3 +175,28 @@ def test_an_event_noun_reported_between_two_sides_has_them_as_parties(extractor)
     event = _first(extractor, "On 26 January 2022, in Garissa, an armed clash was reported "
                               "between Kenyan soldiers and Somali rebels.")
     assert set(event.agents) == {"kenya-military", "somalia-rebels"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # the parser hangs "killed" on "burned"
+    ("On 3 May 2022, a mob assaulted, burned, and killed a man in Mombasa.", "assaulted"),
+    # whom "shot at" aims at, "attacked" did too
+    ("On 3 May 2022, Somali rebels attacked and shot at a trader in Mombasa.", "attacked"),
+    # a conjunct the tagger reads as a noun ("shot") does not end the chain
+    ("On 3 May 2022, a criminal group kidnapped, tortured, shot, and killed a man in Mombasa.",
+     "kidnapped")])
+def test_verbs_conjoined_after_a_verb_lend_it_their_target(extractor, text, trigger):
+    """The verbs that share a subject share the object or target phrase of the last of them."""
+    event = _first(extractor, text)
+    assert event.trigger.text == trigger and event.targets == ("kenya-civilians",)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, fighting broke out between the Kenyan army and the Kilimo Liberation Front "
+    "near Garissa.",
+    "On 3 May 2022, the Kenyan army and the Kilimo Liberation Front clashed near Garissa."])
+def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
+    """The gazetteer knows one side; the name it does not know is the other side, not dropped."""
+    event = _first(extractor, text)
+    assert "kenya-military" in event.agents
+    assert any(k.startswith("kilimo-liberation-front") for k in event.agents)

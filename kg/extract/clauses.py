@@ -8,6 +8,7 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
@@ -32,3 +33,97 @@ def _clause_tokens(verb) -> Iterator:  # type: ignore[no-untyped-def]
 def clause_tokens(verb) -> Iterator:  # type: ignore[no-untyped-def]
     """Tokens of the clause headed by ``verb`` (public name of the walk above)."""
     return _clause_tokens(verb)
+
+
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+TIME_ENTITIES = {"DATE", "TIME"}
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
+
+
+def _dated(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun names a time ("22 January", "Monday"), which no passive verb has for
+    its subject though the parser may give it one."""
+    return noun.ent_type_ in TIME_ENTITIES or noun.lower_ in CALENDAR_WORDS
+
+
+def stranded_subject(verb):  # type: ignore[no-untyped-def]
+    """The subject of a passive verb that the parser hung, as an apposition, on the place names
+    listed before it: in "in Tlaxco, Morelos, a man was shot" the parser reads "a man" as an
+    apposition of "Morelos" and leaves "was shot" with no subject. The phrase just before the
+    passive auxiliary, set off by a comma and hanging through a proper name on the verb
+    itself, is that verb's subject; ``None`` when the verb has a subject or no such phrase.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "in Tlaxco , a man was shot".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 0, 1, 4, 1, 6, 6],
+    ...           deps=["prep", "pobj", "punct", "det", "appos", "auxpass", "ROOT"],
+    ...           pos=["ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB"],
+    ...           tags=["IN", "NNP", ",", "DT", "NN", "VBD", "VBN"])
+    >>> stranded_subject(doc[6]).text
+    'man'
+    """
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass")
+                                 and not _dated(c) for c in verb.children):
+        return None  # a date is no subject: "Around 22 January, in X, Y, a man was shot"
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i == 0:
+        return None
+    doc, token, found = verb.doc, verb.doc[aux.i - 1], None
+    while token.head.i != token.i and token.head.i < aux.i:
+        if token.dep_ == "appos" and token.pos_ in NOMINAL and token.head.pos_ == "PROPN" \
+                and token.ent_type_ not in PLACE_ENTITIES and token.left_edge.i > 0 \
+                and doc[token.left_edge.i - 1].text == ",":
+            found = token
+        token = token.head
+    return found if token.head == verb else None
+
+
+def stranded_on(noun):  # type: ignore[no-untyped-def]
+    """The passive verb whose stranded subject ``noun`` is (:func:`stranded_subject`), or
+    ``None``."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb if verb is not None and stranded_subject(verb) == noun else None
+
+
+def passive_subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The passive subjects of ``verb``: its own, else the one the parser stranded on a place
+    name before it ("in Tlaxco, Morelos, a man was shot", :func:`stranded_subject`)."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass" and not _dated(c)]
+    stranded = stranded_subject(verb) if not own else None
+    return own or ([stranded] if stranded is not None else [])
+
+
+HEADING_WORDS = 3
+"""The most words a heading before a colon has: "Looting:", "Property destruction:"."""
+
+
+def labelled_clause(token):  # type: ignore[no-untyped-def]
+    """The clause a heading labels: a word that ends a heading of a few words at the start of a
+    sentence, followed by a colon ("Looting: On 3 May, rebels seized radios"), names the act
+    the clause after the colon tells, whose verb is returned; the parser hangs the heading on
+    that verb or leaves it a fragment of its own. ``None`` for any other word.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Looting : rebels seized radios".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 3, 3],
+    ...           deps=["ROOT", "punct", "nsubj", "ROOT", "dobj"],
+    ...           pos=["NOUN", "PUNCT", "NOUN", "VERB", "NOUN"],
+    ...           sent_starts=[True, False, True, False, False])
+    >>> labelled_clause(doc[0]).text, labelled_clause(doc[3])
+    ('seized', None)
+    """
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ":" \
+            or token.i - token.sent.start >= HEADING_WORDS:
+        return None
+    head = token.head
+    if head.i > token.i + 1 and head.pos_ == "VERB":
+        return head
+    told = [c for c in token.rights if c.pos_ == "VERB" and c.dep_ != "conj"]
+    if told:  # the clause hung on the heading: "Looting: On 3 May, X vandalized ..."
+        return told[0]
+    after = doc[token.i + 2].sent.root
+    return after if after.i > token.i + 1 and after.pos_ == "VERB" else None

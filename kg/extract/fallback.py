@@ -181,13 +181,13 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     taken = taken | _bracketed_after(doc, taken)
 
     def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
-            actor: Actor | None = None, kind: str | None = None) -> None:
+            actor: Actor | None = None, kind: str | None = None) -> bool:
         tokens = range(start, end)
         if any(i in taken or i in found for i in tokens):
-            return
+            return False
         label = _label(doc[slice(*(name or (start, end)))].text)
         if not label or not any(c.isalpha() for c in label):
-            return
+            return False
         bracketed = _bracketed_after(doc, set(tokens))
         aliases = tuple(doc[i].text for i in sorted(bracketed) if doc[i].text != label)
         candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
@@ -197,6 +197,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         found.update({i: candidate for i in tokens})
         for i in bracketed:
             found[i] = candidate
+        return True
 
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
@@ -253,7 +254,9 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     ("its troops" are the antecedent's) or that is the first part of a hyphenated word. A noun
     modifying another is the actor only for an armed institution ("a police patrol", "an army
     base"), not for a class of people ("a refugee camp") nor before another agent noun ("army
-    officers" are one phrase)."""
+    officers" are one phrase). A class of people whose name modifier the tagger took for an actor
+    of its own ("Kilimo youths") is still an actor, the noun alone; not a people named by
+    nationality ("Rohingya refugees"), who are not of where they are."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
                for t in c.subtree) or any(
@@ -267,7 +270,9 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
             name = _name_before(token, taken) if actor.kind == "armed_group" else None
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
-            add(start, end, "", actor=actor)
+            if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
+                    t.ent_type_ == NATIONALITY for t in doc[start:token.i]):
+                add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

@@ -26,7 +26,8 @@ Examples
 
 from __future__ import annotations
 
-from kg.extract.roles import ActorAt, between_phrases
+from kg.extract.roles import ActorAt
+from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
 
 ALLIANCE_LEMMAS = frozenset({"ally", "alliance", "allied", "coordinate", "coordination"})
 """Triggers that name an alliance or a coordination between the actors."""
@@ -37,11 +38,6 @@ PARTNER_PREPS = frozenset({"alongside"})
 MUTUAL_WORDS = frozenset({"mutual", "mutually", "reciprocal"})
 RECIPROCAL_TYPES = frozenset({"Negotiate", "Agreement"})
 """Event types whose agents, with no target, deal with each other ("X and Y negotiated")."""
-RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
-                               "confront", "shoot-out", "shootout", "gunfight", "firefight",
-                               "confrontation"})
-"""Symmetric predicates: their agents, with no target, act on each other ("X and Y clashed",
-"exchanged fire"); an "offensive by X and Y" is no such act."""
 
 
 def _heads(token) -> list:  # type: ignore[no-untyped-def, type-arg]

@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from kg.extract.clauses import stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents
 from kg.model import Actor, Event
@@ -156,8 +157,8 @@ class Owners:
     def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """A civilian of the sentence's country for the head noun of the human patient of a
         verb of harm ("abducted a marabout"); not a word of an actor's phrase."""
-        verb = noun.head
-        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HUMAN_PATIENT \
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else stranded_on(noun)
+        if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
                 or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved

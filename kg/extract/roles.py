@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.clauses import clause_of
+from kg.extract.clauses import clause_of, labelled_clause, passive_subjects
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
+from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
 
@@ -102,8 +103,8 @@ def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return ()
-    return tuple(k for c in verb.head.children if c.dep_ == "nsubjpass"
-                 for k in phrase_actors(c, actor_at))
+    return tuple(k for c in passive_subjects(verb.head) for k in phrase_actors(c, actor_at))
+
 
 
 KeyTest = Callable[[str], bool]
@@ -136,6 +137,9 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         elif _target_prep(verb, child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
+    if not found:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
+        found.extend(k for c in passive_subjects(verb) if c.dep_ != "nsubjpass"
+                     for k in phrase_actors(c, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(phrase_actors(verb.head, actor_at))
     if not found:  # "a man was shot and killed": the patient of both passives
@@ -192,14 +196,23 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
     if any(c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_PLACES)
            for c in verb.children):
         return []  # "shelled Juba, killing 20 people": the named place is what was shelled
-    for conj in verb.children:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB" or trigger_type(conj) is None or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+    for conj in _later_conjuncts(verb):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            break  # a verb with a subject of its own ends the shared subject's list
+        if conj.pos_ != "VERB" or trigger_type(conj) is None:
             continue
-        found = [k for c in conj.children if c.dep_ == "dobj" for k in phrase_actors(c, actor_at)]
-        if found:
+        found = [k for c in conj.children if c.dep_ == "dobj" or _target_prep(conj, c)
+                 for g in ([c] if c.dep_ == "dobj" else c.children)
+                 for k in phrase_actors(g, actor_at)]
+        if found:  # "attacked and shot at a doctor"
             return found
     return []
+
+
+def _later_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words conjoined after ``verb``, in order, however the parser nests the chain ("a mob
+    assaulted, burned, and killed a man": "killed" hangs on "burned")."""
+    return sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
 
 
 def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -263,38 +276,6 @@ def _light(verb) -> bool:  # type: ignore[no-untyped-def]
     word = verb.lower_
     forms = {verb.lemma_, word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
     return bool(forms & LIGHT_VERBS) and verb.pos_ in ("VERB", "AUX")
-
-
-OCCURRENCE_VERBS = frozenset({"erupt", "occur", "ensue", "happen", "break", "flare", "start",
-                              "begin", "resume", "escalate", "rage", "continue"})
-"""Verbs that tell an event noun happening: their "between A and B" names its parties
-("fighting broke out between A and B", "gunfire erupted between A and B")."""
-RECORDING_VERBS = frozenset({"report", "record", "register", "observe", "see", "witness"})
-"""Verbs whose passive tells an event noun was seen happening: "a clash was reported between A
-and B" names its parties as an occurrence verb does."""
-
-
-def _tells_occurrence(verb) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb only tells its subject happened: an occurrence verb, or the idiom "take
-    place" ("clashes took place between A and B")."""
-    lemma = verb.lemma_.lower()
-    return lemma in OCCURRENCE_VERBS or lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-
-
-def between_phrases(noun) -> list:  # type: ignore[no-untyped-def]
-    """The "between" phrases of an event noun, or of the verb it is the subject of when that
-    verb only tells it happened ("fighting broke out between the army and the rebels", "clashes
-    took place between ...")."""
-    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if own:
-        return own
-    verbs = [noun.head] if noun.dep_ == "nsubj" and _tells_occurrence(noun.head) or \
-        noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in RECORDING_VERBS else []
-    verbs += [c for c in noun.children if c.dep_ == "acl"  # the parser's "a clash [that] ensued"
-              and _tells_occurrence(c)]  # and "a clash was reported between A and B"
-    return [c for verb in verbs for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: ignore[no-untyped-def]
@@ -374,6 +355,7 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     An actor is no target of its own act, except a group named generically (``many``):
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
+    token = labelled_clause(token) or token  # "Looting: On 3 May, X seized ...": the clause's
     verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
@@ -381,7 +363,8 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     if fallback_at is not None and not (agents and targets):
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
-        agents = agents or wider_agents
+        agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
+            else agents or wider_agents
         targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
@@ -389,5 +372,3 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         owned_targets = roles_of(token, owned, _always)[1]  # an owner in the subject is no agent
         targets = tuple(k for k in owned_targets if k not in agents or many(k))
     return agents, targets
-
-

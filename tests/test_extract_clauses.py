@@ -1,0 +1,78 @@
+"""Clause structure the parser gets wrong (kg.extract.clauses), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+from kg.extract.clauses import labelled_clause, passive_subjects
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _extract(extractor, text: str):  # type: ignore[no-untyped-def]
+    return extractor.extract(article_from_text(text, origin="clauses"))
+
+
+PLACE_LISTED = ("On 4 May 2022, in Tlaxco, Tlaxcala, a woman was shot and killed by armed men "
+                "in a car.")
+
+
+def test_a_subject_parsed_as_apposition_of_a_place_is_the_passive_subject(extractor):
+    """ "in X, Y, a woman was shot": the parser hangs "a woman" on "Y"; she is the one shot."""
+    doc = extractor.nlp(PLACE_LISTED)
+    verb = next(t for t in doc if t.text == "shot")
+    assert [t.text for t in passive_subjects(verb)] == ["woman"]
+    extraction = _extract(extractor, PLACE_LISTED)
+    actors = {a.key: a for a in extraction.actors}
+    shot = next(e for e in extraction.events if e.trigger.text == "shot")
+    assert [actors[k].kind for k in shot.targets] == ["civilians"]
+    assert [actors[k].sector for k in shot.agents] == ["unidentified"]
+
+
+def test_a_true_apposition_of_a_subject_is_no_stranded_subject(extractor):
+    doc = extractor.nlp("On 4 May 2022, Juan Perez, a teacher, was shot in Tlaxco.")
+    verb = next(t for t in doc if t.text == "shot")
+    assert [t.text for t in passive_subjects(verb)] in (["Perez"], ["teacher"])
+    assert all(t.dep_ == "nsubjpass" for t in passive_subjects(verb))
+
+
+HEADED = ("Looting: On 6 May 2022, an unidentified armed group vandalized and looted the offices "
+          "of a charity in the town of Gao.")
+
+
+def test_a_heading_labels_the_clause_after_its_colon(extractor):
+    doc = extractor.nlp(HEADED)
+    assert labelled_clause(doc[0]).lemma_ in ("vandalize", "loot")
+    assert labelled_clause(doc[3]) is None  # "On" is no heading
+
+
+def test_a_heading_event_takes_the_roles_of_the_clause_it_labels(extractor):
+    extraction = _extract(extractor, HEADED)
+    label = extraction.events[0]
+    actors = {a.key: a for a in extraction.actors}
+    assert label.trigger.text == "Looting"
+    assert [actors[k].sector for k in label.agents] == ["unidentified"]
+    assert [actors[k].kind for k in label.targets] == ["civilians"]
+
+
+def test_a_stranded_person_harmed_is_a_civilian_of_the_place(extractor):
+    """ "in X, Y, the director of a school was shot": no actor noun names the director, but a
+    verb of harm makes the stranded subject a person, a civilian of the sentence's country."""
+    extraction = _extract(extractor, "On 4 May 2022, in Tlaxco, Tlaxcala, the director of a "
+                                     "school was shot by armed men.")
+    actors = {a.key: a for a in extraction.actors}
+    shot = next(e for e in extraction.events if e.trigger.text == "shot")
+    assert [(actors[k].kind, actors[k].country) for k in shot.targets] == [("civilians", "MEX")]
+
+
+def test_a_date_the_parser_makes_the_subject_does_not_hide_the_stranded_one(extractor):
+    """ "Around 4 May 2022, in X, Y, a woman was shot": "May" is no one shot."""
+    doc = extractor.nlp("Around 4 May 2022 (as reported), in Tlaxco, Tlaxcala, the director of "
+                        "the local police was killed and his body was found in a car.")
+    verb = next(t for t in doc if t.text == "killed")
+    assert [t.text for t in passive_subjects(verb)] == ["director"]
