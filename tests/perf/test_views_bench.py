@@ -15,8 +15,11 @@ views' CSP. Issue 16's targets are measured separately and printed as a table:
   canvas), a search, a filter change and the top-N slider (keyboard): from the
   input event to the end of the next drawn frame, the page's ``kg:<name>``
   User Timing measures read back afterwards (not the wall clock around
-  Playwright's calls): <= 100 ms each. Chromium's own Event Timing (input to the
-  next paint, reported from 16 ms) is printed beside them where it has an entry.
+  Playwright's calls), or Chromium's own Event Timing of that input (to the next
+  paint, reported from 16 ms) where it is longer: <= 100 ms each. The page's
+  measure can end before vis-network paints a large graph (at 100,000 articles
+  a search measured 68 ms on the page and 1,080 ms by Event Timing), so the
+  longer of the two is judged; both are printed.
 
 When other jobs load the 2 cores (load average above the core count) the
 timings are printed but only the work is judged: the server's CPU time and the
@@ -274,7 +277,8 @@ def timing_table(server: dict[str, dict[str, float]], found: dict[str, object]) 
         shown = ", ".join("<16" if t is None else f"{t:.0f}" for t in timing)
         each = ", ".join(f"{m['duration']:.0f}" for m in measures)
         cpu = ", ".join(f"{ms:.0f}" for ms in found["cpu"].get(name, []))  # type: ignore[attr-defined]
-        rows.append((f"{name} (max of {len(measures)})", max((m["duration"] for m in measures), default=0),
+        longest = max((max(m["duration"], t or 0) for m, t in zip(measures, timing)), default=0)
+        rows.append((f"{name} (max of {len(measures)})", longest,
                      TARGETS_MS["interaction"], f"each {each}; CPU {cpu}; Event Timing {shown}"))
     return rows
 
