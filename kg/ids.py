@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -78,6 +79,7 @@ def check_article_key(key: str, where: str | None = None) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=4096)  # an article's key is quoted for each of its URIs
 def quote_key(key: str) -> str:
     """Percent-encode an article key for a URI path segment (UTF-8; ``. / %`` encoded too).
 
@@ -120,6 +122,7 @@ def place_uri(key: str) -> URIRef:
     return URIRef(f"{BASE}place/{_checked(key)}")
 
 
+@functools.lru_cache(maxsize=4096)  # also the base of its sentences', mentions', times' URIs
 def article_uri(key: str) -> URIRef:
     """URI of an article; also the name of the article's named graph."""
     return URIRef(f"{BASE}article/{quote_key(key)}")

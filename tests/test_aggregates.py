@@ -167,3 +167,27 @@ def test_a_store_others_write_to_is_read_afresh():
     store.cached("k", lambda: calls.append(1))
     store.cached("k", lambda: calls.append(1))
     assert len(calls) == 2
+
+
+def test_a_tallys_key_is_written_once_dropped_at_zero_and_written_again():
+    from kg.aggregates.tallies import Key
+    from kg.aggregates.write import tally_update
+
+    dyad = Key("dyad", ("http://example.org/a", "http://example.org/b", "Shelling"))
+    dated = Key("dyad-date", (*dyad.parts, "2020-01-02"))
+    actor = Key("actor", ("http://example.org/a",))
+    store = open_store("memory:")
+    store.update(tally_update(Counter({dyad: 1, dated: 1, actor: 2})))
+    once = counts_of(store)
+    store.update(tally_update(Counter({dyad: 2, dated: 1, actor: 1})))
+    again = counts_of(store)
+    keys = {row for row in once if not row[1].endswith("tallyCount")}
+    assert keys == {row for row in again if not row[1].endswith("tallyCount")}
+    assert len(keys) == 3 + 5 + 4  # type, kind and the key's parts of each
+    assert sorted(tallies(store).values()) == [2, 3, 3]
+    store.update(tally_update(Counter({dyad: -3, dated: -2})))
+    assert {t for t in tallies(store)} == {str(ids.tally_uri("actor", *actor.parts))}
+    assert {row[0] for row in counts_of(store)} == set(tallies(store))
+    store.update(tally_update(Counter({dyad: 1, dated: 1, actor: -3})))
+    assert counts_of(store) == {row for row in once if row[0] != str(
+        ids.tally_uri("actor", *actor.parts))}

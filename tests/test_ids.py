@@ -38,3 +38,13 @@ def test_key_of_round_trips_and_refuses_foreign_uris():
         ids.key_of("http://example.org/actor/isis")
     with pytest.raises(InputError):
         ids.key_of(ids.BASE + "secret/x")
+
+
+def test_a_refused_key_is_refused_every_time_and_a_key_keeps_its_uri():
+    first = ids.article_uri("Report 1")
+    for _ in range(2):  # the quoting is cached: a refusal must not be, nor a URI change
+        with pytest.raises(InputError):
+            ids.article_uri(" padded")
+        assert ids.article_uri("Report 1") == first and str(first) == f"{ids.BASE}article/Report%201"
+    assert str(ids.sentence_uri("Report 1", 3)) == f"{first}/sentence/3"
+    assert str(ids.event_uri("Report 1", 2)) == f"{ids.BASE}event/Report%201-2"

@@ -65,44 +65,55 @@ def tally_node(key: Key) -> URIRef:
     return ids.tally_uri(key.kind, *key.parts)
 
 
-def _key_lines(key: Key) -> Iterator[str]:
+def _key_row(key: Key) -> str:
+    """A row of :data:`KEY_COLUMNS` for the tally of ``key``: its node, kind and up to three
+    ``(property, value)`` pairs of its key (``UNDEF`` for the pairs it lacks)."""
     from kg.ntriples import iri, literal
 
-    node = iri(tally_node(key))
-    yield f"{node} {iri(RDF.type)} {iri(CKG.Tally)} ."
-    yield f"{node} {iri(CKG.tallyKind)} {literal(key.kind)} ."
     if key.kind in ("dyad-date", "dyad-source"):
-        dyad = Key("dyad", key.parts[:3])
-        yield f"{node} {iri(CKG.tallyOf)} {iri(tally_node(dyad))} ."
         name = "tallyDate" if key.kind == "dyad-date" else "tallySource"
-        yield f"{node} {iri(CKG[name])} {literal(key.parts[3])} ."
-        return
-    for name, part in zip(_PARTS[key.kind], key.parts):
-        value = iri(part) if name in _IRI_PARTS else literal(part)
-        yield f"{node} {iri(CKG[name])} {value} ."
+        pairs = [(CKG.tallyOf, iri(tally_node(Key("dyad", key.parts[:3])))),
+                 (CKG[name], literal(key.parts[3]))]
+    else:
+        pairs = [(CKG[name], iri(part) if name in _IRI_PARTS else literal(part))
+                 for name, part in zip(_PARTS[key.kind], key.parts)]
+    cells = [f"{iri(p)} {value}" for p, value in pairs] + ["UNDEF UNDEF"] * (3 - len(pairs))
+    return f"({iri(tally_node(key))} {literal(key.kind)} {' '.join(cells)})"
+
+
+KEY_COLUMNS = "?t ?kind ?p1 ?o1 ?p2 ?o2 ?p3 ?o3"
+"""The columns of :func:`_key_row`."""
 
 
 def tally_update(delta: Counter[Key]) -> str:
-    """The SPARQL update that adds ``delta`` to the tallies (nothing when every delta is 0)."""
+    """The SPARQL update that adds ``delta`` to the tallies (nothing when every delta is 0).
+
+    A tally's key is written only when it has no count yet (a new tally), and the removal of
+    the tallies that reach zero only when some delta is negative: a count written once per
+    article is not re-sent, and adding cannot bring a count to zero.
+    """
     from kg.ntriples import iri
 
     changed = {key: n for key, n in delta.items() if n}
     if not changed:
         return ""
-    graph = iri(ids.aggregates_graph())
-    keys = "\n".join(line for key in sorted(changed) if changed[key] > 0
-                     for line in _key_lines(key))
+    graph, count = iri(ids.aggregates_graph()), iri(CKG.tallyCount)
+    rows = " ".join(_key_row(key) for key in sorted(changed) if changed[key] > 0)
+    operations = [
+        f"INSERT {{ GRAPH {graph} {{ ?t {iri(RDF.type)} {iri(CKG.Tally)} ; "
+        f"{iri(CKG.tallyKind)} ?kind ; ?p1 ?o1 ; ?p2 ?o2 ; ?p3 ?o3 }} }} "
+        f"WHERE {{ VALUES ({KEY_COLUMNS}) {{ {rows} }} "
+        f"FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t {count} ?n }} }} }}"] if rows else []
     values = " ".join(f"({iri(tally_node(key))} {n})" for key, n in changed.items())
-    nodes = " ".join(iri(tally_node(key)) for key in changed)
-    count = iri(CKG.tallyCount)
-    operations = [f"INSERT DATA {{ GRAPH {graph} {{\n{keys}\n}} }}"] if keys else []
     operations.append(
         f"DELETE {{ GRAPH {graph} {{ ?t {count} ?old }} }} "
         f"INSERT {{ GRAPH {graph} {{ ?t {count} ?new }} }} WHERE {{ VALUES (?t ?delta) {{ {values} }} "
         f"OPTIONAL {{ GRAPH {graph} {{ ?t {count} ?old }} }} BIND(COALESCE(?old, 0) + ?delta AS ?new) }}")
-    operations.append(
-        f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {nodes} }} "
-        f"GRAPH {graph} {{ ?t {count} ?n FILTER(?n <= 0) ?t ?p ?o }} }}")
+    negative = " ".join(iri(tally_node(key)) for key, n in changed.items() if n < 0)
+    if negative:
+        operations.append(
+            f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {negative} }} "
+            f"GRAPH {graph} {{ ?t {count} ?n FILTER(?n <= 0) ?t ?p ?o }} }}")
     return " ;\n".join(operations)
 
 
