@@ -220,5 +220,5 @@ def kept_current(store: Store) -> Iterator[None]:
     keep_tables(store, tables, version + recorded.writes)  # each counted write raised it once
 
 
-__all__ = ["NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_current", "kept_tables",
-           "record_delta", "start_tables", "tables_from_counts"]
+__all__ = ["NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_current",
+           "kept_tables", "record_delta", "start_tables", "tables_from_counts"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.clauses import clause_of, labelled_clause, passive_subjects
+from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
+                                stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
 from kg.extract.sides import between_phrases, two_sided
@@ -106,7 +107,6 @@ def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     return tuple(k for c in passive_subjects(verb.head) for k in phrase_actors(c, actor_at))
 
 
-
 KeyTest = Callable[[str], bool]
 
 
@@ -137,9 +137,9 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         elif _target_prep(verb, child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
-    if not found:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
-        found.extend(k for c in passive_subjects(verb) if c.dep_ != "nsubjpass"
-                     for k in phrase_actors(c, actor_at))
+    stranded = stranded_subject(verb) if not found else None
+    if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
+        found.extend(phrase_actors(stranded, actor_at))
     if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
         found.extend(phrase_actors(verb.head, actor_at))
     if not found:  # "a man was shot and killed": the patient of both passives
@@ -355,7 +355,7 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     An actor is no target of its own act, except a group named generically (``many``):
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
-    token = labelled_clause(token) or token  # "Looting: On 3 May, X seized ...": the clause's
+    token = labelled_clause(token) or token  # a heading ("Looting: ...") takes its clause's roles
     verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
