@@ -150,3 +150,16 @@ def test_network_json_text_is_the_answer_written_once_per_generation(client, see
     assert network_json_text(seed_store, {"top": "4"}) is text
     assert json.loads(text) == json.loads(json.dumps(network_json(seed_store, {"top": "4"})))
     assert client.get("/network.json?top=4").get_json() == json.loads(text)
+
+
+def test_edges_caps_the_lines_sent_and_says_how_many_there_are(client):
+    whole = client.get("/network.json?top=500").get_json()
+    total = len(whole["edges"])
+    assert total > 4 and whole["meta"]["aggregated"]["total_edges"] == total
+    cut = client.get("/network.json?top=500&edges=2").get_json()
+    shown = cut["meta"]["aggregated"]
+    assert shown["total_edges"] == total and shown["shown_edges"] == len(cut["edges"]) < total
+    counts = sorted((e["count"] for e in whole["edges"]), reverse=True)
+    assert sorted((e["count"] for e in cut["edges"]), reverse=True)[:2] == counts[:2]
+    assert {n["uri"] for n in cut["nodes"]} == {n["uri"] for n in whole["nodes"]}  # none cut loose
+    assert client.get("/network.json?edges=0").status_code == 400

@@ -30,9 +30,11 @@ class Selection:
     """Which actors and edges: the ``top`` most active on page ``page`` (1-based), or the ego
     network of ``actor`` (``hops`` away, at most ``top`` actors besides it); edges of the
     ``families`` (empty: all), with at least ``min_weight`` events; ``in_window`` keeps a date
-    (``None``: every date, and the dated tallies are not read)."""
+    (``None``: every date, and the dated tallies are not read); at most ``edges`` of them, the
+    strongest (see :func:`strongest_edges`)."""
 
     top: int = 500
+    edges: int = 3000
     page: int = 1
     actor: str | None = None
     hops: int = 1
@@ -100,7 +102,8 @@ def chosen_actors(store: Store, selection: Selection) -> tuple[list[str], int]:
 def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
     """The network of the selected actors and the dyads among them (see :class:`Selection`).
 
-    ``graph.graph``: ``total_nodes`` (actors with any activity), ``pages``, ``page``.
+    ``graph.graph``: ``total_nodes`` (actors with any activity), ``pages``, ``page``,
+    ``total_edges`` (the dyads among the actors, before :func:`strongest_edges` cut them).
     """
     from kg.analysis.families import family_of
 
@@ -123,7 +126,47 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
                 graph.add_edge(dyad.agent, dyad.other, key=dyad.relation, type=dyad.relation,
                                group=family_of(dyad.relation), sign=signs.get(dyad.relation, 0),
                                count=count, events=[])
+    graph.graph["total_edges"] = graph.number_of_edges()
+    kept = strongest_edges(graph, selection.edges, around=selection.actor)
+    graph.remove_edges_from([edge for edge in graph.edges(keys=True) if edge not in kept])
     return graph
+
+
+def strongest_edges(graph: nx.MultiDiGraph, budget: int, around: str | None = None
+                    ) -> set[tuple[str, str, str]]:
+    """The ``budget`` edges of most events (ties: by agent, other, key), and besides them each
+    node's strongest edge and every edge of ``around``: ``(u, v, key)`` of the edges kept.
+
+    Among the 500 most active of 5,000 actors over 100,000 articles there are 63,684 dyads;
+    drawn all at once they are a hairball whose painting took a second after every change.
+    The strongest carry the most events; each actor keeps its strongest tie, so none is cut
+    loose by the budget; an ego view keeps every tie of its actor.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", key="Fights", count=5)
+    'Fights'
+    >>> g.add_edge("b", "c", key="Fights", count=3)
+    'Fights'
+    >>> g.add_edge("a", "c", key="Accuses", count=1)
+    'Accuses'
+    >>> g.add_edge("c", "d", key="Praises", count=1)
+    'Praises'
+    >>> sorted(strongest_edges(g, 1))  # d's only tie stays
+    [('a', 'b', 'Fights'), ('b', 'c', 'Fights'), ('c', 'd', 'Praises')]
+    >>> sorted(strongest_edges(g, 1, around="a"))
+    [('a', 'b', 'Fights'), ('a', 'c', 'Accuses'), ('b', 'c', 'Fights'), ('c', 'd', 'Praises')]
+    """
+    ranked = sorted(graph.edges(keys=True, data="count"), key=lambda e: (-e[3], e[0], e[1], e[2]))
+    kept = {(u, v, k) for u, v, k, _ in ranked[:budget]}
+    strongest: dict[str, tuple[str, str, str]] = {}
+    for u, v, k, _ in ranked:
+        strongest.setdefault(u, (u, v, k))
+        strongest.setdefault(v, (u, v, k))
+        if around is not None and around in (u, v):
+            kept.add((u, v, k))
+    return kept | set(strongest.values())
 
 
 
@@ -157,4 +200,5 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-__all__ = ["Selection", "adjacency", "chosen_actors", "tally_network", "top_network"]
+__all__ = ["Selection", "adjacency", "chosen_actors", "strongest_edges", "tally_network",
+           "top_network"]

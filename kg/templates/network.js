@@ -16,16 +16,28 @@
   V.addClaimsLayer();
   network.on("click", V.timed(null, V.clicked));
 
-  if (meta.total_nodes > meta.shown_nodes) {
-    var notice = $("notice"), more = {};
+  var agg = meta.aggregated, notice = $("notice");
+  if (meta.total_nodes > meta.shown_nodes || (agg && agg.total_edges > agg.shown_edges)) {
     notice.hidden = false;
-    notice.textContent = "Showing the " + meta.shown_nodes + " most active of " + meta.total_nodes + " actors. Select one and use the ego view to expand its neighbourhood. ";
-    if (meta.server) {
-      more = V.params(); more.limit = String(Math.min(meta.total_nodes, meta.shown_nodes * 2));
-      notice.appendChild(link("Show more", "/network?" + V.query(more)));
+    notice.textContent = meta.total_nodes > meta.shown_nodes ? "Showing the " + meta.shown_nodes + " most active of " + meta.total_nodes + " actors. Select one and use the ego view to expand its neighbourhood. " : "";
+    if (agg) {
+      if (meta.total_nodes > meta.shown_nodes && agg.top < 5000) {
+        var more = V.params(); more.top = String(Math.min(5000, meta.total_nodes, agg.top * 2));
+        notice.appendChild(link("Show more actors", "/network?" + V.query(more)));
+        notice.appendChild(document.createTextNode(" "));
+      }
+      if (agg.total_edges > agg.shown_edges) {
+        notice.appendChild(document.createTextNode("Lines: the " + agg.shown_edges + " strongest of the " + agg.total_edges +
+          " relations among them (every actor keeps its strongest; the ego view shows all of an actor's). "));
+        var denser = V.params(); denser.edges = String(Math.min(agg.total_edges, agg.edges * 2));
+        notice.appendChild(link("Draw more relations", "/network?" + V.query(denser)));
+      }
+    } else if (meta.server) {
+      var wider = V.params(); wider.limit = String(Math.min(meta.total_nodes, meta.shown_nodes * 2));
+      notice.appendChild(link("Show more", "/network?" + V.query(wider)));
     }
   } else if (meta.focus_missing) {
-    $("notice").hidden = false; $("notice").textContent = "No actor with that URI in this view; showing the whole network.";
+    notice.hidden = false; notice.textContent = "No actor with that URI in this view; showing the whole network.";
   }
 
   V.legend($("colour-by").value, $("edge-colour-by").value);

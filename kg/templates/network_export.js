@@ -29,6 +29,8 @@
     if (p.min_weight) { lines.push("At least " + p.min_weight + " events per edge"); }
     if (p.focus) { lines.push("Ego view of " + byId[state.focus].label + ", " + p.hops + " hop(s)"); }
     lines.push(V.current.visibleNodes + " actors, " + V.current.visibleEdges + " edges");
+    var agg = meta.aggregated;
+    if (agg && agg.total_edges > agg.shown_edges) { lines.push("Lines: the strongest " + agg.shown_edges + " of " + agg.total_edges + " relations"); }
     return lines;
   }
   function legendEntries() {

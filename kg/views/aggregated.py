@@ -1,10 +1,12 @@
-"""Network views read from the aggregates: the top N actors, a page of them, an ego network.
+"""Network views read from the aggregates: the top N actors, a page of them, an ego network,
+and the strongest edges among them.
 
 A store with more than :data:`DEFAULT_TOP` active actors, or a request with
 ``top``, ``page`` or ``actor``, is shown from the tallies (:mod:`kg.aggregates`):
 nodes and edges come with counts and no events, and each edge names its
 ``evidence`` (``/network/evidence.json`` parameters) for the page to fetch when
-the edge is opened. Smaller stores keep the per-event view of
+the edge is opened. At most ``edges`` (:data:`DEFAULT_EDGES`) of the dyads among the
+actors are sent, the strongest (:func:`kg.aggregates.network.strongest_edges`). Smaller stores keep the per-event view of
 :func:`kg.views.data.network_data`.
 
 Examples
@@ -36,7 +38,10 @@ from kg.views.network import CENTRALITIES, CLUSTER_ABOVE
 
 DEFAULT_TOP = 500
 """Actors a large store's network shows first (the rest: ``page`` or ``actor``)."""
-AGGREGATE_PARAMS = ("top", "page", "actor")
+DEFAULT_EDGES = 3000
+"""Edges a network from the tallies draws at most, the strongest (each actor keeps its
+strongest besides, and an ego view every edge of its actor): ``edges`` asks for more."""
+AGGREGATE_PARAMS = ("top", "page", "actor", "edges")
 
 
 EVENT_LEVEL_MAX = 1000
@@ -73,20 +78,21 @@ def resolve_actor(store: Store, name: str) -> str:
     raise NotFound(f"actor: no actor {name!r} with events (give a URI, key or label)")
 
 
-def _chosen(params: Mapping[str, str], view: ViewFilter) -> tuple[int, int, str | None]:
-    """``(top, page, actor)`` as given, checked (an actor as named, not yet resolved)."""
+def _chosen(params: Mapping[str, str], view: ViewFilter) -> tuple[int, int, str | None, int]:
+    """``(top, page, actor, edges)`` as given, checked (an actor as named, not yet resolved)."""
     return (_int(params.get("top"), "top", DEFAULT_TOP, 1, 5000),
-            _int(params.get("page"), "page", 1, 1, 1_000_000), params.get("actor") or view.focus)
+            _int(params.get("page"), "page", 1, 1, 1_000_000), params.get("actor") or view.focus,
+            _int(params.get("edges"), "edges", DEFAULT_EDGES, 1, 10_000_000))
 
 
 def selection(store: Store, params: Mapping[str, str], view: ViewFilter) -> Selection:
     """The :class:`~kg.aggregates.network.Selection` of ``top, page, actor`` and the view's filters."""
-    top, page, actor = _chosen(params, view)
+    top, page, actor, edges = _chosen(params, view)
     window = None
     if view.start or view.end:
         window = lambda date: in_range(date, view.start, view.end)  # noqa: E731
     return Selection(top=top, page=page, actor=resolve_actor(store, actor) if actor else None,
-                     hops=view.hops, families=view.groups, min_weight=view.min_weight,
+                     edges=edges, hops=view.hops, families=view.groups, min_weight=view.min_weight,
                      in_window=window)
 
 
@@ -113,7 +119,9 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
         "communities": community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else [],
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
         "aggregated": {"top": chosen.top, "page": chosen.page, "pages": graph.graph["pages"],
-                       "actor": chosen.actor, "evidence": "/network/evidence.json"},
+                       "actor": chosen.actor, "evidence": "/network/evidence.json",
+                       "edges": chosen.edges, "total_edges": graph.graph["total_edges"],
+                       "shown_edges": graph.number_of_edges()},
         "date_min": dates[0][0][:10] if dates else "", "date_max": dates[-1][0][:10] if dates else "",
         "filter": view.as_dict(), "focus": focus, "focus_missing": False,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}

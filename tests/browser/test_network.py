@@ -328,3 +328,19 @@ def test_a_top_n_view_fetches_an_edges_evidence_when_it_is_opened(browser_page):
     links = page.eval_on_selector_all("#evidence a", "as => as.map(a => a.getAttribute('href'))")
     assert any(href.startswith("/id/article/") for href in links)
     assert page.outside_requests == [] and page.console_errors == [], page.console_errors
+
+
+def test_a_view_from_the_tallies_says_how_many_lines_it_draws_and_offers_more(browser_page):
+    page = browser_page
+    open_network(page, "?top=500&edges=2")
+    data = page.evaluate("window.KG.network.meta.aggregated")
+    assert data["shown_edges"] < data["total_edges"]
+    notice = page.text_content("#notice")
+    assert f"the {data['shown_edges']} strongest of the {data['total_edges']} relations" in notice
+    href = page.get_attribute("#notice a:has-text('Draw more relations')", "href")
+    assert "edges=4" in href and "top=500" in href
+    with page.expect_navigation():
+        page.click("#notice a:has-text('Draw more relations')")
+    wait_until(page, "window.kgReady === true")
+    assert page.evaluate("window.KG.network.meta.aggregated.edges") == 4
+    assert page.console_errors == []

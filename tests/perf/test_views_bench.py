@@ -159,9 +159,11 @@ EDGES_JS = """() => {
   const clear = p => discs.every(([node, at]) => Math.hypot(at.x - p.x, at.y - p.y) > (node.options.size || 1) * scale + 8);
   for (const id of window.kgView.visibleEdgeIds()) {
     const e = n.body.edges[id]; if (!e || !e.from || !e.to) { continue; }
-    const p = n.canvasToDOM({x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2});
-    if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) { continue; }
-    if (n.getEdgeAt(p) === id && clear(p)) { found.push({id, x: box.left + p.x, y: box.top + p.y}); }
+    for (const t of [0.5, 0.35, 0.65, 0.2, 0.8]) {  // a point of the line clear of every disc
+      const p = n.canvasToDOM({x: e.from.x + t * (e.to.x - e.from.x), y: e.from.y + t * (e.to.y - e.from.y)});
+      if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) { continue; }
+      if (n.getEdgeAt(p) === id && clear(p)) { found.push({id, x: box.left + p.x, y: box.top + p.y}); break; }
+    }
     if (found.length >= 5) { break; }
   }
   return found;
@@ -172,6 +174,12 @@ EVENT_TIMING_JS = """() => new Promise(done => {
   setTimeout(() => { seen.push(...observer.takeRecords()); observer.disconnect();
     done(seen.map(e => ({name: e.name, start: e.startTime, duration: e.duration}))); }, 300);
 })"""
+
+
+ZOOM_TO_AN_EDGE_JS = """() => {
+  const n = window.kgNetwork, id = window.kgView.visibleEdgeIds()[0], e = id !== undefined && n.body.edges[id];
+  if (e) { n.moveTo({position: {x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2}, scale: 2}); }
+}"""
 
 
 def _interaction(page, name: str, act, cdp, cpu: dict[str, list[float]]) -> None:  # type: ignore[no-untyped-def]
@@ -198,6 +206,10 @@ def interactions(page, cdp, cpu: dict[str, list[float]],  # type: ignore[no-unty
     for name, where in (("community", META_NODES_JS), ("node", ACTOR_NODES_JS), ("edge", EDGES_JS)):
         for number in range(3):  # found afresh each time: the last click may have moved the view
             targets = page.evaluate(where)
+            if name == "edge" and not targets:  # as a user would: zoom in where lines are apart
+                page.evaluate(ZOOM_TO_AN_EDGE_JS)
+                page.wait_for_timeout(100)
+                targets = page.evaluate(where)
             if len(targets) > number:
                 _interaction(page, name, lambda t=targets[number]: page.mouse.click(t["x"], t["y"]),
                              cdp, cpu)
