@@ -39,8 +39,6 @@ _P = sparql_prologue()
 
 # (One GROUP BY query sorted over every event took 8-10 s a page at 10,000 articles, and the
 # actor list 18.6 s: each actor's events times its claims.)
-EVENT_TYPES = _P + "SELECT ?event ?type WHERE { ?event ckg:eventType ?type }"
-NODE_DATES = _P + "SELECT ?node ?date WHERE { ?node ckg:date ?date }"
 PUBLISHED = _P + """SELECT ?event ?published WHERE {
   ?event ckg:article ?article . ?article schema:datePublished ?published }"""
 ACTOR_EVENTS = _P + """SELECT DISTINCT ?event WHERE {
@@ -133,8 +131,9 @@ def _event_index(store: Store) -> list[tuple[str, str, str]]:
     def read() -> list[tuple[str, str, str]]:
         from rdflib import URIRef
 
-        dates = {str(n): str(d) for n, d in store.select_text(NODE_DATES)}
-        kinds = {str(e): str(t) for e, t in store.select_text(EVENT_TYPES)}
+        from kg.eventindex import event_types, node_dates
+
+        dates, kinds = dict(node_dates(store)), event_types(store)  # dates: a copy, added to
         undated = [e for e in kinds if e not in dates]
         if len(undated) > UNDATED_ONE_BY_ONE:
             dates.update((str(e), str(p)) for e, p in store.select_text(PUBLISHED)

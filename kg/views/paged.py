@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 import networkx as nx
 
+from kg.eventindex import event_types, node_dates
 from kg.store import Store
 from kg.views.filters import ViewFilter, _int, group_of, in_range
 from kg.views.source import ViewSource, read_claims, read_events
@@ -28,23 +29,16 @@ from kg.vocab import ET, sparql_prologue
 
 PER_PAGE = 100
 _P = sparql_prologue()
-EVENT_TYPES = _P + "SELECT ?event ?type WHERE { ?event ckg:eventType ?type }"
-DATES = _P + "SELECT ?node ?date WHERE { ?node ckg:date ?date }"
 CLAIM_NODES = _P + "SELECT ?claim WHERE { ?claim a ckg:Claim }"
 ACTOR_EVENTS = _P + """SELECT DISTINCT ?event ?actor WHERE { { ?event ckg:agent ?actor }
   UNION { ?event ckg:target ?actor } UNION { ?event ckg:mediator ?actor } }"""
 
 
-def _dates(store: Store) -> dict[str, str]:
-    return store.cached("paged:dates", lambda: {str(n): str(d) for n, d in store.select_text(DATES)})
-
-
 def event_order(store: Store) -> list[tuple[str, str, str]]:
     """``(date, event URI, type key)`` of every event, by date (undated last), then URI."""
     def read() -> list[tuple[str, str, str]]:
-        dates, prefix = _dates(store), str(ET._NS)
-        rows = [(dates.get(str(e), ""), str(e), str(t).removeprefix(prefix))
-                for e, t in store.select_text(EVENT_TYPES)]
+        dates, prefix = node_dates(store), str(ET._NS)
+        rows = [(dates.get(e, ""), e, t.removeprefix(prefix)) for e, t in event_types(store).items()]
         return sorted(rows, key=lambda row: (row[0] or "9999", row[1]))
     return store.cached("paged:events", read)
 
@@ -52,7 +46,7 @@ def event_order(store: Store) -> list[tuple[str, str, str]]:
 def claim_order(store: Store) -> list[tuple[str, str]]:
     """``(date, claim URI)`` of every claim, by date then URI (as :func:`claims_data`)."""
     def read() -> list[tuple[str, str]]:
-        dates = _dates(store)
+        dates = node_dates(store)
         return sorted((dates.get(str(c), ""), str(c)) for (c,) in store.select_text(CLAIM_NODES))
     return store.cached("paged:claims", read)
 
