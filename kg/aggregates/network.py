@@ -34,7 +34,7 @@ class Selection:
     strongest (see :func:`strongest_edges`)."""
 
     top: int = 500
-    edges: int = 3000
+    edges: int = 1500
     page: int = 1
     actor: str | None = None
     hops: int = 1

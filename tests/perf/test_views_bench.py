@@ -136,12 +136,17 @@ NAVIGATION_JS = """() => {
 MEASURES_JS = """(name) => performance.getEntriesByName('kg:' + name, 'measure')
   .map(e => ({start: e.startTime, duration: e.duration}))"""
 # Where to click: page coordinates of canvas items, only where vis itself finds that item.
+# A meta-node's centre where vis finds it and no actor's disc lies (the page picks the node
+# whose centre is nearest for its size, so an opened community's actor there takes the click).
 META_NODES_JS = """() => {
-  const n = window.kgNetwork, box = n.body.container.getBoundingClientRect();
+  const n = window.kgNetwork, box = n.body.container.getBoundingClientRect(), scale = n.getScale();
+  const actors = n.body.nodeIndices.filter(id => !String(id).startsWith('community-'))
+    .map(id => [n.body.nodes[id], n.canvasToDOM(n.getPosition(id))]);
+  const clear = p => actors.every(([node, at]) => Math.hypot(at.x - p.x, at.y - p.y) > (node.options.size || 1) * scale + 2);
   return n.body.nodeIndices.filter(id => String(id).startsWith('community-'))
     .sort((a, b) => n.body.nodes[b].options.size - n.body.nodes[a].options.size)
     .map(id => ({id, p: n.canvasToDOM(n.getPosition(id))}))
-    .filter(c => c.p.x > 20 && c.p.y > 20 && c.p.x < box.width - 20 && c.p.y < box.height - 20 && n.getNodeAt(c.p) === c.id)
+    .filter(c => c.p.x > 20 && c.p.y > 20 && c.p.x < box.width - 20 && c.p.y < box.height - 20 && n.getNodeAt(c.p) === c.id && clear(c.p))
     .map(c => ({id: c.id, x: box.left + c.p.x, y: box.top + c.p.y}));
 }"""
 ACTOR_NODES_JS = """() => {
