@@ -10,6 +10,14 @@
   var range = V.range = K.dateRange(meta, V.timed("dates", apply));
   ["min-weight", "undated", "isolated", "hops"].forEach(function (id) { $(id).addEventListener("change", V.timed("filter", apply)); });
   $("min-weight").value = meta.filter.min_weight;
+  $("max-lines").value = String(meta.max_lines);
+  $("max-lines").addEventListener("change", V.timed("filter", function () {
+    var agg = meta.aggregated, wanted = Math.max(1, +$("max-lines").value || 1);
+    if (agg && agg.total_edges > agg.shown_edges && wanted > agg.edges) {  // the server holds more
+      var p = V.params(); p.edges = String(wanted); window.location.search = "?" + V.query(p); return;
+    }
+    apply();
+  }));
   $("hops").value = meta.filter.hops;
   $("isolated").checked = meta.filter.isolated;
   $("top-n").max = String(data.nodes.length); $("top-n").value = String(data.nodes.length);
@@ -54,6 +62,7 @@
     });
     var ego = egoSet(shown);
     if (ego) { shown = shown.filter(function (e) { return ego[e.from] && ego[e.to]; }); }
+    var drawn = strongest(shown, counts, Math.max(1, +$("max-lines").value || Infinity)), drawnEdges = 0;
     var visible = {}, touched = {}, isolated = $("isolated").checked, nodeHidden = {}, visibleNodes = 0;
     shown.forEach(function (e) { touched[e.from] = touched[e.to] = true; });
     var filteredOut = {}, inCommunity = {}, metaCounts = {};
@@ -67,12 +76,27 @@
     shown.forEach(function (e) {  // an edge touching a folded community joins its meta-edge
       var from = represent(e.from), to = represent(e.to);
       listed[e.id] = true;
-      if (from === e.from && to === e.to) { visible[e.id] = true; return; }
+      if (from === e.from && to === e.to) { if (drawn[e.id]) { visible[e.id] = true; drawnEdges++; } return; }
       if (from !== to) { var key = from + "|" + to; metaCounts[key] = (metaCounts[key] || 0) + counts[e.id]; }
     });
     return {counts: counts, visible: visible, nodeHidden: nodeHidden, visibleEdges: shown.length, visibleNodes: visibleNodes,
+            drawnEdges: drawnEdges, cut: shown.length > Object.keys(drawn).length,
             filteredOut: filteredOut, communitiesShown: inCommunity, metaCounts: metaCounts, listed: listed};
   };
+  // The `budget` edges of most events (ties: the lower id; a view from the tallies sends its
+  // edges strongest first), and each actor's strongest besides: a line budget that leaves no
+  // actor without a line (kg.aggregates.network.strongest_edges on the server).
+  function strongest(edges, counts, budget) {
+    var keep = {}, tied = {};
+    if (edges.length <= budget) { edges.forEach(function (e) { keep[e.id] = true; }); return keep; }
+    edges.slice().sort(function (a, b) { return (counts[b.id] - counts[a.id]) || (a.id < b.id ? -1 : 1); })
+      .forEach(function (e, rank) {
+        if (rank < budget) { keep[e.id] = true; }
+        if (!tied[e.from]) { tied[e.from] = keep[e.id] = true; }
+        if (!tied[e.to]) { tied[e.to] = keep[e.id] = true; }
+      });
+    return keep;
+  }
   function represent(nodeId) {
     var c = byId[nodeId].community;
     return collapsed[c] ? "community-" + c : nodeId;
@@ -118,7 +142,8 @@
   };
   V.shown = function (result) {
     V.current = result;
-    $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown";
+    $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown" +
+      (result.cut ? "; " + result.drawnEdges + " lines drawn, the strongest (see Lines drawn at most)" : "");
     V.exportLinks();
     if (V.network) { V.listsLater(); }
   };

@@ -5,8 +5,9 @@ A store with more than :data:`DEFAULT_TOP` active actors, or a request with
 ``top``, ``page`` or ``actor``, is shown from the tallies (:mod:`kg.aggregates`):
 nodes and edges come with counts and no events, and each edge names its
 ``evidence`` (``/network/evidence.json`` parameters) for the page to fetch when
-the edge is opened. At most ``edges`` (:data:`DEFAULT_EDGES`) of the dyads among the
-actors are sent, the strongest (:func:`kg.aggregates.network.strongest_edges`). Smaller stores keep the per-event view of
+the edge is opened. At most ``edges`` (:data:`kg.views.network.LINES_DRAWN`) of the dyads
+among the actors are sent, the strongest (:func:`kg.aggregates.network.strongest_edges`).
+Smaller stores keep the per-event view of
 :func:`kg.views.data.network_data`.
 
 Examples
@@ -34,16 +35,10 @@ from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, com
                            entity_href, kept_network_data)
 from kg.views.filters import (EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter, _int,
                               in_range)
-from kg.views.network import CENTRALITIES, CLUSTER_ABOVE
+from kg.views.network import CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN
 
 DEFAULT_TOP = 500
 """Actors a large store's network shows first (the rest: ``page`` or ``actor``)."""
-DEFAULT_EDGES = 1500
-"""Edges a network from the tallies draws at most, the strongest (each actor keeps its
-strongest besides, and an ego view every edge of its actor): ``edges`` asks for more.
-About three lines an actor of the top 500: more is a hairball to the eye, and Chromium's
-repaint of a zoomed-in view grows with the lines (10k store, views bench: 112-160 ms a
-search or filter change at 3,000, under 16 ms at 1,500)."""
 AGGREGATE_PARAMS = ("top", "page", "actor", "edges")
 
 
@@ -85,7 +80,7 @@ def _chosen(params: Mapping[str, str], view: ViewFilter) -> tuple[int, int, str 
     """``(top, page, actor, edges)`` as given, checked (an actor as named, not yet resolved)."""
     return (_int(params.get("top"), "top", DEFAULT_TOP, 1, 5000),
             _int(params.get("page"), "page", 1, 1, 1_000_000), params.get("actor") or view.focus,
-            _int(params.get("edges"), "edges", DEFAULT_EDGES, 1, 10_000_000))
+            _int(params.get("edges"), "edges", LINES_DRAWN, 1, 10_000_000))
 
 
 def selection(store: Store, params: Mapping[str, str], view: ViewFilter) -> Selection:
@@ -100,11 +95,15 @@ def selection(store: Store, params: Mapping[str, str], view: ViewFilter) -> Sele
 
 
 def _edges(graph, node_index: dict[str, int]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """The edges strongest first (as :func:`~kg.aggregates.network.strongest_edges` ranks them),
+    so the page's own line budget, which breaks ties by id, keeps what the server chose."""
+    ranked = sorted(graph.edges(data=True),
+                    key=lambda e: (-e[2]["count"], e[0], e[1], e[2]["type"]))
     return [{"id": number, "from": node_index[s], "to": node_index[t], "type": a["type"],
              "group": a["group"], "sign": a["sign"], "count": a["count"], "events": [],
              "evidence": {"agent": s, "other": t, "type": a["type"]},
              "arrows": "" if a["type"] in UNDIRECTED else "to"}
-            for number, (s, t, a) in enumerate(graph.edges(data=True))]
+            for number, (s, t, a) in enumerate(ranked)]
 
 
 def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewFilter,
@@ -126,7 +125,7 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
                        "edges": chosen.edges, "total_edges": graph.graph["total_edges"],
                        "shown_edges": graph.number_of_edges()},
         "date_min": dates[0][0][:10] if dates else "", "date_max": dates[-1][0][:10] if dates else "",
-        "filter": view.as_dict(), "focus": focus, "focus_missing": False,
+        "filter": view.as_dict(), "focus": focus, "focus_missing": False, "max_lines": chosen.edges,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
                    for g, t in EDGE_GROUPS.items()},
         "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,

@@ -22,8 +22,8 @@ from kg import ids
 from kg.analysis.families import UNDIRECTED
 from kg.analysis.projection import date_span
 from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
-from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, blocs, centrality, communities,
-                              filtered_network, layout)
+from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN, blocs, centrality,
+                              communities, filtered_network, layout)
 from kg.views.source import ViewSource
 
 SIGN_COLOURS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2471a3"}
@@ -218,7 +218,7 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
         "communities": clustered,
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
         "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,
-        "focus_missing": bool(view.focus) and focus is None,
+        "focus_missing": bool(view.focus) and focus is None, "max_lines": LINES_DRAWN,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
                    for g, t in EDGE_GROUPS.items()},
         "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,

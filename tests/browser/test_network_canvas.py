@@ -56,6 +56,8 @@ COMPARE_JS = """() => {
 def test_batches_ink_what_vis_inks_with_few_strokes(canvas_page, scale):
     page = canvas_page
     page.click("#expand-communities")  # every actor shown: no meta-edge, which vis never draws
+    page.fill("#max-lines", "100000")  # every line drawn, not the strongest 1,500
+    page.dispatch_event("#max-lines", "change")
     if scale:
         page.evaluate("(s) => window.kgNetwork.moveTo({scale: s, animation: false})", scale)
     found = page.evaluate(COMPARE_JS)

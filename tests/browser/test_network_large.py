@@ -127,3 +127,30 @@ def test_above_3000_edges_lines_are_solid_zoomed_out_and_dashed_zoomed_in(page):
         zoomed_in = page.evaluate(dashed)
     assert zoomed_out and set(zoomed_out) == {"false"}
     assert set(zoomed_in) == {"[12,5]"}
+
+
+def test_lines_drawn_at_most_keeps_the_strongest_and_every_actor_tied(large_page):
+    page = large_page
+    page.click("#expand-communities")
+    drawn = "window.kgView.visibleEdgeIds()"
+    opened = page.evaluate(drawn)
+    assert len(opened) < len(page.evaluate("window.kgView.edgeIds()"))  # 3,000 over the default
+    page.fill("#max-lines", "100000")
+    page.dispatch_event("#max-lines", "change")
+    every = page.evaluate(drawn)
+    assert len(every) == len(page.evaluate("window.kgView.edgeIds()"))
+    counts = page.evaluate("(ids) => ids.map(id => window.KG.network.current.counts[id])", every)
+    page.fill("#max-lines", "100")
+    page.dispatch_event("#max-lines", "change")
+    kept = page.evaluate(drawn)
+    assert 100 <= len(kept) < len(every)
+    strongest = sorted(zip(counts, every), key=lambda pair: -pair[0])[:100]
+    weakest_kept = min(page.evaluate("(ids) => ids.map(id => window.KG.network.current.counts[id])",
+                                     kept))
+    assert all(count >= weakest_kept for count, _ in strongest)
+    ends = """(ids) => { const s = new Set();
+        ids.forEach(id => { const e = window.kgView.edge(id); s.add(e.from); s.add(e.to); });
+        return [...s].sort(); }"""
+    assert page.evaluate(ends, kept) == page.evaluate(ends, every)  # no actor left without a line
+    assert f"{len(kept)} lines drawn, the strongest" in page.text_content("#counts")
+    assert len(opened) > len(kept)
