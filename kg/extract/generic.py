@@ -165,6 +165,8 @@ IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifia
 MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
+MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
+"""Nouns of membership: a member of a group of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
@@ -183,7 +185,8 @@ class GenericAgents:
         """The sector a noun names as the head of a generic agent, or ``None``."""
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
-        sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
+        sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
+            or self._membership(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end
@@ -196,6 +199,18 @@ class GenericAgents:
                 sector = moved
                 break
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The sector of the group whose members a membership noun names: its common-noun
+        modifier or its "of" object ("gang members", "members of a militia", "family members");
+        none for a named group ("members of the CCC": a name, not a kind of group)."""
+        if token.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        groups = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        groups += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
+        return next((self._heads[g.lemma_.lower()] for g in groups if g.pos_ == "NOUN"
+                     and g.lemma_.lower() in self._heads), None)
 
     def _unidentified(self, sector: str, words: set[str]) -> str:
         """An armed group whose identity a modifier denies ("unidentified militants", "unknown
