@@ -166,7 +166,7 @@ MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
-"""Nouns of membership: a member of a group of a sector's kind is of that sector."""
+"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
@@ -201,16 +201,18 @@ class GenericAgents:
         return self._out_of_service(self._unidentified(sector, words), words)
 
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
-        """The sector of the group whose members a membership noun names: its common-noun
-        modifier or its "of" object ("gang members", "members of a militia", "family members");
-        none for a named group ("members of the CCC": a name, not a kind of group)."""
+        """The sector of the armed band whose members a membership noun names: its common-noun
+        modifier or its "of" object ("gang members", "members of a militia"); none for a named
+        group ("members of the CCC": a name, not a kind of group), nor for an office or a party
+        ("a member of the government" who is harmed is a person, :mod:`kg.extract.owners`)."""
         if token.lemma_.lower() not in MEMBER_NOUNS:
             return None
         groups = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         groups += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj"]
-        return next((self._heads[g.lemma_.lower()] for g in groups if g.pos_ == "NOUN"
-                     and g.lemma_.lower() in self._heads), None)
+        sectors = (self._heads.get(g.lemma_.lower()) for g in groups if g.pos_ == "NOUN")
+        return next((s for s in sectors if s and self.gazetteer.sectors[s].kind == "armed_group"),
+                    None)
 
     def _unidentified(self, sector: str, words: set[str]) -> str:
         """An armed group whose identity a modifier denies ("unidentified militants", "unknown
