@@ -219,3 +219,14 @@ def test_members_of_a_named_group_are_no_generic_actor(extractor):
         extractor, "Members of the Zeta Union attacked a trader in Kingston, Jamaica.")
         for k in (*agents, *targets)}
     assert "jamaica-unidentified" not in keys and "jamaica-rebels" not in keys
+
+
+def test_a_call_that_was_followed_reports_what_it_asked_for(extractor):
+    def protests(text):  # type: ignore[no-untyped-def]
+        extraction = extractor.extract(article_from_text(text, origin="t"))
+        return [(e.agents, e.modality) for e in extraction.events if e.event_type == "Protest"]
+
+    assert protests("On 3 May 2022, students responded to the call of the union for "
+                    "demonstrations in Garissa, Kenya.") == [(("kenya-protesters",), "asserted")]
+    assert [m for _, m in protests("On 3 May 2022, the students called for demonstrations in "
+                                   "Garissa, Kenya.")] == ["hypothetical"]

@@ -59,12 +59,14 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     its subject is itself an event ("an explosion killed two"); a conjoined verb shares its
     subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
     occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
-    told, and "after weeklong battle", "in major battles" mention one in passing. A relative
+    told, and "after weeklong battle", "in major battles" mention one in passing, unless a call
+that was followed asks for it ("responded to the call for demonstrations"). A relative
     clause ("who was kidnapped in 2013") is background, not the report, and an active verb
     modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
     does not ("two civilians killed in the attack").
     """
     from kg.extract.events import trigger_type
+    from kg.extract.triggers import complied
 
     if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
             trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
@@ -77,8 +79,8 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
     if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
         return False  # "a roadside bombing killed": the killing's event, told once
-    if trigger.dep_ != "pobj":
-        return True
+    if trigger.dep_ != "pobj" or complied(trigger.head.head):
+        return True  # "responded to the call for demonstrations": they took place
     counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
