@@ -235,4 +235,5 @@ def test_a_name_the_text_calls_a_region_votes_firmly_in_its_chain():
              Candidate(6, 7, "Sagra", True)]
     options = [[town], [region], []]
     assert _chain_majority(chain, options, ())[0] is None  # one vote each: a tie
-    assert _chain_majority(chain, options, (), {1})[0] == "MMR"  # "Dorn region"
+    region = {1: ("admin1", "admin2")}  # "Dorn region"
+    assert _chain_majority(chain, options, (), region)[0] == "MMR"

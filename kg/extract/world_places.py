@@ -45,8 +45,11 @@ FOREIGN_POPULATION = 100_000
 """Where the article's countries are known, a town elsewhere this small is a namesake
 ("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it."""
 
-def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> float:
+def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
+           kinds: tuple[str, ...] = ()) -> float:
     score = math.log10(place.population + 10)
+    if place.kind in kinds:
+        score += NAMED_KIND  # "San Juan province": a province, though a city is larger
     if _plain(place.name) == _plain(text):
         score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
@@ -96,16 +99,13 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
-             earlier: dict[int, WorldPlace], classified: dict[int, tuple[str, ...]] | None = None
+             earlier: dict[int, WorldPlace], classified: dict[int, tuple[str, ...]]
              ) -> dict[int, WorldPlace]:
-    """Candidate number -> its best place, given the countries in ``context`` and the places
-    an ``earlier`` pass chose for the names up each chain; the names of
-    an admin chain keep only places in the country most of its names have. A reading of the
-    kind a classifier noun names (``classified``: "San Juan province") is preferred."""
-    classified = classified or {}
+    """Candidate number -> its best place, given the countries in ``context``, the places an
+    ``earlier`` pass chose up each chain and the kinds ``classified`` names are called; the
+    names of an admin chain keep only places in the country most of its names have."""
     chosen: dict[int, WorldPlace] = {}
-    majority = _chain_majority(candidates, options, context,
-                               {n for n, kinds in classified.items() if "admin1" in kinds})
+    majority = _chain_majority(candidates, options, context, classified)
     linked = {c.chained_to for c in candidates} | {
         n for n, c in enumerate(candidates) if c.chained_to is not None}
     for number, candidate in enumerate(candidates):
@@ -117,10 +117,9 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         up = {fold(candidates[n].text) for n in _chain(candidates, number)}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
-        kinds = classified.get(number, ())
-        best = max(found, key=lambda p: _score(p, context, up, candidate.text)
-                   + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0)
-                   + (NAMED_KIND if p.kind in kinds else 0))
+        best = max(found, key=lambda p: _score(p, context, up, candidate.text,
+                                               classified.get(number, ()))
+                   + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
@@ -203,12 +202,12 @@ def _home_country(votes: dict[str, tuple[str, bool]], name: str, country: str,
 
 
 def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
-                    context: Container[str] = (), classified: Container[int] = ()
-                    ) -> dict[int, str | None]:
+                    context: Container[str] = (),
+                    classified: dict[int, tuple[str, ...]] | None = None) -> dict[int, str | None]:
     """Candidate number -> the one country that most names of its admin chain may lie in, a
     tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
-    though a Guma is Philippine. A name the text calls a subdivision (``classified``: "Sagaing
-    region") votes as firmly as the top of the chain, wherever it stands in it.
+    though a Guma is Philippine. A name the text calls a subdivision (``classified`` as one:
+    "Sagaing region") votes as firmly as the top of the chain, wherever it stands in it.
 
     >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
     >>> state = dataclasses.replace(town, name="Benue", kind="admin1")
@@ -232,7 +231,8 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
         for n in numbers:
             if voters[fold(candidates[n].text)] == n:
                 votes.update(_votes(options[n], candidates[n].text,
-                                    top=candidates[n].chained_to is None or n in classified))
+                                    top=candidates[n].chained_to is None
+                                    or "admin1" in (classified or {}).get(n, ())))
         for country in votes:
             votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
         ranked = votes.most_common(2)
