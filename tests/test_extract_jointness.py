@@ -101,5 +101,6 @@ def test_the_with_side_of_a_symmetric_predicate_is_a_side_not_a_target(extractor
 
 
 def test_the_object_of_a_one_sided_attack_stays_its_target(extractor):
-    events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kenyan soldiers near Garissa.")
+    events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kenyan soldiers "
+                                "near Garissa.")
     assert events[0][2] and events[0][3] != "mutually"

@@ -192,5 +192,6 @@ def test_a_purpose_scopes_over_the_coordinated_verbs_it_follows(extractor):
 
 @pytest.mark.parametrize("verb", ["urge", "ask", "appeal to"])
 def test_a_gathering_to_press_a_directive_is_a_protest(extractor, verb):
-    text = f"On 3 May 2022, residents gathered outside the town hall in Garissa to {verb} the mayor."
+    text = f"On 3 May 2022, residents gathered outside the town hall in Garissa to {verb} the " \
+        "mayor."
     assert ("Protest", "gathered") in [e[:2] for e in _events(extractor, text)]

@@ -166,8 +166,8 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         return agents, targets, "allied"
     if len(agents) <= 1 and not targets and (_mutual_cue(token) or _sides(token)):
         return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
-    either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
-    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(token, either):
+    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(
+            token, lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)):
         return (*agents, *targets), (), "mutually"  # "X clashed with Y": Y clashed with X too
     if len(agents) < 2:
         return agents, targets, None
