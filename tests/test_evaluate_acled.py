@@ -108,3 +108,9 @@ def test_named_actor_matches_any_alternative_or_acronym_part() -> None:
     assert actor_matches(compound, Actor("abc", "ABC", "party"), {})
     assert actor_matches(compound, Actor("imbo", "Imbo", "armed_group"), {})
     assert not actor_matches(compound, Actor("alpha", "Alpha", "party"), {})
+
+
+def test_a_named_groups_faction_in_brackets_leaves_the_events_country_to_score() -> None:
+    row = _row(actor1="Alpha Liberation Front (Splinter Faction)")
+    assert score_note(row, _extraction())["country"]  # the agent's Nigeria, the event's
+    assert not score_note(_row(actor1="Alpha Liberation Front (Ghana)"), _extraction())["country"]

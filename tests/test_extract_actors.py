@@ -76,3 +76,22 @@ def test_each_coordinated_nationality_composes_its_own_actor(extractor, text, ke
 def test_coordinated_nationality_adjective_is_its_own_phrase(extractor):
     phrases = _role_phrases(extractor, "Senior Estonian and Latvian officials agreed on a plan.")
     assert phrases["estonia-government"] == ("Estonian", "Estonian")
+
+
+@pytest.mark.parametrize("text, key, phrase", [
+    ("On 4 May 2022, the Kenyan military troops burned houses near Garissa.", "kenya-military",
+     "Kenyan military troops"),
+    ("On 4 May 2022, Ugandan military soldiers attacked a camp near Gulu.", "uganda-military",
+     "Ugandan military soldiers"),
+])
+def test_a_sector_adjective_before_its_own_sectors_noun_composes_over_both(extractor, text, key,
+                                                                           phrase):
+    extraction = extractor.extract(article_from_text(text, origin="actors"))
+    assert (phrase, key) in {(m.span.text, m.key) for m in extraction.mentions}
+    assert any(key in e.agents for e in extraction.events), extraction.events
+
+
+def test_a_sector_adjective_before_another_noun_names_no_actor(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Kenyan military aid arrived in Mogadishu on Monday.", origin="actors"))
+    assert "kenya-military" not in {m.key for m in extraction.mentions}

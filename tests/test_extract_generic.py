@@ -167,17 +167,17 @@ def test_an_off_duty_officer_is_a_civilian_when_off_heads_the_modifier(extractor
 def test_an_armed_group_whose_identity_is_denied_is_unidentified(extractor):
     roles = _roles(extractor, "Kenyan soldiers exchanged fire with unidentified militants in "
                               "Mombasa on Sunday.")
-    assert any(targets == ("kenya-unidentified",) for _, _, targets in roles)
+    assert any("kenya-unidentified" in agents for _, agents, _ in roles)  # the other side
 
 
 def test_an_armed_group_named_by_what_it_is_stays_rebels(extractor):
     roles = _roles(extractor, "Kenyan soldiers exchanged fire with militants in Mombasa on Sunday.")
-    assert any(targets == ("kenya-rebels",) for _, _, targets in roles)
+    assert ("ArmedClash", ("kenya-military", "kenya-rebels"), ()) in roles  # two sides
 
 
 def test_criminals_who_fight_are_an_unidentified_armed_group(extractor):
     roles = _roles(extractor, "Two drug traffickers exchanged fire with police in Mombasa on Sunday.")
-    assert any(agents == ("kenya-unidentified",) for _, agents, _ in roles)
+    assert ("ArmedClash", ("kenya-unidentified", "kenya-police"), ()) in roles
 
 
 def test_unidentified_attackers_may_kill_one_of_their_kind(extractor):
@@ -196,7 +196,7 @@ def test_a_country_that_is_only_at_stake_does_not_locate_the_crowd(extractor):
 def test_a_criminal_group_is_an_unidentified_armed_group(extractor):
     roles = _roles(extractor, "On 19 January 2022, in Garissa, members of a drug trafficking group "
                               "exchanged fire with police.")
-    assert ("ArmedClash", ("kenya-unidentified",), ("kenya-police",)) in roles
+    assert ("ArmedClash", ("kenya-unidentified", "kenya-police"), ()) in roles
 
 
 def test_an_unidentified_victim_leaves_room_for_the_implicit_attackers(extractor):
@@ -204,3 +204,29 @@ def test_an_unidentified_victim_leaves_room_for_the_implicit_attackers(extractor
     the victim is of the same generic kind."""
     roles = _roles(extractor, "On 3 May 2022, a robber was shot dead in Garissa.")
     assert roles[0][1:] == (("kenya-unidentified",), ("kenya-unidentified",))
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Three gang members shot a trader in Kingston, Jamaica.", "jamaica-unidentified"),
+    ("Members of a militia attacked a village near Gulu, Uganda.", "uganda-rebels"),
+])
+def test_members_of_a_kind_of_group_are_of_its_sector(extractor, text, agent):
+    assert any(agent in agents for _, agents, _ in _roles(extractor, text))
+
+
+def test_members_of_a_named_group_are_no_generic_actor(extractor):
+    keys = {k for _, agents, targets in _roles(
+        extractor, "Members of the Zeta Union attacked a trader in Kingston, Jamaica.")
+        for k in (*agents, *targets)}
+    assert "jamaica-unidentified" not in keys and "jamaica-rebels" not in keys
+
+
+def test_a_call_that_was_followed_reports_what_it_asked_for(extractor):
+    def protests(text):  # type: ignore[no-untyped-def]
+        extraction = extractor.extract(article_from_text(text, origin="t"))
+        return [(e.agents, e.modality) for e in extraction.events if e.event_type == "Protest"]
+
+    assert protests("On 3 May 2022, students responded to the call of the union for "
+                    "demonstrations in Garissa, Kenya.") == [(("kenya-protesters",), "asserted")]
+    assert [m for _, m in protests("On 3 May 2022, the students called for demonstrations in "
+                                   "Garissa, Kenya.")] == ["hypothetical"]

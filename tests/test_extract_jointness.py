@@ -89,3 +89,18 @@ def test_a_group_of_sides_with_no_other_party_acts_on_itself(extractor, text):
 def test_one_group_counted_as_one_side_acts_alone(extractor):
     events = _events(extractor, "On 3 May 2022, Kenyan soldiers clashed near Garissa, Kenya.")
     assert events[0][3] is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, gunmen exchanged fire with Kenyan police near Garissa, Kenya.",
+    "On 3 May 2022, Somali rebels clashed with Kenyan soldiers near Garissa, Kenya."])
+def test_the_with_side_of_a_symmetric_predicate_is_a_side_not_a_target(extractor, text):
+    """"X clashed with Y" entails "Y clashed with X": both are agents, acting on each other."""
+    clash = [e for e in _events(extractor, text) if e[0] == "ArmedClash"]
+    assert clash and len(clash[0][1]) == 2 and clash[0][2] == () and clash[0][3] == "mutually"
+
+
+def test_the_object_of_a_one_sided_attack_stays_its_target(extractor):
+    events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kenyan soldiers "
+                                "near Garissa.")
+    assert events[0][2] and events[0][3] != "mutually"

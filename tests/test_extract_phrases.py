@@ -22,7 +22,7 @@ def test_one_mention_of_a_countrys_forces_is_the_composite_itself(extractor):
     extraction = extractor.extract(article_from_text(
         "On 3 May 2022, Kenyan soldiers clashed with the military forces of Tajikistan near "
         "Mandera.", origin="phrases"))
-    assert extraction.events[0].targets == ("tajikistan-military",)
+    assert extraction.events[0].agents == ("kenya-military", "tajikistan-military")  # two sides
 
 
 def test_the_forces_of_a_named_group_are_the_groups(extractor):

@@ -44,9 +44,11 @@ def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor)
     assert event.targets == ("kenya-civilians",)
 
 
-def test_the_other_side_of_an_exchange_of_fire_is_its_target(extractor):
+def test_the_other_side_of_an_exchange_of_fire_is_a_side_too(extractor):
+    """A symmetric predicate's "with" party acts as its subject does (kg.extract.jointness)."""
     event = _first(extractor, "Kenyan soldiers exchanged fire with Somali rebels near Mombasa.")
-    assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))
+    assert (event.agents, event.targets, event.agents_act) == (
+        ("kenya-military", "somalia-rebels"), (), "mutually")
 
 
 def test_a_purpose_clause_names_whom_a_verb_of_force_is_aimed_at(extractor):

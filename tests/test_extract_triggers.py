@@ -188,3 +188,10 @@ def test_a_weapons_test_is_no_attack_but_a_test_and_an_attack_are(extractor):
 def test_a_purpose_scopes_over_the_coordinated_verbs_it_follows(extractor):
     assert _events(extractor, "About 200 workers took over the town hall and blocked two roads "
                               "to demand their wages.")[0] == ("Protest", "took")
+
+
+@pytest.mark.parametrize("verb", ["urge", "ask", "appeal to"])
+def test_a_gathering_to_press_a_directive_is_a_protest(extractor, verb):
+    text = f"On 3 May 2022, residents gathered outside the town hall in Garissa to {verb} the " \
+        "mayor."
+    assert ("Protest", "gathered") in [e[:2] for e in _events(extractor, text)]

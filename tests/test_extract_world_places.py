@@ -217,3 +217,23 @@ def test_coherence_drops_a_namesake_only_against_firm_places():
     names = [Candidate(0, 1, "Tome", True), Candidate(2, 3, "Lota", True)]
     assert _cohere(names, [[town], [small]], {0: town, 1: small}) == {0: town, 1: small}
     assert _cohere(names, [[town], [big]], {0: town, 1: big}) == {1: big}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Farmers blocked a road in San Juan province on Monday.", "ARG"),
+    ("Farmers blocked a road in San Juan on Monday.", "PRI"),
+    ("Farmers blocked a road in the province of San Juan on Monday.", "ARG"),
+])
+def test_a_classifier_noun_picks_the_reading_of_its_kind(extractor, text, country):
+    assert _places(extractor, text)["San Juan"].country == country
+
+
+def test_a_name_the_text_calls_a_region_votes_firmly_in_its_chain():
+    town = WorldPlace("gn1", "Vela", "city", "JPN", None, None, 35.0, 137.0, 8_000)
+    region = dataclasses.replace(town, name="Dorn", kind="admin1", country="MMR", population=0)
+    chain = [Candidate(0, 1, "Vela", True, 1), Candidate(3, 4, "Dorn", True, 2),
+             Candidate(6, 7, "Sagra", True)]
+    options = [[town], [region], []]
+    assert _chain_majority(chain, options, ())[0] is None  # one vote each: a tie
+    region = {1: ("admin1", "admin2")}  # "Dorn region"
+    assert _chain_majority(chain, options, (), region)[0] == "MMR"

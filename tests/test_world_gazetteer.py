@@ -113,3 +113,9 @@ def test_exact_spelling_wins_over_a_folded_namesake(extractor):
 def test_part_of_a_states_name_is_no_town(extractor):
     text = "Washington urged the Democratic People's Republic of Korea to talk."
     assert "Korea" not in _places(extractor, text)
+
+
+def test_a_subdivision_is_found_however_many_towns_share_its_name():
+    found = load_world().lookup("Santa Cruz")
+    assert {("admin1", "BOL"), ("admin1", "ARG")} <= {(p.kind, p.country) for p in found}
+    assert [p.population for p in found] == sorted((p.population for p in found), reverse=True)

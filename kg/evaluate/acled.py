@@ -5,7 +5,9 @@ in the text must be read). The primary event is the first asserted or reported
 event whose type maps to an ACLED type (``ckg:acledType``). Measures, per
 region and overall, follow ``acled_dev/README.md``: at least one event; event
 type and sub-event accuracy and macro-F1; date exact; place name and
-coordinates; actor1 as agent and actor2 as target by name; actor1's country.
+coordinates; actor1 as agent and actor2 as target by name; actor1's country (the country
+its name carries, else, for a name whose parenthetical is a faction or a region, "(Shane
+Splinter Faction)", "(West Africa)", the event's country).
 The data are read from the evaluation folder and never copied into the repo.
 
 Examples
@@ -253,7 +255,7 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
     agents = [actors[k] for k in (event.agents if event else ()) if k in actors]
     targets = [actors[k] for k in (_counterparts(event) if event else ()) if k in actors]
     first, second = gold_actor(row.actor1), gold_actor(row.actor2)
-    country = _iso3(first.country or row.country)
+    country = _iso3(first.country) or _iso3(row.country)  # "(Shane Splinter Faction)": no country
     return {
         "events": any(e.modality in COUNTED for e in extraction.events),
         "type": predicted[0], "sub": predicted[1],

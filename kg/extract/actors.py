@@ -51,6 +51,7 @@ class MentionMatcher:
         self.sector = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add(self.sector, "sector", "sector", {n: s.key for s in gazetteer.sectors.values()
                                                     for n in s.nouns}, make)
+        self._sector_heads = {h: key for key, s in gazetteer.sectors.items() for h in s.heads}
         self._countries = set(gazetteer.nationalities.values())
         self._capitals = set(gazetteer.world.capitals().values()) if gazetteer.world else set()
         self._demonyms = {n for n in gazetteer.nationalities if n not in gazetteer.place_aliases}
@@ -88,11 +89,26 @@ class MentionMatcher:
                 if kind == "place" and not doc[start].text[:1].isupper():
                     continue
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
-                    continue  # "U.S. military aid": the sector word is an adjective here
+                    end = self._adjectival_sector(doc, end, key)
+                    if end is None:
+                        continue  # "U.S. military aid": the sector word is an adjective here
                 found.append(Found(start, end, kind, key, how))
         found = found + self._of_composites(doc, found) + self._authored(doc)
         found = found + self._coordinated_composites(doc, found)
         return found + self._world_places(doc, found)
+
+    def _adjectival_sector(self, doc, end: int, key: str) -> int | None:  # type: ignore[no-untyped-def]
+        """The end of a composite whose sector word is an adjective: over the noun it modifies
+        when that noun heads the same sector ("Myanmar military troops"); where it stands, when
+        the parser hung it on a verb, which no adjective modifies ("Myanmar military shot");
+        None before any other noun ("U.S. military aid": no actor)."""
+        head = doc[end - 1].head
+        if head.pos_ in ("VERB", "AUX"):
+            return end
+        sector = key.rpartition("-")[2]
+        if head.i == end and self._sector_heads.get(head.lemma_.lower()) == sector:
+            return end + 1
+        return None
 
     def _coordinated_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """Each nationality of a coordination before a sector noun composes its own actor:

@@ -215,7 +215,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
-        agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at)
+        agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
+                                             fallback_at)
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (

@@ -59,12 +59,14 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     its subject is itself an event ("an explosion killed two"); a conjoined verb shares its
     subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
     occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
-    told, and "after weeklong battle", "in major battles" mention one in passing. A relative
+    told, and "after weeklong battle", "in major battles" mention one in passing, unless a call
+that was followed asks for it ("responded to the call for demonstrations"). A relative
     clause ("who was kidnapped in 2013") is background, not the report, and an active verb
     modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
     does not ("two civilians killed in the attack").
     """
     from kg.extract.events import trigger_type
+    from kg.extract.triggers import complied
 
     if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
             trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
@@ -77,8 +79,8 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
     if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
         return False  # "a roadside bombing killed": the killing's event, told once
-    if trigger.dep_ != "pobj":
-        return True
+    if trigger.dep_ != "pobj" or complied(trigger.head.head):
+        return True  # "responded to the call for demonstrations": they took place
     counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
@@ -165,6 +167,8 @@ IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifia
 MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
+MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
+"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
@@ -183,7 +187,8 @@ class GenericAgents:
         """The sector a noun names as the head of a generic agent, or ``None``."""
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
-        sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_)
+        sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
+            or self._membership(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end
@@ -196,6 +201,20 @@ class GenericAgents:
                 sector = moved
                 break
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The sector of the armed band whose members a membership noun names: its common-noun
+        modifier or its "of" object ("gang members", "members of a militia"); none for a named
+        group ("members of the CCC": a name, not a kind of group), nor for an office or a party
+        ("a member of the government" who is harmed is a person, :mod:`kg.extract.owners`)."""
+        if token.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        groups = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        groups += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
+        sectors = (self._heads.get(g.lemma_.lower()) for g in groups if g.pos_ == "NOUN")
+        return next((s for s in sectors if s and self.gazetteer.sectors[s].kind == "armed_group"),
+                    None)
 
     def _unidentified(self, sector: str, words: set[str]) -> str:
         """An armed group whose identity a modifier denies ("unidentified militants", "unknown

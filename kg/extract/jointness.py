@@ -11,6 +11,7 @@ offensives by X and Y"); the graph calls them allied only when the text says so
   coordination with", "alongside", a "joint" or "combined" operation; the actor
   of such a partner phrase is an agent, not a target;
 - ``mutually``: agents with no target act on each other: "talks between X and Y",
+  "X clashed with Y" (a symmetric predicate's "with" names the other side),
   "each other", "mutual", and the types that take two sides (X and Y negotiate,
   sign an agreement); one group with such a cue acts on itself ("a clash between
   gang members", "drivers clashed with one another").
@@ -134,9 +135,25 @@ def _two_or_more(number) -> bool:  # type: ignore[no-untyped-def]
     return text not in ("one", "1", "a", "an") and (text.isdigit() or number.like_num)
 
 
+def comitative_side(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The other side a symmetric predicate names with "with": "X exchanged fire with Y", "X's
+    clashes with Y". A symmetric predicate entails its converse (Y exchanged fire with X), so
+    Y is a side as X is, not a target; none for other predicates, where "with" may name a
+    partner or an instrument, or a joint act ("together with", "in coordination with")."""
+    if token.lemma_.lower() not in RECIPROCAL_LEMMAS or _joint_cue(token):
+        return ()
+    heads = [*_heads(token), *(c for c in token.children if c.dep_ == "dobj")]  # "fire with Y"
+    return tuple(dict.fromkeys(
+        k for head in heads for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with" and not _partner_objects(prep)
+        for noun in prep.children if noun.dep_ == "pobj" for k in _phrase_keys(noun, actor_at)))
+
+
 def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, ...],  # type: ignore[no-untyped-def]
-           actor_at: ActorAt) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
-    """The event's agents and targets with partners moved to the agents, and how they relate.
+           actor_at: ActorAt, fallback_at: ActorAt | None = None
+           ) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """The event's agents and targets with partners moved to the agents, and how they relate
+    (``fallback_at`` names the actors outside the gazetteer that may fill a role).
 
     Returns ``(agents, targets, agents_act)``; ``agents_act`` is ``allied``,
     ``jointly``, ``mutually`` or ``None`` (no cue: the agents only co-act).
@@ -149,6 +166,9 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         return agents, targets, "allied"
     if len(agents) <= 1 and not targets and (_mutual_cue(token) or _sides(token)):
         return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
+    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(
+            token, lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)):
+        return (*agents, *targets), (), "mutually"  # "X clashed with Y": Y clashed with X too
     if len(agents) < 2:
         return agents, targets, None
     if (joined and len(agents) > 1) or _joint_cue(token):
@@ -159,4 +179,4 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
     return agents, targets, None
 
 
-__all__ = ["ALLIANCE_LEMMAS", "RECIPROCAL_TYPES", "partners", "relate"]
+__all__ = ["ALLIANCE_LEMMAS", "RECIPROCAL_TYPES", "comitative_side", "partners", "relate"]

@@ -230,8 +230,29 @@ def demanded(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untype
             return False
         token = token.head
         if token.pos_ in ("VERB", "NOUN") and trigger_type(token, is_place) == DEMAND:
-            return not coordinated and start > token.i  # a complement follows its verb
+            return not coordinated and start > token.i and not complied(token)
     return False
+
+
+COMPLIANCE_VERBS = frozenset({"respond", "heed", "answer", "follow", "obey", "join"})
+"""Verbs whose object is a call that was followed: what it called for took place."""
+
+
+def complied(call) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a call is one its addressees followed, so that what it asks for happened:
+    "demonstrators responded to the call for demonstrations", "heeded calls for a strike".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="they heeded the call".split(),
+    ...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"],
+    ...           pos=["PRON", "VERB", "DET", "NOUN"], lemmas=["they", "heed", "the", "call"])
+    >>> complied(doc[3]), complied(doc[1])
+    (True, False)
+    """
+    verb = call.head.head if call.dep_ == "pobj" else call.head
+    return call.pos_ == "NOUN" and call.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in COMPLIANCE_VERBS
 
 
 def _is_weapon(lemma: str, event_type: str) -> bool:

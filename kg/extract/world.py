@@ -128,14 +128,19 @@ class WorldIndex:
         self._cache: dict[tuple[str, str], list[WorldPlace]] = {}
 
     def lookup(self, name: str, table: str = "name") -> list[WorldPlace]:
-        """Places a name may denote, most populous first (``table="skel"``: by skeleton)."""
+        """Places a name may denote, most populous first (``table="skel"``: by skeleton).
+
+        At most 60 towns of one name are kept, but every country and subdivision of that name:
+        "San Juan" names sixty towns larger than nothing, and a province of Argentina too.
+        """
         key = fold(name) if table == "name" else skeleton(fold(name))
         found = self._cache.get((table, key))
         if found is None:
             rows = self._db.execute(
                 f"SELECT p.* FROM {table} n JOIN place p ON p.rowid = n.place "  # noqa: S608
-                "WHERE n.key = ? ORDER BY p.population DESC LIMIT 60", (key,)).fetchall()
-            found = [WorldPlace(*row) for row in rows]
+                "WHERE n.key = ? ORDER BY p.kind = 'city', p.population DESC LIMIT 60",
+                (key,)).fetchall()
+            found = sorted((WorldPlace(*row) for row in rows), key=lambda p: -p.population)
             if len(self._cache) < 50_000:
                 self._cache[(table, key)] = found
         return found

@@ -36,14 +36,20 @@ WEAK_POPULATION = 20_000
 is a place only if it is a town this large or lies in a country the article is about."""
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
+NAMED_KIND = 6.0
+"""A reading of the kind a classifier noun names ("X province", "X city") is preferred as
+firmly as one whose admin chain the text confirms."""
 CHAIN_KM = 150.0
 """A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
 FOREIGN_POPULATION = 100_000
 """Where the article's countries are known, a town elsewhere this small is a namesake
 ("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it."""
 
-def _score(place: WorldPlace, countries: set[str], up: set[str], text: str) -> float:
+def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
+           kinds: tuple[str, ...] = ()) -> float:
     score = math.log10(place.population + 10)
+    if place.kind in kinds:
+        score += NAMED_KIND  # "San Juan province": a province, though a city is larger
     if _plain(place.name) == _plain(text):
         score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
@@ -71,6 +77,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
+    classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
     context = set(countries)
     heads = {c.chained_to for c in candidates}
     for number, (found, candidate) in enumerate(zip(options, candidates, strict=True)):
@@ -79,25 +86,26 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         chained = candidate.chained_to is not None or number in heads  # chains (their majority)
         if found[0].kind == "country" or len({p.country for p in found}) == 1 and not chained:
             context.add(found[0].country)
-    first = _resolve(candidates, options, set(context), {})
+    first = _resolve(candidates, options, set(context), {}, classified)
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if not options[number] and context and len(fold(candidate.text)) >= 5:
             options[number] = [p for p in index.lookup(candidate.text, "skel")
                                if p.country in context and _similar(candidate.text, p.name)]
-    final = _cohere(candidates, options, _resolve(candidates, options, context, first),
+    final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
                     [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
-             earlier: dict[int, WorldPlace]) -> dict[int, WorldPlace]:
-    """Candidate number -> its best place, given the countries in ``context`` and the places
-    an ``earlier`` pass chose for the names up each chain; the names of
-    an admin chain keep only places in the country most of its names have."""
+             earlier: dict[int, WorldPlace], classified: dict[int, tuple[str, ...]]
+             ) -> dict[int, WorldPlace]:
+    """Candidate number -> its best place, given the countries in ``context``, the places an
+    ``earlier`` pass chose up each chain and the kinds ``classified`` names are called; the
+    names of an admin chain keep only places in the country most of its names have."""
     chosen: dict[int, WorldPlace] = {}
-    majority = _chain_majority(candidates, options, context)
+    majority = _chain_majority(candidates, options, context, classified)
     linked = {c.chained_to for c in candidates} | {
         n for n, c in enumerate(candidates) if c.chained_to is not None}
     for number, candidate in enumerate(candidates):
@@ -109,7 +117,8 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         up = {fold(candidates[n].text) for n in _chain(candidates, number)}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
-        best = max(found, key=lambda p: _score(p, context, up, candidate.text)
+        best = max(found, key=lambda p: _score(p, context, up, candidate.text,
+                                               classified.get(number, ()))
                    + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
@@ -193,10 +202,12 @@ def _home_country(votes: dict[str, tuple[str, bool]], name: str, country: str,
 
 
 def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]],
-                    context: Container[str] = ()) -> dict[int, str | None]:
+                    context: Container[str] = (),
+                    classified: dict[int, tuple[str, ...]] | None = None) -> dict[int, str | None]:
     """Candidate number -> the one country that most names of its admin chain may lie in, a
     tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
-    though a Guma is Philippine.
+    though a Guma is Philippine. A name the text calls a subdivision (``classified`` as one:
+    "Sagaing region") votes as firmly as the top of the chain, wherever it stands in it.
 
     >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
     >>> state = dataclasses.replace(town, name="Benue", kind="admin1")
@@ -220,7 +231,8 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
         for n in numbers:
             if voters[fold(candidates[n].text)] == n:
                 votes.update(_votes(options[n], candidates[n].text,
-                                    top=candidates[n].chained_to is None))
+                                    top=candidates[n].chained_to is None
+                                    or "admin1" in (classified or {}).get(n, ())))
         for country in votes:
             votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
         ranked = votes.most_common(2)
@@ -280,6 +292,33 @@ def _admin_match(place: WorldPlace, up: set[str]) -> bool:
                for name in up):
             return True
     return False
+
+
+ADMIN_NOUNS = frozenset({"district", "province", "governorate", "region", "state", "county",
+                         "oblast", "raion", "rayon", "department", "prefecture", "division",
+                         "regency", "woreda", "lga", "tehsil", "upazila", "subdistrict"})
+"""Classifier nouns that call the name before them a subdivision: "San Juan province"."""
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "hamlet", "settlement"})
+"""Classifier nouns that call the name before them a populated place: "Kalaiya city"."""
+
+
+def _classifier(doc, candidate: Candidate) -> str | None:  # type: ignore[no-untyped-def]
+    """The place noun that classifies a name, after it or before it with "of" ("Ilam
+    district", "the town of Ilam"), lower case; None without one."""
+    if candidate.end < len(doc) and doc[candidate.end].lower_ in PLACE_NOUNS:
+        return doc[candidate.end].lower_
+    at = candidate.start - 1
+    if at >= 1 and doc[at].lower_ == "of" and doc[at - 1].lower_ in PLACE_NOUNS:
+        return doc[at - 1].lower_
+    return None
+
+
+def _named_kinds(doc, candidate: Candidate) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The kinds of place the name's classifier noun calls it: a subdivision for "San Juan
+    province" (not the larger city of Puerto Rico), a town for "Kalaiya city"; none without one."""
+    noun = _classifier(doc, candidate)
+    return ("admin1", "admin2") if noun in ADMIN_NOUNS else ("city",) \
+        if noun in SETTLEMENT_NOUNS else ()
 
 
 def _end(doc, candidate: Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]
