@@ -60,7 +60,7 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
     occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
     told, and "after weeklong battle", "in major battles" mention one in passing, unless a call
-that was followed asks for it ("responded to the call for demonstrations"). A relative
+    that was followed asks for it ("responded to the call for demonstrations"). A relative
     clause ("who was kidnapped in 2013") is background, not the report, and an active verb
     modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
     does not ("two civilians killed in the attack").
