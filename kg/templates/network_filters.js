@@ -142,7 +142,9 @@
   };
   V.shown = function (result) {
     V.current = result;
-    $("counts").textContent = result.visibleNodes + " actors, " + result.visibleEdges + " edges shown" +
+    var folded = Object.keys(result.communitiesShown).length;
+    $("counts").textContent = result.visibleNodes + " actors" + (folded ? " and " + folded + " folded communities" : "") +
+      ", " + result.visibleEdges + " edges shown" +
       (result.cut ? "; " + result.drawnEdges + " lines drawn, the strongest (see Lines drawn at most)" : "");
     V.exportLinks();
     if (V.network) { V.listsLater(); }

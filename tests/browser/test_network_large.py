@@ -43,6 +43,13 @@ def test_opens_on_communities_labelled_by_their_top_actors(large_page):
     assert clusters[0] not in large_page.evaluate(CLUSTERS)
 
 
+def test_the_counts_name_the_folded_communities(large_page):
+    clusters = len(large_page.evaluate(CLUSTERS))
+    assert f"and {clusters} folded communities" in large_page.text_content("#counts")
+    large_page.click("#expand-communities")
+    assert "folded" not in large_page.text_content("#counts")
+
+
 def test_search_opens_the_community_of_the_actor_it_finds(large_page):
     large_page.fill("#search", "alias of actor 777")
     assert large_page.text_content("#search-result") == "Actor 777"
