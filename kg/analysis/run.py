@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analysis.output import Result, render
+from kg.collection import collection_paused
 from kg.analysis.projection import (Filters, actor_network, actor_ref, date_window,
                                     filter_network)
 from kg.errors import InputError, NotFound
@@ -273,7 +274,12 @@ def run_analysis(store: Store, name: str, params: Params | None = None,
     """
     if name not in ANALYSES:
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
-    params = params or Params()
+    with collection_paused():  # millions of acyclic objects at scale (kg.collection)
+        return _run(store, name, params or Params(), graph, keep)
+
+
+def _run(store: Store, name: str, params: Params, graph: nx.MultiDiGraph | None,
+         keep: bool) -> Result:
     answer = _answer(store, name, params, keep) if graph is None else None
     if answer is not None:
         return answer
