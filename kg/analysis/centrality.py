@@ -94,13 +94,15 @@ def _betweenness(graph: Any, exact_limit: int = EXACT_LIMIT, samples: int = SAMP
     return [value * scale for value in raw]
 
 
-def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int = EXACT_LIMIT
-               ) -> list[dict[str, object]]:
+def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int = EXACT_LIMIT,
+               signed: SignedEdges | None = None) -> list[dict[str, object]]:
     """Degree, events, PageRank and betweenness per actor, ranked by PageRank.
 
-    Actors without any edge are left out. ``top`` keeps the first rows.
+    Actors without any edge are left out. ``top`` keeps the first rows. ``signed``: the pairs'
+    signed edges when already counted (``graph`` then only names the actors).
     """
-    ig_graph, nodes = to_igraph(signed_edges(graph.edges(data=True)))
+    ig_graph, nodes = to_igraph(signed if signed is not None
+                                else signed_edges(graph.edges(data=True)))
     if not nodes:
         return []
     weights = ig_graph.es["weight"]

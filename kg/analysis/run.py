@@ -25,16 +25,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.analysis.output import Result, render
+from kg.analysis.projection import (Filters, SignedEdges, actor_network, actor_ref, date_window,
+                                    filter_network, signed_edges)
 from kg.collection import collection_paused
-from kg.analysis.projection import (Filters, actor_network, actor_ref, date_window,
-                                    filter_network)
 from kg.errors import InputError, NotFound
 from kg.store import Store
+
+if TYPE_CHECKING:
+    from kg.analysis.tallied import TallyTies
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -115,6 +118,17 @@ def _tallied(graph: nx.MultiDiGraph) -> bool:
     return bool(graph.graph.get("from_tallies"))
 
 
+def _ties(graph: nx.MultiDiGraph) -> TallyTies | None:
+    """The tallies' ties counted already (:func:`kg.analysis.tallied.tally_actors`: the graph
+    then only names the actors), else ``None``: the analyses count those of the edges."""
+    return graph.graph.get("ties")
+
+
+def _signed(graph: nx.MultiDiGraph) -> SignedEdges:
+    ties = _ties(graph)
+    return ties.signed if ties is not None else signed_edges(graph.edges(data=True))
+
+
 def _fights(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.dyads import fights
     from kg.analysis.tallied import tally_fights
@@ -137,8 +151,9 @@ def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.tallied import explicit_mediation
 
     if _tallied(graph):
-        explicit = explicit_mediation(store)
-        rows = mediators(graph, explicit=explicit)
+        explicit, ties = explicit_mediation(store), _ties(graph)
+        rows = mediators(graph, explicit=explicit, signed=_signed(graph),
+                         cooperative=None if ties is None else ties.cooperative)
         records = sum(n for entry in explicit.values() for n in entry["kinds"].values())
     else:
         found = mediation_records(store, p.filters, p.include_negated)
@@ -152,7 +167,7 @@ def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _blocs(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.blocs import blocs
 
-    found = blocs(graph)
+    found = blocs(graph, signed=_signed(graph))
     summary = {"blocs": len(found.blocs), "signed_ties": found.signed_ties,
                "frustration": found.frustration, "fit": found.fit, "violations": found.violations}
     return Result("blocs", found.blocs, summary,
@@ -160,9 +175,9 @@ def _blocs(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 
 
 def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
-    from kg.analysis.balance import balance, balance_over_time
+    from kg.analysis.balance import balance_over_time, census
 
-    found = balance(graph)
+    found = census(_signed(graph))
     summary: dict[str, object] = {"census": found.census, "triangles": found.triangles,
                                   "ratio": found.ratio, "weak_ratio": found.weak_ratio}
     summary["unbalanced"] = [[actor_ref(graph, n) for n in t] for t in found.unbalanced]
@@ -178,7 +193,7 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.centrality import betweenness_method, centrality
 
-    rows = centrality(graph)
+    rows = centrality(graph, signed=_signed(graph))
     summary = {"actors": len(rows), "betweenness": betweenness_method(len(rows))}
     return Result("centrality", rows[:p.top] if p.top else rows, summary,
                   columns=("actor", "degree", "events", "pagerank", "betweenness"))
@@ -220,14 +235,16 @@ is fetched on demand: :mod:`kg.analysis.tallied`)."""
 
 def _network(store: Store, name: str, params: Params) -> nx.MultiDiGraph:
     """The per-event network, or (for :data:`FROM_TALLIES` without filters, window or negated
-    events, on a store that keeps tallies) the same counts rebuilt from the tallies."""
+    events, on a store that keeps tallies) the same counts from the tallies: the actors, and
+    the pairs' ties counted from the dyad columns once per store generation for every analysis
+    (:func:`kg.analysis.tallied.tally_actors`)."""
     from kg.aggregates.write import needs_tallies
 
     if (name in FROM_TALLIES and params.filters == Filters() and not params.window
             and not params.include_negated and not needs_tallies(store)):
-        from kg.aggregates.network import tally_network
+        from kg.analysis.tallied import tally_actors
 
-        return store.cached("analysis:tallies", lambda: tally_network(store))
+        return store.cached("analysis:tallies", lambda: tally_actors(store))
     return store.cached(("analysis:network", params.include_negated),
                         lambda: actor_network(store, params.include_negated))
 
