@@ -125,7 +125,9 @@ def _friends(ties: dict[str, dict[str, int]], seed: int = 5) -> dict[str, int]:
     moves only have to settle the negative ties and the few actors between camps."""
     import random
 
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     nodes = sorted(ties)
     index = {node: i for i, node in enumerate(nodes)}

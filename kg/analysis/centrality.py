@@ -47,7 +47,9 @@ SEED = 5
 def to_igraph(signed: nx.Graph | SignedEdges) -> tuple[Any, list[str]]:
     """Return an undirected igraph copy (edge attribute ``weight``) of a signed graph or edge
     list, and its vertex order (the sorted actors that have an edge)."""
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     edges = [(u, v, d) for u, v, d in as_signed_edges(signed) if u != v]
     nodes = sorted({n for u, v, _ in edges for n in (u, v)})
