@@ -118,14 +118,16 @@ def _tallied(graph: nx.MultiDiGraph) -> bool:
     return bool(graph.graph.get("from_tallies"))
 
 
-def _ties(graph: nx.MultiDiGraph) -> TallyTies | None:
-    """The tallies' ties counted already (:func:`kg.analysis.tallied.tally_actors`: the graph
-    then only names the actors), else ``None``: the analyses count those of the edges."""
-    return graph.graph.get("ties")
+def _ties(store: Store, graph: nx.MultiDiGraph) -> TallyTies | None:
+    """The store's ties counted from its tallies when ``graph`` only names the actors
+    (:func:`kg.analysis.tallied.tally_actors`), else ``None``: the analyses count the edges."""
+    from kg.analysis.tallied import store_ties
+
+    return store_ties(store) if graph.graph.get("counted_ties") else None
 
 
-def _signed(graph: nx.MultiDiGraph) -> SignedEdges:
-    ties = _ties(graph)
+def _signed(store: Store, graph: nx.MultiDiGraph) -> SignedEdges:
+    ties = _ties(store, graph)
     return ties.signed if ties is not None else signed_edges(graph.edges(data=True))
 
 
@@ -151,8 +153,8 @@ def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.tallied import explicit_mediation
 
     if _tallied(graph):
-        explicit, ties = explicit_mediation(store), _ties(graph)
-        rows = mediators(graph, explicit=explicit, signed=_signed(graph),
+        explicit, ties = explicit_mediation(store), _ties(store, graph)
+        rows = mediators(graph, explicit=explicit, signed=_signed(store, graph),
                          cooperative=None if ties is None else ties.cooperative)
         records = sum(n for entry in explicit.values() for n in entry["kinds"].values())
     else:
@@ -167,7 +169,7 @@ def _mediators(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _blocs(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.blocs import blocs
 
-    found = blocs(graph, signed=_signed(graph))
+    found = blocs(graph, signed=_signed(store, graph))
     summary = {"blocs": len(found.blocs), "signed_ties": found.signed_ties,
                "frustration": found.frustration, "fit": found.fit, "violations": found.violations}
     return Result("blocs", found.blocs, summary,
@@ -177,7 +179,7 @@ def _blocs(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.balance import balance_over_time, census
 
-    found = census(_signed(graph))
+    found = census(_signed(store, graph))
     summary: dict[str, object] = {"census": found.census, "triangles": found.triangles,
                                   "ratio": found.ratio, "weak_ratio": found.weak_ratio}
     refs = {n: actor_ref(graph, n) for n in found.unbalanced_by_actor}  # one per actor: at
@@ -195,7 +197,7 @@ def _balance(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
 def _centrality(store: Store, graph: nx.MultiDiGraph, p: Params) -> Result:
     from kg.analysis.centrality import betweenness_method, centrality
 
-    rows = centrality(graph, signed=_signed(graph))
+    rows = centrality(graph, signed=_signed(store, graph))
     summary = {"actors": len(rows), "betweenness": betweenness_method(len(rows))}
     return Result("centrality", rows[:p.top] if p.top else rows, summary,
                   columns=("actor", "degree", "events", "pagerank", "betweenness"))

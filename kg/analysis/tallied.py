@@ -89,10 +89,15 @@ def _cooperative(columns: TallyColumns, signs: list[int | None],
     return out
 
 
+def store_ties(store: Store) -> TallyTies:
+    """:func:`tally_ties` of the store's tallies, counted once per store generation."""
+    return store.cached("analysis:tally-ties", lambda: tally_ties(tally_columns(store)))
+
+
 def tally_actors(store: Store) -> nx.MultiDiGraph:
     """The actors of :func:`kg.aggregates.network.tally_network` with no edge (they name the
-    actors of every answer); ``graph.graph``: ``from_tallies`` true and ``ties``, the
-    :class:`TallyTies` the structural analyses read in place of the edges."""
+    actors of every answer); ``graph.graph``: ``from_tallies`` and ``counted_ties`` true: the
+    structural analyses read :func:`store_ties` in place of the edges."""
     columns = tally_columns(store)
     graph = nx.MultiDiGraph(from_tallies=True)
     for actor, name in actor_names(store).items():
@@ -102,53 +107,96 @@ def tally_actors(store: Store) -> nx.MultiDiGraph:
     ends = {i for a, o, r in zip(columns.agent, columns.other, columns.relation, strict=True)
             if signs[r] is not None for i in (a, o)}
     graph.add_nodes_from(columns.actors[i] for i in sorted(ends))  # an end with no description
-    graph.graph["ties"] = tally_ties(columns)
+    graph.graph["counted_ties"] = True
     return graph
 
 
-def _fight(graph: nx.MultiDiGraph, columns: TallyColumns, pair: tuple[int, int],
-           found: list[int], dates: dict[int, list[tuple[str, int]]],
-           per_source: dict[int, list[tuple[str, int]]]) -> dict[str, Any]:
-    months: dict[str, int] = {}
-    types: dict[str, int] = {}
-    days, sources = [], set()
-    for position in found:
-        dated = dates.get(position, [])
-        for date, n in dated:
-            months[month_of(date)] = months.get(month_of(date), 0) + n
-            days.append(date)
-        undated = columns.count[position] - sum(n for _, n in dated)
-        if undated:
-            months["undated"] = months.get("undated", 0) + undated
-        relation = columns.relations[columns.relation[position]]
-        types[relation] = types.get(relation, 0) + columns.count[position]
-        sources.update(source for source, _ in per_source.get(position, []))
-    edges = sorted((*columns.key(position), columns.count[position]) for position in found)
-    return {"a": actor_ref(graph, columns.actors[pair[0]]),
-            "b": actor_ref(graph, columns.actors[pair[1]]),
-            "events": sum(columns.count[position] for position in found),
-            "first_date": min(days) if days else None, "last_date": max(days) if days else None,
-            "months": dict(sorted(months.items())), "types": dict(sorted(types.items())),
-            "sources": sorted(sources),
-            "edges": [{"agent": agent, "other": other, "relation": relation, "events": n}
-                      for agent, other, relation, n in edges]}
+Pair = tuple[int, int]
+"""Two actors by position, the lower first (URI order)."""
 
 
-def _hostile(columns: TallyColumns, only: str | None) -> dict[tuple[int, int], list[int]]:
-    """The positions of the hostile dyads per actor pair (positions in URI order)."""
+@dataclass
+class _Fight:
+    """What one hostile pair's dyads add up to (dates by their rank in URI order)."""
+
+    positions: list[int]
+    months: dict[str, int]
+    first: int | None = None
+    last: int | None = None
+    sources: set[int] | None = None
+
+
+def _hostile(columns: TallyColumns, only: str | None) -> dict[Pair, _Fight]:
+    """The hostile dyads by actor pair (only those of actor ``only`` if given)."""
     from kg.analysis.families import edge_signs
 
     signs = edge_signs()
     hostile = [signs.get(r, 0) < 0 for r in columns.relations]
-    pairs: dict[tuple[int, int], list[int]] = {}
+    pairs: dict[Pair, _Fight] = {}
     for position, (a, o, r) in enumerate(zip(columns.agent, columns.other, columns.relation,
                                               strict=True)):
         if not hostile[r] or a == o:
             continue
         if only and only not in (columns.actors[a], columns.actors[o]):
             continue
-        pairs.setdefault((a, o) if a < o else (o, a), []).append(position)
+        pair = (a, o) if a < o else (o, a)
+        fight = pairs.get(pair) or pairs.setdefault(pair, _Fight([], {}))
+        fight.positions.append(position)
     return pairs
+
+
+def _add_dates(columns: TallyColumns, fights: dict[int, _Fight]) -> None:
+    """Months, first and last date of each fight (``fights`` by dyad position), from one pass
+    over the per-date tallies; a dyad's events with no date count as ``undated``."""
+    values = columns.dates.values
+    month = [month_of(value) for value in values]
+    rank = {value: i for i, value in enumerate(sorted(values))}
+    ranks = [rank[value] for value in values]
+    dated = dict.fromkeys(fights, 0)
+    rows = columns.dates.rows
+    for position, value, n in zip(rows[0::3], rows[1::3], rows[2::3], strict=True):
+        fight = fights.get(position)
+        if fight is None:
+            continue
+        fight.months[month[value]] = fight.months.get(month[value], 0) + n
+        dated[position] += n
+        day = ranks[value]
+        if fight.first is None or day < fight.first:
+            fight.first = day
+        if fight.last is None or day > fight.last:
+            fight.last = day
+    for position, fight in fights.items():
+        undated = columns.count[position] - dated[position]
+        if undated:
+            fight.months["undated"] = fight.months.get("undated", 0) + undated
+
+
+def _add_sources(columns: TallyColumns, fights: dict[int, _Fight]) -> None:
+    rows = columns.sources.rows
+    for position, value in zip(rows[0::3], rows[1::3], strict=True):
+        fight = fights.get(position)
+        if fight is not None:
+            fight.sources = fight.sources or set()
+            fight.sources.add(value)
+
+
+def _row(columns: TallyColumns, pair: Pair, fight: _Fight, refs: dict[int, dict[str, str]],
+         days: list[str]) -> dict[str, Any]:
+    types: dict[str, int] = {}
+    for position in fight.positions:
+        relation = columns.relations[columns.relation[position]]
+        types[relation] = types.get(relation, 0) + columns.count[position]
+    sources = columns.sources.values
+    edges = sorted((*columns.key(position), columns.count[position])
+                   for position in fight.positions)
+    return {"a": refs[pair[0]], "b": refs[pair[1]],
+            "events": sum(columns.count[position] for position in fight.positions),
+            "first_date": None if fight.first is None else days[fight.first],
+            "last_date": None if fight.last is None else days[fight.last],
+            "months": dict(sorted(fight.months.items())), "types": dict(sorted(types.items())),
+            "sources": sorted(sources[i] for i in fight.sources or ()),
+            "edges": [{"agent": agent, "other": other, "relation": relation, "events": n}
+                      for agent, other, relation, n in edges]}
 
 
 def tally_fights(store: Store, graph: nx.MultiDiGraph,
@@ -158,10 +206,12 @@ def tally_fights(store: Store, graph: nx.MultiDiGraph,
     only = resolve_actor(graph, actor) if actor else None
     columns = tally_columns(store)
     pairs = _hostile(columns, only)
-    wanted = {position for found in pairs.values() for position in found}
-    dates, per_source = columns.split("dates", wanted), columns.split("sources", wanted)
-    rows = [_fight(graph, columns, pair, found, dates, per_source)
-            for pair, found in pairs.items()]
+    by_dyad = {position: fight for fight in pairs.values() for position in fight.positions}
+    _add_dates(columns, by_dyad)
+    _add_sources(columns, by_dyad)
+    refs = {i: actor_ref(graph, columns.actors[i]) for pair in pairs for i in pair}
+    days = sorted(columns.dates.values)
+    rows = [_row(columns, pair, fight, refs, days) for pair, fight in pairs.items()]
     rows.sort(key=lambda r: (r["a"]["label"].casefold(), r["b"]["label"].casefold(),
                              r["a"]["uri"], r["b"]["uri"]))  # as kg.analysis.dyads.fights
     rows.sort(key=lambda r: r["last_date"] or "", reverse=True)
@@ -179,4 +229,5 @@ def explicit_mediation(store: Store) -> dict[str, dict[str, Any]]:
             for actor, kinds in mediation_counts(store).items()}
 
 
-__all__ = ["TallyTies", "explicit_mediation", "tally_actors", "tally_fights", "tally_ties"]
+__all__ = ["TallyTies", "explicit_mediation", "store_ties", "tally_actors", "tally_fights",
+           "tally_ties"]
