@@ -60,8 +60,8 @@ def test_the_census_is_that_of_every_triple_of_a_random_signed_graph():
 
     rng = random.Random(7)
     actors = [f"actor/{rng.randrange(10**6):06d}" for _ in range(40)]
-    sign = {pair: rng.choice((-1, -1, 0, 1, 1)) for pair in itertools.combinations(sorted(actors), 2)
-            if rng.random() < 0.35}
+    sign = {pair: rng.choice((-1, -1, 0, 1, 1))
+            for pair in itertools.combinations(sorted(actors), 2) if rng.random() < 0.35}
     edges = [(u, v, {"sign": s}) for (u, v), s in sign.items()]
     rng.shuffle(edges)
     every = [(u, v, w, sum(sign[p] < 0 for p in ((u, v), (u, w), (v, w))))
@@ -69,7 +69,9 @@ def test_the_census_is_that_of_every_triple_of_a_random_signed_graph():
              if all(sign.get(p) for p in ((u, v), (u, w), (v, w)))]
     assert len(every) > 20 and triangles(edges) == every
     result = census(edges)
-    assert result.census == {kind: sum(1 for t in every if t[3] == i) for i, kind in enumerate(KINDS)}
+    assert result.census == {kind: sum(1 for t in every if t[3] == i)
+                             for i, kind in enumerate(KINDS)}
     assert result.unbalanced == [t[:3] for t in every if t[3] % 2]
     by_actor = Counter(n for t in result.unbalanced for n in t)
-    assert result.unbalanced_by_actor == dict(sorted(by_actor.items(), key=lambda i: (-i[1], i[0])))
+    ranked = sorted(by_actor.items(), key=lambda i: (-i[1], i[0]))
+    assert result.unbalanced_by_actor == dict(ranked)

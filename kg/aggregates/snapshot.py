@@ -7,7 +7,8 @@ JSON value (:mod:`kg.aggregates.answers`, named ``tallies``) stamped with the st
 tally version, and :func:`kept_tables` reads that value while the version is current: one
 lookup and a parse. The value is in columns (:mod:`kg.aggregates.columns`);
 :func:`kept_columns` gives them as they are, and a value kept by an older kg as rows of
-strings is still read (``kg upgrade`` or the next ``kg analyze`` keeps it anew in columns). Any counted write raises the version, so a stale copy is never read;
+strings is still read (``kg upgrade`` or the next ``kg analyze`` keeps it anew in columns).
+Any counted write raises the version, so a stale copy is never read;
 the analyses then read the tallies again (:mod:`kg.aggregates.read`), and ``kg analyze``
 keeps them anew (:func:`kg.analysis.run.run_analysis` with ``keep``). ``kg upgrade`` keeps
 them (from the counts it has just written when it recounts: :func:`kg.aggregates.write.rebuild`),
