@@ -97,20 +97,23 @@ def census(signed: nx.Graph | SignedEdges, window: str | None = None) -> Balance
     unbalanced: list[tuple[str, str, str]] = []
     in_unbalanced: Counter[int] = Counter()
     actors, later, hostile = ties.actors, ties.later, ties.hostile
-    for a in range(len(actors)):
-        for b in sorted(later[a]):
-            common = later[a] & later[b]
+    for a, (after_a, hostile_a) in enumerate(zip(later, hostile, strict=True)):
+        for b in sorted(after_a):
+            common = after_a & later[b]
             if not common:
                 continue
-            one = common & (hostile[a] ^ hostile[b])  # one negative tie besides a-b
-            two = len(common & hostile[a] & hostile[b])
-            negative = b in hostile[a]
-            for negatives, n in ((0, len(common) - len(one) - two), (1, len(one)), (2, two)):
-                counts[negatives + negative] += n
+            to_a, to_b = common & hostile_a, common & hostile[b]  # each as small as common
+            one = to_a ^ to_b
+            two = len(to_a & to_b)
+            negative = b in hostile_a  # the tie a-b itself
+            counts[negative] += len(common) - len(one) - two  # no other negative tie
+            counts[negative + 1] += len(one)  # one negative tie besides a-b
+            counts[negative + 2] += two
             odd = common - one if negative else one  # an odd number of negative ties
             if odd:
                 thirds = sorted(odd)
-                unbalanced += [(actors[a], actors[b], actors[c]) for c in thirds]
+                u, v = actors[a], actors[b]
+                unbalanced += [(u, v, actors[c]) for c in thirds]
                 in_unbalanced.update(thirds)
                 in_unbalanced[a] += len(thirds)
                 in_unbalanced[b] += len(thirds)

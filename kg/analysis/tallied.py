@@ -19,7 +19,8 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -30,14 +31,22 @@ from kg.analysis.dyads import month_of
 from kg.analysis.projection import SignedEdges, actor_ref, resolve_actor
 from kg.store.base import Store
 
+
 @dataclass(frozen=True)
 class TallyTies:
     """What the structural analyses read of the tallies' network: one signed edge per actor
     pair (:func:`kg.analysis.projection.signed_edges`) and the directed cooperative ties
-    (:func:`kg.analysis.mediation.cooperative_ties`)."""
+    (:func:`kg.analysis.mediation.cooperative_ties`; counted when first asked for: only the
+    mediators read them)."""
 
     signed: SignedEdges
-    cooperative: dict[str, set[str]]
+    columns: TallyColumns = field(repr=False)
+    friendly: set[int] = field(repr=False)  # pairs (lower * actors + higher) on balance positive
+
+    @cached_property
+    def cooperative(self) -> dict[str, set[str]]:
+        """Directed cooperative ties: ``u -> v`` for a positive edge of a friendly pair."""
+        return _cooperative(self.columns, _signs(self.columns), self.friendly)
 
 
 def _signs(columns: TallyColumns) -> list[int | None]:
@@ -78,7 +87,7 @@ def tally_ties(columns: TallyColumns) -> TallyTies:
             "positive": up, "negative": down, "weight": weight[pair],
             "sign": (up > down) - (up < down)}))
     friendly = {pair for pair, up in positive.items() if up > negative.get(pair, 0)}
-    return TallyTies(signed, _cooperative(columns, signs, friendly))
+    return TallyTies(signed, columns, friendly)
 
 
 def _cooperative(columns: TallyColumns, signs: list[int | None],
