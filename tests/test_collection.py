@@ -7,21 +7,21 @@ import threading
 
 import pytest
 
-from kg.collection import collection_paused
+from kg.collection import collector_paused
 
 
 def test_the_collector_is_off_inside_and_back_on_after():
     assert gc.isenabled()
-    with collection_paused():
+    with collector_paused():
         assert not gc.isenabled()
-        with collection_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer block still runs
     assert gc.isenabled()
 
 
 def test_an_error_inside_still_switches_it_back_on():
-    with pytest.raises(KeyError), collection_paused():
+    with pytest.raises(KeyError), collector_paused():
         raise KeyError("x")
     assert gc.isenabled()
 
@@ -29,7 +29,7 @@ def test_an_error_inside_still_switches_it_back_on():
 def test_a_collector_that_was_off_stays_off():
     gc.disable()
     try:
-        with collection_paused():
+        with collector_paused():
             pass
         assert not gc.isenabled()
     finally:
@@ -40,12 +40,12 @@ def test_overlapping_blocks_in_two_threads_switch_it_on_once_both_end():
     inside, release = threading.Event(), threading.Event()
 
     def other() -> None:
-        with collection_paused():
+        with collector_paused():
             inside.set()
             release.wait(5)
 
     thread = threading.Thread(target=other)
-    with collection_paused():
+    with collector_paused():
         thread.start()
         assert inside.wait(5)
     assert not gc.isenabled()  # the other thread's block has not ended

@@ -32,7 +32,7 @@ import networkx as nx
 from kg.analysis.output import Result, render
 from kg.analysis.projection import (Filters, SignedEdges, actor_network, actor_ref, date_window,
                                     filter_network, signed_edges)
-from kg.collection import collection_paused
+from kg.collection import collector_paused
 from kg.errors import InputError, NotFound
 from kg.store import Store
 
@@ -318,7 +318,7 @@ def run_analysis(store: Store, name: str, params: Params | None = None,
     """
     if name not in ANALYSES:
         raise UnknownAnalysis(f"unknown analysis {name!r}; one of: {', '.join(sorted(ANALYSES))}")
-    with collection_paused():  # millions of acyclic objects at scale (kg.collection)
+    with collector_paused():  # millions of acyclic objects at scale (kg.collection)
         return _run(store, name, params or Params(), graph, keep)
 
 
