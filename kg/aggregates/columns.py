@@ -101,7 +101,8 @@ def columns_of(tables: Tables, format: int = FORMAT) -> TallyColumns:
         actors, relations, [actor_at[a] for a, _, _ in tables.dyads],
         [actor_at[o] for _, o, _ in tables.dyads], [relation_at[r] for _, _, r in tables.dyads],
         list(tables.dyads.values()), _split_of(tables.dates, position),
-        _split_of(tables.sources, position), tables.mediation, format)
+        _split_of(tables.sources, position),
+        {actor: dict(kinds) for actor, kinds in tables.mediation.items()}, format)
 
 
 def tables_of(columns: TallyColumns) -> Tables:
