@@ -164,36 +164,38 @@ def _hostile(columns: TallyColumns, only: str | None) -> dict[Pair, _Fight]:
     return pairs
 
 
-def _add_dates(columns: TallyColumns, fights: dict[int, _Fight]) -> None:
-    """Months, first and last date of each fight (``fights`` by dyad position), from one pass
-    over the per-date tallies; a dyad's events with no date count as ``undated``."""
+def _add_dates(columns: TallyColumns, fight_at: list[_Fight | None]) -> None:
+    """Months, first and last date of each fight (``fight_at``: the fight of each dyad
+    position, if hostile), from one pass over the per-date tallies; a dyad's events with no
+    date count as ``undated``."""
     values = columns.dates.values
     month = [month_of(value) for value in values]
     rank = {value: i for i, value in enumerate(sorted(values))}
     ranks = [rank[value] for value in values]
-    dated = dict.fromkeys(fights, 0)
+    dated = [0] * len(fight_at)
     rows = columns.dates.rows
     for position, value, n in zip(rows[0::3], rows[1::3], rows[2::3], strict=True):
-        fight = fights.get(position)
+        fight = fight_at[position]
         if fight is None:
             continue
-        fight.months[month[value]] = fight.months.get(month[value], 0) + n
+        months = fight.months
+        months[month[value]] = months.get(month[value], 0) + n
         dated[position] += n
         day = ranks[value]
         if fight.first is None or day < fight.first:
             fight.first = day
         if fight.last is None or day > fight.last:
             fight.last = day
-    for position, fight in fights.items():
-        undated = columns.count[position] - dated[position]
-        if undated:
+    for position, fight in enumerate(fight_at):
+        undated = 0 if fight is None else columns.count[position] - dated[position]
+        if fight is not None and undated:
             fight.months["undated"] = fight.months.get("undated", 0) + undated
 
 
-def _add_sources(columns: TallyColumns, fights: dict[int, _Fight]) -> None:
+def _add_sources(columns: TallyColumns, fight_at: list[_Fight | None]) -> None:
     rows = columns.sources.rows
     for position, value in zip(rows[0::3], rows[1::3], strict=True):
-        fight = fights.get(position)
+        fight = fight_at[position]
         if fight is not None:
             fight.sources = fight.sources or set()
             fight.sources.add(value)
@@ -225,9 +227,12 @@ def tally_fights(store: Store, graph: nx.MultiDiGraph,
     only = resolve_actor(graph, actor) if actor else None
     columns = tally_columns(store)
     pairs = _hostile(columns, only)
-    by_dyad = {position: fight for fight in pairs.values() for position in fight.positions}
-    _add_dates(columns, by_dyad)
-    _add_sources(columns, by_dyad)
+    fight_at: list[_Fight | None] = [None] * len(columns.count)
+    for fight in pairs.values():
+        for position in fight.positions:
+            fight_at[position] = fight
+    _add_dates(columns, fight_at)
+    _add_sources(columns, fight_at)
     refs = {i: actor_ref(graph, columns.actors[i]) for pair in pairs for i in pair}
     days = sorted(columns.dates.values)
     rows = [_row(columns, pair, fight, refs, days) for pair, fight in pairs.items()]
