@@ -7,7 +7,7 @@ import pytest
 
 from kg.aggregates import read
 from kg.aggregates.columns import FORMAT, columns_of, from_payload, payload, tables_of
-from kg.aggregates.snapshot import NAME, Tables, kept_columns, kept_tables
+from kg.aggregates.snapshot import ROWS_NAME, Tables, kept_columns, kept_tables
 from kg.ingest import ingest
 from kg.store import open_store
 from tests.synth_corpus import synth_articles
@@ -66,7 +66,7 @@ def test_a_value_kept_as_rows_by_an_older_kg_is_read_and_kept_anew_in_columns(ta
     from kg.upgrade import keep_analysis_tables
 
     store = open_store(f"oxigraph:{tmp_path / 'kg'}")
-    keep_answer(store, NAME, _rows_payload(tables))
+    keep_answer(store, ROWS_NAME, _rows_payload(tables))
     old = kept_columns(store)
     assert old is not None and old.format == 1 and tables_of(old) == tables
     assert kept_tables(store) == tables
@@ -82,8 +82,26 @@ def test_the_first_analysis_keeps_a_value_of_rows_anew_in_columns(tables, tmp_pa
     from kg.analysis.run import run_analysis
 
     store = open_store(f"oxigraph:{tmp_path / 'kg'}")
-    keep_answer(store, NAME, _rows_payload(tables))
+    keep_answer(store, ROWS_NAME, _rows_payload(tables))
     run_analysis(store, "blocs", keep=True)
     kept = kept_columns(store)
     assert kept is not None and kept.format == FORMAT and tables_of(kept) == tables
+    store.close()
+
+
+def test_an_older_kg_sharing_the_store_keeps_reading_its_rows_and_is_read(tables, tmp_path):
+    from kg.aggregates.answers import keep_answer, stored_answer, version_bump
+    from kg.aggregates.snapshot import keep_tables
+
+    store = open_store(f"oxigraph:{tmp_path / 'kg'}")
+    rows = _rows_payload(tables)
+    keep_answer(store, ROWS_NAME, rows)
+    keep_tables(store, tables)  # this kg keeps columns beside the rows, and leaves the rows be
+    assert stored_answer(store, ROWS_NAME) == orjson.loads(orjson.dumps(rows))
+    assert kept_columns(store).format == FORMAT  # type: ignore[union-attr]
+    store.update(version_bump())  # a counted write of the older kg, which keeps its rows anew
+    keep_answer(store, ROWS_NAME, rows)
+    stale_columns = kept_columns(store)
+    assert stale_columns is not None and stale_columns.format == 1
+    assert tables_of(stale_columns) == tables
     store.close()

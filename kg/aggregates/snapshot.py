@@ -3,11 +3,12 @@
 Reading the dyad tallies and their per-date and per-source splits row by row costs a
 join and a string lookup per value in Oxigraph: at 1,000 synthetic articles 1.9 s for
 about 11,000 tallies, growing with their number. :func:`keep_tables` writes them as one
-JSON value (:mod:`kg.aggregates.answers`, named ``tallies``) stamped with the store's
+JSON value (:mod:`kg.aggregates.answers`, named ``tally-columns``) stamped with the store's
 tally version, and :func:`kept_tables` reads that value while the version is current: one
 lookup and a parse. The value is in columns (:mod:`kg.aggregates.columns`);
-:func:`kept_columns` gives them as they are, and a value kept by an older kg as rows of
-strings is still read (``kg upgrade`` or the next ``kg analyze`` keeps it anew in columns).
+:func:`kept_columns` gives them as they are. The rows of strings an older kg kept (named
+``tallies``) are still read when current, and never written (``kg upgrade`` or the next
+``kg analyze`` keeps them anew in columns, beside them).
 Any counted write raises the version, so a stale copy is never read;
 the analyses then read the tallies again (:mod:`kg.aggregates.read`), and ``kg analyze``
 keeps them anew (:func:`kg.analysis.run.run_analysis` with ``keep``). ``kg upgrade`` keeps
@@ -44,8 +45,12 @@ from kg.store.base import Store
 if TYPE_CHECKING:
     from kg.aggregates.columns import TallyColumns
 
-NAME = "tallies"
-"""The name the tables are kept under among the kept answers."""
+NAME = "tally-columns"
+"""The name the tables are kept under among the kept answers, in columns."""
+ROWS_NAME = "tallies"
+"""The name an older kg kept them under, as rows of strings: still read, never written, so
+that an older kg sharing the store never meets a value it cannot read (it reads its own, or
+the tallies when a counted write has made its own stale)."""
 DyadKey = tuple[str, str, str]
 """``(agent, other, relation)``."""
 COUNTED = """ASK { GRAPH ?a { ?tally ?p ?o } }"""
@@ -82,12 +87,16 @@ def _tables_of_rows(payload: dict[str, Any]) -> Tables:
     return tables
 
 
-def _columns(payload: dict[str, Any]) -> TallyColumns:
-    from kg.aggregates.columns import FORMAT, columns_of, from_payload
+def _kept_value(store: Store) -> tuple[dict[str, Any], int, bool] | None:
+    """The kept value of the current tally version, its version and whether it is in columns:
+    the columns if kept, else the rows an older kg kept."""
+    from kg.aggregates.answers import versioned_answer
 
-    if payload.get("format") == FORMAT:
-        return from_payload(payload)
-    return columns_of(_tables_of_rows(payload), format=1)
+    for name, in_columns in ((NAME, True), (ROWS_NAME, False)):
+        found = versioned_answer(store, name)
+        if found is not None:
+            return found[0], found[1], in_columns
+    return None
 
 
 def keep_tables(store: Store, tables: Tables, version: int | None = None) -> None:
@@ -108,10 +117,13 @@ def kept_tables(store: Store) -> Tables | None:
 def kept_columns(store: Store) -> TallyColumns | None:
     """The kept tables as columns (:mod:`kg.aggregates.columns`: the analyses need no more) if
     they are of the store's current tally version, else ``None``."""
-    from kg.aggregates.answers import versioned_answer
+    from kg.aggregates.columns import columns_of, from_payload
 
-    found = versioned_answer(store, NAME)
-    return None if found is None else _columns(found[0])
+    found = _kept_value(store)
+    if found is None:
+        return None
+    value, _, in_columns = found
+    return from_payload(value) if in_columns else columns_of(_tables_of_rows(value), format=1)
 
 
 def start_tables(store: Store) -> bool:
@@ -131,16 +143,13 @@ def start_tables(store: Store) -> bool:
 
 
 def _versioned(store: Store) -> tuple[Tables, int] | None:
-    from kg.aggregates.answers import versioned_answer
+    from kg.aggregates.columns import from_payload, tables_of
 
-    from kg.aggregates.columns import FORMAT, from_payload, tables_of
-
-    found = versioned_answer(store, NAME)
+    found = _kept_value(store)
     if found is None:
         return None
-    value, version = found
-    return (tables_of(from_payload(value)) if value.get("format") == FORMAT
-            else _tables_of_rows(value)), version
+    value, version, in_columns = found
+    return (tables_of(from_payload(value)) if in_columns else _tables_of_rows(value)), version
 
 
 def _add(split: dict[DyadKey, list[tuple[str, int]]], dyad: DyadKey,
@@ -240,5 +249,5 @@ def kept_current(store: Store) -> Iterator[None]:
     keep_tables(store, tables, version + recorded.writes)  # each counted write raised it once
 
 
-__all__ = ["NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_columns",
+__all__ = ["NAME", "ROWS_NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_columns",
            "kept_current", "kept_tables", "record_delta", "start_tables", "tables_from_counts"]
