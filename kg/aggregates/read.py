@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg import ids
 from kg.aggregates.columns import FORMAT, TallyColumns, columns_of, tables_of
-from kg.aggregates.snapshot import DyadKey, Tables, keep_tables, kept_columns
+from kg.aggregates.snapshot import DyadKey, Tables, keep_columns, kept_columns
 from kg.analysis.families import family_of
 from kg.store.base import Store
 from kg.vocab import CKG, RDFS, SKOS, sparql_prologue
@@ -172,11 +172,14 @@ def keep_analysis_tables(store: Store) -> bool:
     they are kept already in columns (``kg analyze``: one slow read of the tallies after each
     write, shared by every analysis and page after it; a value kept by an older kg as rows is
     kept anew in columns); whether it kept them."""
-    kept = _kept_columns(store)
-    if kept is not None and kept.format == FORMAT:
-        return False
-    columns = replace(tally_columns(store), format=FORMAT)
-    keep_tables(store, tables_of(columns))
+    from kg.collection import collector_paused
+
+    with collector_paused():  # a value of rows at 100k: millions of strings and tuples
+        kept = _kept_columns(store)
+        if kept is not None and kept.format == FORMAT:
+            return False
+        columns = replace(tally_columns(store), format=FORMAT)
+        keep_columns(store, columns)
     store.cached("aggregates:kept-columns", lambda: columns)  # the new generation: as kept
     store.cached("aggregates:columns", lambda: columns)
     return True

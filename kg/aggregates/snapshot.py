@@ -102,10 +102,17 @@ def _kept_value(store: Store) -> tuple[dict[str, Any], int, bool] | None:
 def keep_tables(store: Store, tables: Tables, version: int | None = None) -> None:
     """Keep ``tables`` with the store's current tally version (starting one); with ``version``,
     only if that is the current one."""
-    from kg.aggregates.answers import keep_answer
-    from kg.aggregates.columns import columns_of, payload
+    from kg.aggregates.columns import columns_of
 
-    keep_answer(store, NAME, payload(columns_of(tables)), version)
+    keep_columns(store, columns_of(tables), version)
+
+
+def keep_columns(store: Store, columns: TallyColumns, version: int | None = None) -> None:
+    """:func:`keep_tables` for tables already in columns."""
+    from kg.aggregates.answers import keep_answer
+    from kg.aggregates.columns import payload
+
+    keep_answer(store, NAME, payload(columns), version)
 
 
 def kept_tables(store: Store) -> Tables | None:
@@ -249,5 +256,6 @@ def kept_current(store: Store) -> Iterator[None]:
     keep_tables(store, tables, version + recorded.writes)  # each counted write raised it once
 
 
-__all__ = ["NAME", "ROWS_NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_columns",
-           "kept_current", "kept_tables", "record_delta", "start_tables", "tables_from_counts"]
+__all__ = ["NAME", "ROWS_NAME", "Recorded", "Tables", "apply_delta", "keep_columns", "keep_tables",
+           "kept_columns", "kept_current", "kept_tables", "record_delta", "start_tables",
+           "tables_from_counts"]
