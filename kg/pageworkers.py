@@ -125,13 +125,14 @@ def preload_page_code() -> None:
     """Import and read, once in the server, what page workers need on a cold page, so each
     forked worker starts with it: igraph, the view modules, Jinja and the event taxonomy
     (about 0.2 s of a cold ``/network.json`` at 300 synthetic articles)."""
-    import igraph  # noqa: F401
     import jinja2  # noqa: F401
 
     import kg.views.aggregated  # noqa: F401
     import kg.views.paged  # noqa: F401
+    from kg.igraph_serial import igraph_module
     from kg.taxonomy import event_types
 
+    igraph_module()
     event_types()
 
 

@@ -45,8 +45,8 @@ def needs_upgrade(store: Store) -> bool:
 
 def keep_analysis_tables(store: Store) -> bool:
     """Keep the tallies the analyses read whole, for the current tally version, unless they are
-    kept already (:mod:`kg.aggregates.snapshot`); whether it did. ``kg upgrade`` runs it on a
-    store that is otherwise up to date, so the next ``kg analyze`` reads one value.
+    kept already in columns (:mod:`kg.aggregates.snapshot`); whether it did. ``kg upgrade`` runs
+    it on a store that is otherwise up to date, so the next ``kg analyze`` reads one value.
 
     >>> from kg.store import open_store
     >>> store = open_store("memory:")
@@ -54,12 +54,8 @@ def keep_analysis_tables(store: Store) -> bool:
     (True, False)
     """
     from kg.aggregates.read import keep_analysis_tables as keep
-    from kg.aggregates.snapshot import kept_tables
 
-    if kept_tables(store) is not None:
-        return False
-    keep(store)
-    return True
+    return keep(store)
 
 
 def refuse_old(store: Store, uri: str) -> None:

@@ -191,3 +191,21 @@ def test_a_tallys_key_is_written_once_dropped_at_zero_and_written_again():
     store.update(tally_update(Counter({dyad: 1, dated: 1, actor: -3})))
     assert counts_of(store) == {row for row in once if row[0] != str(
         ids.tally_uri("actor", *actor.parts))}
+
+
+def test_actor_names_are_the_actors_the_entities_graph_describes_in_uri_order(seed_store):
+    from kg.aggregates.read import actor_names
+
+    joined = sparql_prologue() + """SELECT ?actor ?label ?kind ?iso ?alias WHERE { GRAPH ?e {
+      ?actor ckg:actorKind ?kind ; rdfs:label ?label .
+      OPTIONAL { ?actor ckg:country ?iso } OPTIONAL { ?actor skos:altLabel ?alias } } }"""
+    expected: dict[str, dict[str, object]] = {}
+    for actor, label, kind, iso, alias in seed_store.select_text(
+            joined, {"e": ids.entities_graph()}):
+        entry = expected.setdefault(actor, {"label": label, "kind": kind, "country": iso or "",
+                                            "aliases": []})
+        if alias and alias not in entry["aliases"]:  # type: ignore[operator]
+            entry["aliases"].append(alias)  # type: ignore[attr-defined]
+    names = actor_names(seed_store)
+    assert names == expected and any(entry["aliases"] for entry in names.values())
+    assert list(names) == sorted(expected)

@@ -66,11 +66,12 @@ def test_an_answer_is_read_once_per_store_generation(disk_store, monkeypatch):
     first = run_analysis(disk_store, "fights", keep=True)
     assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
     assert run_analysis(disk_store, "fights", keep=True).rows == first.rows
-    # computed (the tallies read and kept whole first) and kept (a write), then read back once
-    assert reads == ["fights", "tallies", "fights"]
+    # computed (the tallies read, in columns or as rows, and kept whole first) and kept (a
+    # write), then read back once
+    assert reads == ["fights", "tally-columns", "tallies", "fights"]
     disk_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     run_analysis(disk_store, "fights", keep=True)
-    assert reads == ["fights", "tallies", "fights", "fights"]
+    assert reads == ["fights", "tally-columns", "tallies", "fights", "fights"]
 
 
 def test_an_unfiltered_answer_is_rendered_once_per_store_generation(disk_store, monkeypatch):
@@ -142,3 +143,27 @@ def test_a_write_the_block_did_not_count_leaves_no_kept_tallies(disk_store, extr
         ingest(disk_store, synth_articles(2, seed=6, actors=150), extractor)
         disk_store.update(version_bump())  # as a raw write between two counted ones would
     assert kept_tables(disk_store) is None
+
+
+def test_balance_keeps_its_triangles_as_positions_and_reads_them_back(extractor, tmp_path):
+    from kg.aggregates.answers import keep_answer
+    from tests.synth_corpus import synth_articles
+
+    store = open_store(f"oxigraph:{tmp_path / 'kg'}")
+    ingest(store, synth_articles(30, seed=4, actors=90), extractor)
+    computed = _fresh(store, "balance")
+    triangles = computed.summary["unbalanced"]
+    assert triangles and all(len(t) == 3 and all("uri" in a for a in t) for t in triangles)
+    kept = run_analysis(store, "balance", keep=True)
+    stored = stored_answer(store, "balance")
+    assert stored is not None and all(isinstance(p, int) for t in stored["summary"]["unbalanced"]
+                                      for p in t)
+    store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")  # not counted
+    again = run_analysis(store, "balance", keep=True)  # read back in a new generation
+    for result in (kept, again):
+        assert (result.rows, result.summary) == (computed.rows, computed.summary)
+    plain = {"rows": computed.rows, "summary": computed.summary, "columns": []}
+    keep_answer(store, "balance", plain)  # as an older kg kept it
+    store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 2 }")
+    assert run_analysis(store, "balance", keep=True).summary == computed.summary
+    store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.analysis.balance import balance, balance_over_time
 from kg.analysis.projection import actor_network, network_from_edges
 
@@ -48,3 +50,28 @@ def test_seed_census_is_consistent(seed_store):
     assert sum(result.census.values()) == result.triangles > 0
     assert 0 <= result.ratio <= 1
     assert sum(result.unbalanced_by_actor.values()) == 3 * len(result.unbalanced)
+
+
+def test_the_census_is_that_of_every_triple_of_a_random_signed_graph():
+    import itertools
+    import random
+
+    from kg.analysis.balance import KINDS, census, triangles
+
+    rng = random.Random(7)
+    actors = [f"actor/{rng.randrange(10**6):06d}" for _ in range(40)]
+    sign = {pair: rng.choice((-1, -1, 0, 1, 1))
+            for pair in itertools.combinations(sorted(actors), 2) if rng.random() < 0.35}
+    edges = [(u, v, {"sign": s}) for (u, v), s in sign.items()]
+    rng.shuffle(edges)
+    every = [(u, v, w, sum(sign[p] < 0 for p in ((u, v), (u, w), (v, w))))
+             for u, v, w in itertools.combinations(sorted(actors), 3)
+             if all(sign.get(p) for p in ((u, v), (u, w), (v, w)))]
+    assert len(every) > 20 and triangles(edges) == every
+    result = census(edges)
+    assert result.census == {kind: sum(1 for t in every if t[3] == i)
+                             for i, kind in enumerate(KINDS)}
+    assert result.unbalanced == [t[:3] for t in every if t[3] % 2]
+    by_actor = Counter(n for t in result.unbalanced for n in t)
+    ranked = sorted(by_actor.items(), key=lambda i: (-i[1], i[0]))
+    assert result.unbalanced_by_actor == dict(ranked)

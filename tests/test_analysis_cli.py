@@ -27,6 +27,18 @@ def test_registered_and_json_by_default(seed_store):
     assert json.loads(analyze(seed_store, "balance").stdout)["analysis"] == "balance"
 
 
+def test_json_is_written_as_rendered_to_a_binary_or_a_text_stream(seed_store):
+    from kg.analysis.output import render
+    from kg.analysis.run import run_analysis
+
+    expected = render(run_analysis(seed_store, "blocs"), "json") + "\n"
+    assert analyze(seed_store, "blocs").stdout == expected  # CliRunner's stdout has a buffer
+    text_only = io.StringIO()
+    env = Environment(store_uri="memory:", _store=seed_store, stdout=text_only)
+    assert CliRunner().invoke(main, ["analyze", "blocs"], obj=env).exit_code == 0
+    assert text_only.getvalue() == expected
+
+
 def test_fights_of_isis_as_json(seed_store):
     result = analyze(seed_store, "fights", "ISIS", "--format", "json")
     assert result.exit_code == 0, result.output

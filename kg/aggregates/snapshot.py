@@ -3,9 +3,13 @@
 Reading the dyad tallies and their per-date and per-source splits row by row costs a
 join and a string lookup per value in Oxigraph: at 1,000 synthetic articles 1.9 s for
 about 11,000 tallies, growing with their number. :func:`keep_tables` writes them as one
-JSON value (:mod:`kg.aggregates.answers`, named ``tallies``) stamped with the store's
+JSON value (:mod:`kg.aggregates.answers`, named ``tally-columns``) stamped with the store's
 tally version, and :func:`kept_tables` reads that value while the version is current: one
-lookup and a parse. Any counted write raises the version, so a stale copy is never read;
+lookup and a parse. The value is in columns (:mod:`kg.aggregates.columns`);
+:func:`kept_columns` gives them as they are. The rows of strings an older kg kept (named
+``tallies``) are still read when current, and never written (``kg upgrade`` or the next
+``kg analyze`` keeps them anew in columns, beside them).
+Any counted write raises the version, so a stale copy is never read;
 the analyses then read the tallies again (:mod:`kg.aggregates.read`), and ``kg analyze``
 keeps them anew (:func:`kg.analysis.run.run_analysis` with ``keep``). ``kg upgrade`` keeps
 them (from the counts it has just written when it recounts: :func:`kg.aggregates.write.rebuild`),
@@ -32,14 +36,21 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg import ids
 from kg.aggregates.tallies import Key
 from kg.store.base import Store
 
-NAME = "tallies"
-"""The name the tables are kept under among the kept answers."""
+if TYPE_CHECKING:
+    from kg.aggregates.columns import TallyColumns
+
+NAME = "tally-columns"
+"""The name the tables are kept under among the kept answers, in columns."""
+ROWS_NAME = "tallies"
+"""The name an older kg kept them under, as rows of strings: still read, never written, so
+that an older kg sharing the store never meets a value it cannot read (it reads its own, or
+the tallies when a counted write has made its own stale)."""
 DyadKey = tuple[str, str, str]
 """``(agent, other, relation)``."""
 COUNTED = """ASK { GRAPH ?a { ?tally ?p ?o } }"""
@@ -64,18 +75,8 @@ def tables_from_counts(counts: Counter[Key]) -> Tables:
     return tables
 
 
-def _payload(tables: Tables) -> dict[str, Any]:
-    index = {dyad: number for number, dyad in enumerate(tables.dyads)}
-    return {"dyads": [[*dyad, n] for dyad, n in tables.dyads.items()],
-            "dates": [[index[d], value, n] for d, rows in tables.dates.items() if d in index
-                      for value, n in rows],
-            "sources": [[index[d], value, n] for d, rows in tables.sources.items() if d in index
-                        for value, n in rows],
-            "mediation": [[actor, kind, n] for actor, kinds in tables.mediation.items()
-                          for kind, n in kinds.items()]}
-
-
-def _tables(payload: dict[str, Any]) -> Tables:
+def _tables_of_rows(payload: dict[str, Any]) -> Tables:
+    """The tables of a value kept by an older kg (format 1: rows of strings)."""
     keys: list[DyadKey] = [(a, o, r) for a, o, r, _ in payload["dyads"]]
     tables = Tables(dyads={key: row[3] for key, row in zip(keys, payload["dyads"], strict=True)})
     for name, split in (("dates", tables.dates), ("sources", tables.sources)):
@@ -86,18 +87,50 @@ def _tables(payload: dict[str, Any]) -> Tables:
     return tables
 
 
+def _kept_value(store: Store) -> tuple[dict[str, Any], int, bool] | None:
+    """The kept value of the current tally version, its version and whether it is in columns:
+    the columns if kept, else the rows an older kg kept."""
+    from kg.aggregates.answers import versioned_answer
+
+    for name, in_columns in ((NAME, True), (ROWS_NAME, False)):
+        found = versioned_answer(store, name)
+        if found is not None:
+            return found[0], found[1], in_columns
+    return None
+
+
 def keep_tables(store: Store, tables: Tables, version: int | None = None) -> None:
     """Keep ``tables`` with the store's current tally version (starting one); with ``version``,
     only if that is the current one."""
-    from kg.aggregates.answers import keep_answer
+    from kg.aggregates.columns import columns_of
 
-    keep_answer(store, NAME, _payload(tables), version)
+    keep_columns(store, columns_of(tables), version)
+
+
+def keep_columns(store: Store, columns: TallyColumns, version: int | None = None) -> None:
+    """:func:`keep_tables` for tables already in columns."""
+    from kg.aggregates.answers import keep_answer
+    from kg.aggregates.columns import payload
+
+    keep_answer(store, NAME, payload(columns), version)
 
 
 def kept_tables(store: Store) -> Tables | None:
     """The kept tables if they are of the store's current tally version, else ``None``."""
     found = _versioned(store)
     return None if found is None else found[0]
+
+
+def kept_columns(store: Store) -> TallyColumns | None:
+    """The kept tables as columns (:mod:`kg.aggregates.columns`: the analyses need no more) if
+    they are of the store's current tally version, else ``None``."""
+    from kg.aggregates.columns import columns_of, from_payload
+
+    found = _kept_value(store)
+    if found is None:
+        return None
+    value, _, in_columns = found
+    return from_payload(value) if in_columns else columns_of(_tables_of_rows(value), format=1)
 
 
 def start_tables(store: Store) -> bool:
@@ -117,10 +150,13 @@ def start_tables(store: Store) -> bool:
 
 
 def _versioned(store: Store) -> tuple[Tables, int] | None:
-    from kg.aggregates.answers import versioned_answer
+    from kg.aggregates.columns import from_payload, tables_of
 
-    found = versioned_answer(store, NAME)
-    return None if found is None else (_tables(found[0]), found[1])
+    found = _kept_value(store)
+    if found is None:
+        return None
+    value, version, in_columns = found
+    return (tables_of(from_payload(value)) if in_columns else _tables_of_rows(value)), version
 
 
 def _add(split: dict[DyadKey, list[tuple[str, int]]], dyad: DyadKey,
@@ -220,5 +256,6 @@ def kept_current(store: Store) -> Iterator[None]:
     keep_tables(store, tables, version + recorded.writes)  # each counted write raised it once
 
 
-__all__ = ["NAME", "Recorded", "Tables", "apply_delta", "keep_tables", "kept_current",
-           "kept_tables", "record_delta", "start_tables", "tables_from_counts"]
+__all__ = ["NAME", "ROWS_NAME", "Recorded", "Tables", "apply_delta", "keep_columns", "keep_tables",
+           "kept_columns", "kept_current", "kept_tables", "record_delta", "start_tables",
+           "tables_from_counts"]

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -44,47 +45,85 @@ class Balance:
 
 
 def triangles(signed: nx.Graph | SignedEdges) -> list[tuple[str, str, str, int]]:
-    """Every triangle of non-zero edges as ``(u, v, w, negatives)``, each once.
+    """Every triangle of non-zero edges as ``(u, v, w, negatives)``, each once, in URI order.
 
     >>> g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("a", "c", {"sign": 1})])
     >>> triangles(g)
     [('a', 'b', 'c', 1)]
     """
-    adjacency: dict[str, dict[str, int]] = {}
-    for u, v, data in as_signed_edges(signed):
+    ties = _ties(as_signed_edges(signed))
+    actors, later, hostile = ties.actors, ties.later, ties.hostile
+    return [(actors[a], actors[b], actors[c],
+             (b in hostile[a]) + (c in hostile[a]) + (c in hostile[b]))
+            for a in range(len(actors)) for b in sorted(later[a])
+            for c in sorted(later[a] & later[b])]
+
+
+@dataclass
+class _Ties:
+    """The non-zero ties by position (actors in URI order): the later neighbours of each actor
+    and, among them, the negative ones."""
+
+    actors: list[str]
+    later: list[set[int]]
+    hostile: list[set[int]]
+
+
+def _ties(signed: SignedEdges) -> _Ties:
+    ends = sorted({n for u, v, data in signed if data["sign"] and u != v for n in (u, v)})
+    position = {actor: i for i, actor in enumerate(ends)}
+    later: list[set[int]] = [set() for _ in ends]
+    hostile: list[set[int]] = [set() for _ in ends]
+    for u, v, data in signed:
         if data["sign"] and u != v:
-            adjacency.setdefault(u, {})[v] = data["sign"]
-            adjacency.setdefault(v, {})[u] = data["sign"]
-    rank = {n: (len(adjacency[n]), n) for n in adjacency}
-    higher = {n: {m for m in adjacency[n] if rank[m] > rank[n]} for n in adjacency}
-    found = []
-    for u in sorted(adjacency, key=rank.__getitem__):
-        for v in higher[u]:
-            for w in higher[u] & higher[v]:
-                if rank[v] < rank[w]:
-                    signs = (adjacency[u][v], adjacency[u][w], adjacency[v][w])
-                    negatives = sum(1 for sign in signs if sign < 0)
-                    found.append((*sorted((u, v, w)), negatives))
-    return sorted(found)
+            a, b = sorted((position[u], position[v]))
+            later[a].add(b)
+            if data["sign"] < 0:
+                hostile[a].add(b)
+    return _Ties(ends, later, hostile)
 
 
 def census(signed: nx.Graph | SignedEdges, window: str | None = None) -> Balance:
     """The triangle census of a signed graph or its edge list (see
-    :func:`~kg.analysis.projection.signed_edges`)."""
-    counts = dict.fromkeys(KINDS, 0)
-    by_actor: dict[str, int] = {}
-    unbalanced = []
-    for u, v, w, negatives in triangles(signed):
-        counts[KINDS[negatives]] += 1
-        if negatives % 2 == 1:
-            unbalanced.append((u, v, w))
-            for node in (u, v, w):
-                by_actor[node] = by_actor.get(node, 0) + 1
-    total = sum(counts.values())
-    strong = counts["+++"] + counts["+--"]
-    return Balance(census=counts, triangles=total,
+    :func:`~kg.analysis.projection.signed_edges`).
+
+    Counted per tie ``a < b`` (URI order) with set operations on the third actors ``c > b``
+    both reach: how many are reached by one negative tie or two says the census of the
+    tie's triangles at once; only the unbalanced ones are listed, in URI order (at 100,000
+    articles 582,000 triangles, 287,000 of them unbalanced).
+    """
+    ties = _ties(as_signed_edges(signed))
+    counts = [0, 0, 0, 0]
+    unbalanced: list[tuple[str, str, str]] = []
+    in_unbalanced: Counter[int] = Counter()
+    actors, later, hostile = ties.actors, ties.later, ties.hostile
+    for a, (after_a, hostile_a) in enumerate(zip(later, hostile, strict=True)):
+        for b in sorted(after_a):
+            common = after_a & later[b]
+            if not common:
+                continue
+            to_a, to_b = common & hostile_a, common & hostile[b]  # each as small as common
+            one = to_a ^ to_b
+            two = len(to_a & to_b)
+            negative = b in hostile_a  # the tie a-b itself
+            counts[negative] += len(common) - len(one) - two  # no other negative tie
+            counts[negative + 1] += len(one)  # one negative tie besides a-b
+            counts[negative + 2] += two
+            odd = common - one if negative else one  # an odd number of negative ties
+            if odd:
+                thirds = sorted(odd)
+                u, v = actors[a], actors[b]
+                unbalanced += [(u, v, actors[c]) for c in thirds]
+                in_unbalanced.update(thirds)
+                in_unbalanced[a] += len(thirds)
+                in_unbalanced[b] += len(thirds)
+    by_actor = {actors[i]: n for i, n in in_unbalanced.items()}
+    found = dict(zip(KINDS, counts, strict=True))
+    total = sum(counts)
+    strong = found["+++"] + found["+--"]
+    return Balance(census=found, triangles=total,
                    ratio=strong / total if total else None,
-                   weak_ratio=(strong + counts["---"]) / total if total else None,
+                   weak_ratio=(strong + found["---"]) / total if total else None,
                    unbalanced_by_actor=dict(sorted(by_actor.items(), key=lambda i: (-i[1], i[0]))),
                    unbalanced=unbalanced, window=window)
 

@@ -125,7 +125,9 @@ def _friends(ties: dict[str, dict[str, int]], seed: int = 5) -> dict[str, int]:
     moves only have to settle the negative ties and the few actors between camps."""
     import random
 
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     nodes = sorted(ties)
     index = {node: i for i, node in enumerate(nodes)}
@@ -157,9 +159,13 @@ def partition(signed: nx.Graph | SignedEdges) -> dict[str, int]:
     return {node: index for index, members in enumerate(ordered) for node in members}
 
 
-def blocs(graph: nx.MultiDiGraph) -> Blocs:
-    """Partition the actor network ``graph`` into blocs; see the module docstring."""
-    edges = signed_edges(graph.edges(data=True))
+def blocs(graph: nx.MultiDiGraph, signed: SignedEdges | None = None) -> Blocs:
+    """Partition the actor network ``graph`` into blocs; see the module docstring.
+
+    ``signed``: the pairs' signed edges when already counted (else those of ``graph``'s edges,
+    :func:`~kg.analysis.projection.signed_edges`); ``graph`` then only names the actors.
+    """
+    edges = signed if signed is not None else signed_edges(graph.edges(data=True))
     membership = partition(edges)
     members: dict[int, list[str]] = {}
     for node, index in membership.items():

@@ -47,7 +47,9 @@ SEED = 5
 def to_igraph(signed: nx.Graph | SignedEdges) -> tuple[Any, list[str]]:
     """Return an undirected igraph copy (edge attribute ``weight``) of a signed graph or edge
     list, and its vertex order (the sorted actors that have an edge)."""
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     edges = [(u, v, d) for u, v, d in as_signed_edges(signed) if u != v]
     nodes = sorted({n for u, v, _ in edges for n in (u, v)})
@@ -94,13 +96,15 @@ def _betweenness(graph: Any, exact_limit: int = EXACT_LIMIT, samples: int = SAMP
     return [value * scale for value in raw]
 
 
-def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int = EXACT_LIMIT
-               ) -> list[dict[str, object]]:
+def centrality(graph: nx.MultiDiGraph, top: int | None = None, exact_limit: int = EXACT_LIMIT,
+               signed: SignedEdges | None = None) -> list[dict[str, object]]:
     """Degree, events, PageRank and betweenness per actor, ranked by PageRank.
 
-    Actors without any edge are left out. ``top`` keeps the first rows.
+    Actors without any edge are left out. ``top`` keeps the first rows. ``signed``: the pairs'
+    signed edges when already counted (``graph`` then only names the actors).
     """
-    ig_graph, nodes = to_igraph(signed_edges(graph.edges(data=True)))
+    ig_graph, nodes = to_igraph(signed if signed is not None
+                                else signed_edges(graph.edges(data=True)))
     if not nodes:
         return []
     weights = ig_graph.es["weight"]

@@ -50,6 +50,8 @@ from kg.vocab import sparql_prologue
 WEIGHTS = {"mediator": 3.0, "mediation agent": 3.0, "negotiator": 1.0,
            "party to talks": 0.5, "claimed talks": 0.5}
 """Score per explicit record, by kind."""
+BOTH_WAYS = ("CoAgent", "Allied")
+"""Cooperative edge types that tie both ends to each other (:func:`cooperative_ties`)."""
 BETWEEN_SAMPLES = 128
 """Source actors sampled for betweenness between blocs above the exact limit (fixed seed)."""
 
@@ -114,7 +116,7 @@ def cooperative_ties(graph: nx.MultiDiGraph, signed: SignedEdges) -> dict[str, s
     for u, v, data in graph.edges(data=True):
         if data["sign"] > 0 and ((u, v) if u < v else (v, u)) in friendly:
             out.setdefault(u, set()).add(v)
-            if data["type"] in ("CoAgent", "Allied"):
+            if data["type"] in BOTH_WAYS:
                 out.setdefault(v, set()).add(u)
     return out
 
@@ -189,20 +191,25 @@ def mediation_evidence(store: Store, actor: str) -> list[MediationRecord]:
 
 
 def mediators(graph: nx.MultiDiGraph, records: list[MediationRecord] | None = None,
-              top: int | None = None,
-              explicit: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+              top: int | None = None, explicit: dict[str, dict[str, Any]] | None = None,
+              signed: SignedEdges | None = None,
+              cooperative: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
     """Rank explicit mediators and structural brokers of ``graph``; see the module docstring.
 
     ``records`` is the explicit evidence (:func:`mediation_records`), none if omitted; or
     ``explicit`` gives it counted per actor (:func:`kg.analysis.tallied.explicit_mediation`),
     and the rows then have no ``evidence`` (:func:`mediation_evidence` fetches it).
+    ``signed`` and ``cooperative``: the pairs' signed edges and the cooperative ties
+    (:func:`cooperative_ties`) when already counted; ``graph`` then only names the actors.
     Each row: ``actor``, ``score``, ``explicit`` (score from records), ``bloc``,
     ``brokerage`` (counts per role), ``cross_bloc`` (all roles but coordinator),
     ``between_blocs``, ``reasons`` and ``evidence`` (event and claim URIs).
     """
-    signed = signed_edges(graph.edges(data=True))
+    if signed is None:
+        signed = signed_edges(graph.edges(data=True))
     bloc = blocs_module.partition(signed)
-    brokerage = roles(cooperative_ties(graph, signed), bloc)
+    brokerage = roles(cooperative if cooperative is not None
+                      else cooperative_ties(graph, signed), bloc)
     between = between_blocs([(u, v, d) for u, v, d in signed if d["sign"] > 0], bloc)
     counted = explicit is not None
     explicit = explicit if explicit is not None else _explicit(records or [])

@@ -114,14 +114,24 @@ def _summary_lines(summary: dict[str, Any]) -> list[str]:
             for key, value in summary.items()]
 
 
+def encoded(result: Result) -> bytes:
+    """The JSON of ``result`` as UTF-8 bytes, straight from orjson with no text made of it (at
+    100,000 articles the balance answer is 133 MB: decoding it and writing the text took 0.2 s
+    more than writing the bytes). :func:`render` gives the same JSON as text.
+
+    >>> encoded(Result("demo")).decode("utf-8") == render(Result("demo"))
+    True
+    """
+    import orjson  # json.dumps(indent=2)'s JSON about ten times faster; floats in their
+    # shortest form (0.000058 where json.dumps wrote 5.8e-05)
+
+    return orjson.dumps(result.as_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+
+
 def render(result: Result, fmt: str = "json", columns: Sequence[str] | None = None) -> str:
     """Render ``result`` as ``json``, ``csv`` or ``table``; raise InputError for another format."""
     if fmt == "json":
-        import orjson  # json.dumps(indent=2)'s JSON about ten times faster; floats in their
-        # shortest form (0.000058 where json.dumps wrote 5.8e-05)
-
-        return orjson.dumps(result.as_dict(),
-                            option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode("utf-8")
+        return encoded(result).decode("utf-8")
     if fmt == "csv":
         flat = [flatten(row) for row in result.rows]
         names = list(dict.fromkeys(k for row in flat for k in row))

@@ -38,7 +38,7 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
     """Run a network analysis: fights [ACTOR], mediators, blocs, balance, centrality,
     ego ACTOR, path ACTOR OTHER. Actors are named by URI, key, label or alias."""
     from kg import ids
-    from kg.analysis.output import render
+    from kg.analysis.output import encoded, render
     from kg.analysis.run import params_from_strings, run_analysis
 
     env = get_env(ctx, store)
@@ -50,8 +50,12 @@ def analyze(ctx: click.Context, name: str, actors: tuple[str, ...], store: str |
         params = params_from_strings(values)
         store = env.store()  # an on-disk store keeps the answer for the next run
         keep = getattr(store, "path", None) is not None
-        text = render(run_analysis(store, name, params, keep=keep), output_format)
-        env.echo(text, nl=not text.endswith("\n"))
+        result = run_analysis(store, name, params, keep=keep)
+        if output_format == "json":  # as bytes: no text made of 133 MB (balance at 100k)
+            env.echo(encoded(result))
+        else:
+            text = render(result, output_format)
+            env.echo(text, nl=not text.endswith("\n"))
         if write:
             from kg.analysis.writeback import write as write_back
 

@@ -58,8 +58,11 @@ class Environment:
                 self.error(str(error))
                 raise SystemExit(ExitStatus.STORE) from error
 
-    def echo(self, message: str, nl: bool = True) -> None:
-        """Print to stdout."""
+    def echo(self, message: str | bytes, nl: bool = True) -> None:
+        """Print to stdout; bytes (UTF-8) go to its binary buffer when it has one."""
+        if isinstance(message, bytes) and self.stdout is not None and \
+                not hasattr(self.stdout, "buffer"):  # a text-only stream (io.StringIO)
+            message = message.decode("utf-8")
         click.echo(message, file=self.stdout, nl=nl)
 
     def error(self, message: str) -> None:

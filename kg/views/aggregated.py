@@ -134,7 +134,7 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
 
 def _cached_aggregated(store: Store, params: Mapping[str, str], view: ViewFilter,
                        link_base: str) -> dict[str, object]:
-    from kg.views.source import collector_paused
+    from kg.collection import collector_paused
 
     def build() -> dict[str, object]:
         with collector_paused():

@@ -92,7 +92,9 @@ def _igraph(graph: nx.MultiDiGraph):  # type: ignore[no-untyped-def]
 
 
 def _build_igraph(graph: nx.MultiDiGraph):  # type: ignore[no-untyped-def]
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     index = {node: i for i, node in enumerate(graph)}
     weights: dict[tuple[int, int], int] = {}
@@ -213,7 +215,9 @@ def _igraph_random(seed: int) -> Iterator[None]:
     unless told otherwise), which layouts and Louvain use even from a given
     start; seeding it is what makes the same graph give the same picture.
     """
-    import igraph
+    from kg.igraph_serial import igraph_module
+
+    igraph = igraph_module()
 
     with _IGRAPH_RANDOM:
         igraph.set_random_number_generator(random.Random(seed))

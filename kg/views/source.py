@@ -16,15 +16,14 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 import networkx as nx
 
+from kg.collection import collector_paused
 from kg.datepolicy import dated
 from kg.store import Store
 from kg.vocab import ET, distinct_values, sparql_prologue
@@ -92,39 +91,6 @@ WHERE {
 
 CONTRADICTIONS = sparql_prologue() + """
 SELECT ?claim ?other WHERE { ?claim a ckg:Claim ; ckg:contradicts ?other }"""
-
-_PAUSE = threading.Lock()
-_PAUSED = {"builds": 0, "resume": False}
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a view is built, then as it was.
-
-    Building a view allocates a few million small dicts, lists and strings, none in a
-    cycle; the collector, woken by each few hundred allocations, walked them again and
-    again: a quarter of the page's CPU time at 5,000 actors (tests/perf/test_views_bench.py).
-    Reference counting still frees everything at once; overlapping builds share the pause.
-
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    with _PAUSE:
-        if _PAUSED["builds"] == 0:
-            _PAUSED["resume"] = gc.isenabled()
-            gc.disable()
-        _PAUSED["builds"] += 1
-    try:
-        yield
-    finally:
-        with _PAUSE:
-            _PAUSED["builds"] -= 1
-            if _PAUSED["builds"] == 0 and _PAUSED["resume"]:
-                gc.enable()
-
 
 HAPPENED = ("asserted", "reported")
 KEPT = 8
