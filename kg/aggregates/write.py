@@ -175,9 +175,8 @@ def rebuild(store: Store, *, keep: bool = False) -> int:
 
 MARKER_TEXT = ("tallies kept current at ingest (dyads with their events, actors, places, dates, "
                "mediation)")
-"""The label of the aggregates graph; a store tallied by an older kg has another (recount it):
-before the ``ckg:inDyad`` index, "tallies kept current at ingest (dyads, actors, places, dates,
-mediation)"."""
+"""The label of the aggregates graph; a store tallied by an older kg has another (``kg upgrade``
+recounts it, or adds the ``ckg:inDyad`` index alone: :mod:`kg.aggregates.members`)."""
 MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
 HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 
