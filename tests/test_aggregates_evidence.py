@@ -14,6 +14,7 @@ from kg.errors import StoreError
 from kg.ingest import ingest
 from kg.store import open_store
 from kg.vocab import CKG, ET, sparql_prologue
+from tests.servers import any_store  # noqa: F401  (a fixture)
 from tests.synth_corpus import synth_articles
 
 _PATTERNS = {
@@ -153,3 +154,12 @@ def test_a_misspelt_index_term_raises():
     assert str(CKG.inDyad).endswith("inDyad")
     with pytest.raises(AttributeError):
         CKG.inDyads  # noqa: B018
+
+
+def test_evidence_on_every_backend_is_what_the_rule_matches(any_store, extractor):
+    ingest(any_store, synth_articles(10, seed=5, actors=120), extractor)
+    dyads = read.dyads(any_store)
+    assert len(dyads) > 20
+    for dyad in dyads:
+        assert read_events(any_store, dyad.agent, dyad.other, dyad.relation, 2) == \
+            matched_events(any_store, dyad.agent, dyad.other, dyad.relation)
