@@ -32,7 +32,8 @@ COPIES = sparql_prologue() + """SELECT ?g ?x ?p ?o WHERE { GRAPH ?g { ?g a ckg:A
 DROP_COPIES = sparql_prologue() + """DELETE { GRAPH ?g { ?x ?p ?o } } WHERE { GRAPH ?g {
   ?g a ckg:Article . { ?x a ckg:Actor } UNION { ?x a ckg:Place } ?x ?p ?o } }"""
 INSTRUCTION = ("this store was written by an older kg (descriptions in every article graph, "
-               "or no aggregates); run `kg upgrade --store {uri}` once, then try again")
+               "or no aggregates, or aggregates without their dyad index); "
+               "run `kg upgrade --store {uri}` once, then try again")
 
 
 def needs_upgrade(store: Store) -> bool:

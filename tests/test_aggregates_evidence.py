@@ -163,3 +163,19 @@ def test_evidence_on_every_backend_is_what_the_rule_matches(any_store, extractor
     for dyad in dyads:
         assert read_events(any_store, dyad.agent, dyad.other, dyad.relation, 2) == \
             matched_events(any_store, dyad.agent, dyad.other, dyad.relation)
+
+
+def test_an_old_stores_evidence_route_answers_the_instruction(seed_store):
+    from kg.aggregates.write import MARKER_TEXT
+    from web import close_app, create_app
+
+    store = _copy_without_index(seed_store, MARKER_TEXT)
+    dyad = max(read.dyads(store), key=lambda d: d.count)
+    app = create_app({"TESTING": True, "KG_STORE": "memory:"})
+    app.extensions["kg_store"] = store
+    try:
+        answer = app.test_client().get("/network/evidence.json", query_string={
+            "agent": dyad.agent, "other": dyad.other, "type": dyad.relation})
+    finally:
+        close_app(app)
+    assert answer.status_code == 503 and "kg upgrade" in answer.get_data(as_text=True)
