@@ -33,7 +33,8 @@ _P = sparql_prologue()
 EXISTS = _P + "ASK { ?uri ?p ?o }"  # ASK has no projection: substitution applies
 OUTGOING = _P + """
 SELECT ?uri ?p ?o (SAMPLE(?label) AS ?oLabel) WHERE {
-  { SELECT DISTINCT ?uri ?p ?o WHERE { ?uri ?p ?o } }  # one copy per article graph otherwise
+  { SELECT DISTINCT ?uri ?p ?o WHERE { ?uri ?p ?o FILTER(?p != ckg:inDyad) } }  # one copy
+  # per article graph otherwise; an event's dyads are the tallies' index (kg.aggregates.write)
   OPTIONAL { ?o rdfs:label ?label }
 } GROUP BY ?uri ?p ?o ORDER BY ?p ?o"""
 INCOMING = _P + """
@@ -84,7 +85,7 @@ SELECT ?claim ?verb ?quote ?speakerText ?negated ?sentence ?article ?date WHERE 
 }"""
 DESCRIPTION = _P + """
 CONSTRUCT { ?uri ?p ?o . ?o rdfs:label ?label . ?s ?q ?uri . } WHERE {
-  { ?uri ?p ?o OPTIONAL { ?o rdfs:label ?label } }
+  { ?uri ?p ?o FILTER(?p != ckg:inDyad) OPTIONAL { ?o rdfs:label ?label } }
   UNION
   { ?s ?q ?uri FILTER(?q != ckg:refersTo) }
 }"""

@@ -174,6 +174,7 @@ class CKG(DefinedNamespace):
     tallyOther: URIRef  # Tally -> Actor
     tallyRelation: URIRef  # literal edge type
     tallyOf: URIRef  # Tally -> dyad Tally
+    inDyad: URIRef  # Event -> dyad Tally it counts in (kept with the tallies)
     tallyDate: URIRef  # literal date
     tallyPlace: URIRef  # Tally -> Place
     tallySource: URIRef  # literal source name

@@ -7,7 +7,9 @@ reported) count; each agent -> target pair is a dyad of the event's type, two
 agents of one event a ``CoAgent`` dyad (URI order) unless the text relates them
 (:func:`kg.analysis.families.pair_relation`), a mediator and each party a
 ``Mediates`` dyad; a dyad's date is the event's own date, else the article's
-publication date. A ``mediation`` tally counts the explicit mediation records of
+publication date. Each event that happened is also kept as a member of each dyad it counts
+in (a :data:`IN_DYAD` key, once an article: not a count, a ``ckg:inDyad`` triple), so a dyad's
+evidence is read, not matched again. A ``mediation`` tally counts the explicit mediation records of
 :func:`kg.analysis.mediation.mediation_records` per actor and kind: mediators,
 agents and parties of talks, and speakers of claims asserting talks. The facts come from the extraction being written
 (:func:`from_extraction`) or from a stored article graph (:func:`from_rows`), so
@@ -38,13 +40,18 @@ if TYPE_CHECKING:  # kg.model is not needed to read the tallies
 HAPPENED = ("asserted", "reported")
 """Modalities of events that took place (as :data:`kg.analysis.projection.HAPPENED`)."""
 KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date", "mediation")
+IN_DYAD = "in-dyad"
+"""The kind of a key that is no tally: ``(event, agent, other, relation)``, the event's
+membership of a dyad (one per article; :func:`kg.aggregates.write.tally_update` writes it as
+``<event> ckg:inDyad <dyad tally>``)."""
 TALKS = ("Mediate", "Negotiate")
 """Event types of talks (the explicit evidence of :mod:`kg.analysis.mediation`)."""
 
 
 @dataclass(frozen=True, order=True)
 class Key:
-    """A tally's key: its kind and parts (``dyad``: agent, other, relation; ``dyad-date``
+    """A tally's key: its kind and parts (``dyad``: agent, other, relation; :data:`IN_DYAD`: the
+    event and those; ``dyad-date``
     and ``dyad-source``: those and the date or source; ``actor``, ``place``, ``date``: one;
     ``mediation``: actor and kind, a key of :data:`kg.analysis.mediation.WEIGHTS`)."""
 
@@ -129,6 +136,7 @@ def contribution(events: Iterable[EventFacts], published: str, source: str,
             counts[Key("date", (date,))] += 1
         for dyad in event_edges(event):
             counts[Key("dyad", dyad)] += 1
+            counts[Key(IN_DYAD, (event.uri, *dyad))] = 1
             if date:
                 counts[Key("dyad-date", (*dyad, date))] += 1
             if source:
@@ -186,5 +194,5 @@ def from_rows(rows: Iterable[Mapping[str, object]],
     return contribution(facts, published, source, claims)
 
 
-__all__ = ["HAPPENED", "KINDS", "TALKS", "EventFacts", "Key", "contribution", "event_edges",
+__all__ = ["HAPPENED", "IN_DYAD", "KINDS", "TALKS", "EventFacts", "Key", "contribution", "event_edges",
            "from_extraction", "from_rows", "mediation_roles"]

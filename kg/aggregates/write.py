@@ -5,7 +5,10 @@ typed ``ckg:Tally`` with its key (``ckg:tallyKind`` and the key's properties)
 and a ``ckg:tallyCount``. A change is a delta per tally, applied by SPARQL
 arithmetic (``COALESCE(?old, 0) + ?delta``) in the update that writes or drops
 the article, so the article and its counts are stored together or not at all;
-a tally that reaches zero is removed with its key.
+a tally that reaches zero is removed with its key. The same update adds or removes
+``<event> ckg:inDyad <dyad tally>`` for each event and dyad it counts in (the
+:data:`~kg.aggregates.tallies.IN_DYAD` keys of a change), the index a dyad's evidence is read
+from (:mod:`kg.aggregates.evidence`).
 
 Examples
 --------
@@ -32,7 +35,7 @@ from rdflib import URIRef
 from kg import ids
 from kg.aggregates.answers import version_bump
 from kg.aggregates.snapshot import record_delta
-from kg.aggregates.tallies import Key, from_rows
+from kg.aggregates.tallies import IN_DYAD, Key, from_rows
 from kg.store.base import Store
 from kg.vocab import CKG, RDF, RDFS, sparql_prologue
 
@@ -90,16 +93,20 @@ def tally_update(delta: Counter[Key]) -> str:
 
     A tally's key is written only when it has no count yet (a new tally), and the removal of
     the tallies that reach zero only when some delta is negative: a count written once per
-    article is not re-sent, and adding cannot bring a count to zero.
+    article is not re-sent, and adding cannot bring a count to zero. The
+    :data:`~kg.aggregates.tallies.IN_DYAD` keys of ``delta`` add (positive) or remove
+    (negative) an event's ``ckg:inDyad`` triple.
     """
     from kg.ntriples import iri
 
-    changed = {key: n for key, n in delta.items() if n}
+    changed = {key: n for key, n in delta.items() if n and key.kind != IN_DYAD}
+    operations = _membership_updates({key: n for key, n in delta.items()
+                                      if n and key.kind == IN_DYAD})
     if not changed:
-        return ""
+        return " ;\n".join(operations)
     graph, count = iri(ids.aggregates_graph()), iri(CKG.tallyCount)
     rows = " ".join(_key_row(key) for key in sorted(changed) if changed[key] > 0)
-    operations = [
+    operations += [
         f"INSERT {{ GRAPH {graph} {{ ?t {iri(RDF.type)} {iri(CKG.Tally)} ; "
         f"{iri(CKG.tallyKind)} ?kind ; ?p1 ?o1 ; ?p2 ?o2 ; ?p3 ?o3 }} }} "
         f"WHERE {{ VALUES ({KEY_COLUMNS}) {{ {rows} }} "
@@ -115,6 +122,20 @@ def tally_update(delta: Counter[Key]) -> str:
             f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {negative} }} "
             f"GRAPH {graph} {{ ?t {count} ?n FILTER(?n <= 0) ?t ?p ?o }} }}")
     return " ;\n".join(operations)
+
+
+def _membership_updates(members: dict[Key, int]) -> list[str]:
+    """``DELETE DATA`` of the ``ckg:inDyad`` triples of the negative :data:`IN_DYAD` keys in
+    ``members``, ``INSERT DATA`` of the positive ones (none, one or two operations)."""
+    from kg.ntriples import iri
+
+    lines: dict[bool, list[str]] = {True: [], False: []}
+    for key in sorted(members):
+        event, dyad = key.parts[0], Key("dyad", key.parts[1:])
+        lines[members[key] > 0].append(f"{iri(event)} {iri(CKG.inDyad)} {iri(tally_node(dyad))} .")
+    graph = iri(ids.aggregates_graph())
+    return [f"{verb} DATA {{ GRAPH {graph} {{ {' '.join(lines[adds])} }} }}"
+            for verb, adds in (("DELETE", False), ("INSERT", True)) if lines[adds]]
 
 
 def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
@@ -147,13 +168,15 @@ def rebuild(store: Store, *, keep: bool = False) -> int:
         store.update(tally_update(Counter(dict(items[start:start + 5000]))))
     if keep:  # what the analyses read, as one value
         keep_tables(store, tables_from_counts(total))
-    return len(total)
+    return sum(1 for key in total if key.kind != IN_DYAD)
 
 
 
 
-MARKER_TEXT = "tallies kept current at ingest (dyads, actors, places, dates, mediation)"
-"""The label of the aggregates graph; a store tallied by an older kg has another (recount it)."""
+MARKER_TEXT = ("tallies kept current at ingest (dyads with their events, actors, places, dates, "
+               "mediation)")
+"""The label of the aggregates graph; a store tallied by an older kg has another (``kg upgrade``
+recounts it, or adds the ``ckg:inDyad`` index alone: :mod:`kg.aggregates.members`)."""
 MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
 HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
 

@@ -1,0 +1,88 @@
+"""Add the ``ckg:inDyad`` index to a store whose tallies an earlier kg kept without it.
+
+The index (one ``<event> ckg:inDyad <dyad tally>`` per event and dyad it counts in, see
+:mod:`kg.aggregates.write`) is kept with the tallies at every write since. A store tallied
+before it has the earlier marker (:data:`EARLIER_MARKER_TEXT`) and current tallies: ``kg
+upgrade`` then adds the index alone (:func:`add_index`), reading only the events that happened
+and their actors, instead of recounting every tally.
+
+Examples
+--------
+>>> from kg.store import open_store
+>>> store = open_store("memory:")
+>>> needs_index_only(store), add_index(store)
+(False, 0)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg import ids
+from kg.aggregates.tallies import HAPPENED, IN_DYAD, EventFacts, Key, event_edges
+from kg.store.base import Store
+from kg.vocab import ET, sparql_prologue
+
+EARLIER_MARKER_TEXT = "tallies kept current at ingest (dyads, actors, places, dates, mediation)"
+"""The aggregates graph's label before the index (its tallies are those of today)."""
+EDGE_FACTS = sparql_prologue() + """
+SELECT ?g ?event ?type ?agentsAct ?role ?actor WHERE { GRAPH ?g {
+  ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality .
+  FILTER(?modality IN (%s))
+  OPTIONAL { ?event ckg:agentsAct ?agentsAct }
+  { ?event ckg:agent ?actor BIND("agent" AS ?role) }
+  UNION { ?event ckg:target ?actor BIND("target" AS ?role) }
+  UNION { ?event ckg:mediator ?actor BIND("mediator" AS ?role) } } }""" % ", ".join(
+    f'"{m}"' for m in HAPPENED)
+"""What :func:`kg.aggregates.tallies.event_edges` needs of every event that happened, per
+article graph (as :data:`kg.aggregates.write.FACTS` reads it for the tallies)."""
+BATCH = 20000
+"""Index triples written per update."""
+
+
+def needs_index_only(store: Store) -> bool:
+    """Whether the store's tallies are current but lack the index (an earlier kg's marker)."""
+    from rdflib import Literal
+
+    from kg.aggregates.write import MARKER
+
+    return store.ask(MARKER, {"a": ids.aggregates_graph(), "label": Literal(EARLIER_MARKER_TEXT)})
+
+
+def index_keys(store: Store) -> Counter[Key]:
+    """The :data:`~kg.aggregates.tallies.IN_DYAD` keys of every stored event that happened."""
+    prefix = str(ET._NS)
+    events: dict[tuple[str, str], tuple[str, str, dict[str, dict[str, None]]]] = {}
+    for graph, event, kind, act, role, actor in store.select_text(EDGE_FACTS):
+        _, _, roles = events.setdefault((graph, event), (
+            kind.removeprefix(prefix), act or "", {"agent": {}, "target": {}, "mediator": {}}))
+        roles[role][actor] = None
+    keys: Counter[Key] = Counter()
+    for (_, event), (kind, act, roles) in events.items():
+        facts = EventFacts(event, kind, HAPPENED[0], "", "", tuple(roles["agent"]),
+                           tuple(roles["target"]), tuple(roles["mediator"]), act)
+        for dyad in event_edges(facts):
+            keys[Key(IN_DYAD, (event, *dyad))] = 1
+    return keys
+
+
+def add_index(store: Store) -> int:
+    """Write the index of a store that :func:`needs_index_only` and its current marker; return
+    the index triples written (0, and nothing done, on any other store)."""
+    from kg.aggregates.write import MARKER_TEXT, tally_update
+    from kg.ntriples import iri, literal
+    from kg.vocab import RDFS
+
+    if not needs_index_only(store):
+        return 0
+    keys = sorted(index_keys(store))
+    for start in range(0, len(keys), BATCH):
+        store.update(tally_update(Counter(dict.fromkeys(keys[start:start + BATCH], 1))))
+    graph, label = iri(ids.aggregates_graph()), iri(RDFS.label)
+    earlier, current = literal(EARLIER_MARKER_TEXT), literal(MARKER_TEXT)
+    store.update(f"DELETE DATA {{ GRAPH {graph} {{ {graph} {label} {earlier} }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH {graph} {{ {graph} {label} {current} }} }}")
+    return len(keys)
+
+
+__all__ = ["EARLIER_MARKER_TEXT", "add_index", "index_keys", "needs_index_only"]
