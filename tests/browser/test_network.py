@@ -344,3 +344,16 @@ def test_a_view_from_the_tallies_says_how_many_lines_it_draws_and_offers_more(br
     wait_until(page, "window.kgReady === true")
     assert page.evaluate("window.KG.network.meta.aggregated.edges") == 4
     assert page.console_errors == []
+
+
+def test_a_top_n_view_from_the_tallies_offers_more_actors_by_top(browser_page):
+    page = browser_page
+    open_network(page, "?top=3")
+    assert "3 most active of" in page.text_content("#notice")
+    href = page.get_attribute("#notice a:has-text('Show more actors')", "href")
+    assert "top=6" in href and "limit" not in href
+    with page.expect_navigation():
+        page.click("#notice a:has-text('Show more actors')")
+    wait_until(page, "window.kgReady === true")
+    assert page.evaluate("window.KG.network.meta.aggregated.top") == 6
+    assert page.console_errors == []
