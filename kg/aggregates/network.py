@@ -132,6 +132,22 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
     return graph
 
 
+def ranked_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, object]]]:
+    """``(u, v, key, data)`` of every edge, most events first (ties: by u, v, key): the order
+    :func:`strongest_edges` cuts in, and the one the page's own line budget relies on.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("b", "c", key="Fights", count=2)
+    'Fights'
+    >>> g.add_edge("a", "c", key="Accuses", count=2)
+    'Accuses'
+    >>> [(u, v) for u, v, _, _ in ranked_edges(g)]
+    [('a', 'c'), ('b', 'c')]
+    """
+    return sorted(graph.edges(keys=True, data=True),
+                  key=lambda e: (-e[3]["count"], e[0], e[1], e[2]))
+
+
 def strongest_edges(graph: nx.MultiDiGraph, budget: int, around: str | None = None
                     ) -> set[tuple[str, str, str]]:
     """The ``budget`` edges of most events (ties: by agent, other, key), and besides them each
@@ -158,7 +174,7 @@ def strongest_edges(graph: nx.MultiDiGraph, budget: int, around: str | None = No
     >>> sorted(strongest_edges(g, 1, around="a"))
     [('a', 'b', 'Fights'), ('a', 'c', 'Accuses'), ('b', 'c', 'Fights'), ('c', 'd', 'Praises')]
     """
-    ranked = sorted(graph.edges(keys=True, data="count"), key=lambda e: (-e[3], e[0], e[1], e[2]))
+    ranked = ranked_edges(graph)
     kept = {(u, v, k) for u, v, k, _ in ranked[:budget]}
     strongest: dict[str, tuple[str, str, str]] = {}
     for u, v, k, _ in ranked:
@@ -200,5 +216,5 @@ def tally_network(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-__all__ = ["Selection", "adjacency", "chosen_actors", "strongest_edges", "tally_network",
-           "top_network"]
+__all__ = ["Selection", "adjacency", "chosen_actors", "ranked_edges", "strongest_edges",
+           "tally_network", "top_network"]

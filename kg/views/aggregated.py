@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kg.aggregates.network import Selection, top_network
+from kg.aggregates.network import Selection, ranked_edges, top_network
 from kg.aggregates.read import actors_by_activity, date_histogram
 from kg.analysis.families import UNDIRECTED
 from kg.errors import NotFound
@@ -95,15 +95,13 @@ def selection(store: Store, params: Mapping[str, str], view: ViewFilter) -> Sele
 
 
 def _edges(graph, node_index: dict[str, int]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
-    """The edges strongest first (as :func:`~kg.aggregates.network.strongest_edges` ranks them),
-    so the page's own line budget, which breaks ties by id, keeps what the server chose."""
-    ranked = sorted(graph.edges(data=True),
-                    key=lambda e: (-e[2]["count"], e[0], e[1], e[2]["type"]))
+    """The edges strongest first (:func:`~kg.aggregates.network.ranked_edges`), so the page's
+    own line budget, which breaks ties by id, keeps what the server chose."""
     return [{"id": number, "from": node_index[s], "to": node_index[t], "type": a["type"],
              "group": a["group"], "sign": a["sign"], "count": a["count"], "events": [],
              "evidence": {"agent": s, "other": t, "type": a["type"]},
              "arrows": "" if a["type"] in UNDIRECTED else "to"}
-            for number, (s, t, a) in enumerate(ranked)]
+            for number, (s, t, _, a) in enumerate(ranked_edges(graph))]
 
 
 def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewFilter,
@@ -216,7 +214,6 @@ def network_html(store: Store, params: Mapping[str, str], *, asset_base: str,
 def edge_evidence(store: Store, params: Mapping[str, str], link_base: str = "/id/"
                   ) -> dict[str, object]:
     """``/network/evidence.json?agent=&other=&type=&page=``: a page of an edge's events."""
-    from kg.aggregates.evidence import dyad_evidence
     from kg.errors import InputError
 
     missing = [name for name in ("agent", "other", "type") if not params.get(name)]
