@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg import ids
 from kg.aggregates.tallies import Key
 from kg.aggregates.write import needs_tallies, tally_node
+from kg.analysis.families import EDGE_SIGNS
 from kg.errors import InputError, StoreError
 from kg.datepolicy import dated
 from kg.store.base import Store
@@ -39,8 +40,6 @@ WHERE {
   OPTIONAL { ?event ckg:place ?place OPTIONAL { GRAPH ?e { ?place rdfs:label ?placeLabel } } }
 } LIMIT 1"""
 PER_PAGE = 20
-RELATIONS = ("CoAgent", "Mediates", "Allied")
-"""Edge types that are no event type (:func:`kg.analysis.families.pair_relation`)."""
 
 
 def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int = 1,
@@ -53,7 +52,7 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
 
     if page < 1 or per_page < 1:
         raise InputError(f"page: must be 1 or more, not {page}")
-    if relation not in RELATIONS:
+    if relation not in EDGE_SIGNS:  # an edge type that is no event type
         try:
             ET[relation]
         except (AttributeError, KeyError):
