@@ -195,3 +195,51 @@ def test_who_clashes_is_named_by_the_verb_of_occurrence(extractor, text, expecte
 ])
 def test_police_intervening_or_removing_protesters_is_an_intervention(extractor, text):
     assert _first_type(extractor, text) == "ProtestWithIntervention"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A vigilante group beat two men at the bus stop.", "MobViolence"),
+    ("Students beat up a fellow student at the school.", "MobViolence"),
+    ("A farmer and two herders clashed with machetes near the well.", "MobViolence"),
+    ("Rioters beat a suspected thief in the market.", "MobViolence"),
+    ("Villagers kidnapped two suspected thieves and beat them.", "MobViolence"),
+    ("Two men beat a shopkeeper in the market.", "AttackOnCivilians"),
+    ("Traders opened fire on a rival group at the market.", "ArmedClash"),
+    ("Soldiers clashed with a local militia near the river.", "ArmedClash"),
+])
+def test_a_group_of_unarmed_people_is_a_mob(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five people were injured in a clash between supporters of two parties in the town.",
+     "MobViolence"),
+    ("Two people were killed in a drone attack on the market.", "AirStrike"),
+    ("A teacher was wounded in an attack by unidentified assailants.", "AttackOnCivilians"),
+])
+def test_a_harm_done_in_an_event_is_of_that_event(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_an_armed_victim_is_no_civilian(extractor):
+    assert _first_type(extractor, "Troops killed three armed individuals near the camp.") \
+        == "ArmedClash"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 100 people staged a protest march with torches through the town.", "Protest"),
+    ("Activists staged a protest by burning effigies of the minister in the city.", "Protest"),
+    ("About 60 people held a rally in the square on the anniversary of the riot.", "Protest"),
+    ("Workers held a rally in the capital after violent clashes in the port.", "Protest"),
+    ("Students demonstrated against the food, burning down a hut in the school.",
+     "ViolentDemonstration"),
+    ("Drivers set fire to tyres and blocked roads to demonstrate against fuel prices.",
+     "ViolentDemonstration"),
+    ("Residents barricaded the road with burning tyres over a lack of water.",
+     "ViolentDemonstration"),
+    ("About 2,000 people took to the streets in the city. There were clashes with the police.",
+     "ViolentDemonstration"),
+    ("Villagers protested because they fear clashes between armed groups.", "Protest"),
+])
+def test_how_a_protest_went_is_told_by_its_acts(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

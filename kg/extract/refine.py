@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from kg.extract.clauses import clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
+from kg.extract.modality import modality_of
 from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
@@ -38,6 +39,11 @@ PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", 
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
 VICTIM_PREPS = {"on", "against", "at", "of"}
 ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
+MOB = "MobViolence"
+RIOT = "ViolentDemonstration"
+KIDNAP = "Kidnap"
+PERSONAL = "AttackOnCivilians"
+"""The type a civilian victim's noun gives an attack."""
 """Modifiers that make a group of people an armed group, not a mob."""
 
 
@@ -112,27 +118,72 @@ def _victim_word(victim, trigger) -> str:  # type: ignore[no-untyped-def]
     return victim.lemma_.lower()
 
 
+GROUP_DEPS = ("compound",)
+"""Modifiers that say what kind of group a collective noun is: "a vigilante group"."""
+BARE_PEOPLE = frozenset({"man", "woman", "person", "individual", "boy", "girl", "people"})
+"""Nouns that name people by nothing but sex or age, the way reports name unknown assailants
+("two men", "individuals"): no crowd of a social group."""
+FIREARMS = frozenset({"shoot", "fire", "gun", "gunfire", "gunpoint", "rifle", "pistol"})
+"""Words of a shooting: who shoots is armed, no crowd."""
+
+
+def _unarmed_group(head, verbs) -> bool:  # type: ignore[no-untyped-def]
+    """``head`` names several people of a social group by a noun for civilians ("students",
+    "a farmer and two herders", "a group of merchants") who do not shoot (``verbs``): a crowd,
+    not an armed group, nor a single person."""
+    lemma = head.lemma_.lower()
+    if lexicon().target_nouns.get(lemma) != PERSONAL or lemma in BARE_PEOPLE:
+        return False
+    if any(FIREARMS & phrase_words(v, 1, doers=False) or v.lemma_.lower() in FIREARMS
+           for v in verbs):
+        return False
+    return head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or any(
+        c.dep_ == "conj" for c in head.children) or (head.dep_ == "pobj" and head.head.lower_ == "of")
+
+
+def perpetrator_kind(head, verbs=()) -> str | None:  # type: ignore[no-untyped-def]
+    """The type a perpetrator's noun gives an act of violence (``verbs``): its own ("a mob",
+    "rioters"), that of a noun modifier ("a vigilante group"), or mob violence for a group of
+    unarmed people; none for armed people ("armed residents", "masked men").
+
+    >>> perpetrator_kind(None) is None
+    True
+    """
+    if head is None or _armed(head):
+        return None
+    nouns = lexicon().agent_nouns
+    for word in (head, *(c for c in head.children if c.dep_ in GROUP_DEPS and c.pos_ == "NOUN")):
+        if word.lemma_.lower() in nouns:
+            return nouns[word.lemma_.lower()]
+    return MOB if _unarmed_group(head, verbs) else None
+
+
+def _armed(noun) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.lemma_.lower() in ARMED for c in noun.children)
+
+
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine an attack by its victim's noun and a violent event by its perpetrator's noun."""
+    """Refine an attack by its victim's noun and a violent event (an abduction too) by its
+    perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob."""
     lex = lexicon()
-    if event_type not in VIOLENT:
+    if event_type not in VIOLENT and event_type != KIDNAP:
         return event_type
     agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
     if any(c.lemma_.lower() in ARMED for c in token.children):
         agents = []  # "an armed clash between villagers" is no mob's
-    for head in agents:
-        kind = lex.agent_nouns.get(head.lemma_.lower())
-        if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
-            return kind  # "armed residents" are no mob
-    if event_type in ATTACKS:
+    victim = None
+    if event_type in ATTACKS or event_type == PERSONAL:
         deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
         victims = _heads(token, deps, VICTIM_PREPS)
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
             victims.append(token.head)  # "a man shot dead by ..."
-        kind = next((lex.target_nouns[_victim_word(v, token)] for v in victims
-                     if _victim_word(v, token) in lex.target_nouns), None)
-        return kind or event_type
-    return event_type
+        victim = next((lex.target_nouns[_victim_word(v, token)] for v in victims
+                       if _victim_word(v, token) in lex.target_nouns and not _armed(v)), None)
+    verbs = _shared(token)
+    kind = next(filter(None, (perpetrator_kind(a, verbs) for a in agents)), None)
+    if kind == RIOT and victim == PERSONAL:
+        return MOB
+    return kind or victim or event_type
 
 
 def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
@@ -143,11 +194,20 @@ def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
     for head in heads:
         for child in head.children:
             if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
-                    "advcl", "xcomp", "acl", "relcl", "ccomp") or (
-                    child.dep_ == "dobj" and head is trigger):
+                    "acl", "relcl", "ccomp") or (child.dep_ in ("advcl", "xcomp") and _purpose(
+                    child)) or (child.dep_ == "dobj" and head is trigger):
                 found.update(t.i for t in child.subtree)
                 found -= _instrumental(child)
     return found
+
+
+def _purpose(clause) -> bool:  # type: ignore[no-untyped-def]
+    """An adverbial clause states a purpose or reason ("to demand ...", "demanding ...",
+    "because they fear ..."), unless it is a participle of an act done on the way ("...,
+    burning tyres"), which tells how the protest went."""
+    purposes = {w for rules in lexicon().with_purpose.values() for words, _ in rules for w in words}
+    return clause.tag_ != "VBG" or clause.lemma_.lower() in purposes or any(
+        c.dep_ in ("aux", "mark") for c in clause.children)
 
 
 INSTRUMENTAL = "with"
@@ -161,7 +221,7 @@ def _instrumental(phrase) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
-            "nsubjpass", "dep"}
+            "nsubjpass", "dep", "attr"}
 """Where a manner cue names what happened ("threw stones", "fired tear gas", "violent protest"),
 not what people talk or fear about ("fear clashes" is a ccomp's object)."""
 
@@ -178,9 +238,33 @@ def _negated(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
-    denied, nor what a demand asks for ("urged the firm to prevent accidents")."""
+    denied, nor what a demand asks for ("urged the firm to prevent accidents"), nor told as the
+    background of the event ("after clashes", "the anniversary of the riot"), nor a thing named
+    by the noun of a destructive verb ("a torch rally"), nor a symbolic act ("burned effigies")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)]
+        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)
+        and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())]
+
+
+BACKGROUND = frozenset({"after", "before", "since", "following", "amid", "despite", "anniversary",
+                        "commemoration", "remembrance", "memory"})
+"""Prepositions and nouns whose phrase tells of another event, as background or as what is
+remembered: "after violent clashes", "the anniversary of the riot"."""
+
+
+def _background(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is inside a phrase that tells of an earlier or remembered event."""
+    return any(a.lemma_.lower() in BACKGROUND and (a.dep_ == "prep" or a.pos_ == "NOUN")
+               for a in token.ancestors)
+
+
+def _thing(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is the noun of a verb of destruction that names no act ("torches", "a torch
+    rally"): a trigger verb of a violent type that is no trigger noun."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") and lex.verbs.get(lemma) in VIOLENT \
+        and lemma not in lex.nouns
 
 
 def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -201,17 +285,16 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
         return CALM if calm else event_type
     if event_type not in PROTESTS:
         return event_type
-    skip = _about(token) | {token.i}
-    tokens = _acts([t for t in _sentence_and_next(token) if t.i not in skip])
-    words = _lemmas(tokens)
+    skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
+    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
+              if modality_of(t) == "asserted"]  # not "fear clashes will break out"
+    words = _lemmas(t for t in tokens if t.i != token.i)
     return next((kind for cue, kind in lexicon().manner
                  if kind != CALM and _has(cue, tokens, words)), event_type)
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
 """Prepositions that set an act inside another event: "threw stones during a demonstration"."""
-MOB = "MobViolence"
-RIOT = "ViolentDemonstration"
 CLASH = "ArmedClash"
 
 
@@ -260,8 +343,27 @@ def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     return ABUSE if abused else event_type
 
 
+OCCASION_PREPS = {"in"}
+"""The preposition of the event a harm happened in: "were injured in a clash between ..."."""
+
+
+def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
+    """The event noun a violent verb happened in, if it names a violent event of its own:
+    "killed in a clash between supporters", "injured in an attack on the village"."""
+    if event_type not in VIOLENT or token.pos_ != "VERB":
+        return None
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ in OCCASION_PREPS
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                 and trigger_type(g) in VIOLENT), None)
+
+
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """The trigger's type made precise by instrument, participants, setting and manner."""
+    """The trigger's type made precise by instrument, participants, setting and manner; a harm
+    done in a violent event ("wounded in a clash between villagers") is that event's type."""
+    noun = occasion(token, event_type)
+    kind = refine(noun, trigger_type(noun)) if noun is not None else None
+    if kind is not None and kind not in ATTACKS:
+        return kind
     refined = by_participants(token, by_instrument(token, event_type))
     refined = by_conjunct(token, by_custody(token, refined))
     return by_manner(token, by_setting(token, refined))
