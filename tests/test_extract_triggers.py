@@ -195,3 +195,39 @@ def test_a_gathering_to_press_a_directive_is_a_protest(extractor, verb):
     text = f"On 3 May 2022, residents gathered outside the town hall in Garissa to {verb} the " \
         "mayor."
     assert ("Protest", "gathered") in [e[:2] for e in _events(extractor, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Relatives of a man who was killed by the police marched to the court to demand justice.",
+    "Friends of two students arrested on Monday blocked the road to demand their release.",
+])
+def test_a_clause_that_identifies_the_protesters_reports_no_event(extractor, text):
+    found = [t for t, _ in _events(extractor, text)]
+    assert found[0] == "Protest" and not {"Arrest", "AttackOnCivilians"} & set(found)
+
+
+def test_a_relative_clause_on_the_subject_itself_still_reports(extractor):
+    assert ("ArmedClash", "attacked") in _events(
+        extractor, "Gunmen who attacked the checkpoint killed two soldiers.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Health workers gathered in the city demanding better working conditions.",
+     ("Protest", "gathered")),
+    ("Nurses gathered outside the hospital to demand higher wages.", ("Protest", "gathered")),
+])
+def test_a_gathering_with_a_participle_of_purpose_is_a_protest(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea test-fired a ballistic missile towards the sea.", ("Mobilize", "fired")),
+    ("The army fired a missile at the rebel base.", ("Shelling", "fired")),
+    ("Kenya declared a state of emergency in the province.", ("SecurityMeasure", "declared")),
+    ("Kenya imposed a curfew in the coastal county.", ("SecurityMeasure", "imposed")),
+    ("The Thai army imposed martial law in the capital.", ("SecurityMeasure", "law")),
+    ("Rebels erected a checkpoint near the village.", ("Mobilize", "erected")),
+    ("Nigerian troops were stationed in the school.", ("Mobilize", "stationed")),
+])
+def test_security_measures_and_weapons_tests_change_a_groups_activity(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected

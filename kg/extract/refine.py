@@ -252,10 +252,17 @@ BACKGROUND = frozenset({"after", "before", "since", "following", "amid", "despit
 remembered: "after violent clashes", "the anniversary of the riot"."""
 
 
+REASON_MARKS = frozenset({"because", "since", "as"})
+"""Conjunctions of a clause that tells why ("because it destroys the landscape"), not what
+happened."""
+
+
 def _background(token) -> bool:  # type: ignore[no-untyped-def]
-    """``token`` is inside a phrase that tells of an earlier or remembered event."""
+    """``token`` is inside a phrase that tells of an earlier or remembered event, or inside a
+    clause of reason."""
     return any(a.lemma_.lower() in BACKGROUND and (a.dep_ == "prep" or a.pos_ == "NOUN")
-               for a in token.ancestors)
+               or a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS
+                                            for m in a.children) for a in (token, *token.ancestors))
 
 
 def _thing(token) -> bool:  # type: ignore[no-untyped-def]
@@ -288,9 +295,12 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
     tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
               if modality_of(t) == "asserted"]  # not "fear clashes will break out"
-    words = _lemmas(t for t in tokens if t.i != token.i)
+    own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    theirs = [t for t in tokens if t.i not in own]  # "..., preventing traffic": no police act
+    scopes = {scope: (found, _lemmas(t for t in found if t.i != token.i))
+              for scope, found in ((True, tokens), (False, theirs))}
     return next((kind for cue, kind in lexicon().manner
-                 if kind != CALM and _has(cue, tokens, words)), event_type)
+                 if kind != CALM and _has(cue, *scopes[kind == RIOT])), event_type)
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}

@@ -128,7 +128,8 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     found = {c.lemma_.lower() for v in (token, *joined) for c in v.children  # a purpose scopes
              if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"  # over the verbs it follows:
-             and any(m.lower_ == "to" for m in c.children)}  # "took over X and closed Y to demand"
+             and (c.tag_ == "VBG" or any(m.lower_ == "to" for m in c.children))}
+    # "took over X and closed Y to demand", "gathered in the square demanding ..."
     found |= {c.lemma_.lower() for c in joined}
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
@@ -180,15 +181,15 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS or _name_modifier(token):
         return None
     lemma = trigger_lemma(token)
-    if guarded(token, lemma):
-        return None
+    phrase = _phrase(token, lemma)
+    if guarded(token, lemma) and not (phrase and phrase[1] & lexicon().guards[lemma]):
+        return None  # a phrase that holds the guard word is a sense of its own: "test-fired"
     if token.pos_ != "VERB" and _inside_phrase(token, lemma):
         return None
     if token.pos_ == "VERB" and lemma in lex.with_purpose:  # "took over the school to demand"
         found = _purpose_type(token, lex.with_purpose[lemma])
         if found is not None:
             return found
-    phrase = _phrase(token, lemma)
     if phrase is not None:
         return phrase[0]
     if token.pos_ == "VERB":
