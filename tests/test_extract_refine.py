@@ -243,3 +243,45 @@ def test_an_armed_victim_is_no_civilian(extractor):
 ])
 def test_how_a_protest_went_is_told_by_its_acts(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Artillery shells fired by the army exploded in the village.", "Shelling"),
+    ("A rocket exploded near the airport runway.", "Shelling"),
+    ("A landmine planted by the rebels exploded near the army patrol.", "Bombing"),
+    ("An explosion hit the market near the station.", "Bombing"),
+])
+def test_what_exploded_names_the_weapon(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Party members burnt tyres and staged demonstrations in the town.", "ViolentDemonstration"),
+    ("Party members burnt tyres to demonstrate against the candidate list.",
+     "ViolentDemonstration"),
+    ("Students vandalised a party office during a demonstration in the town.",
+     "ViolentDemonstration"),
+    ("People erected barricades of burning tyres to demand the minister's resignation.",
+     "ViolentDemonstration"),
+    ("Unknown men burnt a truck near the border.", "Looting"),
+])
+def test_destruction_as_part_of_a_protest_is_a_violent_demonstration(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_participle_naming_a_burning_thing_is_no_destruction(extractor):
+    found = extractor.extract(article_from_text("Police found a burnt car near the road.",
+                                                origin="refine"))
+    assert "Looting" not in [e.event_type for e in found.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two former policemen were arrested by the militia in the village. Their whereabouts "
+     "remain unknown.", "Kidnap"),
+    ("Two former policemen were arrested by the militia in the village. They were released "
+     "a day later.", "Arrest"),
+    ("Relatives protested in the square and asked for the whereabouts of the missing men.",
+     "Protest"),
+])
+def test_an_arrest_after_which_people_are_missing_is_a_disappearance(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

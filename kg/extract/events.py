@@ -178,14 +178,15 @@ def _identifying(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-un
         and trigger_type(noun.head, is_place) is not None
 
 
-STATE_TYPES = frozenset({"Arrest"})
-"""Types whose past participle before a noun names a lasting state, not an event: "imprisoned
-members" are in custody; no arrest is reported."""
+STATE_TYPES = frozenset({"Arrest", "Looting"})
+"""Types whose participle before a noun names a lasting state, not an event: "imprisoned
+members" are in custody, "burning tyres" and "a burnt car" are on fire or burnt; no arrest or
+destruction is reported."""
 
 
 def _state_modifier(token, event_type: str) -> bool:  # type: ignore[no-untyped-def]
     """``token`` is a prenominal participle of a state type: "the detained journalist"."""
-    return event_type in STATE_TYPES and token.dep_ == "amod" and token.tag_ == "VBN" \
+    return event_type in STATE_TYPES and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG") \
         and token.i < token.head.i
 
 

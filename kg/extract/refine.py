@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
@@ -69,9 +69,20 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())]
     # not "grenade launchers", "a gold mine", nor the pronoun "mine"
     words = _lemmas(tokens)
+    own = _lemmas(t for t in _own_phrase(token) if t.pos_ != "PRON" and not guarded(
+        t, t.lemma_.lower()))
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
-                 if rank < current and _has(cue, tokens, words)), event_type)
+                 if (rank < current and _has(cue, tokens, words))
+                 or (len(cue) == 1 and cue[0] in own)), event_type)
+
+
+def _own_phrase(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words of the trigger's own phrase, two levels down, its subclauses left out: what
+    exploded ("artillery shells exploded", "the explosion of a shell") names the weapon, of
+    whatever rank, better than the trigger does."""
+    level = [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
+    return level + [g for c in level for g in c.children if g.dep_ not in CLAUSE_DEPS]
 
 
 def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -195,10 +206,17 @@ def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
         for child in head.children:
             if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
                     "acl", "relcl", "ccomp") or (child.dep_ in ("advcl", "xcomp") and _purpose(
-                    child)) or (child.dep_ == "dobj" and head is trigger):
+                    child)) or (child.dep_ == "dobj" and head is trigger and _topical(trigger)):
                 found.update(t.i for t in child.subtree)
                 found -= _instrumental(child)
     return found
+
+
+def _topical(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the object of a protest trigger is what the protest is about ("protested the
+    decision"): so for a verb of protest, not for a verb that makes a protest by what it does
+    to its object ("erected barricades of burning tyres")."""
+    return trigger.pos_ != "VERB" or trigger.lemma_.lower() in lexicon().verbs
 
 
 def _purpose(clause) -> bool:  # type: ignore[no-untyped-def]
@@ -300,7 +318,7 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     scopes = {scope: (found, _lemmas(t for t in found if t.i != token.i))
               for scope, found in ((True, tokens), (False, theirs))}
     return next((kind for cue, kind in lexicon().manner
-                 if kind != CALM and _has(cue, *scopes[kind == RIOT])), event_type)
+                 if kind not in (CALM, KIDNAP) and _has(cue, *scopes[kind == RIOT])), event_type)
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
@@ -308,21 +326,28 @@ SETTING_PREPS = {"during", "at", "amid", "in"}
 CLASH = "ArmedClash"
 
 
+LOOTING = "Looting"
+
+
 def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Mob violence or a clash inside a demonstration ("threw stones during demonstrations",
-    "clashed with the management during their demonstration"), done by those who protest
-    ("protested and threw stones") or, for a clash, with them ("police clashed with the
-    demonstrators") is a violent demonstration."""
-    if event_type not in (MOB, CLASH):
+    """Mob violence, destruction or a clash inside a demonstration ("threw stones during
+    demonstrations", "vandalised an office during a demonstration"), done by those who protest
+    ("protested and threw stones", "burnt tyres and staged demonstrations", "burnt tyres to
+    demonstrate") or, for a clash, with them ("police clashed with the demonstrators") is a
+    violent demonstration."""
+    if event_type not in (MOB, CLASH, LOOTING):
         return event_type
     rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
     if event_type == CLASH and any(g.lemma_.lower() in rioters for g in _heads(token, set(), {"with"})):
         return RIOT
     protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
-    scene = [g for v in _shared(token) for p in v.children
+    shared = _shared(token) + [c for c in token.children if c.dep_ in ("advcl", "xcomp")
+                               and c.pos_ == "VERB"]  # "burnt tyres to demonstrate"
+    scene = [g for v in shared for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
+    scene += [o for v in shared[1:] for o in v.children if o.dep_ == "dobj"]  # "staged a protest"
     protest_verbs = {w for w, kind in lexicon().verbs.items() if kind in PROTESTS or kind == RIOT}
-    joined = any(v.lemma_.lower() in protest_verbs for v in _shared(token)[1:])
+    joined = any(v.lemma_.lower() in protest_verbs for v in shared[1:])
     return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
 
 
@@ -344,13 +369,18 @@ ABUSE = "AttackOnCivilians"
 
 def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
-    violence against the detained: "detained a blogger and tortured him"."""
+    violence against the detained: "detained a blogger and tortured him"; one after which
+    the detained are missing (a manner cue of ``Kidnap``: "their whereabouts remain unknown")
+    is a forced disappearance."""
     if event_type != CUSTODY:
         return event_type
+    tokens = _sentence_and_next(token)
     verbs = {w for w, kind in lexicon().verbs.items() if kind == ABUSE}
-    abused = any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t)
-                 for t in _sentence_and_next(token))
-    return ABUSE if abused else event_type
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t) for t in tokens):
+        return ABUSE
+    words = _lemmas(tokens)
+    return next((kind for cue, kind in lexicon().manner
+                 if kind == KIDNAP and _has(cue, tokens, words)), event_type)
 
 
 OCCASION_PREPS = {"in"}
