@@ -285,3 +285,12 @@ def test_a_participle_naming_a_burning_thing_is_no_destruction(extractor):
 ])
 def test_an_arrest_after_which_people_are_missing_is_a_disappearance(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students threw stones at a vehicle carrying members of the air force.", "MobViolence"),
+    ("An army helicopter was attacked by militants near the base.", "ArmedClash"),
+    ("Militants attacked the base with drones.", "AirStrike"),
+])
+def test_a_weapon_that_is_hit_is_no_instrument(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -231,3 +231,9 @@ def test_a_gathering_with_a_participle_of_purpose_is_a_protest(extractor, text, 
 ])
 def test_security_measures_and_weapons_tests_change_a_groups_activity(extractor, text, expected):
     assert _events(extractor, text)[0] == expected
+
+
+def test_a_camp_set_up_as_a_means_to_demand_is_a_protest(extractor):
+    found = _events(extractor, "Hundreds of people set up a camp in the square as a means to "
+                               "demand food for the poor.")
+    assert found[0] == ("Protest", "set")

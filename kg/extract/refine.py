@@ -65,16 +65,32 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     lex = lexicon()
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
+    aimed = _aimed_at(token)
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
-    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())]
-    # not "grenade launchers", "a gold mine", nor the pronoun "mine"
+    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())
+              and t.i not in aimed]
+    # not "grenade launchers", "a gold mine", the pronoun "mine", nor "stones thrown at a jet"
     words = _lemmas(tokens)
     own = _lemmas(t for t in _own_phrase(token) if t.pos_ != "PRON" and not guarded(
-        t, t.lemma_.lower()))
+        t, t.lemma_.lower()) and t.i not in aimed)
     current = lex.ranks.get(event_type, 99)
     return next((kind for cue, kind, rank in lex.instruments
                  if (rank < current and _has(cue, tokens, words))
                  or (len(cue) == 1 and cue[0] in own)), event_type)
+
+
+AIMED_PREPS = frozenset({"at", "against", "toward", "towards"})
+"""Prepositions of what an act is aimed at: "threw stones at an air force vehicle"."""
+
+
+def _aimed_at(token) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of what a violent act hits, the passive's subject ("three air force
+    officers were injured") and the objects of its "at" phrases: a weapon named there is a
+    target, not the instrument."""
+    verbs = _shared(token)
+    return {t.i for v in verbs for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree} \
+        | {t.i for v in verbs for p in v.children if p.dep_ in ("prep", "conj")
+           and p.lower_ in AIMED_PREPS for t in p.subtree}
 
 
 def _own_phrase(token) -> list:  # type: ignore[no-untyped-def,type-arg]

@@ -126,11 +126,14 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
     against ...", "took to the streets in support of ..."."""
     joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    found = {c.lemma_.lower() for v in (token, *joined) for c in v.children  # a purpose scopes
-             if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"  # over the verbs it follows:
-             and (c.tag_ == "VBG" or any(m.lower_ == "to" for m in c.children))}
-    # "took over X and closed Y to demand", "gathered in the square demanding ..."
-    found |= {c.lemma_.lower() for c in joined}
+    clauses = [c for v in (token, *joined) for c in v.children  # a purpose scopes over the
+               if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]  # verbs it follows
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]
+    clauses += [a for c in token.children if c.dep_ == "prep" for g in c.children
+                for a in g.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+    found = {c.lemma_.lower() for c in clauses  # "took over X and closed Y to demand", "gathered
+             if c.tag_ == "VBG" or any(m.lower_ == "to" for m in c.children)}  # demanding ...",
+    found |= {c.lemma_.lower() for c in joined}  # "as (a) means to demand"
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
