@@ -237,3 +237,18 @@ def test_a_camp_set_up_as_a_means_to_demand_is_a_protest(extractor):
     found = _events(extractor, "Hundreds of people set up a camp in the square as a means to "
                                "demand food for the poor.")
     assert found[0] == ("Protest", "set")
+
+
+def test_an_event_that_takes_place_is_no_protest(extractor):
+    found = _events(extractor, "A clash took place between police and doctors during a "
+                               "demonstration in the city demanding medicines.")
+    assert ("Protest", "took") not in found and found[0][0] == "ViolentDemonstration"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Party activists took out a protest rally in the city, over claimed threats to the leader.",
+     "Protest"),
+    ("Rebels took over the town after a week of fighting.", "SeizeTerritory"),
+])
+def test_a_particle_of_a_phrasal_trigger_is_the_verbs_own(extractor, text, expected):
+    assert _events(extractor, text)[0][0] == expected

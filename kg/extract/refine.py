@@ -4,10 +4,10 @@ The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
 
 - the instrument ("killed by a roadside bomb" is a bombing, "a drone attack" an
   air strike; the lowest ``ckg:refinementRank`` wins: suicide before bomb);
-- the victim ("gunmen shot a farmer" is violence against civilians);
-- the perpetrator's noun ("a mob lynched ..." is mob violence, "rioters
-  clashed" a violent demonstration) and the agent's kind (state forces
-  retaking a town regain territory; others overtake it);
+- the victim ("gunmen shot a farmer" is violence against civilians) and the
+  perpetrator's noun ("a mob lynched ..." is mob violence, "rioters clashed" a
+  violent demonstration): :mod:`kg.extract.participants`; the agent's kind
+  (state forces retaking a town regain territory; others overtake it);
 - the manner of a protest, in its sentence or the next ("police fired tear
   gas": with intervention; "protesters threw stones": violent).
 
@@ -26,25 +26,16 @@ from collections.abc import Iterable
 from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
+from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
+                                     argument_heads, shared_verbs)
 from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
 
-ATTACKS = frozenset({"ArmedClash", "Attack"})
-"""Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
-VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 PROTESTS = frozenset({"Protest"})
 TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
 """Territory taken: without a fight (a manner cue of ``Withdraw``), a non-violent transfer."""
 CALM = "Withdraw"
 PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
-VICTIM_PREPS = {"on", "against", "at", "of"}
-ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
-MOB = "MobViolence"
-RIOT = "ViolentDemonstration"
-KIDNAP = "Kidnap"
-PERSONAL = "AttackOnCivilians"
-"""The type a civilian victim's noun gives an attack."""
-"""Modifiers that make a group of people an armed group, not a mob."""
 
 
 def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
@@ -87,10 +78,15 @@ def _aimed_at(token) -> set[int]:  # type: ignore[no-untyped-def]
     """Token indexes of what a violent act hits, the passive's subject ("three air force
     officers were injured") and the objects of its "at" phrases: a weapon named there is a
     target, not the instrument."""
-    verbs = _shared(token)
-    return {t.i for v in verbs for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree} \
-        | {t.i for v in verbs for p in v.children if p.dep_ in ("prep", "conj")
-           and p.lower_ in AIMED_PREPS for t in p.subtree}
+    verbs = shared_verbs(token)
+    aimed = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
+    aimed += [p for v in verbs for p in v.children if p.dep_ in ("prep", "conj")
+              and p.lower_ in AIMED_PREPS and not any(  # not "at around 8 pm"
+                  g.ent_type_ in ("DATE", "TIME") for g in p.children)]
+    return {t.i for a in aimed for t in a.subtree} - {  # "at the checkpoint with mines",
+        t.i for a in aimed for w in a.subtree if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children if g.dep_ == "pobj"  # not "at a car with members of the air force"
+        for t in (g, *(c for c in g.children if c.dep_ in ("compound", "conj")))}
 
 
 def _own_phrase(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -99,118 +95,6 @@ def _own_phrase(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     whatever rank, better than the trigger does."""
     level = [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
     return level + [g for c in level for g in c.children if g.dep_ not in CLAUSE_DEPS]
-
-
-def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
-    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"; for an
-    event noun, the verb of occurrence it is the subject of ("a clash took place between ...")."""
-    verbs = [token]
-    if token.pos_ == "NOUN":  # "a clash ensued between X and Y", "clashes erupted between ..."
-        occurring = [token.head] if token.dep_ == "nsubj" else []
-        verbs += [v for v in (*occurring, *(c for c in token.children if c.dep_ == "acl"))
-                  if v.pos_ == "VERB" and trigger_type(v) is None]
-    if token.pos_ == "VERB":
-        verbs += [c for c in token.children if c.pos_ == "VERB" and (
-            c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
-        if token.dep_ == "conj" and token.head.pos_ == "VERB":
-            verbs.append(token.head)
-    return verbs
-
-
-def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Nouns in ``deps`` of ``token`` (or of verbs coordinated with it) or objects of its
-    ``preps`` and of a passive's ``by``, with conjuncts and "of" phrases ("one of the villagers",
-    "a group of locals")."""
-    verbs = _shared(token)
-    heads = [c for v in verbs for c in v.children if c.dep_ in deps and c.dep_ != "agent"]
-    heads += [g for v in verbs for c in v.children
-              if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "agent"
-              for g in c.children if g.dep_ == "pobj"]
-    heads += [g for h in list(heads) for g in h.children if g.dep_ == "conj"]
-    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]
-    return heads
-
-
-POPULATED = "village"
-"""The target noun a named town or village stands for when it is what is attacked."""
-
-
-def _victim_word(victim, trigger) -> str:  # type: ignore[no-untyped-def]
-    """The victim's lemma; a named place attacked directly ("attacked Kouyape") stands for its
-    people, as "attacked the village" does."""
-    if victim.ent_type_ in ("GPE", "LOC") and victim.dep_ == "dobj" and victim.head.i == trigger.i:
-        return POPULATED
-    return victim.lemma_.lower()
-
-
-GROUP_DEPS = ("compound",)
-"""Modifiers that say what kind of group a collective noun is: "a vigilante group"."""
-BARE_PEOPLE = frozenset({"man", "woman", "person", "individual", "boy", "girl", "people"})
-"""Nouns that name people by nothing but sex or age, the way reports name unknown assailants
-("two men", "individuals"): no crowd of a social group."""
-FIREARMS = frozenset({"shoot", "fire", "gun", "gunfire", "gunpoint", "rifle", "pistol"})
-"""Words of a shooting: who shoots is armed, no crowd."""
-
-
-def _unarmed_group(head, verbs) -> bool:  # type: ignore[no-untyped-def]
-    """``head`` names several people of a social group by a noun for civilians ("students",
-    "a farmer and two herders", "a group of merchants") who do not shoot (``verbs``): a crowd,
-    not an armed group, nor a single person."""
-    lemma = head.lemma_.lower()
-    if lexicon().target_nouns.get(lemma) != PERSONAL or lemma in BARE_PEOPLE:
-        return False
-    if any(FIREARMS & phrase_words(v, 1, doers=False) or v.lemma_.lower() in FIREARMS
-           for v in verbs):
-        return False
-    return head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or any(
-        c.dep_ == "conj" for c in head.children) or (head.dep_ == "pobj" and head.head.lower_ == "of")
-
-
-def perpetrator_kind(head, verbs=()) -> str | None:  # type: ignore[no-untyped-def]
-    """The type a perpetrator's noun gives an act of violence (``verbs``): its own ("a mob",
-    "rioters"), that of a noun modifier ("a vigilante group"), or mob violence for a group of
-    unarmed people; none for armed people ("armed residents", "masked men").
-
-    >>> perpetrator_kind(None) is None
-    True
-    """
-    if head is None or _armed(head):
-        return None
-    nouns = lexicon().agent_nouns
-    for word in (head, *(c for c in head.children if c.dep_ in GROUP_DEPS and c.pos_ == "NOUN")):
-        if word.lemma_.lower() in nouns:
-            return nouns[word.lemma_.lower()]
-    return MOB if _unarmed_group(head, verbs) else None
-
-
-def _armed(noun) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.lemma_.lower() in ARMED for c in noun.children)
-
-
-def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine an attack by its victim's noun and a violent event (an abduction too) by its
-    perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob."""
-    lex = lexicon()
-    if event_type not in VIOLENT and event_type != KIDNAP:
-        return event_type
-    agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
-    if any(c.lemma_.lower() in ARMED for c in token.children):
-        agents = []  # "an armed clash between villagers" is no mob's
-    victim = None
-    if event_type in ATTACKS or event_type == PERSONAL:
-        deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
-        victims = _heads(token, deps, VICTIM_PREPS)
-        if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
-            victims.append(token.head)  # "a man shot dead by ..."
-        victim = next((lex.target_nouns[_victim_word(v, token)] for v in victims
-                       if _victim_word(v, token) in lex.target_nouns and not _armed(v)), None)
-    verbs = _shared(token)
-    kind = next(filter(None, (perpetrator_kind(a, verbs) for a in agents)), None)
-    if kind == RIOT and victim == PERSONAL:
-        return MOB
-    return kind or victim or event_type
 
 
 def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
@@ -277,7 +161,18 @@ def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     by the noun of a destructive verb ("a torch rally"), nor a symbolic act ("burned effigies")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
         "with", "by", "of"))) and not _negated(t) and not demanded(t, None)
-        and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())]
+        and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())
+        and not _unreal(t)]
+
+
+MODALS = frozenset({"may", "might", "could", "would", "will", "shall", "can", "should", "must"})
+
+
+def _unreal(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is inside a clause with a modal verb: what "may lead to damage" tells did not
+    happen."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for a in (token, *token.ancestors)
+               for c in a.children)
 
 
 BACKGROUND = frozenset({"after", "before", "since", "following", "amid", "despite", "anniversary",
@@ -354,11 +249,12 @@ def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if event_type not in (MOB, CLASH, LOOTING):
         return event_type
     rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
-    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in _heads(token, set(), {"with"})):
+    opposite = argument_heads(token, {"dobj"}, {"with"})  # "clashed with and dispersed them"
+    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in opposite):
         return RIOT
     protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
-    shared = _shared(token) + [c for c in token.children if c.dep_ in ("advcl", "xcomp")
-                               and c.pos_ == "VERB"]  # "burnt tyres to demonstrate"
+    shared = shared_verbs(token) + [c for c in token.children  # "burnt tyres to demonstrate"
+                                    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
     scene = [g for v in shared for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
     scene += [o for v in shared[1:] for o in v.children if o.dep_ == "dobj"]  # "staged a protest"
@@ -375,7 +271,7 @@ def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     "attacked and sexually abused a student"."""
     if event_type not in VIOLENT:
         return event_type
-    joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]
+    joined = [v for v in shared_verbs(token)[1:] if trigger_type(v) == SEXUAL]
     return SEXUAL if joined else event_type
 
 

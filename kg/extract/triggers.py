@@ -24,6 +24,9 @@ TRIGGER_POS = ("VERB", "NOUN", "PROPN")
 NOT_EVENTS = ("DATE", "TIME")
 """Entity types of tokens that are no events: "March" the month, "May"."""
 PHRASE_DEPTH = 3
+PARTICLES = frozenset({"over", "out", "up", "down", "off", "back", "away"})
+"""Particles of phrasal verbs ("take over", "blow up", "shoot down"): in a phrase trigger they
+must be the verb's own dependents."""
 PLACE_OBJECT = "@place"
 """Stands, in a rule's object list, for any object the parser names as a place."""
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -71,7 +74,10 @@ def _phrase(token, lemma: str) -> tuple[str, frozenset[str]] | None:  # type: ig
     if not phrases or token.pos_ not in TRIGGER_POS:
         return None
     words = phrase_words(token)
-    return next(((kind, others) for others, kind, _ in phrases if others <= words), None)
+    near = {c.lower_ for c in token.children  # a particle is the verb's own, next to it: "took
+            if c.dep_ == "prt" or c.i == token.i + 1}  # over the town", not "took ... over threats"
+    return next(((kind, others) for others, kind, _ in phrases
+                 if others <= words and others & PARTICLES <= near), None)
 
 
 def _inside_phrase(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
