@@ -296,3 +296,15 @@ def test_a_weapon_named_after_the_time_of_an_attack_is_its_instrument(extractor)
 def test_territory_taken_without_confrontation_is_a_transfer(extractor):
     assert _first_type(extractor, "Militants took control of the village without confrontation "
                                   "with the army.") == "Withdraw"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 20 students gathered in Baton Rouge to take part in a rally against the war.",
+     "Protest"),
+    ("A group of people blocked the avenue. The protesters parked a bus across it to prevent "
+     "the passage of vehicles.", "Protest"),
+    ("Farmers protested in the capital. Police came to disperse the protesters.",
+     "ProtestWithIntervention"),
+])
+def test_an_intervention_is_no_name_and_no_act_of_the_crowd(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -252,3 +252,16 @@ def test_an_event_that_takes_place_is_no_protest(extractor):
 ])
 def test_a_particle_of_a_phrasal_trigger_is_the_verbs_own(extractor, text, expected):
     assert _events(extractor, text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taxi drivers petrol bombed two buses in the township.", ("MobViolence", "bombed")),
+    ("Warplanes bombed the town at dawn.", ("AirStrike", "bombed")),
+])
+def test_a_petrol_bomb_is_thrown_by_a_crowd_not_dropped_from_the_air(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_riot_police_report_no_riot(extractor):
+    found = _events(extractor, "Riot police arrested ten party members in the town.")
+    assert found[0] == ("Arrest", "arrested") and "ViolentDemonstration" not in [t for t, _ in found]

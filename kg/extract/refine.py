@@ -162,7 +162,18 @@ def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
         "with", "by", "of"))) and not _negated(t) and not demanded(t, None)
         and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())
-        and not _unreal(t)]
+        and not _unreal(t) and not _named(t)]
+
+
+NAMES = ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
+
+
+def _named(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a word of a proper name of several words ("Baton Rouge"): it names, it tells
+    no act."""
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+        if token.ent_type_ in NAMES else None
+    return name is not None and len(name) > 1
 
 
 MODALS = frozenset({"may", "might", "could", "would", "will", "shall", "can", "should", "must"})
@@ -225,11 +236,25 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
               if modality_of(t) == "asserted"]  # not "fear clashes will break out"
     own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
-    theirs = [t for t in tokens if t.i not in own]  # "..., preventing traffic": no police act
+    theirs = [t for t in tokens if t.i not in own  # "..., preventing traffic": no police act
+              and not _by_crowd(t, token)]  # "protesters parked a bus to prevent traffic"
     scopes = {scope: (found, _lemmas(t for t in found if t.i != token.i))
               for scope, found in ((True, tokens), (False, theirs))}
     return next((kind for cue, kind in lexicon().manner
                  if kind not in (CALM, KIDNAP) and _has(cue, *scopes[kind == RIOT])), event_type)
+
+
+def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
+    """The act ``token`` tells of is done by the protest's own crowd: the subject of its verb
+    (or of the verb whose purpose it is) is the trigger's subject or names protesters."""
+    crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    own = {c.i for c in trigger.children if c.dep_ == "nsubj"}
+    verb = token
+    while verb.dep_ in ("xcomp", "advcl", "dobj", "pobj", "prep", "conj", "compound", "amod") \
+            and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.i in own or c.lemma_.lower() in crowd for c in subjects)
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
