@@ -265,3 +265,11 @@ def test_a_petrol_bomb_is_thrown_by_a_crowd_not_dropped_from_the_air(extractor, 
 def test_riot_police_report_no_riot(extractor):
     found = _events(extractor, "Riot police arrested ten party members in the town.")
     assert found[0] == ("Arrest", "arrested") and "ViolentDemonstration" not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armed men threw an explosive device into a house in the town.", ("Grenade", "threw")),
+    ("About 20 people hurled petrol bombs at a police station.", ("MobViolence", "bombs")),
+])
+def test_a_thrown_explosive_is_a_grenade_attack_unless_a_petrol_bomb(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected

@@ -65,11 +65,15 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     own = _lemmas(t for t in _own_phrase(token) if t.pos_ != "PRON" and not guarded(
         t, t.lemma_.lower()) and t.i not in aimed)
     current = lex.ranks.get(event_type, 99)
+    generic = current >= lex.ranks.get(EXPLOSION, 99)  # "exploded", not "threw a grenade"
     return next((kind for cue, kind, rank in lex.instruments
                  if (rank < current and _has(cue, tokens, words))
-                 or (len(cue) == 1 and cue[0] in own)), event_type)
+                 or (generic and len(cue) == 1 and cue[0] in own)), event_type)
 
 
+EXPLOSION = "Bombing"
+"""The type of the words that name an explosion, not its weapon ("exploded", "blast"): what
+exploded may name the weapon of any rank."""
 AIMED_PREPS = frozenset({"at", "against", "toward", "towards"})
 """Prepositions of what an act is aimed at: "threw stones at an air force vehicle"."""
 
