@@ -308,3 +308,16 @@ def test_territory_taken_without_confrontation_is_a_transfer(extractor):
 ])
 def test_an_intervention_is_no_name_and_no_act_of_the_crowd(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+def test_protesters_forced_to_disperse_is_an_intervention(extractor):
+    assert _first_type(extractor, "About 80 protesters marched through the city. Police blocked "
+                                  "the march, forcing the protesters to disperse.") \
+        == "ProtestWithIntervention"
+
+
+def test_as_is_no_reason_that_hides_an_intervention(extractor):
+    assert _first_type(extractor, "About 80 protesters marched through the city. Police blocked "
+                                  "the march as the protesters had not obtained permission to "
+                                  "hold the event, forcing the protesters to disperse.") \
+        == "ProtestWithIntervention"

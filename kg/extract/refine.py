@@ -196,7 +196,7 @@ BACKGROUND = frozenset({"after", "before", "since", "following", "amid", "despit
 remembered: "after violent clashes", "the anniversary of the riot"."""
 
 
-REASON_MARKS = frozenset({"because", "since", "as"})
+REASON_MARKS = frozenset({"because", "since"})
 """Conjunctions of a clause that tells why ("because it destroys the landscape"), not what
 happened."""
 
@@ -249,8 +249,9 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
-    """The act ``token`` tells of is done by the protest's own crowd: the subject of its verb
-    (or of the verb whose purpose it is) is the trigger's subject or names protesters."""
+    """The act ``token`` tells of is done by the protest's own crowd to something else: the
+    subject of its transitive verb (or of the verb whose purpose it is) is the trigger's subject
+    or names protesters."""
     crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
     own = {c.i for c in trigger.children if c.dep_ == "nsubj"}
     verb = token
@@ -258,7 +259,8 @@ def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
             and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head is not verb:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(c.i in own or c.lemma_.lower() in crowd for c in subjects)
+    acts_on = any(c.dep_ == "dobj" for c in verb.children)  # not "forced the protesters to
+    return acts_on and any(c.i in own or c.lemma_.lower() in crowd for c in subjects)  # disperse"
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
