@@ -341,8 +341,8 @@ def analysis_page(store: Store, name: str, params: Params, fmt: str = "json", li
     """Rows ``offset`` to ``offset + limit`` of :func:`run_analysis`, rendered as ``fmt``
     (:func:`kg.analysis.output.render`), the summary saying which page it is of how many rows
     (``page``: ``offset, limit, rows``). An analysis of a large store has tens of thousands of
-    rows (the fights of a 100,000-article store: 41,934 rows, 44.8 MB of JSON); the HTTP API sends them a page
-    at a time, as it does actors, events and claims (:func:`kg.catalog.page`).
+    rows (the fights of a 100,000-article store: 41,934 rows, 44.8 MB of JSON); the HTTP API
+    sends them a page at a time, as it does actors, events and claims (:func:`kg.catalog.page`).
 
     >>> from kg.store import open_store
     >>> import json
