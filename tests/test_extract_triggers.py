@@ -195,3 +195,30 @@ def test_a_gathering_to_press_a_directive_is_a_protest(extractor, verb):
     text = f"On 3 May 2022, residents gathered outside the town hall in Garissa to {verb} the " \
         "mayor."
     assert ("Protest", "gathered") in [e[:2] for e in _events(extractor, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel fighters fired at an army checkpoint near the river.", ("ArmedClash", "fired")),
+    ("Troops fired in the direction of the rebel trenches.", ("ArmedClash", "fired")),
+    ("Gunmen fired several shots at the patrol.", ("ArmedClash", "fired")),
+    ("The soldiers fired mortar shells at the hills.", ("Shelling", "fired")),
+])
+def test_firing_at_something_is_shooting(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_firing_someone_is_no_shooting(extractor):
+    assert _events(extractor, "The company fired its finance director on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A farmer was hit by a landmine while ploughing his field.", ("Bombing", "hit")),
+    ("A bomb went off outside the bank on Monday.", ("Bombing", "went")),
+    ("Two youths hurled a bomb at the police station.", ("Grenade", "hurled")),
+])
+def test_explosives_that_hit_go_off_or_are_thrown(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_going_off_without_an_explosive_is_no_explosion(extractor):
+    assert _events(extractor, "The alarm went off twice during the night.") == []
