@@ -222,3 +222,8 @@ def test_explosives_that_hit_go_off_or_are_thrown(extractor, text, expected):
 
 def test_going_off_without_an_explosive_is_no_explosion(extractor):
     assert _events(extractor, "The alarm went off twice during the night.") == []
+
+
+def test_an_aircraft_that_strikes_is_an_air_strike(extractor):
+    assert _events(extractor, "Warplanes struck the market on Tuesday.")[0] == ("AirStrike", "struck")
+    assert _events(extractor, "The striker hit the post twice.") == []

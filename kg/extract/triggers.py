@@ -123,6 +123,13 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
     return next((kind for needs, kind in rules if needs & found), None)
 
 
+def _event_subject(verb) -> bool:  # type: ignore[no-untyped-def]
+    """The verb's subject is an event noun the verb only reports: in "a drone strike hit the
+    truck" the strike is the event, "hit" adds none (but "drones hit the truck" is one)."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and trigger_type(c) is not None
+               for c in verb.children)
+
+
 def _prepositional_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     """The type of a verb that needs a fitting prepositional phrase, by its preposition or the
     preposition's object: "fired at a convoy", "fired on the crowd", "fired in the direction
@@ -207,7 +214,7 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
     if token.pos_ == "VERB":
         if lemma in REPORTING_VERBS and obligation_clause(token) is not None:
             return "Demand"  # "Russia said Sudan must return the helicopter"
-        if lemma in lex.with_subject:
+        if lemma in lex.with_subject and not _event_subject(token):
             found = _conditional_type(token, lex.with_subject[lemma], ("nsubj",))
             if found is not None:
                 return found
