@@ -202,3 +202,21 @@ def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
     event = _first(extractor, text)
     assert "kenya-military" in event.agents
     assert any(k.startswith("kilimo-liberation-front") for k in event.agents)
+
+
+def test_a_relative_pronoun_subject_stands_for_its_antecedent(extractor):
+    """ "soldiers who entered the village and killed a farmer": the soldiers killed him."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers who entered the village and killed a farmer near Garissa "
+        "were arrested.", origin="roles"))
+    killing = next(e for e in extraction.events if e.trigger.text == "killed")
+    assert killing.agents == ("kenya-military",)
+
+
+def test_the_antecedent_of_a_relative_subject_is_no_target_of_its_clause(extractor):
+    """ "gunmen who attacked a bus": the gunmen attacked; the bus is the people's."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, police arrested two gunmen who attacked a bus near Garissa.",
+        origin="roles"))
+    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
+    assert attack.agents == ("kenya-unidentified",) and attack.targets == ("kenya-civilians",)

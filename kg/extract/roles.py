@@ -77,6 +77,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb:
+                return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
     shared = _shared_agent(verb, actor_at)
     if shared:
         return shared
@@ -85,6 +87,16 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
         return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+"""Pronouns that open a relative clause about people or groups: as its subject they stand for
+the noun the clause modifies, their antecedent ("soldiers who entered the village": the
+soldiers entered it); "which" speaks of things ("the bridge, which connected two towns")."""
+
+
+def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
 
 
 def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -140,7 +152,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     stranded = stranded_subject(verb) if not found else None
     if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
         found.extend(phrase_actors(stranded, actor_at))
-    if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
+    if verb.dep_ == "relcl" and not found and not any(  # "the soldiers that ISIS took
+            c.dep_ == "nsubj" and _relative_pronoun(c) for c in verb.children):  # captive"
         found.extend(phrase_actors(verb.head, actor_at))
     if not found:  # "a man was shot and killed": the patient of both passives
         found.extend(_shared_patient(verb, actor_at))
