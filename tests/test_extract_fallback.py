@@ -167,3 +167,15 @@ def test_a_name_on_a_people_noun_leaves_the_people_an_actor(extractor):
     actors = {a.key: a for a in extraction.actors}
     shot = next(e for e in extraction.events if e.trigger.text == "shot")
     assert ("civilians", "KEN") in {(actors[k].kind, actors[k].country) for k in shot.targets}
+
+
+def test_a_name_people_are_members_of_is_a_body_not_a_person(extractor):
+    """The tagger may take "Kisan Morcha" for a person's name; a person has no members: it is
+    an organisation, whose protest is held by the protesters of its country."""
+    extraction = extractor.extract(article_from_text(
+        "On 4 June 2022, members of Samyukt Kisan Morcha staged a protest in Jammu city.",
+        origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    protest = extraction.events[0]
+    kinds = sorted(actors[k].kind for k in protest.agents)
+    assert "person" not in kinds and "civilians" in kinds

@@ -202,7 +202,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
-            kind=_armed_head(ent.root, generic))
+            kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)):
@@ -298,6 +298,36 @@ def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[
     """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
     head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
     return "armed_group" if head is not None and head.kind == "armed_group" else None
+
+
+def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
+    """The kind of the body a name tagged as a person's names, when the name is what people
+    belong to: it modifies a noun of affiliation or an organisation's word ("Shiv Sena
+    members", "the Revival party") or is the "of" object of a noun of affiliation ("members of
+    Kisan Morcha"). A person has no members, delegates or fans; an organisation does.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Kisan", "Morcha", "members", "protested"],
+    ...           heads=[1, 2, 3, 3], deps=["compound", "compound", "nsubj", "ROOT"],
+    ...           pos=["PROPN", "PROPN", "NOUN", "VERB"], lemmas=["Kisan", "Morcha", "member",
+    ...           "protest"], ents=["B-PERSON", "I-PERSON", "O", "O"])
+    >>> _body_kind(doc.ents[0])
+    'other'
+    """
+    from kg.extract.owners import AFFILIATION_NOUNS
+
+    root = ent.root
+    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+        head = root.head  # "Shiv Sena members", "Valencia football fans"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        head = root.head.head  # "members of Kisan Morcha"
+    else:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in ORG_WORDS:
+        return ORG_WORDS[lemma]
+    return guess_kind("ORG", ent.text) if lemma in AFFILIATION_NOUNS else None
 
 
 NAMELESS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
