@@ -199,13 +199,14 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
         return True
 
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
+              and not _place_named(e.root)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
             kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
-                ent.label_ != "GPE" or not _locates(ent.root)):
+                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
@@ -241,7 +242,16 @@ def _locates(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county", "village",
-               "town", "city", "municipality", "area", "township", "neighborhood", "department"}
+               "town", "city", "municipality", "area", "township", "neighborhood", "department",
+               "neighbourhood", "ward", "hamlet", "commune", "locality"}
+
+
+def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name is a place's, by the word for a place it names ("attacked Kakumbukumbu
+    village", "the Kapyego ward"): whatever the tagger took it for, it is no actor."""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in PLACE_WORDS
 
 
 INSTITUTIONS = {"military", "police"}
@@ -305,15 +315,6 @@ def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
     belong to: it modifies a noun of affiliation or an organisation's word ("Shiv Sena
     members", "the Revival party") or is the "of" object of a noun of affiliation ("members of
     Kisan Morcha"). A person has no members, delegates or fans; an organisation does.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["Kisan", "Morcha", "members", "protested"],
-    ...           heads=[1, 2, 3, 3], deps=["compound", "compound", "nsubj", "ROOT"],
-    ...           pos=["PROPN", "PROPN", "NOUN", "VERB"], lemmas=["Kisan", "Morcha", "member",
-    ...           "protest"], ents=["B-PERSON", "I-PERSON", "O", "O"])
-    >>> _body_kind(doc.ents[0])
-    'other'
     """
     from kg.extract.owners import AFFILIATION_NOUNS
 
