@@ -220,3 +220,10 @@ def test_the_antecedent_of_a_relative_subject_is_no_target_of_its_clause(extract
         origin="roles"))
     attack = next(e for e in extraction.events if e.trigger.text == "attacked")
     assert attack.agents == ("kenya-unidentified",) and attack.targets == ("kenya-civilians",)
+
+
+def test_an_approximate_count_is_the_verbs_object(extractor):
+    """ "raped around 25 women": the parser may take "around" for a preposition."""
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers systematically raped around 25 women "
+                              "and girls in Garissa.")
+    assert event.targets == ("kenya-civilians",)

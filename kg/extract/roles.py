@@ -146,7 +146,7 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
                 found.extend(k for prep in child.children if _target_prep(verb, prep)
                              for g in prep.children for k in phrase_actors(g, actor_at))
-        elif _target_prep(verb, child):
+        elif _target_prep(verb, child) or _counted_object(child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
     stranded = stranded_subject(verb) if not found else None
@@ -173,6 +173,19 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
+                           "roughly", "some"})
+"""Words that make a number approximate ("raped around 25 women"): a parser may take them for
+a preposition, whose "object" is then the verb's object."""
+
+
+def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a "preposition" of a verb is an approximator of its counted object: "killed
+    around 25 villagers", not "fought around the town"."""
+    return prep.dep_ == "prep" and prep.lower_ in APPROXIMATORS and any(
+        g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
 
 
 TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
