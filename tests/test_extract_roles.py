@@ -227,3 +227,12 @@ def test_an_approximate_count_is_the_verbs_object(extractor):
     event = _first(extractor, "On 3 May 2022, Kenyan soldiers systematically raped around 25 women "
                               "and girls in Garissa.")
     assert event.targets == ("kenya-civilians",)
+
+
+def test_a_relative_clause_after_a_comma_lends_its_antecedent_no_act(extractor):
+    """ "Sharon, who has vowed ...": background in passing, not an act the report codes."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, police arrested Ali Hassan, who attacked a bus near Garissa.",
+        origin="roles"))
+    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
+    assert "ali-hassan" not in attack.agents

@@ -77,7 +77,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
-            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb:
+            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
+                    and _restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
     shared = _shared_agent(verb, actor_at)
     if shared:
@@ -90,13 +91,18 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
-"""Pronouns that open a relative clause about people or groups: as its subject they stand for
-the noun the clause modifies, their antecedent ("soldiers who entered the village": the
-soldiers entered it); "which" speaks of things ("the bridge, which connected two towns")."""
+"""Relative pronouns of people or groups: as a subject they stand for their antecedent
+("soldiers who entered the village"); "which" speaks of things."""
 
 
 def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
     return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
+
+
+def _restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a relative clause restricts its antecedent ("soldiers who entered the village"),
+    not adds background after a comma ("Sharon, who has vowed ...")."""
+    return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
 
 
 def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -177,8 +183,7 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
 
 APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
                            "roughly", "some"})
-"""Words that make a number approximate ("raped around 25 women"): a parser may take them for
-a preposition, whose "object" is then the verb's object."""
+"""Words that make a number approximate, which a parser may take for a preposition."""
 
 
 def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
