@@ -236,3 +236,15 @@ def test_a_relative_clause_after_a_comma_lends_its_antecedent_no_act(extractor):
         origin="roles"))
     attack = next(e for e in extraction.events if e.trigger.text == "attacked")
     assert "ali-hassan" not in attack.agents
+
+
+def test_a_date_is_no_target(extractor):
+    """ "On 5 January 2022, near a village, fighting broke out ...": "on" dates the act; what
+    hangs on the date is where, not whom it was aimed at."""
+    extraction = extractor.extract(article_from_text(
+        "On 5 January 2022, near Ol Doinyo Kale village, Wajir township (Wajir district, Wajir "
+        "region) fighting broke out between the Kenyan military forces and Somali rebels.",
+        origin="roles"))
+    actors = {a.key: a for a in extraction.actors}
+    fighting = extraction.events[0]
+    assert "civilians" not in {actors[k].kind for k in fighting.targets}

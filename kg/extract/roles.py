@@ -63,9 +63,14 @@ def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
         return True
     if prep.dep_ == "prep" and prep.lower_ == "between":
         return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
-    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
+    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS or _temporal(prep):
         return False
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
+
+
+def _temporal(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a preposition's object is a time: "On 5 January" dates an act, aims at nothing."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -100,8 +105,7 @@ def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a relative clause restricts its antecedent ("soldiers who entered the village"),
-    not adds background after a comma ("Sharon, who has vowed ...")."""
+    """A relative clause that is no aside after a comma ("Sharon, who has vowed ...")."""
     return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
 
 
@@ -187,8 +191,7 @@ APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately",
 
 
 def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a "preposition" of a verb is an approximator of its counted object: "killed
-    around 25 villagers", not "fought around the town"."""
+    """Whether a verb's "preposition" approximates its counted object ("killed around 25")."""
     return prep.dep_ == "prep" and prep.lower_ in APPROXIMATORS and any(
         g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
 
