@@ -188,3 +188,12 @@ def test_a_name_with_a_word_for_a_place_is_no_actor(extractor):
         "On 19 March 2022, rebels attacked Kakumbukumbu village near Goma, killing 12 civilians.",
         origin="fallback"))
     assert not any("kakumbukumbu" in a.key for a in extraction.actors)
+
+
+def test_the_name_before_members_is_the_body_they_act_for(extractor):
+    """ "Black Hand Clan members set fire to a bus": the members act as the named body."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, suspected Black Hand Clan members set fire to a bus near Garissa.",
+        origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    assert [actors[k].label for k in extraction.events[0].agents] == ["Black Hand Clan"]

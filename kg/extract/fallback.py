@@ -211,6 +211,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
+    _add_member_names(doc, add, taken)
     for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
         if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
             add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))
@@ -247,8 +248,7 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
 
 
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name is a place's, by the word for a place it names ("attacked Kakumbukumbu
-    village", "the Kapyego ward"): whatever the tagger took it for, it is no actor."""
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village")."""
     while token.dep_ == "compound" and token.head is not token:
         token = token.head
     return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in PLACE_WORDS
@@ -311,11 +311,8 @@ def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[
 
 
 def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
-    """The kind of the body a name tagged as a person's names, when the name is what people
-    belong to: it modifies a noun of affiliation or an organisation's word ("Shiv Sena
-    members", "the Revival party") or is the "of" object of a noun of affiliation ("members of
-    Kisan Morcha"). A person has no members, delegates or fans; an organisation does.
-    """
+    """The kind of a body a name tagged as a person's names when people belong to it ("Shiv
+    Sena members", "members of Kisan Morcha", "the Revival party"): a person has no members."""
     from kg.extract.owners import AFFILIATION_NOUNS
 
     root = ent.root
@@ -331,23 +328,38 @@ def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
     return guess_kind("ORG", ent.text) if lemma in AFFILIATION_NOUNS else None
 
 
-NAMELESS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
+NAMELESS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
 """Entity types of a modifier that says where or whose people are, not which group: "Mombasa
 police", "Shiite militiamen"."""
 
 
-def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _name_before(token, taken: set[int], nameless: frozenset[str] = NAMELESS  # type: ignore[no-untyped-def]
+                 ) -> tuple[int, int] | None:
     """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
-    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality."""
+    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality
+    (``nameless`` entity types)."""
     names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names or any(c.ent_type_ in NAMELESS or c.i in taken or not c.text[:1].isupper()
+    if not names or any(c.ent_type_ in nameless or c.i in taken or not c.text[:1].isupper()
                         for c in names):
         return None
     start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
-    if end != token.i or any(t.ent_type_ in NAMELESS or t.i in taken
+    if end != token.i or any(t.ent_type_ in nameless or t.i in taken
                              for t in token.doc[start:end]):
         return None
     return start, end
+
+
+MEMBERS = frozenset({"member", "members"})
+"""Nouns of members: "Gulf Clan members" act as the named body (a facility has no members)."""
+
+
+def _add_member_names(doc, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
+    """Offer the name before each noun of members as the body they are members of."""
+    for token in doc:
+        if token.lemma_.lower() in MEMBERS and token.pos_ == "NOUN":
+            name = _name_before(token, taken, NAMELESS - {"FAC"})
+            if name is not None:
+                add(name[0], token.i + 1, "ORG", name=name)
 
 
 def _bracketed(ent) -> bool:  # type: ignore[no-untyped-def]
