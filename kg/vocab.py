@@ -139,6 +139,7 @@ class CKG(DefinedNamespace):
     triggerWithObject: URIRef
     triggerWithSubject: URIRef
     triggerWithPurpose: URIRef
+    triggerWithPreposition: URIRef
     senseGuard: URIRef
     reportableWithoutActor: URIRef
     instrument: URIRef

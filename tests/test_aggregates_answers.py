@@ -74,20 +74,20 @@ def test_an_answer_is_read_once_per_store_generation(disk_store, monkeypatch):
     assert reads == ["fights", "tally-columns", "tallies", "fights", "fights"]
 
 
-def test_an_unfiltered_answer_is_rendered_once_per_store_generation(disk_store, monkeypatch):
+def test_an_unfiltered_answer_is_computed_once_per_store_generation(disk_store, monkeypatch):
     import kg.analysis.run
-    from kg.analysis.run import rendered_analysis
+    from kg.analysis.run import analysis_page
 
-    renders: list[str] = []
-    real = kg.analysis.run.render
-    monkeypatch.setattr(kg.analysis.run, "render",
-                        lambda result, fmt: renders.append(fmt) or real(result, fmt))
-    first = rendered_analysis(disk_store, "fights", Params())
-    assert rendered_analysis(disk_store, "fights", Params()) == first and renders == ["json"]
-    rendered_analysis(disk_store, "fights", Params(top=1))
-    rendered_analysis(disk_store, "fights", Params(actor="isis"))
-    rendered_analysis(disk_store, "fights", Params(actor="isis"))  # filtered: not kept
-    assert renders == ["json"] * 4
+    runs: list[str] = []
+    real = kg.analysis.run.ANALYSES["fights"]
+    monkeypatch.setitem(kg.analysis.run.ANALYSES, "fights",
+                        lambda store, graph, params: runs.append("fights") or real(store, graph, params))
+    first = analysis_page(disk_store, "fights", Params(), limit=2)
+    assert analysis_page(disk_store, "fights", Params(), limit=2) == first and len(runs) == 1
+    assert analysis_page(disk_store, "fights", Params(), limit=1) != first and len(runs) == 1
+    analysis_page(disk_store, "fights", Params(actor="isis"))
+    analysis_page(disk_store, "fights", Params(actor="isis"))  # filtered: not kept
+    assert len(runs) == 3
 
 
 def _tables_read_afresh(store):  # type: ignore[no-untyped-def]

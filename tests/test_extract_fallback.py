@@ -167,3 +167,33 @@ def test_a_name_on_a_people_noun_leaves_the_people_an_actor(extractor):
     actors = {a.key: a for a in extraction.actors}
     shot = next(e for e in extraction.events if e.trigger.text == "shot")
     assert ("civilians", "KEN") in {(actors[k].kind, actors[k].country) for k in shot.targets}
+
+
+def test_a_name_people_are_members_of_is_a_body_not_a_person(extractor):
+    """The tagger may take "Kisan Morcha" for a person's name; a person has no members: it is
+    an organisation, whose protest is held by the protesters of its country."""
+    extraction = extractor.extract(article_from_text(
+        "On 4 June 2022, members of Samyukt Kisan Morcha staged a protest in Jammu city.",
+        origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    protest = extraction.events[0]
+    kinds = sorted(actors[k].kind for k in protest.agents)
+    assert "person" not in kinds and "civilians" in kinds
+
+
+def test_a_name_with_a_word_for_a_place_is_no_actor(extractor):
+    """ "attacked Kakumbukumbu village": whatever the tagger takes the name for, the village is
+    what was attacked, and its people are the target."""
+    extraction = extractor.extract(article_from_text(
+        "On 19 March 2022, rebels attacked Kakumbukumbu village near Goma, killing 12 civilians.",
+        origin="fallback"))
+    assert not any("kakumbukumbu" in a.key for a in extraction.actors)
+
+
+def test_the_name_before_members_is_the_body_they_act_for(extractor):
+    """ "Black Hand Clan members set fire to a bus": the members act as the named body."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, suspected Black Hand Clan members set fire to a bus near Garissa.",
+        origin="fallback"))
+    actors = {a.key: a for a in extraction.actors}
+    assert [actors[k].label for k in extraction.events[0].agents] == ["Black Hand Clan"]

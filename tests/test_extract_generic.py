@@ -230,3 +230,9 @@ def test_a_call_that_was_followed_reports_what_it_asked_for(extractor):
                     "demonstrations in Garissa, Kenya.") == [(("kenya-protesters",), "asserted")]
     assert [m for _, m in protests("On 3 May 2022, the students called for demonstrations in "
                                    "Garissa, Kenya.")] == ["hypothetical"]
+
+
+def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
+    arrest = _roles(extractor, "On 3 May 2022, police arrested two suspects in Garissa.")[0]
+    attack = _roles(extractor, "On 3 May 2022, two armed suspects killed a man in Garissa.")[0]
+    assert arrest[2] == ("kenya-civilians",) and attack[1] == ("kenya-unidentified",)

@@ -202,3 +202,49 @@ def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
     event = _first(extractor, text)
     assert "kenya-military" in event.agents
     assert any(k.startswith("kilimo-liberation-front") for k in event.agents)
+
+
+def test_a_relative_pronoun_subject_stands_for_its_antecedent(extractor):
+    """ "soldiers who entered the village and killed a farmer": the soldiers killed him."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Kenyan soldiers who entered the village and killed a farmer near Garissa "
+        "were arrested.", origin="roles"))
+    killing = next(e for e in extraction.events if e.trigger.text == "killed")
+    assert killing.agents == ("kenya-military",)
+
+
+def test_the_antecedent_of_a_relative_subject_is_no_target_of_its_clause(extractor):
+    """ "gunmen who attacked a bus": the gunmen attacked; the bus is the people's."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, police arrested two gunmen who attacked a bus near Garissa.",
+        origin="roles"))
+    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
+    assert attack.agents == ("kenya-unidentified",) and attack.targets == ("kenya-civilians",)
+
+
+def test_an_approximate_count_is_the_verbs_object(extractor):
+    """ "raped around 25 women": the parser may take "around" for a preposition."""
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers systematically raped around 25 women "
+                              "and girls in Garissa.")
+    assert event.targets == ("kenya-civilians",)
+
+
+def test_a_relative_clause_after_a_comma_lends_its_antecedent_no_act(extractor):
+    """ "Sharon, who has vowed ...": background in passing, not an act the report codes."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, police arrested Ali Hassan, who attacked a bus near Garissa.",
+        origin="roles"))
+    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
+    assert "ali-hassan" not in attack.agents
+
+
+def test_a_date_is_no_target(extractor):
+    """ "On 5 January 2022, near a village, fighting broke out ...": "on" dates the act; what
+    hangs on the date is where, not whom it was aimed at."""
+    extraction = extractor.extract(article_from_text(
+        "On 5 January 2022, near Ol Doinyo Kale village, Wajir township (Wajir district, Wajir "
+        "region) fighting broke out between the Kenyan military forces and Somali rebels.",
+        origin="roles"))
+    actors = {a.key: a for a in extraction.actors}
+    fighting = extraction.events[0]
+    assert "civilians" not in {actors[k].kind for k in fighting.targets}

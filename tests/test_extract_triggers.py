@@ -273,3 +273,35 @@ def test_riot_police_report_no_riot(extractor):
 ])
 def test_a_thrown_explosive_is_a_grenade_attack_unless_a_petrol_bomb(extractor, text, expected):
     assert _events(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel fighters fired at an army checkpoint near the river.", ("ArmedClash", "fired")),
+    ("Troops fired in the direction of the rebel trenches.", ("ArmedClash", "fired")),
+    ("Gunmen fired several shots at the patrol.", ("ArmedClash", "fired")),
+    ("The soldiers fired mortar shells at the hills.", ("Shelling", "fired")),
+])
+def test_firing_at_something_is_shooting(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_firing_someone_is_no_shooting(extractor):
+    assert _events(extractor, "The company fired its finance director on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A farmer was hit by a landmine while ploughing his field.", ("Bombing", "hit")),
+    ("A bomb went off outside the bank on Monday.", ("Bombing", "went")),
+    ("Two youths hurled a bomb at the police station.", ("Grenade", "hurled")),
+])
+def test_explosives_that_hit_go_off_or_are_thrown(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_going_off_without_an_explosive_is_no_explosion(extractor):
+    assert _events(extractor, "The alarm went off twice during the night.") == []
+
+
+def test_an_aircraft_that_strikes_is_an_air_strike(extractor):
+    assert _events(extractor, "Warplanes struck the market on Tuesday.")[0] == ("AirStrike", "struck")
+    assert _events(extractor, "The striker hit the post twice.") == []

@@ -67,3 +67,21 @@ def test_the_damage_a_rioting_crowd_does_after_is_the_riots_target(extractor):
         "and burned two cars.", origin="victims"))
     riot = extraction.events[0]
     assert riot.event_type == "ViolentDemonstration" and riot.targets == ("kenya-civilians",)
+
+
+def test_the_offender_a_crowd_lynches_is_a_civilian(extractor):
+    """ "villagers beat a suspected thief": the thief is a person the crowd's violence befalls,
+    not an armed band."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, villagers beat a suspected thief in Garissa.", origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert [actors[k].kind for k in event.targets] == ["civilians"]
+
+
+def test_armed_men_a_crowd_hits_stay_an_armed_group(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, villagers beat two armed men in Garissa.", origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert [actors[k].kind for k in event.targets] == ["armed_group"]

@@ -61,3 +61,22 @@ def test_errors(analysis_client, query, status, error):
     response = analysis_client.get(f"/api/analysis/{query}")
     assert response.status_code == status
     assert response.get_json()["error"] == error
+
+
+def test_rows_come_a_page_at_a_time(analysis_client):
+    whole = analysis_client.get("/api/analysis/fights?limit=1000").get_json()
+    total = whole["summary"]["page"]["rows"]
+    assert total == len(whole["rows"]) >= 3
+    pages = [analysis_client.get(f"/api/analysis/fights?limit=2&offset={start}").get_json()
+             for start in range(0, total, 2)]
+    assert [row for page in pages for row in page["rows"]] == whole["rows"]
+    assert {page["summary"]["page"]["rows"] for page in pages} == {total}
+    assert pages[1]["summary"]["page"] == {"offset": 2, "limit": 2, "rows": total}
+    assert analysis_client.get(f"/api/analysis/fights?offset={total}").get_json()["rows"] == []
+
+
+@pytest.mark.parametrize("query", ["fights?limit=0", "fights?limit=1001", "fights?offset=-1",
+                                   "fights?limit=many"])
+def test_a_bad_page_is_a_400(analysis_client, query):
+    response = analysis_client.get(f"/api/analysis/{query}")
+    assert response.status_code == 400 and response.get_json()["error"] == "InputError"

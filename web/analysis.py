@@ -2,15 +2,17 @@
 
 Query parameters are the filters and options of :func:`kg.analysis.run.params_from_strings`
 (since, until, types, min_weight, articles, actor, other, hops, top, window,
-include_negated) plus ``format`` (json, csv or table). An unknown analysis is a
-404 and a bad parameter a 400, both as JSON errors.
+include_negated) plus ``format`` (json, csv or table) and the page, ``limit`` (1-1000, default
+100) rows from ``offset``, as for the other list APIs; the summary's ``page`` says how many rows
+there are in all. An unknown analysis is a 404 and a bad parameter a 400, both as JSON errors.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
-from kg.analysis.run import ANALYSES, params_from_strings, rendered_analysis
+from kg import catalog
+from kg.analysis.run import ANALYSES, analysis_page, params_from_strings
 from web import get_store
 
 bp = Blueprint("analysis", __name__)
@@ -27,5 +29,6 @@ def index() -> Response:
 def analysis(name: str) -> Response:
     args = request.args.to_dict()
     fmt = args.pop("format", "json")
-    text = rendered_analysis(get_store(), name, params_from_strings(args), fmt)
+    limit, offset = catalog.page(args.pop("limit", None), args.pop("offset", None))
+    text = analysis_page(get_store(), name, params_from_strings(args), fmt, limit, offset)
     return Response(text, mimetype=MEDIA_TYPES.get(fmt, "application/json"))

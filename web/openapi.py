@@ -34,7 +34,7 @@ def _query(name: str, description: str, pattern: str | None = None) -> dict[str,
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _STR = {"type": "string"}
 ANALYSIS_FILTERS = ("since", "until", "types", "min_weight", "articles", "actor", "other",
-                    "hops", "top", "window", "include_negated", "format")
+                    "hops", "top", "window", "include_negated", "format", "limit", "offset")
 """Query parameters of ``/api/analysis/{name}`` (see :func:`kg.analysis.run.params_from_strings`)."""
 _OPT = {"type": "string", "nullable": True}
 _URIS = {"type": "array", "items": _STR}

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections import Counter
 
 from kg import ids
-from kg.aggregates.tallies import HAPPENED, IN_DYAD, EventFacts, Key, event_edges
+from kg.aggregates.tallies import HAPPENED, IN_DYAD, Key, event_edges, event_facts
 from kg.store.base import Store
-from kg.vocab import ET, sparql_prologue
+from kg.vocab import sparql_prologue
 
 EARLIER_MARKER_TEXT = "tallies kept current at ingest (dyads, actors, places, dates, mediation)"
 """The aggregates graph's label before the index (its tallies are those of today)."""
@@ -51,19 +51,12 @@ def needs_index_only(store: Store) -> bool:
 
 def index_keys(store: Store) -> Counter[Key]:
     """The :data:`~kg.aggregates.tallies.IN_DYAD` keys of every stored event that happened."""
-    prefix = str(ET._NS)
-    events: dict[tuple[str, str], tuple[str, str, dict[str, dict[str, None]]]] = {}
-    for graph, event, kind, act, role, actor in store.select_text(EDGE_FACTS):
-        _, _, roles = events.setdefault((graph, event), (
-            kind.removeprefix(prefix), act or "", {"agent": {}, "target": {}, "mediator": {}}))
-        roles[role][actor] = None
-    keys: Counter[Key] = Counter()
-    for (_, event), (kind, act, roles) in events.items():
-        facts = EventFacts(event, kind, HAPPENED[0], "", "", tuple(roles["agent"]),
-                           tuple(roles["target"]), tuple(roles["mediator"]), act)
-        for dyad in event_edges(facts):
-            keys[Key(IN_DYAD, (event, *dyad))] = 1
-    return keys
+    columns = ("graph", "event", "type", "agentsAct", "role", "actor")
+    rows = (dict(zip(columns, row, strict=True), modality=HAPPENED[0])
+            for row in store.select_text(EDGE_FACTS))
+    facts, _, _ = event_facts(rows)
+    return Counter({Key(IN_DYAD, (event.uri, *dyad)): 1 for event in facts
+                    for dyad in event_edges(event)})
 
 
 def add_index(store: Store) -> int:

@@ -171,6 +171,22 @@ def from_rows(rows: Iterable[Mapping[str, object]],
     """The contribution of a stored article, from the rows of :data:`kg.aggregates.write.FACTS`
     for its graph (``event, type, modality``, optional ``date, place, agentsAct, role, actor,
     published, source``) and of :data:`kg.aggregates.write.TALKS_CLAIMS` (``claim, speaker``)."""
+    facts, published, source = event_facts(rows)
+    claims = [(str(row["claim"]), str(row["speaker"])) for row in claim_rows]
+    return contribution(facts, published, source, claims)
+
+
+def event_facts(rows: Iterable[Mapping[str, object]]) -> tuple[list[EventFacts], str, str]:
+    """Rows of one event role each (``event, type, modality``, optional ``date, place,
+    agentsAct, role, actor, published, source``) grouped into one :class:`EventFacts` an event,
+    with the last ``published`` and ``source`` given.
+
+    >>> facts, _, _ = event_facts([
+    ...     {"event": "e1", "type": "Fight", "modality": "asserted", "role": "agent", "actor": "a"},
+    ...     {"event": "e1", "type": "Fight", "modality": "asserted", "role": "target", "actor": "b"}])
+    >>> [(f.uri, f.agents, f.targets) for f in facts]
+    [('e1', ('a',), ('b',))]
+    """
     from kg.vocab import ET
 
     prefix = str(ET._NS)
@@ -190,9 +206,8 @@ def from_rows(rows: Iterable[Mapping[str, object]],
                         tuple(e["agent"]), tuple(e["target"]), tuple(e["mediator"]),  # type: ignore[call-overload]
                         str(e["act"]))
              for uri, e in events.items()]
-    claims = [(str(row["claim"]), str(row["speaker"])) for row in claim_rows]
-    return contribution(facts, published, source, claims)
+    return facts, published, source
 
 
 __all__ = ["HAPPENED", "IN_DYAD", "KINDS", "TALKS", "EventFacts", "Key", "contribution", "event_edges",
-           "from_extraction", "from_rows", "mediation_roles"]
+           "event_facts", "from_extraction", "from_rows", "mediation_roles"]

@@ -92,6 +92,8 @@ class MentionMatcher:
                     end = self._adjectival_sector(doc, end, key)
                     if end is None:
                         continue  # "U.S. military aid": the sector word is an adjective here
+                elif how == "composite":
+                    key, end = self._headed_sector(doc, end, key)
                 found.append(Found(start, end, kind, key, how))
         found = found + self._of_composites(doc, found) + self._authored(doc)
         found = found + self._coordinated_composites(doc, found)
@@ -109,6 +111,23 @@ class MentionMatcher:
         if head.i == end and self._sector_heads.get(head.lemma_.lower()) == sector:
             return end + 1
         return None
+
+    def _headed_sector(self, doc, end: int, key: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+        """A composite whose sector noun modifies the head of another sector names that one:
+        "Malian government forces" and "Syrian regime troops" are the armed forces, as
+        "government forces" alone are; "government officials" stay the government, and a
+        modifier that moves the head into its own sector keeps it there ("Libyan police
+        forces" are the police, :attr:`~kg.extract.gazetteer.Sector.modifies`)."""
+        modifier = doc[end - 1]
+        if end >= len(doc) or modifier.dep_ != "compound" or modifier.head.i != end:
+            return key, end
+        country, _, sector = key.rpartition("-")
+        headed = self._sector_heads.get(doc[end].lemma_.lower())
+        own = self.gazetteer.sectors.get(sector)
+        if headed is None or headed == sector or not country or own is None or \
+                headed in own.modifies:
+            return key, end
+        return f"{country}-{headed}", end + 1
 
     def _coordinated_composites(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """Each nationality of a coordination before a sector noun composes its own actor:

@@ -18,14 +18,15 @@ from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
 from kg.extract.owners import Owners, with_affiliated_victims
-from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
+from kg.extract.victims import (named_object, offenders, perpetrator_of, with_crowd_victims,
+                                with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.generic import MANY_SECTORS, GenericAgents, context_countries
+from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
@@ -218,6 +219,13 @@ def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[
                                                      else None)
 
 
+def _people_of(gazetteer: Gazetteer, actor: Actor | None) -> str | None:
+    """The key of the civilians of an actor's country (``None`` for an actor of none)."""
+    if actor is None or actor.parent not in gazetteer.actors:
+        return None
+    return gazetteer.generic("civilians", actor.parent).key
+
+
 def _named_forces(token_actor: dict[int, str], sentence_of: dict[int, int], kind_of: KindOf
                   ) -> dict[int, list[str]]:
     """The state forces (police, military) each sentence names, known or generic."""
@@ -312,6 +320,10 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             ctx.add_event(events[-1])
     implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
+    suspects = offenders(doc, lambda i: candidates[i].key if i in candidates else None,
+                         getattr(gazetteer.sectors.get(UNIDENTIFIED), "heads", frozenset()))
+    events = with_crowd_victims(events, actor_of_key, lambda key: _people_of(
+        gazetteer, actor_of_key(key)), suspects.__contains__)
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")

@@ -199,17 +199,19 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
         return True
 
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
+              and not _place_named(e.root)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
-            kind=_armed_head(ent.root, generic))
+            kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
-                ent.label_ != "GPE" or not _locates(ent.root)):
+                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
+    _add_member_names(doc, add, taken)
     for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
         if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
             add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))
@@ -241,7 +243,15 @@ def _locates(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county", "village",
-               "town", "city", "municipality", "area", "township", "neighborhood", "department"}
+               "town", "city", "municipality", "area", "township", "neighborhood", "department",
+               "neighbourhood", "ward", "hamlet", "commune", "locality"}
+
+
+def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village")."""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in PLACE_WORDS
 
 
 INSTITUTIONS = {"military", "police"}
@@ -300,23 +310,56 @@ def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[
     return "armed_group" if head is not None and head.kind == "armed_group" else None
 
 
-NAMELESS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
+def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
+    """The kind of a body a name tagged as a person's names when people belong to it ("Shiv
+    Sena members", "members of Kisan Morcha", "the Revival party"): a person has no members."""
+    from kg.extract.owners import AFFILIATION_NOUNS
+
+    root = ent.root
+    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+        head = root.head  # "Shiv Sena members", "Valencia football fans"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        head = root.head.head  # "members of Kisan Morcha"
+    else:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in ORG_WORDS:
+        return ORG_WORDS[lemma]
+    return guess_kind("ORG", ent.text) if lemma in AFFILIATION_NOUNS else None
+
+
+NAMELESS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
 """Entity types of a modifier that says where or whose people are, not which group: "Mombasa
 police", "Shiite militiamen"."""
 
 
-def _name_before(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _name_before(token, taken: set[int], nameless: frozenset[str] = NAMELESS  # type: ignore[no-untyped-def]
+                 ) -> tuple[int, int] | None:
     """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
-    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality."""
+    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality
+    (``nameless`` entity types)."""
     names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names or any(c.ent_type_ in NAMELESS or c.i in taken or not c.text[:1].isupper()
+    if not names or any(c.ent_type_ in nameless or c.i in taken or not c.text[:1].isupper()
                         for c in names):
         return None
     start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
-    if end != token.i or any(t.ent_type_ in NAMELESS or t.i in taken
+    if end != token.i or any(t.ent_type_ in nameless or t.i in taken
                              for t in token.doc[start:end]):
         return None
     return start, end
+
+
+MEMBERS = frozenset({"member", "members"})
+"""Nouns of members: "Gulf Clan members" act as the named body (a facility has no members)."""
+
+
+def _add_member_names(doc, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
+    """Offer the name before each noun of members as the body they are members of."""
+    for token in doc:
+        if token.lemma_.lower() in MEMBERS and token.pos_ == "NOUN":
+            name = _name_before(token, taken, NAMELESS - {"FAC"})
+            if name is not None:
+                add(name[0], token.i + 1, "ORG", name=name)
 
 
 def _bracketed(ent) -> bool:  # type: ignore[no-untyped-def]

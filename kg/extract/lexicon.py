@@ -44,6 +44,7 @@ class Lexicon:
     with_object: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (objects, type)...
     with_subject: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (subjects, type)...
     with_purpose: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (purposes, type)...
+    with_preposition: dict[str, tuple[tuple[frozenset[str], str], ...]]  # verb -> (words, type)...
     guards: dict[str, frozenset[str]]  # trigger lemma -> lemmas that cancel it nearby
     alone: frozenset[str]  # types reportable without an actor
     instruments: tuple[tuple[tuple[str, ...], str, int], ...]  # (words, type, rank), best first
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         phrases=_phrases(), with_object=_conditional(CKG.triggerWithObject),
         with_subject=_conditional(CKG.triggerWithSubject),
         with_purpose=_conditional(CKG.triggerWithPurpose),
+        with_preposition=_conditional(CKG.triggerWithPreposition),
         guards={w: frozenset(o) for w, o in guards.items()},
         alone=frozenset(_key(s) for s, o in graph.subject_objects(CKG.reportableWithoutActor)
                         if o.toPython() is True),

@@ -63,9 +63,14 @@ def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
         return True
     if prep.dep_ == "prep" and prep.lower_ == "between":
         return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
-    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
+    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS or _temporal(prep):
         return False
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
+
+
+def _temporal(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a preposition's object is a time: "On 5 January" dates an act, aims at nothing."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -77,6 +82,9 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
+            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
+                    and _restrictive(child):
+                return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
     shared = _shared_agent(verb, actor_at)
     if shared:
         return shared
@@ -85,6 +93,20 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
         return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+"""Relative pronouns of people or groups: as a subject they stand for their antecedent
+("soldiers who entered the village"); "which" speaks of things."""
+
+
+def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
+
+
+def _restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
+    """A relative clause that is no aside after a comma ("Sharon, who has vowed ...")."""
+    return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
 
 
 def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -134,13 +156,14 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
                 found.extend(k for prep in child.children if _target_prep(verb, prep)
                              for g in prep.children for k in phrase_actors(g, actor_at))
-        elif _target_prep(verb, child):
+        elif _target_prep(verb, child) or _counted_object(child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
     stranded = stranded_subject(verb) if not found else None
     if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
         found.extend(phrase_actors(stranded, actor_at))
-    if verb.dep_ == "relcl" and not found:  # "the soldiers that ISIS took captive"
+    if verb.dep_ == "relcl" and not found and not any(  # "the soldiers that ISIS took
+            c.dep_ == "nsubj" and _relative_pronoun(c) for c in verb.children):  # captive"
         found.extend(phrase_actors(verb.head, actor_at))
     if not found:  # "a man was shot and killed": the patient of both passives
         found.extend(_shared_patient(verb, actor_at))
@@ -160,6 +183,17 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
+                           "roughly", "some"})
+"""Words that make a number approximate, which a parser may take for a preposition."""
+
+
+def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb's "preposition" approximates its counted object ("killed around 25")."""
+    return prep.dep_ == "prep" and prep.lower_ in APPROXIMATORS and any(
+        g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
 
 
 TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",

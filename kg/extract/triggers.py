@@ -119,12 +119,36 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
                   if p.dep_ == "prep" and p.lower_ == COMITATIVE]
     heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
     heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
-    heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ == "prep" for g in h.children]
+    heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ in ("prep", "agent")
+              for g in h.children]
     heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
               for g in p.children]  # "hundreds of protesters"
+    heads = [h for h in heads if not (guarded(h, h.lemma_.lower())
+                                      and _phrase(h, h.lemma_.lower()) is not None)]
+    # "hurled petrol bombs": an object whose modifier gives it a sense that is an event
+    # phrase of its own names that event; it is no fitting object of the verb
     found = {w for h in heads for w in (h.lemma_.lower(), h.lower_)}
     found |= {PLACE_OBJECT for h in heads if h.ent_type_ in PLACE_ENTITIES or (
         is_place is not None and is_place(h.i))}
+    return next((kind for needs, kind in rules if needs & found), None)
+
+
+def _event_subject(verb) -> bool:  # type: ignore[no-untyped-def]
+    """The verb's subject is an event noun the verb only reports: in "a drone strike hit the
+    truck" the strike is the event, "hit" adds none (but "drones hit the truck" is one)."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and trigger_type(c) is not None
+               for c in verb.children)
+
+
+def _prepositional_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
+    """The type of a verb that needs a fitting prepositional phrase, by its preposition or the
+    preposition's object: "fired at a convoy", "fired on the crowd", "fired in the direction
+    of the positions"; a phrase of time does not count ("fired the director on Monday")."""
+    found: set[str] = set()
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if not any(o.ent_type_ in NOT_EVENTS for o in objects):
+            found.update((prep.lower_, *(o.lemma_.lower() for o in objects)))
     return next((kind for needs, kind in rules if needs & found), None)
 
 
@@ -204,14 +228,18 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
     if token.pos_ == "VERB":
         if lemma in REPORTING_VERBS and obligation_clause(token) is not None:
             return "Demand"  # "Russia said Sudan must return the helicopter"
-        if lemma in lex.with_subject:
+        if lemma in lex.with_subject and not _event_subject(token):
             found = _conditional_type(token, lex.with_subject[lemma], ("nsubj",))
             if found is not None:
                 return found
         if lemma in lex.with_object:  # "seized weapons" is no "seized the town"
-            found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass"),
+            found = _conditional_type(token, lex.with_object[lemma], ("dobj", "nsubjpass", "agent"),
                                       is_place, comitative=True)
-            if found is not None or lemma not in lex.verbs:
+            if found is not None:
+                return found
+        if lemma in lex.with_preposition:  # "fired at the convoy" is no "fired the minister"
+            found = _prepositional_type(token, lex.with_preposition[lemma])
+            if found is not None:
                 return found
         return lex.verbs.get(lemma)
     found = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)

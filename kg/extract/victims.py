@@ -142,6 +142,73 @@ def with_perpetrators(events: Sequence[Event], perpetrator: Callable[[str, str],
     return found
 
 
+CROWD_SECTORS = frozenset({"rioters", "protesters", "civilians"})
+"""Sectors of unarmed people: a crowd, residents, rioters."""
+OFFENDERS = "unidentified"
+"""The sector of the nouns of offenders ("thief", "robber", "kidnapper"): as agents an armed
+band the text does not identify."""
+ARMED_NOUNS = frozenset({"gunman", "gunmen", "shooter", "hitman", "hitmen", "assassin", "bomber",
+                         "attacker", "assailant", "raider", "perpetrator", "gang", "band", "group"})
+"""Nouns of that sector that name who bears arms or does violence, not an offence."""
+ARMING = frozenset({"armed", "masked"})
+"""Modifiers that tell a group bears arms: "armed men"."""
+
+
+def offenders(doc, key_at: Callable[[int], str | None], heads: frozenset[str]  # type: ignore[no-untyped-def]
+              ) -> frozenset[str]:
+    """Keys of the groups every mention of which names people by an offence and nothing armed:
+    "a suspected thief", "robbers"; not "armed men", "gunmen". ``key_at`` gives the actor key
+    of a token, ``heads`` the nouns of the offenders' sector."""
+    offence, armed = set(), set()
+    for token in doc:
+        key = key_at(token.i)
+        if key is None or token.pos_ != "NOUN":
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in heads and lemma not in ARMED_NOUNS and not any(
+                c.lower_ in ARMING for c in token.children):
+            offence.add(key)
+        elif lemma in heads or lemma in ARMED_NOUNS or any(c.lower_ in ARMING for c in token.children):
+            armed.add(key)
+    return frozenset(offence - armed)
+
+
+def with_crowd_victims(events: Sequence[Event], actor_of: Callable[[str], Actor | None],
+                       people_of: Callable[[str], str | None],
+                       offence: Callable[[str], bool] = lambda key: True) -> list[Event]:
+    """``events`` with the victims of a crowd's violence named by an offence ("residents beat
+    up a robber", "a mob killed two suspected kidnappers") taken as the people they are, the
+    civilians of their country (``people_of``: key -> the civilians' key of its country): an
+    offender's noun names an armed band only as the one who does violence; lynched by a crowd of
+    unarmed people, the suspect is a person it befalls. Not where any agent is armed, nor for
+    a group named as armed (``offence``, :func:`offenders`: "burned the motorcycle of armed men").
+
+    >>> from kg.model import Event, Span
+    >>> actors = {"ug-rioters": Actor("ug-rioters", "Ugandan rioters", "civilians",
+    ...                               sector="rioters", parent="uganda"),
+    ...           "ug-unidentified": Actor("ug-unidentified", "Unidentified armed group (Uganda)",
+    ...                                    "armed_group", sector="unidentified", parent="uganda")}
+    >>> lynching = Event(0, "MobViolence", Span(0, 4, "beat"), 0, agents=("ug-rioters",),
+    ...                  targets=("ug-unidentified",))
+    >>> with_crowd_victims([lynching], actors.get, lambda key: "ug-civilians")[0].targets
+    ('ug-civilians',)
+    """
+    def sector(key: str) -> str | None:
+        return getattr(actor_of(key), "sector", None)
+
+    found = list(events)
+    for index, event in enumerate(found):
+        if event.modality not in HAPPENED or not event.agents or event.agents_act == "mutually" \
+                or any(sector(k) not in CROWD_SECTORS for k in event.agents):
+            continue
+        targets = tuple(dict.fromkeys((people_of(k) or k) if sector(k) == OFFENDERS
+                                      and offence(k) else k
+                                      for k in event.targets))
+        if targets != event.targets:
+            found[index] = replace(event, targets=targets)
+    return found
+
+
 def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
                    ) -> Callable[[str, str], str | None]:
     """(key of a group of people, event type) -> the key of the implicit agent of the type in
@@ -158,4 +225,5 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
     return perpetrator
 
 
-__all__ = ["REACH", "named_object", "perpetrator_of", "with_perpetrators", "with_victims"]
+__all__ = ["REACH", "named_object", "offenders", "perpetrator_of", "with_crowd_victims",
+           "with_perpetrators", "with_victims"]

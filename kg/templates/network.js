@@ -21,8 +21,8 @@
     notice.hidden = false;
     notice.textContent = meta.total_nodes > meta.shown_nodes ? "Showing the " + meta.shown_nodes + " most active of " + meta.total_nodes + " actors. Select one and use the ego view to expand its neighbourhood. " : "";
     if (agg) {
-      if (meta.total_nodes > meta.shown_nodes && agg.top < 5000) {
-        var more = V.params(); more.top = String(Math.min(5000, meta.total_nodes, agg.top * 2));
+      if (meta.total_nodes > meta.shown_nodes && agg.top < agg.max_top) {
+        var more = V.params(); more.top = String(Math.min(agg.max_top, meta.total_nodes, agg.top * 2));
         notice.appendChild(link("Show more actors", "/network?" + V.query(more)));
         notice.appendChild(document.createTextNode(" "));
       }

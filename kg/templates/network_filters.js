@@ -156,7 +156,7 @@
     if (+$("min-weight").value > 1) { p.min_weight = String(+$("min-weight").value); }
     if (state.focus !== null) { p.focus = byId[state.focus].uri; p.hops = String(+$("hops").value); }
     if (!$("isolated").checked) { p.isolated = "0"; }
-    if (meta.filter.limit !== 5000) { p.limit = String(meta.filter.limit); }
+    if (meta.filter.limit !== meta.default_limit) { p.limit = String(meta.filter.limit); }
     if (meta.aggregated) { p.top = String(meta.aggregated.top); p.edges = String(meta.aggregated.edges); }
     return p;
   };

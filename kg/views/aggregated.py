@@ -33,12 +33,14 @@ from kg.errors import NotFound
 from kg.store import Store
 from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, community_summaries,
                            entity_href, kept_network_data)
-from kg.views.filters import (EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter, _int,
-                              in_range)
+from kg.views.filters import (DEFAULT_LIMIT, EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter,
+                              _int, in_range)
 from kg.views.network import CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN
 
 DEFAULT_TOP = 500
 """Actors a large store's network shows first (the rest: ``page`` or ``actor``)."""
+MAX_TOP = 5000
+"""The most actors one view from the tallies shows (the page's "Show more actors" stops there)."""
 AGGREGATE_PARAMS = ("top", "page", "actor", "edges")
 
 
@@ -78,7 +80,7 @@ def resolve_actor(store: Store, name: str) -> str:
 
 def _chosen(params: Mapping[str, str], view: ViewFilter) -> tuple[int, int, str | None, int]:
     """``(top, page, actor, edges)`` as given, checked (an actor as named, not yet resolved)."""
-    return (_int(params.get("top"), "top", DEFAULT_TOP, 1, 5000),
+    return (_int(params.get("top"), "top", DEFAULT_TOP, 1, MAX_TOP),
             _int(params.get("page"), "page", 1, 1, 1_000_000), params.get("actor") or view.focus,
             _int(params.get("edges"), "edges", LINES_DRAWN, 1, 10_000_000))
 
@@ -118,12 +120,13 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
     return {"nodes": nodes, "edges": _edges(graph, node_index), "events": [], "claims": [], "meta": {
         "communities": community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else [],
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
-        "aggregated": {"top": chosen.top, "page": chosen.page, "pages": graph.graph["pages"],
+        "aggregated": {"top": chosen.top, "max_top": MAX_TOP, "page": chosen.page, "pages": graph.graph["pages"],
                        "actor": chosen.actor, "evidence": "/network/evidence.json",
                        "edges": chosen.edges, "total_edges": graph.graph["total_edges"],
                        "shown_edges": graph.number_of_edges()},
         "date_min": dates[0][0][:10] if dates else "", "date_max": dates[-1][0][:10] if dates else "",
-        "filter": view.as_dict(), "focus": focus, "focus_missing": False, "max_lines": chosen.edges,
+        "filter": view.as_dict(), "default_limit": DEFAULT_LIMIT, "focus": focus, "focus_missing": False,
+        "max_lines": chosen.edges,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
                    for g, t in EDGE_GROUPS.items()},
         "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,

@@ -21,7 +21,7 @@ from dataclasses import replace
 from kg import ids
 from kg.analysis.families import UNDIRECTED
 from kg.analysis.projection import date_span
-from kg.views.filters import EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
+from kg.views.filters import DEFAULT_LIMIT, EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
 from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN, blocs, centrality,
                               communities, filtered_network, layout)
 from kg.views.source import ViewSource
@@ -217,8 +217,8 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
     return {"nodes": nodes, "edges": edges, "events": events, "claims": claims, "meta": {
         "communities": clustered,
         "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
-        "date_min": first, "date_max": last, "filter": view.as_dict(), "focus": focus,
-        "focus_missing": bool(view.focus) and focus is None, "max_lines": LINES_DRAWN,
+        "date_min": first, "date_max": last, "filter": view.as_dict(), "default_limit": DEFAULT_LIMIT,
+        "focus": focus, "focus_missing": bool(view.focus) and focus is None, "max_lines": LINES_DRAWN,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
                    for g, t in EDGE_GROUPS.items()},
         "centralities": list(CENTRALITIES), "sign_colours": SIGN_COLOURS,
