@@ -305,3 +305,9 @@ def test_going_off_without_an_explosive_is_no_explosion(extractor):
 def test_an_aircraft_that_strikes_is_an_air_strike(extractor):
     assert _events(extractor, "Warplanes struck the market on Tuesday.")[0] == ("AirStrike", "struck")
     assert _events(extractor, "The striker hit the post twice.") == []
+
+
+def test_police_using_tear_gas_intervene_in_a_protest(extractor):
+    found = _events(extractor, "Riot police used tear gas to disperse demonstrators outside "
+                               "the electoral commission.")
+    assert found[0] == ("ProtestWithIntervention", "used")
