@@ -235,6 +235,7 @@ class ET(DefinedNamespace):
     Looting: URIRef
     DisruptedWeapons: URIRef
     BaseEstablished: URIRef
+    SecurityMeasure: URIRef
     Surrender: URIRef
     OtherDevelopment: URIRef
 

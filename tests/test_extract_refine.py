@@ -195,3 +195,129 @@ def test_who_clashes_is_named_by_the_verb_of_occurrence(extractor, text, expecte
 ])
 def test_police_intervening_or_removing_protesters_is_an_intervention(extractor, text):
     assert _first_type(extractor, text) == "ProtestWithIntervention"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five people were injured in a clash between supporters of two parties in the town.",
+     "MobViolence"),
+    ("Two people were killed in a drone attack on the market.", "AirStrike"),
+    ("A teacher was wounded in an attack by unidentified assailants.", "AttackOnCivilians"),
+])
+def test_a_harm_done_in_an_event_is_of_that_event(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 100 people staged a protest march with torches through the town.", "Protest"),
+    ("Activists staged a protest by burning effigies of the minister in the city.", "Protest"),
+    ("About 60 people held a rally in the square on the anniversary of the riot.", "Protest"),
+    ("Workers held a rally in the capital after violent clashes in the port.", "Protest"),
+    ("Students demonstrated against the food, burning down a hut in the school.",
+     "ViolentDemonstration"),
+    ("Drivers set fire to tyres and blocked roads to demonstrate against fuel prices.",
+     "ViolentDemonstration"),
+    ("Residents barricaded the road with burning tyres over a lack of water.",
+     "ViolentDemonstration"),
+    ("About 2,000 people took to the streets in the city. There were clashes with the police.",
+     "ViolentDemonstration"),
+    ("Villagers protested because they fear clashes between armed groups.", "Protest"),
+])
+def test_how_a_protest_went_is_told_by_its_acts(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Artillery shells fired by the army exploded in the village.", "Shelling"),
+    ("A rocket exploded near the airport runway.", "Shelling"),
+    ("A landmine planted by the rebels exploded near the army patrol.", "Bombing"),
+    ("An explosion hit the market near the station.", "Bombing"),
+])
+def test_what_exploded_names_the_weapon(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Party members burnt tyres and staged demonstrations in the town.", "ViolentDemonstration"),
+    ("Party members burnt tyres to demonstrate against the candidate list.",
+     "ViolentDemonstration"),
+    ("Students vandalised a party office during a demonstration in the town.",
+     "ViolentDemonstration"),
+    ("People erected barricades of burning tyres to demand the minister's resignation.",
+     "ViolentDemonstration"),
+    ("Unknown men burnt a truck near the border.", "Looting"),
+])
+def test_destruction_as_part_of_a_protest_is_a_violent_demonstration(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_participle_naming_a_burning_thing_is_no_destruction(extractor):
+    found = extractor.extract(article_from_text("Police found a burnt car near the road.",
+                                                origin="refine"))
+    assert "Looting" not in [e.event_type for e in found.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two former policemen were arrested by the militia in the village. Their whereabouts "
+     "remain unknown.", "Kidnap"),
+    ("Two former policemen were arrested by the militia in the village. They were released "
+     "a day later.", "Arrest"),
+    ("Relatives protested in the square and asked for the whereabouts of the missing men.",
+     "Protest"),
+])
+def test_an_arrest_after_which_people_are_missing_is_a_disappearance(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students threw stones at a vehicle carrying members of the air force.", "MobViolence"),
+    ("An army helicopter was attacked by militants near the base.", "ArmedClash"),
+    ("Militants attacked the base with drones.", "AirStrike"),
+])
+def test_a_weapon_that_is_hit_is_no_instrument(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members of a civic group picketed in front of the office. They urged candidates to drop "
+     "pledges that may lead to ecosystem damage.", "Protest"),
+    ("Police clashed with and dispersed the demonstrators near the station.",
+     "ViolentDemonstration"),
+])
+def test_what_may_happen_is_no_manner_and_clashing_with_protesters_is_a_riot(extractor, text,
+                                                                            expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_a_weapon_named_after_the_time_of_an_attack_is_its_instrument(extractor):
+    assert _first_type(extractor, "Rebels attacked the checkpoint near the office at around "
+                                  "8 pm with mines.") == "Bombing"
+
+
+def test_territory_taken_without_confrontation_is_a_transfer(extractor):
+    assert _first_type(extractor, "Militants took control of the village without confrontation "
+                                  "with the army.") == "Withdraw"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 20 students gathered in Baton Rouge to take part in a rally against the war.",
+     "Protest"),
+    ("A group of people blocked the avenue. The protesters parked a bus across it to prevent "
+     "the passage of vehicles.", "Protest"),
+    ("Farmers protested in the capital. Police came to disperse the protesters.",
+     "ProtestWithIntervention"),
+])
+def test_an_intervention_is_no_name_and_no_act_of_the_crowd(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_protesters_forced_to_disperse_is_an_intervention(extractor):
+    assert _first_type(extractor, "About 80 protesters marched through the city. Police blocked "
+                                  "the march, forcing the protesters to disperse.") \
+        == "ProtestWithIntervention"
+
+
+def test_as_is_no_reason_that_hides_an_intervention(extractor):
+    assert _first_type(extractor, "About 80 protesters marched through the city. Police blocked "
+                                  "the march as the protesters had not obtained permission to "
+                                  "hold the event, forcing the protesters to disperse.") \
+        == "ProtestWithIntervention"

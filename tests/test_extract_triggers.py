@@ -197,6 +197,84 @@ def test_a_gathering_to_press_a_directive_is_a_protest(extractor, verb):
     assert ("Protest", "gathered") in [e[:2] for e in _events(extractor, text)]
 
 
+@pytest.mark.parametrize("text", [
+    "Relatives of a man who was killed by the police marched to the court to demand justice.",
+    "Friends of two students arrested on Monday blocked the road to demand their release.",
+])
+def test_a_clause_that_identifies_the_protesters_reports_no_event(extractor, text):
+    found = [t for t, _ in _events(extractor, text)]
+    assert found[0] == "Protest" and not {"Arrest", "AttackOnCivilians"} & set(found)
+
+
+def test_a_relative_clause_on_the_subject_itself_still_reports(extractor):
+    assert ("ArmedClash", "attacked") in _events(
+        extractor, "Gunmen who attacked the checkpoint killed two soldiers.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Health workers gathered in the city demanding better working conditions.",
+     ("Protest", "gathered")),
+    ("Nurses gathered outside the hospital to demand higher wages.", ("Protest", "gathered")),
+])
+def test_a_gathering_with_a_participle_of_purpose_is_a_protest(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea test-fired a ballistic missile towards the sea.", ("Mobilize", "fired")),
+    ("The army fired a missile at the rebel base.", ("Shelling", "fired")),
+    ("Kenya declared a state of emergency in the province.", ("SecurityMeasure", "declared")),
+    ("Kenya imposed a curfew in the coastal county.", ("SecurityMeasure", "imposed")),
+    ("The Thai army imposed martial law in the capital.", ("SecurityMeasure", "law")),
+    ("Rebels erected a checkpoint near the village.", ("Mobilize", "erected")),
+    ("Nigerian troops were stationed in the school.", ("Mobilize", "stationed")),
+])
+def test_security_measures_and_weapons_tests_change_a_groups_activity(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_a_camp_set_up_as_a_means_to_demand_is_a_protest(extractor):
+    found = _events(extractor, "Hundreds of people set up a camp in the square as a means to "
+                               "demand food for the poor.")
+    assert found[0] == ("Protest", "set")
+
+
+def test_an_event_that_takes_place_is_no_protest(extractor):
+    found = _events(extractor, "A clash took place between police and doctors during a "
+                               "demonstration in the city demanding medicines.")
+    assert ("Protest", "took") not in found and found[0][0] == "ViolentDemonstration"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Party activists took out a protest rally in the city, over claimed threats to the leader.",
+     "Protest"),
+    ("Rebels took over the town after a week of fighting.", "SeizeTerritory"),
+])
+def test_a_particle_of_a_phrasal_trigger_is_the_verbs_own(extractor, text, expected):
+    assert _events(extractor, text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taxi drivers petrol bombed two buses in the township.", ("MobViolence", "bombed")),
+    ("Warplanes bombed the town at dawn.", ("AirStrike", "bombed")),
+])
+def test_a_petrol_bomb_is_thrown_by_a_crowd_not_dropped_from_the_air(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_riot_police_report_no_riot(extractor):
+    found = _events(extractor, "Riot police arrested ten party members in the town.")
+    assert found[0] == ("Arrest", "arrested") and "ViolentDemonstration" not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armed men threw an explosive device into a house in the town.", ("Grenade", "threw")),
+    ("About 20 people hurled petrol bombs at a police station.", ("MobViolence", "bombs")),
+])
+def test_a_thrown_explosive_is_a_grenade_attack_unless_a_petrol_bomb(extractor, text, expected):
+    assert _events(extractor, text)[0] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Rebel fighters fired at an army checkpoint near the river.", ("ArmedClash", "fired")),
     ("Troops fired in the direction of the rebel trenches.", ("ArmedClash", "fired")),
@@ -227,3 +305,9 @@ def test_going_off_without_an_explosive_is_no_explosion(extractor):
 def test_an_aircraft_that_strikes_is_an_air_strike(extractor):
     assert _events(extractor, "Warplanes struck the market on Tuesday.")[0] == ("AirStrike", "struck")
     assert _events(extractor, "The striker hit the post twice.") == []
+
+
+def test_police_using_tear_gas_intervene_in_a_protest(extractor):
+    found = _events(extractor, "Riot police used tear gas to disperse demonstrators outside "
+                               "the electoral commission.")
+    assert found[0] == ("ProtestWithIntervention", "used")

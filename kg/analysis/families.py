@@ -20,7 +20,7 @@ RELATION_FAMILIES: dict[str, tuple[str, ...]] = {
                "Grenade", "ChemicalWeapon", "AttackOnCivilians", "SexualViolence", "Kidnap",
                "SeizeTerritory", "RegainTerritory", "MobViolence", "ExcessiveForce"),
     "coerces": ("Arrest", "Sanction", "DesignateTerrorist", "Threaten", "Mobilize", "Reject",
-                "Looting", "DisruptedWeapons", "OrganisedCrime"),
+                "Looting", "DisruptedWeapons", "OrganisedCrime", "SecurityMeasure"),
     "accuses": ("Accuse", "Condemn"),
     "negotiates": ("Negotiate", "Ceasefire", "Release", "Agreement"),
     "mediates": ("Mediate", "Mediates"),

@@ -163,14 +163,30 @@ def _restated(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untyp
     return purpose and trigger_type(governor, is_place) in PROTEST_TYPES
 
 
-STATE_TYPES = frozenset({"Arrest"})
-"""Types whose past participle before a noun names a lasting state, not an event: "imprisoned
-members" are in custody; no arrest is reported."""
+def _identifying(token, is_place: PlaceAt | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a trigger only tells who someone related to the subject of another event is:
+    "relatives of a man who was killed marched ...", "friends of two people arrested on Friday
+    blocked the road": a relative clause or participle on the object of the subject's "of"
+    phrase identifies the people who act, and reports no event of its own."""
+    if token.dep_ not in ("relcl", "acl") or token.pos_ != "VERB":
+        return False
+    noun, related = token.head, False
+    while noun.dep_ in ("pobj", "prep", "conj", "appos") and noun.head is not noun:
+        related |= noun.dep_ == "pobj" and noun.head.lower_ == "of"
+        noun = noun.head
+    return related and noun.dep_ in ("nsubj", "nsubjpass") \
+        and trigger_type(noun.head, is_place) is not None
+
+
+STATE_TYPES = frozenset({"Arrest", "Looting"})
+"""Types whose participle before a noun names a lasting state, not an event: "imprisoned
+members" are in custody, "burning tyres" and "a burnt car" are on fire or burnt; no arrest or
+destruction is reported."""
 
 
 def _state_modifier(token, event_type: str) -> bool:  # type: ignore[no-untyped-def]
     """``token`` is a prenominal participle of a state type: "the detained journalist"."""
-    return event_type in STATE_TYPES and token.dep_ == "amod" and token.tag_ == "VBN" \
+    return event_type in STATE_TYPES and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG") \
         and token.i < token.head.i
 
 
@@ -206,7 +222,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     """
     for token in sentence:
         event_type = trigger_type(token, is_place) or go_between_type(token)
-        if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type):
+        if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type) \
+                or _identifying(token, is_place):
             continue
         violent = family_of(event_type) == "fights"
         harmful = (violent or event_type in DESTRUCTIVE) and event_type not in TERRITORIAL

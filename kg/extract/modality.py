@@ -27,8 +27,9 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
     """asserted, negated, planned or hypothetical, from the trigger's clause."""
     verb = token if token.pos_ in ("VERB", "AUX") else clause_of(token)
     chain = [token, verb, *verb.ancestors][:6]
-    if token.pos_ in ("VERB", "AUX"):
-        negated = any(c.dep_ == "neg" for c in token.children)
+    if token.pos_ in ("VERB", "AUX"):  # "were not found"; "no bombs were found"
+        negated = any(c.dep_ == "neg" or c.dep_ in ("nsubjpass", "dobj") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children)
     else:  # "no talks", "there weren't negotiations": the noun's own negation only
         negated = any(c.lower_ in ("no", "never") for c in token.children) or (
             token.dep_ in ("nsubj", "attr", "nsubjpass")

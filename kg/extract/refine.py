@@ -4,10 +4,10 @@ The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
 
 - the instrument ("killed by a roadside bomb" is a bombing, "a drone attack" an
   air strike; the lowest ``ckg:refinementRank`` wins: suicide before bomb);
-- the victim ("gunmen shot a farmer" is violence against civilians);
-- the perpetrator's noun ("a mob lynched ..." is mob violence, "rioters
-  clashed" a violent demonstration) and the agent's kind (state forces
-  retaking a town regain territory; others overtake it);
+- the victim ("gunmen shot a farmer" is violence against civilians) and the
+  perpetrator's noun ("a mob lynched ..." is mob violence, "rioters clashed" a
+  violent demonstration): :mod:`kg.extract.participants`; the agent's kind
+  (state forces retaking a town regain territory; others overtake it);
 - the manner of a protest, in its sentence or the next ("police fired tear
   gas": with intervention; "protesters threw stones": violent).
 
@@ -23,22 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
 from kg.extract.lexicon import lexicon
+from kg.extract.modality import modality_of
+from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
+                                     argument_heads, shared_verbs)
 from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
 
-ATTACKS = frozenset({"ArmedClash", "Attack"})
-"""Types a victim, perpetrator or instrument may make precise (ACLED's clash and attack)."""
-VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 PROTESTS = frozenset({"Protest"})
 TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
 """Territory taken: without a fight (a manner cue of ``Withdraw``), a non-violent transfer."""
 CALM = "Withdraw"
 PURPOSE_PREPS = {"against", "over", "about", "for", "of", "following", "after", "amid", "in"}
 """Prepositions of what a protest is about: "protested against the arrest of ..."."""
-VICTIM_PREPS = {"on", "against", "at", "of"}
-ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
-"""Modifiers that make a group of people an armed group, not a mob."""
 
 
 def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
@@ -59,80 +56,49 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     lex = lexicon()
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
+    aimed = _aimed_at(token)
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
-    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())]
-    # not "grenade launchers", "a gold mine", nor the pronoun "mine"
+    tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())
+              and t.i not in aimed]
+    # not "grenade launchers", "a gold mine", the pronoun "mine", nor "stones thrown at a jet"
     words = _lemmas(tokens)
+    own = _lemmas(t for t in _own_phrase(token) if t.pos_ != "PRON" and not guarded(
+        t, t.lemma_.lower()) and t.i not in aimed)
     current = lex.ranks.get(event_type, 99)
+    generic = current >= lex.ranks.get(EXPLOSION, 99)  # "exploded", not "threw a grenade"
     return next((kind for cue, kind, rank in lex.instruments
-                 if rank < current and _has(cue, tokens, words)), event_type)
+                 if (rank < current and _has(cue, tokens, words))
+                 or (generic and len(cue) == 1 and cue[0] in own)), event_type)
 
 
-def _shared(token) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """``token`` and the verbs coordinated with it or its participle adjuncts, which share its
-    arguments: "shot and killed a farmer", "attacked the village, killing two civilians"; for an
-    event noun, the verb of occurrence it is the subject of ("a clash took place between ...")."""
-    verbs = [token]
-    if token.pos_ == "NOUN":  # "a clash ensued between X and Y", "clashes erupted between ..."
-        occurring = [token.head] if token.dep_ == "nsubj" else []
-        verbs += [v for v in (*occurring, *(c for c in token.children if c.dep_ == "acl"))
-                  if v.pos_ == "VERB" and trigger_type(v) is None]
-    if token.pos_ == "VERB":
-        verbs += [c for c in token.children if c.pos_ == "VERB" and (
-            c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))]  # "attacked X, killing 2"
-        if token.dep_ == "conj" and token.head.pos_ == "VERB":
-            verbs.append(token.head)
-    return verbs
+EXPLOSION = "Bombing"
+"""The type of the words that name an explosion, not its weapon ("exploded", "blast"): what
+exploded may name the weapon of any rank."""
+AIMED_PREPS = frozenset({"at", "against", "toward", "towards"})
+"""Prepositions of what an act is aimed at: "threw stones at an air force vehicle"."""
 
 
-def _heads(token, deps: set[str], preps: set[str]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Nouns in ``deps`` of ``token`` (or of verbs coordinated with it) or objects of its
-    ``preps`` and of a passive's ``by``, with conjuncts and "of" phrases ("one of the villagers",
-    "a group of locals")."""
-    verbs = _shared(token)
-    heads = [c for v in verbs for c in v.children if c.dep_ in deps and c.dep_ != "agent"]
-    heads += [g for v in verbs for c in v.children
-              if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "agent"
-              for g in c.children if g.dep_ == "pobj"]
-    heads += [g for h in list(heads) for g in h.children if g.dep_ == "conj"]
-    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]
-    return heads
+def _aimed_at(token) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of what a violent act hits, the passive's subject ("three air force
+    officers were injured") and the objects of its "at" phrases: a weapon named there is a
+    target, not the instrument."""
+    verbs = shared_verbs(token)
+    aimed = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
+    aimed += [p for v in verbs for p in v.children if p.dep_ in ("prep", "conj")
+              and p.lower_ in AIMED_PREPS and not any(  # not "at around 8 pm"
+                  g.ent_type_ in ("DATE", "TIME") for g in p.children)]
+    return {t.i for a in aimed for t in a.subtree} - {  # "at the checkpoint with mines",
+        t.i for a in aimed for w in a.subtree if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children if g.dep_ == "pobj"  # not "at a car with members of the air force"
+        for t in (g, *(c for c in g.children if c.dep_ in ("compound", "conj")))}
 
 
-POPULATED = "village"
-"""The target noun a named town or village stands for when it is what is attacked."""
-
-
-def _victim_word(victim, trigger) -> str:  # type: ignore[no-untyped-def]
-    """The victim's lemma; a named place attacked directly ("attacked Kouyape") stands for its
-    people, as "attacked the village" does."""
-    if victim.ent_type_ in ("GPE", "LOC") and victim.dep_ == "dobj" and victim.head.i == trigger.i:
-        return POPULATED
-    return victim.lemma_.lower()
-
-
-def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Refine an attack by its victim's noun and a violent event by its perpetrator's noun."""
-    lex = lexicon()
-    if event_type not in VIOLENT:
-        return event_type
-    agents = _heads(token, {"nsubj", "agent"}, {"by", "between"})  # "a clash between supporters"
-    if any(c.lemma_.lower() in ARMED for c in token.children):
-        agents = []  # "an armed clash between villagers" is no mob's
-    for head in agents:
-        kind = lex.agent_nouns.get(head.lemma_.lower())
-        if kind is not None and not any(c.lemma_.lower() in ARMED for c in head.children):
-            return kind  # "armed residents" are no mob
-    if event_type in ATTACKS:
-        deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
-        victims = _heads(token, deps, VICTIM_PREPS)
-        if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
-            victims.append(token.head)  # "a man shot dead by ..."
-        kind = next((lex.target_nouns[_victim_word(v, token)] for v in victims
-                     if _victim_word(v, token) in lex.target_nouns), None)
-        return kind or event_type
-    return event_type
+def _own_phrase(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words of the trigger's own phrase, two levels down, its subclauses left out: what
+    exploded ("artillery shells exploded", "the explosion of a shell") names the weapon, of
+    whatever rank, better than the trigger does."""
+    level = [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
+    return level + [g for c in level for g in c.children if g.dep_ not in CLAUSE_DEPS]
 
 
 def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
@@ -143,11 +109,27 @@ def _about(trigger) -> set[int]:  # type: ignore[no-untyped-def]
     for head in heads:
         for child in head.children:
             if (child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS) or child.dep_ in (
-                    "advcl", "xcomp", "acl", "relcl", "ccomp") or (
-                    child.dep_ == "dobj" and head is trigger):
+                    "acl", "relcl", "ccomp") or (child.dep_ in ("advcl", "xcomp") and _purpose(
+                    child)) or (child.dep_ == "dobj" and head is trigger and _topical(trigger)):
                 found.update(t.i for t in child.subtree)
                 found -= _instrumental(child)
     return found
+
+
+def _topical(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the object of a protest trigger is what the protest is about ("protested the
+    decision"): so for a verb of protest, not for a verb that makes a protest by what it does
+    to its object ("erected barricades of burning tyres")."""
+    return trigger.pos_ != "VERB" or trigger.lemma_.lower() in lexicon().verbs
+
+
+def _purpose(clause) -> bool:  # type: ignore[no-untyped-def]
+    """An adverbial clause states a purpose or reason ("to demand ...", "demanding ...",
+    "because they fear ..."), unless it is a participle of an act done on the way ("...,
+    burning tyres"), which tells how the protest went."""
+    purposes = {w for rules in lexicon().with_purpose.values() for words, _ in rules for w in words}
+    return clause.tag_ != "VBG" or clause.lemma_.lower() in purposes or any(
+        c.dep_ in ("aux", "mark") for c in clause.children)
 
 
 INSTRUMENTAL = "with"
@@ -161,7 +143,7 @@ def _instrumental(phrase) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 ACT_DEPS = {"ROOT", "conj", "dobj", "advcl", "xcomp", "pcomp", "amod", "compound", "nsubj",
-            "nsubjpass", "dep"}
+            "nsubjpass", "dep", "attr"}
 """Where a manner cue names what happened ("threw stones", "fired tear gas", "violent protest"),
 not what people talk or fear about ("fear clashes" is a ccomp's object)."""
 
@@ -178,9 +160,62 @@ def _negated(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     """Tokens that can report an act: not inside a reported or feared clause, nor a topic, nor
-    denied, nor what a demand asks for ("urged the firm to prevent accidents")."""
+    denied, nor what a demand asks for ("urged the firm to prevent accidents"), nor told as the
+    background of the event ("after clashes", "the anniversary of the riot"), nor a thing named
+    by the noun of a destructive verb ("a torch rally"), nor a symbolic act ("burned effigies")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)]
+        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)
+        and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())
+        and not _unreal(t) and not _named(t)]
+
+
+NAMES = ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
+
+
+def _named(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a word of a proper name of several words ("Baton Rouge"): it names, it tells
+    no act."""
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+        if token.ent_type_ in NAMES else None
+    return name is not None and len(name) > 1
+
+
+MODALS = frozenset({"may", "might", "could", "would", "will", "shall", "can", "should", "must"})
+
+
+def _unreal(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is inside a clause with a modal verb: what "may lead to damage" tells did not
+    happen."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for a in (token, *token.ancestors)
+               for c in a.children)
+
+
+BACKGROUND = frozenset({"after", "before", "since", "following", "amid", "despite", "anniversary",
+                        "commemoration", "remembrance", "memory"})
+"""Prepositions and nouns whose phrase tells of another event, as background or as what is
+remembered: "after violent clashes", "the anniversary of the riot"."""
+
+
+REASON_MARKS = frozenset({"because", "since"})
+"""Conjunctions of a clause that tells why ("because it destroys the landscape"), not what
+happened."""
+
+
+def _background(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is inside a phrase that tells of an earlier or remembered event, or inside a
+    clause of reason."""
+    return any(a.lemma_.lower() in BACKGROUND and (a.dep_ == "prep" or a.pos_ == "NOUN")
+               or a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS
+                                            for m in a.children) for a in (token, *token.ancestors))
+
+
+def _thing(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is the noun of a verb of destruction that names no act ("torches", "a torch
+    rally"): a trigger verb of a violent type that is no trigger noun."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") and lex.verbs.get(lemma) in VIOLENT \
+        and lemma not in lex.nouns
 
 
 def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -201,35 +236,61 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
         return CALM if calm else event_type
     if event_type not in PROTESTS:
         return event_type
-    skip = _about(token) | {token.i}
-    tokens = _acts([t for t in _sentence_and_next(token) if t.i not in skip])
-    words = _lemmas(tokens)
+    skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
+    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
+              if modality_of(t) == "asserted"]  # not "fear clashes will break out"
+    own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    theirs = [t for t in tokens if t.i not in own  # "..., preventing traffic": no police act
+              and not _by_crowd(t, token)]  # "protesters parked a bus to prevent traffic"
+    scopes = {scope: (found, _lemmas(t for t in found if t.i != token.i))
+              for scope, found in ((True, tokens), (False, theirs))}
     return next((kind for cue, kind in lexicon().manner
-                 if kind != CALM and _has(cue, tokens, words)), event_type)
+                 if kind not in (CALM, KIDNAP) and _has(cue, *scopes[kind == RIOT])), event_type)
+
+
+def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
+    """The act ``token`` tells of is done by the protest's own crowd to something else: the
+    subject of its transitive verb (or of the verb whose purpose it is) is the trigger's subject
+    or names protesters."""
+    crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    own = {c.i for c in trigger.children if c.dep_ == "nsubj"}
+    verb = token
+    while verb.dep_ in ("xcomp", "advcl", "dobj", "pobj", "prep", "conj", "compound", "amod") \
+            and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    acts_on = any(c.dep_ == "dobj" for c in verb.children)  # not "forced the protesters to
+    return acts_on and any(c.i in own or c.lemma_.lower() in crowd for c in subjects)  # disperse"
 
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
 """Prepositions that set an act inside another event: "threw stones during a demonstration"."""
-MOB = "MobViolence"
-RIOT = "ViolentDemonstration"
 CLASH = "ArmedClash"
 
 
+LOOTING = "Looting"
+
+
 def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """Mob violence or a clash inside a demonstration ("threw stones during demonstrations",
-    "clashed with the management during their demonstration"), done by those who protest
-    ("protested and threw stones") or, for a clash, with them ("police clashed with the
-    demonstrators") is a violent demonstration."""
-    if event_type not in (MOB, CLASH):
+    """Mob violence, destruction or a clash inside a demonstration ("threw stones during
+    demonstrations", "vandalised an office during a demonstration"), done by those who protest
+    ("protested and threw stones", "burnt tyres and staged demonstrations", "burnt tyres to
+    demonstrate") or, for a clash, with them ("police clashed with the demonstrators") is a
+    violent demonstration."""
+    if event_type not in (MOB, CLASH, LOOTING):
         return event_type
     rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
-    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in _heads(token, set(), {"with"})):
+    opposite = argument_heads(token, {"dobj"}, {"with"})  # "clashed with and dispersed them"
+    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in opposite):
         return RIOT
     protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
-    scene = [g for v in _shared(token) for p in v.children
+    shared = shared_verbs(token) + [c for c in token.children  # "burnt tyres to demonstrate"
+                                    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    scene = [g for v in shared for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
+    scene += [o for v in shared[1:] for o in v.children if o.dep_ == "dobj"]  # "staged a protest"
     protest_verbs = {w for w, kind in lexicon().verbs.items() if kind in PROTESTS or kind == RIOT}
-    joined = any(v.lemma_.lower() in protest_verbs for v in _shared(token)[1:])
+    joined = any(v.lemma_.lower() in protest_verbs for v in shared[1:])
     return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
 
 
@@ -241,7 +302,7 @@ def by_conjunct(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     "attacked and sexually abused a student"."""
     if event_type not in VIOLENT:
         return event_type
-    joined = [v for v in _shared(token)[1:] if trigger_type(v) == SEXUAL]
+    joined = [v for v in shared_verbs(token)[1:] if trigger_type(v) == SEXUAL]
     return SEXUAL if joined else event_type
 
 
@@ -251,17 +312,41 @@ ABUSE = "AttackOnCivilians"
 
 def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
-    violence against the detained: "detained a blogger and tortured him"."""
+    violence against the detained: "detained a blogger and tortured him"; one after which
+    the detained are missing (a manner cue of ``Kidnap``: "their whereabouts remain unknown")
+    is a forced disappearance."""
     if event_type != CUSTODY:
         return event_type
+    tokens = _sentence_and_next(token)
     verbs = {w for w, kind in lexicon().verbs.items() if kind == ABUSE}
-    abused = any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t)
-                 for t in _sentence_and_next(token))
-    return ABUSE if abused else event_type
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t) for t in tokens):
+        return ABUSE
+    words = _lemmas(tokens)
+    return next((kind for cue, kind in lexicon().manner
+                 if kind == KIDNAP and _has(cue, tokens, words)), event_type)
+
+
+OCCASION_PREPS = {"in"}
+"""The preposition of the event a harm happened in: "were injured in a clash between ..."."""
+
+
+def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
+    """The event noun a violent verb happened in, if it names a violent event of its own:
+    "killed in a clash between supporters", "injured in an attack on the village"."""
+    if event_type not in VIOLENT or token.pos_ != "VERB":
+        return None
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ in OCCASION_PREPS
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                 and trigger_type(g) in VIOLENT), None)
 
 
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """The trigger's type made precise by instrument, participants, setting and manner."""
+    """The trigger's type made precise by instrument, participants, setting and manner; a harm
+    done in a violent event ("wounded in a clash between villagers") is that event's type."""
+    noun = occasion(token, event_type)
+    kind = refine(noun, trigger_type(noun)) if noun is not None else None
+    if kind is not None and kind not in ATTACKS:
+        return kind
     refined = by_participants(token, by_instrument(token, event_type))
     refined = by_conjunct(token, by_custody(token, refined))
     return by_manner(token, by_setting(token, refined))

@@ -24,6 +24,9 @@ TRIGGER_POS = ("VERB", "NOUN", "PROPN")
 NOT_EVENTS = ("DATE", "TIME")
 """Entity types of tokens that are no events: "March" the month, "May"."""
 PHRASE_DEPTH = 3
+PARTICLES = frozenset({"over", "out", "up", "down", "off", "back", "away"})
+"""Particles of phrasal verbs ("take over", "blow up", "shoot down"): in a phrase trigger they
+must be the verb's own dependents."""
 PLACE_OBJECT = "@place"
 """Stands, in a rule's object list, for any object the parser names as a place."""
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -71,7 +74,10 @@ def _phrase(token, lemma: str) -> tuple[str, frozenset[str]] | None:  # type: ig
     if not phrases or token.pos_ not in TRIGGER_POS:
         return None
     words = phrase_words(token)
-    return next(((kind, others) for others, kind, _ in phrases if others <= words), None)
+    near = {c.lower_ for c in token.children  # a particle is the verb's own, next to it: "took
+            if c.dep_ == "prt" or c.i == token.i + 1}  # over the town", not "took ... over threats"
+    return next(((kind, others) for others, kind, _ in phrases
+                 if others <= words and others & PARTICLES <= near), None)
 
 
 def _inside_phrase(token, lemma: str) -> bool:  # type: ignore[no-untyped-def]
@@ -117,6 +123,10 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
               for g in h.children]
     heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
               for g in p.children]  # "hundreds of protesters"
+    heads = [h for h in heads if not (guarded(h, h.lemma_.lower())
+                                      and _phrase(h, h.lemma_.lower()) is not None)]
+    # "hurled petrol bombs": an object whose modifier gives it a sense that is an event
+    # phrase of its own names that event; it is no fitting object of the verb
     found = {w for h in heads for w in (h.lemma_.lower(), h.lower_)}
     found |= {PLACE_OBJECT for h in heads if h.ent_type_ in PLACE_ENTITIES or (
         is_place is not None and is_place(h.i))}
@@ -146,10 +156,14 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     """The type of a verb of gathering with a purpose: "gathered to demand ...", "marched
     against ...", "took to the streets in support of ..."."""
     joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    found = {c.lemma_.lower() for v in (token, *joined) for c in v.children  # a purpose scopes
-             if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"  # over the verbs it follows:
-             and any(m.lower_ == "to" for m in c.children)}  # "took over X and closed Y to demand"
-    found |= {c.lemma_.lower() for c in joined}
+    clauses = [c for v in (token, *joined) for c in v.children  # a purpose scopes over the
+               if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]  # verbs it follows
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]
+    clauses += [a for c in token.children if c.dep_ == "prep" for g in c.children
+                for a in g.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+    found = {c.lemma_.lower() for c in clauses  # "took over X and closed Y to demand", "gathered
+             if c.tag_ == "VBG" or any(m.lower_ == "to" for m in c.children)}  # demanding ...",
+    found |= {c.lemma_.lower() for c in joined}  # "as (a) means to demand"
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
@@ -200,15 +214,15 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
     if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS or _name_modifier(token):
         return None
     lemma = trigger_lemma(token)
-    if guarded(token, lemma):
-        return None
+    phrase = _phrase(token, lemma)
+    if guarded(token, lemma) and not (phrase and phrase[1] & lexicon().guards[lemma]):
+        return None  # a phrase that holds the guard word is a sense of its own: "test-fired"
     if token.pos_ != "VERB" and _inside_phrase(token, lemma):
         return None
     if token.pos_ == "VERB" and lemma in lex.with_purpose:  # "took over the school to demand"
         found = _purpose_type(token, lex.with_purpose[lemma])
         if found is not None:
             return found
-    phrase = _phrase(token, lemma)
     if phrase is not None:
         return phrase[0]
     if token.pos_ == "VERB":

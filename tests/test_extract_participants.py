@@ -1,0 +1,31 @@
+"""kg.extract.participants: who does and who suffers an act of violence, by their nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+
+
+def _first_type(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="participants"))
+    return extraction.events[0].event_type if extraction.events else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A vigilante group beat two men at the bus stop.", "MobViolence"),
+    ("Students beat up a fellow student at the school.", "MobViolence"),
+    ("A farmer and two herders clashed with machetes near the well.", "MobViolence"),
+    ("Rioters beat a suspected thief in the market.", "MobViolence"),
+    ("Villagers kidnapped two suspected thieves and beat them.", "MobViolence"),
+    ("Two men beat a shopkeeper in the market.", "AttackOnCivilians"),
+    ("Traders opened fire on a rival group at the market.", "ArmedClash"),
+    ("Soldiers clashed with a local militia near the river.", "ArmedClash"),
+])
+def test_a_group_of_unarmed_people_is_a_mob(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_an_armed_victim_is_no_civilian(extractor):
+    assert _first_type(extractor, "Troops killed three armed individuals near the camp.") \
+        == "ArmedClash"
