@@ -62,3 +62,29 @@ def test_spans_quote_the_article_text_without_rebuilding_the_doc_text():
         start_char, end_char = 0, 5
 
     assert original(JoinlessDoc(), Piece()) == "Arsal"
+
+
+def test_a_place_of_a_clause_brings_the_names_of_its_admin_chain_most_specific_first(extractor):
+    from types import SimpleNamespace
+
+    from kg.extract.assemble import _Context
+    from kg.extract.mentions import sentences_of
+    from kg.model import Mention, Place, Span
+
+    text = "Crowds rallied in Kramatorsk (Donetsk) and in Lviv."
+    doc = extractor.nlp(text)
+    _, sentence_of, _ = sentences_of(doc)
+    mentions = [Mention(Span(text.index(name), text.index(name) + len(name), name), 0, "place",
+                        key) for name, key in [("Kramatorsk", "town-k"), ("Donetsk", "region-d"),
+                                               ("Lviv", "town-l")]]
+    article = article_from_text(text, origin="t")
+    places = {key: Place(key=key, label=key, kind=kind, country="XQX")  # type: ignore[arg-type]
+              for key, kind in [("town-k", "town"), ("region-d", "region"), ("town-l", "town")]}
+    ctx = _Context(article, doc, SimpleNamespace(places=places), mentions, {}, [])
+    ctx.sentence_of_token = sentence_of
+    ctx.index()
+    donetsk = next(t.i for t in doc if t.text == "Donetsk")
+    assert ctx.places_in(0, frozenset({donetsk})) == ["town-k", "region-d"]
+    assert ctx.with_chains([donetsk]) == ["town-k", "region-d"]
+    lviv = next(t.i for t in doc if t.text == "Lviv")
+    assert ctx.with_chains([lviv]) == ["town-l"]  # "and in" joins no chain

@@ -18,6 +18,7 @@ from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
 from kg.extract.owners import Owners, with_affiliated_victims
+from kg.extract.place_chains import chains_of
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
@@ -46,6 +47,7 @@ class _Context:
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
         self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
+        self.chain_at: dict[int, list[str]] = {}  # token index -> keys of its admin chain
         self.main_country: str | None = None  # set by index()
 
     def root_token(self, span: Span) -> int | None:
@@ -58,6 +60,7 @@ class _Context:
 
     def index(self) -> None:
         """Group place mentions and times by sentence, with their root tokens, once."""
+        pieces = []
         for mention in self.mentions:
             if mention.kind == "place":
                 self._places_by_sentence.setdefault(mention.sentence, []).append(
@@ -65,6 +68,11 @@ class _Context:
                 piece = self.doc.char_span(mention.span.start, mention.span.end,
                                            alignment_mode="expand")
                 self.place_at.update({t.i: mention.key for t in piece or ()})
+                if piece is not None and len(piece):
+                    pieces.append(piece)
+        for chain in chains_of(self.doc, [(p.start, p.end) for p in pieces]):
+            keys = list(dict.fromkeys(self.place_at[pieces[n].start] for n in chain))
+            self.chain_at.update({t.i: keys for n in chain for t in pieces[n]})
         for time in self.times:
             self._times_by_sentence.setdefault(time.sentence, []).append(
                 (self.root_token(time.span), time))
@@ -78,11 +86,19 @@ class _Context:
         """Record a built event under its sentence."""
         self._events_by_sentence.setdefault(event.sentence, []).append(event)
 
+    def with_chains(self, tokens: list[int]) -> list[str]:
+        """Keys of the places at ``tokens``, each with the names of its admin chain in text order
+        ("in Orvo (Kalvan)": Orvo, though the parser may make Kalvan the object of "in")."""
+        return list(dict.fromkeys(key for i in tokens if i in self.place_at
+                                  for key in self.chain_at.get(i, [self.place_at[i]])))
+
     def places_in(self, sentence: int, clause: frozenset[int] | None) -> list[str]:
         """Keys of the places mentioned inside ``clause`` of ``sentence`` (or anywhere in it),
-        in order."""
-        return [key for token, key in self._places_by_sentence.get(sentence, ())
-                if clause is None or token in clause]
+        in order, each with the names of its admin chain."""
+        return list(dict.fromkeys(
+            chained for token, key in self._places_by_sentence.get(sentence, ())
+            if clause is None or token in clause
+            for chained in self.chain_at.get(token, [key])))  # type: ignore[arg-type]
 
     def most_specific(self, keys: list[str]) -> str:
         """The first settlement of ``keys`` ("in Owerri (Imo), Nigeria"; "students in Nancy
@@ -182,8 +198,7 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
 def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None, str | None]:
     """The event's place and where it was found: its clause, else its sentence, else the
     article's first place."""
-    own = [ctx.place_at[i] for i in found.located if i in ctx.place_at] or ctx.places_in(
-        sentence, found.clause)
+    own = ctx.with_chains(list(found.located)) or ctx.places_in(sentence, found.clause)
     if own:
         return ctx.most_specific(own), "clause"
     here = ctx.places_in(sentence, None)
