@@ -100,6 +100,10 @@ class _Context:
             if clause is None or token in clause
             for chained in self.chain_at.get(token, [key])))  # type: ignore[arg-type]
 
+    def settled(self, keys: list[str]) -> bool:
+        """Whether a settlement or subdivision is among ``keys``, not only whole countries."""
+        return any(self.gazetteer.places[k].kind != "country" for k in keys)
+
     def most_specific(self, keys: list[str]) -> str:
         """The first settlement of ``keys`` ("in Owerri (Imo), Nigeria"; "students in Nancy
         protested against being sent back to Ukraine"), else the first that is not a whole
@@ -198,7 +202,9 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
 def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None, str | None]:
     """The event's place and where it was found: its clause, else its sentence, else the
     article's first place."""
-    own = ctx.with_chains(list(found.located)) or ctx.places_in(sentence, found.clause)
+    own = ctx.with_chains(list(found.located))
+    if not ctx.settled(own):  # "arrested workers from X during a raid in Y": Y
+        own = list(dict.fromkeys([*own, *ctx.places_in(sentence, found.clause)]))
     if own:
         return ctx.most_specific(own), "clause"
     here = ctx.places_in(sentence, None)

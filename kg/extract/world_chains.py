@@ -29,12 +29,21 @@ large named with a neighbouring province keeps its reading: a slip of the text, 
 
 
 def near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
-    """Whether the next place up the chain is a subdivision of the same country ("Titao,
-    Loroum": a province of Burkina Faso), or a town of it close enough to be one's seat."""
+    """Whether the next place up the chain holds ``place``: a subdivision of its province
+    ("Titao, Loroum": a province of the region Titao lies in), or a town of its country
+    close enough to be its seat.
+
+    >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Selmska", None, 49.5, 34.5, 900)
+    >>> region = WorldPlace("iso-xq-14", "Tarn", "admin2", "XQX", "Selmska", None, 48, 37.8, 0)
+    >>> near_up_chain(town, [region]), near_up_chain(town, [dataclasses.replace(
+    ...     region, admin1="Kalvanska")])
+    (True, False)
+    """
     from kg.extract.world_gazetteer import distance_km
 
-    return any(p.country == place.country and (p.kind in ("admin1", "admin2") or p.kind == "city"
-               and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM) for p in up[:1])
+    return any(p.country == place.country and (p.kind in ("admin1", "admin2") and _holds(p, place)
+               or p.kind == "city" and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM)
+               for p in up[:1])
 
 
 def elsewhere(place: WorldPlace, up: WorldPlace, readings: Iterable[WorldPlace] = ()) -> bool:
@@ -69,9 +78,10 @@ def _province(place: WorldPlace) -> str | None:
 
 
 def _holds(container: WorldPlace, place: WorldPlace) -> bool:
-    """Whether ``place`` may lie in ``container``: its province, a district of its province,
-    a town near it or in its province (a province named after its capital, "Orvo, Kalvan",
-    read as the city of Kalvan); a subdivision whose province is unknown holds it too.
+    """Whether ``place`` may lie in ``container``: near it (a subdivision lies at its seat),
+    or in its province: the province itself, a district of it, a town of it (a province
+    named after its capital: "Orvo, Kalvan" with Kalvan read as the city); a subdivision
+    whose province is unknown holds it too.
 
     >>> capital = WorldPlace("gn2", "Kalvan", "city", "XQX", "Kalvanska", None, 50.9, 34.8, 260_000)
     >>> town = dataclasses.replace(capital, name="Orvo", lat=52.9, population=700)
@@ -82,12 +92,11 @@ def _holds(container: WorldPlace, place: WorldPlace) -> bool:
 
     if container.country != place.country:
         return False
+    if distance_km(container.lat, container.lon, place.lat, place.lon) <= CHAIN_KM:
+        return True  # near the seat: a town whose province GeoNames files under its old one
     province = _province(container)
     same = not (place.admin1 and province) or fold(place.admin1 or "") == fold(province or "")
-    if container.kind == "city":
-        return distance_km(container.lat, container.lon, place.lat, place.lon) <= CHAIN_KM or \
-            bool(place.admin1 and province) and same
-    return same
+    return same and (container.kind != "city" or bool(place.admin1 and province))
 
 
 def admin_match(place: WorldPlace, up: set[str]) -> bool:
