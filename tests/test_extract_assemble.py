@@ -88,3 +88,27 @@ def test_a_place_of_a_clause_brings_the_names_of_its_admin_chain_most_specific_f
     assert ctx.with_chains([donetsk]) == ["town-k", "region-d"]
     lviv = next(t.i for t in doc if t.text == "Lviv")
     assert ctx.with_chains([lviv]) == ["town-l"]  # "and in" joins no chain
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Police detained nine migrants from Eritrea during a raid on a farm near Kalamata.",
+     "Kalamata"),
+    ("Soldiers arrested five traders from Mali during a search at a market in Tamale.", "Tamale"),
+])
+def test_a_country_people_come_from_yields_to_the_settlement_of_the_clause(extractor, text,
+                                                                            town):
+    found = extractor.extract(article_from_text(text, origin="t"))
+    places = {p.key: p for p in found.places}
+    assert places[found.events[0].place].label == town
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Herders from Kano clashed with farmers near Jos on Monday.", "Jos"),
+    ("Residents of Tromso gathered outside the town hall in support of strikers in Oslo.",
+     "Tromsø"),  # residents of a place are there
+])
+def test_a_place_the_subject_comes_from_yields_to_one_of_the_rest_of_the_clause(extractor, text,
+                                                                                town):
+    found = extractor.extract(article_from_text(text, origin="t"))
+    places = {p.key: p for p in found.places}
+    assert places[found.events[0].place].label == town

@@ -63,3 +63,12 @@ def test_a_chain_read_as_a_province_picks_the_namesake_in_that_province(extracto
                                     " a land grab.")
     assert places["Hunan"].kind == "region"
     assert places["Anping"].admin1 == places["Hunan"].label
+
+
+def test_a_subdivision_up_the_chain_holds_the_towns_of_its_province_or_near_its_seat():
+    from kg.extract.world_chains import near_up_chain
+
+    district = dataclasses.replace(PROVINCE, kind="admin2", name="Tarn", admin1="Kalvanska")
+    assert not near_up_chain(TOWN, [district])  # Orvo lies in Selmska, far from Tarn
+    assert near_up_chain(dataclasses.replace(TOWN, admin1="Kalvanska"), [district])
+    assert near_up_chain(dataclasses.replace(TOWN, lat=48.2, lon=37.5), [district])  # its seat

@@ -204,7 +204,11 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
     article's first place."""
     own = ctx.with_chains(list(found.located))
     if not ctx.settled(own):  # "arrested workers from X during a raid in Y": Y
-        own = list(dict.fromkeys([*own, *ctx.places_in(sentence, found.clause)]))
+        actors = _actor_tokens(ctx.doc[found.trigger])
+        outside = found.clause - actors
+        own = list(dict.fromkeys([*own, *ctx.places_in(sentence, outside)]))
+        if not ctx.settled(own):  # "gunmen from X clashed with soldiers": X, if nothing else
+            own = list(dict.fromkeys([*own, *ctx.places_in(sentence, found.clause)]))
     if own:
         return ctx.most_specific(own), "clause"
     here = ctx.places_in(sentence, None)
@@ -212,6 +216,29 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
         return ctx.most_specific(here), "sentence"
     first = ctx.first_place()
     return (first, "article") if first else (None, None)
+
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
+"""Dependents of a verb that name who acts or undergoes: a place inside them ("gunmen from X")
+says where they come from, not where the event happened."""
+RESIDENTS = {"resident", "inhabitant", "villager", "local", "citizen", "dweller", "people",
+             "population", "community"}
+"""Nouns of people by where they live: "residents of X gathered" gathered in X."""
+
+
+def _actor_tokens(trigger) -> frozenset[int]:  # type: ignore[no-untyped-def]
+    """Tokens of the subject and passive agent of the verb a trigger is or depends on, less
+    the place its people live in ("residents of X", "villagers in X")."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    tokens = {t.i for child in verb.children if child.dep_ in ACTOR_DEPS for t in child.subtree}
+    for i in list(tokens):
+        token = trigger.doc[i]
+        if token.dep_ == "prep" and token.lower_ in ("of", "in") and \
+                token.head.lemma_.lower() in RESIDENTS:
+            tokens -= {t.i for t in token.subtree}
+    return frozenset(tokens)
 
 
 def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | None, str | None]:
