@@ -112,3 +112,12 @@ def test_a_place_the_subject_comes_from_yields_to_one_of_the_rest_of_the_clause(
     found = extractor.extract(article_from_text(text, origin="t"))
     places = {p.key: p for p in found.places}
     assert places[found.events[0].place].label == town
+
+
+def test_an_event_with_no_place_in_its_sentence_takes_the_first_sentences_settlement(extractor):
+    text = "Tension rose across Vestland county and in Bergen on Monday. Police later arrested" \
+           " two protesters."
+    found = extractor.extract(article_from_text(text, origin="t"))
+    places = {p.key: p for p in found.places}
+    event = next(e for e in found.events if e.trigger.text == "arrested")
+    assert (places[event.place].label, event.place_from) == ("Bergen", "article")

@@ -127,9 +127,10 @@ class _Context:
         return None
 
     def first_place(self) -> str | None:
-        """The first place the article names."""
-        return next((places[0][1] for _, places in sorted(self._places_by_sentence.items())
-                     if places), None)
+        """The most specific place of the first sentence that names one (its first settlement:
+        "In Orvo (North), ..." is Orvo before the region)."""
+        return next((self.most_specific([key for _, key in places]) for _, places in
+                     sorted(self._places_by_sentence.items()) if places), None)
 
     def time_before(self, sentence: int) -> TimeExpr | None:
         """The last time expression of the nearest earlier sentence that has one."""
