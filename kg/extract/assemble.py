@@ -18,12 +18,13 @@ from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
 from kg.extract.owners import Owners, with_affiliated_victims
-from kg.extract.place_chains import chains_of
 from kg.extract.victims import named_object, perpetrator_of, with_perpetrators, with_victims
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
+from kg.extract.event_places import actor_tokens
+from kg.extract.place_chains import chains_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import MANY_SECTORS, GenericAgents, context_countries
@@ -205,7 +206,7 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
     article's first place."""
     own = ctx.with_chains(list(found.located))
     if not ctx.settled(own):  # "arrested workers from X during a raid in Y": Y
-        actors = _actor_tokens(ctx.doc[found.trigger])
+        actors = actor_tokens(ctx.doc[found.trigger])
         outside = found.clause - actors
         own = list(dict.fromkeys([*own, *ctx.places_in(sentence, outside)]))
         if not ctx.settled(own):  # "gunmen from X clashed with soldiers": X, if nothing else
@@ -217,29 +218,6 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
         return ctx.most_specific(here), "sentence"
     first = ctx.first_place()
     return (first, "article") if first else (None, None)
-
-
-ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
-"""Dependents of a verb that name who acts or undergoes: a place inside them ("gunmen from X")
-says where they come from, not where the event happened."""
-RESIDENTS = {"resident", "inhabitant", "villager", "local", "citizen", "dweller", "people",
-             "population", "community"}
-"""Nouns of people by where they live: "residents of X gathered" gathered in X."""
-
-
-def _actor_tokens(trigger) -> frozenset[int]:  # type: ignore[no-untyped-def]
-    """Tokens of the subject and passive agent of the verb a trigger is or depends on, less
-    the place its people live in ("residents of X", "villagers in X")."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    tokens = {t.i for child in verb.children if child.dep_ in ACTOR_DEPS for t in child.subtree}
-    for i in list(tokens):
-        token = trigger.doc[i]
-        if token.dep_ == "prep" and token.lower_ in ("of", "in") and \
-                token.head.lemma_.lower() in RESIDENTS:
-            tokens -= {t.i for t in token.subtree}
-    return frozenset(tokens)
 
 
 def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | None, str | None]:
