@@ -7,8 +7,9 @@ from importlib.metadata import version
 from types import SimpleNamespace
 
 from kg.extract import world
-from kg.extract.world_build import (Known, _add_subdivisions, _fill_groups, _largest_towns,
-                                    _town_admins, subdivision_levels)
+from kg.extract.world_build import (Known, _add_subdivisions, _admin1_groups, _fill_groups,
+                                    _largest_towns, _town_admins, filed_majorities,
+                                    subdivision_levels)
 
 CENTRE = (5.0, 5.0)
 
@@ -128,3 +129,28 @@ def test_a_rebuild_removes_older_indexes_but_not_a_newer_formats(monkeypatch, tm
         assert index.path.exists() and not older.exists() and newer.exists()
     finally:
         world.load_world.cache_clear()
+
+
+def _named_town(geonameid, group, name, population):
+    return {**_city(geonameid, group, population, name), "alternatenames": []}
+
+
+def test_where_a_groups_towns_lie_outweighs_a_village_named_like_another_subdivision():
+    subs = [_sub("XQ-VK", "Velka"), _sub("XQ-OR", "Orm")]
+    levels = subdivision_levels(subs)
+    cities = {str(n): _named_town(n, "15", f"Town{n}", 900) for n in range(1, 6)}
+    cities["6"] = _named_town(6, "15", "Orm", 300)  # a village of group 15 named like XQ-OR
+    filed = {n: "XQ-VK" for n in range(1, 6)}
+    alpha3 = {"XQ": "XQX"}
+    assert _admin1_groups(cities, alpha3, subdivisions=subs)[("XQ", "15")][0] == "XQ-OR"
+    firm = filed_majorities(cities, filed, levels)
+    assert firm == {("XQ", "15"): "XQ-VK"}
+    assert _admin1_groups(cities, alpha3, firm, subs)[("XQ", "15")][:2] == ("XQ-VK", "Velka")
+
+
+def test_too_few_filed_towns_or_a_split_decide_nothing():
+    levels = subdivision_levels([_sub("XQ-VK", "Velka"), _sub("XQ-OR", "Orm")])
+    cities = {str(n): _city(n, "15") for n in range(1, 7)}
+    assert filed_majorities(cities, {1: "XQ-VK", 2: "XQ-VK", 3: "XQ-VK"}, levels) == {}
+    split = {1: "XQ-VK", 2: "XQ-VK", 3: "XQ-VK", 4: "XQ-OR", 5: "XQ-OR", 6: "XQ-OR"}
+    assert filed_majorities(cities, split, levels) == {}

@@ -9,7 +9,8 @@ import pytest
 from kg.documents import article_from_text
 from kg.extract.world import WorldPlace
 from kg.extract.world_names import Candidate
-from kg.extract.world_places import _admin_match, _chain_majority, _cohere
+from kg.extract.world_chains import admin_match as _admin_match
+from kg.extract.world_places import _chain_majority, _cohere
 
 
 def _extract(extractor, text):

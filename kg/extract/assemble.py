@@ -24,6 +24,8 @@ from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences
                                  unknown_mentions)
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
+from kg.extract.event_places import actor_tokens
+from kg.extract.place_chains import chains_of
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
@@ -47,6 +49,7 @@ class _Context:
         self._times_by_sentence: dict[int, list[tuple[int | None, TimeExpr]]] = {}
         self._events_by_sentence: dict[int, list[Event]] = {}
         self.place_at: dict[int, str] = {}  # token index -> key of the place mentioned there
+        self.chain_at: dict[int, list[str]] = {}  # token index -> keys of its admin chain
         self.main_country: str | None = None  # set by index()
 
     def root_token(self, span: Span) -> int | None:
@@ -59,6 +62,7 @@ class _Context:
 
     def index(self) -> None:
         """Group place mentions and times by sentence, with their root tokens, once."""
+        pieces = []
         for mention in self.mentions:
             if mention.kind == "place":
                 self._places_by_sentence.setdefault(mention.sentence, []).append(
@@ -66,6 +70,11 @@ class _Context:
                 piece = self.doc.char_span(mention.span.start, mention.span.end,
                                            alignment_mode="expand")
                 self.place_at.update({t.i: mention.key for t in piece or ()})
+                if piece is not None and len(piece):
+                    pieces.append(piece)
+        for chain in chains_of(self.doc, [(p.start, p.end) for p in pieces]):
+            keys = list(dict.fromkeys(self.place_at[pieces[n].start] for n in chain))
+            self.chain_at.update({t.i: keys for n in chain for t in pieces[n]})
         for time in self.times:
             self._times_by_sentence.setdefault(time.sentence, []).append(
                 (self.root_token(time.span), time))
@@ -79,11 +88,23 @@ class _Context:
         """Record a built event under its sentence."""
         self._events_by_sentence.setdefault(event.sentence, []).append(event)
 
+    def with_chains(self, tokens: list[int]) -> list[str]:
+        """Keys of the places at ``tokens``, each with the names of its admin chain in text order
+        ("in Orvo (Kalvan)": Orvo, though the parser may make Kalvan the object of "in")."""
+        return list(dict.fromkeys(key for i in tokens if i in self.place_at
+                                  for key in self.chain_at.get(i, [self.place_at[i]])))
+
     def places_in(self, sentence: int, clause: frozenset[int] | None) -> list[str]:
         """Keys of the places mentioned inside ``clause`` of ``sentence`` (or anywhere in it),
-        in order."""
-        return [key for token, key in self._places_by_sentence.get(sentence, ())
-                if clause is None or token in clause]
+        in order, each with the names of its admin chain."""
+        return list(dict.fromkeys(
+            chained for token, key in self._places_by_sentence.get(sentence, ())
+            if clause is None or token in clause
+            for chained in self.chain_at.get(token, [key])))  # type: ignore[arg-type]
+
+    def settled(self, keys: list[str]) -> bool:
+        """Whether a settlement or subdivision is among ``keys``, not only whole countries."""
+        return any(self.gazetteer.places[k].kind != "country" for k in keys)
 
     def most_specific(self, keys: list[str]) -> str:
         """The first settlement of ``keys`` ("in Owerri (Imo), Nigeria"; "students in Nancy
@@ -108,9 +129,10 @@ class _Context:
         return None
 
     def first_place(self) -> str | None:
-        """The first place the article names."""
-        return next((places[0][1] for _, places in sorted(self._places_by_sentence.items())
-                     if places), None)
+        """The most specific place of the first sentence that names one (its first settlement:
+        "In Orvo (North), ..." is Orvo before the region)."""
+        return next((self.most_specific([key for _, key in places]) for _, places in
+                     sorted(self._places_by_sentence.items()) if places), None)
 
     def time_before(self, sentence: int) -> TimeExpr | None:
         """The last time expression of the nearest earlier sentence that has one."""
@@ -183,8 +205,13 @@ def _quantities(ctx: _Context, clause: frozenset[int]) -> tuple[Quantity, ...]:
 def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None, str | None]:
     """The event's place and where it was found: its clause, else its sentence, else the
     article's first place."""
-    own = [ctx.place_at[i] for i in found.located if i in ctx.place_at] or ctx.places_in(
-        sentence, found.clause)
+    own = ctx.with_chains(list(found.located))
+    if not ctx.settled(own):  # "arrested workers from X during a raid in Y": Y
+        actors = actor_tokens(ctx.doc[found.trigger])
+        outside = found.clause - actors
+        own = list(dict.fromkeys([*own, *ctx.places_in(sentence, outside)]))
+        if not ctx.settled(own):  # "gunmen from X clashed with soldiers": X, if nothing else
+            own = list(dict.fromkeys([*own, *ctx.places_in(sentence, found.clause)]))
     if own:
         return ctx.most_specific(own), "clause"
     here = ctx.places_in(sentence, None)

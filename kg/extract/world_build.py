@@ -1,9 +1,10 @@
 """Building the world index (:mod:`kg.extract.world`) from the packaged sources, once.
 
 GeoNames' admin1 codes are mostly not ISO codes, so each ISO 3166-2 subdivision
-is matched to the admin1 group whose towns carry its name (the governorate of
-Taizz holds the city of Taiz), or whose alphabetic code is its ISO suffix
-("TX" for US-TX); a group so named gives its towns their admin1.
+is matched to the admin1 group whose alphabetic code is its ISO suffix ("TX" for
+US-TX), else in which most towns lie in it by the packaged countries-states-cities
+database, else whose towns carry its name (the governorate of Taizz holds the city
+of Taiz); a group so matched gives its towns their admin1.
 A subdivision's coordinates are those of its state in the packaged
 countries-states-cities database (:mod:`kg.extract.world_states`), else those its
 GeoNames group was matched by (its namesake town, or the population-weighted centre
@@ -21,7 +22,7 @@ import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,15 +59,22 @@ def _subdivision_name(name: str) -> str:
     return bare if bare else name
 
 
-def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
+def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str],
+                   firm: dict[tuple[str, str], str] | None = None,
+                   subdivisions: Iterable[Any] | None = None) -> dict:
     """(ISO2, GeoNames admin1 code) -> (subdivision code, name, lat, lon).
 
-    A subdivision is voted for by the towns bearing its name, weighted by population;
-    where GeoNames' admin1 code is alphabetic and equals the ISO 3166-2 suffix (US-TX and
-    "TX"), that decides. Each group takes the best subdivision no other group took.
+    Where GeoNames' admin1 code is alphabetic and equals the ISO 3166-2 suffix (US-TX and
+    "TX"), that decides; then the subdivision most of a group's towns lie in (``firm``:
+    :func:`filed_majorities`); else a subdivision is voted for by the towns bearing its name,
+    weighted by population (a village named "Tocantins" in Minas Gerais does not outvote
+    the 600 towns of Minas Gerais filed there). Each group takes the best subdivision no
+    other group took.
     """
-    import pycountry
+    if subdivisions is None:
+        import pycountry
 
+        subdivisions = pycountry.subdivisions
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     members: dict[tuple[str, str], list] = defaultdict(list)
     for city in cities.values():
@@ -76,13 +84,18 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
             if _latin(name):
                 by_key[(city["countrycode"], fold(name))].append(city)
     votes: dict[tuple[str, str], list[tuple[int, object, tuple]]] = defaultdict(list)
-    for sub in pycountry.subdivisions:
+    firm_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for group, code in (firm or {}).items():
+        firm_groups[code].append(group)
+    for sub in subdivisions:
         if getattr(sub, "parent_code", None) or sub.country_code not in alpha3:
             continue
         suffix = sub.code.split("-")[1]
         if suffix.isalpha() and (sub.country_code, suffix) in members:
             group = (sub.country_code, suffix)
             votes[group].append((10 ** 12, sub, _centre(members[group])))
+        for group in firm_groups.get(sub.code, ()):
+            votes[group].append((10 ** 11 + len(members[group]), sub, _centre(members[group])))
         for city in by_key.get((sub.country_code, fold(_subdivision_name(sub.name))), ()):
             votes[(city["countrycode"], city["admin1code"])].append(
                 (city["population"] + 1, sub, (city["latitude"], city["longitude"])))
@@ -95,6 +108,43 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str]) -> dict:
                 groups[group] = (sub.code, _subdivision_name(sub.name), lat, lon)
                 break
     return groups
+
+
+FIRM_TOWNS = 4
+"""A GeoNames admin1 group with this many towns filed in the packaged database can be matched
+to a subdivision by where its towns lie."""
+FIRM_SHARE = 2 / 3
+"""The share of a group's filed towns that must lie in one subdivision for it to decide."""
+
+
+def filed_majorities(cities: dict[str, dict], filed: dict[int, str],
+                     levels: dict[str, "Level"]) -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> the first-level subdivision that at least
+    :data:`FIRM_SHARE` of the group's filed towns (:data:`FIRM_TOWNS` or more, counted, not
+    weighted by population: a capital filed as a subdivision of its own does not decide)
+    lie in, according to the packaged database.
+
+    >>> from types import SimpleNamespace as Sub
+    >>> levels = subdivision_levels([Sub(code="XQ-01", name="Velka", parent_code=None),
+    ...                              Sub(code="XQ-02", name="Orm", parent_code=None)])
+    >>> towns = {str(n): {"geonameid": n, "countrycode": "XQ", "admin1code": "15"}
+    ...          for n in range(1, 6)}
+    >>> filed_majorities(towns, {1: "XQ-01", 2: "XQ-01", 3: "XQ-01", 4: "XQ-02"}, levels)
+    {('XQ', '15'): 'XQ-01'}
+    >>> filed_majorities(towns, {1: "XQ-01", 2: "XQ-01", 3: "XQ-02", 4: "XQ-02"}, levels)
+    {}
+    """
+    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        level = levels.get(filed.get(city["geonameid"], ""))
+        if level is not None:
+            tally[(city["countrycode"], city["admin1code"])][level.top] += 1
+    found = {}
+    for group, counts in tally.items():
+        top, count = counts.most_common(1)[0]
+        if counts.total() >= FIRM_TOWNS and count >= FIRM_SHARE * counts.total():
+            found[group] = top
+    return found
 
 
 class Level(NamedTuple):
@@ -256,7 +306,7 @@ def build_index(path: Path) -> None:
                     if s.country_code in alpha3]
     levels = subdivision_levels([s for s, _ in subdivisions])
     filed = town_states(cities.values(), packaged_towns())
-    groups = _admin1_groups(cities, alpha3)
+    groups = _admin1_groups(cities, alpha3, filed_majorities(cities, filed, levels))
     _fill_groups(groups, cities, filed, levels)
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Container, Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
+from kg.extract.world_chains import FOREIGN_POPULATION, admin_match, elsewhere, near_up_chain
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
@@ -39,11 +40,6 @@ TOP_OF_CHAIN = 5.0
 NAMED_KIND = 6.0
 """A reading of the kind a classifier noun names ("X province", "X city") is preferred as
 firmly as one whose admin chain the text confirms."""
-CHAIN_KM = 150.0
-"""A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
-FOREIGN_POPULATION = 100_000
-"""Where the article's countries are known, a town elsewhere this small is a namesake
-("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it."""
 
 def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
            kinds: tuple[str, ...] = ()) -> float:
@@ -54,7 +50,7 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
         score += 2  # "Samarra" is Samarra before it is Samara, folded alike
     if place.country in countries:
         score += 4
-    if _admin_match(place, up):
+    if admin_match(place, up):
         score += 6
     if place.kind in ("admin1", "admin2"):
         score += 1.5  # a named subdivision outranks a hamlet of the same name
@@ -115,7 +111,9 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             found = [p for p in found if p.country == majority[number]]
         if not found:
             continue
-        up = {fold(candidates[n].text) for n in _chain(candidates, number)}
+        above = [earlier[n] for n in _chain(candidates, number) if n in earlier]
+        up = {fold(candidates[n].text) for n in _chain(candidates, number)} | {
+            fold(p.name) for p in above if p.kind in ("admin1", "admin2")}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
         best = max(found, key=lambda p: _score(p, context, up, candidate.text,
                                                classified.get(number, ()))
@@ -124,12 +122,14 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
-        chained = _admin_match(best, up) or _near_up_chain(best, [
-            earlier[n] for n in _chain(candidates, number) if n in earlier]) or any(
+        chained = admin_match(best, up) or near_up_chain(best, above) or any(
             p.kind == "country" and p.country == best.country
             for n in _chain(candidates, number)[:1] for p in options[n][:1])
         if candidate.chain_only and not chained:
             continue  # "Kabul, Herat" is no chain: Kabul is not in Herat
+        if not chained and above and elsewhere(best, above[0], options[_chain(candidates,
+                                                                               number)[0]]):
+            continue  # "Orvo, Kalvan": a namesake in another province is not this Orvo
         if context and best.country not in context and not chained and \
                 not candidate.spacy_place and number not in linked and \
                 best.population < FOREIGN_POPULATION:
@@ -267,31 +267,6 @@ def _votes(places: list[WorldPlace], text: str, top: bool) -> dict[str, float]:
 
 TOP_KINDS = ("admin1", "admin2", "country")
 """Kinds of place that the last name of an admin chain mostly names."""
-
-
-def _near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
-    """Whether the next place up the chain is a subdivision of the same country ("Titao,
-    Loroum": a province of Burkina Faso), or a town of it close enough to be one's seat."""
-    from kg.extract.world_gazetteer import distance_km
-
-    return any(p.country == place.country and (p.kind in ("admin1", "admin2") or p.kind == "city"
-               and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM) for p in up[:1])
-
-
-def _admin_match(place: WorldPlace, up: set[str]) -> bool:
-    """Whether a name up the admin chain is the place's admin1 or admin2, allowing an
-    adjectival ending ("Donetsk" for "Donetska", "Mykolaiv" for "Mykolaivska").
-
-    >>> town = WorldPlace("gn1", "Rubizhne", "city", "UKR", "Luhanska", None, 49.0, 38.4, 5)
-    >>> _admin_match(town, {"luhansk"}), _admin_match(town, {"kharkiv"})
-    (True, False)
-    """
-    for admin in filter(None, (place.admin1, place.admin2)):
-        key = fold(admin)
-        if any(key == name or len(name) >= 5 and key.startswith(name) and len(key) - len(name) <= 3
-               for name in up):
-            return True
-    return False
 
 
 ADMIN_NOUNS = frozenset({"district", "province", "governorate", "region", "state", "county",
