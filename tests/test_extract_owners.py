@@ -98,3 +98,36 @@ def test_a_harmed_member_of_an_armed_group_is_no_civilian(extractor):
         origin="owners"))
     beat = next(e for e in extraction.events if e.trigger.text == "beat")
     assert "kenya-civilians" not in beat.targets
+
+
+def _beating(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    event = next(e for e in extraction.events if e.trigger.text in ("beat", "injured", "abducted"))
+    return [actors[k].sector for k in event.targets]
+
+
+def test_a_harmed_member_of_an_organisation_of_unknown_kind_is_a_civilian(extractor):
+    """An organisation the gazetteer does not know, that the article never shows armed: its
+    member who is harmed is a person, a civilian."""
+    assert "civilians" in _beating(
+        extractor, "On 3 May 2022, soldiers abducted a member of the ZRU in Garissa, Kenya.")
+
+
+def test_a_member_of_an_unknown_organisation_the_article_shows_armed_is_no_civilian(extractor):
+    assert "civilians" not in _beating(
+        extractor, "On 2 May 2022, the ZRU attacked an army base in Garissa, Kenya. On 3 May "
+                   "2022, soldiers abducted a member of the ZRU in Garissa, Kenya.")
+
+
+def test_the_member_harmed_by_conjoined_verbs_is_a_civilian(extractor):
+    """"beat and injured a member": the object of the last verb is the first one's too."""
+    assert "civilians" in _beating(
+        extractor, "On 3 May 2022, rebels beat and injured a member of the Kenyan government in "
+                   "Garissa, Kenya.")
+
+
+def test_the_chief_of_an_organisation_is_a_person(extractor):
+    assert "civilians" in _beating(
+        extractor, "On 3 May 2022, rebels abducted the chief of the Garissa Traders Union "
+                   "in Garissa, Kenya.")

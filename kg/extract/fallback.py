@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.member_bodies import add_member_bodies
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -212,6 +213,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     if generic is not None:
         _add_generic(doc, generic, add, taken)
     _add_member_names(doc, add, taken)
+    add_member_bodies(doc, add, taken)  # "members of the X Cartel"
     for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
         if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
             add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))

@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from kg.analysis.families import family_of
 from kg.extract.clauses import stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents
@@ -167,34 +168,75 @@ class Owners:
 
 AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",
                                "councillor", "councilor", "corporator", "chairman",
-                               "chairperson", "volunteer", "sympathizer", "sympathiser"})
-"""Nouns of a person by what they belong to: "a party member", "a member of the union"."""
+                               "chairperson", "volunteer", "sympathizer", "sympathiser", "chief"})
+"""Nouns of a person by what they belong to: "a party member", "a member of the union", "the
+chief of the district"."""
 UNARMED_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
-"""Kinds of organisation whose members are no combatants; an organisation of unknown kind
-("other") may be armed, and its members are left as they are."""
+"""Kinds of organisation whose members are no combatants."""
+UNKNOWN_KIND = "other"
+"""The kind of an organisation the gazetteer does not know ("a member of the XYZ"): unarmed
+unless the article shows it armed, an agent of violence (:func:`armed_in`)."""
+VIOLENT_FAMILIES = frozenset({"fights"})
+"""Families of events whose agents are armed: who fights, attacks, shells or bombs."""
+
+
+def armed_in(events: Sequence[Event]) -> frozenset[str]:
+    """The actors the article shows armed: agents of a happened act of violence.
+
+    >>> from kg.model import Span
+    >>> clash = Event(0, "ArmedClash", Span(0, 1, "x"), 0, agents=("a",), targets=("b",))
+    >>> sorted(armed_in([clash])), sorted(armed_in([replace(clash, modality="denied")]))
+    (['a'], [])
+    """
+    return frozenset(k for e in events if e.modality in HAPPENED
+                     and family_of(e.event_type) in VIOLENT_FAMILIES for k in e.agents)
+
+
+def _unarmed(key: str, kind_of: KindOf, armed: frozenset[str]) -> bool:
+    """Whether the members of organisation ``key`` are no combatants: it is of an unarmed kind,
+    or of a kind the gazetteer does not know and no agent of violence in the article."""
+    kind = kind_of(key)
+    return kind in UNARMED_KINDS or kind == UNKNOWN_KIND and key not in armed
+
+
+def _harmed_people(verb) -> list[int]:  # type: ignore[no-untyped-def]
+    """The affiliation nouns a verb of harm takes as its object or passive subject, or, for a
+    verb that has neither, those of the verb it is conjoined to ("beat and injured a member":
+    the member was beaten too) or conjoined with."""
+    def people(head) -> list[int]:  # type: ignore[no-untyped-def]
+        return [c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+                and c.lemma_.lower() in AFFILIATION_NOUNS]
+
+    own = people(verb)
+    if own or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return own
+    verbs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verbs.append(verb.head)
+    return [i for v in verbs for i in people(v)]
 
 
 def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # type: ignore[no-untyped-def]
                             owner_at: Callable[[int], str | None]) -> list[Event]:
     """``events`` with the person harmed added as a target beside the organisation they belong
     to: "beat a member of the X party", "abducted an X activist" befall a person, a civilian
-    (:meth:`Owners.owner`), and are aimed at X. Only when every organisation hit is known to be
-    unarmed (:data:`UNARMED_KINDS`): a member of an armed group is a combatant."""
+    (:meth:`Owners.owner`), and are aimed at X. Only when every organisation hit is unarmed
+    (:func:`_unarmed`): a member of an armed group is a combatant."""
     found = list(events)
+    armed = armed_in(found)
     for index, event in enumerate(found):
-        if event.modality not in HAPPENED or not event.targets or any(
-                kind_of(k) not in UNARMED_KINDS for k in event.targets):
+        if event.modality not in HAPPENED or not event.targets or not all(
+                _unarmed(k, kind_of, armed) for k in event.targets):
             continue
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if piece is None or not len(piece):
             continue
-        people = [c.i for c in piece.root.children if c.dep_ in ("dobj", "nsubjpass")
-                  and c.lemma_.lower() in AFFILIATION_NOUNS]
-        added = tuple(k for k in map(owner_at, people) if k and k not in event.targets)
+        added = tuple(k for k in map(owner_at, _harmed_people(piece.root))
+                      if k and k not in event.targets)
         if added:
             found[index] = replace(event, targets=(*event.targets, *added))
     return found
 
 
-__all__ = ["AFFILIATION_NOUNS", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
+__all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
            "owner_phrases", "with_affiliated_victims"]

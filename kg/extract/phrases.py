@@ -14,7 +14,8 @@ from kg.extract.owners import owner_phrases
 
 PHRASE_PREPS = {"with", "between", "against"}
 PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score",
-                   "scores", "group", "member", "members", "some", "many", "most", "majority",
+                   "scores", "group", "member", "members", "cadre", "cadres", "some", "many",
+                   "most", "majority",
                    "one", "tens", "millions", "band", "contingent", "unit", "delegation",
                    "number", "handful", "couple", "pair"}
 """Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
