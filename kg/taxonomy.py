@@ -98,7 +98,7 @@ def event_types() -> dict[str, EventType]:
     """Every event type of the scheme by key, sorted by key.
 
     >>> len(event_types()), event_types()["Shelling"].plover
-    (42, ('ASSAULT',))
+    (43, ('ASSAULT',))
     """
     graph = scheme_graph()
     concepts = graph.subjects(SKOS.inScheme, ET.EventTypeScheme)
