@@ -215,8 +215,9 @@ class Recorded:
     """The counted writes made inside one :func:`kept_current` block: their number, and their
     changes added to the kept ``tables`` every :data:`APPLY_EVERY` writes (summed meanwhile,
     of the kinds the tables hold). Memory stays that of the tables: the sum of every change of
-    an ingest grew by about 10 KB an article (20,352 keys after 1,000 synthetic articles, most
-    of them new: an event's dyad memberships, a dyad's new date), 1 GB by 100,000.
+    an ingest kept growing, most of its keys new (an event's dyad memberships, a dyad's new
+    dates and sources): 20,352 keys after 1,000 synthetic articles, and 35,260 more key
+    objects at 3,000 than at 1,000.
 
     >>> recorded = Recorded(tables_from_counts(Counter()))
     >>> recorded.add(Counter({Key("dyad", ("a", "b", "Fight")): 2, Key("actor", ("a",)): 2}))
