@@ -11,51 +11,12 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
+from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
+                                   COPULAS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
+                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
-
-TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
-RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
-                    "proxy", "opponent", "adversary"}
-"""Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
-COPULAS = {"be", "remain", "become", "stay"}
-LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
-               "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
-               "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
-               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
-               "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
-               "stay", "set", "lay"}
-"""Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
-withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
-LIGHT_TARGET_PREPS = frozenset({"against", "on"})
-"""Prepositions of a light verb that name its event noun's target: "carried out an airstrike
-against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
-where to ("organised a march to the ministry")."""
-OWNER_PREPS = {"of", "by", "from"}
-"""Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
-COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
-                           "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
-                           "refuse", "decline", "accuse", "charge", "blame"}
-"""Verbs whose target may sit in their complement clause when they have none of their own."""
-
-PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
-ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
-                "ignore", "meet", "grant"}
-"""Verbs whose subject answers a petition noun rather than makes it: "accept any request"."""
-WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "normalise", "strengthen",
-                  "improve", "upgrade", "sever", "cut", "break", "downgrade", "freeze", "meet",
-                  "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
-                  "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
-                  "communication", "coordinate", "coordination", "cooperation", "cooperate",
-                  "mediate", "agree", "agreement", "ceasefire", "truce", "share", "exchange",
-                  "engage", "skirmish", "confront", "confrontation", "encounter", "shoot-out",
-                  "shootout", "firefight", "gunfight", "gunbattle", "standoff"}
-"""Triggers where "with X" names the other side; elsewhere "with" means alongside."""
-
-
-BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
-"""Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
 
 def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
