@@ -72,8 +72,6 @@ def test_possessive_country_before_a_name_is_the_persons_title(extractor):
 
 
 def test_modified_forces_and_parties_are_unknown_groups(extractor):
-    extraction, events = _events(extractor, "Vietnamese-led forces have retaken a strategic village.")
-    assert events == [("RegainTerritory", ("vietnamese-led-forces",), ())]  # forces: state kind
     assert guess_kind("", "Vietnamese-led forces") == "military"
     _, events = _events(extractor, "Seven opposition parties went on a general strike.")
     assert events == [("Protest", ("opposition-parties", "generic-protesters"), ())]  # and

@@ -236,3 +236,27 @@ def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
     arrest = _roles(extractor, "On 3 May 2022, police arrested two suspects in Garissa.")[0]
     attack = _roles(extractor, "On 3 May 2022, two armed suspects killed a man in Garissa.")[0]
     assert arrest[2] == ("kenya-civilians",) and attack[1] == ("kenya-unidentified",)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan-led coalition aircraft bombed a camp near Kismayo on Sunday.",
+    "The Kenyan-led coalition shelled a camp near Kismayo on Sunday.",
+])
+def test_forces_a_state_leads_are_its_armed_forces(extractor, text):
+    roles = _roles(extractor, text)
+    assert [agents for _, agents, _ in roles] == [("kenya-military",)]  # not Somalia's
+
+
+def test_a_party_that_leads_a_government_lends_it_no_country(extractor):
+    roles = _roles(extractor, "The Kilimo-led government arrested three activists in Mombasa.")
+    assert ("Arrest", ("kenya-government",), ("kenya-civilians",)) in roles
+
+
+def test_the_forces_of_a_people_that_is_no_nation_are_an_armed_group(extractor):
+    roles = _roles(extractor, "Kurdish forces clashed with Turkish troops near Duhok on Sunday.")
+    assert ("ArmedClash", ("iraq-rebels", "turkey-military"), ()) in roles  # not Turkey's twice
+
+
+def test_a_state_force_retaking_a_place_of_no_known_country_regains_it(extractor):
+    roles = _roles(extractor, "Kenyan troops have retaken a strategic village.")
+    assert roles == [("RegainTerritory", ("kenya-military",), ())]

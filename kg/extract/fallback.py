@@ -307,9 +307,14 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
-    """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
+    """``armed_group`` when a name modifies an armed group's noun ("KLF militants"), or when a
+    people or movement that is no nationality (NORP: a nation's are composites, matched before)
+    modifies a noun of armed forces, or an organisation does ("Houthi forces", "X Movement
+    troops"): forces of no state."""
     head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
-    return "armed_group" if head is not None and head.kind == "armed_group" else None
+    armed = head is not None and (head.kind == "armed_group" or head.kind == "military"
+                                  and name.ent_type_ in (NATIONALITY, "ORG"))
+    return "armed_group" if armed else None
 
 
 def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
