@@ -11,9 +11,10 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
-                                   COPULAS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
+from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, CLAIM_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, LIGHT_TARGET_PREPS,
+                                   LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS, RELATIONAL_NOUNS,
+                                   RESPONSIBILITY_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
@@ -298,6 +299,8 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         head = first.head.head if first.dep_ == "pobj" else first.head
     if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
         agents = _subject_actors(head, actor_at)
+    if not agents:  # "X claimed responsibility for the attack"
+        agents = _claimants(first, actor_at)
     if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
             and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
         agents = _subject_actors(head, actor_at)
@@ -321,6 +324,16 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         agents = actors_in(by[0].subtree, actor_at)
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
+
+
+def _claimants(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who claims an event noun as their act: the subject of "claimed (took) responsibility
+    (credit) for" it ("IS claimed responsibility for an attack on a checkpoint")."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in RESPONSIBILITY_NOUNS or owed.dep_ != "dobj" \
+            or owed.head.lemma_.lower() not in CLAIM_VERBS:
+        return ()
+    return _subject_actors(owed.head, actor_at)
 
 
 def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
