@@ -253,3 +253,11 @@ def test_and_locates_a_name_only_in_a_list_of_names(extractor):
     assert "Molotov" not in places  # a former name of Perm, here a weapon's
     assert "Hebron" in places
     assert {"Gao", "Menaka"} <= set(_places(extractor, "Clashes broke out in Gao and Menaka."))
+
+
+def test_a_name_written_as_a_towns_alternate_name_outweighs_a_hamlets_own(extractor):
+    # GeoNames calls the West Bank town Janīn, with "Jenin" among its alternate names; a Polish
+    # village of 1,100 is named Jenin
+    assert _event_place(extractor, "A bomb exploded in Jenin on Sunday.").country == "PSE"
+    places = _places(extractor, "Police clashed with youths in Porto on Sunday.")
+    assert places["Porto"].country == "PRT"  # its own name, and one of Bordeaux's
