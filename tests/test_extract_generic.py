@@ -260,3 +260,15 @@ def test_the_forces_of_a_people_that_is_no_nation_are_an_armed_group(extractor):
 def test_a_state_force_retaking_a_place_of_no_known_country_regains_it(extractor):
     roles = _roles(extractor, "Kenyan troops have retaken a strategic village.")
     assert roles == [("RegainTerritory", ("kenya-military",), ())]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("A bomb exploded near the market in Mombasa on Sunday.", "Bombing"),
+    ("Two mortar shells fell on the market in Mombasa on Sunday.", "Shelling"),
+])
+def test_a_munition_that_goes_off_was_set_off_by_someone(extractor, text, event_type):
+    assert _roles(extractor, text)[0][:2] == (event_type, ("kenya-unidentified",))
+
+
+def test_prices_that_fall_are_no_shelling(extractor):
+    assert _roles(extractor, "Prices fell in Mombasa on Sunday.") == []

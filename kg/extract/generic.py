@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -75,7 +76,8 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
         verb = trigger
         while verb.dep_ == "conj" and not _subjects(verb) and verb.head is not verb:
             verb = verb.head  # "killed two and wounded five": the subject of "killed"
-        return all(trigger_type(s) is not None for s in _subjects(verb))
+        return all(trigger_type(s) is not None or s.lemma_.lower() in munitions()
+                   for s in _subjects(verb))  # "an explosion killed two", "a bomb exploded"
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
     if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
         return False  # "a roadside bombing killed": the killing's event, told once
@@ -85,6 +87,25 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
         governor is trigger.head or trigger_type(governor) is None)
+
+
+MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
+"""Event types whose instruments someone set off or fired: their subject hides who did."""
+
+
+@functools.cache
+def munitions() -> frozenset[str]:
+    """One-word instruments of the lexicon that someone sets off or fires ("bomb", "mine",
+    "grenade", "rocket", "shell"): a munition that explodes or lands reports that someone
+    used it, as an event with no agent does; an aircraft or drone is its force's own.
+
+    >>> {"bomb", "grenade", "rocket"} <= munitions(), "drone" in munitions()
+    (True, False)
+    """
+    from kg.extract.lexicon import lexicon
+
+    return frozenset(words[0] for words, kind, _ in lexicon().instruments
+                     if len(words) == 1 and kind in MUNITION_TYPES)
 
 
 def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
