@@ -195,3 +195,10 @@ def test_the_name_before_members_is_the_body_they_act_for(extractor):
         origin="fallback"))
     actors = {a.key: a for a in extraction.actors}
     assert [actors[k].label for k in extraction.events[0].agents] == ["Black Hand Clan"]
+
+
+def test_a_creed_that_describes_a_known_actor_is_no_actor_of_its_own(extractor):
+    _, events = _events(extractor, "Shi'ite Hezbollah fought alongside Lebanese troops near "
+                                   "Arsal.")
+    assert all("shi-ite" not in agents for _, agents, _ in events)
+    assert any("hezbollah" in agents for _, agents, _ in events)

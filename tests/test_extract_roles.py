@@ -264,3 +264,10 @@ def test_responsibility_one_is_blamed_for_names_no_agent(extractor):
     event = _first(extractor, "Police said an ambush on a convoy near Mombasa was the "
                               "responsibility of unknown men.")
     assert "kenya-police" not in event.agents
+
+
+def test_a_conjunct_only_the_fallback_knows_joins_the_gazetteers(extractor):
+    event = _first(extractor, "Kenyan troops and the Kilimo Brigade attacked a police post "
+                              "near Kismayo.")
+    assert event.agents[0] == "kenya-military" and len(event.agents) == 2
+    assert event.agents[1].startswith("kilimo-brigade")

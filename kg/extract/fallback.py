@@ -207,7 +207,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
-                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root):
+                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
+                and not _describes_known(ent, taken):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
@@ -285,6 +286,12 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
             if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
                     t.ent_type_ == NATIONALITY for t in doc[start:token.i]):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
+
+
+def _describes_known(ent, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """A people or creed that modifies an actor already known describes it ("Shi'ite
+    Hezbollah", "Sunni X"): no actor of its own."""
+    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

@@ -354,6 +354,17 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
                                             and (agents or trigger_type(verb) is None) else ())
 
 
+def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's actors with the fallback's: all of them where the gazetteer found none, or
+    where they hold the gazetteer's and more, the other conjuncts of one phrase ("Turkish
+    forces and the Kilimo Brigade shelled ..."); else the gazetteer's alone.
+
+    >>> _widened((), ("a",)), _widened(("a",), ("a", "b")), _widened(("a",), ("b",))
+    (('a',), ('a', 'b'), ('a',))
+    """
+    return wider if not known or set(known) < set(wider) else known
+
+
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
           many: KeyTest = _never, owner_at: ActorAt | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -368,12 +379,12 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
-    if fallback_at is not None and not (agents and targets):
+    if fallback_at is not None:
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
-            else agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+            else _widened(agents, wider_agents)
+        targets = _widened(targets, tuple(k for k in wider_targets if k not in agents or many(k)))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
         owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731
