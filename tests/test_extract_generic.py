@@ -272,3 +272,12 @@ def test_a_munition_that_goes_off_was_set_off_by_someone(extractor, text, event_
 
 def test_prices_that_fall_are_no_shelling(extractor):
     assert _roles(extractor, "Prices fell in Mombasa on Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-government militias attacked a camp of Al Shabaab near Kismayo on Sunday.",
+    "Government-backed fighters attacked a camp of Al Shabaab near Kismayo on Sunday.",
+])
+def test_militias_that_fight_for_the_state_are_no_rebels(extractor, text):
+    militia = _actor(extractor, text, "somalia-pro-government")
+    assert (militia.kind, militia.label) == ("armed_group", "Pro-government militia (Somalia)")

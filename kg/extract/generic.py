@@ -226,8 +226,10 @@ class GenericAgents:
             or self._membership(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
-            "".join(t.text for t in c.subtree).lower()  # headed by either end
-            for c in modifiers if c.n_rights or c.n_lefts}
+            "".join(t.text for t in c.subtree).lower()  # headed by either end, or each of
+            for c in modifiers if c.n_rights or c.n_lefts}  # them on the noun ("pro-government")
+        if modifiers:  # hyphenated words whose pieces the parser hung on the noun one by one
+            words |= {w for w in token.doc[modifiers[0].i:token.i].text.lower().split() if "-" in w}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
             return moved if moved and words & self.gazetteer.sectors[moved].modifiers \
