@@ -281,3 +281,18 @@ def test_prices_that_fall_are_no_shelling(extractor):
 def test_militias_that_fight_for_the_state_are_no_rebels(extractor, text):
     militia = _actor(extractor, text, "somalia-pro-government")
     assert (militia.kind, militia.label) == ("armed_group", "Pro-government militia (Somalia)")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a Kenyan airstrike hit a camp of Al Shabaab near Kismayo.",
+    "On 3 May 2022, Kenyan shelling hit a camp of Al Shabaab near Kismayo.",
+])
+def test_a_nations_strike_from_the_air_or_by_artillery_is_its_forces(extractor, text):
+    roles = _roles(extractor, text)
+    assert [(t, agents) for t, agents, _ in roles] == [
+        ("AirStrike" if "airstrike" in text else "Shelling", ("kenya-military",))]
+
+
+def test_a_nations_adjective_on_an_attack_names_no_forces(extractor):
+    roles = _roles(extractor, "A Kenyan attack wounded two herders near Kismayo on Sunday.")
+    assert all("kenya-military" not in agents for _, agents, _ in roles)

@@ -208,7 +208,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
-                and not _describes_known(ent, taken):
+                and not _describes_known(ent, taken, generic):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
@@ -288,10 +288,14 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
-def _describes_known(ent, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # type: ignore[no-untyped-def]
+                     ) -> bool:
     """A people or creed that modifies an actor already known describes it ("Shi'ite
-    Hezbollah", "Sunni X"): no actor of its own."""
-    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
+    Hezbollah", "Sunni X"), and a nation's adjective that names its forces stands for them
+    ("Kenyan shelling": :meth:`kg.extract.generic.GenericAgents.forces_striking`): no actor of
+    its own name."""
+    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and (
+        ent.root.head.i in taken or generic is not None and generic(ent.root) is not None)
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

@@ -200,6 +200,8 @@ MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
 MILITARY = "military"
+STATE_STRIKES = frozenset({"AirStrike", "Shelling"})
+"""Event types of arms mostly states hold: a nation's adjective on one names its forces."""
 PEOPLES_FORCES = "rebels"
 """The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
 LED_BODIES = frozenset({"coalition"})
@@ -310,6 +312,9 @@ class GenericAgents:
         of the one composite of the same sector the article names ("the soldiers" after "the
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
+        forces = self.forces_striking(token)
+        if forces is not None:
+            return forces
         sector = self.sector_of(token)
         if sector is None:
             return None
@@ -323,6 +328,19 @@ class GenericAgents:
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
         return self.gazetteer.generic(sector, country)
+
+    def forces_striking(self, adjective) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The armed forces of the nation whose adjective qualifies a strike from the air or by
+        artillery ("an Israeli airstrike", "Russian shelling"): arms a state holds, so its
+        forces struck; not other acts ("a Palestinian attack" may be anyone's)."""
+        from kg.extract.triggers import trigger_type
+
+        if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ != "NORP" or \
+                trigger_type(adjective.head) not in STATE_STRIKES:
+            return None
+        country = self.gazetteer.nationalities.get(adjective.lower_)
+        return self.gazetteer.generic(MILITARY, country) if country in self.gazetteer.actors \
+            else None
 
     def implicit(self, trigger, event_type: str, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The implicit agent of an event of ``event_type`` that no actor performs, when its

@@ -375,8 +375,10 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
     token = labelled_clause(token) or token  # a heading ("Looting: ...") takes its clause's roles
-    verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun
-        token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
+    verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun,
+        token.tag_ == "VBG" and token.dep_ == "nsubj" and (  # as one an adjective qualifies is
+            between_phrases(token) or any(c.dep_ in ("amod", "compound") for c in token.children)))  # ("Russian
+    # shelling hit a school")
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
     if fallback_at is not None:
