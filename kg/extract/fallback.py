@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.militias import add_community_militias
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.ids import slugify
 from kg.model import Actor
@@ -200,6 +201,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
         return True
 
+    if generic is not None:  # "Kaduna militiamen": a community's militia, no "Kaduna" alone
+        add_community_militias(doc, generic, add)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
               and not _place_named(e.root)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
@@ -279,7 +282,8 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
-            name = name_before(token, taken) if actor.kind == "armed_group" else None
+            name = name_before(token, taken) if actor.kind == "armed_group" and actor.sector \
+                else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(

@@ -252,7 +252,7 @@ class GenericAgents:
         sector = self.sector_of(token)
         if sector is None:
             return None
-        country = self.nationality(token)
+        country = national = self.nationality(token)
         named = self.countries.named.get(sector, frozenset()) \
             if self.gazetteer.sectors[sector].kind in STATE_KINDS else frozenset()
         if country is None and len(named) > 1:
@@ -261,7 +261,36 @@ class GenericAgents:
             country = next(iter(named)) if named else self.countries.of(sentence)
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
+        if self.gazetteer.sectors[sector].kind == "armed_group" and not national:
+            community = self._community(token, country)  # "Kaduna militiamen"
+            if community is not None or self._of_community(token, country):
+                return community  # "members of a Kaduna militia" are the militia's, no others
         return self.gazetteer.generic(sector, country)
+
+    def _community(self, token, country: str | None) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The militia of the community named before a militia noun (:mod:`kg.extract.militias`)
+        in ``country`` (a state key)."""
+        from kg.extract.militias import community_militia
+
+        state = self.gazetteer.actors.get(country or "")
+        return community_militia(token, country, state.country if state else None, self._is_place)
+
+    def _of_community(self, token, country: str | None) -> bool:  # type: ignore[no-untyped-def]
+        """Whether a noun of members names the members of a community's militia."""
+        if token.lemma_.lower() not in MEMBER_NOUNS:
+            return False
+        groups = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        return any(self._community(g, country) is not None for g in groups)
+
+    def _is_place(self, name: str, iso3: str | None) -> bool:
+        """Whether ``name`` is a place of the country ``iso3``, curated or in the world index."""
+        key = self.gazetteer.place_aliases.get(name.lower())
+        if key is not None and self.gazetteer.places[key].country == iso3:
+            return True
+        world = self.gazetteer.world
+        return world is not None and iso3 is not None and any(
+            p.country == iso3 for p in world.lookup(name))
 
     def implicit(self, trigger, event_type: str, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The implicit agent of an event of ``event_type`` that no actor performs, when its
