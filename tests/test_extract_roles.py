@@ -248,3 +248,19 @@ def test_a_date_is_no_target(extractor):
     actors = {a.key: a for a in extraction.actors}
     fighting = extraction.events[0]
     assert "civilians" not in {actors[k].kind for k in fighting.targets}
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb planted by Somali rebels killed two traders near Mombasa.",
+    "Mortar shells fired by Somali rebels hit a market and wounded two traders in Mombasa.",
+    "A bus struck a landmine likely laid by Somali rebels near Mombasa.",
+])
+def test_who_planted_or_fired_a_weapon_did_what_it_did(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    assert any("somalia-rebels" in e.agents for e in extraction.events)
+
+
+def test_a_by_phrase_of_leading_is_no_agent(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Students, led by Somali rebels, marched through Mombasa.", origin="roles"))
+    assert extraction.events and not any("somalia-rebels" in e.agents for e in extraction.events)

@@ -13,7 +13,8 @@ from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
 from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
                                    COPULAS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
+                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WEAPON_USE_VERBS,
+                                   WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
@@ -39,6 +40,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
         if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
             found = phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
                 else actors_in(child.subtree, actor_at)
+            if not found and child.dep_ == "nsubj":  # "shells fired by X hit a house"
+                found = _user_of(child, actor_at)
             if found:
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -54,6 +57,17 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
         return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
     return ()
+
+
+def _user_of(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who used a thing, by the "by" phrase of a participle of weapon use that modifies it: "a
+    landmine planted by X exploded", "shells fired by X hit a house": X did what the thing did."""
+    verbs = [c for c in thing.children if c.dep_ == "acl"]
+    if thing.dep_ in ("nsubj", "nsubjpass"):  # the parser's "[an IED] [likely planted] by X"
+        verbs.append(thing.head)
+    return tuple(k for verb in verbs if verb.lemma_.lower() in WEAPON_USE_VERBS
+                 for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase
+                 for k in actors_in(by.subtree, actor_at))
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
@@ -105,7 +119,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
-    agents = _subject_actors(verb, actor_at)
+    agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
+        k for c in verb.children if c.dep_ == "dobj" for k in _user_of(c, actor_at))
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
@@ -319,6 +334,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = actors_in(by[0].subtree, actor_at)
+    agents = agents or _user_of(noun, actor_at)  # "an IED planted by X"
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
 
