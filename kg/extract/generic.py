@@ -105,6 +105,12 @@ class Countries:
         return self.by_sentence.get(sentence, self.article)
 
 
+PLACE_WEIGHTS = {"region": 3, "capital": 2, "city": 2}
+"""Votes of a place for its country by its kind: a province or a city shares its name with few
+places abroad, a village with many ("Almaly district of Almaty city" is in Kazakhstan though an
+Elmali lies in Turkey)."""
+
+
 def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                       gazetteer: Gazetteer) -> Countries:
     """Countries of the places mentioned: per sentence and for the article, the country most
@@ -112,15 +118,16 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too. Places within
     a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
     rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
-    place within a country is named.
+    place within a country is named. A province or a city outvotes a village
+    (:data:`PLACE_WEIGHTS`).
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
     >>> g = load_gazetteer()
     >>> m = [Mention(Span(0, 5, "Arsal"), 1, "place", "arsal"),
     ...      Mention(Span(9, 14, "Homs"), 2, "place", "homs")]
-    >>> context_countries(m, g.places, g)
-    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
+    >>> context_countries(m, g.places, g)  # the city of Homs outvotes the town of Arsal
+    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='syria', named={})
     """
     in_sentence: dict[tuple[int, bool], Counter[str]] = {}
     counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
@@ -133,9 +140,9 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
         state = gazetteer.state_of(place.country) if place is not None else None
         if state is None or place is None:
             continue
-        whole = place.kind == "country"
-        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += 1
-        counts[whole][state] += 1
+        whole, weight = place.kind == "country", PLACE_WEIGHTS.get(place.kind, 1)
+        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += weight
+        counts[whole][state] += weight
     sentences = {sentence for sentence, _ in in_sentence}
     by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
                    for s in sentences}
