@@ -251,3 +251,8 @@ def test_a_province_outvotes_a_village_of_another_country_for_the_sentence():
     assert context_countries(mentions, places, gazetteer).of(0) == gazetteer.state_of("KAZ")
     villages = {**places, "province": Place("province", "Province", "town", country="KAZ")}
     assert context_countries(mentions, villages, gazetteer).of(0) == gazetteer.state_of("TUR")
+
+
+def test_a_capitalised_plural_agent_noun_names_its_sector(extractor):
+    roles = _roles(extractor, "On Monday, Somali Separatists attacked a police post near Mombasa.")
+    assert any("somalia-rebels" in agents for _, agents, _ in roles)

@@ -65,3 +65,20 @@ def test_qualifier_follows_place_people_and_faith():
     assert qualifier_of("Oldtown", "UGA", is_place) == "ethnic"
     assert qualifier_of("Muslim", "KEN", is_place) is None
     assert militia_label("Oldtown", "communal") == "Oldtown communal militia"
+
+
+def test_a_militia_named_by_a_place_mentioned_as_such_is_still_that_place_s(extractor):
+    agents = [a for a in _agents(extractor, "Mombasa militiamen burned two houses in Kenya.")
+              if a.kind == "armed_group"]
+    assert [a.label for a in agents] == ["Mombasa militia"]
+    assert "Mombasa communal militia" in agents[0].aliases
+
+
+def test_a_known_actor_before_a_militia_noun_is_that_actor(extractor):
+    keys = [a.key for a in _agents(extractor, "Hezbollah militiamen attacked a village near Tyre.")]
+    assert keys == ["hezbollah"]
+
+
+def test_members_from_a_militia_are_the_militia_s(extractor):
+    agents = _agents(extractor, "Two members from the Marwa clan militia shot a trader near Mombasa.")
+    assert [a.label for a in agents if a.kind == "armed_group"] == ["Marwa clan militia"]

@@ -195,7 +195,7 @@ class GenericAgents:
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
-            or self._membership(token)
+            or self._membership(token) or self._capitalised_plural(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end
@@ -208,6 +208,14 @@ class GenericAgents:
                 sector = moved
                 break
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _capitalised_plural(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The sector of a plural agent noun written with a capital, which the tagger takes for
+        a name and leaves unlemmatised: "Ambazonian Separatists", "Armed Militants"."""
+        word = token.lower_
+        if token.pos_ != "PROPN" or not word.endswith("s"):
+            return None
+        return self._heads.get(word[:-3] + "y" if word.endswith("ies") else word[:-1])
 
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of the armed band whose members a membership noun names: its common-noun
@@ -280,7 +288,8 @@ class GenericAgents:
         from kg.extract.militias import community_militia
 
         state = self.gazetteer.actors.get(country or "")
-        return community_militia(token, country, state.country if state else None, self._is_place)
+        return community_militia(token, country, state.country if state else None,
+                                 self._is_place, self.gazetteer.aliases.__contains__)
 
     def _of_community(self, token, country: str | None) -> bool:  # type: ignore[no-untyped-def]
         """Whether a noun of members names the members of a community's militia."""

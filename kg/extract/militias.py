@@ -113,18 +113,21 @@ def _name_word(word, noun) -> bool:  # type: ignore[no-untyped-def]
 
 
 def community_militia(token, country_key: str | None, country_iso3: str | None,  # type: ignore[no-untyped-def]
-                      is_place: PlaceTest) -> Actor | None:
+                      is_place: PlaceTest, is_actor: Callable[[str], bool] = lambda name: False
+                      ) -> Actor | None:
     """The militia of the community named before a militia noun, in the country of its context
     (keyed by both, as every unknown group is: :func:`kg.extract.fallback._qualified`), or
-    ``None``. Its label is the text's words; the name event coders give it (with the qualifier
-    of :func:`qualifier_of` where the text has none) and, for a people, the people's name are
-    its aliases."""
+    ``None``, also where the name is a known actor's (``is_actor``, by its lower-case alias:
+    "Hezbollah militiamen" are Hezbollah). Its label is the text's words; the name event
+    coders give it (with the qualifier of :func:`qualifier_of` where the text has none) and,
+    for a people, the people's name are its aliases."""
     found = community_words(token)
     if found is None:
         return None
     start, end, qualifier = found
-    words = token.doc[start:end]
-    name = words.text
+    name = token.doc[start:end].text
+    if is_actor(name.lower()):
+        return None
     coded = qualifier or qualifier_of(name, country_iso3, is_place)
     label = militia_label(name, qualifier)
     aliases = tuple(dict.fromkeys(a for a in (militia_label(name, coded), name if coded !=
@@ -136,7 +139,8 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
 def add_community_militias(doc, generic: Callable[[object], Actor | None],  # type: ignore[no-untyped-def]
                            add: Callable[..., bool]) -> None:
     """Offer each militia of a community before any other candidate, so that its name is not
-    taken for an organisation or a person of its own ("Kaduna" of "Kaduna militiamen");
+    taken for an organisation or a person of its own ("Kaduna" of "Kaduna militiamen"); where
+    the name is already a place's mention, the militia noun alone is its mention;
     ``generic`` is the generic agent a noun names (:meth:`kg.extract.generic.GenericAgents.actor`)
     and ``add`` :func:`kg.extract.fallback.find_candidates`' own."""
     for token in doc:
@@ -144,8 +148,8 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
             actor = generic(token)
             words = community_words(token)
             if actor is not None and actor.kind == "armed_group" and actor.sector is None \
-                    and words is not None:
-                add(words[0], token.i + 1, "", actor=actor)
+                    and words is not None and not add(words[0], token.i + 1, "", actor=actor):
+                add(token.i, token.i + 1, "", actor=actor)  # its name is a place's mention
 
 
 __all__ = ["FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias",
