@@ -264,3 +264,10 @@ def test_a_by_phrase_of_leading_is_no_agent(extractor):
     extraction = extractor.extract(article_from_text(
         "Students, led by Somali rebels, marched through Mombasa.", origin="roles"))
     assert extraction.events and not any("somalia-rebels" in e.agents for e in extraction.events)
+
+
+def test_a_verb_the_parser_hangs_on_a_root_noun_is_the_main_verb_when_it_takes_an_object(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 8 February 2022, Kenyan military forces sealed off and seized the house of a trader "
+        "in Garissa.", origin="roles"))
+    assert any("kenya-military" in e.agents for e in extraction.events)

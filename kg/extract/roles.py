@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
+from kg.extract.clauses import (clause_of, labelled_clause, main_verb, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
@@ -54,8 +54,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
         return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
-    if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
-        return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
+    if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
+        return phrase_actors(verb.head, actor_at)  # alongside", "150 people [who] protested"
     return ()
 
 
@@ -191,7 +191,7 @@ def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
     """A gerund with no word of its own but a colon, heading a clause: a label that names the
     clause's act ("Looting: ... militants seized cattle"), whose roles are the clause's."""
-    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head is not verb \
+    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head.i != verb.i \
         and any(c.text == ":" for c in verb.children) \
         and all(c.dep_ == "punct" for c in verb.children)
 
