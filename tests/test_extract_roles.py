@@ -271,3 +271,19 @@ def test_a_verb_the_parser_hangs_on_a_root_noun_is_the_main_verb_when_it_takes_a
         "On 8 February 2022, Kenyan military forces sealed off and seized the house of a trader "
         "in Garissa.", origin="roles"))
     assert any("kenya-military" in e.agents for e in extraction.events)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("A trader was wounded during a firefight between Somali rebels and the police in Mombasa.",
+     "somalia-rebels"),
+    ("Two traders were killed in an attack by Somali rebels near Mombasa.", "somalia-rebels"),
+    ("A trader was shot dead during a police raid in Mombasa.", "kenya-police"),
+])
+def test_a_passive_harm_takes_its_agents_from_the_event_it_happened_in(extractor, text, agent):
+    event = _first(extractor, text)
+    assert agent in event.agents and not any("unidentified" in k for k in event.agents)
+
+
+def test_clashes_with_one_side_name_no_agent_of_a_passive_harm(extractor):
+    event = _first(extractor, "A rebel was killed during clashes with Kenyan soldiers near Mombasa.")
+    assert "kenya-military" not in event.agents

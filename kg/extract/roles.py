@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.adjunct_events import adjunct_event_agents
 from kg.extract.clauses import (clause_of, labelled_clause, main_verb, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
@@ -49,8 +50,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
                     and _restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
-    shared = _shared_agent(verb, actor_at)
-    if shared:
+    shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
+    if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
         return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
