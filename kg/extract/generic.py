@@ -299,6 +299,11 @@ class GenericAgents:
                   for g in p.children if g.dep_ == "pobj"]
         return any(self._community(g, country) is not None for g in groups)
 
+    def names_place(self, name: str, sentence: int) -> bool:
+        """Whether ``name`` is a place of the country of ``sentence``."""
+        state = self.gazetteer.actors.get(self.countries.of(sentence) or "")
+        return state is not None and self._is_place(name, state.country)
+
     def _is_place(self, name: str, iso3: str | None) -> bool:
         """Whether ``name`` is a place of the country ``iso3``, curated or in the world index."""
         key = self.gazetteer.place_aliases.get(name.lower())
