@@ -287,3 +287,26 @@ def test_a_passive_harm_takes_its_agents_from_the_event_it_happened_in(extractor
 def test_clashes_with_one_side_name_no_agent_of_a_passive_harm(extractor):
     event = _first(extractor, "A rebel was killed during clashes with Kenyan soldiers near Mombasa.")
     assert "kenya-military" not in event.agents
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("The Kilimo Front claimed responsibility for an ambush on a police convoy near Mombasa.",
+     "kilimo-front-kenya"),
+    ("Somali rebels took responsibility for the attack on a police post near Mombasa.",
+     "somalia-rebels"),
+])
+def test_who_claims_responsibility_for_an_act_is_its_agent(extractor, text, agent):
+    assert _first(extractor, text).agents == (agent,)  # not an unidentified group
+
+
+def test_responsibility_one_is_blamed_for_names_no_agent(extractor):
+    event = _first(extractor, "Police said an ambush on a convoy near Mombasa was the "
+                              "responsibility of unknown men.")
+    assert "kenya-police" not in event.agents
+
+
+def test_a_conjunct_only_the_fallback_knows_joins_the_gazetteers(extractor):
+    event = _first(extractor, "Kenyan troops and the Kilimo Brigade attacked a police post "
+                              "near Kismayo.")
+    assert event.agents[0] == "kenya-military" and len(event.agents) == 2
+    assert event.agents[1].startswith("kilimo-brigade")

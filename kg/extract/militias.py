@@ -27,11 +27,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
 from kg.ids import slugify
 from kg.model import Actor
 
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import Gazetteer
+
 MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
 """Head nouns of a militia."""
+MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
+"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "subclan", "tribal"})
 """Words that say what kind of community a militia is of ("Marehan clan militia")."""
 FAITHS = frozenset({"islamist", "islamic", "muslim", "christian", "catholic", "protestant",
@@ -136,6 +143,36 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
     return Actor(key=key, label=label, kind="armed_group", country=country_iso3, aliases=aliases)
 
 
+def place_of_country(gazetteer: Gazetteer, name: str, iso3: str | None) -> bool:
+    """Whether ``name`` is a place of the country ``iso3``, curated or in the world index."""
+    key = gazetteer.place_aliases.get(name.lower())
+    if key is not None and gazetteer.places[key].country == iso3:
+        return True
+    world = gazetteer.world
+    return world is not None and iso3 is not None and any(
+        p.country == iso3 for p in world.lookup(name))
+
+
+def community_of(gazetteer: Gazetteer, token, country: str | None  # type: ignore[no-untyped-def]
+                 ) -> Actor | None:
+    """:func:`community_militia` with the gazetteer's places and actors, in the state
+    ``country`` (a key)."""
+    state = gazetteer.actors.get(country or "")
+    return community_militia(token, country, state.country if state else None,
+                             lambda name, iso3: place_of_country(gazetteer, name, iso3),
+                             gazetteer.aliases.__contains__)
+
+
+def of_community(gazetteer: Gazetteer, token, country: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun of members names the members of a community's militia ("members of a
+    Zamfara militia")."""
+    if token.lemma_.lower() not in MEMBER_NOUNS:
+        return False
+    groups = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return any(community_of(gazetteer, g, country) is not None for g in groups)
+
+
 def add_community_militias(doc, generic: Callable[[object], Actor | None],  # type: ignore[no-untyped-def]
                            add: Callable[..., bool]) -> None:
     """Offer each militia of a community before any other candidate, so that its name is not
@@ -152,5 +189,6 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
                 add(token.i, token.i + 1, "", actor=actor)  # its name is a place's mention
 
 
-__all__ = ["FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias",
-           "community_militia", "community_words", "militia_label", "qualifier_of"]
+__all__ = ["FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "community_of",
+           "community_militia", "community_words", "militia_label", "of_community",
+           "place_of_country", "qualifier_of"]

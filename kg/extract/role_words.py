@@ -54,6 +54,10 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
+"""Verbs whose subject owns an act it takes responsibility for: "claimed responsibility for"."""
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+"""Nouns of owning an act, whose "for" phrase names the act."""
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
@@ -64,4 +68,5 @@ used the thing ("a mine planted by X", "shells fired by X"); not "activists led 
 
 __all__ = ["TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
            "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
-           "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "WEAPON_USE_VERBS"]
+           "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS", "RESPONSIBILITY_NOUNS",
+           "WEAPON_USE_VERBS"]

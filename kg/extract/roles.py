@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.adjunct_events import adjunct_event_agents
+from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
 from kg.extract.clauses import (clause_of, labelled_clause, main_verb, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
-                                   COPULAS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WEAPON_USE_VERBS,
-                                   WITH_IS_TARGET)
+from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, CLAIM_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, LIGHT_TARGET_PREPS,
+                                   LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS, RELATIONAL_NOUNS,
+                                   RESPONSIBILITY_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
@@ -42,7 +42,7 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             found = phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
                 else actors_in(child.subtree, actor_at)
             if not found and child.dep_ == "nsubj":  # "shells fired by X hit a house"
-                found = _user_of(child, actor_at)
+                found = weapon_user(child, actor_at)
             if found:
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -58,17 +58,6 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
         return phrase_actors(verb.head, actor_at)  # alongside", "150 people [who] protested"
     return ()
-
-
-def _user_of(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Who used a thing, by the "by" phrase of a participle of weapon use that modifies it: "a
-    landmine planted by X exploded", "shells fired by X hit a house": X did what the thing did."""
-    verbs = [c for c in thing.children if c.dep_ == "acl"]
-    if thing.dep_ in ("nsubj", "nsubjpass"):  # the parser's "[an IED] [likely planted] by X"
-        verbs.append(thing.head)
-    return tuple(k for verb in verbs if verb.lemma_.lower() in WEAPON_USE_VERBS
-                 for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase
-                 for k in actors_in(by.subtree, actor_at))
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
@@ -121,7 +110,7 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
     agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
-        k for c in verb.children if c.dep_ == "dobj" for k in _user_of(c, actor_at))
+        k for c in verb.children if c.dep_ == "dobj" for k in weapon_user(c, actor_at))
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
@@ -314,6 +303,8 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         head = first.head.head if first.dep_ == "pobj" else first.head
     if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
         agents = _subject_actors(head, actor_at)
+    if not agents:  # "X claimed responsibility for the attack"
+        agents = _claimants(first, actor_at)
     if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
             and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
         agents = _subject_actors(head, actor_at)
@@ -335,9 +326,19 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = actors_in(by[0].subtree, actor_at)
-    agents = agents or _user_of(noun, actor_at)  # "an IED planted by X"
+    agents = agents or weapon_user(noun, actor_at)  # "an IED planted by X"
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
+
+
+def _claimants(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who claims an event noun as their act: the subject of "claimed (took) responsibility
+    (credit) for" it ("IS claimed responsibility for an attack on a checkpoint")."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in RESPONSIBILITY_NOUNS or owed.dep_ != "dobj" \
+            or owed.head.lemma_.lower() not in CLAIM_VERBS:
+        return ()
+    return _subject_actors(owed.head, actor_at)
 
 
 def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
@@ -358,6 +359,17 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
                                             and (agents or trigger_type(verb) is None) else ())
 
 
+def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's actors with the fallback's: all of them where the gazetteer found none, or
+    where they hold the gazetteer's and more, the other conjuncts of one phrase ("Turkish
+    forces and the Kilimo Brigade shelled ..."); else the gazetteer's alone.
+
+    >>> _widened((), ("a",)), _widened(("a",), ("a", "b")), _widened(("a",), ("b",))
+    (('a',), ('a', 'b'), ('a',))
+    """
+    return wider if not known or set(known) < set(wider) else known
+
+
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
           many: KeyTest = _never, owner_at: ActorAt | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -372,12 +384,12 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
-    if fallback_at is not None and not (agents and targets):
+    if fallback_at is not None:
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
-            else agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+            else _widened(agents, wider_agents)
+        targets = _widened(targets, tuple(k for k in wider_targets if k not in agents or many(k)))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
         owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731
