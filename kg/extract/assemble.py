@@ -331,7 +331,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
         token, sentence_of.get(token.i, 0)), lambda i: agents.countries.of(  # type: ignore[attr-defined]
-        sentence_of.get(i, 0))) if fallback else {}
+        sentence_of.get(i, 0)), lambda t: t.i in ctx.place_at or agents.names_place(
+        t.text, sentence_of.get(t.i, 0))) if fallback else {}
     events: list[Event] = []
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731

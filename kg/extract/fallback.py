@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.militias import add_community_militias
+from kg.extract.regional_forces import add_regional_forces
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.ids import slugify
 from kg.model import Actor
@@ -165,8 +167,9 @@ def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[s
 
 
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
-                    generic: GenericAt | None = None,
-                    country_at: CountryAt | None = None) -> dict[int, Candidate]:
+                    generic: GenericAt | None = None, country_at: CountryAt | None = None,
+                    is_place: Callable[[object], bool] = lambda token: False
+                    ) -> dict[int, Candidate]:
     """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
     People come first, with the title before their name in the mention ("British
@@ -177,6 +180,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     of the agent lexicon are the generic agents it composes ("police" in Mali:
     Malian police); other group nouns are labelled by their own words. With ``country_at``,
     an unknown organisation or group acts in its sentence's country (:func:`_qualified`).
+    ``is_place`` tells the words of place names: a force noun one modifies is its state's.
     """
     found: dict[int, Candidate] = {}
     taken = taken | _bracketed_after(doc, taken)
@@ -200,6 +204,9 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
         return True
 
+    if generic is not None:  # "Kaduna militiamen": a community's militia, no "Kaduna" alone;
+        add_community_militias(doc, generic, add)  # "Oromia police": the state's police
+        add_regional_forces(doc, generic, add, is_place)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
               and not _place_named(e.root)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
@@ -280,7 +287,8 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
-            name = name_before(token, taken) if actor.kind == "armed_group" else None
+            name = name_before(token, taken) if actor.kind == "armed_group" and actor.sector \
+                else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(

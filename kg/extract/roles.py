@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
+from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
+from kg.extract.clauses import (clause_of, labelled_clause, main_verb, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
@@ -40,6 +41,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
         if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
             found = phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
                 else actors_in(child.subtree, actor_at)
+            if not found and child.dep_ == "nsubj":  # "shells fired by X hit a house"
+                found = weapon_user(child, actor_at)
             if found:
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -47,13 +50,13 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
                     and _restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
-    shared = _shared_agent(verb, actor_at)
-    if shared:
+    shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
+    if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
         return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
-    if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
-        return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
+    if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
+        return phrase_actors(verb.head, actor_at)  # alongside", "150 people [who] protested"
     return ()
 
 
@@ -106,7 +109,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
-    agents = _subject_actors(verb, actor_at)
+    agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
+        k for c in verb.children if c.dep_ == "dobj" for k in weapon_user(c, actor_at))
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
@@ -177,7 +181,7 @@ def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
     """A gerund with no word of its own but a colon, heading a clause: a label that names the
     clause's act ("Looting: ... militants seized cattle"), whose roles are the clause's."""
-    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head is not verb \
+    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head.i != verb.i \
         and any(c.text == ":" for c in verb.children) \
         and all(c.dep_ == "punct" for c in verb.children)
 
@@ -322,6 +326,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = actors_in(by[0].subtree, actor_at)
+    agents = agents or weapon_user(noun, actor_at)  # "an IED planted by X"
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
 
