@@ -238,3 +238,34 @@ def test_a_name_the_text_calls_a_region_votes_firmly_in_its_chain():
     assert _chain_majority(chain, options, ())[0] is None  # one vote each: a tie
     region = {1: ("admin1", "admin2")}  # "Dorn region"
     assert _chain_majority(chain, options, (), region)[0] == "MMR"
+
+
+@pytest.mark.parametrize("text, written, country", [
+    ("Government forces shelled Kafr Nabl in Idlib.", "Kafr Nabl", "SYR"),  # tagged ORG
+    ("Turkish forces shelled Tell Rifaat in Aleppo.", "Tell Rifaat", "SYR"),  # PERSON
+    ("Rebels shelled Binnish in southern Idlib on Monday.", "Binnish", "SYR"),  # NORP
+    ("Bandits attacked Gusau in Zamfara.", "Gusau", "NGA"),  # PERSON
+    ("Gunmen attacked Kidal in Mali.", "Kidal", "MLI"),  # NORP, a town of 20,000 or more
+])
+def test_a_name_tagged_as_no_place_in_its_own_subdivision_is_the_place(extractor, text,
+                                                                      written, country):
+    found = _extract(extractor, text)
+    place = {p.key: p for p in found.places}[found.events[0].place or ""]
+    assert written in (place.label, *place.aliases) and place.country == country
+    assert written not in {a.label for a in found.actors}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kafr Nabl in Idlib condemned the shelling.", "Kafr Nabl"),  # the subject acts
+    ("Israeli forces arrested Salim in Hebron.", "Salim"),  # a person is arrested
+])
+def test_a_name_that_acts_or_is_arrested_in_a_subdivision_stays_an_actor(extractor, text, name):
+    found = _extract(extractor, text)
+    assert name in {a.label for e in found.events for a in found.actors
+                    if a.key in (*e.agents, *e.targets)}
+    assert not any(name in (p.label, *p.aliases) for p in found.places)
+
+
+def test_a_name_in_a_subdivision_that_holds_none_of_its_readings_is_no_place(extractor):
+    places = _places(extractor, "Government forces shelled Leon in Valladolid.")
+    assert "Leon" not in places and places["Valladolid"].country == "ESP"

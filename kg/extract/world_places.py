@@ -73,6 +73,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
+    candidates = _confirm_within(candidates, options)
     classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
     context = set(countries)
     heads = {c.chained_to for c in candidates}
@@ -94,6 +95,57 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                         for n, p in final.items() if not candidates[n].anchor]
 
 
+def _confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
+                    ) -> list[Candidate]:
+    """A name linked up its chain by "in" only ("X in Y") stays linked where Y holds one of
+    its readings (:func:`_within_holds`); else it stands alone and, needing a chain, is no place: "the Champs de Orvo in
+    Kalvan" must not draw Kalvan abroad, to the province of some namesake Orvo.
+
+    >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Kalvanska", None, 49.5, 34.5, 900)
+    >>> chain = [Candidate(0, 1, "Orvo", True, 1, chain_only=True, within=True),
+    ...          Candidate(2, 3, "Kalvan", True)]
+    >>> [c.chained_to for c in _confirm_within(chain, [[town], []])]
+    [1, None]
+    >>> [c.chained_to for c in _confirm_within(chain[:1] + [Candidate(2, 3, "Selm", True)],
+    ...                                        [[town], []])]
+    [None, None]
+    """
+    confirmed = []
+    for number, candidate in enumerate(candidates):
+        if candidate.within and candidate.chained_to is not None and not any(
+                _within_holds(p, candidates, options, number) for p in options[number]):
+            candidate = dataclasses.replace(candidate, chained_to=None)
+        confirmed.append(candidate)
+    return confirmed
+
+
+def _within_holds(place: WorldPlace, candidates: list[Candidate],
+                  options: list[list[WorldPlace]], number: int) -> bool:
+    """Whether the name after "in" holds a reading of "X in Y": Y is its admin1 or admin2
+    (:func:`_within_admins`), or Y is its country and it is a town of
+    :data:`WEAK_POPULATION` or more (the prior a name tagged as an organisation needs)."""
+    return admin_match(place, _within_admins(candidates, options, number)) or \
+        place.population >= WEAK_POPULATION and _country_above(place, candidates, options, number)
+
+
+def _country_above(place: WorldPlace, candidates: list[Candidate],
+                   options: list[list[WorldPlace]], number: int) -> bool:
+    """Whether the next name up the chain reads first as the place's country."""
+    return any(p.kind == "country" and p.country == place.country
+               for n in _chain(candidates, number)[:1] for p in options[n][:1])
+
+
+def _within_admins(candidates: list[Candidate], options: list[list[WorldPlace]],
+                   number: int) -> set[str]:
+    """The names the next name of a chain may stand for as a subdivision: as written, and
+    the subdivisions of its readings ("Aleppo" for the governorate filed as "Halab")."""
+    above = candidates[number].chained_to
+    if above is None:
+        return set()
+    return {fold(candidates[above].text)} | {
+        fold(p.name) for p in options[above] if p.kind in ("admin1", "admin2")}
+
+
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
              earlier: dict[int, WorldPlace], classified: dict[int, tuple[str, ...]]
              ) -> dict[int, WorldPlace]:
@@ -112,7 +164,8 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         if not found:
             continue
         above = [earlier[n] for n in _chain(candidates, number) if n in earlier]
-        up = {fold(candidates[n].text) for n in _chain(candidates, number)} | {
+        up = _within_admins(candidates, options, number) if candidate.within else {
+            fold(candidates[n].text) for n in _chain(candidates, number)} | {
             fold(p.name) for p in above if p.kind in ("admin1", "admin2")}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
         best = max(found, key=lambda p: _score(p, context, up, candidate.text,
@@ -122,11 +175,11 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
-        chained = admin_match(best, up) or near_up_chain(best, above) or any(
-            p.kind == "country" and p.country == best.country
-            for n in _chain(candidates, number)[:1] for p in options[n][:1])
+        chained = _within_holds(best, candidates, options, number) if candidate.within else \
+            admin_match(best, up) or near_up_chain(best, above) or _country_above(
+                best, candidates, options, number)
         if candidate.chain_only and not chained:
-            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat
+            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat; "X in Y": Y is X's admin
         if not chained and above and elsewhere(best, above[0], options[_chain(candidates,
                                                                                number)[0]]):
             continue  # "Orvo, Kalvan": a namesake in another province is not this Orvo
