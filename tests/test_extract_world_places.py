@@ -269,3 +269,8 @@ def test_a_name_that_acts_or_is_arrested_in_a_subdivision_stays_an_actor(extract
 def test_a_name_in_a_subdivision_that_holds_none_of_its_readings_is_no_place(extractor):
     places = _places(extractor, "Government forces shelled Leon in Valladolid.")
     assert "Leon" not in places and places["Valladolid"].country == "ESP"
+
+
+def test_a_town_of_a_territory_filed_as_one_group_lies_in_its_own_governorate(extractor):
+    place = _event_place(extractor, "Israeli forces raided Huwara in Nablus.")
+    assert (place.label, place.admin1) == ("Huwara", "Nablus")
