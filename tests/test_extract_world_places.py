@@ -274,3 +274,10 @@ def test_a_name_in_a_subdivision_that_holds_none_of_its_readings_is_no_place(ext
 def test_a_town_of_a_territory_filed_as_one_group_lies_in_its_own_governorate(extractor):
     place = _event_place(extractor, "Israeli forces raided Huwara in Nablus.")
     assert (place.label, place.admin1) == ("Huwara", "Nablus")
+
+
+def test_a_name_in_its_citys_province_is_read_by_its_skeleton_however_small(extractor):
+    found = _extract(extractor, "Turkish forces shelled Ain Issa in Raqqa countryside.")
+    place = {p.key: p for p in found.places}[found.events[0].place or ""]
+    assert (place.country, place.admin1, place.kind) == ("SYR", "Ar Raqqah", "town")
+    assert "Ain Issa" not in {a.label for a in found.actors}

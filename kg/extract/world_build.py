@@ -308,9 +308,8 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", rows)
     keys = {(fold(n), i) for n, i in names if fold(n)}
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
-    big = {i for i, r in enumerate(rows, 1) if r[2] != "city" or r[8] >= 1000}
-    db.executemany("INSERT INTO skel VALUES (?,?)",
-                   sorted({(skeleton(k), i) for k, i in keys if i in big and len(k) >= 5}))
+    db.executemany("INSERT INTO skel VALUES (?,?)",  # every town: the reader chooses
+                   sorted({(skeleton(k), i) for k, i in keys if len(k) >= 5}))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", demonyms)
     db.executemany("INSERT OR IGNORE INTO capital VALUES (?,?)", capitals)
     db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX skel_key ON skel(key);")

@@ -35,6 +35,9 @@ from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candida
 WEAK_POPULATION = 20_000
 """A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
 is a place only if it is a town this large or lies in a country the article is about."""
+SKELETON_POPULATION = 1_000
+"""A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
+unless "X in Y" names it and Y must be its admin (:func:`_within_holds`)."""
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 NAMED_KIND = 6.0
@@ -87,8 +90,11 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if not options[number] and context and len(fold(candidate.text)) >= 5:
-            options[number] = [p for p in index.lookup(candidate.text, "skel")
-                               if p.country in context and _similar(candidate.text, p.name)]
+            options[number] = [p for p in index.lookup(candidate.text, "skel", context)
+                               if _similar(candidate.text, p.name)
+                               and (p.population >= SKELETON_POPULATION or p.kind != "city"
+                                    or candidate.within)]
+    candidates = _confirm_within(candidates, options)  # the readings by skeleton too
     final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
                     [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
@@ -98,8 +104,10 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
 def _confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
                     ) -> list[Candidate]:
     """A name linked up its chain by "in" only ("X in Y") stays linked where Y holds one of
-    its readings (:func:`_within_holds`); else it stands alone and, needing a chain, is no place: "the Champs de Orvo in
-    Kalvan" must not draw Kalvan abroad, to the province of some namesake Orvo.
+    its readings (:func:`_within_holds`); else it stands alone and, needing a chain, is no
+    place: "the Champs de Orvo in Kalvan" must not draw Kalvan abroad, to the province of some
+    namesake Orvo. A name with no reading yet stays linked until its readings by skeleton
+    are known (:func:`find_world_places` confirms again after them).
 
     >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Kalvanska", None, 49.5, 34.5, 900)
     >>> chain = [Candidate(0, 1, "Orvo", True, 1, chain_only=True, within=True),
@@ -112,7 +120,7 @@ def _confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
     """
     confirmed = []
     for number, candidate in enumerate(candidates):
-        if candidate.within and candidate.chained_to is not None and not any(
+        if candidate.within and candidate.chained_to is not None and options[number] and not any(
                 _within_holds(p, candidates, options, number) for p in options[number]):
             candidate = dataclasses.replace(candidate, chained_to=None)
         confirmed.append(candidate)
@@ -137,13 +145,18 @@ def _country_above(place: WorldPlace, candidates: list[Candidate],
 
 def _within_admins(candidates: list[Candidate], options: list[list[WorldPlace]],
                    number: int) -> set[str]:
-    """The names the next name of a chain may stand for as a subdivision: as written, and
-    the subdivisions of its readings ("Aleppo" for the governorate filed as "Halab")."""
+    """The names the next name of a chain may stand for as a subdivision: as written, the
+    subdivisions of its readings ("Aleppo" for the governorate filed as "Halab"), and the
+    narrowest subdivision its largest town lies in ("X in Raqqa": in the governorate of the
+    city of Raqqa; "X in Valladolid": in the province of Valladolid, not its region)."""
     above = candidates[number].chained_to
     if above is None:
         return set()
+    city = next((p for p in options[above] if p.kind == "city"), None)
+    narrowest = city and (city.admin2 or city.admin1)  # "in Raqqa": in Raqqa's province
     return {fold(candidates[above].text)} | {
-        fold(p.name) for p in options[above] if p.kind in ("admin1", "admin2")}
+        fold(p.name) for p in options[above] if p.kind in ("admin1", "admin2")} | (
+        {fold(narrowest)} if narrowest else set())
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
