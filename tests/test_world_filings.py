@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from kg.extract.world_filings import (fill_groups, filed_majorities, refile_spread,
-                                      spread_groups, subdivision_levels)
+from kg.extract.world_filings import (fill_groups, filed_majorities, namesake_spread,
+                                      refile_spread, spread_groups, subdivision_levels)
 
 
 def _sub(code, name, parent=None):
@@ -94,3 +94,22 @@ def test_a_territory_filed_as_one_group_gives_each_town_its_own_governorate():
               for name in ("Nablus", "Jenin", "Hebron", "Huwara")}
     assert admin1 == {"Nablus": "Nablus", "Jenin": "Jenin", "Hebron": "Hebron",
                       "Huwara": "Nablus"}
+    gaza = {name: next(p.admin1 for p in world.lookup(name)
+                       if p.country == "PSE" and p.kind == "city")
+            for name in ("Gaza", "Khan Yunis", "Rafah")}  # by its towns' names
+    assert gaza == {"Gaza": "Gaza", "Khan Yunis": "Khan Yunis", "Rafah": "Rafah"}
+
+
+def test_a_group_holding_the_largest_namesakes_of_other_subdivisions_spans_them():
+    subs = [_sub("XQ-OR", "Orvo"), _sub("XQ-SE", "Selm"), _sub("XQ-TA", "Tarn")]
+    levels = subdivision_levels(subs)
+    cities = {"1": _city(1, "GS", 90_000, "Orvo"), "2": _city(2, "GS", 50_000, "Selm"),
+              "3": _city(3, "GS", 40_000, "Tarn"), "4": _city(4, "KV", 60_000, "Selm")}
+    groups = {("XQ", "GS"): ("XQ-OR", "Orvo", 0.0, 0.0)}
+    # the largest Selm lies in another group: one other namesake is no spread
+    assert namesake_spread(cities, levels, groups, set()) == {}
+    cities["4"]["population"] = 900
+    assert namesake_spread(cities, levels, groups, set()) == {
+        ("XQ", "GS"): {"XQ-OR", "XQ-SE", "XQ-TA"}}
+    cities["3"]["population"] = 9_000  # a namesake under 10,000 shows nothing
+    assert namesake_spread(cities, levels, groups, set()) == {}

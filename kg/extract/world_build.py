@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kg.extract.world import fold, skeleton
-from kg.extract.world_filings import (Level, filed_majorities, fill_groups, refile_spread,
-                                      spread_groups, subdivision_levels, subdivision_name,
-                                      weighted_centre)
+from kg.extract.world_filings import (Level, filed_majorities, fill_groups, namesake_spread,
+                                      refile_spread, spread_groups, subdivision_levels,
+                                      subdivision_name, weighted_centre)
 from kg.extract.world_states import (match_states, packaged_states, packaged_towns,
                                      state_names, state_position, town_states)
 
@@ -208,9 +208,12 @@ def build_index(path: Path) -> None:
                     if s.country_code in alpha3]
     levels = subdivision_levels([s for s, _ in subdivisions])
     filed = town_states(cities.values(), packaged_towns())
-    groups = _admin1_groups(cities, alpha3, filed_majorities(cities, filed, levels))
+    firm = filed_majorities(cities, filed, levels)
+    groups = _admin1_groups(cities, alpha3, firm)
     fill_groups(groups, cities, filed, levels)
     spread = spread_groups(cities, filed, levels)  # no one subdivision: each town its own
+    for group, codes in namesake_spread(cities, levels, groups, firm).items():
+        spread[group] = spread.get(group, set()) | codes
     refiled = {**filed, **refile_spread(cities, filed, levels, spread)}
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []

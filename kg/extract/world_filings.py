@@ -6,10 +6,11 @@ countries-states-cities database files many towns under an ISO 3166-2 subdivisio
 
 - which subdivision a group is (:func:`filed_majorities`: most of its filed towns lie in
   one; :func:`fill_groups`: most of its people, for a group nothing else matched);
-- that a group is no one subdivision at all (:func:`spread_groups`): GeoNames files some
-  territories as one group whose towns span several subdivisions (a "West Bank" whose towns
-  lie in eleven governorates). Its towns are filed one by one (:func:`refile_spread`), not
-  under the subdivision the group as a whole was matched to.
+- that a group is no one subdivision at all (:func:`spread_groups`, or by the names of its
+  largest towns, :func:`namesake_spread`): GeoNames files some territories as one group whose
+  towns span several subdivisions (a "West Bank" whose towns lie in eleven governorates). Its
+  towns are filed one by one (:func:`refile_spread`), not under the subdivision the group as
+  a whole was matched to.
 
 Examples
 --------
@@ -24,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from typing import Any, NamedTuple
 
 from kg.extract.world import fold
@@ -163,6 +165,53 @@ def spread_groups(cities: dict[str, dict], filed: dict[int, str], levels: dict[s
         if counts.total() >= FIRM_TOWNS and not firm and len(held) >= 2:
             found[group] = set(counts)
     return found
+
+
+NAMESAKE_POPULATION = 10_000
+"""A town this large bearing a subdivision's name, the largest of that name in its country, is
+taken to lie in that subdivision when it shows where a group spreads
+(:func:`namesake_spread`)."""
+
+
+def namesake_spread(cities: dict[str, dict], levels: dict[str, Level], groups: dict,
+                    firm: Container[Group]) -> dict[Group, set[str]]:
+    """Group -> the first-level subdivisions it spans by the names of its towns: a group that
+    filings do not decide (not in ``firm``) and that holds the largest town of its country
+    bearing the name of two subdivisions or more other than the one it was matched to
+    (``groups``: group -> (code, ...)), each of :data:`NAMESAKE_POPULATION` people or more,
+    spans them and its own (a strip of land whose three largest towns name three
+    governorates, though the packaged database files too few of its towns to say so).
+
+    >>> from types import SimpleNamespace as Sub
+    >>> levels = subdivision_levels([Sub(code=f"XQ-0{n}", name=name, parent_code=None)
+    ...                              for n, name in enumerate(["Orvo", "Selm", "Tarn"])])
+    >>> def town(n, name, group, population):
+    ...     return {"geonameid": n, "countrycode": "XQ", "admin1code": group, "name": name,
+    ...             "alternatenames": [], "population": population}
+    >>> towns = {"1": town(1, "Orvo", "GS", 90_000), "2": town(2, "Selm", "GS", 50_000),
+    ...          "3": town(3, "Tarn", "GS", 40_000), "4": town(4, "Tarn", "KV", 900)}
+    >>> sorted(namesake_spread(towns, levels, {("XQ", "GS"): ("XQ-00",)}, set())[("XQ", "GS")])
+    ['XQ-00', 'XQ-01', 'XQ-02']
+    >>> namesake_spread(towns, levels, {("XQ", "GS"): ("XQ-00",)}, {("XQ", "GS")})
+    {}
+    """
+    by_name = {(code.split("-")[0], fold(level.admin1)): code
+               for code, level in levels.items() if level.top == code}
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            key = (city["countrycode"], fold(name))
+            if key in by_name and (key not in largest or
+                                   largest[key]["population"] < city["population"]):
+                largest[key] = city
+    named: dict[Group, set[str]] = defaultdict(set)
+    for key, city in largest.items():
+        group = (city["countrycode"], city["admin1code"])
+        if group in groups and group not in firm and groups[group][0] != by_name[key] and \
+                city["population"] >= NAMESAKE_POPULATION:
+            named[group].add(by_name[key])
+    return {group: codes | {groups[group][0]} for group, codes in named.items()
+            if len(codes) >= 2}
 
 
 def refile_spread(cities: dict[str, dict], filed: dict[int, str], levels: dict[str, Level],
