@@ -81,7 +81,8 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str],
             group = (sub.country_code, suffix)
             votes[group].append((10 ** 12, sub, weighted_centre(members[group])))
         for group in firm_groups.get(sub.code, ()):
-            votes[group].append((10 ** 11 + len(members[group]), sub, weighted_centre(members[group])))
+            votes[group].append((10 ** 11 + len(members[group]), sub,
+                                 weighted_centre(members[group])))
         for city in by_key.get((sub.country_code, fold(subdivision_name(sub.name))), ()):
             votes[(city["countrycode"], city["admin1code"])].append(
                 (city["population"] + 1, sub, (city["latitude"], city["longitude"])))

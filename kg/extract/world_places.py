@@ -30,14 +30,13 @@ from collections import Counter
 from collections.abc import Container, Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
-from kg.extract.world_chains import FOREIGN_POPULATION, admin_match, elsewhere, near_up_chain
+from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
+                                     elsewhere, near_up_chain)
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
-WEAK_POPULATION = 20_000
-"""A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
-is a place only if it is a town this large or lies in a country the article is about."""
+from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
 SKELETON_POPULATION = 1_000
 """A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
-unless "X in Y" names it and Y must be its admin (:func:`_within_holds`)."""
+unless "X in Y" names it and Y must be its admin (:func:`~kg.extract.world_within.within_holds`)."""
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 NAMED_KIND = 6.0
@@ -76,7 +75,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
-    candidates = _confirm_within(candidates, options)
+    candidates = confirm_within(candidates, options)
     classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
     context = set(countries)
     heads = {c.chained_to for c in candidates}
@@ -94,69 +93,11 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                                if _similar(candidate.text, p.name)
                                and (p.population >= SKELETON_POPULATION or p.kind != "city"
                                     or candidate.within)]
-    candidates = _confirm_within(candidates, options)  # the readings by skeleton too
+    candidates = confirm_within(candidates, options)  # the readings by skeleton too
     final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
                     [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
-
-
-def _confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
-                    ) -> list[Candidate]:
-    """A name linked up its chain by "in" only ("X in Y") stays linked where Y holds one of
-    its readings (:func:`_within_holds`); else it stands alone and, needing a chain, is no
-    place: "the Champs de Orvo in Kalvan" must not draw Kalvan abroad, to the province of some
-    namesake Orvo. A name with no reading yet stays linked until its readings by skeleton
-    are known (:func:`find_world_places` confirms again after them).
-
-    >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Kalvanska", None, 49.5, 34.5, 900)
-    >>> chain = [Candidate(0, 1, "Orvo", True, 1, chain_only=True, within=True),
-    ...          Candidate(2, 3, "Kalvan", True)]
-    >>> [c.chained_to for c in _confirm_within(chain, [[town], []])]
-    [1, None]
-    >>> [c.chained_to for c in _confirm_within(chain[:1] + [Candidate(2, 3, "Selm", True)],
-    ...                                        [[town], []])]
-    [None, None]
-    """
-    confirmed = []
-    for number, candidate in enumerate(candidates):
-        if candidate.within and candidate.chained_to is not None and options[number] and not any(
-                _within_holds(p, candidates, options, number) for p in options[number]):
-            candidate = dataclasses.replace(candidate, chained_to=None)
-        confirmed.append(candidate)
-    return confirmed
-
-
-def _within_holds(place: WorldPlace, candidates: list[Candidate],
-                  options: list[list[WorldPlace]], number: int) -> bool:
-    """Whether the name after "in" holds a reading of "X in Y": Y is its admin1 or admin2
-    (:func:`_within_admins`), or Y is its country and it is a town of
-    :data:`WEAK_POPULATION` or more (the prior a name tagged as an organisation needs)."""
-    return admin_match(place, _within_admins(candidates, options, number)) or \
-        place.population >= WEAK_POPULATION and _country_above(place, candidates, options, number)
-
-
-def _country_above(place: WorldPlace, candidates: list[Candidate],
-                   options: list[list[WorldPlace]], number: int) -> bool:
-    """Whether the next name up the chain reads first as the place's country."""
-    return any(p.kind == "country" and p.country == place.country
-               for n in _chain(candidates, number)[:1] for p in options[n][:1])
-
-
-def _within_admins(candidates: list[Candidate], options: list[list[WorldPlace]],
-                   number: int) -> set[str]:
-    """The names the next name of a chain may stand for as a subdivision: as written, the
-    subdivisions of its readings ("Aleppo" for the governorate filed as "Halab"), and the
-    narrowest subdivision its largest town lies in ("X in Raqqa": in the governorate of the
-    city of Raqqa; "X in Valladolid": in the province of Valladolid, not its region)."""
-    above = candidates[number].chained_to
-    if above is None:
-        return set()
-    city = next((p for p in options[above] if p.kind == "city"), None)
-    narrowest = city and (city.admin2 or city.admin1)  # "in Raqqa": in Raqqa's province
-    return {fold(candidates[above].text)} | {
-        fold(p.name) for p in options[above] if p.kind in ("admin1", "admin2")} | (
-        {fold(narrowest)} if narrowest else set())
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
@@ -177,7 +118,7 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         if not found:
             continue
         above = [earlier[n] for n in _chain(candidates, number) if n in earlier]
-        up = _within_admins(candidates, options, number) if candidate.within else {
+        up = within_admins(candidates, options, number) if candidate.within else {
             fold(candidates[n].text) for n in _chain(candidates, number)} | {
             fold(p.name) for p in above if p.kind in ("admin1", "admin2")}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
@@ -188,8 +129,8 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
-        chained = _within_holds(best, candidates, options, number) if candidate.within else \
-            admin_match(best, up) or near_up_chain(best, above) or _country_above(
+        chained = within_holds(best, candidates, options, number) if candidate.within else \
+            admin_match(best, up) or near_up_chain(best, above) or country_above(
                 best, candidates, options, number)
         if candidate.chain_only and not chained:
             continue  # "Kabul, Herat" is no chain: Kabul is not in Herat; "X in Y": Y is X's admin
