@@ -131,3 +131,8 @@ def test_the_chief_of_an_organisation_is_a_person(extractor):
     assert "civilians" in _beating(
         extractor, "On 3 May 2022, rebels abducted the chief of the Garissa Traders Union "
                    "in Garissa, Kenya.")
+
+
+def test_a_harmed_person_of_a_nationality_is_a_civilian_of_that_country(extractor):
+    assert _targets(extractor, "Kenyan police arrested a Somali national in Mombasa on "
+                               "Sunday.") == [("civilians", "somalia")]

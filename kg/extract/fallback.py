@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.member_bodies import add_member_bodies
+from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -207,12 +207,13 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
-                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root):
+                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
+                and not _describes_known(ent, taken):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
         _add_generic(doc, generic, add, taken)
-    _add_member_names(doc, add, taken)
+    add_member_names(doc, add, taken)  # "Gulf Clan members"
     add_member_bodies(doc, add, taken)  # "members of the X Cartel"
     for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
         if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
@@ -279,12 +280,18 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
-            name = _name_before(token, taken) if actor.kind == "armed_group" else None
+            name = name_before(token, taken) if actor.kind == "armed_group" else None
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
                     t.ent_type_ == NATIONALITY for t in doc[start:token.i]):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
+
+
+def _describes_known(ent, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """A people or creed that modifies an actor already known describes it ("Shi'ite
+    Hezbollah", "Sunni X"): no actor of its own."""
+    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
@@ -307,9 +314,14 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
-    """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
+    """``armed_group`` when a name modifies an armed group's noun ("KLF militants"), or when a
+    people or movement that is no nationality (NORP: a nation's are composites, matched before)
+    modifies a noun of armed forces, or an organisation does ("Houthi forces", "X Movement
+    troops"): forces of no state."""
     head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
-    return "armed_group" if head is not None and head.kind == "armed_group" else None
+    armed = head is not None and (head.kind == "armed_group" or head.kind == "military"
+                                  and name.ent_type_ in (NATIONALITY, "ORG"))
+    return "armed_group" if armed else None
 
 
 def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
@@ -328,40 +340,6 @@ def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]
     if lemma in ORG_WORDS:
         return ORG_WORDS[lemma]
     return guess_kind("ORG", ent.text) if lemma in AFFILIATION_NOUNS else None
-
-
-NAMELESS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
-"""Entity types of a modifier that says where or whose people are, not which group: "Mombasa
-police", "Shiite militiamen"."""
-
-
-def _name_before(token, taken: set[int], nameless: frozenset[str] = NAMELESS  # type: ignore[no-untyped-def]
-                 ) -> tuple[int, int] | None:
-    """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
-    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality
-    (``nameless`` entity types)."""
-    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names or any(c.ent_type_ in nameless or c.i in taken or not c.text[:1].isupper()
-                        for c in names):
-        return None
-    start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
-    if end != token.i or any(t.ent_type_ in nameless or t.i in taken
-                             for t in token.doc[start:end]):
-        return None
-    return start, end
-
-
-MEMBERS = frozenset({"member", "members"})
-"""Nouns of members: "Gulf Clan members" act as the named body (a facility has no members)."""
-
-
-def _add_member_names(doc, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
-    """Offer the name before each noun of members as the body they are members of."""
-    for token in doc:
-        if token.lemma_.lower() in MEMBERS and token.pos_ == "NOUN":
-            name = _name_before(token, taken, NAMELESS - {"FAC"})
-            if name is not None:
-                add(name[0], token.i + 1, "ORG", name=name)
 
 
 def _bracketed(ent) -> bool:  # type: ignore[no-untyped-def]

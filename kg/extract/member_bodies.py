@@ -1,4 +1,5 @@
-"""The body members belong to: the proper name in the "of" phrase of a noun of members.
+"""The body members belong to: the proper name in the "of" phrase of a noun of members, or
+the name before it ("Gulf Clan members", "JNIM militants": :func:`name_before`).
 
 "Members of the Rosewood Cartel killed two men", "cadres of the Hill People's Front beat a
 farmer": the members act for the body they are members of, and the name in their "of"
@@ -84,6 +85,41 @@ def body_names(doc, taken: set[int]) -> list[tuple[int, int]]:  # type: ignore[n
     return found
 
 
+NAMELESS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
+"""Entity types of a modifier that says where or whose people are, not which group: "Mombasa
+police", "Shiite militiamen"."""
+
+
+def name_before(token, taken: set[int], nameless: frozenset[str] = NAMELESS  # type: ignore[no-untyped-def]
+                ) -> tuple[int, int] | None:
+    """The proper name that modifies an agent noun, as a token range: "JNIM" of "JNIM
+    militants", "Gulf Clan" of "Gulf Clan fighters"; not a place or a nationality
+    (``nameless`` entity types)."""
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or any(c.ent_type_ in nameless or c.i in taken or not c.text[:1].isupper()
+                        for c in names):
+        return None
+    start, end = min(c.left_edge.i for c in names), max(c.i for c in names) + 1
+    if end != token.i or any(t.ent_type_ in nameless or t.i in taken
+                             for t in token.doc[start:end]):
+        return None
+    return start, end
+
+
+MEMBERS = frozenset({"member", "members"})
+"""Nouns of members: "Gulf Clan members" act as the named body (a facility has no members)."""
+
+
+def add_member_names(doc, add: Callable[..., bool], taken: set[int]) -> None:  # type: ignore[no-untyped-def]
+    """Offer the name before each noun of members as the body they are members of (``add`` is
+    :func:`kg.extract.fallback.find_candidates`' own)."""
+    for token in doc:
+        if token.lemma_.lower() in MEMBERS and token.pos_ == "NOUN":
+            name = name_before(token, taken, NAMELESS - {"FAC"})
+            if name is not None:
+                add(name[0], token.i + 1, "ORG", name=name)
+
+
 def add_member_bodies(doc, add: Callable[..., bool], taken: set[int]) -> None:  # type: ignore[no-untyped-def]
     """Offer each body named in the "of" phrase of a noun of members as an organisation
     (``add`` is :func:`kg.extract.fallback.find_candidates`' own)."""
@@ -91,4 +127,5 @@ def add_member_bodies(doc, add: Callable[..., bool], taken: set[int]) -> None:  
         add(start, end, "ORG")
 
 
-__all__ = ["MEMBER_NOUNS", "add_member_bodies", "body_names"]
+__all__ = ["MEMBERS", "MEMBER_NOUNS", "NAMELESS", "add_member_bodies", "add_member_names", "body_names",
+           "name_before"]

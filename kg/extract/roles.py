@@ -11,51 +11,13 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
+from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, CLAIM_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, LIGHT_TARGET_PREPS,
+                                   LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS, RELATIONAL_NOUNS,
+                                   RESPONSIBILITY_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
-
-TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
-RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
-                    "proxy", "opponent", "adversary"}
-"""Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
-COPULAS = {"be", "remain", "become", "stay"}
-LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
-               "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
-               "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
-               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
-               "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
-               "stay", "set", "lay"}
-"""Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
-withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
-LIGHT_TARGET_PREPS = frozenset({"against", "on"})
-"""Prepositions of a light verb that name its event noun's target: "carried out an airstrike
-against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
-where to ("organised a march to the ministry")."""
-OWNER_PREPS = {"of", "by", "from"}
-"""Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
-COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
-                           "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
-                           "refuse", "decline", "accuse", "charge", "blame"}
-"""Verbs whose target may sit in their complement clause when they have none of their own."""
-
-PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
-ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
-                "ignore", "meet", "grant"}
-"""Verbs whose subject answers a petition noun rather than makes it: "accept any request"."""
-WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "normalise", "strengthen",
-                  "improve", "upgrade", "sever", "cut", "break", "downgrade", "freeze", "meet",
-                  "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
-                  "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
-                  "communication", "coordinate", "coordination", "cooperation", "cooperate",
-                  "mediate", "agree", "agreement", "ceasefire", "truce", "share", "exchange",
-                  "engage", "skirmish", "confront", "confrontation", "encounter", "shoot-out",
-                  "shootout", "firefight", "gunfight", "gunbattle", "standoff"}
-"""Triggers where "with X" names the other side; elsewhere "with" means alongside."""
-
-
-BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
-"""Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
 
 def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
@@ -337,6 +299,8 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         head = first.head.head if first.dep_ == "pobj" else first.head
     if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
         agents = _subject_actors(head, actor_at)
+    if not agents:  # "X claimed responsibility for the attack"
+        agents = _claimants(first, actor_at)
     if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
             and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
         agents = _subject_actors(head, actor_at)
@@ -362,6 +326,16 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     return agents, tuple(k for k in targets if k not in agents or many(k))
 
 
+def _claimants(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who claims an event noun as their act: the subject of "claimed (took) responsibility
+    (credit) for" it ("IS claimed responsibility for an attack on a checkpoint")."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in RESPONSIBILITY_NOUNS or owed.dep_ != "dobj" \
+            or owed.head.lemma_.lower() not in CLAIM_VERBS:
+        return ()
+    return _subject_actors(owed.head, actor_at)
+
+
 def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
                        actor_at: ActorAt) -> tuple[str, ...]:
     """Targets of an event noun told by its verb: who resists it ("X repelled an attack",
@@ -380,6 +354,17 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
                                             and (agents or trigger_type(verb) is None) else ())
 
 
+def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's actors with the fallback's: all of them where the gazetteer found none, or
+    where they hold the gazetteer's and more, the other conjuncts of one phrase ("Turkish
+    forces and the Kilimo Brigade shelled ..."); else the gazetteer's alone.
+
+    >>> _widened((), ("a",)), _widened(("a",), ("a", "b")), _widened(("a",), ("b",))
+    (('a',), ('a', 'b'), ('a',))
+    """
+    return wider if not known or set(known) < set(wider) else known
+
+
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
           many: KeyTest = _never, owner_at: ActorAt | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -394,12 +379,12 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
-    if fallback_at is not None and not (agents and targets):
+    if fallback_at is not None:
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
-            else agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+            else _widened(agents, wider_agents)
+        targets = _widened(targets, tuple(k for k in wider_targets if k not in agents or many(k)))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
         owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 12  # bump when the index layout or the folding changes
+FORMAT = 13  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -66,6 +66,17 @@ def fold(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", " ".join(words))
 
 
+def plain(name: str) -> str:
+    """A name as written, lower case without diacritics, spaces or punctuation, but its letters
+    not folded further: "Samarra" and "Samara" differ, "Ta'izz" and "Taizz" do not.
+
+    >>> plain("Ta'izz") == plain("Taizz"), plain("Samarra") == plain("Samara")
+    (True, False)
+    """
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in text if c.isalnum())
+
+
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded name, for transliterations that differ in their
     vowels only ("Ninewa", "Ninawa"): used only with a known country.
@@ -89,6 +100,22 @@ class WorldPlace:
     lat: float
     lon: float
     population: int
+    spellings: str = ""  # "|"-joined :func:`plain` forms of its name and alternate names
+
+    def named(self, text: str) -> bool:
+        """Whether ``text`` is this place's own name as written (:func:`plain`)."""
+        return plain(text) == plain(self.name)
+
+    def written_as(self, text: str) -> bool:
+        """Whether ``text`` is one of this place's names as written, its own or an alternate
+        (:func:`plain`): "Jenin" is Janīn's alternate name, and a Polish village's own.
+
+        >>> town = WorldPlace("gn1", "Janīn", "city", "PSE", None, None, 32.5, 35.3, 34_730,
+        ...                   "janin|jenin")
+        >>> town.written_as("Jenin"), town.named("Jenin"), town.written_as("Jennin")
+        (True, False, False)
+        """
+        return self.named(text) or f"|{plain(text)}|" in f"|{self.spellings}|"
 
 
 def cache_dir() -> Path:

@@ -26,7 +26,7 @@ from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kg.extract.world import fold, skeleton
+from kg.extract.world import fold, plain, skeleton
 from kg.extract.world_filings import (Level, filed_majorities, fill_groups, namesake_spread,
                                       refile_spread, spread_groups, subdivision_levels,
                                       subdivision_name, weighted_centre)
@@ -303,13 +303,17 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
     db = sqlite3.connect(path)
     db.executescript("""
         CREATE TABLE place (ident TEXT, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
-                            admin2 TEXT, lat REAL, lon REAL, population INTEGER);
+                            admin2 TEXT, lat REAL, lon REAL, population INTEGER, spellings TEXT);
         CREATE TABLE name (key TEXT, place INTEGER);
         CREATE TABLE skel (key TEXT, place INTEGER);
         CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT);
         CREATE TABLE capital (country TEXT PRIMARY KEY, place TEXT);
     """)
-    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    spellings: dict[int, set[str]] = {}
+    for name, i in names:
+        spellings.setdefault(i, set()).add(plain(name))
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   [(*row, "|".join(sorted(spellings.get(i, ())))) for i, row in enumerate(rows, 1)])
     keys = {(fold(n), i) for n, i in names if fold(n)}
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
     db.executemany("INSERT INTO skel VALUES (?,?)",  # every town: the reader chooses

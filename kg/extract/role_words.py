@@ -1,0 +1,66 @@
+"""Word classes the role parser reads: prepositions that name a target, verbs whose subject
+is the agent of their event noun, nouns of relations and petitions.
+
+Each is a closed class of English, chosen by what the words say about who does what to whom,
+not by any one text: "carried out an airstrike against X" (a light verb and a target
+preposition), "accepted X's request" (an answer verb: its subject did not make the request).
+
+Examples
+--------
+>>> "launch" in LIGHT_VERBS, "against" in LIGHT_TARGET_PREPS, "at" in LIGHT_TARGET_PREPS
+(True, True, False)
+>>> "mediate" in BETWEEN_IS_TARGET
+True
+"""
+
+from __future__ import annotations
+
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
+                    "proxy", "opponent", "adversary"}
+"""Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
+COPULAS = {"be", "remain", "become", "stay"}
+LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead", "launch", "make", "declare", "agree", "hold", "conduct",
+               "carry", "start", "continue", "resume", "mount", "stage", "observe", "accept",
+               "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
+               "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
+               "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
+               "stay", "set", "lay"}
+"""Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
+withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
+LIGHT_TARGET_PREPS = frozenset({"against", "on"})
+"""Prepositions of a light verb that name its event noun's target: "carried out an airstrike
+against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
+where to ("organised a march to the ministry")."""
+OWNER_PREPS = {"of", "by", "from"}
+"""Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
+COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
+                           "threaten", "vow", "warn", "offer", "promise", "pledge", "agree",
+                           "refuse", "decline", "accuse", "charge", "blame"}
+"""Verbs whose target may sit in their complement clause when they have none of their own."""
+
+PETITION_NOUNS = {"request", "demand", "appeal", "call", "plea", "offer", "proposal", "ultimatum"}
+ANSWER_VERBS = {"accept", "reject", "refuse", "receive", "heed", "answer", "dismiss", "decline",
+                "ignore", "meet", "grant"}
+"""Verbs whose subject answers a petition noun rather than makes it: "accept any request"."""
+WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "normalise", "strengthen",
+                  "improve", "upgrade", "sever", "cut", "break", "downgrade", "freeze", "meet",
+                  "meeting", "sign", "cooperate", "tie", "relation", "dispute", "war",
+                  "clash", "fight", "fighting", "battle", "talk", "negotiate", "negotiation",
+                  "communication", "coordinate", "coordination", "cooperation", "cooperate",
+                  "mediate", "agree", "agreement", "ceasefire", "truce", "share", "exchange",
+                  "engage", "skirmish", "confront", "confrontation", "encounter", "shoot-out",
+                  "shootout", "firefight", "gunfight", "gunbattle", "standoff"}
+"""Triggers where "with X" names the other side; elsewhere "with" means alongside."""
+
+
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
+"""Verbs whose subject owns an act it takes responsibility for: "claimed responsibility for"."""
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+"""Nouns of owning an act, whose "for" phrase names the act."""
+BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
+"""Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
+
+__all__ = ["TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
+           "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
+           "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS", "RESPONSIBILITY_NOUNS"]
