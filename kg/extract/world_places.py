@@ -102,7 +102,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                                if _similar(candidate.text, p.name)
                                and (p.population >= SKELETON_POPULATION or p.kind != "city"
                                     or candidate.within)]
-    candidates = confirm_within(candidates, options)  # the readings by skeleton too
+    candidates = confirm_within(candidates, options, final=True)  # by skeleton too
     final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
                     [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)

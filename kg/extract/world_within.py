@@ -17,13 +17,14 @@ from kg.extract.world_chains import WEAK_POPULATION, admin_match
 from kg.extract.world_names import Candidate
 
 
-def confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
-                   ) -> list[Candidate]:
+def confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]],
+                   final: bool = False) -> list[Candidate]:
     """A name linked up its chain by "in" only ("X in Y") stays linked where Y holds one of
     its readings (:func:`within_holds`); else it stands alone and, needing a chain, is no
     place: "the Champs de Orvo in Kalvan" must not draw Kalvan abroad, to the province of some
     namesake Orvo. A name with no reading yet stays linked until its readings by skeleton
-    are known (:func:`~kg.extract.world_places.find_world_places` confirms again after them).
+    are known (:func:`~kg.extract.world_places.find_world_places` confirms again after them,
+    ``final``: a name with no reading then stands alone too, and Y heads no chain).
 
     >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Kalvanska", None, 49.5, 34.5, 900)
     >>> chain = [Candidate(0, 1, "Orvo", True, 1, chain_only=True, within=True),
@@ -33,10 +34,14 @@ def confirm_within(candidates: list[Candidate], options: list[list[WorldPlace]]
     >>> [c.chained_to for c in confirm_within(chain[:1] + [Candidate(2, 3, "Selm", True)],
     ...                                        [[town], []])]
     [None, None]
+    >>> [c.chained_to for c in confirm_within(chain, [[], []])], [
+    ...     c.chained_to for c in confirm_within(chain, [[], []], final=True)]
+    ([1, None], [None, None])
     """
     confirmed = []
     for number, candidate in enumerate(candidates):
-        if candidate.within and candidate.chained_to is not None and options[number] and not any(
+        if candidate.within and candidate.chained_to is not None and (
+                options[number] or final) and not any(
                 within_holds(p, candidates, options, number) for p in options[number]):
             candidate = dataclasses.replace(candidate, chained_to=None)
         confirmed.append(candidate)
