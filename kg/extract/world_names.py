@@ -311,8 +311,8 @@ def heads_in_chain(doc, start: int, end: int) -> bool:  # type: ignore[no-untype
     >>> heads_in_chain(doc, 2, 3), heads_in_chain(doc, 8, 9)
     (True, False)
     >>> doc = nlp("Workers marched to the Casino de Orvo in Kalvan.")
-    >>> heads_in_chain(doc, 7, 8)
-    False
+    >>> heads_in_chain(doc, 6, 7), heads_in_chain(doc, 4, 7)
+    (False, True)
     """
     after = end
     if after >= len(doc) or doc[after].lower_ != "in" or acts_or_suffers(doc[start:end].root) \
