@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 13  # bump when the index layout or the folding changes
+FORMAT = 14  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
