@@ -26,42 +26,12 @@ from dataclasses import dataclass
 
 from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
+from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.ids import slugify
 from kg.model import Actor
 
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-GROUP_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("protester", "demonstrator", "prisoner", "inmate", "detainee", "farmer",
-                     "student", "worker", "teacher", "doctor", "activist", "villager", "resident",
-                     "refugee", "civilian", "youth", "settler", "crowd", "hostage", "immigrant",
-                     "supporter", "elder", "inhabitant", "citizen", "voter", "striker", "miner",
-                     "trader", "peasant", "journalist", "nurse", "employee", "pilgrim",
-                     "worshipper", "lawyer", "hacker"), "civilians"),
-    **dict.fromkeys(("soldier", "troop", "paratrooper", "commando", "peacekeeper", "marine",
-                     "officer", "force"), "military"),
-    **dict.fromkeys(("party",), "party"),
-    **dict.fromkeys(("police", "policeman", "policemen", "guard"), "police"),
-    **dict.fromkeys(("rebel", "guerrilla", "guerilla", "insurgent", "gunman", "gunmen", "bomber",
-                     "fighter", "militiaman", "militiamen", "separatist", "fundamentalist",
-                     "kidnapper", "hijacker", "hostage-taker"), "armed_group"),
-    **dict.fromkeys(("official", "minister", "diplomat", "negotiator", "lawmaker", "legislator",
-                     "senator", "deputy", "leader", "authority"), "government"),
-}
-"""Head nouns (lemmas) of groups that act in events, with the kind they suggest."""
-ORG_WORDS: dict[str, str] = {
-    **dict.fromkeys(("front", "army", "brigade", "brigades", "militia", "rebels", "liberation",
-                     "tigers", "movement", "jihad"), "armed_group"),
-    **dict.fromkeys(("party", "coalition", "union", "league"), "party"),
-    **dict.fromkeys(("government", "ministry", "council", "court", "parliament", "assembly",
-                     "congress", "administration", "commission", "committee", "senate",
-                     "office"), "government"),
-    **dict.fromkeys(("police",), "police"),
-    **dict.fromkeys(("agency", "news", "radio", "tv", "television", "newspaper", "times"), "media"),
-    **dict.fromkeys(("nations", "organization", "organisation", "community", "forum", "bank",
-                     "fund", "nato", "alliance"), "igo"),
-}
-"""Words of an organisation's name that suggest its kind, checked last word first."""
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
 ARTICLES = {"the", "a", "an"}
@@ -88,27 +58,6 @@ class Candidate:
         """The actor this candidate names."""
         return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
                                      country=self.country, aliases=self.aliases)
-
-
-def guess_kind(entity_label: str, text: str) -> str:
-    """The actor kind of an entity (spaCy label and text) or of a group noun phrase."""
-    words = text.lower().replace("'s", "").split()
-    if entity_label == "PERSON":
-        return "person"
-    if entity_label == "GPE":
-        return "state"
-    if entity_label == "NORP" and len(words) == 1:
-        return "civilians"
-    if "police" in words and entity_label == "":  # "police forces", "riot police units"
-        return "police"
-    for word in reversed(words):
-        if word in ORG_WORDS and entity_label != "":
-            return ORG_WORDS[word]
-        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") \
-            and word[:-1] in GROUP_NOUNS else word  # "parties", "soldiers"
-        if lemma in GROUP_NOUNS:
-            return GROUP_NOUNS[lemma]
-    return "other"
 
 
 def _label(text: str) -> str:
@@ -300,7 +249,7 @@ def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # t
                      ) -> bool:
     """A people or creed that modifies an actor already known describes it ("Shi'ite
     Hezbollah", "Sunni X"), and a nation's adjective that names its forces stands for them
-    ("Kenyan shelling": :meth:`kg.extract.generic.GenericAgents.forces_striking`): no actor of
+    ("Kenyan shelling": :func:`kg.extract.arms.forces_striking`): no actor of
     its own name."""
     return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and (
         ent.root.head.i in taken or generic is not None and generic(ent.root) is not None)

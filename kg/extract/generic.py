@@ -34,11 +34,11 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.arms import forces_striking, munitions
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
 from kg.model import Actor, Mention, Place
@@ -88,25 +88,6 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
         governor is trigger.head or trigger_type(governor) is None)
-
-
-MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
-"""Event types whose instruments someone set off or fired: their subject hides who did."""
-
-
-@functools.cache
-def munitions() -> frozenset[str]:
-    """One-word instruments of the lexicon that someone sets off or fires ("bomb", "mine",
-    "grenade", "rocket", "shell"): a munition that explodes or lands reports that someone
-    used it, as an event with no agent does; an aircraft or drone is its force's own.
-
-    >>> {"bomb", "grenade", "rocket"} <= munitions(), "drone" in munitions()
-    (True, False)
-    """
-    from kg.extract.lexicon import lexicon
-
-    return frozenset(words[0] for words, kind, _ in lexicon().instruments
-                     if len(words) == 1 and kind in MUNITION_TYPES)
 
 
 def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -206,8 +187,6 @@ MANY_SECTORS = frozenset({"civilians", "unidentified"})
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
 UNIDENTIFIED = "unidentified"
 MILITARY = "military"
-STATE_STRIKES = frozenset({"AirStrike", "Shelling"})
-"""Event types of arms mostly states hold: a nation's adjective on one names its forces."""
 PEOPLES_FORCES = "rebels"
 """The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
 LED_BODIES = frozenset({"coalition"})
@@ -326,7 +305,7 @@ class GenericAgents:
         of the one composite of the same sector the article names ("the soldiers" after "the
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
-        forces = self.forces_striking(token)
+        forces = forces_striking(self.gazetteer, token)
         if forces is not None:
             return forces
         sector = self.sector_of(token)
@@ -348,19 +327,6 @@ class GenericAgents:
             if community is not None or of_community(self.gazetteer, token, country):
                 return community  # "members of a Kaduna militia" are the militia's, no others
         return self.gazetteer.generic(sector, country)
-
-    def forces_striking(self, adjective) -> Actor | None:  # type: ignore[no-untyped-def]
-        """The armed forces of the nation whose adjective qualifies a strike from the air or by
-        artillery ("an Israeli airstrike", "Russian shelling"): arms a state holds, so its
-        forces struck; not other acts ("a Palestinian attack" may be anyone's)."""
-        from kg.extract.triggers import trigger_type
-
-        if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ != "NORP" or \
-                trigger_type(adjective.head) not in STATE_STRIKES:
-            return None
-        country = self.gazetteer.nationalities.get(adjective.lower_)
-        return self.gazetteer.generic(MILITARY, country) if country in self.gazetteer.actors \
-            else None
 
     def names_place(self, name: str, sentence: int) -> bool:
         """Whether ``name`` is a place of the country of ``sentence``."""
