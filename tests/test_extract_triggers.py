@@ -324,3 +324,15 @@ def test_territory_handed_over_changes_hands_without_a_fight(extractor, text, ex
 def test_people_handed_over_are_no_territory(extractor):
     assert "Withdraw" not in [t for t, *_ in _events(
         extractor, "Police handed over the suspects to the prosecutor in Mombasa.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2022, militants launched rockets at a police post near Mombasa.", ["Shelling"]),
+    ("On 3 May 2022, militants launched two drones at a police post near Mombasa.", ["AirStrike"]),
+])
+def test_munitions_and_drones_launched_at_a_target_strike_it(extractor, text, expected):
+    assert [t for t, *_ in _events(extractor, text)] == expected
+
+
+def test_a_campaign_launched_is_no_strike(extractor):
+    assert _events(extractor, "The agency launched a campaign in Mombasa.") == []

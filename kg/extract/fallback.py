@@ -277,11 +277,12 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
     """``armed_group`` when a name modifies an armed group's noun ("KLF militants"), or when a
     people or movement that is no nationality (NORP: a nation's are composites, matched before)
-    modifies a noun of armed forces, or an organisation does ("Houthi forces", "X Movement
-    troops"): forces of no state."""
+    modifies a noun of armed forces ("Kurdish forces", "Houthi forces" where the tagger calls
+    them a people): forces of no state. An organisation's name before "forces" says nothing of
+    its kind ("IRGC forces" are a state's)."""
     head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
     armed = head is not None and (head.kind == "armed_group" or head.kind == "military"
-                                  and name.ent_type_ in (NATIONALITY, "ORG"))
+                                  and name.ent_type_ == NATIONALITY)
     return "armed_group" if armed else None
 
 
