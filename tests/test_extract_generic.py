@@ -316,3 +316,11 @@ def test_a_nations_strike_from_the_air_or_by_artillery_is_its_forces(extractor, 
 def test_a_nations_adjective_on_an_attack_names_no_forces(extractor):
     roles = _roles(extractor, "A Kenyan attack wounded two herders near Kismayo on Sunday.")
     assert all("kenya-military" not in agents for _, agents, _ in roles)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 9 May 2022, police arrested two Somalis in Mombasa.", "somalia-civilians"),
+    ("On 9 May 2022, police arrested a Somali in Mombasa.", "somalia-civilians"),
+])
+def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, target):
+    assert ("Arrest", ("kenya-police",), (target,)) in _roles(extractor, text)

@@ -249,10 +249,11 @@ def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # t
                      ) -> bool:
     """A people or creed that modifies an actor already known describes it ("Shi'ite
     Hezbollah", "Sunni X"), and a nation's adjective that names its forces stands for them
-    ("Kenyan shelling": :func:`kg.extract.arms.forces_striking`): no actor of
-    its own name."""
-    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and (
-        ent.root.head.i in taken or generic is not None and generic(ent.root) is not None)
+    ("Kenyan shelling": :func:`kg.extract.arms.forces_striking`), as a demonym used as a noun
+    stands for the nation's people ("a Palestinian"): no actor of its own name."""
+    return ent.label_ == NATIONALITY and (
+        ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
+        or generic is not None and generic(ent.root) is not None)
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

@@ -305,7 +305,7 @@ class GenericAgents:
         of the one composite of the same sector the article names ("the soldiers" after "the
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
-        forces = forces_striking(self.gazetteer, token)
+        forces = forces_striking(self.gazetteer, token) or self._a_national(token)
         if forces is not None:
             return forces
         sector = self.sector_of(token)
@@ -327,6 +327,18 @@ class GenericAgents:
             if community is not None or of_community(self.gazetteer, token, country):
                 return community  # "members of a Kaduna militia" are the militia's, no others
         return self.gazetteer.generic(sector, country)
+
+    def _a_national(self, noun) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The civilians of the nation a demonym used as a noun names: "a Palestinian", "two
+        Syrians" (people of a nation, where "Palestinian" on a noun only qualifies it)."""
+        if noun.ent_type_ != "NORP" or noun.pos_ not in ("NOUN", "PROPN") or \
+                noun.dep_ in MODIFIER_DEPS or not noun.text[:1].isupper():
+            return None
+        word = noun.lower_
+        country = self.gazetteer.nationalities.get(word) or (
+            self.gazetteer.nationalities.get(word[:-1]) if word.endswith("s") else None)
+        return self.gazetteer.generic("civilians", country) if country in self.gazetteer.actors \
+            else None
 
     def names_place(self, name: str, sentence: int) -> bool:
         """Whether ``name`` is a place of the country of ``sentence``."""
