@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to", "towards", "toward"}
 RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
                     "proxy", "opponent", "adversary"}
 """Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
@@ -28,10 +28,12 @@ LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead",
                "stay", "set", "lay"}
 """Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
 withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
-LIGHT_TARGET_PREPS = frozenset({"against", "on"})
+LIGHT_TARGET_PREPS = frozenset({"against", "on", "towards", "toward"})
 """Prepositions of a light verb that name its event noun's target: "carried out an airstrike
-against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
-where to ("organised a march to the ministry")."""
+against X", "held a protest against X", "opened fire towards X"; "at" there is mostly where
+("held a protest at X"), "to" where to ("organised a march to the ministry")."""
+DIRECTION_NOUNS = frozenset({"direction"})
+"""Nouns of the way an act points: "fired in the direction of X" aims at X."""
 OWNER_PREPS = {"of", "by", "from"}
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
@@ -54,9 +56,13 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
+ENCOUNTER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "engage"})
+"""Verbs of meeting an enemy: their participle on an act names whom the act met ("launched an
+offensive near X, clashing with Y's forces")."""
+
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
-__all__ = ["TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
+__all__ = ["DIRECTION_NOUNS", "ENCOUNTER_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
            "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
            "WITH_IS_TARGET", "BETWEEN_IS_TARGET"]

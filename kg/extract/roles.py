@@ -12,7 +12,8 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
 from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
-                                   COPULAS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
+                                   COPULAS, DIRECTION_NOUNS, ENCOUNTER_VERBS,
+                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
                                    PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
@@ -27,6 +28,15 @@ def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
     if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS or _temporal(prep):
         return False
     return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
+
+
+def _direction_objects(prep) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """What "in the direction of X" points at: X, the object of the direction noun's "of"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "towards", "toward"):
+        return []
+    return [g for noun in prep.children if noun.dep_ == "pobj"
+            and noun.lemma_.lower() in DIRECTION_NOUNS for of in noun.children
+            if of.dep_ == "prep" and of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
 
 
 def _temporal(prep) -> bool:  # type: ignore[no-untyped-def]
@@ -120,6 +130,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         elif _target_prep(verb, child) or _counted_object(child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
+        else:  # "fired in the direction of X's positions"
+            found.extend(k for g in _direction_objects(child) for k in phrase_actors(g, actor_at))
     stranded = stranded_subject(verb) if not found else None
     if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
         found.extend(phrase_actors(stranded, actor_at))
@@ -136,6 +148,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         found.extend(_aim_targets(verb, actor_at))
     if not found:  # "assaulted the town but were repelled by X"
         found.extend(_resisters(verb, actor_at))
+    if not found and agents:  # "advanced on the town, clashing with X": whom their act met
+        found.extend(_met_targets(verb, actor_at))
     if not found:  # "seized phones from women": whom the taking deprives
         found.extend(_deprived(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
@@ -246,6 +260,14 @@ def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
                  for k in _roles_of_verb(c, actor_at)[1])
 
 
+def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Whom the act of ``head`` met, by a participle of encounter on it: "launched an offensive
+    near the town, clashing with X" -> X."""
+    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")
+                 and c.tag_ == "VBG" and c.lemma_.lower() in ENCOUNTER_VERBS
+                 for k in _roles_of_verb(c, actor_at)[1])
+
+
 def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Who resisted the act of ``head``: the agent of a conjoined passive verb of resistance
     ("launched an offensive but were repelled by X")."""
@@ -305,8 +327,9 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         agents = _subject_actors(head, actor_at)
     if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
         targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
-                        and p.lower_ in LIGHT_TARGET_PREPS
-                        for g in p.children for k in phrase_actors(g, actor_at))
+                        for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
+                                  else _direction_objects(p))
+                        for k in phrase_actors(g, actor_at))
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
@@ -337,6 +360,8 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
         found = tuple(k for k in found if k not in agents)
         if found:
             return found
+    if verb is not None and _met_targets(verb, actor_at):  # "engaged in an offensive,
+        return _met_targets(verb, actor_at)  # clashing with X"
     return _aim_targets(noun, actor_at) or (_aim_targets(verb, actor_at) if verb is not None
                                             and (agents or trigger_type(verb) is None) else ())
 
