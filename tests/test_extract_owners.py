@@ -131,3 +131,22 @@ def test_the_chief_of_an_organisation_is_a_person(extractor):
     assert "civilians" in _beating(
         extractor, "On 3 May 2022, rebels abducted the chief of the Garissa Traders Union "
                    "in Garissa, Kenya.")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, Kenyan soldiers shot down two Somali missiles over Garissa, Kenya.",
+    "On 3 May 2022, Kenyan soldiers shot down a Somali Falcon-3 drone near Garissa, Kenya.",
+    "On 3 May 2022, Kenyan soldiers fired in the direction of Somali positions near Garissa, "
+    "Kenya."])
+def test_a_weapon_or_position_with_a_nationality_is_that_countrys_forces(extractor, text):
+    assert _targets(extractor, text) == [("military", "somalia")]
+
+
+def test_military_infrastructure_is_the_armed_forces_of_the_sentences_country(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels shelled military infrastructure near "
+                               "Garissa, Kenya.") == [("military", "kenya")]
+
+
+def test_a_missile_with_no_nationality_is_no_ones(extractor):
+    assert _targets(extractor, "On 3 May 2022, Kenyan soldiers shot down a missile near "
+                               "Garissa, Kenya.") == []

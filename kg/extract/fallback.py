@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
+from kg.extract.owners import nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -207,7 +208,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             kind=_armed_head(ent.root, generic) or _body_kind(ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
-                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root):
+                ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
+                and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:

@@ -54,7 +54,7 @@ MILITARY_OBJECTS = frozenset({
     "position", "base", "camp", "post", "outpost", "checkpoint", "convoy", "patrol",
     "barrack", "barracks", "garrison", "trench", "dugout", "bunker", "drone", "helicopter",
     "jet", "aircraft", "plane", "warplane", "tank", "warship", "unit", "column", "depot",
-    "headquarters", "installation"})
+    "headquarters", "installation", "missile", "rocket", "projectile"})
 """Things of an armed force: with a nationality they are that country's forces."""
 CIVILIAN_PROPERTY = frozenset({
     "house", "home", "hut", "dwelling", "building", "shop", "store", "kiosk", "market",
@@ -69,7 +69,8 @@ NOT_PERSONS = frozenset({"fire", "shot", "round", "bullet", "time", "way", "part
                          "body", "bodies", "remains", "number", "total", "weapon", "arm",
                          "ammunition", "drug", "cash", "money", "gold", "document", "control"})
 """Nouns a verb of harm may take that name no person: "held control", "shot rounds"."""
-OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment"}
+OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment",
+                                                      "infrastructure", "facility"}
 """Nouns whose "of" or "belonging to" phrase names their owner."""
 STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "military",
                    "navy": "military",
@@ -110,6 +111,14 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
         and not noun.ent_type_ and noun.lemma_.lower() not in NOT_PROPERTY
 
 
+def nationality_of_military_object(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` is a nationality word before a military object ("Azerbaijani
+    positions", "a Russian drone"): it says whose forces the thing is, and is no actor itself."""
+    return token.ent_type_ in ("NORP", "GPE") and token.dep_ in MODIFIER_DEPS \
+        and token.i < token.head.i and token.head.pos_ == "NOUN" \
+        and token.head.lemma_.lower() in MILITARY_OBJECTS
+
+
 def owner_phrases(noun):  # type: ignore[no-untyped-def]
     """The noun phrases that own an owned thing: "the positions of X", "camels belonging to X",
     "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`)."""
@@ -142,7 +151,9 @@ class Owners:
             return self._patient(noun, sentence)
         words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
         sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
-        nationality = self.agents.nationality(noun)
+        nationality = self.agents.nationality(noun) or next(  # "a Russian Orlan-10 drone"
+            (self.agents.nationality(c) for c in noun.children if c.dep_ == "compound"
+             and c.i < noun.i and self.agents.nationality(c)), None)
         if sector is None and lemma in MILITARY_OBJECTS and (
                 nationality is not None or words & GOVERNMENT_MODIFIERS):
             sector = "military"
@@ -239,4 +250,4 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
 
 
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
-           "owner_phrases", "with_affiliated_victims"]
+           "nationality_of_military_object", "owner_phrases", "with_affiliated_victims"]
