@@ -54,6 +54,8 @@ def test_an_arrest_no_one_performs_is_the_polices_and_they_face_the_protest(extr
 @pytest.mark.parametrize("forces, key", [("Gendarmes intervened and dispersed the march.",
                                           "kenya-police"),
                                          ("Security forces used tear gas to disperse them.",
+                                          "kenya-military"),
+                                         ("Policemen used tear gas to disperse them.",
                                           "kenya-police"),
                                          ("Soldiers fired in the air to disperse them.",
                                           "kenya-military")])
