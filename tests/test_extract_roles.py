@@ -283,3 +283,10 @@ def test_a_participle_of_encounter_on_a_verb_names_whom_the_act_met(extractor):
     event = _first(extractor, "On 3 May 2022, Kenyan soldiers attacked a checkpoint near "
                               "Mombasa, clashing with Somali rebels.")
     assert event.agents == ("kenya-military",) and event.targets == ("somalia-rebels",)
+
+
+def test_a_noun_of_the_object_misread_as_a_bare_verb_lends_its_phrases_to_the_verb(extractor):
+    """ "fired mortars and grenade launchers at X": the parser reads "grenade" as a verb."""
+    event = _first(extractor, "On 3 May 2022, Somali rebels fired mortars and grenade launchers "
+                              "at the governmental positions near Mandera, Kenya.")
+    assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-military",)

@@ -132,6 +132,9 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                          phrase_actors(grandchild, actor_at))
         else:  # "fired in the direction of X's positions"
             found.extend(k for g in _direction_objects(child) for k in phrase_actors(g, actor_at))
+    if not found:  # "fired mortars and grenade launchers at X": "grenade" misread as a verb
+        found.extend(k for c in _misread_conjuncts(verb) for p in c.children
+                     if _target_prep(verb, p) for g in p.children for k in phrase_actors(g, actor_at))
     stranded = stranded_subject(verb) if not found else None
     if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
         found.extend(phrase_actors(stranded, actor_at))
@@ -163,6 +166,20 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
 APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
                            "roughly", "some"})
 """Words that make a number approximate, which a parser may take for a preposition."""
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _misread_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Conjuncts of a finite ``verb`` in the bare form, with no subject or auxiliary of their
+    own: no verb of the clause (a bare form cannot be conjoined to a finite one) but a noun of
+    its object the parser misread ("fired mortars and grenade launchers at X"), whose phrases
+    are the verb's."""
+    if verb.tag_ not in FINITE_TAGS:
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB" and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
 
 
 def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
