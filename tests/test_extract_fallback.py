@@ -197,3 +197,17 @@ def test_the_name_before_members_is_the_body_they_act_for(extractor):
         origin="fallback"))
     actors = {a.key: a for a in extraction.actors}
     assert [actors[k].label for k in extraction.events[0].agents] == ["Black Hand Clan"]
+
+
+def test_a_place_name_modifying_the_object_of_a_locative_preposition_only_locates():
+    """ "at Kafrabad, Uzura" parsed with "Kafrabad" as a modifier of "Uzura": still a place."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.fallback import _locates
+
+    words = ["shelled", "positions", "at", "Kafrabad", ",", "Uzura", "and", "Tarek"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 0, 5, 5, 2, 0, 0],
+              deps=["ROOT", "dobj", "prep", "nmod", "punct", "pobj", "cc", "conj"],
+              pos=["VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
+    assert [_locates(doc[i]) for i in (3, 5, 7)] == [True, True, False]

@@ -239,7 +239,7 @@ LOCATING_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "
 def _locates(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether a place name only locates: the object of a locative preposition, or an
     apposition, conjunct or compound of such a name ("in Sinjar district, Ninewa")."""
-    while token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "npadvmod", "nmod") and token.head is not token:
         token = token.head
     if token.dep_ == "pobj":
         return token.head.lower_ in LOCATING_PREPS
