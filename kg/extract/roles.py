@@ -11,37 +11,14 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, COMPLEMENT_TARGET_VERBS,
-                                   COPULAS, DIRECTION_NOUNS, ENCOUNTER_VERBS,
-                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS, RELATIONAL_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
+from kg.extract.role_words import (ANSWER_VERBS, COMPLEMENT_TARGET_VERBS, COPULAS,
+                                   ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
+                                   PETITION_NOUNS)
 from kg.extract.sides import between_phrases, two_sided
+from kg.extract.target_phrases import (counted_object, deprived, direction_objects,
+                                       misread_conjuncts, target_prep)
 from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
                                  trigger_type)
-
-
-def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
-    if prep.dep_ == "prep" and prep.lower_ == "of" and trigger.lemma_.lower() in RELATIONAL_NOUNS:
-        return True
-    if prep.dep_ == "prep" and prep.lower_ == "between":
-        return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
-    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS or _temporal(prep):
-        return False
-    return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
-
-
-def _direction_objects(prep) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """What "in the direction of X" points at: X, the object of the direction noun's "of"."""
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "towards", "toward"):
-        return []
-    return [g for noun in prep.children if noun.dep_ == "pobj"
-            and noun.lemma_.lower() in DIRECTION_NOUNS for of in noun.children
-            if of.dep_ == "prep" and of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
-
-
-def _temporal(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a preposition's object is a time: "On 5 January" dates an act, aims at nothing."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -125,16 +102,16 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                              and prep.lower_ in OWNER_PREPS for g in prep.children
                              for k in phrase_actors(g, actor_at))
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
-                found.extend(k for prep in child.children if _target_prep(verb, prep)
+                found.extend(k for prep in child.children if target_prep(verb, prep)
                              for g in prep.children for k in phrase_actors(g, actor_at))
-        elif _target_prep(verb, child) or _counted_object(child):
+        elif target_prep(verb, child) or counted_object(child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
         else:  # "fired in the direction of X's positions"
-            found.extend(k for g in _direction_objects(child) for k in phrase_actors(g, actor_at))
+            found.extend(k for g in direction_objects(child) for k in phrase_actors(g, actor_at))
     if not found:  # "fired mortars and grenade launchers at X": "grenade" misread as a verb
-        found.extend(k for c in _misread_conjuncts(verb) for p in c.children
-                     if _target_prep(verb, p) for g in p.children for k in phrase_actors(g, actor_at))
+        found.extend(k for c in misread_conjuncts(verb) for p in c.children
+                     if target_prep(verb, p) for g in p.children for k in phrase_actors(g, actor_at))
     stranded = stranded_subject(verb) if not found else None
     if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
         found.extend(phrase_actors(stranded, actor_at))
@@ -154,54 +131,13 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     if not found and agents:  # "advanced on the town, clashing with X": whom their act met
         found.extend(_met_targets(verb, actor_at))
     if not found:  # "seized phones from women": whom the taking deprives
-        found.extend(_deprived(verb, actor_at))
+        found.extend(deprived(verb, actor_at))
     if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
         found.extend(_complement_targets(verb, actor_at))
     elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
         found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
                      for k in phrase_actors(c, actor_at))
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
-
-
-APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
-                           "roughly", "some"})
-"""Words that make a number approximate, which a parser may take for a preposition."""
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def _misread_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Conjuncts of a finite ``verb`` in the bare form, with no subject or auxiliary of their
-    own: no verb of the clause (a bare form cannot be conjoined to a finite one) but a noun of
-    its object the parser misread ("fired mortars and grenade launchers at X"), whose phrases
-    are the verb's."""
-    if verb.tag_ not in FINITE_TAGS:
-        return []
-    return [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB" and not any(
-        g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
-
-
-def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb's "preposition" approximates its counted object ("killed around 25")."""
-    return prep.dep_ == "prep" and prep.lower_ in APPROXIMATORS and any(
-        g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
-
-
-TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
-                          "grab", "plunder", "pillage", "take", "rob"})
-"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
-
-
-def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
-    """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
-    if verb.lemma_.lower() not in TAKING_VERBS:
-        return []
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
-        p for o in verb.children if o.dep_ == "dobj" for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "from"]
-    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
-            for k in phrase_actors(g, actor_at)]
 
 
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -227,7 +163,7 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
             break  # a verb with a subject of its own ends the shared subject's list
         if conj.pos_ != "VERB" or trigger_type(conj) is None:
             continue
-        found = [k for c in conj.children if c.dep_ == "dobj" or _target_prep(conj, c)
+        found = [k for c in conj.children if c.dep_ == "dobj" or target_prep(conj, c)
                  for g in ([c] if c.dep_ == "dobj" else c.children)
                  for k in phrase_actors(g, actor_at)]
         if found:  # "attacked and shot at a doctor"
@@ -294,9 +230,9 @@ def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-u
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    preps = [c for c in noun.children if _target_prep(noun, c)]
+    preps = [c for c in noun.children if target_prep(noun, c)]
     if noun.dep_ == "nsubj":  # "talks have begun with the militants"
-        preps += [c for c in noun.head.children if _target_prep(noun, c)]
+        preps += [c for c in noun.head.children if target_prep(noun, c)]
     return tuple(k for p in preps for g in p.children for k in phrase_actors(g, actor_at))
 
 
@@ -345,7 +281,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
         targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
                         for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
-                                  else _direction_objects(p))
+                                  else direction_objects(p))
                         for k in phrase_actors(g, actor_at))
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
