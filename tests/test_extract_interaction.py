@@ -70,9 +70,20 @@ def test_forces_named_after_a_protest_they_broke_up_are_its_counterpart(extracto
 @pytest.mark.parametrize("text", [
     "Teachers marched in Mombasa against low pay. Police later intervened.",
     "Teachers marched in Mombasa against low pay. Police and gendarmes pushed them back.",
-    "Teachers marched in Mombasa against low pay. Two of them were detained by police."])
+    "Teachers marched in Mombasa against low pay. Two of them were detained by police.",
+    "Teachers marched in Mombasa against low pay. Police interrupted the march.",
+    "Teachers marched in Mombasa against low pay. Police used water cannon to disperse them.",
+    "Teachers marched in Mombasa against low pay. There were clashes with the police.",
+    "Teachers blocked a road in Mombasa against low pay. Running battles between the group and "
+    "police followed."])
 def test_forces_who_intervene_after_a_protest_are_its_counterpart(extractor, text):
     assert _protest(extractor, text).targets == ("kenya-police",)
+
+
+def test_forces_who_fight_alongside_no_crowd_are_not(extractor):
+    protest = _protest(extractor, "Teachers marched in Mombasa against low pay. Police used "
+                                  "the stadium for training.")
+    assert protest.targets == ()
 
 
 def test_forces_who_only_watch_a_protest_are_not(extractor):

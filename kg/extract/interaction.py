@@ -68,14 +68,36 @@ NEAR_SENTENCES = 2
 INTERVENTION_VERBS = frozenset({
     "intervene", "disperse", "detain", "arrest", "remove", "evict", "push", "stop", "prevent",
     "beat", "charge", "clash", "scuffle", "confront", "repel", "repulse", "cordon", "kettle",
-    "fire", "break"})
-"""Verbs by which forces act on a crowd: "police dispersed them", "gendarmes intervened"."""
+    "fire", "break", "interrupt", "halt"})
+"""Verbs by which forces act on a crowd: "police dispersed them", "gendarmes intervened"; also
+as the purpose of another act ("police used tear gas to disperse them")."""
+CLASH_WORDS = frozenset({"clash", "battle", "scuffle", "confrontation", "fight", "fighting",
+                         "skirmish", "standoff"})
+"""Words of a fight whose "with" or "between" party faces the crowd: "clashes with the police",
+"running battles between the group and police"."""
+
+
+def _intervenes(token):  # type: ignore[no-untyped-def]
+    """The verb or noun by which the forces at ``token`` act on a crowd, or ``None``: they are
+    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, or they
+    are the other party of a fight."""
+    by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.dep_ == "pobj" and token.head.lower_ in ("with", "between") \
+            and token.head.head.lemma_.lower() in CLASH_WORDS:
+        return token.head.head
+    verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
+    if verb is None:
+        return None
+    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    return verb if any(v.lemma_.lower() in INTERVENTION_VERBS for v in (verb, *purposes)) \
+        else None
 
 
 def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[int, int],  # type: ignore[no-untyped-def]
                        kind_of: Callable[[str], str | None]) -> dict[int, list[str]]:
-    """Sentence -> the state forces that are the subject, or the "by" agent, of a verb of
-    intervention in it ("Police later dispersed the crowd", "ten were detained by police")."""
+    """Sentence -> the state forces that act on a crowd in it (:func:`_intervenes`: "Police
+    later dispersed the crowd", "ten were detained by police", "police used tear gas to disperse
+    them", "clashes with the police")."""
     found: dict[int, list[str]] = {}
     for index, key in sorted(actor_at.items()):
         if kind_of(key) not in FORCE_KINDS or index not in sentence_of:
@@ -83,9 +105,7 @@ def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[in
         token = doc[index]
         while token.dep_ == "conj" and token.head is not token:  # "police and soldiers dispersed"
             token = token.head
-        by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
-        verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
-        if verb is not None and verb.lemma_.lower() in INTERVENTION_VERBS:
+        if _intervenes(token) is not None:
             keys = found.setdefault(sentence_of[index], [])
             keys.extend(k for k in (key,) if k not in keys)
     return found
