@@ -290,3 +290,10 @@ def test_a_noun_of_the_object_misread_as_a_bare_verb_lends_its_phrases_to_the_ve
     event = _first(extractor, "On 3 May 2022, Somali rebels fired mortars and grenade launchers "
                               "at the governmental positions near Mandera, Kenya.")
     assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-military",)
+
+
+def test_a_passive_conjunct_takes_the_subject_of_the_active_verb_as_its_patient(extractor):
+    """ "a teacher went to the office and was beaten by police": the teacher was beaten."""
+    event = _first(extractor, "On 3 May 2022, a teacher went to the district office in Mombasa, "
+                              "Kenya and was beaten by police at the gate.")
+    assert event.agents == ("kenya-police",) and event.targets == ("kenya-civilians",)

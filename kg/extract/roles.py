@@ -70,11 +70,15 @@ def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
 
 def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The passive subject of the verb a subjectless passive ``verb`` is conjoined to: "a man
-    was shot and killed" -> the man was killed too."""
+    was shot and killed" -> the man was killed too; with its own passive auxiliary, the subject
+    of an active one: "a man went to the office and was beaten" -> the man was beaten."""
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return ()
-    return tuple(k for c in passive_subjects(verb.head) for k in phrase_actors(c, actor_at))
+    subjects = passive_subjects(verb.head) or [
+        c for c in verb.head.children if c.dep_ == "nsubj"
+        and any(a.dep_ == "auxpass" for a in verb.children)]
+    return tuple(k for c in subjects for k in phrase_actors(c, actor_at))
 
 
 KeyTest = Callable[[str], bool]
