@@ -297,3 +297,13 @@ def test_a_passive_conjunct_takes_the_subject_of_the_active_verb_as_its_patient(
     event = _first(extractor, "On 3 May 2022, a teacher went to the district office in Mombasa, "
                               "Kenya and was beaten by police at the gate.")
     assert event.agents == ("kenya-police",) and event.targets == ("kenya-civilians",)
+
+
+def test_a_thrown_weapon_is_aimed_where_the_throwing_verb_says(extractor):
+    """ "hurled petrol bombs at a police station": the verb's subject wields the weapon noun,
+    its aimed phrase names the target (here the owner of the thing hit)."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, youths threw petrol bombs at a police station in Mombasa, Kenya.",
+        origin="roles"))
+    event = extraction.events[0]
+    assert event.trigger.text == "bombs" and event.targets == ("kenya-police",)

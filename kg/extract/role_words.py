@@ -32,6 +32,11 @@ LIGHT_TARGET_PREPS = frozenset({"against", "on", "towards", "toward"})
 """Prepositions of a light verb that name its event noun's target: "carried out an airstrike
 against X", "held a protest against X", "opened fire towards X"; "at" there is mostly where
 ("held a protest at X"), "to" where to ("organised a march to the ministry")."""
+THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt", "drop", "launch", "fire"})
+"""Verbs of sending a weapon: their subject wields the weapon noun they take ("hurled petrol
+bombs"), their aimed phrase names its target ("... at a police station")."""
+AIMED_PREPS = frozenset({"at", "on", "against", "towards", "toward", "into"})
+"""Prepositions of where a thrown or fired weapon is aimed."""
 DIRECTION_NOUNS = frozenset({"direction"})
 """Nouns of the way an act points: "fired in the direction of X" aims at X."""
 OWNER_PREPS = {"of", "by", "from"}
@@ -63,6 +68,6 @@ offensive near X, clashing with Y's forces")."""
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
-__all__ = ["DIRECTION_NOUNS", "ENCOUNTER_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
+__all__ = ["AIMED_PREPS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS", "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
            "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
            "WITH_IS_TARGET", "BETWEEN_IS_TARGET"]

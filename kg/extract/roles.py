@@ -11,9 +11,9 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (ANSWER_VERBS, COMPLEMENT_TARGET_VERBS, COPULAS,
-                                   ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS)
+from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, COMPLEMENT_TARGET_VERBS,
+                                   COPULAS, ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS,
+                                   OWNER_PREPS, PETITION_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.target_phrases import (counted_object, deprived, direction_objects,
                                        misread_conjuncts, target_prep)
@@ -275,7 +275,8 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         first = first.head
     if first is not noun:
         head = first.head.head if first.dep_ == "pobj" else first.head
-    if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
+    thrown = first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS  # "hurled bombs"
+    if not agents and (first.dep_ in ("dobj", "pobj", "attr") and _light(head) or thrown):
         agents = _subject_actors(head, actor_at)
     if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
             and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
@@ -287,6 +288,9 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                         for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
                                   else direction_objects(p))
                         for k in phrase_actors(g, actor_at))
+    if not targets and thrown:  # "hurled petrol bombs at a police station"
+        targets = tuple(k for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                        for g in p.children for k in phrase_actors(g, actor_at))
     if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
         targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
         if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
