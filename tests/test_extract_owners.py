@@ -150,3 +150,8 @@ def test_military_infrastructure_is_the_armed_forces_of_the_sentences_country(ex
 def test_a_missile_with_no_nationality_is_no_ones(extractor):
     assert _targets(extractor, "On 3 May 2022, Kenyan soldiers shot down a missile near "
                                "Garissa, Kenya.") == []
+
+
+def test_a_thing_with_conjoined_modifiers_takes_the_state_forces_modifier(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels shelled civilian and military "
+                               "infrastructure near Garissa, Kenya.") == [("military", "kenya")]

@@ -307,3 +307,11 @@ def test_a_thrown_weapon_is_aimed_where_the_throwing_verb_says(extractor):
         origin="roles"))
     event = extraction.events[0]
     assert event.trigger.text == "bombs" and event.targets == ("kenya-police",)
+
+
+def test_a_participle_of_encounter_hung_on_a_noun_of_the_acts_phrase_names_whom_it_met(extractor):
+    """The parser may hang "clashing with X" on the nearest noun ("direction")."""
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers engaged in an unsuccessful "
+                              "offensive in the direction of Dhobley, Lower Juba, clashing with "
+                              "Somali rebels.")
+    assert event.trigger.text == "offensive" and event.targets == ("somalia-rebels",)

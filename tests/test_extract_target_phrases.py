@@ -42,3 +42,13 @@ def test_a_conjunct_with_its_own_auxiliary_is_a_verb():
     doc = _doc(words, [1, 1, 1, 1, 5, 1], ["nsubj", "ROOT", "dobj", "cc", "aux", "conj"],
                tags=["NNS", "VBD", "NNS", "CC", "MD", "VB"])
     assert misread_conjuncts(doc[1]) == []
+
+
+def test_a_present_form_conjunct_of_a_past_verb_is_a_misread_noun_but_not_of_a_present_one():
+    words = "rebels fired mortars , grenade launchers at posts".split()
+    deps = ["nsubj", "ROOT", "dobj", "punct", "conj", "dobj", "prep", "pobj"]
+    heads = [1, 1, 1, 1, 1, 4, 4, 6]
+    past = _doc(words, heads, deps, tags=["NNS", "VBD", "NNS", ",", "VBP", "NNS", "IN", "NNS"])
+    present = _doc(words, heads, deps, tags=["NNS", "VBP", "NNS", ",", "VBP", "NNS", "IN", "NNS"])
+    assert [t.text for t in misread_conjuncts(past[1])] == ["grenade"]
+    assert misread_conjuncts(present[1]) == []

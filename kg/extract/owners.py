@@ -149,7 +149,9 @@ class Owners:
         looted = _property_patient(noun)
         if lemma not in OWNED_NOUNS and not looted:
             return self._patient(noun, sentence)
-        words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
+        modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+        words = {w.lemma_.lower() for c in modifiers for w in (c, *c.conjuncts)}  # "civilian
+        # and military infrastructure": both modify the thing
         sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
         nationality = self.agents.nationality(noun) or next(  # "a Russian Orlan-10 drone"
             (self.agents.nationality(c) for c in noun.children if c.dep_ == "compound"

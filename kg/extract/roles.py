@@ -220,9 +220,19 @@ def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
 def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Whom the act of ``head`` met, by a participle of encounter on it: "launched an offensive
     near the town, clashing with X" -> X."""
-    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")
-                 and c.tag_ == "VBG" and c.lemma_.lower() in ENCOUNTER_VERBS
-                 for k in _roles_of_verb(c, actor_at)[1])
+    participles = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")] + [
+        c for c in head.subtree if c.dep_ == "acl" and _in_phrase_of(c.head, head)]
+    return tuple(k for c in participles if c.tag_ == "VBG"
+                 and c.lemma_.lower() in ENCOUNTER_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
+def _in_phrase_of(noun, head) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` lies in a prepositional phrase of ``head`` with no verb between: the
+    parser may hang a participle on the nearest noun ("an offensive in the direction of X,
+    clashing with Y")."""
+    while noun.i != head.i and noun.head.i != noun.i and noun.pos_ != "VERB":
+        noun = noun.head
+    return noun.i == head.i
 
 
 def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

@@ -54,17 +54,19 @@ APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately",
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+BARE_OR_PRESENT = frozenset({"VB", "VBP"})
 
 
 def misread_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Conjuncts of a finite ``verb`` in the bare form, with no subject or auxiliary of their
-    own: no verb of the clause (a bare form cannot be conjoined to a finite one) but a noun of
-    its object the parser misread ("fired mortars and grenade launchers at X"), whose phrases
-    are the verb's."""
+    """Conjuncts of a finite ``verb`` in the bare or present form, not its own, with no subject
+    or auxiliary of their own: no verb of the clause (a bare form cannot be conjoined to a
+    finite one, nor a present to a past) but a noun of its object the parser misread ("fired
+    mortars and grenade launchers at X"), whose phrases are the verb's."""
     if verb.tag_ not in FINITE_TAGS:
         return []
-    return [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB" and not any(
-        g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
+    return [c for c in verb.children if c.dep_ == "conj" and c.tag_ in BARE_OR_PRESENT
+            and c.tag_ != verb.tag_ and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
 
 
 def counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
@@ -89,5 +91,5 @@ def deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-d
             for k in phrase_actors(g, actor_at)]
 
 
-__all__ = ["APPROXIMATORS", "FINITE_TAGS", "TAKING_VERBS", "counted_object", "deprived",
+__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "TAKING_VERBS", "counted_object", "deprived",
            "direction_objects", "misread_conjuncts", "target_prep", "temporal"]
