@@ -99,3 +99,13 @@ def test_the_dead_told_before_an_attack_are_not_its_toll(extractor):
         "Mandera, Kenya.", origin="victims"))
     shelling = next(e for e in extraction.events if e.trigger.text == "shelled")
     assert shelling.targets == ()
+
+
+def test_a_toll_is_the_target_of_every_word_that_tells_the_attack(extractor):
+    """ "an IED by X detonated": the noun and the verb tell one bombing, and both take its toll."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, an IED by Somali rebels detonated near Mandera, Kenya. Two civilians were "
+        "killed.", origin="victims"))
+    ied, detonated = extraction.events[:2]
+    assert (ied.trigger.text, detonated.trigger.text) == ("IED", "detonated")
+    assert ied.targets == detonated.targets == ("kenya-civilians",)

@@ -109,13 +109,26 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
         if before is None or not _toll_of(harm, found[before], implied) or (
                 harm.sentence == found[before].sentence and _aimed(found[before], named)):
             continue
-        attack = found[before]
-        damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
-        added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
-                      and (k not in attack.agents or damage))  # owners may share one key
-        if added:
-            found[before] = replace(attack, targets=(*attack.targets, *added))
+        for index in _telling(found, before, harm, implied, named):
+            attack = found[index]
+            damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
+            added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
+                          and (k not in attack.agents or damage))  # owners may share one key
+            if added:
+                found[index] = replace(attack, targets=(*attack.targets, *added))
     return found
+
+
+def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
+             named: Callable[[Event], bool] | None) -> list[int]:
+    """The attacks one harm is the toll of: the nearest before it, and the other words of its
+    sentence that tell the same attack ("an IED by X detonated": "IED" and "detonated"), whose
+    agents the harm does not contradict either, nor, in the harm's own sentence, their aim."""
+    sentence = events[nearest].sentence
+    return [i for i in range(nearest + 1) if i == nearest or (
+        events[i].sentence == sentence and _attack(events[i])
+        and _toll_of(harm, events[i], implied)
+        and not (harm.sentence == sentence and _aimed(events[i], named)))]
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})
