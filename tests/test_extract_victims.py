@@ -109,3 +109,11 @@ def test_a_toll_is_the_target_of_every_word_that_tells_the_attack(extractor):
     ied, detonated = extraction.events[:2]
     assert (ied.trigger.text, detonated.trigger.text) == ("IED", "detonated")
     assert ied.targets == detonated.targets == ("kenya-civilians",)
+
+
+def test_the_dead_are_the_target_of_every_word_that_tells_the_attack(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, an IED by Somali rebels detonated near Mandera, Kenya. Two civilians "
+        "died.", origin="victims"))
+    ied, detonated = extraction.events[:2]
+    assert ied.targets == detonated.targets == ("kenya-civilians",)

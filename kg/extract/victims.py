@@ -157,8 +157,9 @@ def deaths(doc, actor_at: Callable[[int], str | None],  # type: ignore[no-untype
 def with_deaths(events: Sequence[Event], dead: Sequence[Dead],
                 named: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` with the dead of each verb of dying (:func:`deaths`) given, as
-    targets, to the nearest attack told before them, within :data:`REACH` sentences; in the
-    attack's own sentence only when it names nothing it was aimed at (as :func:`with_victims`).
+    targets, to the nearest attack told before them (every word of its sentence that tells an
+    attack), within :data:`REACH` sentences; in the attack's own sentence only when it names
+    nothing it was aimed at (as :func:`with_victims`).
 
     >>> from kg.model import Span
     >>> shelling = Event(0, "Shelling", Span(0, 7, "shelled"), 0, agents=("army",))
@@ -172,14 +173,13 @@ def with_deaths(events: Sequence[Event], dead: Sequence[Dead],
     for sentence, offset, keys in dead:
         before = [i for i, e in enumerate(found) if _attack(e) and e.trigger.start < offset
                   and 0 <= sentence - e.sentence <= REACH]
-        if not before:
-            continue
-        attack = found[before[-1]]
-        if attack.sentence == sentence and _aimed(attack, named):
-            continue
-        added = tuple(k for k in keys if k not in attack.targets and k not in attack.agents)
-        if added:
-            found[before[-1]] = replace(attack, targets=(*attack.targets, *added))
+        told = [i for i in before if found[i].sentence == found[before[-1]].sentence
+                and not (found[i].sentence == sentence and _aimed(found[i], named))]
+        for index in told:  # every word of the sentence that tells the attack
+            attack = found[index]
+            added = tuple(k for k in keys if k not in attack.targets and k not in attack.agents)
+            if added:
+                found[index] = replace(attack, targets=(*attack.targets, *added))
     return found
 
 
