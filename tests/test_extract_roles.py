@@ -315,3 +315,25 @@ def test_a_participle_of_encounter_hung_on_a_noun_of_the_acts_phrase_names_whom_
                               "offensive in the direction of Dhobley, Lower Juba, clashing with "
                               "Somali rebels.")
     assert event.trigger.text == "offensive" and event.targets == ("somalia-rebels",)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a trader was reported to be tortured and killed by Somali rebels in "
+    "Mandera, Kenya.",
+    "On 3 May 2022, four traders were taken out of their house and tortured to death by Somali "
+    "rebels in Mandera, Kenya."])
+def test_a_subjectless_passive_shares_the_patient_of_the_verb_it_hangs_on(extractor, text):
+    event = _first(extractor, text)
+    assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-civilians",)
+
+
+def test_who_dies_in_an_attack_is_its_target_not_its_agent(extractor):
+    event = _first(extractor, "On 3 May 2022, a trader died in an explosion near Mandera, Kenya.")
+    assert event.trigger.text == "explosion" and event.targets == ("kenya-civilians",)
+    assert "kenya-civilians" not in event.agents
+
+
+def test_who_dies_in_a_clash_took_part_in_it(extractor):
+    event = _first(extractor, "On 3 May 2022, a Somali rebel died in clashes near Mandera, Kenya.")
+    assert event.trigger.text == "clashes" and "somalia-rebels" in event.agents
+    assert "somalia-rebels" not in event.targets

@@ -37,6 +37,13 @@ THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt", "drop", "lau
 bombs"), their aimed phrase names its target ("... at a police station")."""
 AIMED_PREPS = frozenset({"at", "on", "against", "towards", "toward", "into"})
 """Prepositions of where a thrown or fired weapon is aimed."""
+SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "kill", "wound", "injure", "hurt",
+                             "maim"})
+"""Verbs whose subject suffers an act named in their cause phrase: "a civilian died in an
+explosion", "two soldiers were wounded in an ambush" (where the verb tells no event of its
+own)."""
+CAUSE_PREPS = frozenset({"in", "during", "from"})
+"""Prepositions of the act that caused a harm: "died in an explosion", "injured during the raid"."""
 DIRECTION_NOUNS = frozenset({"direction"})
 """Nouns of the way an act points: "fired in the direction of X" aims at X."""
 OWNER_PREPS = {"of", "by", "from"}
@@ -68,6 +75,6 @@ offensive near X, clashing with Y's forces")."""
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
-__all__ = ["AIMED_PREPS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS", "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
+__all__ = ["AIMED_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS", "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
            "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
            "WITH_IS_TARGET", "BETWEEN_IS_TARGET"]

@@ -11,9 +11,10 @@ from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
                                 stranded_subject)
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, COMPLEMENT_TARGET_VERBS,
-                                   COPULAS, ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS,
-                                   OWNER_PREPS, PETITION_NOUNS, THROWING_VERBS)
+from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CAUSE_PREPS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
+                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
+                                   SUFFERING_VERBS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.target_phrases import (counted_object, deprived, direction_objects,
                                        misread_conjuncts, target_prep)
@@ -69,16 +70,29 @@ def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
 
 
 def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The passive subject of the verb a subjectless passive ``verb`` is conjoined to: "a man
-    was shot and killed" -> the man was killed too; with its own passive auxiliary, the subject
-    of an active one: "a man went to the office and was beaten" -> the man was beaten."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
+    """The patient of a subjectless passive ``verb`` told by the verb it hangs on
+    (:func:`_patients`)."""
+    return tuple(k for c in _patients(verb) for k in phrase_actors(c, actor_at))
+
+
+def _patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The subjects a subjectless passive ``verb`` (a participle, or a past form with a "by"
+    agent the tagger misread) shares: the passive subject of the verb it is conjoined to ("a
+    man was shot and killed"), with its own passive auxiliary the subject of an active one
+    ("a man went to the office and was beaten"), the subject of a passive verb that raises it
+    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    own_aux = any(a.dep_ == "auxpass" for a in verb.children)
+    if not passive or depth > 3 or verb.head.i == verb.i or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return ()
-    subjects = passive_subjects(verb.head) or [
-        c for c in verb.head.children if c.dep_ == "nsubj"
-        and any(a.dep_ == "auxpass" for a in verb.children)]
-    return tuple(k for c in subjects for k in phrase_actors(c, actor_at))
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
+        return passive_subjects(head)
+    if verb.dep_ != "conj":
+        return []
+    return passive_subjects(head) or [c for c in head.children if c.dep_ == "nsubj" and own_aux] \
+        or _patients(head, depth + 1)
 
 
 KeyTest = Callable[[str], bool]
@@ -288,9 +302,15 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     thrown = first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS  # "hurled bombs"
     if not agents and (first.dep_ in ("dobj", "pobj", "attr") and _light(head) or thrown):
         agents = _subject_actors(head, actor_at)
-    if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
-            and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
-        agents = _subject_actors(head, actor_at)
+    suffered = first.dep_ == "pobj" and first.head.lower_ in CAUSE_PREPS and head.pos_ == "VERB" \
+        and head.lemma_.lower() in SUFFERING_VERBS and trigger_type(head) is None \
+        and not two_sided(noun)  # who dies in a clash took part in it
+    if suffered and not targets:  # "a civilian died in an explosion": who suffers the act
+        targets = tuple(k for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for k in phrase_actors(c, actor_at))
+    if not agents and not suffered and first.dep_ == "pobj" and first.head.lower_ in \
+            PARTICIPATION_PREPS and head.pos_ == "VERB" and trigger_type(head) is None:
+        agents = _subject_actors(head, actor_at)  # "gathered in a protest"
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
     if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
