@@ -5,21 +5,20 @@ roles from possessors, modifiers and the verb they are the object of.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from kg.extract.clauses import (clause_of, labelled_clause, passive_subjects,
-                                stranded_subject)
+from kg.extract.clauses import clause_of, labelled_clause
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CAUSE_PREPS,
-                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
-                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
-                                   SUFFERING_VERBS, THROWING_VERBS)
+from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, COMPLEMENT_TARGET_VERBS, COPULAS,
+                                   ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
+                                   PETITION_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
-from kg.extract.target_phrases import (counted_object, deprived, direction_objects,
-                                       misread_conjuncts, target_prep)
-from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
-                                 trigger_type)
+from kg.extract.target_phrases import (counted_object, deprived, direction_objects, in_phrase_of,
+                                       misread_conjuncts, obliged, placed_targets,
+                                       relative_pronoun, restrictive, shared_patient, suffered,
+                                       target_prep)
+from kg.extract.triggers import RELATION_NOUNS, trigger_type
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -31,8 +30,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
-            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
-                    and _restrictive(child):
+            if relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
+                    and restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
     shared = _shared_agent(verb, actor_at)
     if shared:
@@ -44,20 +43,6 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     return ()
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "that"})
-"""Relative pronouns of people or groups: as a subject they stand for their antecedent
-("soldiers who entered the village"); "which" speaks of things."""
-
-
-def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
-    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
-
-
-def _restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
-    """A relative clause that is no aside after a comma ("Sharon, who has vowed ...")."""
-    return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
-
-
 def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The agent of passive verbs conjoined with a passive ``verb``, whose "by" phrase the last
     one carries for all: "a man was shot and killed by gunmen" -> the gunmen shot him too."""
@@ -67,32 +52,6 @@ def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
                  for by in conj.children if by.dep_ == "agent"
                  for k in actors_in(by.subtree, actor_at))
-
-
-def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The patient of a subjectless passive ``verb`` told by the verb it hangs on
-    (:func:`_patients`)."""
-    return tuple(k for c in _patients(verb) for k in phrase_actors(c, actor_at))
-
-
-def _patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The subjects a subjectless passive ``verb`` (a participle, or a past form with a "by"
-    agent the tagger misread) shares: the passive subject of the verb it is conjoined to ("a
-    man was shot and killed"), with its own passive auxiliary the subject of an active one
-    ("a man went to the office and was beaten"), the subject of a passive verb that raises it
-    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
-    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
-    own_aux = any(a.dep_ == "auxpass" for a in verb.children)
-    if not passive or depth > 3 or verb.head.i == verb.i or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    head = verb.head
-    if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
-        return passive_subjects(head)
-    if verb.dep_ != "conj":
-        return []
-    return passive_subjects(head) or [c for c in head.children if c.dep_ == "nsubj" and own_aux] \
-        or _patients(head, depth + 1)
 
 
 KeyTest = Callable[[str], bool]
@@ -111,6 +70,13 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
     agents = _subject_actors(verb, actor_at)
+    found = _own_targets(verb, actor_at) or _told_elsewhere(verb, actor_at, agents)
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+def _own_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Targets in the verb's own phrases: its object, a target preposition, "in the direction
+    of X", and those of a noun of its object the parser misread as a verb."""
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
@@ -130,32 +96,27 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     if not found:  # "fired mortars and grenade launchers at X": "grenade" misread as a verb
         found.extend(k for c in misread_conjuncts(verb) for p in c.children
                      if target_prep(verb, p) for g in p.children for k in phrase_actors(g, actor_at))
-    stranded = stranded_subject(verb) if not found else None
-    if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
-        found.extend(phrase_actors(stranded, actor_at))
-    if verb.dep_ == "relcl" and not found and not any(  # "the soldiers that ISIS took
-            c.dep_ == "nsubj" and _relative_pronoun(c) for c in verb.children):  # captive"
-        found.extend(phrase_actors(verb.head, actor_at))
-    if not found:  # "a man was shot and killed": the patient of both passives
-        found.extend(_shared_patient(verb, actor_at))
-    if not found:
-        found.extend(_conjoined_targets(verb, actor_at))
-    if not found:  # "opened fire to disperse demonstrators"
-        found.extend(_purpose_targets(verb, actor_at))
-    if not found:  # "an IED detonated, targeting a convoy"
-        found.extend(_aim_targets(verb, actor_at))
-    if not found:  # "assaulted the town but were repelled by X"
-        found.extend(_resisters(verb, actor_at))
-    if not found and agents:  # "advanced on the town, clashing with X": whom their act met
-        found.extend(_met_targets(verb, actor_at))
-    if not found:  # "seized phones from women": whom the taking deprives
-        found.extend(deprived(verb, actor_at))
-    if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
-        found.extend(_complement_targets(verb, actor_at))
-    elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
-        found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
-                     for k in phrase_actors(c, actor_at))
-    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+    return found
+
+
+def _told_elsewhere(verb, actor_at: ActorAt,  # type: ignore[no-untyped-def]
+                    agents: tuple[str, ...]) -> list[str]:
+    """Targets a verb's own phrases leave unnamed, from the first of these that names any: a
+    subject the parser stranded or a relative clause's antecedent, the patient of the passive
+    it is conjoined to, the object of a conjoined act, a clause of purpose, of aim, of
+    resistance or (for an act with agents) of encounter, whom a taking deprives, a complement."""
+    finders: tuple[Callable[[], Iterable[str]], ...] = (
+        lambda: placed_targets(verb, actor_at),  # "in Tlaxco, Morelos, a man was shot"
+        lambda: shared_patient(verb, actor_at),  # "a man was shot and killed"
+        lambda: _conjoined_targets(verb, actor_at),
+        lambda: _purpose_targets(verb, actor_at),  # "opened fire to disperse demonstrators"
+        lambda: _aim_targets(verb, actor_at),  # "an IED detonated, targeting a convoy"
+        lambda: _resisters(verb, actor_at),  # "assaulted the town but were repelled by X"
+        lambda: _met_targets(verb, actor_at) if agents else (),  # "..., clashing with X"
+        lambda: deprived(verb, actor_at),  # "seized phones from women"
+        lambda: _complement_targets(verb, actor_at)
+        if verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS else obliged(verb, actor_at))
+    return next((found for find in finders if (found := list(find()))), [])
 
 
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -235,18 +196,9 @@ def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
     """Whom the act of ``head`` met, by a participle of encounter on it: "launched an offensive
     near the town, clashing with X" -> X."""
     participles = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")] + [
-        c for c in head.subtree if c.dep_ == "acl" and _in_phrase_of(c.head, head)]
+        c for c in head.subtree if c.dep_ == "acl" and in_phrase_of(c.head, head)]
     return tuple(k for c in participles if c.tag_ == "VBG"
                  and c.lemma_.lower() in ENCOUNTER_VERBS for k in _roles_of_verb(c, actor_at)[1])
-
-
-def _in_phrase_of(noun, head) -> bool:  # type: ignore[no-untyped-def]
-    """Whether ``noun`` lies in a prepositional phrase of ``head`` with no verb between: the
-    parser may hang a participle on the nearest noun ("an offensive in the direction of X,
-    clashing with Y")."""
-    while noun.i != head.i and noun.head.i != noun.i and noun.pos_ != "VERB":
-        noun = noun.head
-    return noun.i == head.i
 
 
 def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -302,29 +254,16 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     thrown = first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS  # "hurled bombs"
     if not agents and (first.dep_ in ("dobj", "pobj", "attr") and _light(head) or thrown):
         agents = _subject_actors(head, actor_at)
-    suffered = first.dep_ == "pobj" and first.head.lower_ in CAUSE_PREPS and head.pos_ == "VERB" \
-        and head.lemma_.lower() in SUFFERING_VERBS and trigger_type(head) is None \
-        and not two_sided(noun)  # who dies in a clash took part in it
-    if suffered and not targets:  # "a civilian died in an explosion": who suffers the act
+    harmed = suffered(noun, first, head)
+    if harmed and not targets:  # "a civilian died in an explosion": who suffers the act
         targets = tuple(k for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                         for k in phrase_actors(c, actor_at))
-    if not agents and not suffered and first.dep_ == "pobj" and first.head.lower_ in \
+    if not agents and not harmed and first.dep_ == "pobj" and first.head.lower_ in \
             PARTICIPATION_PREPS and head.pos_ == "VERB" and trigger_type(head) is None:
         agents = _subject_actors(head, actor_at)  # "gathered in a protest"
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
-    if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
-        targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
-                        for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
-                                  else direction_objects(p))
-                        for k in phrase_actors(g, actor_at))
-    if not targets and thrown:  # "hurled petrol bombs at a police station"
-        targets = tuple(k for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
-                        for g in p.children for k in phrase_actors(g, actor_at))
-    if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
-        targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
-        if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
-            targets = tuple(_conjoined_targets(head, actor_at))  # a man"
+    targets = targets or _verb_told_targets(noun, first, head, actor_at)
     between = between_phrases(noun)
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = actors_in(unlocated(between[0]), actor_at)  # A and B are the parties
@@ -335,6 +274,27 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         agents = actors_in(by[0].subtree, actor_at)
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
+
+
+def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-untyped-def]
+                       ) -> tuple[str, ...]:
+    """Targets of an event noun told by the verb it is the object of: a light verb's target
+    phrase ("set fire to a car", "opened fire on them", "opened fire in the direction of X"), a
+    throwing verb's aimed phrase ("hurled petrol bombs at a police station"), the verb's clause
+    of purpose ("began a hunger strike to protest X") or a light verb's conjoined act ("opened
+    fire and killed a man")."""
+    light = first.dep_ == "dobj" and _light(head)
+    found = tuple(k for p in head.children if p.dep_ == "prep"
+                  for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
+                            else direction_objects(p))
+                  for k in phrase_actors(g, actor_at)) if light else ()
+    if not found and first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS:
+        found = tuple(k for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                      for g in p.children for k in phrase_actors(g, actor_at))
+    if not found and head is not noun and head.pos_ == "VERB":
+        found = _purpose_targets(head, actor_at) or (
+            tuple(_conjoined_targets(head, actor_at)) if light else ())
+    return found
 
 
 def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]

@@ -1,7 +1,9 @@
 """Phrases of a trigger that name its target, by their shape in the parse: target
 prepositions ("attacked at X" is no target when X is a date), "in the direction of X", an
 approximated count the parser takes for a preposition, the "from" phrase of a verb of taking,
-and nouns of the object the parser misread as a bare verb.
+nouns of the object the parser misread as a bare verb, the patient a subjectless passive
+shares with the verb it hangs on, a stranded subject or a relative clause's antecedent, and
+the cause of a harm ("died in an explosion").
 
 Examples
 --------
@@ -16,9 +18,13 @@ Examples
 
 from __future__ import annotations
 
+from kg.extract.clauses import passive_subjects, stranded_subject
 from kg.extract.phrases import ActorAt, phrase_actors
-from kg.extract.role_words import (BETWEEN_IS_TARGET, DIRECTION_NOUNS, RELATIONAL_NOUNS,
-                                   TARGET_PREPS, WITH_IS_TARGET)
+from kg.extract.role_words import (BETWEEN_IS_TARGET, CAUSE_PREPS, DIRECTION_NOUNS,
+                                   RELATIONAL_NOUNS, SUFFERING_VERBS, TARGET_PREPS,
+                                   WITH_IS_TARGET)
+from kg.extract.sides import two_sided
+from kg.extract.triggers import REPORTING_VERBS, obligation_clause, trigger_type
 
 
 def target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
@@ -91,5 +97,84 @@ def deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-d
             for k in phrase_actors(g, actor_at)]
 
 
-__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "TAKING_VERBS", "counted_object", "deprived",
-           "direction_objects", "misread_conjuncts", "target_prep", "temporal"]
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+"""Relative pronouns of people or groups: as a subject they stand for their antecedent
+("soldiers who entered the village"); "which" speaks of things."""
+
+
+def relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` is a relative pronoun that stands for people ("who", "that")."""
+    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
+
+
+def restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
+    """A relative clause that is no aside after a comma ("Sharon, who has vowed ...")."""
+    return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
+
+
+def shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The patient of a subjectless passive ``verb`` told by the verb it hangs on
+    (:func:`patients`)."""
+    return tuple(k for c in patients(verb) for k in phrase_actors(c, actor_at))
+
+
+def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The subjects a subjectless passive ``verb`` (a participle, or a past form with a "by"
+    agent the tagger misread) shares: the passive subject of the verb it is conjoined to ("a
+    man was shot and killed"), with its own passive auxiliary the subject of an active one
+    ("a man went to the office and was beaten"), the subject of a passive verb that raises it
+    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    own_aux = any(a.dep_ == "auxpass" for a in verb.children)
+    if not passive or depth > 3 or verb.head.i == verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
+        return passive_subjects(head)
+    if verb.dep_ != "conj":
+        return []
+    return passive_subjects(head) or [c for c in head.children if c.dep_ == "nsubj" and own_aux] \
+        or patients(head, depth + 1)
+
+
+def placed_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The subject the parser stranded on a place name before a verb ("in Tlaxco, Morelos, a
+    man was shot"), else a restrictive relative clause's antecedent ("the soldiers that ISIS
+    took captive")."""
+    stranded = stranded_subject(verb)
+    found = phrase_actors(stranded, actor_at) if stranded is not None else ()
+    if not found and verb.dep_ == "relcl" and not any(
+            c.dep_ == "nsubj" and relative_pronoun(c) for c in verb.children):
+        found = phrase_actors(verb.head, actor_at)
+    return found
+
+
+def obliged(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Whom a reporting verb's clause of obligation binds: "said X must withdraw"."""
+    clause = obligation_clause(verb) if verb.lemma_.lower() in REPORTING_VERBS else None
+    return tuple(k for c in (clause.children if clause is not None else ())
+                 if c.dep_ in ("nsubj", "nsubjpass") for k in phrase_actors(c, actor_at))
+
+
+def in_phrase_of(noun, head) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` lies in a prepositional phrase of ``head`` with no verb between: the
+    parser may hang a participle on the nearest noun ("an offensive in the direction of X,
+    clashing with Y")."""
+    while noun.i != head.i and noun.head.i != noun.i and noun.pos_ != "VERB":
+        noun = noun.head
+    return noun.i == head.i
+
+
+def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an event noun is the cause of a harm its verb tells no event of: "a civilian
+    died in an explosion"; not a two-sided act, in which who dies took part ("died in clashes")."""
+    return first.dep_ == "pobj" and first.head.lower_ in CAUSE_PREPS and head.pos_ == "VERB" \
+        and head.lemma_.lower() in SUFFERING_VERBS and trigger_type(head) is None \
+        and not two_sided(noun)
+
+
+__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS", "TAKING_VERBS",
+           "counted_object", "deprived", "direction_objects", "in_phrase_of", "misread_conjuncts",
+           "obliged", "patients", "placed_targets", "relative_pronoun", "restrictive",
+           "shared_patient", "suffered", "target_prep", "temporal"]
