@@ -97,3 +97,25 @@ def test_a_protest_with_intervention_faces_the_forces_besides_what_it_opposes(ex
     protest = _protest(extractor, "On 3 May 2022, protesters gathered in Mombasa to oppose the war "
                                   "against Ukraine. Police intervened, detaining ten of them.")
     assert protest.event_type == "ProtestWithIntervention" and "kenya-police" in protest.targets
+
+
+def test_police_who_arrest_people_at_a_protest_face_it(extractor):
+    """ "12 people were arrested": the arrested are people of the crowd's country, one of them."""
+    protest = _protest(extractor, "On 18 March 2022, about 40 activists occupied a house in "
+                                  "Mombasa, Kenya against rising rents. 12 people were arrested.")
+    assert "kenya-police" in protest.targets
+
+
+@pytest.mark.parametrize("arrested, expected", [("kenya-civilians", ("kenya-police",)),
+                                                 ("somalia-civilians", ())])
+def test_only_forces_acting_on_the_crowds_own_people_face_a_protest(arrested, expected):
+    from kg.extract.interaction import with_interveners
+    from kg.model import Event, Span
+
+    kinds = {"kenya-protesters": "civilians", "kenya-police": "police"}.get
+    people = {"kenya-protesters": "kenya-civilians", "kenya-civilians": "kenya-civilians",
+              "somalia-civilians": "somalia-civilians"}.get
+    found = with_interveners([Event(0, "Protest", Span(0, 1, "x"), 0, agents=("kenya-protesters",)),
+                              Event(1, "Arrest", Span(5, 6, "y"), 1, agents=("kenya-police",),
+                                    targets=(arrested,))], kinds, people_of=people)
+    assert found[0].targets == expected

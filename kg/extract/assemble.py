@@ -359,7 +359,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named_object(doc))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
-                              intervening_forces(doc, forces_at, sentence_of, kind_of))
+                              intervening_forces(doc, forces_at, sentence_of, kind_of),
+                              lambda key: _people_of(gazetteer, actor_of_key(key)))
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -49,14 +49,17 @@ INTERVENED_TYPES = frozenset({"ProtestWithIntervention", "ExcessiveForce"})
 the text, the forces that act at all in the article are the ones that intervened."""
 
 
-def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None]
-                 ) -> tuple[str, ...]:
+def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None],
+                 people_of: Callable[[str], str | None] = lambda key: None) -> tuple[str, ...]:
+    """The state forces on the other side of an event from the crowd: from its own keys or
+    from its people ("1 person was arrested" at a protest of protesters is one of them)."""
     found: list[str] = []
+    people = {p for p in map(people_of, crowd) if p}
     for event in events:
         if event.modality not in HAPPENED:
             continue
         for side, other in ((event.agents, event.targets), (event.targets, event.agents)):
-            if crowd & set(side):
+            if crowd & set(side) or people & {p for p in map(people_of, side) if p}:
                 found.extend(k for k in other if kind_of(k) in FORCE_KINDS and k not in crowd)
     return tuple(dict.fromkeys(found))
 
@@ -113,9 +116,11 @@ def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[in
 
 def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None],
                      named_forces: Mapping[int, Sequence[str]] | None = None,
-                     intervening: Mapping[int, Sequence[str]] | None = None) -> list[Event]:
+                     intervening: Mapping[int, Sequence[str]] | None = None,
+                     people_of: Callable[[str], str | None] = lambda key: None) -> list[Event]:
     """``events`` with each protest or riot that has no target given the state forces that
-    act on its agents, or that its agents act on, in another event of the article (for a
+    act on its agents (or their people, ``people_of``: key -> the civilians of its country),
+    or that its agents act on, in another event of the article (for a
     protest with intervention, any forces that act in the article, else the forces
     ``named_forces`` has in its sentence or the :data:`NEAR_SENTENCES` after it: "Gendarmes
     intervened and dispersed the demonstration" is no event of its own).
@@ -137,7 +142,7 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
                 or any(kind_of(k) in FORCE_KINDS for k in event.targets)):
             continue  # what a protest opposes is no side that intervened in it
         others = [e for e in events if e.index != event.index]
-        forces = _other_sides(set(event.agents), others, kind_of)
+        forces = _other_sides(set(event.agents), others, kind_of, people_of)
         if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
             forces = tuple(dict.fromkeys(k for e in others if e.modality in HAPPENED
                                          for k in e.agents if kind_of(k) in FORCE_KINDS))
