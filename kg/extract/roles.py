@@ -95,7 +95,8 @@ def _own_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyp
             found.extend(k for g in direction_objects(child) for k in phrase_actors(g, actor_at))
     if not found:  # "fired mortars and grenade launchers at X": "grenade" misread as a verb
         found.extend(k for c in misread_conjuncts(verb) for p in c.children
-                     if target_prep(verb, p) for g in p.children for k in phrase_actors(g, actor_at))
+                     if target_prep(verb, p) for g in p.children
+                     for k in phrase_actors(g, actor_at))
     return found
 
 

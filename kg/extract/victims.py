@@ -291,5 +291,5 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
     return perpetrator
 
 
-__all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of", "with_crowd_victims",
-           "with_deaths", "with_perpetrators", "with_victims"]
+__all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of",
+           "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
