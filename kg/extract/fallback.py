@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
-from kg.extract.owners import nationality_of_military_object
+from kg.extract.owners import CIVILIAN_PROPERTY, nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -252,10 +252,13 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
 
 
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name is a place's by its word for a place ("Kakumbukumbu village")."""
-    while token.dep_ == "compound" and token.head is not token:
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village"), or a
+    building's or property's by its word for one ("Tartar primary school", "the Thermaikos town
+    hall"): the thing named, not an actor."""
+    while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
-    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in PLACE_WORDS
+    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
+        PLACE_WORDS | CIVILIAN_PROPERTY)
 
 
 INSTITUTIONS = {"military", "police"}
