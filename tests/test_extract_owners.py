@@ -155,3 +155,11 @@ def test_a_missile_with_no_nationality_is_no_ones(extractor):
 def test_a_thing_with_conjoined_modifiers_takes_the_state_forces_modifier(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels shelled civilian and military "
                                "infrastructure near Garissa, Kenya.") == [("military", "kenya")]
+
+
+def test_the_subject_of_a_verb_conjoined_to_a_passive_harm_is_its_patient(extractor):
+    """ "a petitioner went there to make an inquiry and was beaten": the parser hangs "was
+    beaten" on the infinitive; the petitioner, a person, is who was beaten."""
+    assert _targets(extractor, "On 13 May 2022, a petitioner went to the district office in "
+                               "Mombasa, Kenya to make an inquiry and was beaten by police at "
+                               "the gate.") == [("civilians", "kenya")]

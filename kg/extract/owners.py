@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import stranded_on
+from kg.extract.clauses import patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents
 from kg.model import Actor, Event
@@ -171,12 +171,24 @@ class Owners:
     def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """A civilian of the sentence's country for the head noun of the human patient of a
         verb of harm ("abducted a marabout"); not a word of an actor's phrase."""
-        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else stranded_on(noun)
+        verb = _harming(noun)
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
                 or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
         return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
+
+
+def _harming(noun):  # type: ignore[no-untyped-def]
+    """The verb whose patient ``noun`` is: the one it is the object or passive subject of, the
+    passive verb conjoined to the one it is the subject of ("a petitioner went to the office
+    and was beaten"), else the verb the parser stranded it on."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ == "nsubj":
+        return next((v for v in noun.head.subtree if v.dep_ == "conj" and v.i > noun.i
+                     and any(p.i == noun.i for p in patients(v))), None)
+    return stranded_on(noun)
 
 
 AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",

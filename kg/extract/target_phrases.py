@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from kg.extract.clauses import passive_subjects, stranded_subject
+from kg.extract.clauses import patients, stranded_subject
 from kg.extract.phrases import ActorAt, phrase_actors
 from kg.extract.role_words import (BETWEEN_IS_TARGET, CAUSE_PREPS, DIRECTION_NOUNS,
                                    RELATIONAL_NOUNS, SUFFERING_VERBS, TARGET_PREPS,
@@ -118,26 +118,6 @@ def shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     return tuple(k for c in patients(verb) for k in phrase_actors(c, actor_at))
 
 
-def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The subjects a subjectless passive ``verb`` (a participle, or a past form with a "by"
-    agent the tagger misread) shares: the passive subject of the verb it is conjoined to ("a
-    man was shot and killed"), with its own passive auxiliary the subject of an active one
-    ("a man went to the office and was beaten"), the subject of a passive verb that raises it
-    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
-    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
-    own_aux = any(a.dep_ == "auxpass" for a in verb.children)
-    if not passive or depth > 3 or verb.head.i == verb.i or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    head = verb.head
-    if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
-        return passive_subjects(head)
-    if verb.dep_ != "conj":
-        return []
-    return passive_subjects(head) or [c for c in head.children if c.dep_ == "nsubj" and own_aux] \
-        or patients(head, depth + 1)
-
-
 def placed_targets(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The subject the parser stranded on a place name before a verb ("in Tlaxco, Morelos, a
     man was shot"), else a restrictive relative clause's antecedent ("the soldiers that ISIS
@@ -176,5 +156,5 @@ def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
 
 __all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS", "TAKING_VERBS",
            "counted_object", "deprived", "direction_objects", "in_phrase_of", "misread_conjuncts",
-           "obliged", "patients", "placed_targets", "relative_pronoun", "restrictive",
+           "obliged", "placed_targets", "relative_pronoun", "restrictive",
            "shared_patient", "suffered", "target_prep", "temporal"]
