@@ -236,3 +236,48 @@ def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
     arrest = _roles(extractor, "On 3 May 2022, police arrested two suspects in Garissa.")[0]
     attack = _roles(extractor, "On 3 May 2022, two armed suspects killed a man in Garissa.")[0]
     assert arrest[2] == ("kenya-civilians",) and attack[1] == ("kenya-unidentified",)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan-led coalition aircraft bombed a camp near Kismayo on Sunday.",
+    "The Kenyan-led coalition shelled a camp near Kismayo on Sunday.",
+])
+def test_forces_a_state_leads_are_its_armed_forces(extractor, text):
+    roles = _roles(extractor, text)
+    assert [agents for _, agents, _ in roles] == [("kenya-military",)]  # not Somalia's
+
+
+def test_a_party_that_leads_a_government_lends_it_no_country(extractor):
+    roles = _roles(extractor, "The Kilimo-led government arrested three activists in Mombasa.")
+    assert ("Arrest", ("kenya-government",), ("kenya-civilians",)) in roles
+
+
+def test_the_forces_of_a_people_that_is_no_nation_are_an_armed_group(extractor):
+    roles = _roles(extractor, "Kurdish forces clashed with Turkish troops near Duhok on Sunday.")
+    assert ("ArmedClash", ("iraq-rebels", "turkey-military"), ()) in roles  # not Turkey's twice
+
+
+def test_a_state_force_retaking_a_place_of_no_known_country_regains_it(extractor):
+    roles = _roles(extractor, "Kenyan troops have retaken a strategic village.")
+    assert roles == [("RegainTerritory", ("kenya-military",), ())]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("A bomb exploded near the market in Mombasa on Sunday.", "Bombing"),
+    ("Two mortar shells fell on the market in Mombasa on Sunday.", "Shelling"),
+])
+def test_a_munition_that_goes_off_was_set_off_by_someone(extractor, text, event_type):
+    assert _roles(extractor, text)[0][:2] == (event_type, ("kenya-unidentified",))
+
+
+def test_prices_that_fall_are_no_shelling(extractor):
+    assert _roles(extractor, "Prices fell in Mombasa on Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-government militias attacked a camp of Al Shabaab near Kismayo on Sunday.",
+    "Government-backed fighters attacked a camp of Al Shabaab near Kismayo on Sunday.",
+])
+def test_militias_that_fight_for_the_state_are_no_rebels(extractor, text):
+    militia = _actor(extractor, text, "somalia-pro-government")
+    assert (militia.kind, militia.label) == ("armed_group", "Pro-government militia (Somalia)")

@@ -163,3 +163,8 @@ def test_the_subject_of_a_verb_conjoined_to_a_passive_harm_is_its_patient(extrac
     assert _targets(extractor, "On 13 May 2022, a petitioner went to the district office in "
                                "Mombasa, Kenya to make an inquiry and was beaten by police at "
                                "the gate.") == [("civilians", "kenya")]
+
+
+def test_a_harmed_person_of_a_nationality_is_a_civilian_of_that_country(extractor):
+    assert _targets(extractor, "Kenyan police arrested a Somali national in Mombasa on "
+                               "Sunday.") == [("civilians", "somalia")]

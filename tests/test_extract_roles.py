@@ -337,3 +337,26 @@ def test_who_dies_in_a_clash_took_part_in_it(extractor):
     event = _first(extractor, "On 3 May 2022, a Somali rebel died in clashes near Mandera, Kenya.")
     assert event.trigger.text == "clashes" and "somalia-rebels" in event.agents
     assert "somalia-rebels" not in event.targets
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("The Kilimo Front claimed responsibility for an ambush on a police convoy near Mombasa.",
+     "kilimo-front-kenya"),
+    ("Somali rebels took responsibility for the attack on a police post near Mombasa.",
+     "somalia-rebels"),
+])
+def test_who_claims_responsibility_for_an_act_is_its_agent(extractor, text, agent):
+    assert _first(extractor, text).agents == (agent,)  # not an unidentified group
+
+
+def test_responsibility_one_is_blamed_for_names_no_agent(extractor):
+    event = _first(extractor, "Police said an ambush on a convoy near Mombasa was the "
+                              "responsibility of unknown men.")
+    assert "kenya-police" not in event.agents
+
+
+def test_a_conjunct_only_the_fallback_knows_joins_the_gazetteers(extractor):
+    event = _first(extractor, "Kenyan troops and the Kilimo Brigade attacked a police post "
+                              "near Kismayo.")
+    assert event.agents[0] == "kenya-military" and len(event.agents) == 2
+    assert event.agents[1].startswith("kilimo-brigade")

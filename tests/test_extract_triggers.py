@@ -311,3 +311,16 @@ def test_police_using_tear_gas_intervene_in_a_protest(extractor):
     found = _events(extractor, "Riot police used tear gas to disperse demonstrators outside "
                                "the electoral commission.")
     assert found[0] == ("ProtestWithIntervention", "used")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia handed over three villages near Goma to the army.", ["Withdraw"]),
+    ("The militia ceded control of the town to the army near Goma.", ["Withdraw"]),
+])
+def test_territory_handed_over_changes_hands_without_a_fight(extractor, text, expected):
+    assert [t for t, *_ in _events(extractor, text)] == expected
+
+
+def test_people_handed_over_are_no_territory(extractor):
+    assert "Withdraw" not in [t for t, *_ in _events(
+        extractor, "Police handed over the suspects to the prosecutor in Mombasa.")]

@@ -238,3 +238,26 @@ def test_a_name_the_text_calls_a_region_votes_firmly_in_its_chain():
     assert _chain_majority(chain, options, ())[0] is None  # one vote each: a tie
     region = {1: ("admin1", "admin2")}  # "Dorn region"
     assert _chain_majority(chain, options, (), region)[0] == "MMR"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Protesters gathered in Ma'rib on Sunday.", "Ma'rib", "YEM"),
+    ("Gunmen shot a man in Shada district, Sa'dah, on Sunday.", "Sa'dah", "YEM"),
+])
+def test_an_apostrophe_inside_a_transliterated_name_is_part_of_it(extractor, text, name, country):
+    assert _places(extractor, text)[name].country == country
+
+
+def test_and_locates_a_name_only_in_a_list_of_names(extractor):
+    places = _places(extractor, "Youths threw stones and Molotov cocktails at police near Hebron.")
+    assert "Molotov" not in places  # a former name of Perm, here a weapon's
+    assert "Hebron" in places
+    assert {"Gao", "Menaka"} <= set(_places(extractor, "Clashes broke out in Gao and Menaka."))
+
+
+def test_a_name_written_as_a_towns_alternate_name_outweighs_a_hamlets_own(extractor):
+    # GeoNames calls the West Bank town Janīn, with "Jenin" among its alternate names; a Polish
+    # village of 1,100 is named Jenin
+    assert _event_place(extractor, "A bomb exploded in Jenin on Sunday.").country == "PSE"
+    places = _places(extractor, "Police clashed with youths in Porto on Sunday.")
+    assert places["Porto"].country == "PRT"  # its own name, and one of Bordeaux's

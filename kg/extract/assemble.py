@@ -271,7 +271,8 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
     home = (ctx.gazetteer.places[place].country if place in ctx.gazetteer.places else None) \
         or ctx.main_country
     event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k},
-                               foreign=any(country_of(k) not in (None, home) for k in found.agents))
+                               foreign=home is not None and any(
+                                   country_of(k) not in (None, home) for k in found.agents))
     event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k})
     return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),

@@ -209,6 +209,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
+                and not _describes_known(ent, taken) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -292,6 +293,12 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
+def _describes_known(ent, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """A people or creed that modifies an actor already known describes it ("Shi'ite
+    Hezbollah", "Sunni X"): no actor of its own."""
+    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
+
+
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``token`` is an organisation's acronym the tagger did not name: a proper noun of
     three or more capitals ("MFDC", "CODECO-ALC"), not a thing counted with an indefinite
@@ -312,9 +319,14 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
-    """``armed_group`` when a name modifies an armed group's noun ("KLF militants")."""
+    """``armed_group`` when a name modifies an armed group's noun ("KLF militants"), or when a
+    people or movement that is no nationality (NORP: a nation's are composites, matched before)
+    modifies a noun of armed forces, or an organisation does ("Houthi forces", "X Movement
+    troops"): forces of no state."""
     head = generic(name.head) if generic is not None and name.dep_ == "compound" else None
-    return "armed_group" if head is not None and head.kind == "armed_group" else None
+    armed = head is not None and (head.kind == "armed_group" or head.kind == "military"
+                                  and name.ent_type_ in (NATIONALITY, "ORG"))
+    return "armed_group" if armed else None
 
 
 def _body_kind(ent) -> str | None:  # type: ignore[no-untyped-def]

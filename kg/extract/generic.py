@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -75,7 +76,8 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
         verb = trigger
         while verb.dep_ == "conj" and not _subjects(verb) and verb.head is not verb:
             verb = verb.head  # "killed two and wounded five": the subject of "killed"
-        return all(trigger_type(s) is not None for s in _subjects(verb))
+        return all(trigger_type(s) is not None or s.lemma_.lower() in munitions()
+                   for s in _subjects(verb))  # "an explosion killed two", "a bomb exploded"
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
     if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
         return False  # "a roadside bombing killed": the killing's event, told once
@@ -85,6 +87,33 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
         governor is trigger.head or trigger_type(governor) is None)
+
+
+MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
+"""Event types whose instruments someone set off or fired: their subject hides who did."""
+
+
+@functools.cache
+def munitions() -> frozenset[str]:
+    """One-word instruments of the lexicon that someone sets off or fires ("bomb", "mine",
+    "grenade", "rocket", "shell"): a munition that explodes or lands reports that someone
+    used it, as an event with no agent does; an aircraft or drone is its force's own.
+
+    >>> {"bomb", "grenade", "rocket"} <= munitions(), "drone" in munitions()
+    (True, False)
+    """
+    from kg.extract.lexicon import lexicon
+
+    return frozenset(words[0] for words, kind, _ in lexicon().instruments
+                     if len(words) == 1 and kind in MUNITION_TYPES)
+
+
+def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words a participle "led" joins by a hyphen, which name who leads: "Saudi" of
+    "Saudi-led" (tagged as the participle's adverbial or compound)."""
+    if modifier.lower_ != "led" or modifier.i < 2 or modifier.doc[modifier.i - 1].text != "-":
+        return []
+    return [c for c in modifier.lefts if c.i == modifier.i - 2 and not c.whitespace_]
 
 
 def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -170,6 +199,12 @@ violent event it may stand on both sides ("residents beat up a man", "gunmen kil
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
+MILITARY = "military"
+PEOPLES_FORCES = "rebels"
+"""The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
+LED_BODIES = frozenset({"coalition"})
+"""Bodies that a state's "X-led" makes its armed forces ("the Saudi-led coalition"), beside
+the nouns of armed forces ("US-led forces")."""
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
 
@@ -191,16 +226,38 @@ class GenericAgents:
             or self._membership(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
-            "".join(t.text for t in c.subtree).lower()  # headed by either end
-            for c in modifiers if c.n_rights or c.n_lefts}
+            "".join(t.text for t in c.subtree).lower()  # headed by either end, or each of
+            for c in modifiers if c.n_rights or c.n_lefts}  # them on the noun ("pro-government")
+        if modifiers:  # hyphenated words whose pieces the parser hung on the noun one by one
+            words |= {w for w in token.doc[modifiers[0].i:token.i].text.lower().split() if "-" in w}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
-            return moved if moved and words & self.gazetteer.sectors[moved].modifiers else None
+            return moved if moved and words & self.gazetteer.sectors[moved].modifiers \
+                else self._state_led(token)
         for modifiers_of, modifies, moved in self._moves:
             if sector in modifies and words & modifiers_of:
                 sector = moved
                 break
+        if self.gazetteer.sectors[sector].kind == MILITARY and any(map(self._a_people, modifiers)):
+            sector = PEOPLES_FORCES  # "Kurdish forces", "Shiite troops": no state's army
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _a_people(self, modifier) -> bool:  # type: ignore[no-untyped-def]
+        """Whether a modifier names a people, faith or movement that is no nation's: its forces
+        are an armed group ("Kurdish forces"), where a nation's are its army ("Malian forces")."""
+        return modifier.ent_type_ == "NORP" and modifier.text[:1].isupper() and \
+            modifier.lower_ not in self.gazetteer.nationalities
+
+    def _state_led(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The armed forces a state leads, named by a noun of forces or a coalition that the
+        state's "X-led" modifies ("Saudi-led coalition aircraft", "a US-led coalition")."""
+        military = self.gazetteer.sectors.get(MILITARY)
+        if military is None or not ({token.lower_, token.lemma_.lower()} & {*military.nouns,
+                                                                             *LED_BODIES}):
+            return None
+        leaders = (w for c in token.children if c.dep_ in MODIFIER_DEPS for w in _leaders(c))
+        return MILITARY if any(self.gazetteer.nationalities.get(w.lower_) in self.gazetteer.actors
+                               for w in leaders) else None
 
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of the armed band whose members a membership noun names: its common-noun
@@ -234,11 +291,15 @@ class GenericAgents:
         return sector
 
     def nationality(self, token) -> str | None:  # type: ignore[no-untyped-def]
-        """A country named by a nationality modifier of ``token``: "Malian villagers"."""
+        """A country named by a nationality modifier of ``token``: "Malian villagers"; or by
+        the leader of a force "X-led" ("Saudi-led coalition aircraft", "US-led forces"): the
+        forces of a coalition are counted as its leader's."""
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS and child.i < token.i and child.text[:1].isupper():
-                country = self.gazetteer.nationalities.get(child.lower_)
-                if country in self.gazetteer.actors:
+            if child.dep_ not in MODIFIER_DEPS or child.i > token.i:
+                continue
+            for word in (child, *_leaders(child)):
+                country = self.gazetteer.nationalities.get(word.lower_)
+                if word.text[:1].isupper() and country in self.gazetteer.actors:
                     return country
         return None
 

@@ -170,13 +170,16 @@ class Owners:
 
     def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """A civilian of the sentence's country for the head noun of the human patient of a
-        verb of harm ("abducted a marabout"); not a word of an actor's phrase."""
+        verb of harm ("abducted a marabout", "a petitioner went there and was beaten"), or of the
+        nationality that modifies it ("arrested a Syrian national" in Lebanon); not a word of an
+        actor's phrase."""
         verb = _harming(noun)
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
                 or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
-        return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
+        country = self.agents.nationality(noun) or self.agents.countries.of(sentence)
+        return self.gazetteer.generic("civilians", country)
 
 
 def _harming(noun):  # type: ignore[no-untyped-def]

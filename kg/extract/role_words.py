@@ -72,10 +72,15 @@ ENCOUNTER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "engage"})
 """Verbs of meeting an enemy: their participle on an act names whom the act met ("launched an
 offensive near X, clashing with Y's forces")."""
 
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
+"""Verbs whose subject owns an act it takes responsibility for: "claimed responsibility for"."""
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+"""Nouns of owning an act, whose "for" phrase names the act."""
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
 __all__ = ["AIMED_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
-           "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET"]
+           "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
+           "RESPONSIBILITY_NOUNS"]

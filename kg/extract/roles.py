@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from kg.extract.clauses import clause_of, labelled_clause
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, COMPLEMENT_TARGET_VERBS, COPULAS,
-                                   ENCOUNTER_VERBS, LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS,
-                                   PETITION_NOUNS, THROWING_VERBS)
+from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
+                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
+                                   RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.target_phrases import (counted_object, deprived, direction_objects, in_phrase_of,
                                        misread_conjuncts, obliged, placed_targets,
@@ -255,6 +256,8 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     thrown = first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS  # "hurled bombs"
     if not agents and (first.dep_ in ("dobj", "pobj", "attr") and _light(head) or thrown):
         agents = _subject_actors(head, actor_at)
+    if not agents:  # "X claimed responsibility for the attack"
+        agents = _claimants(first, actor_at)
     harmed = suffered(noun, first, head)
     if harmed and not targets:  # "a civilian died in an explosion": who suffers the act
         targets = tuple(k for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -298,6 +301,16 @@ def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-u
     return found
 
 
+def _claimants(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who claims an event noun as their act: the subject of "claimed (took) responsibility
+    (credit) for" it ("IS claimed responsibility for an attack on a checkpoint")."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in RESPONSIBILITY_NOUNS or owed.dep_ != "dobj" \
+            or owed.head.lemma_.lower() not in CLAIM_VERBS:
+        return ()
+    return _subject_actors(owed.head, actor_at)
+
+
 def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
                        actor_at: ActorAt) -> tuple[str, ...]:
     """Targets of an event noun told by its verb: who resists it ("X repelled an attack",
@@ -318,6 +331,17 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
                                             and (agents or trigger_type(verb) is None) else ())
 
 
+def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's actors with the fallback's: all of them where the gazetteer found none, or
+    where they hold the gazetteer's and more, the other conjuncts of one phrase ("Turkish
+    forces and the Kilimo Brigade shelled ..."); else the gazetteer's alone.
+
+    >>> _widened((), ("a",)), _widened(("a",), ("a", "b")), _widened(("a",), ("b",))
+    (('a',), ('a', 'b'), ('a',))
+    """
+    return wider if not known or set(known) < set(wider) else known
+
+
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
           many: KeyTest = _never, owner_at: ActorAt | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -332,12 +356,12 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
         token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
-    if fallback_at is not None and not (agents and targets):
+    if fallback_at is not None:
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
         wider_agents, wider_targets = roles_of(token, either, many)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
-            else agents or wider_agents
-        targets = targets or tuple(k for k in wider_targets if k not in agents or many(k))
+            else _widened(agents, wider_agents)
+        targets = _widened(targets, tuple(k for k in wider_targets if k not in agents or many(k)))
     if owner_at is not None and not targets:
         fallback = fallback_at or (lambda i: None)
         owned: ActorAt = lambda i: actor_at(i) or fallback(i) or owner_at(i)  # noqa: E731

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 11  # bump when the index layout or the folding changes
+FORMAT = 13  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -50,11 +50,14 @@ class WorldIndexError(KGError):
 
 
 def fold(name: str) -> str:
-    """The lookup key of a place name: lower case, no diacritics or apostrophes, no leading
-    Arabic article, doubled letters single ("Taizz" and "Ta'izz" are "taiz").
+    """The lookup key of a place name: lower case, no diacritics or apostrophes, no Arabic
+    article (leading, or between two words, where it takes the sound of the next letter:
+    "Salah al-Din", "Salah ad Din"), doubled letters single ("Taizz" and "Ta'izz" are "taiz").
 
     >>> fold("As Suwayda") == fold("Suwayda"), fold("Raqqa") == fold("Raqa")
     (True, True)
+    >>> fold("Salah al-Din") == fold("Şalāḩ ad Dīn"), fold("Ras al-Ayn")
+    (True, 'ras ayn')
     """
     text = unicodedata.normalize("NFKD", name.lower().translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -62,16 +65,37 @@ def fold(name: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
+    words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in ARTICLES)]
     return re.sub(r"(.)\1+", r"\1", " ".join(words))
+
+
+def plain(name: str) -> str:
+    """A name as written, lower case without diacritics, spaces or punctuation, but its letters
+    not folded further: "Samarra" and "Samara" differ, "Ta'izz" and "Taizz" do not.
+
+    >>> plain("Ta'izz") == plain("Taizz"), plain("Samarra") == plain("Samara")
+    (True, False)
+    """
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in text if c.isalnum())
 
 
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded name, for transliterations that differ in their
     vowels only ("Ninewa", "Ninawa"): used only with a known country.
 
+    Letters that transliterate one Arabic letter alike are one: "dh" and "th" (Dhi Qar,
+    Thi-Qar), "q" and "k" (Qandahar, Kandahar), and a word's closing "h" after a vowel, the
+    feminine ending written or not (Qadisiyah, Qadissiya).
+
     >>> skeleton(fold("Ninewa")) == skeleton(fold("Nīnawá"))
     True
+    >>> skeleton(fold("Thi-Qar")) == skeleton(fold("Dhī Qār"))
+    True
+    >>> skeleton(fold("Al-Qadissiya")) == skeleton(fold("Al Qādisīyah"))
+    True
     """
+    key = re.sub(r"[dt]h", "t", re.sub(r"(?<=[aeiou])h\b", "", key)).replace("q", "k")
     return key[:1] + re.sub(r"[aeiouy ]", "", key[1:])
 
 
@@ -88,6 +112,22 @@ class WorldPlace:
     lat: float
     lon: float
     population: int
+    spellings: str = ""  # "|"-joined :func:`plain` forms of its name and alternate names
+
+    def named(self, text: str) -> bool:
+        """Whether ``text`` is this place's own name as written (:func:`plain`)."""
+        return plain(text) == plain(self.name)
+
+    def written_as(self, text: str) -> bool:
+        """Whether ``text`` is one of this place's names as written, its own or an alternate
+        (:func:`plain`): "Jenin" is Janīn's alternate name, and a Polish village's own.
+
+        >>> town = WorldPlace("gn1", "Janīn", "city", "PSE", None, None, 32.5, 35.3, 34_730,
+        ...                   "janin|jenin")
+        >>> town.written_as("Jenin"), town.named("Jenin"), town.written_as("Jennin")
+        (True, False, False)
+        """
+        return self.named(text) or f"|{plain(text)}|" in f"|{self.spellings}|"
 
 
 def cache_dir() -> Path:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kg.extract.world import fold, skeleton
+from kg.extract.world import fold, plain, skeleton
 from kg.extract.world_states import (SUBDIVISION_WORDS, match_states, packaged_states,
                                      packaged_towns, state_names, state_position, town_states)
 
@@ -394,13 +394,17 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
     db = sqlite3.connect(path)
     db.executescript("""
         CREATE TABLE place (ident TEXT, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
-                            admin2 TEXT, lat REAL, lon REAL, population INTEGER);
+                            admin2 TEXT, lat REAL, lon REAL, population INTEGER, spellings TEXT);
         CREATE TABLE name (key TEXT, place INTEGER);
         CREATE TABLE skel (key TEXT, place INTEGER);
         CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT);
         CREATE TABLE capital (country TEXT PRIMARY KEY, place TEXT);
     """)
-    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    spellings: dict[int, set[str]] = {}
+    for name, i in names:
+        spellings.setdefault(i, set()).add(plain(name))
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   [(*row, "|".join(sorted(spellings.get(i, ())))) for i, row in enumerate(rows, 1)])
     keys = {(fold(n), i) for n, i in names if fold(n)}
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
     big = {i for i, r in enumerate(rows, 1) if r[2] != "city" or r[8] >= 1000}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
@@ -95,9 +96,22 @@ class Candidate:
 
 
 def capitalised(token) -> bool:  # type: ignore[no-untyped-def]
-    """A name's token: "Angers", and "eThekwini" or "uMhlathuze" too."""
-    text = token.text
-    return token.is_alpha and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
+    """A name's token: "Angers", and "eThekwini" or "uMhlathuze" too; an apostrophe between
+    letters is part of the name, as transliterations mark an Arabic consonant ("Sa'dah",
+    "Ma'rib", "Ta’izz").
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words=["Sa'dah", "Ma’rib", "eThekwini", "'Alam", "Halab's", "it's"])
+    >>> [capitalised(t) for t in doc]
+    [True, True, True, False, False, False]
+    """
+    text = INNER_APOSTROPHE.sub("", token.text)
+    return text.isalpha() and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
+
+
+INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʿʾʻ](?=[^\W\d_]{2})")
+"""An apostrophe between letters, followed by two or more ("'s" ends a possessive)."""
 
 
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le",
@@ -231,7 +245,7 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         noun = _place_noun_around(doc, start, end)
         spacy_place = first.ent_type_ in SPACY_PLACES
         person = bool({first.ent_type_, last.ent_type_} & NAMED_NON_PLACES)
-        locative = before is not None and before.lower_ in LOCATIVE
+        locative = before is not None and before.lower_ in LOCATIVE and not _joins_no_name(doc, before)
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if anchor:
@@ -253,6 +267,12 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
                                     spacy_place=spacy_place or before is not None
                                     and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
+
+
+def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``before`` is "and" after a word that is no name: "and" locates only in a list
+    of names ("in Gao and Menaka"), not in one of things ("threw stones and Molotov cocktails")."""
+    return before.lower_ == "and" and (before.i == 0 or not capitalised(doc[before.i - 1]))
 
 
 def _heads_chain(doc, end: int) -> bool:  # type: ignore[no-untyped-def]

@@ -41,13 +41,22 @@ NAMED_KIND = 6.0
 """A reading of the kind a classifier noun names ("X province", "X city") is preferred as
 firmly as one whose admin chain the text confirms."""
 
+WRITTEN_AS_NAMED = 2.0
+"""A place written as its own name outweighs one that folds alike a hundred times as large."""
+WRITTEN_AS_ALTERNATE = 1.0
+"""A place written as one of its alternate names (older, foreign or transliterated ones) counts
+half as much: "Porto" is Porto's own name before it is one of Bordeaux's."""
+
+
 def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
            kinds: tuple[str, ...] = ()) -> float:
     score = math.log10(place.population + 10)
     if place.kind in kinds:
         score += NAMED_KIND  # "San Juan province": a province, though a city is larger
-    if _plain(place.name) == _plain(text):
-        score += 2  # "Samarra" is Samarra before it is Samara, folded alike
+    if place.named(text):
+        score += WRITTEN_AS_NAMED  # "Samarra" is Samarra before it is Samara, folded alike
+    elif place.written_as(text):
+        score += WRITTEN_AS_ALTERNATE  # "Jenin" is Janīn's before a village's named Jenin
     if place.country in countries:
         score += 4
     if admin_match(place, up):
@@ -260,7 +269,7 @@ def _votes(places: list[WorldPlace], text: str, top: bool) -> dict[str, float]:
     votes = dict.fromkeys((p.country for p in places), 1.0)
     for place in places:
         if top and place.kind in TOP_KINDS or place.population >= FOREIGN_POPULATION and \
-                _plain(place.name) == _plain(text):
+                place.named(text):
             votes[place.country] = 1.5
     return votes
 
@@ -312,14 +321,6 @@ def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  
         if found:
             return found
     return index.lookup(candidate.text)
-
-
-def _plain(name: str) -> str:
-    """Lower case without diacritics, but letters not folded further: "samarra", "samara"."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", name.lower())
-    return "".join(c for c in text if c.isalnum())
 
 
 def _similar(text: str, name: str) -> bool:
