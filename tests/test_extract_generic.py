@@ -238,6 +238,26 @@ def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
     assert arrest[2] == ("kenya-civilians",) and attack[1] == ("kenya-unidentified",)
 
 
+def test_a_province_outvotes_a_village_of_another_country_for_the_sentence():
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.generic import context_countries
+    from kg.model import Mention, Place, Span
+
+    gazetteer = load_gazetteer()
+    places = {"hamlet": Place("hamlet", "Hamlet", "town", country="TUR"),
+              "province": Place("province", "Province", "region", country="KAZ")}
+    mentions = [Mention(Span(0, 6, "Hamlet"), 0, "place", "hamlet"),
+                Mention(Span(10, 18, "Province"), 0, "place", "province")]
+    assert context_countries(mentions, places, gazetteer).of(0) == gazetteer.state_of("KAZ")
+    villages = {**places, "province": Place("province", "Province", "town", country="KAZ")}
+    assert context_countries(mentions, villages, gazetteer).of(0) == gazetteer.state_of("TUR")
+
+
+def test_a_capitalised_plural_agent_noun_names_its_sector(extractor):
+    roles = _roles(extractor, "On Monday, Somali Separatists attacked a police post near Mombasa.")
+    assert any("somalia-rebels" in agents for _, agents, _ in roles)
+
+
 @pytest.mark.parametrize("text", [
     "Kenyan-led coalition aircraft bombed a camp near Kismayo on Sunday.",
     "The Kenyan-led coalition shelled a camp near Kismayo on Sunday.",
@@ -281,3 +301,18 @@ def test_prices_that_fall_are_no_shelling(extractor):
 def test_militias_that_fight_for_the_state_are_no_rebels(extractor, text):
     militia = _actor(extractor, text, "somalia-pro-government")
     assert (militia.kind, militia.label) == ("armed_group", "Pro-government militia (Somalia)")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a Kenyan airstrike hit a camp of Al Shabaab near Kismayo.",
+    "On 3 May 2022, Kenyan shelling hit a camp of Al Shabaab near Kismayo.",
+])
+def test_a_nations_strike_from_the_air_or_by_artillery_is_its_forces(extractor, text):
+    roles = _roles(extractor, text)
+    assert [(t, agents) for t, agents, _ in roles] == [
+        ("AirStrike" if "airstrike" in text else "Shelling", ("kenya-military",))]
+
+
+def test_a_nations_adjective_on_an_attack_names_no_forces(extractor):
+    roles = _roles(extractor, "A Kenyan attack wounded two herders near Kismayo on Sunday.")
+    assert all("kenya-military" not in agents for _, agents, _ in roles)

@@ -7,9 +7,9 @@ from importlib.metadata import version
 from types import SimpleNamespace
 
 from kg.extract import world
-from kg.extract.world_build import (Known, _add_subdivisions, _admin1_groups, _fill_groups,
-                                    _largest_towns, _town_admins, filed_majorities,
-                                    subdivision_levels)
+from kg.extract.world_build import (Known, _add_subdivisions, _admin1_groups, _largest_towns,
+                                    _town_admins)
+from kg.extract.world_filings import filed_majorities, subdivision_levels
 
 CENTRE = (5.0, 5.0)
 
@@ -86,25 +86,6 @@ def _city(geonameid, group, population=100, name="Town"):
             "population": population, "latitude": 1.0, "longitude": 2.0, "name": name}
 
 
-def test_a_group_no_name_matched_takes_the_state_most_of_its_towns_are_filed_under():
-    subs = [_sub("XQ-01", "Velka"), _sub("XQ-SEL", "Selvo", parent="XQ-01"), _sub("XQ-02", "Orm")]
-    levels = subdivision_levels(subs)
-    cities = {str(n): _city(n, "05", population) for n, population in
-              [(1, 5000), (2, 100), (3, 200), (4, 50)]}
-    filed = {1: "XQ-SEL", 2: "XQ-02", 3: "XQ-02"}  # 5,001 people in Velka, 302 in Orm
-    groups: dict = {}
-    _fill_groups(groups, cities, filed, levels)
-    assert groups[("XQ", "05")][:2] == ("XQ-01", "Velka")
-
-
-def test_a_state_another_group_holds_or_a_split_vote_fills_no_group():
-    levels = subdivision_levels([_sub("XQ-01", "Velka"), _sub("XQ-02", "Orm")])
-    cities = {"1": _city(1, "05"), "2": _city(2, "06"), "3": _city(3, "06")}
-    groups = {("XQ", "04"): ("XQ-01", "Velka", 0.0, 0.0)}
-    _fill_groups(groups, cities, {1: "XQ-01", 2: "XQ-01", 3: "XQ-02"}, levels)
-    assert set(groups) == {("XQ", "04")}
-
-
 def test_a_town_filed_under_a_district_takes_it_as_admin2_within_its_admin1():
     levels = subdivision_levels([_sub("XQ-01", "Velka"), _sub("XQ-SEL", "Selvo", "XQ-01")])
     town = _city(1, "05")
@@ -114,6 +95,15 @@ def test_a_town_filed_under_a_district_takes_it_as_admin2_within_its_admin1():
     other = {("XQ", "05"): ("XQ-02", "Orm", 0.0, 0.0)}  # its group says otherwise: no admin2
     assert _town_admins(town, other, levels["XQ-SEL"]) == ("Orm", None)
     assert _town_admins(town, {}, None) == (None, None)
+
+
+def test_a_town_of_a_spread_group_takes_its_own_filing_else_its_groups():
+    levels = subdivision_levels([_sub("XQ-01", "Velka"), _sub("XQ-02", "Orm")])
+    group = {("XQ", "WB"): ("XQ-01", "Velka", 0.0, 0.0)}
+    town = _city(1, "WB")
+    assert _town_admins(town, group, levels["XQ-02"]) == ("Velka", None)
+    assert _town_admins(town, group, levels["XQ-02"], {("XQ", "WB")}) == ("Orm", None)
+    assert _town_admins(town, group, None, {("XQ", "WB")}) == ("Velka", None)
 
 
 def test_a_rebuild_removes_older_indexes_but_not_a_newer_formats(monkeypatch, tmp_path):
@@ -146,11 +136,3 @@ def test_where_a_groups_towns_lie_outweighs_a_village_named_like_another_subdivi
     firm = filed_majorities(cities, filed, levels)
     assert firm == {("XQ", "15"): "XQ-VK"}
     assert _admin1_groups(cities, alpha3, firm, subs)[("XQ", "15")][:2] == ("XQ-VK", "Velka")
-
-
-def test_too_few_filed_towns_or_a_split_decide_nothing():
-    levels = subdivision_levels([_sub("XQ-VK", "Velka"), _sub("XQ-OR", "Orm")])
-    cities = {str(n): _city(n, "15") for n in range(1, 7)}
-    assert filed_majorities(cities, {1: "XQ-VK", 2: "XQ-VK", 3: "XQ-VK"}, levels) == {}
-    split = {1: "XQ-VK", 2: "XQ-VK", 3: "XQ-VK", 4: "XQ-OR", 5: "XQ-OR", 6: "XQ-OR"}
-    assert filed_majorities(cities, split, levels) == {}

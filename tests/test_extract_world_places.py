@@ -261,3 +261,46 @@ def test_a_name_written_as_a_towns_alternate_name_outweighs_a_hamlets_own(extrac
     assert _event_place(extractor, "A bomb exploded in Jenin on Sunday.").country == "PSE"
     places = _places(extractor, "Police clashed with youths in Porto on Sunday.")
     assert places["Porto"].country == "PRT"  # its own name, and one of Bordeaux's
+
+
+@pytest.mark.parametrize("text, written, country", [
+    ("Government forces shelled Kafr Nabl in Idlib.", "Kafr Nabl", "SYR"),  # tagged ORG
+    ("Turkish forces shelled Tell Rifaat in Aleppo.", "Tell Rifaat", "SYR"),  # PERSON
+    ("Rebels shelled Binnish in southern Idlib on Monday.", "Binnish", "SYR"),  # NORP
+    ("Bandits attacked Gusau in Zamfara.", "Gusau", "NGA"),  # PERSON
+    ("Gunmen attacked Kidal in Mali.", "Kidal", "MLI"),  # NORP, a town of 20,000 or more
+])
+def test_a_name_tagged_as_no_place_in_its_own_subdivision_is_the_place(extractor, text,
+                                                                      written, country):
+    found = _extract(extractor, text)
+    place = {p.key: p for p in found.places}[found.events[0].place or ""]
+    assert written in (place.label, *place.aliases) and place.country == country
+    assert written not in {a.label for a in found.actors}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kafr Nabl in Idlib condemned the shelling.", "Kafr Nabl"),  # the subject acts
+    ("Israeli forces arrested Salim in Hebron.", "Salim"),  # a person is arrested
+])
+def test_a_name_that_acts_or_is_arrested_in_a_subdivision_stays_an_actor(extractor, text, name):
+    found = _extract(extractor, text)
+    assert name in {a.label for e in found.events for a in found.actors
+                    if a.key in (*e.agents, *e.targets)}
+    assert not any(name in (p.label, *p.aliases) for p in found.places)
+
+
+def test_a_name_in_a_subdivision_that_holds_none_of_its_readings_is_no_place(extractor):
+    places = _places(extractor, "Government forces shelled Leon in Valladolid.")
+    assert "Leon" not in places and places["Valladolid"].country == "ESP"
+
+
+def test_a_town_of_a_territory_filed_as_one_group_lies_in_its_own_governorate(extractor):
+    place = _event_place(extractor, "Israeli forces raided Huwara in Nablus.")
+    assert (place.label, place.admin1) == ("Huwara", "Nablus")
+
+
+def test_a_name_in_its_citys_province_is_read_by_its_skeleton_however_small(extractor):
+    found = _extract(extractor, "Turkish forces shelled Ain Issa in Raqqa countryside.")
+    place = {p.key: p for p in found.places}[found.events[0].place or ""]
+    assert (place.country, place.admin1, place.kind) == ("SYR", "Ar Raqqah", "town")
+    assert "Ain Issa" not in {a.label for a in found.actors}

@@ -25,7 +25,7 @@ from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences
 from kg.extract.refine import by_agent_kind, by_target_kind
 from kg.extract.modality import modality_of
 from kg.extract.event_places import actor_tokens
-from kg.extract.place_chains import chains_of
+from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
@@ -325,13 +325,15 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
-    if fallback:  # time expressions ("7 A.M.") are no actors
+    if fallback:  # time expressions ("7 A.M.") are no actors, nor towns the index cannot place
         taken |= {t.i for time in ctx.times for t in doc.char_span(
             time.span.start, time.span.end, alignment_mode="expand") or ()}
+        taken |= unplaced_towns(doc, ctx.place_at, gazetteer.places, gazetteer.world)
     agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
         token, sentence_of.get(token.i, 0)), lambda i: agents.countries.of(  # type: ignore[attr-defined]
-        sentence_of.get(i, 0))) if fallback else {}
+        sentence_of.get(i, 0)), lambda t: t.i in ctx.place_at or agents.names_place(
+        t.text, sentence_of.get(t.i, 0))) if fallback else {}
     events: list[Event] = []
     actor_of_key = _actors(gazetteer, candidates)
     kind_of: KindOf = lambda key: getattr(actor_of_key(key), "kind", None)  # noqa: E731

@@ -157,4 +157,15 @@ def labelled_clause(token):  # type: ignore[no-untyped-def]
     if told:  # the clause hung on the heading: "Looting: On 3 May, X vandalized ..."
         return told[0]
     after = doc[token.i + 2].sent.root
+    if after.pos_ in ("NOUN", "PROPN"):  # "5 gunmen [...], looted money": the parser's noun root
+        after = next((c for c in after.children if c.dep_ == "acl" and main_verb(c)), after)
     return after if after.i > token.i + 1 and after.pos_ == "VERB" else None
+
+
+def main_verb(participle) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb the parser hung on the root noun of its sentence is that sentence's main
+    verb: it takes an object, itself or a conjunct, as no passive participle does ("the forces
+    sealed and seized a house"; not "two soldiers killed in an attack")."""
+    head = participle.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "dobj" for v in (participle, *participle.conjuncts) for c in v.children)

@@ -32,7 +32,8 @@ TITLES = {"king", "queen", "prince", "emir", "sheikh", "ayatollah", "governor", 
 
 def actor_nouns(gazetteer: Gazetteer) -> frozenset[str]:
     """Head nouns (lower case) that name an actor: sector nouns, group nouns, titles, offices."""
-    from kg.extract.fallback import GROUP_NOUNS, ORG_WORDS, TITLE_WORDS
+    from kg.extract.fallback import TITLE_WORDS
+    from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS
 
     sectors = {n.lower().split()[-1] for s in gazetteer.sectors.values() for n in s.nouns
                if n.strip()}

@@ -24,43 +24,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.militias import add_community_militias
+from kg.extract.regional_forces import add_regional_forces
+from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.extract.owners import CIVILIAN_PROPERTY, nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
 
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-GROUP_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("protester", "demonstrator", "prisoner", "inmate", "detainee", "farmer",
-                     "student", "worker", "teacher", "doctor", "activist", "villager", "resident",
-                     "refugee", "civilian", "youth", "settler", "crowd", "hostage", "immigrant",
-                     "supporter", "elder", "inhabitant", "citizen", "voter", "striker", "miner",
-                     "trader", "peasant", "journalist", "nurse", "employee", "pilgrim",
-                     "worshipper", "lawyer", "hacker"), "civilians"),
-    **dict.fromkeys(("soldier", "troop", "paratrooper", "commando", "peacekeeper", "marine",
-                     "officer", "force"), "military"),
-    **dict.fromkeys(("party",), "party"),
-    **dict.fromkeys(("police", "policeman", "policemen", "guard"), "police"),
-    **dict.fromkeys(("rebel", "guerrilla", "guerilla", "insurgent", "gunman", "gunmen", "bomber",
-                     "fighter", "militiaman", "militiamen", "separatist", "fundamentalist",
-                     "kidnapper", "hijacker", "hostage-taker"), "armed_group"),
-    **dict.fromkeys(("official", "minister", "diplomat", "negotiator", "lawmaker", "legislator",
-                     "senator", "deputy", "leader", "authority"), "government"),
-}
-"""Head nouns (lemmas) of groups that act in events, with the kind they suggest."""
-ORG_WORDS: dict[str, str] = {
-    **dict.fromkeys(("front", "army", "brigade", "brigades", "militia", "rebels", "liberation",
-                     "tigers", "movement", "jihad"), "armed_group"),
-    **dict.fromkeys(("party", "coalition", "union", "league"), "party"),
-    **dict.fromkeys(("government", "ministry", "council", "court", "parliament", "assembly",
-                     "congress", "administration", "commission", "committee", "senate",
-                     "office"), "government"),
-    **dict.fromkeys(("police",), "police"),
-    **dict.fromkeys(("agency", "news", "radio", "tv", "television", "newspaper", "times"), "media"),
-    **dict.fromkeys(("nations", "organization", "organisation", "community", "forum", "bank",
-                     "fund", "nato", "alliance"), "igo"),
-}
-"""Words of an organisation's name that suggest its kind, checked last word first."""
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
 ARTICLES = {"the", "a", "an"}
@@ -87,27 +59,6 @@ class Candidate:
         """The actor this candidate names."""
         return self.generic or Actor(key=self.key, label=self.label, kind=self.kind,  # type: ignore[arg-type]
                                      country=self.country, aliases=self.aliases)
-
-
-def guess_kind(entity_label: str, text: str) -> str:
-    """The actor kind of an entity (spaCy label and text) or of a group noun phrase."""
-    words = text.lower().replace("'s", "").split()
-    if entity_label == "PERSON":
-        return "person"
-    if entity_label == "GPE":
-        return "state"
-    if entity_label == "NORP" and len(words) == 1:
-        return "civilians"
-    if "police" in words and entity_label == "":  # "police forces", "riot police units"
-        return "police"
-    for word in reversed(words):
-        if word in ORG_WORDS and entity_label != "":
-            return ORG_WORDS[word]
-        lemma = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") \
-            and word[:-1] in GROUP_NOUNS else word  # "parties", "soldiers"
-        if lemma in GROUP_NOUNS:
-            return GROUP_NOUNS[lemma]
-    return "other"
 
 
 def _label(text: str) -> str:
@@ -166,8 +117,9 @@ def _qualified(candidate: Candidate, country_at: CountryAt | None, known: dict[s
 
 
 def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: ignore[no-untyped-def]
-                    generic: GenericAt | None = None,
-                    country_at: CountryAt | None = None) -> dict[int, Candidate]:
+                    generic: GenericAt | None = None, country_at: CountryAt | None = None,
+                    is_place: Callable[[object], bool] = lambda token: False
+                    ) -> dict[int, Candidate]:
     """Token index -> candidate, for every candidate span that touches no ``taken`` token.
 
     People come first, with the title before their name in the mention ("British
@@ -178,6 +130,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     of the agent lexicon are the generic agents it composes ("police" in Mali:
     Malian police); other group nouns are labelled by their own words. With ``country_at``,
     an unknown organisation or group acts in its sentence's country (:func:`_qualified`).
+    ``is_place`` tells the words of place names: a force noun one modifies is its state's.
     """
     found: dict[int, Candidate] = {}
     taken = taken | _bracketed_after(doc, taken)
@@ -201,6 +154,9 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             found[i] = candidate
         return True
 
+    if generic is not None:  # "Kaduna militiamen": a community's militia, no "Kaduna" alone;
+        add_community_militias(doc, generic, add)  # "Oromia police": the state's police
+        add_regional_forces(doc, generic, add, is_place)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
               and not _place_named(e.root)]
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
@@ -209,7 +165,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
-                and not _describes_known(ent, taken) \
+                and not _describes_known(ent, taken, generic) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -285,7 +241,8 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)
-            name = name_before(token, taken) if actor.kind == "armed_group" else None
+            name = name_before(token, taken) if actor.kind == "armed_group" and actor.sector \
+                else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
@@ -293,10 +250,14 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
-def _describes_known(ent, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # type: ignore[no-untyped-def]
+                     ) -> bool:
     """A people or creed that modifies an actor already known describes it ("Shi'ite
-    Hezbollah", "Sunni X"): no actor of its own."""
-    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
+    Hezbollah", "Sunni X"), and a nation's adjective that names its forces stands for them
+    ("Kenyan shelling": :func:`kg.extract.arms.forces_striking`): no actor of
+    its own name."""
+    return ent.label_ == NATIONALITY and ent.root.dep_ in MODIFIER_DEPS and (
+        ent.root.head.i in taken or generic is not None and generic(ent.root) is not None)
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

@@ -34,12 +34,13 @@ Examples
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.arms import forces_striking, munitions
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
 from kg.model import Actor, Mention, Place
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -89,25 +90,6 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
         governor is trigger.head or trigger_type(governor) is None)
 
 
-MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
-"""Event types whose instruments someone set off or fired: their subject hides who did."""
-
-
-@functools.cache
-def munitions() -> frozenset[str]:
-    """One-word instruments of the lexicon that someone sets off or fires ("bomb", "mine",
-    "grenade", "rocket", "shell"): a munition that explodes or lands reports that someone
-    used it, as an event with no agent does; an aircraft or drone is its force's own.
-
-    >>> {"bomb", "grenade", "rocket"} <= munitions(), "drone" in munitions()
-    (True, False)
-    """
-    from kg.extract.lexicon import lexicon
-
-    return frozenset(words[0] for words, kind, _ in lexicon().instruments
-                     if len(words) == 1 and kind in MUNITION_TYPES)
-
-
 def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
     """The words a participle "led" joins by a hyphen, which name who leads: "Saudi" of
     "Saudi-led" (tagged as the participle's adverbial or compound)."""
@@ -134,6 +116,12 @@ class Countries:
         return self.by_sentence.get(sentence, self.article)
 
 
+PLACE_WEIGHTS = {"region": 3, "capital": 2, "city": 2}
+"""Votes of a place for its country by its kind: a province or a city shares its name with few
+places abroad, a village with many ("Almaly district of Almaty city" is in Kazakhstan though an
+Elmali lies in Turkey)."""
+
+
 def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                       gazetteer: Gazetteer) -> Countries:
     """Countries of the places mentioned: per sentence and for the article, the country most
@@ -141,15 +129,16 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too. Places within
     a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
     rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
-    place within a country is named.
+    place within a country is named. A province or a city outvotes a village
+    (:data:`PLACE_WEIGHTS`).
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
     >>> g = load_gazetteer()
     >>> m = [Mention(Span(0, 5, "Arsal"), 1, "place", "arsal"),
     ...      Mention(Span(9, 14, "Homs"), 2, "place", "homs")]
-    >>> context_countries(m, g.places, g)
-    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='lebanon', named={})
+    >>> context_countries(m, g.places, g)  # the city of Homs outvotes the town of Arsal
+    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='syria', named={})
     """
     in_sentence: dict[tuple[int, bool], Counter[str]] = {}
     counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
@@ -162,9 +151,9 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
         state = gazetteer.state_of(place.country) if place is not None else None
         if state is None or place is None:
             continue
-        whole = place.kind == "country"
-        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += 1
-        counts[whole][state] += 1
+        whole, weight = place.kind == "country", PLACE_WEIGHTS.get(place.kind, 1)
+        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += weight
+        counts[whole][state] += weight
     sentences = {sentence for sentence, _ in in_sentence}
     by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
                    for s in sentences}
@@ -196,8 +185,6 @@ IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifia
 MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
-MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
-"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 UNIDENTIFIED = "unidentified"
 MILITARY = "military"
 PEOPLES_FORCES = "rebels"
@@ -223,7 +210,7 @@ class GenericAgents:
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
-            or self._membership(token)
+            or self._membership(token) or self._capitalised_plural(token)
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end, or each of
@@ -241,6 +228,14 @@ class GenericAgents:
         if self.gazetteer.sectors[sector].kind == MILITARY and any(map(self._a_people, modifiers)):
             sector = PEOPLES_FORCES  # "Kurdish forces", "Shiite troops": no state's army
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _capitalised_plural(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The sector of a plural agent noun written with a capital, which the tagger takes for
+        a name and leaves unlemmatised: "Ambazonian Separatists", "Armed Militants"."""
+        word = token.lower_
+        if token.pos_ != "PROPN" or not word.endswith("s"):
+            return None
+        return self._heads.get(word[:-3] + "y" if word.endswith("ies") else word[:-1])
 
     def _a_people(self, modifier) -> bool:  # type: ignore[no-untyped-def]
         """Whether a modifier names a people, faith or movement that is no nation's: its forces
@@ -310,10 +305,13 @@ class GenericAgents:
         of the one composite of the same sector the article names ("the soldiers" after "the
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
+        forces = forces_striking(self.gazetteer, token)
+        if forces is not None:
+            return forces
         sector = self.sector_of(token)
         if sector is None:
             return None
-        country = self.nationality(token)
+        country = national = self.nationality(token)
         named = self.countries.named.get(sector, frozenset()) \
             if self.gazetteer.sectors[sector].kind in STATE_KINDS else frozenset()
         if country is None and len(named) > 1:
@@ -322,7 +320,18 @@ class GenericAgents:
             country = next(iter(named)) if named else self.countries.of(sentence)
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
+        own = self._heads.get(token.lemma_.lower()) or self._membership(token)
+        if not national and sector == own and self.gazetteer.sectors[sector].kind == \
+                "armed_group":  # a sector no modifier moved ("pro-government militias")
+            community = community_of(self.gazetteer, token, country)  # "Kaduna militiamen"
+            if community is not None or of_community(self.gazetteer, token, country):
+                return community  # "members of a Kaduna militia" are the militia's, no others
         return self.gazetteer.generic(sector, country)
+
+    def names_place(self, name: str, sentence: int) -> bool:
+        """Whether ``name`` is a place of the country of ``sentence``."""
+        state = self.gazetteer.actors.get(self.countries.of(sentence) or "")
+        return state is not None and place_of_country(self.gazetteer, name, state.country)
 
     def implicit(self, trigger, event_type: str, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """The implicit agent of an event of ``event_type`` that no actor performs, when its

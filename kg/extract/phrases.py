@@ -21,6 +21,8 @@ PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doz
                    "one", "tens", "millions", "band", "contingent", "unit", "delegation",
                    "number", "handful", "couple", "pair"}
 """Nouns whose "of" phrase is who they are: "thousands of students", "a group of diplomats"."""
+MEMBERS_FROM = {"member", "members", "cadre", "cadres"}
+"""Nouns of members whose "from" phrase, too, names their body: "two members from X"."""
 GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
                   "fighter", "fighters", "militia", "wing", "column", "detachment"}
 """Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
@@ -82,10 +84,12 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     keys = [k for g in named for k in phrase_actors(g, actor_at)] if named \
         else [actor_at(token.i)]
     partitive = token.lemma_.lower() in PARTITIVE_NOUNS or token.pos_ == "NUM"
+    member = token.lemma_.lower() in MEMBERS_FROM  # "two members from X" are X's
     for child in token.children:
         if child.dep_ in ("conj", "poss", "compound", "amod", "appos", "det", "nmod") or (
                 child.dep_ == "prep" and (child.lower_ in PHRASE_PREPS
-                                          or partitive and child.lower_ == "of")) \
+                                          or partitive and child.lower_ == "of"
+                                          or member and child.lower_ == "from")) \
                 or child.dep_ == "pobj":
             keys.extend(phrase_actors(child, actor_at))
     for owner in owner_phrases(token):  # "the positions of X", "camels belonging to X"
@@ -113,5 +117,6 @@ def _former_member(token) -> bool:  # type: ignore[no-untyped-def]
         for c in token.children)
 
 
-__all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "NAMED_PLACES", "PARTITIVE_NOUNS", "PHRASE_PREPS",
-           "ActorAt", "actors_in", "phrase_actors", "unlocated"]
+__all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "MEMBERS_FROM", "NAMED_PLACES",
+           "PARTITIVE_NOUNS", "PHRASE_PREPS", "ActorAt", "actors_in", "phrase_actors",
+           "unlocated"]

@@ -18,9 +18,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from kg.extract.world_names import PLACE_NOUNS
+from kg.extract.world import WorldIndex
+from kg.extract.world_names import (NAMED_NON_PLACES, PARTS_OF_TOWN, PLACE_NOUNS,
+                                    acts_or_suffers)
+from kg.model import Place
 
 JOINERS = {",", "(", ")", "of", "the", "-", "sub"}
 """Tokens that may stand between two names of one chain, besides place nouns."""
@@ -53,3 +56,38 @@ def _joined(doc, end: int, start: int) -> bool:  # type: ignore[no-untyped-def]
         return False
     between = [t.lower_ for t in doc[end:start]]
     return all(t in JOINERS or t in PLACE_NOUNS for t in between) and bool(LINKS & set(between))
+
+
+CHAIN_HEADS = {",", "(", "in"}
+"""Tokens after a name that make it the head of an admin chain: "Orvo, Kalvan", "Orvo in Kalvan"."""
+
+
+def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place],  # type: ignore[no-untyped-def]
+                   world: WorldIndex | None) -> set[int]:
+    """Tokens of names the tagger calls an organisation or a person that head an admin chain
+    ("shelled Orvo, Kalvan", "Orvo (Kalvan)", "Orvo in southern Kalvan"), do not act there (no
+    subject, no possessor, no person arrested: :func:`~kg.extract.world_names.acts_or_suffers`)
+    nor are acronyms ("ORV in Kalvan": an organisation's), and that the world index knows as a
+    town of the country of the place after them, though not placed there: no actor, for the
+    syntax says place, and no place either, for the index cannot say where it lies.
+
+    ``place_at`` maps the tokens of the article's place mentions to their keys in ``places``.
+    """
+    found: set[int] = set()
+    if world is None:
+        return found
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_NON_PLACES or ent.start in place_at or any(
+                t.is_upper and len(t) > 1 for t in ent) or \
+                acts_or_suffers(ent.root) or ent.end >= len(doc) or \
+                doc[ent.end].lower_ not in CHAIN_HEADS:
+            continue
+        after = ent.end + 1
+        while doc[ent.end].lower_ == "in" and after < len(doc) and (
+                doc[after].lower_ in PARTS_OF_TOWN or doc[after].lower_ == "the"):
+            after += 1  # "in southern Kalvan"
+        place = places.get(place_at.get(after, ""))
+        if place is not None and place.kind != "country" and any(
+                p.kind == "city" and p.country == place.country for p in world.lookup(ent.text)):
+            found.update(range(ent.start, ent.end))
+    return found

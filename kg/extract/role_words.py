@@ -79,8 +79,13 @@ RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
+WEAPON_USE_VERBS = {"plant", "fire", "launch", "lay", "drop", "throw", "hurl", "lob", "detonate",
+                    "place", "shoot", "set", "fly", "use", "deploy", "bury"}
+"""Verbs of emplacing or discharging a weapon: the "by" phrase of their participle names who
+used the thing ("a mine planted by X", "shells fired by X"); not "activists led by X"."""
+
 __all__ = ["AIMED_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
            "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
-           "RESPONSIBILITY_NOUNS"]
+           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.extract.clauses import clause_of, labelled_clause
+from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
+from kg.extract.clauses import clause_of, labelled_clause, main_verb
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
@@ -27,6 +28,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
         if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
             found = phrase_actors(child, actor_at) if child.dep_ == "nsubj" \
                 else actors_in(child.subtree, actor_at)
+            if not found and child.dep_ == "nsubj":  # "shells fired by X hit a house"
+                found = weapon_user(child, actor_at)
             if found:
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
@@ -34,13 +37,13 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             if relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
                     and restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
-    shared = _shared_agent(verb, actor_at)
-    if shared:
+    shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
+    if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
         return shared
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
-    if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "forces fighting alongside", and the
-        return phrase_actors(verb.head, actor_at)  # parser's "150 people [who] protested"
+    if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
+        return phrase_actors(verb.head, actor_at)  # alongside", "150 people [who] protested"
     return ()
 
 
@@ -70,7 +73,8 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
-    agents = _subject_actors(verb, actor_at)
+    agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
+        k for c in verb.children if c.dep_ == "dobj" for k in weapon_user(c, actor_at))
     found = _own_targets(verb, actor_at) or _told_elsewhere(verb, actor_at, agents)
     return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
 
@@ -124,7 +128,7 @@ def _told_elsewhere(verb, actor_at: ActorAt,  # type: ignore[no-untyped-def]
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
     """A gerund with no word of its own but a colon, heading a clause: a label that names the
     clause's act ("Looting: ... militants seized cattle"), whose roles are the clause's."""
-    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head is not verb \
+    return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head.i != verb.i \
         and any(c.text == ":" for c in verb.children) \
         and all(c.dep_ == "punct" for c in verb.children)
 
@@ -276,6 +280,7 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if not agents and by:  # "offensives by Hezbollah and the Syrian army"
         agents = actors_in(by[0].subtree, actor_at)
+    agents = agents or weapon_user(noun, actor_at)  # "an IED planted by X"
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
 
@@ -352,8 +357,10 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
     token = labelled_clause(token) or token  # a heading ("Looting: ...") takes its clause's roles
-    verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun
-        token.tag_ == "VBG" and token.dep_ == "nsubj" and between_phrases(token))
+    verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun,
+        token.tag_ == "VBG" and token.dep_ == "nsubj" and (  # as one an adjective qualifies is
+            between_phrases(token) or any(c.dep_ in ("amod", "compound") for c in token.children)))  # ("Russian
+    # shelling hit a school")
     roles_of = _roles_of_verb if verbal else _roles_of_noun
     agents, targets = roles_of(token, actor_at, many)
     if fallback_at is not None:

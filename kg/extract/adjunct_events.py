@@ -1,0 +1,70 @@
+"""Agents told outside the subject: by the event a passive harm happened in, or by who used
+the weapon that did it.
+
+"A soldier was wounded during a firefight between the rebels and the army", "two men were
+killed in an attack by the militants", "a suspect was shot dead during a police raid": the
+passive verb names no agent, but the event phrase it happened in does. Its parties (its
+"between" phrase), its "by" phrase or the actor that modifies it ("a police raid") are the
+agents of the harm, rather than an unidentified armed group. An event phrase "with" a side
+names only the other side ("killed during clashes with X": the victim's side fought X), and
+gives no agent. Likewise "a landmine planted by X exploded": whoever planted or fired a
+weapon did what it did (:func:`weapon_user`).
+"""
+
+from __future__ import annotations
+
+from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
+from kg.extract.role_words import WEAPON_USE_VERBS
+from kg.extract.sides import between_phrases
+
+EVENT_ADJUNCT_PREPS = frozenset({"during", "in", "following", "after", "amid", "amidst"})
+"""Prepositions whose event noun tells the event a harm happened in: "killed during a raid"."""
+EVENT_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def passive(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``verb`` is a passive with a subject: "a soldier was wounded"."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The agents of the first event noun in an adjunct of a passive ``verb`` that names any:
+    its parties, its "by" phrase, or its actor modifier; ``()`` for any other verb."""
+    from kg.extract.triggers import trigger_type
+
+    if not passive(verb):
+        return ()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EVENT_ADJUNCT_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and trigger_type(noun) is not None:
+                found = _event_agents(noun, actor_at)
+                if found:
+                    return found
+    return ()
+
+
+def _event_agents(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    between = between_phrases(noun)
+    if between:
+        return actors_in(unlocated(between[0]), actor_at)
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if by:
+        return actors_in(by[0].subtree, actor_at)
+    return tuple(dict.fromkeys(k for c in noun.children if c.dep_ in EVENT_MODIFIER_DEPS
+                               for k in phrase_actors(c, actor_at)))
+
+
+def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who used a thing, by the "by" phrase of a participle of weapon use that modifies it: "a
+    landmine planted by X exploded", "shells fired by X hit a house": X did what the thing did."""
+    verbs = [c for c in thing.children if c.dep_ == "acl"]
+    if thing.dep_ in ("nsubj", "nsubjpass"):  # the parser's "[an IED] [likely planted] by X"
+        verbs.append(thing.head)
+    return tuple(k for verb in verbs if verb.lemma_.lower() in WEAPON_USE_VERBS
+                 for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase
+                 for k in actors_in(by.subtree, actor_at))
+
+
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "passive", "weapon_user"]

@@ -1,0 +1,54 @@
+"""Who used arms, told by the arms: a munition that goes off, a nation's strike.
+
+Reports often name the weapon, not whoever used it: "a bomb exploded near the market", "two
+mortar shells fell on a school", "an Israeli airstrike hit a depot". A munition that explodes,
+lands or falls was set off or fired by someone, so its event has an agent the text leaves
+unnamed (:func:`munitions`, read by :func:`kg.extract.generic.reports_occurrence`). A strike
+from the air or by artillery that a nation's adjective qualifies was carried out by that
+nation's armed forces, whose arms these mostly are (:func:`forces_striking`); other acts
+("a Palestinian attack") may be anyone's.
+
+Examples
+--------
+>>> {"bomb", "grenade", "rocket"} <= munitions(), "drone" in munitions()
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Actor
+
+MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
+"""Event types whose instruments someone set off or fired: their subject hides who did."""
+STATE_STRIKES = frozenset({"AirStrike", "Shelling"})
+"""Event types of arms mostly states hold: a nation's adjective on one names its forces."""
+MILITARY = "military"
+
+
+@functools.cache
+def munitions() -> frozenset[str]:
+    """One-word instruments of the lexicon that someone sets off or fires ("bomb", "mine",
+    "grenade", "rocket", "shell"): a munition that explodes or lands reports that someone
+    used it, as an event with no agent does; an aircraft or drone is its force's own."""
+    from kg.extract.lexicon import lexicon
+
+    return frozenset(words[0] for words, kind, _ in lexicon().instruments
+                     if len(words) == 1 and kind in MUNITION_TYPES)
+
+
+def forces_striking(gazetteer: Gazetteer, adjective) -> Actor | None:  # type: ignore[no-untyped-def]
+    """The armed forces of the nation whose adjective qualifies a strike from the air or by
+    artillery ("an Israeli airstrike", "Russian shelling"), or ``None``."""
+    from kg.extract.triggers import trigger_type
+
+    if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ != "NORP" or \
+            trigger_type(adjective.head) not in STATE_STRIKES:
+        return None
+    country = gazetteer.nationalities.get(adjective.lower_)
+    return gazetteer.generic(MILITARY, country) if country in gazetteer.actors else None
+
+
+__all__ = ["MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions"]

@@ -1,0 +1,84 @@
+"""Militias of a community: named by their place or people (kg.extract.militias).
+
+The sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+from kg.extract.militias import militia_label, qualifier_of
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _agents(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    return [extraction.actor(k) for e in extraction.events for k in e.agents]
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    ("Suspected Tiroko militiamen killed two farmers near Mombasa.", "Tiroko militia",
+     "Tiroko ethnic militia"),
+    ("Members of the Marwa clan militia attacked a market near Mombasa.",
+     "Marwa clan militia", None),
+    ("Tiroko pastoral militia shot three herders near Mombasa.", "Tiroko militia",
+     "Tiroko ethnic militia"),
+])
+def test_a_militia_named_by_its_community_is_that_community_s(extractor, text, label, alias):
+    agents = [a for a in _agents(extractor, text) if a.kind == "armed_group"]
+    assert [a.label for a in agents] == [label]
+    assert agents[0].country == "KEN"
+    if alias:
+        assert alias in agents[0].aliases
+
+
+def test_a_militia_of_a_faith_has_no_ethnic_name(extractor):
+    (agent,) = [a for a in _agents(extractor, "Christian militiamen burned a mosque near Mombasa.")
+                if a.kind == "armed_group"]
+    assert agent.label == "Christian militia"
+    assert not any("ethnic" in a or "communal" in a for a in agent.aliases)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kenyan militiamen killed two farmers near Mombasa.", "kenya-rebels"),
+    ("Militiamen killed two farmers near Mombasa.", "kenya-rebels"),
+])
+def test_a_nationality_or_no_name_keeps_the_country_s_generic_militia(extractor, text, key):
+    assert key in [a.key for a in _agents(extractor, text)]
+
+
+def test_an_acronym_before_a_militia_noun_names_an_organisation(extractor):
+    labels = [a.label for a in _agents(extractor, "KRVF militiamen killed two farmers near Mombasa.")]
+    assert "KRVF" in labels and not any(label.endswith("militia") for label in labels)
+
+
+def test_qualifier_follows_place_people_and_faith():
+    def is_place(name: str, iso3: str | None) -> bool:
+        return name == "Oldtown" and iso3 == "KEN"
+    assert qualifier_of("Oldtown", "KEN", is_place) == "communal"
+    assert qualifier_of("Oldtown", "UGA", is_place) == "ethnic"
+    assert qualifier_of("Muslim", "KEN", is_place) is None
+    assert militia_label("Oldtown", "communal") == "Oldtown communal militia"
+
+
+def test_a_militia_named_by_a_place_mentioned_as_such_is_still_that_place_s(extractor):
+    agents = [a for a in _agents(extractor, "Mombasa militiamen burned two houses in Kenya.")
+              if a.kind == "armed_group"]
+    assert [a.label for a in agents] == ["Mombasa militia"]
+    assert "Mombasa communal militia" in agents[0].aliases
+
+
+def test_a_known_actor_before_a_militia_noun_is_that_actor(extractor):
+    keys = [a.key for a in _agents(extractor, "Hezbollah militiamen attacked a village near Tyre.")]
+    assert keys == ["hezbollah"]
+
+
+def test_members_from_a_militia_are_the_militia_s(extractor):
+    agents = _agents(extractor, "Two members from the Marwa clan militia shot a trader near Mombasa.")
+    assert [a.label for a in agents if a.kind == "armed_group"] == ["Marwa clan militia"]
