@@ -76,3 +76,16 @@ def test_a_date_the_parser_makes_the_subject_does_not_hide_the_stranded_one(extr
                         "the local police was killed and his body was found in a car.")
     verb = next(t for t in doc if t.text == "killed")
     assert [t.text for t in passive_subjects(verb)] == ["director"]
+
+
+def test_the_controller_of_an_infinitive_is_its_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.clauses import controller_subjects
+
+    words = ["he", "went", "there", "to", "ask", "and", "left"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 1, 4, 4],
+              deps=["nsubj", "ROOT", "advmod", "aux", "advcl", "cc", "conj"])
+    assert [t.text for t in controller_subjects(doc[6])] == ["he"]
+    assert controller_subjects(doc[2]) == []

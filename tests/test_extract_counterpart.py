@@ -49,3 +49,14 @@ def test_a_protest_with_no_counter_protesters_faces_no_one(extractor):
         "On 3 May 2022, around 500 people demonstrated in Nairobi against fuel prices. About 20 "
         "journalists were present.", origin="counterpart"))
     assert next(e for e in extraction.events if e.event_type == "Protest").targets == ()
+
+
+def test_every_word_of_the_countered_protests_sentence_faces_the_counter_protest(extractor):
+    """ "took to the streets, taking part in a march": one protest told by two words."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, about 300 people took to the streets in Mombasa, taking part in a march, "
+        "to protest against fuel prices. A counter-demonstration of about 50 people formed a "
+        "human chain.", origin="counterpart"))
+    took, taking = extraction.events[:2]
+    assert (took.trigger.text, taking.trigger.text) == ("took", "taking")
+    assert "kenya-protesters" in took.targets and "kenya-protesters" in taking.targets

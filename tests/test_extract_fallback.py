@@ -197,6 +197,37 @@ def test_the_name_before_members_is_the_body_they_act_for(extractor):
     assert [actors[k].label for k in extraction.events[0].agents] == ["Black Hand Clan"]
 
 
+def test_a_place_name_modifying_the_object_of_a_locative_preposition_only_locates():
+    """ "at Kafrabad, Uzura" parsed with "Kafrabad" as a modifier of "Uzura": still a place."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.fallback import _locates
+
+    words = ["shelled", "positions", "at", "Kafrabad", ",", "Uzura", "and", "Tarek"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 0, 5, 5, 2, 0, 0],
+              deps=["ROOT", "dobj", "prep", "nmod", "punct", "pobj", "cc", "conj"],
+              pos=["VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
+    assert [_locates(doc[i]) for i in (3, 5, 7)] == [True, True, False]
+
+
+def test_a_name_on_a_word_for_a_building_names_the_building_not_an_actor():
+    """ "a dormitory at Kipsaina primary school", "Mwangaza neighborhood": the parser may hang
+    the name as a modifier; the school or neighbourhood is what was hit, not an actor."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.fallback import _place_named
+
+    words = ["at", "Kipsaina", "primary", "school", "near", "Mwangaza", "market", "and", "Juma"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 3, 3, 0, 0, 6, 4, 6, 6],
+              deps=["ROOT", "nmod", "amod", "pobj", "prep", "compound", "pobj", "cc", "conj"],
+              pos=["ADP", "PROPN", "ADJ", "NOUN", "ADP", "PROPN", "NOUN", "CCONJ", "PROPN"],
+              lemmas=["at", "Kipsaina", "primary", "school", "near", "Mwangaza", "market",
+                      "and", "Juma"])
+    assert [_place_named(doc[i]) for i in (1, 5, 8)] == [True, True, False]
+
+
 def test_a_creed_that_describes_a_known_actor_is_no_actor_of_its_own(extractor):
     _, events = _events(extractor, "Shi'ite Hezbollah fought alongside Lebanese troops near "
                                    "Arsal.")

@@ -54,6 +54,8 @@ def test_an_arrest_no_one_performs_is_the_polices_and_they_face_the_protest(extr
 @pytest.mark.parametrize("forces, key", [("Gendarmes intervened and dispersed the march.",
                                           "kenya-police"),
                                          ("Security forces used tear gas to disperse them.",
+                                          "kenya-military"),
+                                         ("Policemen used tear gas to disperse them.",
                                           "kenya-police"),
                                          ("Soldiers fired in the air to disperse them.",
                                           "kenya-military")])
@@ -68,9 +70,20 @@ def test_forces_named_after_a_protest_they_broke_up_are_its_counterpart(extracto
 @pytest.mark.parametrize("text", [
     "Teachers marched in Mombasa against low pay. Police later intervened.",
     "Teachers marched in Mombasa against low pay. Police and gendarmes pushed them back.",
-    "Teachers marched in Mombasa against low pay. Two of them were detained by police."])
+    "Teachers marched in Mombasa against low pay. Two of them were detained by police.",
+    "Teachers marched in Mombasa against low pay. Police interrupted the march.",
+    "Teachers marched in Mombasa against low pay. Police used water cannon to disperse them.",
+    "Teachers marched in Mombasa against low pay. There were clashes with the police.",
+    "Teachers blocked a road in Mombasa against low pay. Running battles between the group and "
+    "police followed."])
 def test_forces_who_intervene_after_a_protest_are_its_counterpart(extractor, text):
     assert _protest(extractor, text).targets == ("kenya-police",)
+
+
+def test_forces_who_fight_alongside_no_crowd_are_not(extractor):
+    protest = _protest(extractor, "Teachers marched in Mombasa against low pay. Police used "
+                                  "the stadium for training.")
+    assert protest.targets == ()
 
 
 def test_forces_who_only_watch_a_protest_are_not(extractor):
@@ -84,3 +97,25 @@ def test_a_protest_with_intervention_faces_the_forces_besides_what_it_opposes(ex
     protest = _protest(extractor, "On 3 May 2022, protesters gathered in Mombasa to oppose the war "
                                   "against Ukraine. Police intervened, detaining ten of them.")
     assert protest.event_type == "ProtestWithIntervention" and "kenya-police" in protest.targets
+
+
+def test_police_who_arrest_people_at_a_protest_face_it(extractor):
+    """ "12 people were arrested": the arrested are people of the crowd's country, one of them."""
+    protest = _protest(extractor, "On 18 March 2022, about 40 activists occupied a house in "
+                                  "Mombasa, Kenya against rising rents. 12 people were arrested.")
+    assert "kenya-police" in protest.targets
+
+
+@pytest.mark.parametrize("arrested, expected", [("kenya-civilians", ("kenya-police",)),
+                                                 ("somalia-civilians", ())])
+def test_only_forces_acting_on_the_crowds_own_people_face_a_protest(arrested, expected):
+    from kg.extract.interaction import with_interveners
+    from kg.model import Event, Span
+
+    kinds = {"kenya-protesters": "civilians", "kenya-police": "police"}.get
+    people = {"kenya-protesters": "kenya-civilians", "kenya-civilians": "kenya-civilians",
+              "somalia-civilians": "somalia-civilians"}.get
+    found = with_interveners([Event(0, "Protest", Span(0, 1, "x"), 0, agents=("kenya-protesters",)),
+                              Event(1, "Arrest", Span(5, 6, "y"), 1, agents=("kenya-police",),
+                                    targets=(arrested,))], kinds, people_of=people)
+    assert found[0].targets == expected

@@ -39,3 +39,20 @@ def test_a_number_of_people_is_those_people():
               heads=[2, 2, 2, 2, 3], deps=["det", "amod", "ROOT", "prep", "pobj"],
               lemmas=["an", "unknown", "number", "of", "people"])
     assert phrase_actors(doc[2], {4: "civilians"}.get) == ("civilians",)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a former member of the Kenyan police was killed by gunmen in Mandera.",
+    "On 3 May 2022, a former Kenyan army member was shot dead by gunmen in Mandera."])
+def test_a_former_member_of_a_force_is_no_longer_the_force(extractor, text):
+    """The victim is a person out of service: a civilian, as event coders count him."""
+    extraction = extractor.extract(article_from_text(text, origin="phrases"))
+    actors = {a.key: a for a in extraction.actors}
+    assert [actors[k].kind for k in extraction.events[0].targets] == ["civilians"]
+
+
+def test_a_serving_member_of_a_force_is_the_force(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, a member of the Kenyan police was killed by gunmen in Mandera.",
+        origin="phrases"))
+    assert extraction.events[0].targets == ("kenya-police",)

@@ -251,6 +251,95 @@ def test_a_date_is_no_target(extractor):
 
 
 @pytest.mark.parametrize("text", [
+    "On 3 May 2022, Kenyan soldiers fired in the direction of Somali positions near Garissa.",
+    "On 3 May 2022, Kenyan soldiers opened fire in the direction of the positions of the Somali "
+    "army near Garissa.",
+    "On 3 May 2022, Kenyan soldiers fired from their trenches towards Somali positions near "
+    "Garissa."])
+def test_fire_in_the_direction_of_positions_is_aimed_at_their_forces(extractor, text):
+    event = _first(extractor, text)
+    assert event.agents == ("kenya-military",) and event.targets == ("somalia-military",)
+
+
+def test_fire_towards_a_group_is_aimed_at_it(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers opened fire towards Somali rebels "
+                              "near Garissa.")
+    assert event.targets == ("somalia-rebels",)
+
+
+def test_a_direction_to_a_place_names_no_target(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive in the "
+                              "direction of Mombasa.")
+    assert event.agents == ("kenya-military",) and event.targets == ()
+
+
+def test_a_participle_of_encounter_names_whom_the_act_met(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive near "
+                              "Garissa, clashing with Somali rebels.")
+    assert event.trigger.text == "offensive" and event.targets == ("somalia-rebels",)
+
+
+def test_a_participle_of_encounter_on_a_verb_names_whom_the_act_met(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers attacked a checkpoint near "
+                              "Mombasa, clashing with Somali rebels.")
+    assert event.agents == ("kenya-military",) and event.targets == ("somalia-rebels",)
+
+
+def test_a_noun_of_the_object_misread_as_a_bare_verb_lends_its_phrases_to_the_verb(extractor):
+    """ "fired mortars and grenade launchers at X": the parser reads "grenade" as a verb."""
+    event = _first(extractor, "On 3 May 2022, Somali rebels fired mortars and grenade launchers "
+                              "at the governmental positions near Mandera, Kenya.")
+    assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-military",)
+
+
+def test_a_passive_conjunct_takes_the_subject_of_the_active_verb_as_its_patient(extractor):
+    """ "a teacher went to the office and was beaten by police": the teacher was beaten."""
+    event = _first(extractor, "On 3 May 2022, a teacher went to the district office in Mombasa, "
+                              "Kenya and was beaten by police at the gate.")
+    assert event.agents == ("kenya-police",) and event.targets == ("kenya-civilians",)
+
+
+def test_a_thrown_weapon_is_aimed_where_the_throwing_verb_says(extractor):
+    """ "hurled petrol bombs at a police station": the verb's subject wields the weapon noun,
+    its aimed phrase names the target (here the owner of the thing hit)."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, youths threw petrol bombs at a police station in Mombasa, Kenya.",
+        origin="roles"))
+    event = extraction.events[0]
+    assert event.trigger.text == "bombs" and event.targets == ("kenya-police",)
+
+
+def test_a_participle_of_encounter_hung_on_a_noun_of_the_acts_phrase_names_whom_it_met(extractor):
+    """The parser may hang "clashing with X" on the nearest noun ("direction")."""
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers engaged in an unsuccessful "
+                              "offensive in the direction of Dhobley, Lower Juba, clashing with "
+                              "Somali rebels.")
+    assert event.trigger.text == "offensive" and event.targets == ("somalia-rebels",)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a trader was reported to be tortured and killed by Somali rebels in "
+    "Mandera, Kenya.",
+    "On 3 May 2022, four traders were taken out of their house and tortured to death by Somali "
+    "rebels in Mandera, Kenya."])
+def test_a_subjectless_passive_shares_the_patient_of_the_verb_it_hangs_on(extractor, text):
+    event = _first(extractor, text)
+    assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-civilians",)
+
+
+def test_who_dies_in_an_attack_is_its_target_not_its_agent(extractor):
+    event = _first(extractor, "On 3 May 2022, a trader died in an explosion near Mandera, Kenya.")
+    assert event.trigger.text == "explosion" and event.targets == ("kenya-civilians",)
+    assert "kenya-civilians" not in event.agents
+
+
+def test_who_dies_in_a_clash_took_part_in_it(extractor):
+    event = _first(extractor, "On 3 May 2022, a Somali rebel died in clashes near Mandera, Kenya.")
+    assert event.trigger.text == "clashes" and "somalia-rebels" in event.agents
+    assert "somalia-rebels" not in event.targets
+
+
+@pytest.mark.parametrize("text", [
     "A roadside bomb planted by Somali rebels killed two traders near Mombasa.",
     "Mortar shells fired by Somali rebels hit a market and wounded two traders in Mombasa.",
     "A bus struck a landmine likely laid by Somali rebels near Mombasa.",

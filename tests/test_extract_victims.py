@@ -85,3 +85,35 @@ def test_armed_men_a_crowd_hits_stay_an_armed_group(extractor):
     actors = {a.key: a for a in extraction.actors}
     event = extraction.events[0]
     assert [actors[k].kind for k in event.targets] == ["armed_group"]
+
+
+def test_the_dead_told_by_a_verb_of_dying_after_an_attack_are_its_target(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, Somali rebels shelled Mandera, Kenya. At least "
+                                   "two civilians died.")
+    assert [(t.kind, t.country) for t in targets] == [("civilians", "KEN")]
+
+
+def test_the_dead_told_before_an_attack_are_not_its_toll(extractor):
+    extraction = extractor.extract(article_from_text(
+        "Two civilians died in a flood near Mandera. On 3 May 2022, Somali rebels shelled "
+        "Mandera, Kenya.", origin="victims"))
+    shelling = next(e for e in extraction.events if e.trigger.text == "shelled")
+    assert shelling.targets == ()
+
+
+def test_a_toll_is_the_target_of_every_word_that_tells_the_attack(extractor):
+    """ "an IED by X detonated": the noun and the verb tell one bombing, and both take its toll."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, an IED by Somali rebels detonated near Mandera, Kenya. Two civilians were "
+        "killed.", origin="victims"))
+    ied, detonated = extraction.events[:2]
+    assert (ied.trigger.text, detonated.trigger.text) == ("IED", "detonated")
+    assert ied.targets == detonated.targets == ("kenya-civilians",)
+
+
+def test_the_dead_are_the_target_of_every_word_that_tells_the_attack(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, an IED by Somali rebels detonated near Mandera, Kenya. Two civilians "
+        "died.", origin="victims"))
+    ied, detonated = extraction.events[:2]
+    assert ied.targets == detonated.targets == ("kenya-civilians",)

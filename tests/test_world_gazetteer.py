@@ -98,7 +98,9 @@ def test_countries_take_packaged_coordinates_and_every_iso_country_is_a_state():
 @pytest.mark.parametrize("text, key, label", [
     ("Police Forces of Kenya arrested two men.", "kenya-police", "Kenyan police"),
     ("Congolese troops attacked a camp.", "congo-drc-military", "Congolese armed forces"),
-    ("Burkinabe security forces killed three civilians.", "burkina-faso-police", "Burkinabe police"),
+    ("Burkinabe security forces killed three civilians.", "burkina-faso-military",
+     "Burkinabe armed forces"),
+    ("Burkinabe riot police killed three civilians.", "burkina-faso-police", "Burkinabe police"),
 ])
 def test_country_sectors_compose_from_demonyms_and_of_phrases(extractor, text, key, label):
     found = extractor.extract(article_from_text(text, origin="t"))

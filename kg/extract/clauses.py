@@ -99,6 +99,37 @@ HEADING_WORDS = 3
 """The most words a heading before a colon has: "Looting:", "Property destruction:"."""
 
 
+def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The subjects a subjectless passive ``verb`` (a participle, or a past form with a "by"
+    agent the tagger misread) shares: the passive subject of the verb it is conjoined to ("a
+    man was shot and killed"), with its own passive auxiliary the subject of an active one
+    ("a man went to the office and was beaten", also where the parser hangs it on an infinitive
+    of that verb: "went there to ask and was beaten"), the subject of a passive verb that raises it
+    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    own_aux = any(a.dep_ == "auxpass" for a in verb.children)
+    if not passive or depth > 3 or verb.head.i == verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
+        return passive_subjects(head)
+    if verb.dep_ != "conj":
+        return []
+    return passive_subjects(head) or (controller_subjects(head) if own_aux else []) \
+        or patients(head, depth + 1)
+
+
+def controller_subjects(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The subject of ``verb``, else of the verb that controls it, up a chain of infinitives,
+    adverbial clauses and conjuncts with no subject of their own ("he went there to ask": "he"
+    asks)."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or depth > 3 or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl", "conj"):
+        return own
+    return controller_subjects(verb.head, depth + 1)
+
+
 def labelled_clause(token):  # type: ignore[no-untyped-def]
     """The clause a heading labels: a word that ends a heading of a few words at the start of a
     sentence, followed by a colon ("Looting: On 3 May, rebels seized radios"), names the act

@@ -113,7 +113,7 @@ def countering(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
 def with_counter_protests(events: Sequence[Event], counters: Callable[[Event], bool]
                           ) -> list[Event]:
     """``events`` with a counter-protest and the protest it counters (the nearest one before
-    it) each given the other's agents as targets: "700 people demonstrated against the
+    it, every word of its sentence) each given the other's agents as targets: "700 people demonstrated against the
     measures. 20 people gathered for a counter-demonstration." Each crowd is a group of its
     own, even where both are one actor (the protesters of one country).
 
@@ -128,15 +128,14 @@ def with_counter_protests(events: Sequence[Event], counters: Callable[[Event], b
     for position, event in enumerate(events):
         if event.event_type not in PROTESTS or not event.agents or not counters(event):
             continue
-        before = next((i for i in range(position - 1, -1, -1)
-                       if found[i].event_type in PROTESTS and found[i].agents), None)
-        if before is None:
-            continue
-        countered = found[before]
-        found[before] = replace(countered, targets=tuple(dict.fromkeys(
-            (*countered.targets, *event.agents))))
-        found[position] = replace(event, targets=tuple(dict.fromkeys(
-            (*found[position].targets, *countered.agents))))
+        before = [i for i in range(position) if found[i].event_type in PROTESTS
+                  and found[i].agents]
+        for index in (i for i in before if found[i].sentence == found[before[-1]].sentence):
+            countered = found[index]  # every word of the sentence that tells it
+            found[index] = replace(countered, targets=tuple(dict.fromkeys(
+                (*countered.targets, *event.agents))))
+            found[position] = replace(event, targets=tuple(dict.fromkeys(
+                (*found[position].targets, *countered.agents))))
     return found
 
 
@@ -157,8 +156,9 @@ def with_counter_crowds(events: Sequence[Event], sentences: Collection[int],
     """``events`` with the protest a counter-protest answers given its own crowd as target: the
     counter-protesters are people of the same kind and country (one actor key, two sides), as
     in :func:`with_counter_protests`, where the text names them without an event of their own.
-    The protest answered is the last one told before the sentence naming the counter-crowd,
-    else the one in that sentence ("they were met by counter-protesters").
+    The protest answered is the last one told before the sentence naming the counter-crowd
+    (every word of it in its sentence: "took to the streets, taking part in walks"), else the
+    one in that sentence ("they were met by counter-protesters").
 
     >>> from kg.model import Event, Span
     >>> found = with_counter_crowds([Event(0, "Protest", Span(0, 1, "x"), 0, agents=("crowd",
@@ -171,7 +171,9 @@ def with_counter_crowds(events: Sequence[Event], sentences: Collection[int],
         protests = [i for i, e in enumerate(found) if e.event_type in PROTESTS and e.agents
                     and e.sentence <= sentence]
         before = [i for i in protests if found[i].sentence < sentence]
-        for index in before[-1:] or protests[-1:]:
+        last = [i for i in before if found[i].sentence == found[before[-1]].sentence] \
+            if before else protests[-1:]  # the words of one sentence tell one protest
+        for index in last:
             event = found[index]
             keys = tuple(k for k in event.agents if crowd(k))
             found[index] = replace(event, targets=tuple(dict.fromkeys((*event.targets, *keys))))

@@ -28,6 +28,7 @@ from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
 from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
+from kg.extract.owners import CIVILIAN_PROPERTY, nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -164,7 +165,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
-                and not _describes_known(ent, taken, generic):
+                and not _describes_known(ent, taken, generic) \
+                and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
     if generic is not None:
@@ -194,7 +196,7 @@ LOCATING_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "
 def _locates(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether a place name only locates: the object of a locative preposition, or an
     apposition, conjunct or compound of such a name ("in Sinjar district, Ninewa")."""
-    while token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "npadvmod", "nmod") and token.head is not token:
         token = token.head
     if token.dep_ == "pobj":
         return token.head.lower_ in LOCATING_PREPS
@@ -207,10 +209,13 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
 
 
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name is a place's by its word for a place ("Kakumbukumbu village")."""
-    while token.dep_ == "compound" and token.head is not token:
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village"), or a
+    building's or property's by its word for one ("Tartar primary school", "the Thermaikos town
+    hall"): the thing named, not an actor."""
+    while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
-    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in PLACE_WORDS
+    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
+        PLACE_WORDS | CIVILIAN_PROPERTY)
 
 
 INSTITUTIONS = {"military", "police"}

@@ -49,14 +49,17 @@ INTERVENED_TYPES = frozenset({"ProtestWithIntervention", "ExcessiveForce"})
 the text, the forces that act at all in the article are the ones that intervened."""
 
 
-def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None]
-                 ) -> tuple[str, ...]:
+def _other_sides(crowd: set[str], events: Sequence[Event], kind_of: Callable[[str], str | None],
+                 people_of: Callable[[str], str | None] = lambda key: None) -> tuple[str, ...]:
+    """The state forces on the other side of an event from the crowd: from its own keys or
+    from its people ("1 person was arrested" at a protest of protesters is one of them)."""
     found: list[str] = []
+    people = {p for p in map(people_of, crowd) if p}
     for event in events:
         if event.modality not in HAPPENED:
             continue
         for side, other in ((event.agents, event.targets), (event.targets, event.agents)):
-            if crowd & set(side):
+            if crowd & set(side) or people & {p for p in map(people_of, side) if p}:
                 found.extend(k for k in other if kind_of(k) in FORCE_KINDS and k not in crowd)
     return tuple(dict.fromkeys(found))
 
@@ -68,14 +71,36 @@ NEAR_SENTENCES = 2
 INTERVENTION_VERBS = frozenset({
     "intervene", "disperse", "detain", "arrest", "remove", "evict", "push", "stop", "prevent",
     "beat", "charge", "clash", "scuffle", "confront", "repel", "repulse", "cordon", "kettle",
-    "fire", "break"})
-"""Verbs by which forces act on a crowd: "police dispersed them", "gendarmes intervened"."""
+    "fire", "break", "interrupt", "halt"})
+"""Verbs by which forces act on a crowd: "police dispersed them", "gendarmes intervened"; also
+as the purpose of another act ("police used tear gas to disperse them")."""
+CLASH_WORDS = frozenset({"clash", "battle", "scuffle", "confrontation", "fight", "fighting",
+                         "skirmish", "standoff"})
+"""Words of a fight whose "with" or "between" party faces the crowd: "clashes with the police",
+"running battles between the group and police"."""
+
+
+def _intervenes(token):  # type: ignore[no-untyped-def]
+    """The verb or noun by which the forces at ``token`` act on a crowd, or ``None``: they are
+    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, or they
+    are the other party of a fight."""
+    by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.dep_ == "pobj" and token.head.lower_ in ("with", "between") \
+            and token.head.head.lemma_.lower() in CLASH_WORDS:
+        return token.head.head
+    verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
+    if verb is None:
+        return None
+    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    return verb if any(v.lemma_.lower() in INTERVENTION_VERBS for v in (verb, *purposes)) \
+        else None
 
 
 def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[int, int],  # type: ignore[no-untyped-def]
                        kind_of: Callable[[str], str | None]) -> dict[int, list[str]]:
-    """Sentence -> the state forces that are the subject, or the "by" agent, of a verb of
-    intervention in it ("Police later dispersed the crowd", "ten were detained by police")."""
+    """Sentence -> the state forces that act on a crowd in it (:func:`_intervenes`: "Police
+    later dispersed the crowd", "ten were detained by police", "police used tear gas to disperse
+    them", "clashes with the police")."""
     found: dict[int, list[str]] = {}
     for index, key in sorted(actor_at.items()):
         if kind_of(key) not in FORCE_KINDS or index not in sentence_of:
@@ -83,9 +108,7 @@ def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[in
         token = doc[index]
         while token.dep_ == "conj" and token.head is not token:  # "police and soldiers dispersed"
             token = token.head
-        by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
-        verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
-        if verb is not None and verb.lemma_.lower() in INTERVENTION_VERBS:
+        if _intervenes(token) is not None:
             keys = found.setdefault(sentence_of[index], [])
             keys.extend(k for k in (key,) if k not in keys)
     return found
@@ -93,9 +116,11 @@ def intervening_forces(doc, actor_at: Mapping[int, str], sentence_of: Mapping[in
 
 def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | None],
                      named_forces: Mapping[int, Sequence[str]] | None = None,
-                     intervening: Mapping[int, Sequence[str]] | None = None) -> list[Event]:
+                     intervening: Mapping[int, Sequence[str]] | None = None,
+                     people_of: Callable[[str], str | None] = lambda key: None) -> list[Event]:
     """``events`` with each protest or riot that has no target given the state forces that
-    act on its agents, or that its agents act on, in another event of the article (for a
+    act on its agents (or their people, ``people_of``: key -> the civilians of its country),
+    or that its agents act on, in another event of the article (for a
     protest with intervention, any forces that act in the article, else the forces
     ``named_forces`` has in its sentence or the :data:`NEAR_SENTENCES` after it: "Gendarmes
     intervened and dispersed the demonstration" is no event of its own).
@@ -117,7 +142,7 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
                 or any(kind_of(k) in FORCE_KINDS for k in event.targets)):
             continue  # what a protest opposes is no side that intervened in it
         others = [e for e in events if e.index != event.index]
-        forces = _other_sides(set(event.agents), others, kind_of)
+        forces = _other_sides(set(event.agents), others, kind_of, people_of)
         if not forces and event.event_type in INTERVENED_TYPES:  # "... Police intervened."
             forces = tuple(dict.fromkeys(k for e in others if e.modality in HAPPENED
                                          for k in e.agents if kind_of(k) in FORCE_KINDS))

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import stranded_on
+from kg.extract.clauses import patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents
 from kg.model import Actor, Event
@@ -54,7 +54,7 @@ MILITARY_OBJECTS = frozenset({
     "position", "base", "camp", "post", "outpost", "checkpoint", "convoy", "patrol",
     "barrack", "barracks", "garrison", "trench", "dugout", "bunker", "drone", "helicopter",
     "jet", "aircraft", "plane", "warplane", "tank", "warship", "unit", "column", "depot",
-    "headquarters", "installation"})
+    "headquarters", "installation", "missile", "rocket", "projectile"})
 """Things of an armed force: with a nationality they are that country's forces."""
 CIVILIAN_PROPERTY = frozenset({
     "house", "home", "hut", "dwelling", "building", "shop", "store", "kiosk", "market",
@@ -69,7 +69,8 @@ NOT_PERSONS = frozenset({"fire", "shot", "round", "bullet", "time", "way", "part
                          "body", "bodies", "remains", "number", "total", "weapon", "arm",
                          "ammunition", "drug", "cash", "money", "gold", "document", "control"})
 """Nouns a verb of harm may take that name no person: "held control", "shot rounds"."""
-OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment"}
+OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vessel", "equipment",
+                                                      "infrastructure", "facility"}
 """Nouns whose "of" or "belonging to" phrase names their owner."""
 STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "military",
                    "navy": "military",
@@ -110,6 +111,14 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
         and not noun.ent_type_ and noun.lemma_.lower() not in NOT_PROPERTY
 
 
+def nationality_of_military_object(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` is a nationality word before a military object ("Azerbaijani
+    positions", "a Russian drone"): it says whose forces the thing is, and is no actor itself."""
+    return token.ent_type_ in ("NORP", "GPE") and token.dep_ in MODIFIER_DEPS \
+        and token.i < token.head.i and token.head.pos_ == "NOUN" \
+        and token.head.lemma_.lower() in MILITARY_OBJECTS
+
+
 def owner_phrases(noun):  # type: ignore[no-untyped-def]
     """The noun phrases that own an owned thing: "the positions of X", "camels belonging to X",
     "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`)."""
@@ -140,9 +149,13 @@ class Owners:
         looted = _property_patient(noun)
         if lemma not in OWNED_NOUNS and not looted:
             return self._patient(noun, sentence)
-        words = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
+        modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+        words = {w.lemma_.lower() for c in modifiers for w in (c, *c.conjuncts)}  # "civilian
+        # and military infrastructure": both modify the thing
         sector = next((STATE_MODIFIERS[w] for w in sorted(words) if w in STATE_MODIFIERS), None)
-        nationality = self.agents.nationality(noun)
+        nationality = self.agents.nationality(noun) or next(  # "a Russian Orlan-10 drone"
+            (self.agents.nationality(c) for c in noun.children if c.dep_ == "compound"
+             and c.i < noun.i and self.agents.nationality(c)), None)
         if sector is None and lemma in MILITARY_OBJECTS and (
                 nationality is not None or words & GOVERNMENT_MODIFIERS):
             sector = "military"
@@ -157,15 +170,28 @@ class Owners:
 
     def _patient(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
         """A civilian of the sentence's country for the head noun of the human patient of a
-        verb of harm ("abducted a marabout"), or of the nationality that modifies it ("arrested a
-        Syrian national" in Lebanon); not a word of an actor's phrase."""
-        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else stranded_on(noun)
+        verb of harm ("abducted a marabout", "a petitioner went there and was beaten"), or of the
+        nationality that modifies it ("arrested a Syrian national" in Lebanon); not a word of an
+        actor's phrase."""
+        verb = _harming(noun)
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
                 or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
         country = self.agents.nationality(noun) or self.agents.countries.of(sentence)
         return self.gazetteer.generic("civilians", country)
+
+
+def _harming(noun):  # type: ignore[no-untyped-def]
+    """The verb whose patient ``noun`` is: the one it is the object or passive subject of, the
+    passive verb conjoined to the one it is the subject of ("a petitioner went to the office
+    and was beaten"), else the verb the parser stranded it on."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ == "nsubj":
+        return next((v for v in noun.head.subtree if v.dep_ == "conj" and v.i > noun.i
+                     and any(p.i == noun.i for p in patients(v))), None)
+    return stranded_on(noun)
 
 
 AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",
@@ -241,4 +267,4 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
 
 
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
-           "owner_phrases", "with_affiliated_victims"]
+           "nationality_of_military_object", "owner_phrases", "with_affiliated_victims"]

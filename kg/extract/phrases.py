@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.generic import OUT_OF_SERVICE
+from kg.extract.member_bodies import MEMBER_NOUNS
 from kg.extract.owners import owner_phrases
 
 PHRASE_PREPS = {"with", "between", "against"}
@@ -74,6 +76,8 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     >>> phrase_actors(doc[0], {0: "rebels", 2: "army"}.get)
     ('rebels', 'army')
     """
+    if _former_member(token):  # "a former member of the police" is no longer the police
+        return tuple(k for k in (actor_at(token.i),) if k)
     named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
              and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
              if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
@@ -94,6 +98,23 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     if own is not None and any(actor_at(g.i) == own for g in named):  # but one mention of
         own = None  # "the military forces of Tajikistan" is the composite itself
     return tuple(dict.fromkeys(k for k in keys if k and k != own))
+
+
+def _former_member(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` names a member out of service ("a former member of X", "a former X
+    member", "ex-cadres of X"): the body he belonged to is no actor of his phrase.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="a former member of the police".split(),
+    ...           heads=[2, 2, 2, 2, 5, 3], deps=["det", "amod", "ROOT", "prep", "det", "pobj"],
+    ...           lemmas=["a", "former", "member", "of", "the", "police"])
+    >>> _former_member(doc[2]), phrase_actors(doc[2], {5: "police"}.get)
+    (True, ())
+    """
+    return token.lemma_.lower() in MEMBER_NOUNS and any(
+        c.dep_ in ("amod", "advmod", "compound") and c.lower_ in OUT_OF_SERVICE
+        for c in token.children)
 
 
 __all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "MEMBERS_FROM", "NAMED_PLACES",

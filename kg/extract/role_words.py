@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-TARGET_PREPS = {"against", "on", "over", "with", "at", "to"}
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to", "towards", "toward"}
 RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
                     "proxy", "opponent", "adversary"}
 """Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
@@ -28,10 +28,24 @@ LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead",
                "stay", "set", "lay"}
 """Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
 withdrawal", "stepped up attacks", "went on strike", "remained on alert"."""
-LIGHT_TARGET_PREPS = frozenset({"against", "on"})
+LIGHT_TARGET_PREPS = frozenset({"against", "on", "towards", "toward"})
 """Prepositions of a light verb that name its event noun's target: "carried out an airstrike
-against X", "held a protest against X"; "at" there is mostly where ("held a protest at X"), "to"
-where to ("organised a march to the ministry")."""
+against X", "held a protest against X", "opened fire towards X"; "at" there is mostly where
+("held a protest at X"), "to" where to ("organised a march to the ministry")."""
+THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt", "drop", "launch", "fire"})
+"""Verbs of sending a weapon: their subject wields the weapon noun they take ("hurled petrol
+bombs"), their aimed phrase names its target ("... at a police station")."""
+AIMED_PREPS = frozenset({"at", "on", "against", "towards", "toward", "into"})
+"""Prepositions of where a thrown or fired weapon is aimed."""
+SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "kill", "wound", "injure", "hurt",
+                             "maim"})
+"""Verbs whose subject suffers an act named in their cause phrase: "a civilian died in an
+explosion", "two soldiers were wounded in an ambush" (where the verb tells no event of its
+own)."""
+CAUSE_PREPS = frozenset({"in", "during", "from"})
+"""Prepositions of the act that caused a harm: "died in an explosion", "injured during the raid"."""
+DIRECTION_NOUNS = frozenset({"direction"})
+"""Nouns of the way an act points: "fired in the direction of X" aims at X."""
 OWNER_PREPS = {"of", "by", "from"}
 """Prepositions naming whose thing a verb's object is: "demanded the withdrawal of Serbian forces"."""
 COMPLEMENT_TARGET_VERBS = {"demand", "insist", "urge", "press", "pressure", "ask", "order",
@@ -54,6 +68,10 @@ WITH_IS_TARGET = {"restore", "establish", "resume", "renew", "normalize", "norma
 """Triggers where "with X" names the other side; elsewhere "with" means alongside."""
 
 
+ENCOUNTER_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "engage"})
+"""Verbs of meeting an enemy: their participle on an act names whom the act met ("launched an
+offensive near X, clashing with Y's forces")."""
+
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
 """Verbs whose subject owns an act it takes responsibility for: "claimed responsibility for"."""
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
@@ -66,7 +84,8 @@ WEAPON_USE_VERBS = {"plant", "fire", "launch", "lay", "drop", "throw", "hurl", "
 """Verbs of emplacing or discharging a weapon: the "by" phrase of their participle names who
 used the thing ("a mine planted by X", "shells fired by X"); not "activists led by X"."""
 
-__all__ = ["TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS", "LIGHT_TARGET_PREPS",
-           "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS", "ANSWER_VERBS",
-           "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS", "RESPONSIBILITY_NOUNS",
-           "WEAPON_USE_VERBS"]
+__all__ = ["AIMED_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
+           "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
+           "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
+           "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
+           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS"]

@@ -5,35 +5,22 @@ roles from possessors, modifiers and the verb they are the object of.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
-from kg.extract.clauses import (clause_of, labelled_clause, main_verb, passive_subjects,
-                                stranded_subject)
+from kg.extract.clauses import clause_of, labelled_clause, main_verb
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
-from kg.extract.role_words import (ANSWER_VERBS, BETWEEN_IS_TARGET, CLAIM_VERBS,
-                                   COMPLEMENT_TARGET_VERBS, COPULAS, LIGHT_TARGET_PREPS,
-                                   LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS, RELATIONAL_NOUNS,
-                                   RESPONSIBILITY_NOUNS, TARGET_PREPS, WITH_IS_TARGET)
+from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
+                                   LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
+                                   RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
-from kg.extract.triggers import (RELATION_NOUNS, REPORTING_VERBS, obligation_clause,
-                                 trigger_type)
-
-
-def _target_prep(trigger, prep) -> bool:  # type: ignore[no-untyped-def]
-    if prep.dep_ == "prep" and prep.lower_ == "of" and trigger.lemma_.lower() in RELATIONAL_NOUNS:
-        return True
-    if prep.dep_ == "prep" and prep.lower_ == "between":
-        return trigger.pos_ == "VERB" and trigger.lemma_.lower() in BETWEEN_IS_TARGET
-    if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS or _temporal(prep):
-        return False
-    return prep.lower_ != "with" or trigger.lemma_.lower() in WITH_IS_TARGET
-
-
-def _temporal(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a preposition's object is a time: "On 5 January" dates an act, aims at nothing."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+from kg.extract.target_phrases import (counted_object, deprived, direction_objects, in_phrase_of,
+                                       misread_conjuncts, obliged, placed_targets,
+                                       relative_pronoun, restrictive, shared_patient, suffered,
+                                       target_prep)
+from kg.extract.triggers import RELATION_NOUNS, trigger_type
 
 
 def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -47,8 +34,8 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
                 return found
             if child.pos_ == "PRON" and verb.dep_ == "ccomp":
                 return _subject_actors(verb.head, actor_at)  # "X said they had ..."
-            if _relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
-                    and _restrictive(child):
+            if relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
+                    and restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
     shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
     if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
@@ -60,20 +47,6 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     return ()
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "that"})
-"""Relative pronouns of people or groups: as a subject they stand for their antecedent
-("soldiers who entered the village"); "which" speaks of things."""
-
-
-def _relative_pronoun(token) -> bool:  # type: ignore[no-untyped-def]
-    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT")
-
-
-def _restrictive(pronoun) -> bool:  # type: ignore[no-untyped-def]
-    """A relative clause that is no aside after a comma ("Sharon, who has vowed ...")."""
-    return pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ","
-
-
 def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The agent of passive verbs conjoined with a passive ``verb``, whose "by" phrase the last
     one carries for all: "a man was shot and killed by gunmen" -> the gunmen shot him too."""
@@ -83,15 +56,6 @@ def _shared_agent(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
                  for by in conj.children if by.dep_ == "agent"
                  for k in actors_in(by.subtree, actor_at))
-
-
-def _shared_patient(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The passive subject of the verb a subjectless passive ``verb`` is conjoined to: "a man
-    was shot and killed" -> the man was killed too."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head is verb or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return ()
-    return tuple(k for c in passive_subjects(verb.head) for k in phrase_actors(c, actor_at))
 
 
 KeyTest = Callable[[str], bool]
@@ -111,6 +75,13 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         return _roles_of_verb(verb.head, actor_at, many)
     agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
         k for c in verb.children if c.dep_ == "dobj" for k in weapon_user(c, actor_at))
+    found = _own_targets(verb, actor_at) or _told_elsewhere(verb, actor_at, agents)
+    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+
+
+def _own_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Targets in the verb's own phrases: its object, a target preposition, "in the direction
+    of X", and those of a noun of its object the parser misread as a verb."""
     found: list[str] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
@@ -120,62 +91,38 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                              and prep.lower_ in OWNER_PREPS for g in prep.children
                              for k in phrase_actors(g, actor_at))
             if child.lemma_.lower() in RELATION_NOUNS:  # "restore ties with X"
-                found.extend(k for prep in child.children if _target_prep(verb, prep)
+                found.extend(k for prep in child.children if target_prep(verb, prep)
                              for g in prep.children for k in phrase_actors(g, actor_at))
-        elif _target_prep(verb, child) or _counted_object(child):
+        elif target_prep(verb, child) or counted_object(child):
             found.extend(k for grandchild in child.children for k in
                          phrase_actors(grandchild, actor_at))
-    stranded = stranded_subject(verb) if not found else None
-    if stranded is not None:  # "in Tlaxco, Morelos, a man was shot": the parser's apposition
-        found.extend(phrase_actors(stranded, actor_at))
-    if verb.dep_ == "relcl" and not found and not any(  # "the soldiers that ISIS took
-            c.dep_ == "nsubj" and _relative_pronoun(c) for c in verb.children):  # captive"
-        found.extend(phrase_actors(verb.head, actor_at))
-    if not found:  # "a man was shot and killed": the patient of both passives
-        found.extend(_shared_patient(verb, actor_at))
-    if not found:
-        found.extend(_conjoined_targets(verb, actor_at))
-    if not found:  # "opened fire to disperse demonstrators"
-        found.extend(_purpose_targets(verb, actor_at))
-    if not found:  # "an IED detonated, targeting a convoy"
-        found.extend(_aim_targets(verb, actor_at))
-    if not found:  # "assaulted the town but were repelled by X"
-        found.extend(_resisters(verb, actor_at))
-    if not found:  # "seized phones from women": whom the taking deprives
-        found.extend(_deprived(verb, actor_at))
-    if not found and verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS:
-        found.extend(_complement_targets(verb, actor_at))
-    elif not found and verb.lemma_.lower() in REPORTING_VERBS and obligation_clause(verb) is not None:
-        found.extend(k for c in obligation_clause(verb).children if c.dep_ in ("nsubj", "nsubjpass")
-                     for k in phrase_actors(c, actor_at))
-    return agents, tuple(k for k in dict.fromkeys(found) if k not in agents or many(k))
+        else:  # "fired in the direction of X's positions"
+            found.extend(k for g in direction_objects(child) for k in phrase_actors(g, actor_at))
+    if not found:  # "fired mortars and grenade launchers at X": "grenade" misread as a verb
+        found.extend(k for c in misread_conjuncts(verb) for p in c.children
+                     if target_prep(verb, p) for g in p.children
+                     for k in phrase_actors(g, actor_at))
+    return found
 
 
-APPROXIMATORS = frozenset({"around", "about", "over", "nearly", "approximately", "almost",
-                           "roughly", "some"})
-"""Words that make a number approximate, which a parser may take for a preposition."""
-
-
-def _counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb's "preposition" approximates its counted object ("killed around 25")."""
-    return prep.dep_ == "prep" and prep.lower_ in APPROXIMATORS and any(
-        g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
-
-
-TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
-                          "grab", "plunder", "pillage", "take", "rob"})
-"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
-
-
-def _deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
-    """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
-    if verb.lemma_.lower() not in TAKING_VERBS:
-        return []
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
-        p for o in verb.children if o.dep_ == "dobj" for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "from"]
-    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
-            for k in phrase_actors(g, actor_at)]
+def _told_elsewhere(verb, actor_at: ActorAt,  # type: ignore[no-untyped-def]
+                    agents: tuple[str, ...]) -> list[str]:
+    """Targets a verb's own phrases leave unnamed, from the first of these that names any: a
+    subject the parser stranded or a relative clause's antecedent, the patient of the passive
+    it is conjoined to, the object of a conjoined act, a clause of purpose, of aim, of
+    resistance or (for an act with agents) of encounter, whom a taking deprives, a complement."""
+    finders: tuple[Callable[[], Iterable[str]], ...] = (
+        lambda: placed_targets(verb, actor_at),  # "in Tlaxco, Morelos, a man was shot"
+        lambda: shared_patient(verb, actor_at),  # "a man was shot and killed"
+        lambda: _conjoined_targets(verb, actor_at),
+        lambda: _purpose_targets(verb, actor_at),  # "opened fire to disperse demonstrators"
+        lambda: _aim_targets(verb, actor_at),  # "an IED detonated, targeting a convoy"
+        lambda: _resisters(verb, actor_at),  # "assaulted the town but were repelled by X"
+        lambda: _met_targets(verb, actor_at) if agents else (),  # "..., clashing with X"
+        lambda: deprived(verb, actor_at),  # "seized phones from women"
+        lambda: _complement_targets(verb, actor_at)
+        if verb.lemma_.lower() in COMPLEMENT_TARGET_VERBS else obliged(verb, actor_at))
+    return next((found for find in finders if (found := list(find()))), [])
 
 
 def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -201,7 +148,7 @@ def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no
             break  # a verb with a subject of its own ends the shared subject's list
         if conj.pos_ != "VERB" or trigger_type(conj) is None:
             continue
-        found = [k for c in conj.children if c.dep_ == "dobj" or _target_prep(conj, c)
+        found = [k for c in conj.children if c.dep_ == "dobj" or target_prep(conj, c)
                  for g in ([c] if c.dep_ == "dobj" else c.children)
                  for k in phrase_actors(g, actor_at)]
         if found:  # "attacked and shot at a doctor"
@@ -251,6 +198,15 @@ def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
                  for k in _roles_of_verb(c, actor_at)[1])
 
 
+def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Whom the act of ``head`` met, by a participle of encounter on it: "launched an offensive
+    near the town, clashing with X" -> X."""
+    participles = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")] + [
+        c for c in head.subtree if c.dep_ == "acl" and in_phrase_of(c.head, head)]
+    return tuple(k for c in participles if c.tag_ == "VBG"
+                 and c.lemma_.lower() in ENCOUNTER_VERBS for k in _roles_of_verb(c, actor_at)[1])
+
+
 def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Who resisted the act of ``head``: the agent of a conjoined passive verb of resistance
     ("launched an offensive but were repelled by X")."""
@@ -260,9 +216,9 @@ def _resisters(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-u
 
 
 def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    preps = [c for c in noun.children if _target_prep(noun, c)]
+    preps = [c for c in noun.children if target_prep(noun, c)]
     if noun.dep_ == "nsubj":  # "talks have begun with the militants"
-        preps += [c for c in noun.head.children if _target_prep(noun, c)]
+        preps += [c for c in noun.head.children if target_prep(noun, c)]
     return tuple(k for p in preps for g in p.children for k in phrase_actors(g, actor_at))
 
 
@@ -301,23 +257,21 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
         first = first.head
     if first is not noun:
         head = first.head.head if first.dep_ == "pobj" else first.head
-    if not agents and first.dep_ in ("dobj", "pobj", "attr") and _light(head):
+    thrown = first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS  # "hurled bombs"
+    if not agents and (first.dep_ in ("dobj", "pobj", "attr") and _light(head) or thrown):
         agents = _subject_actors(head, actor_at)
     if not agents:  # "X claimed responsibility for the attack"
         agents = _claimants(first, actor_at)
-    if not agents and first.dep_ == "pobj" and first.head.lower_ in PARTICIPATION_PREPS \
-            and head.pos_ == "VERB" and trigger_type(head) is None:  # "gathered in a protest"
-        agents = _subject_actors(head, actor_at)
+    harmed = suffered(noun, first, head)
+    if harmed and not targets:  # "a civilian died in an explosion": who suffers the act
+        targets = tuple(k for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for k in phrase_actors(c, actor_at))
+    if not agents and not harmed and first.dep_ == "pobj" and first.head.lower_ in \
+            PARTICIPATION_PREPS and head.pos_ == "VERB" and trigger_type(head) is None:
+        agents = _subject_actors(head, actor_at)  # "gathered in a protest"
     if not agents and noun.dep_ == "attr" and head.lemma_ in COPULAS:  # "X is an ally of Y"
         agents = _subject_actors(head, actor_at)
-    if not targets and first.dep_ == "dobj" and _light(head):  # "set fire to a car", "opened
-        targets = tuple(k for p in head.children if p.dep_ == "prep"  # fire on them"
-                        and p.lower_ in LIGHT_TARGET_PREPS
-                        for g in p.children for k in phrase_actors(g, actor_at))
-    if not targets and head is not noun and head.pos_ == "VERB":  # "began a hunger strike to
-        targets = _purpose_targets(head, actor_at)  # protest President Assad's failure"
-        if not targets and first.dep_ == "dobj" and _light(head):  # "opened fire and killed
-            targets = tuple(_conjoined_targets(head, actor_at))  # a man"
+    targets = targets or _verb_told_targets(noun, first, head, actor_at)
     between = between_phrases(noun)
     if agents and not targets and between:  # "X undertook a mediation mission between A and B":
         targets = actors_in(unlocated(between[0]), actor_at)  # A and B are the parties
@@ -329,6 +283,27 @@ def _roles_of_noun(noun, actor_at: ActorAt, many: KeyTest = _never  # type: igno
     agents = agents or weapon_user(noun, actor_at)  # "an IED planted by X"
     targets = targets or _resisted_or_aimed(noun, first, head, agents, actor_at)
     return agents, tuple(k for k in targets if k not in agents or many(k))
+
+
+def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-untyped-def]
+                       ) -> tuple[str, ...]:
+    """Targets of an event noun told by the verb it is the object of: a light verb's target
+    phrase ("set fire to a car", "opened fire on them", "opened fire in the direction of X"), a
+    throwing verb's aimed phrase ("hurled petrol bombs at a police station"), the verb's clause
+    of purpose ("began a hunger strike to protest X") or a light verb's conjoined act ("opened
+    fire and killed a man")."""
+    light = first.dep_ == "dobj" and _light(head)
+    found = tuple(k for p in head.children if p.dep_ == "prep"
+                  for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
+                            else direction_objects(p))
+                  for k in phrase_actors(g, actor_at)) if light else ()
+    if not found and first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS:
+        found = tuple(k for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                      for g in p.children for k in phrase_actors(g, actor_at))
+    if not found and head is not noun and head.pos_ == "VERB":
+        found = _purpose_targets(head, actor_at) or (
+            tuple(_conjoined_targets(head, actor_at)) if light else ())
+    return found
 
 
 def _claimants(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -355,6 +330,8 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
         found = tuple(k for k in found if k not in agents)
         if found:
             return found
+    if verb is not None and _met_targets(verb, actor_at):  # "engaged in an offensive,
+        return _met_targets(verb, actor_at)  # clashing with X"
     return _aim_targets(noun, actor_at) or (_aim_targets(verb, actor_at) if verb is not None
                                             and (agents or trigger_type(verb) is None) else ())
 

@@ -2,8 +2,8 @@
 
 A report often tells an attack and then its toll in a clause or sentence of
 its own: a participle ("..., killing two civilians"), a passive with no agent
-("One civilian was killed"), or a clause with the attack's own agent ("The
-militants shot and killed a resident"). The harm is the attack's
+("One civilian was killed"), a verb of dying ("Two civilians died"), or a clause
+with the attack's own agent ("The militants shot and killed a resident"). The harm is the attack's
 consequence: whoever it befalls is the attack's target too (a bridging
 reading of the harm clause). The harm event is kept as told; its victims are
 also given to the nearest attack before it, in the same sentence or the next
@@ -29,11 +29,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.phrases import phrase_actors
 from kg.model import Actor, Event
 
 REACH = 2
@@ -108,12 +109,77 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
         if before is None or not _toll_of(harm, found[before], implied) or (
                 harm.sentence == found[before].sentence and _aimed(found[before], named)):
             continue
-        attack = found[before]
-        damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
-        added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
-                      and (k not in attack.agents or damage))  # owners may share one key
-        if added:
-            found[before] = replace(attack, targets=(*attack.targets, *added))
+        for index in _telling(found, before, harm, implied, named):
+            attack = found[index]
+            damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
+            added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
+                          and (k not in attack.agents or damage))  # owners may share one key
+            if added:
+                found[index] = replace(attack, targets=(*attack.targets, *added))
+    return found
+
+
+def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
+             named: Callable[[Event], bool] | None) -> list[int]:
+    """The attacks one harm is the toll of: the nearest before it, and the other words of its
+    sentence that tell the same attack ("an IED by X detonated": "IED" and "detonated"), whose
+    agents the harm does not contradict either, nor, in the harm's own sentence, their aim."""
+    sentence = events[nearest].sentence
+    return [i for i in range(nearest + 1) if i == nearest or (
+        events[i].sentence == sentence and _attack(events[i])
+        and _toll_of(harm, events[i], implied)
+        and not (harm.sentence == sentence and _aimed(events[i], named)))]
+
+
+DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+"""Intransitive verbs of dying: their subject is the toll of the act before ("two civilians
+died"), a harm with no perpetrator and no event of its own."""
+
+
+Dead = tuple[int, int, tuple[str, ...]]
+"""A toll told by a verb of dying: (sentence, character offset, keys of the dead)."""
+
+
+def deaths(doc, actor_at: Callable[[int], str | None],  # type: ignore[no-untyped-def]
+           sentence_of: Mapping[int, int]) -> list[Dead]:
+    """The subjects of each verb of dying in ``doc`` (:data:`Dead`): "At least three civilians
+    died" names the civilians as the dead."""
+    found = []
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in DEATH_VERBS:
+            keys = tuple(k for c in verb.children if c.dep_ == "nsubj"
+                         for k in phrase_actors(c, actor_at))
+            if keys:
+                found.append((sentence_of.get(verb.i, 0), verb.idx, keys))
+    return found
+
+
+def with_deaths(events: Sequence[Event], dead: Sequence[Dead],
+                named: Callable[[Event], bool] | None = None) -> list[Event]:
+    """``events`` with the dead of each verb of dying (:func:`deaths`) given, as
+    targets, to the nearest attack told before them (every word of its sentence that tells an
+    attack), within :data:`REACH` sentences; in the attack's own sentence only when it names
+    nothing it was aimed at (as :func:`with_victims`).
+
+    >>> from kg.model import Span
+    >>> shelling = Event(0, "Shelling", Span(0, 7, "shelled"), 0, agents=("army",))
+    >>> with_deaths([shelling], [(1, 40, ("civilians",))])[0].targets
+    ('civilians',)
+    >>> [with_deaths([shelling], [dead])[0].targets
+    ...  for dead in [(1, 40, ("army",)), (4, 90, ("civilians",))]]
+    [(), ()]
+    """
+    found = list(events)
+    for sentence, offset, keys in dead:
+        before = [i for i, e in enumerate(found) if _attack(e) and e.trigger.start < offset
+                  and 0 <= sentence - e.sentence <= REACH]
+        told = [i for i in before if found[i].sentence == found[before[-1]].sentence
+                and not (found[i].sentence == sentence and _aimed(found[i], named))]
+        for index in told:  # every word of the sentence that tells the attack
+            attack = found[index]
+            added = tuple(k for k in keys if k not in attack.targets and k not in attack.agents)
+            if added:
+                found[index] = replace(attack, targets=(*attack.targets, *added))
     return found
 
 
@@ -225,5 +291,5 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
     return perpetrator
 
 
-__all__ = ["REACH", "named_object", "offenders", "perpetrator_of", "with_crowd_victims",
-           "with_perpetrators", "with_victims"]
+__all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of",
+           "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]

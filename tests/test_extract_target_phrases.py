@@ -1,0 +1,54 @@
+"""Phrases that name a trigger's target by their shape (kg.extract.target_phrases), on
+hand-built parses of made-up phrases."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.target_phrases import direction_objects, misread_conjuncts, target_prep
+
+
+def _doc(words, heads, deps, **extra):  # type: ignore[no-untyped-def]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, **extra)
+
+
+def test_the_object_of_in_the_direction_of_is_what_an_act_points_at():
+    doc = _doc("fired in the direction of posts near town".split(), [0, 0, 3, 1, 3, 4, 5, 6],
+               ["ROOT", "prep", "det", "pobj", "prep", "pobj", "prep", "pobj"],
+               lemmas=["fire", "in", "the", "direction", "of", "post", "near", "town"])
+    assert [t.text for t in direction_objects(doc[1])] == ["posts"]
+    assert direction_objects(doc[6]) == []
+
+
+def test_towards_names_a_target_and_a_date_does_not():
+    doc = _doc("fired towards posts on Monday".split(), [0, 0, 1, 0, 3],
+               ["ROOT", "prep", "pobj", "prep", "pobj"], lemmas=["fire", "towards", "post", "on",
+                                                                 "Monday"],
+               ents=["O", "O", "O", "O", "B-DATE"])
+    assert [target_prep(doc[0], doc[i]) for i in (1, 3)] == [True, False]
+
+
+def test_a_bare_form_conjunct_of_a_finite_verb_is_a_misread_noun():
+    words = "rebels fired mortars and grenade launchers at posts".split()
+    doc = _doc(words, [1, 1, 1, 1, 1, 4, 4, 6],
+               ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "prep", "pobj"],
+               tags=["NNS", "VBD", "NNS", "CC", "VB", "NNS", "IN", "NNS"])
+    assert [t.text for t in misread_conjuncts(doc[1])] == ["grenade"]
+
+
+def test_a_conjunct_with_its_own_auxiliary_is_a_verb():
+    words = "rebels fired mortars and will return".split()
+    doc = _doc(words, [1, 1, 1, 1, 5, 1], ["nsubj", "ROOT", "dobj", "cc", "aux", "conj"],
+               tags=["NNS", "VBD", "NNS", "CC", "MD", "VB"])
+    assert misread_conjuncts(doc[1]) == []
+
+
+def test_a_present_form_conjunct_of_a_past_verb_is_a_misread_noun_but_not_of_a_present_one():
+    words = "rebels fired mortars , grenade launchers at posts".split()
+    deps = ["nsubj", "ROOT", "dobj", "punct", "conj", "dobj", "prep", "pobj"]
+    heads = [1, 1, 1, 1, 1, 4, 4, 6]
+    past = _doc(words, heads, deps, tags=["NNS", "VBD", "NNS", ",", "VBP", "NNS", "IN", "NNS"])
+    present = _doc(words, heads, deps, tags=["NNS", "VBP", "NNS", ",", "VBP", "NNS", "IN", "NNS"])
+    assert [t.text for t in misread_conjuncts(past[1])] == ["grenade"]
+    assert misread_conjuncts(present[1]) == []
