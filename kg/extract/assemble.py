@@ -28,6 +28,7 @@ from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.headings import with_told_roles
 from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
@@ -365,6 +366,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of))
+    events = with_told_roles(events, doc)  # "Looting: ... rebels seized radios": one event
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
