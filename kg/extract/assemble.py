@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
-from kg.extract.clauses import clause_of
+from kg.extract.clauses import clause_of, labelled_clause
 from kg.extract.counterpart import (counter_sentences, countering, with_counter_crowds,
                                     with_counter_protests, with_counterparts)
 from kg.extract.dates import find_times
@@ -28,6 +28,7 @@ from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.headings import with_told_roles
 from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
@@ -223,13 +224,16 @@ def _place(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[str | None,
 
 def _time(ctx: _Context, sentence: int, found: FoundEvent) -> tuple[TimeExpr | None, str | None]:
     """The event's time and where it was found: its clause; a date adjunct of its sentence
-    (fronted, or a day date of a clause governing the trigger's); else the latest time of the
-    sentences before it."""
+    (fronted, or a day date of a clause governing the trigger's), for a heading the adjunct of
+    the clause it labels (:func:`~kg.extract.clauses.labelled_clause`); else the latest time
+    of the sentences before it."""
     own = ctx.governing_times(sentence, found.trigger, found.clause)
     if own:
         return own[0], "clause"
-    adjunct = ctx.adjunct_times(sentence, found.trigger) or ctx.governing_times(
-        sentence, found.trigger)
+    told = labelled_clause(ctx.doc[found.trigger])  # a heading is dated as the clause it labels:
+    at = found.trigger if told is None else told.i  # "Looting: On 3 May, rebels seized radios"
+    at_sentence = ctx.sentence_of_token.get(at, sentence)
+    adjunct = ctx.adjunct_times(at_sentence, at) or ctx.governing_times(at_sentence, at)
     if adjunct:
         return adjunct[0], "sentence"
     before = ctx.time_before(sentence)
@@ -364,6 +368,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
+    events = with_told_roles(events, doc)  # "Looting: ... rebels seized radios": one event
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -162,6 +162,23 @@ def labelled_clause(token):  # type: ignore[no-untyped-def]
     return after if after.i > token.i + 1 and after.pos_ == "VERB" else None
 
 
+def heading_tokens(doc) -> set[int]:  # type: ignore[no-untyped-def]
+    """Indices of the words of every heading that labels a clause (:func:`labelled_clause`):
+    a heading names an act, never who acts ("Defusal: On 4 May, soldiers removed a bomb").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Defusal : soldiers removed mines".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 3],
+    ...           deps=["dep", "punct", "nsubj", "ROOT", "dobj"],
+    ...           pos=["PROPN", "PUNCT", "NOUN", "VERB", "NOUN"])
+    >>> sorted(heading_tokens(doc))
+    [0]
+    """
+    return {i for sentence in doc.sents for word in sentence[:HEADING_WORDS]
+            if labelled_clause(word) is not None for i in range(sentence.start, word.i + 1)}
+
+
 def main_verb(participle) -> bool:  # type: ignore[no-untyped-def]
     """Whether a verb the parser hung on the root noun of its sentence is that sentence's main
     verb: it takes an object, itself or a conjunct, as no passive participle does ("the forces

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extract.clauses import heading_tokens
 from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
@@ -133,7 +134,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     ``is_place`` tells the words of place names: a force noun one modifies is its state's.
     """
     found: dict[int, Candidate] = {}
-    taken = taken | _bracketed_after(doc, taken)
+    taken = taken | _bracketed_after(doc, taken) | heading_tokens(doc)  # "Defusal: ..." acts not
 
     def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
             actor: Actor | None = None, kind: str | None = None) -> bool:
