@@ -9,14 +9,7 @@ generic such as "the militants" stays unresolved):
 A candidate becomes an actor only when an event uses it as agent or target
 (see :func:`kg.extract.assemble.assemble`). Its key is the slug of its label
 (:func:`kg.ids.slugify`), so the same name gets the same actor in every article;
-its kind is guessed from the entity label or the head noun.
-
-Examples
---------
->>> guess_kind("ORG", "Revolutionary United Front")
-'armed_group'
->>> guess_kind("", "prisoners"), guess_kind("", "police forces")
-('civilians', 'police')
+its kind is guessed from the entity label or the head noun (:mod:`kg.extract.kinds`).
 """
 
 from __future__ import annotations
