@@ -26,6 +26,7 @@ MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
 STATE_STRIKES = frozenset({"AirStrike", "Shelling"})
 """Event types of arms mostly states hold: a nation's adjective on one names its forces."""
 MILITARY = "military"
+"""The sector of a state's armed forces (``ontology/actors.yaml``)."""
 
 
 @functools.cache
@@ -47,8 +48,8 @@ def forces_striking(gazetteer: Gazetteer, adjective) -> Actor | None:  # type: i
     if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ != "NORP" or \
             trigger_type(adjective.head) not in STATE_STRIKES:
         return None
-    country = gazetteer.nationalities.get(adjective.lower_)
-    return gazetteer.generic(MILITARY, country) if country in gazetteer.actors else None
+    country = gazetteer.nation(adjective.text)
+    return gazetteer.generic(MILITARY, country) if country is not None else None
 
 
-__all__ = ["MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions"]
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions"]

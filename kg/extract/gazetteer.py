@@ -107,6 +107,15 @@ class Gazetteer:
         return actor
 
 
+    def nation(self, word: str) -> str | None:
+        """The state a nationality word names ("Malian", "Saudi"), if the gazetteer holds it.
+
+        >>> load_gazetteer().nation("Malian"), load_gazetteer().nation("Martian")
+        ('mali', None)
+        """
+        country = self.nationalities.get(word.lower())
+        return country if country in self.actors else None
+
     def state_of(self, iso3: str | None) -> str | None:
         """The state actor key of an ISO 3166-1 alpha-3 code.
 

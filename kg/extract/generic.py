@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.arms import forces_striking, munitions
+from kg.extract.arms import MILITARY, forces_striking, munitions
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
 from kg.model import Actor, Mention, Place
@@ -186,13 +186,12 @@ MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""
 UNIDENTIFIED = "unidentified"
-MILITARY = "military"
+"""The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 PEOPLES_FORCES = "rebels"
 """The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
 LED_BODIES = frozenset({"coalition"})
 """Bodies that a state's "X-led" makes its armed forces ("the Saudi-led coalition"), beside
 the nouns of armed forces ("US-led forces")."""
-"""The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 
 
 class GenericAgents:
@@ -251,8 +250,7 @@ class GenericAgents:
                                                                              *LED_BODIES}):
             return None
         leaders = (w for c in token.children if c.dep_ in MODIFIER_DEPS for w in _leaders(c))
-        return MILITARY if any(self.gazetteer.nationalities.get(w.lower_) in self.gazetteer.actors
-                               for w in leaders) else None
+        return MILITARY if any(self.gazetteer.nation(w.text) for w in leaders) else None
 
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of the armed band whose members a membership noun names: its common-noun
@@ -293,8 +291,8 @@ class GenericAgents:
             if child.dep_ not in MODIFIER_DEPS or child.i > token.i:
                 continue
             for word in (child, *_leaders(child)):
-                country = self.gazetteer.nationalities.get(word.lower_)
-                if word.text[:1].isupper() and country in self.gazetteer.actors:
+                country = self.gazetteer.nation(word.text)
+                if word.text[:1].isupper() and country is not None:
                     return country
         return None
 
@@ -335,10 +333,9 @@ class GenericAgents:
                 noun.dep_ in MODIFIER_DEPS or not noun.text[:1].isupper():
             return None
         word = noun.lower_
-        country = self.gazetteer.nationalities.get(word) or (
-            self.gazetteer.nationalities.get(word[:-1]) if word.endswith("s") else None)
-        return self.gazetteer.generic("civilians", country) if country in self.gazetteer.actors \
-            else None
+        country = self.gazetteer.nation(word) or (
+            self.gazetteer.nation(word[:-1]) if word.endswith("s") else None)
+        return self.gazetteer.generic("civilians", country) if country is not None else None
 
     def names_place(self, name: str, sentence: int) -> bool:
         """Whether ``name`` is a place of the country of ``sentence``."""

@@ -330,8 +330,9 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
         found = tuple(k for k in found if k not in agents)
         if found:
             return found
-    if verb is not None and _met_targets(verb, actor_at):  # "engaged in an offensive,
-        return _met_targets(verb, actor_at)  # clashing with X"
+    met = _met_targets(verb, actor_at) if verb is not None else ()
+    if met:  # "engaged in an offensive, clashing with X"
+        return met
     return _aim_targets(noun, actor_at) or (_aim_targets(verb, actor_at) if verb is not None
                                             and (agents or trigger_type(verb) is None) else ())
 

@@ -168,7 +168,7 @@ class WorldIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._cache: dict[tuple[str, str], list[WorldPlace]] = {}
+        self._cache: dict[tuple[str, str, tuple[str, ...]], list[WorldPlace]] = {}
 
     def lookup(self, name: str, table: str = "name", countries: Iterable[str] = ()
                ) -> list[WorldPlace]:
