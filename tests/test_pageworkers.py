@@ -70,6 +70,18 @@ def test_a_page_past_its_deadline_is_cut_and_its_worker_replaced(page_pool):
     assert page_pool.forks == 2
 
 
+def test_prestarted_workers_answer_the_first_pages_without_a_fork():
+    pool = QueryPool(open_store("memory:"), timeout=5, row_limit=0, max_workers=2,
+                     wsgi_app=pid_app)
+    try:
+        assert (pool.prestart(), pool.forks) == (2, 2)
+        assert pool.prestart() == 0  # already full
+        pids = {pool.run(PageJob.from_environ(request_environ("/a"))).body for _ in range(3)}
+        assert pool.forks == 2 and len(pids) >= 1
+    finally:
+        pool.close()
+
+
 @pytest.fixture
 def worker_app(memory_store, extractor):
     from web import close_app, create_app
@@ -89,6 +101,14 @@ def test_pages_from_workers_equal_pages_rendered_in_process(worker_app, app):
         answer, expected = in_worker.get(path), in_process.get(path)
         assert (answer.status_code, answer.data) == (expected.status_code, expected.data), path
         assert answer.headers["Content-Type"] == expected.headers["Content-Type"], path
+    assert worker_app.extensions["kg_page_pool"].forks == 1
+
+
+def test_start_page_workers_forks_the_app_pool_before_any_request(worker_app):
+    from web.workers import start_page_workers
+
+    assert start_page_workers(worker_app) == 1
+    worker_app.test_client().get("/api/actors")
     assert worker_app.extensions["kg_page_pool"].forks == 1
 
 

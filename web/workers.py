@@ -52,6 +52,14 @@ def warm_pages(app: Flask, paths: tuple[str, ...] = WARM_PATHS) -> float:
     return time.perf_counter() - started
 
 
+def start_page_workers(app: Flask) -> int:
+    """Fork ``app``'s page workers now, after :func:`warm_pages` and before the server answers,
+    so no first request waits for a fork; return how many were started (0 without a pool)."""
+    with app.app_context():
+        pool = _pool()
+        return pool.prestart() if pool is not None else 0
+
+
 def _render_in_worker() -> Response | None:
     if request.environ.get(IN_WORKER) or not delegated(request.method, request.path):
         return None

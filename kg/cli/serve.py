@@ -102,7 +102,7 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
                           connection_limit=connection_limit, idle_timeout=idle_timeout,
                           request_timeout=request_timeout,
                           max_request_body=int(config["MAX_CONTENT_LENGTH"]))
-    warmed = _warm(app) if warm and page_workers else ""
+    warmed = _warm(app, warm) if page_workers else ""
     server = serve_on(app, listener, limits)
     click.echo(f"Conflict KG on http://{host}:{port}/ (store {config['KG_STORE']}{warmed}; query "
                f"timeout {config['KG_QUERY_TIMEOUT']} s, row limit {config['KG_ROW_LIMIT']}, "
@@ -114,10 +114,13 @@ def serve(ctx: click.Context, store: str | None, host: str, port: int, threads: 
         close_app(app)
 
 
-def _warm(app: Any) -> str:
-    from web.workers import warm_pages
+def _warm(app: Any, warm: bool) -> str:
+    """Render the first pages (``warm``), then fork the page workers: a first request waits
+    for neither."""
+    from web.workers import start_page_workers, warm_pages
 
-    return f", pages warmed in {warm_pages(app):.1f} s"
+    warmed = f", pages warmed in {warm_pages(app):.1f} s" if warm else ""
+    return f"{warmed}, {start_page_workers(app)} page workers started"
 
 
 def bind_listener(host: str, port: int) -> socket.socket:
