@@ -237,8 +237,10 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if event_type not in PROTESTS:
         return event_type
     skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
-    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
-              if modality_of(t) == "asserted"]  # not "fear clashes will break out"
+    cues = {w for cue, kind in lexicon().manner if kind not in (CALM, KIDNAP) for w in cue}
+    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip
+                                and (t.lemma_.lower() in cues or t.lower_ in cues)])  # no other
+              if modality_of(t) == "asserted"]  # word can tell; not "fear clashes will break out"
     own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
     theirs = [t for t in tokens if t.i not in own  # "..., preventing traffic": no police act
               and not _by_crowd(t, token)]  # "protesters parked a bus to prevent traffic"
