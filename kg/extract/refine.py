@@ -28,7 +28,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
                                      argument_heads, shared_verbs)
-from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
+from kg.extract.triggers import demanded, entity_of, guarded, phrase_words, trigger_type
 
 PROTESTS = frozenset({"Protest"})
 TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
@@ -175,8 +175,7 @@ NAMES = ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "P
 def _named(token) -> bool:  # type: ignore[no-untyped-def]
     """``token`` is a word of a proper name of several words ("Baton Rouge"): it names, it tells
     no act."""
-    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
-        if token.ent_type_ in NAMES else None
+    name = entity_of(token) if token.ent_type_ in NAMES else None
     return name is not None and len(name) > 1
 
 
