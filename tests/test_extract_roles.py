@@ -367,3 +367,38 @@ def test_a_conjunct_only_the_fallback_knows_joins_the_gazetteers(extractor):
                               "near Kismayo.")
     assert event.agents[0] == "kenya-military" and len(event.agents) == 2
     assert event.agents[1].startswith("kilimo-brigade")
+
+
+def _shelling_doc():  # type: ignore[no-untyped-def]
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words="Rebels and Brigade shelled the town .".split(),
+               heads=[3, 0, 0, 3, 5, 3, 3], deps=["nsubj", "cc", "conj", "ROOT", "det", "dobj",
+                                                  "punct"],
+               pos=["NOUN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+               tags=["NNS", "CC", "NNP", "VBD", "DT", "NN", "."],
+               lemmas=["rebel", "and", "brigade", "shell", "the", "town", "."])
+
+
+def test_the_fallback_widens_a_role_whose_phrase_it_names_more_of():
+    from kg.extract.roles import roles
+
+    doc = _shelling_doc()
+    assert roles(doc[3], {0: "rebels"}.get, {2: "brigade"}.get) == (("rebels", "brigade"), ())
+
+
+def test_a_fallback_silent_where_the_roles_were_sought_runs_no_second_search(monkeypatch):
+    """The widened search would ask about the same tokens, get the same answers and find the
+    same roles: it runs only where the fallback names someone the first search asked about."""
+    from kg.extract import roles as module
+
+    searches: list[int] = []
+    search = module._roles_of_verb
+    monkeypatch.setattr(module, "_roles_of_verb", lambda token, *rest: (
+        searches.append(token.i), search(token, *rest))[1])
+    doc = _shelling_doc()
+    assert module.roles(doc[3], {0: "rebels"}.get, {6: "dot"}.get) == (("rebels",), ())
+    assert searches == [3]
+    assert module.roles(doc[3], {0: "rebels"}.get, {2: "brigade"}.get)[0] == ("rebels", "brigade")
+    assert searches == [3, 3, 3]

@@ -28,7 +28,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
                                      argument_heads, shared_verbs)
-from kg.extract.triggers import demanded, guarded, phrase_words, trigger_type
+from kg.extract.triggers import demanded, entity_of, guarded, phrase_words, trigger_type
 
 PROTESTS = frozenset({"Protest"})
 TERRITORY = frozenset({"SeizeTerritory", "RegainTerritory"})
@@ -175,8 +175,7 @@ NAMES = ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "P
 def _named(token) -> bool:  # type: ignore[no-untyped-def]
     """``token`` is a word of a proper name of several words ("Baton Rouge"): it names, it tells
     no act."""
-    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
-        if token.ent_type_ in NAMES else None
+    name = entity_of(token) if token.ent_type_ in NAMES else None
     return name is not None and len(name) > 1
 
 
@@ -237,8 +236,10 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if event_type not in PROTESTS:
         return event_type
     skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
-    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip])
-              if modality_of(t) == "asserted"]  # not "fear clashes will break out"
+    cues = {w for cue, kind in lexicon().manner if kind not in (CALM, KIDNAP) for w in cue}
+    tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip
+                                and (t.lemma_.lower() in cues or t.lower_ in cues)])  # no other
+              if modality_of(t) == "asserted"]  # word can tell; not "fear clashes will break out"
     own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
     theirs = [t for t in tokens if t.i not in own  # "..., preventing traffic": no police act
               and not _by_crowd(t, token)]  # "protesters parked a bus to prevent traffic"

@@ -348,6 +348,21 @@ def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
     return wider if not known or set(known) < set(wider) else known
 
 
+def _recording(actor_at: ActorAt, asked: set[int]) -> ActorAt:
+    """``actor_at``, noting in ``asked`` every token it is asked about. A role search is
+    a function of the answers it gets: one whose every token the fallback leaves as it was
+    would find the same roles with the fallback, and is not run again.
+
+    >>> asked = set()
+    >>> _recording({1: "a"}.get, asked)(1), _recording({1: "a"}.get, asked)(2), sorted(asked)
+    ('a', None, [1, 2])
+    """
+    def answer(i: int) -> str | None:
+        asked.add(i)
+        return actor_at(i)
+    return answer
+
+
 def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
           many: KeyTest = _never, owner_at: ActorAt | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -363,10 +378,13 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
             between_phrases(token) or any(c.dep_ in ("amod", "compound") for c in token.children)))  # ("Russian
     # shelling hit a school")
     roles_of = _roles_of_verb if verbal else _roles_of_noun
-    agents, targets = roles_of(token, actor_at, many)
+    asked: set[int] = set()
+    agents, targets = roles_of(token, actor_at if fallback_at is None
+                               else _recording(actor_at, asked), many)
     if fallback_at is not None:
         either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
-        wider_agents, wider_targets = roles_of(token, either, many)
+        wider_agents, wider_targets = roles_of(token, either, many) if any(
+            either(i) != actor_at(i) for i in asked) else (agents, targets)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
             else _widened(agents, wider_agents)
         targets = _widened(targets, tuple(k for k in wider_targets if k not in agents or many(k)))

@@ -198,8 +198,29 @@ def _name_modifier(token) -> bool:  # type: ignore[no-untyped-def]
     Cooperation" describe the body, they report no event."""
     if token.ent_type_ not in NAME_ENTITIES or not token.text[:1].isupper() or token.pos_ == "VERB":
         return False
-    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = entity_of(token)
     return name is not None and len(name) > 1 and name.root.i != token.i
+
+
+def entity_of(token):  # type: ignore[no-untyped-def]
+    """The named entity of ``doc.ents`` that ``token`` is a word of, or ``None``: read from the
+    entity tags around it, without building every entity of the doc.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="in Baton Rouge today".split(),
+    ...           ents=["O", "B-GPE", "I-GPE", "O"])
+    >>> [(e.start, e.end) if e else None for e in map(entity_of, doc)], [(e.start, e.end) for e in doc.ents]
+    ([None, (1, 3), (1, 3), None], [(1, 3)])
+    """
+    if not token.ent_type or token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]

@@ -50,6 +50,7 @@ class WorldIndexError(KGError):
     """The world gazetteer's packages are missing or its cache cannot be written."""
 
 
+@functools.lru_cache(maxsize=1 << 14)  # names recur across articles; folding is pure
 def fold(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics or apostrophes, no Arabic
     article (leading, or between two words, where it takes the sound of the next letter:

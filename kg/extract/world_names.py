@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
@@ -107,7 +108,12 @@ def capitalised(token) -> bool:  # type: ignore[no-untyped-def]
     >>> [capitalised(t) for t in doc]
     [True, True, True, False, False, False]
     """
-    text = INNER_APOSTROPHE.sub("", token.text)
+    return _capitalised_text(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # words recur: one regex pass per distinct word
+def _capitalised_text(word: str) -> bool:
+    text = INNER_APOSTROPHE.sub("", word)
     return text.isalpha() and (text[:1].isupper() or text[:1].islower() and text[1:2].isupper())
 
 
@@ -174,13 +180,14 @@ def _runs(doc, taken: set[int], known: Callable[[str], bool]  # type: ignore[no-
     names a world place is one name ("Los Lagos" over "Lagos"); a run wholly inside earlier
     matches is an anchor: it may head an admin chain ("Rubizhne, Luhansk") but is no new
     place."""
-    whole = [(s, e) for s, e in _free_runs(doc, ()) if any(i in taken for i in range(s, e))]
+    every = list(_free_runs(doc, ()))  # the runs, matches or not
+    whole = [(s, e) for s, e in every if any(i in taken for i in range(s, e))]
     longer = [(s, e) for s, e in whole if not all(i in taken for i in range(s, e))
               and known(doc[s:e].text)]
     covered = {i for s, e in longer for i in range(s, e)}
     free = [(a, b, False) for s, e in _free_runs(doc, taken) if s not in covered
             for a, b in _split_unknown(doc, s, e, known)]
-    anchors = [(s, e, True) for s, e in _free_runs(doc, ()) if s not in covered
+    anchors = [(s, e, True) for s, e in every if s not in covered
                and all(i in taken for i in range(s, e))]
     yield from sorted([*free, *anchors, *((s, e, False) for s, e in longer)])
 
