@@ -318,7 +318,8 @@ class GenericAgents:
             country = next(iter(named)) if named else self.countries.of(sentence)
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
-        own = self._heads.get(token.lemma_.lower()) or self._membership(token)
+        own = self._heads.get(token.lemma_.lower()) or self._membership(token) or \
+            self._capitalised_plural(token)  # "Ambazonian Separatists"
         if not national and sector == own and self.gazetteer.sectors[sector].kind == \
                 "armed_group":  # a sector no modifier moved ("pro-government militias")
             community = community_of(self.gazetteer, token, country)  # "Kaduna militiamen"
