@@ -119,7 +119,7 @@ class Countries:
 PLACE_WEIGHTS = {"region": 3, "capital": 2, "city": 2}
 """Votes of a place for its country by its kind: a province or a city shares its name with few
 places abroad, a village with many ("Almaly district of Almaty city" is in Kazakhstan though an
-Elmali lies in Turkey)."""
+Elmali lies in Turkey); a place written by an alternate name votes half (:func:`_weight`)."""
 
 
 def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
@@ -151,7 +151,7 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
         state = gazetteer.state_of(place.country) if place is not None else None
         if state is None or place is None:
             continue
-        whole, weight = place.kind == "country", PLACE_WEIGHTS.get(place.kind, 1)
+        whole, weight = place.kind == "country", _weight(place, mention.span.text)
         in_sentence.setdefault((mention.sentence, whole), Counter())[state] += weight
         counts[whole][state] += weight
     sentences = {sentence for sentence, _ in in_sentence}
@@ -159,6 +159,22 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
                    for s in sentences}
     article = _leading(counts[False] or counts[True]) if counts[False] or counts[True] else None
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
+
+
+def _weight(place: Place, written: str) -> float:
+    """A place's vote for its country: by its kind (:data:`PLACE_WEIGHTS`), halved where the
+    text writes one of its alternate names, not its own ("Almaly" read as Turkey's Elmali):
+    such a reading is the likelier of two to be a namesake's.
+
+    >>> town = Place("elmali", "Elmali", "town", "TUR")
+    >>> _weight(town, "Elmali"), _weight(town, "Almaly")
+    (1, 0.5)
+    """
+    from kg.extract.world import plain
+
+    weight = PLACE_WEIGHTS.get(place.kind, 1)
+    own = plain(written) in {plain(n) for n in (place.label, *place.aliases)}
+    return weight if own else weight / 2
 
 
 def _leading(votes: Counter[str]) -> str:
