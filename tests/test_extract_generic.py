@@ -324,3 +324,12 @@ def test_a_nations_adjective_on_an_attack_names_no_forces(extractor):
 ])
 def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, target):
     assert ("Arrest", ("kenya-police",), (target,)) in _roles(extractor, text)
+
+
+@pytest.mark.parametrize("text, agents", [
+    ("A group burned the police station in Mombasa.", ("kenya-civilians",)),
+    ("The group burned the police station in Mombasa.", ()),
+    ("A militant group burned the police station in Mombasa.", ()),
+])
+def test_an_indefinite_group_no_word_qualifies_is_a_crowd_of_people(extractor, text, agents):
+    assert _roles(extractor, text)[0][1] == agents
