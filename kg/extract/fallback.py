@@ -160,6 +160,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
                 and not _describes_known(ent, taken, generic) \
+                and not _common_force(ent, generic) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -253,6 +254,18 @@ def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # t
     return ent.label_ == NATIONALITY and (
         ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
         or generic is not None and generic(ent.root) is not None)
+
+
+FORCE_QUALIFIERS = frozenset({"air", "armed", "security", "ground", "naval", "special"})
+"""Common words that qualify a noun of state forces in a capitalised mention ("Air Forces")."""
+
+
+def _common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised mention of a state's forces by their common noun ("the Army", "Air Forces",
+    "Security Forces") names no organisation: it is the generic forces of its context."""
+    actor = generic(ent.root) if generic is not None else None
+    return actor is not None and actor.kind in INSTITUTIONS and all(
+        t.i == ent.root.i or t.lower_ in ARTICLES or t.lower_ in FORCE_QUALIFIERS for t in ent)
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
