@@ -244,3 +244,16 @@ def test_a_capitalised_common_noun_of_state_forces_is_the_forces_of_the_context(
 def test_a_force_with_a_name_of_its_own_stays_that_force(extractor):
     _, events = _events(extractor, "The Kenyan National Army shelled two villages near Mombasa.")
     assert events and "kenya-military" not in events[0][1]
+
+
+def test_a_place_in_the_name_of_a_body_is_part_of_the_name(extractor):
+    extraction, events = _events(extractor, "A fighter of the Kenya Freedom Front attacked a "
+                                            "police post in Mombasa.")
+    labels = [extraction.actor(k).label for k in events[0][1]]
+    assert labels == ["Kenya Freedom Front"]
+    assert "kenya" not in [m.key for m in extraction.mentions if m.kind == "place"]
+
+
+def test_a_place_in_the_name_of_state_forces_stays_a_place_of_theirs(extractor):
+    extraction, _ = _events(extractor, "The Kenya Defence Forces shelled two villages near Mombasa.")
+    assert "kenya" in [m.key for m in extraction.mentions if m.kind == "place"]
