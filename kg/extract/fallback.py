@@ -271,20 +271,21 @@ def _common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-un
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``token`` is an organisation's acronym the tagger did not name: a proper noun of
     three or more capitals ("MFDC", "CODECO-ALC"), not a thing counted with an indefinite
-    article ("an IED", "a UAV").
+    article or a number ("an IED", "a UAV", "1 IED").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "MFDC", "an", "IED", "Goma"],
-    ...           pos=["DET", "PROPN", "DET", "PROPN", "PROPN"], heads=[1, 1, 3, 3, 4],
-    ...           deps=["det", "ROOT", "det", "ROOT", "ROOT"])
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "MFDC", "an", "IED", "Goma", "1", "IED"],
+    ...           pos=["DET", "PROPN", "DET", "PROPN", "PROPN", "NUM", "PROPN"],
+    ...           heads=[1, 1, 3, 3, 4, 6, 6], deps=["det", "ROOT", "det", "ROOT", "ROOT", "nummod",
+    ...                                               "ROOT"])
     >>> [_acronym(t) for t in doc]
-    [False, True, False, False, False]
+    [False, True, False, False, False, False, False]
     """
     letters = token.text.replace("-", "")
     return (token.pos_ == "PROPN" and len(letters) >= 3 and letters.isalpha()
             and letters.isupper() and not any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                              for c in token.children))
+                                              or c.dep_ == "nummod" for c in token.children))
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
