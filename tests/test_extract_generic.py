@@ -333,3 +333,12 @@ def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, 
 ])
 def test_an_indefinite_group_no_word_qualifies_is_a_crowd_of_people(extractor, text, agents):
     assert _roles(extractor, text)[0][1] == agents
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("About 100 pro-Uganda demonstrators gathered in Mombasa.", "kenya-protesters"),
+    ("Hundreds of anti-Uganda protesters gathered in Mombasa.", "kenya-protesters"),
+    ("Ugandan protesters gathered in Mombasa.", "uganda-protesters"),
+])
+def test_a_nation_named_as_a_stance_gives_a_crowd_no_nationality(extractor, text, agent):
+    assert _roles(extractor, text)[0][1] == (agent,)

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.actors import stance
 from kg.extract.arms import MILITARY, forces_striking, munitions
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
@@ -317,13 +318,13 @@ class GenericAgents:
     def nationality(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """A country named by a nationality modifier of ``token``: "Malian villagers"; or by
         the leader of a force "X-led" ("Saudi-led coalition aircraft", "US-led forces"): the
-        forces of a coalition are counted as its leader's."""
+        forces of a coalition are counted as its leader's. A stance ("pro-Russia") is none."""
         for child in token.children:
             if child.dep_ not in MODIFIER_DEPS or child.i > token.i:
                 continue
             for word in (child, *_leaders(child)):
                 country = self.gazetteer.nation(word.text)
-                if word.text[:1].isupper() and country is not None:
+                if word.text[:1].isupper() and country is not None and not stance(word):
                     return country
         return None
 

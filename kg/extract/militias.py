@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
+from kg.extract.actors import stance
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -91,8 +92,8 @@ def community_words(token) -> tuple[int, int, str | None] | None:  # type: ignor
         start -= 1
     while start < end and (doc[start].text == "-" or _opening_modifier(doc[start])):
         start += 1
-    if start == end or any(t.ent_type_ in NOT_NAMES for t in doc[start:end]):
-        return None
+    if start == end or any(t.ent_type_ in NOT_NAMES for t in doc[start:end]) or stance(doc[start]):
+        return None  # "pro-Russian separatists" are named by their stance, not a community
     letters = "".join(t.text for t in doc[start:end]).replace("-", "")
     if len(letters) > 1 and letters.isupper():
         return None
