@@ -125,7 +125,7 @@ def test_police_officers_who_demonstrate_are_protesters_too(extractor):
 
 def test_a_sentence_takes_the_country_most_of_its_places_lie_in():
     from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.generic import context_countries
+    from kg.extract.context_countries import context_countries
     from kg.model import Mention, Place, Span
 
     gazetteer = load_gazetteer()
@@ -240,7 +240,7 @@ def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
 
 def test_a_province_outvotes_a_village_of_another_country_for_the_sentence():
     from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.generic import context_countries
+    from kg.extract.context_countries import context_countries
     from kg.model import Mention, Place, Span
 
     gazetteer = load_gazetteer()

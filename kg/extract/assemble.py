@@ -30,7 +30,8 @@ from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.headings import with_told_roles
-from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
+from kg.extract.context_countries import context_countries
+from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
