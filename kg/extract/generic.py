@@ -121,10 +121,6 @@ UNIDENTIFIED = "unidentified"
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 PEOPLES_FORCES = "rebels"
 """The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
-BARE_GROUPS = frozenset({"group"})
-"""Nouns of a number of people that name who they are only by a qualifier."""
-INDEFINITE = frozenset({"a", "an", "another"})
-CIVILIANS = "civilians"
 LED_BODIES = frozenset({"coalition"})
 """Bodies that a state's "X-led" makes its armed forces ("the Saudi-led coalition"), beside
 the nouns of armed forces ("US-led forces")."""
@@ -155,7 +151,7 @@ class GenericAgents:
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
             moved = self._modified.get(token.lemma_.lower())
             return moved if moved and words & self.gazetteer.sectors[moved].modifiers \
-                else self._state_led(token) or self._bare_group(token, modifiers)
+                else self._state_led(token)
         for modifiers_of, modifies, moved in self._moves:
             if sector in modifies and words & modifiers_of:
                 sector = moved
@@ -163,17 +159,6 @@ class GenericAgents:
         if self.gazetteer.sectors[sector].kind == MILITARY and any(map(self._a_people, modifiers)):
             sector = PEOPLES_FORCES  # "Kurdish forces", "Shiite troops": no state's army
         return self._out_of_service(self._unidentified(sector, words), words)
-
-    def _bare_group(self, token, modifiers: list) -> str | None:  # type: ignore[no-untyped-def,type-arg]
-        """The people an indefinite group no word qualifies names: "a group burned the police
-        station" is a crowd, the civilians of its country (qualified, "an armed group", "a
-        group of gunmen", it is what qualifies it; "the group" points back to one named)."""
-        if token.lemma_.lower() not in BARE_GROUPS or modifiers or CIVILIANS not in \
-                self.gazetteer.sectors or any(c.dep_ == "prep" and c.lower_ == "of"
-                                              for c in token.children):
-            return None
-        return CIVILIANS if any(c.dep_ == "det" and c.lower_ in INDEFINITE or c.dep_ == "nummod"
-                                for c in token.children) else None
 
     def _capitalised_plural(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of a plural agent noun written with a capital, which the tagger takes for
