@@ -86,7 +86,8 @@ class MentionMatcher:
         for matcher in (self.lower, self.exact):
             for label_id, start, end in matcher(doc):
                 how, kind, key = self._labels[label_id]
-                if kind == "place" and not doc[start].text[:1].isupper() or stance(doc[start]):
+                if kind == "place" and not doc[start].text[:1].isupper() or \
+                        kind == "actor" and stance(doc[start]):
                     continue  # "pro-Russia demonstrators" are for Russia, not of it
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
                     end = self._adjectival_sector(doc, end, key)

@@ -78,17 +78,21 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
 
 def _weight(place: Place, written: str) -> float:
     """A place's vote for its country: by its kind (:data:`PLACE_WEIGHTS`), halved where the
-    text writes one of its alternate names, not its own ("Almaly" read as Turkey's Elmali):
-    such a reading is the likelier of two to be a namesake's.
+    text writes one of its alternate names, not its own or the first words of it ("Almaly"
+    read as Turkey's Elmali, not "New York" for New York City): such a reading is the likelier
+    of two to be a namesake's.
 
     >>> town = Place("elmali", "Elmali", "town", "TUR")
-    >>> _weight(town, "Elmali"), _weight(town, "Almaly")
-    (1, 0.5)
+    >>> city = Place("new-york", "New York City", "city", "USA")
+    >>> _weight(town, "Elmali"), _weight(town, "Almaly"), _weight(city, "New York")
+    (1, 0.5, 2)
     """
     from kg.extract.world import plain
 
     weight = PLACE_WEIGHTS.get(place.kind, 1)
-    own = plain(written) in {plain(n) for n in (place.label, *place.aliases)}
+    words = written.lower().split()
+    own = plain(written) in {plain(n) for n in (place.label, *place.aliases)} or \
+        place.label.lower().split()[:len(words)] == words  # "New York" of "New York City"
     return weight if own else weight / 2
 
 
