@@ -49,3 +49,19 @@ def test_a_passive_harm_takes_its_agents_from_the_event_it_happened_in(extractor
 def test_clashes_with_one_side_name_no_agent_of_a_passive_harm(extractor):
     event = _first(extractor, "A rebel was killed during clashes with Kenyan soldiers near Mombasa.")
     assert "kenya-military" not in event.agents
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("A trader was killed after Somali rebels opened fire on a bus near Mombasa.",
+     "somalia-rebels"),
+    ("Two traders were wounded when Kenyan police fired on a crowd in Mombasa.", "kenya-police"),
+])
+def test_a_passive_harm_takes_its_agents_from_the_violent_clause_it_happened_in(extractor, text,
+                                                                                agent):
+    assert _first(extractor, text).agents == (agent,)
+
+
+def test_a_clause_of_no_violence_gives_a_passive_harm_no_agent(extractor):
+    event = _first(extractor, "A trader was killed after he refused to pay Somali rebels in "
+                              "Mombasa.")
+    assert "somalia-rebels" not in event.agents

@@ -233,3 +233,27 @@ def test_a_creed_that_describes_a_known_actor_is_no_actor_of_its_own(extractor):
                                    "Arsal.")
     assert all("shi-ite" not in agents for _, agents, _ in events)
     assert any("hezbollah" in agents for _, agents, _ in events)
+
+
+def test_a_capitalised_common_noun_of_state_forces_is_the_forces_of_the_context(extractor):
+    _, events = _events(extractor, "The Army shelled two villages near Mombasa. Air Forces "
+                                   "bombed a camp near Mombasa.")
+    assert [agents for _, agents, _ in events] == [("kenya-military",), ("kenya-military",)]
+
+
+def test_a_force_with_a_name_of_its_own_stays_that_force(extractor):
+    _, events = _events(extractor, "The Kenyan National Army shelled two villages near Mombasa.")
+    assert events and "kenya-military" not in events[0][1]
+
+
+def test_a_place_in_the_name_of_a_body_is_part_of_the_name(extractor):
+    extraction, events = _events(extractor, "A fighter of the Kenya Freedom Front attacked a "
+                                            "police post in Mombasa.")
+    labels = [extraction.actor(k).label for k in events[0][1]]
+    assert labels == ["Kenya Freedom Front"]
+    assert "kenya" not in [m.key for m in extraction.mentions if m.kind == "place"]
+
+
+def test_a_place_in_the_name_of_state_forces_stays_a_place_of_theirs(extractor):
+    extraction, _ = _events(extractor, "The Kenya Defence Forces shelled two villages near Mombasa.")
+    assert "kenya" in [m.key for m in extraction.mentions if m.kind == "place"]

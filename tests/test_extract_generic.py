@@ -125,7 +125,7 @@ def test_police_officers_who_demonstrate_are_protesters_too(extractor):
 
 def test_a_sentence_takes_the_country_most_of_its_places_lie_in():
     from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.generic import context_countries
+    from kg.extract.context_countries import context_countries
     from kg.model import Mention, Place, Span
 
     gazetteer = load_gazetteer()
@@ -240,7 +240,7 @@ def test_a_suspect_is_a_person_and_an_armed_suspect_an_armed_band(extractor):
 
 def test_a_province_outvotes_a_village_of_another_country_for_the_sentence():
     from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.generic import context_countries
+    from kg.extract.context_countries import context_countries
     from kg.model import Mention, Place, Span
 
     gazetteer = load_gazetteer()
@@ -324,3 +324,12 @@ def test_a_nations_adjective_on_an_attack_names_no_forces(extractor):
 ])
 def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, target):
     assert ("Arrest", ("kenya-police",), (target,)) in _roles(extractor, text)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("About 100 pro-Uganda demonstrators gathered in Mombasa.", "kenya-protesters"),
+    ("Hundreds of anti-Uganda protesters gathered in Mombasa.", "kenya-protesters"),
+    ("Ugandan protesters gathered in Mombasa.", "uganda-protesters"),
+])
+def test_a_nation_named_as_a_stance_gives_a_crowd_no_nationality(extractor, text, agent):
+    assert _roles(extractor, text)[0][1] == (agent,)

@@ -82,3 +82,21 @@ def test_a_known_actor_before_a_militia_noun_is_that_actor(extractor):
 def test_members_from_a_militia_are_the_militia_s(extractor):
     agents = _agents(extractor, "Two members from the Marwa clan militia shot a trader near Mombasa.")
     assert [a.label for a in agents if a.kind == "armed_group"] == ["Marwa clan militia"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Tirokan separatists attacked a police post near Mombasa.", "Tirokan separatists"),
+    ("Tirokan Separatists clashed with Kenyan police near Mombasa.", "Tirokan separatists"),
+    ("A Tirokan rebel shot two traders near Mombasa.", "Tirokan rebels"),
+])
+def test_a_band_named_by_its_cause_is_that_band(extractor, text, label):
+    agents = [a for a in _agents(extractor, text) if a.kind == "armed_group"]
+    assert [a.label for a in agents] == [label] and agents[0].country == "KEN"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kenyan rebels attacked a police post near Mombasa.", "kenya-rebels"),
+    ("Rebels attacked a police post near Mombasa.", "kenya-rebels"),
+])
+def test_rebels_of_a_nation_or_of_no_name_stay_the_country_s(extractor, text, key):
+    assert key in [a.key for a in _agents(extractor, text)]

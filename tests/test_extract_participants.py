@@ -29,3 +29,12 @@ def test_a_group_of_unarmed_people_is_a_mob(extractor, text, expected):
 def test_an_armed_victim_is_no_civilian(extractor):
     assert _first_type(extractor, "Troops killed three armed individuals near the camp.") \
         == "ArmedClash"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters demanded the release of a teacher in Mombasa.", "Protest"),
+    ("Demonstrators denounced the closure of a market in Mombasa.", "Protest"),
+    ("Residents demanded the release of a teacher in Mombasa.", "Demand"),
+])
+def test_what_protesters_voice_is_their_protest(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

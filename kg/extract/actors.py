@@ -86,8 +86,9 @@ class MentionMatcher:
         for matcher in (self.lower, self.exact):
             for label_id, start, end in matcher(doc):
                 how, kind, key = self._labels[label_id]
-                if kind == "place" and not doc[start].text[:1].isupper():
-                    continue
+                if kind == "place" and not doc[start].text[:1].isupper() or \
+                        kind == "actor" and stance(doc[start]):
+                    continue  # "pro-Russia demonstrators" are for Russia, not of it
                 if how == "composite" and doc[end - 1].dep_ == "amod" and doc[end - 1].pos_ == "ADJ":
                     end = self._adjectival_sector(doc, end, key)
                     if end is None:
@@ -206,6 +207,18 @@ class MentionMatcher:
                 composites.append(Found(start, after.end, "actor", f"{after.key}-{sector}",
                                         "composite"))
         return composites
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+"""Prefixes that make a nation's name a stance toward it: "pro-Russia demonstrators" are for
+Russia, not of it."""
+
+
+def stance(word) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a nation's name is hyphenated to a prefix of stance ("pro-Ukraine", "anti-US")."""
+    doc, i = word.doc, word.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
 
 
 AUTHORED_NOUNS = {"proposal", "plan", "offer", "ultimatum", "demand", "request", "initiative",

@@ -2,8 +2,9 @@
 the weapon that did it.
 
 "A soldier was wounded during a firefight between the rebels and the army", "two men were
-killed in an attack by the militants", "a suspect was shot dead during a police raid": the
-passive verb names no agent, but the event phrase it happened in does. Its parties (its
+killed in an attack by the militants", "a suspect was shot dead during a police raid", "a
+civilian was killed after soldiers fired on his car": the passive verb names no agent, but
+the event phrase or clause it happened in does. Its parties (its
 "between" phrase), its "by" phrase or the actor that modifies it ("a police raid") are the
 agents of the harm, rather than an unidentified armed group. An event phrase "with" a side
 names only the other side ("killed during clashes with X": the victim's side fought X), and
@@ -13,12 +14,15 @@ weapon did what it did (:func:`weapon_user`).
 
 from __future__ import annotations
 
+from kg.analysis.families import family_of
 from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
 from kg.extract.role_words import WEAPON_USE_VERBS
 from kg.extract.sides import between_phrases
 
 EVENT_ADJUNCT_PREPS = frozenset({"during", "in", "following", "after", "amid", "amidst"})
 """Prepositions whose event noun tells the event a harm happened in: "killed during a raid"."""
+EVENT_CLAUSE_MARKS = frozenset({"after", "when", "as"})
+"""Conjunctions of a clause that tells the event a harm happened in: "was killed after X fired"."""
 EVENT_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
@@ -34,6 +38,9 @@ def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: i
 
     if not passive(verb):
         return ()
+    found = next((f for c in verb.children if (f := _clause_agents(c, actor_at))), ())
+    if found:  # "was killed after X opened fire on his unit"
+        return found
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in EVENT_ADJUNCT_PREPS:
             continue
@@ -43,6 +50,19 @@ def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: i
                 if found:
                     return found
     return ()
+
+
+def _clause_agents(clause, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The subject's actors of an adverbial clause of a violent event that a harm happened in:
+    "after soldiers fired on his car", "when police opened fire"."""
+    from kg.extract.triggers import trigger_type
+
+    if clause.dep_ != "advcl" or family_of(trigger_type(clause) or "") != "fights" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in EVENT_CLAUSE_MARKS
+            for m in clause.children):
+        return ()
+    return tuple(k for c in clause.children if c.dep_ == "nsubj"
+                 for k in phrase_actors(c, actor_at))
 
 
 def _event_agents(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher
+from kg.extract.claimed_acts import responsibility_claims, with_claimed_acts
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
 from kg.extract.clauses import clause_of, labelled_clause
 from kg.extract.counterpart import (counter_sentences, countering, with_counter_crowds,
@@ -29,7 +30,8 @@ from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.headings import with_told_roles
-from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents, context_countries
+from kg.extract.context_countries import context_countries
+from kg.extract.generic import MANY_SECTORS, UNIDENTIFIED, GenericAgents
 from kg.extract.world_gazetteer import as_written
 from kg.model import Actor, Article, Claim, Event, Extraction, Mention, Quantity, Span, TimeExpr
 
@@ -354,6 +356,9 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
             ctx.add_event(events[-1])
     implied = lambda key: getattr(actor_of_key(key), "sector", None) == "unidentified"  # noqa: E731
     events = with_perpetrators(events, perpetrator_of(gazetteer, actor_of_key))
+    forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
+    events = with_claimed_acts(events, responsibility_claims(doc, forces_at.get, sentence_of),
+                               implied)  # "... Later X claimed responsibility."
     suspects = offenders(doc, lambda i: candidates[i].key if i in candidates else None,
                          getattr(gazetteer.sectors.get(UNIDENTIFIED), "heads", frozenset()))
     events = with_crowd_victims(events, actor_of_key, lambda key: _people_of(
@@ -362,7 +367,6 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
     events = with_victims(events, implied, named_object(doc))
-    forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named_object(doc))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),

@@ -160,6 +160,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
                 and not _describes_known(ent, taken, generic) \
+                and not _common_force(ent, generic) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -255,23 +256,36 @@ def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # t
         or generic is not None and generic(ent.root) is not None)
 
 
+FORCE_QUALIFIERS = frozenset({"air", "armed", "security", "ground", "naval", "special"})
+"""Common words that qualify a noun of state forces in a capitalised mention ("Air Forces")."""
+
+
+def _common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised mention of a state's forces by their common noun ("the Army", "Air Forces",
+    "Security Forces") names no organisation: it is the generic forces of its context."""
+    actor = generic(ent.root) if generic is not None else None
+    return actor is not None and actor.kind in INSTITUTIONS and all(
+        t.i == ent.root.i or t.lower_ in ARTICLES or t.lower_ in FORCE_QUALIFIERS for t in ent)
+
+
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``token`` is an organisation's acronym the tagger did not name: a proper noun of
     three or more capitals ("MFDC", "CODECO-ALC"), not a thing counted with an indefinite
-    article ("an IED", "a UAV").
+    article or a number ("an IED", "a UAV", "1 IED").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "MFDC", "an", "IED", "Goma"],
-    ...           pos=["DET", "PROPN", "DET", "PROPN", "PROPN"], heads=[1, 1, 3, 3, 4],
-    ...           deps=["det", "ROOT", "det", "ROOT", "ROOT"])
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "MFDC", "an", "IED", "Goma", "1", "IED"],
+    ...           pos=["DET", "PROPN", "DET", "PROPN", "PROPN", "NUM", "PROPN"],
+    ...           heads=[1, 1, 3, 3, 4, 6, 6], deps=["det", "ROOT", "det", "ROOT", "ROOT", "nummod",
+    ...                                               "ROOT"])
     >>> [_acronym(t) for t in doc]
-    [False, True, False, False, False]
+    [False, True, False, False, False, False, False]
     """
     letters = token.text.replace("-", "")
     return (token.pos_ == "PROPN" and len(letters) >= 3 and letters.isalpha()
             and letters.isupper() and not any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                              for c in token.children))
+                                              or c.dep_ == "nummod" for c in token.children))
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]

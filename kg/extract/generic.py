@@ -34,14 +34,14 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
+from kg.extract.actors import stance
 from kg.extract.arms import MILITARY, forces_striking, munitions
+from kg.extract.context_countries import Countries
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
-from kg.model import Actor, Mention, Place
+from kg.model import Actor
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -100,74 +100,6 @@ def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-
-
-@dataclass(frozen=True)
-class Countries:
-    """The state actor key each sentence's places point to, the article's, and the countries
-    of the composites the article names, by sector ("Lebanese army": military -> lebanon)."""
-
-    by_sentence: dict[int, str]
-    article: str | None
-    named: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def of(self, sentence: int) -> str | None:
-        """The country of ``sentence``: its own places', else the article's."""
-        return self.by_sentence.get(sentence, self.article)
-
-
-PLACE_WEIGHTS = {"region": 3, "capital": 2, "city": 2}
-"""Votes of a place for its country by its kind: a province or a city shares its name with few
-places abroad, a village with many ("Almaly district of Almaty city" is in Kazakhstan though an
-Elmali lies in Turkey)."""
-
-
-def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
-                      gazetteer: Gazetteer) -> Countries:
-    """Countries of the places mentioned: per sentence and for the article, the country most
-    of them lie in (ties: the first named). One stray name does not outvote an admin chain:
-    "in Pedro de Valdivia (Biobio)" is Chilean though a Pedro lies elsewhere too. Places within
-    a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
-    rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
-    place within a country is named. A province or a city outvotes a village
-    (:data:`PLACE_WEIGHTS`).
-
-    >>> from kg.extract.gazetteer import load_gazetteer
-    >>> from kg.model import Span
-    >>> g = load_gazetteer()
-    >>> m = [Mention(Span(0, 5, "Arsal"), 1, "place", "arsal"),
-    ...      Mention(Span(9, 14, "Homs"), 2, "place", "homs")]
-    >>> context_countries(m, g.places, g)  # the city of Homs outvotes the town of Arsal
-    Countries(by_sentence={1: 'lebanon', 2: 'syria'}, article='syria', named={})
-    """
-    in_sentence: dict[tuple[int, bool], Counter[str]] = {}
-    counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
-    named: dict[str, set[str]] = {}
-    for mention in mentions:
-        actor = gazetteer.actors.get(mention.key) if mention.kind == "actor" else None
-        if actor is not None and actor.sector and actor.parent:
-            named.setdefault(actor.sector, set()).add(actor.parent)
-        place = places.get(mention.key) if mention.kind == "place" else None
-        state = gazetteer.state_of(place.country) if place is not None else None
-        if state is None or place is None:
-            continue
-        whole, weight = place.kind == "country", PLACE_WEIGHTS.get(place.kind, 1)
-        in_sentence.setdefault((mention.sentence, whole), Counter())[state] += weight
-        counts[whole][state] += weight
-    sentences = {sentence for sentence, _ in in_sentence}
-    by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
-                   for s in sentences}
-    article = _leading(counts[False] or counts[True]) if counts[False] or counts[True] else None
-    return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
-
-
-def _leading(votes: Counter[str]) -> str:
-    """The key with the most votes, the first counted among equals.
-
-    >>> _leading(Counter(["chile", "cayman-islands", "chile"]))
-    'chile'
-    """
-    return max(votes, key=lambda k: votes[k])
 
 
 def _off_duty(agent: Actor, event_type: str) -> bool:
@@ -286,13 +218,13 @@ class GenericAgents:
     def nationality(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """A country named by a nationality modifier of ``token``: "Malian villagers"; or by
         the leader of a force "X-led" ("Saudi-led coalition aircraft", "US-led forces"): the
-        forces of a coalition are counted as its leader's."""
+        forces of a coalition are counted as its leader's. A stance ("pro-Russia") is none."""
         for child in token.children:
             if child.dep_ not in MODIFIER_DEPS or child.i > token.i:
                 continue
             for word in (child, *_leaders(child)):
                 country = self.gazetteer.nation(word.text)
-                if word.text[:1].isupper() and country is not None:
+                if word.text[:1].isupper() and country is not None and not stance(word):
                     return country
         return None
 
@@ -318,7 +250,8 @@ class GenericAgents:
             country = next(iter(named)) if named else self.countries.of(sentence)
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
-        own = self._heads.get(token.lemma_.lower()) or self._membership(token)
+        own = self._heads.get(token.lemma_.lower()) or self._membership(token) or \
+            self._capitalised_plural(token)  # "Ambazonian Separatists"
         if not national and sector == own and self.gazetteer.sectors[sector].kind == \
                 "armed_group":  # a sector no modifier moved ("pro-government militias")
             community = community_of(self.gazetteer, token, country)  # "Kaduna militiamen"

@@ -58,12 +58,17 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # ty
     raw = matcher.raw_matches(doc)
     taken = {i for found in raw if found.how != "generic" for i in range(found.start, found.end)}
     names = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    bodies = [e for e in doc.ents if e.label_ == "ORG" and e.root.lower_ in BODY_WORDS]
     for found in resolve(doc, raw, gazetteer):  # an unresolved "the militants" is left to the
         piece = doc[found.start:found.end]  # generic agents (kg.extract.generic)
         taken |= set(range(found.start, found.end))
         if people and titles_person(doc, found, names):  # "Kyrgyz Prime Minister Nikolai
             taken -= set(range(found.start, found.end))  # Tanaev", "Jordan's King Abdullah":
             continue  # the country is the person's title, the person acts
+        if people and found.kind == "place" and any(  # "the Afghanistan Freedom Front": a
+                e.start <= found.start and found.end <= e.root.i for e in bodies):  # body's name
+            taken -= set(range(found.start, found.end))
+            continue
         if found.start not in sentence_of:
             continue
         mentions.append(Mention(Span(piece.start_char, piece.end_char, original(doc, piece)),
@@ -71,6 +76,12 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # ty
         if found.kind == "actor":
             token_actor.update({i: found.key for i in range(found.start, found.end)})
     return mentions, token_actor, taken
+
+
+BODY_WORDS = frozenset({"front", "movement", "party", "union", "league", "coalition", "alliance",
+                        "organisation", "organization", "brigade", "brigades", "battalion"})
+"""Head words of the name of a body no state is (a state's army or police is the state's): a
+place named in it is part of the name ("the Afghanistan Freedom Front"), no place mentioned."""
 
 
 def titles_person(doc, found, names: set[int]) -> bool:  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ also by the name event coders give such a group ("Kaduna Communal Militia", "Amh
 Militia", "Marehan Clan Militia", "Islamist Militia"): the text's own qualifier ("ethnic",
 "communal", "clan", "sub-clan", "tribal"), else the one the name calls for: a place of the
 country makes a communal militia, a faith none, any other name (a people's) an ethnic one.
+A band named by the cause of a people or land it fights for ("Ambazonian separatists",
+"Baloch rebels") is that band, labelled with the name and the noun, as coders name it too.
 
 Examples
 --------
@@ -29,6 +31,7 @@ from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
+from kg.extract.actors import stance
 from kg.ids import slugify
 from kg.model import Actor
 
@@ -37,6 +40,9 @@ if TYPE_CHECKING:
 
 MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
 """Head nouns of a militia."""
+CAUSE_NOUNS = frozenset({"separatist", "separatists", "rebel", "rebels"})
+"""Head nouns of a band named by the people or land whose cause it fights for: "Ambazonian
+separatists", "Baloch rebels" are named so by event coders too, with no qualifier."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "subclan", "tribal"})
@@ -71,7 +77,7 @@ def community_words(token) -> tuple[int, int, str | None] | None:  # type: ignor
     """(start, end, qualifier) of the community name before a militia noun: the capitalised
     words that modify it, right before it or before its qualifier; ``None`` without one, or
     for an acronym, which names an organisation ("CODECO militia")."""
-    if token.lemma_.lower() not in MILITIA_NOUNS and token.lower_ not in MILITIA_NOUNS:
+    if not _band_noun(token):
         return None
     doc, end = token.doc, token.i
     qualifier = None
@@ -86,12 +92,23 @@ def community_words(token) -> tuple[int, int, str | None] | None:  # type: ignor
         start -= 1
     while start < end and (doc[start].text == "-" or _opening_modifier(doc[start])):
         start += 1
-    if start == end or any(t.ent_type_ in NOT_NAMES for t in doc[start:end]):
-        return None
+    if start == end or any(t.ent_type_ in NOT_NAMES for t in doc[start:end]) or stance(doc[start]):
+        return None  # "pro-Russian separatists" are named by their stance, not a community
     letters = "".join(t.text for t in doc[start:end]).replace("-", "")
     if len(letters) > 1 and letters.isupper():
         return None
     return start, end, qualifier
+
+
+def _band_noun(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun heads a band a community's name may qualify: a militia or a cause's."""
+    return bool({token.lemma_.lower(), token.lower_} & (MILITIA_NOUNS | CAUSE_NOUNS))
+
+
+def _cause_label(name: str, noun) -> str:  # type: ignore[no-untyped-def]
+    """The label of a cause's band: the name and the noun in the plural ("Baloch rebels")."""
+    word = noun.lower_
+    return f"{name} {word if word.endswith('s') else word + 's'}"
 
 
 def _qualifier_words(doc, end: int) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -135,6 +152,10 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
     name = token.doc[start:end].text
     if is_actor(name.lower()):
         return None
+    if not {token.lemma_.lower(), token.lower_} & MILITIA_NOUNS:  # "Ambazonian separatists"
+        key = slugify(_cause_label(name, token)) + (f"-{country_key}" if country_key else "")
+        return Actor(key=key, label=_cause_label(name, token), kind="armed_group",
+                     country=country_iso3)
     coded = qualifier or qualifier_of(name, country_iso3, is_place)
     label = militia_label(name, qualifier)
     aliases = tuple(dict.fromkeys(a for a in (militia_label(name, coded), name if coded !=
@@ -181,7 +202,7 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
     ``generic`` is the generic agent a noun names (:meth:`kg.extract.generic.GenericAgents.actor`)
     and ``add`` :func:`kg.extract.fallback.find_candidates`' own."""
     for token in doc:
-        if token.lemma_.lower() in MILITIA_NOUNS or token.lower_ in MILITIA_NOUNS:
+        if _band_noun(token):
             actor = generic(token)
             words = community_words(token)
             if actor is not None and actor.kind == "armed_group" and actor.sector is None \
@@ -189,6 +210,6 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
                 add(token.i, token.i + 1, "", actor=actor)  # its name is a place's mention
 
 
-__all__ = ["FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "community_of",
+__all__ = ["CAUSE_NOUNS", "FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "community_of",
            "community_militia", "community_words", "militia_label", "of_community",
            "place_of_country", "qualifier_of"]

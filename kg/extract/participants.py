@@ -29,6 +29,10 @@ ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
 MOB = "MobViolence"
 RIOT = "ViolentDemonstration"
 KIDNAP = "Kidnap"
+VOICED = frozenset({"Demand", "Condemn"})
+"""Types of what is voiced: voiced by protesters, it is their protest ("protesters demanded X")."""
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+PROTEST = "Protest"
 PERSONAL = "AttackOnCivilians"
 """The type a civilian victim's noun gives an attack."""
 
@@ -123,8 +127,12 @@ def armed(noun) -> bool:  # type: ignore[no-untyped-def]
 
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine an attack by its victim's noun and a violent event (an abduction too) by its
-    perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob."""
+    perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob; what
+    protesters demand or denounce is their protest."""
     lex = lexicon()
+    if event_type in VOICED:  # "protesters demanded X": their protest
+        agents = argument_heads(token, {"nsubj"}, set())
+        return PROTEST if any(a.lemma_.lower() in PROTESTER_NOUNS for a in agents) else event_type
     if event_type not in VIOLENT and event_type != KIDNAP:
         return event_type
     agents = argument_heads(token, {"nsubj", "agent"},

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
+from kg.extract.claimed_acts import misread_subjects
 from kg.extract.clauses import clause_of, labelled_clause, main_verb
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
                                 unlocated)
@@ -37,6 +38,9 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
             if relative_pronoun(child) and verb.dep_ == "relcl" and verb.head is not verb \
                     and restrictive(child):
                 return phrase_actors(verb.head, actor_at)  # "forces who entered and killed"
+    misread = misread_subjects(verb, actor_at)  # "IS claimed killing": "IS" read as "is"
+    if misread:
+        return misread
     shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
     if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
         return shared
