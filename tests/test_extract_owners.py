@@ -64,6 +64,20 @@ def test_what_a_verb_of_looting_or_destruction_takes_is_the_civilians_property(e
     assert _targets(extractor, text) == [("civilians", "kenya")]
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, rebels set ablaze a bakery near Garissa, Kenya.",
+    "On 3 May 2022, rebels set a bakery on fire near Garissa, Kenya.",
+    "On 3 May 2022, rebels set fire to a bakery near Garissa, Kenya.",
+    "On 3 May 2022, rebels set alight a bakery near Garissa, Kenya."])
+def test_what_an_arson_sets_burning_is_the_civilians_property(extractor, text):
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
+def test_a_thing_set_in_place_is_no_property_burnt(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels set up a checkpoint near Garissa, "
+                               "Kenya.") == []
+
+
 def test_a_looted_thing_of_the_state_forces_is_theirs(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels looted a military warehouse near "
                                "Garissa, Kenya.") == [("military", "kenya")]
