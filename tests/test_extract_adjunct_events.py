@@ -49,3 +49,23 @@ def test_a_passive_harm_takes_its_agents_from_the_event_it_happened_in(extractor
 def test_clashes_with_one_side_name_no_agent_of_a_passive_harm(extractor):
     event = _first(extractor, "A rebel was killed during clashes with Kenyan soldiers near Mombasa.")
     assert "kenya-military" not in event.agents
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("Two traders stepped on a landmine near Mombasa, Kenya.", ("civilians", "kenya")),
+    ("A military truck drove over an IED near Mombasa, Kenya.", ("military", "kenya")),
+    ("A tractor with two Kenyan farmers in it hit a landmine near Mombasa.",
+     ("civilians", "kenya")),
+])
+def test_who_runs_into_a_laid_munition_is_hit_not_the_attacker(extractor, text, hit):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert event.event_type == "Bombing"
+    assert [(actors[k].sector, actors[k].parent) for k in event.targets] == [hit]
+    assert not any(actors[k].kind == "civilians" for k in event.agents)
+
+
+def test_who_detonates_a_munition_is_the_attacker(extractor):
+    event = _first(extractor, "Somali rebels detonated an IED near Mombasa, Kenya.")
+    assert "somalia-rebels" in event.agents
