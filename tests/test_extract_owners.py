@@ -182,3 +182,17 @@ def test_the_subject_of_a_verb_conjoined_to_a_passive_harm_is_its_patient(extrac
 def test_a_harmed_person_of_a_nationality_is_a_civilian_of_that_country(extractor):
     assert _targets(extractor, "Kenyan police arrested a Somali national in Mombasa on "
                                "Sunday.") == [("civilians", "somalia")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, residents set several homes ablaze near Garissa, Kenya.",
+    "On 3 May 2022, villagers looted shops near Garissa, Kenya."])
+def test_people_who_destroy_peoples_property_stand_on_both_sides(extractor, text):
+    """A group named generically that destroys its own kind's property (one actor key): the
+    owners stay the target."""
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
+def test_bonfires_set_alight_are_no_ones_property(extractor):
+    assert _targets(extractor, "On 3 May 2022, protesters set bonfires alight near Garissa, "
+                               "Kenya.") == []

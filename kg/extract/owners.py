@@ -100,7 +100,8 @@ PROPERTY_PATIENT = frozenset({
 """Verbs of looting or destruction: their object is property, with no modifier naming the
 state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
 NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
-                          "remains", "number", "total", "flag", "effigy", "tire", "tyre"})
+                          "remains", "number", "total", "flag", "effigy", "tire", "tyre", "bonfire",
+                          "barricade", "item", "object", "rubbish", "garbage", "trash"})
 """Objects of those verbs that are no one's property: "burned tyres", "burned an effigy"."""
 
 
