@@ -60,7 +60,8 @@ CIVILIAN_PROPERTY = frozenset({
     "house", "home", "hut", "dwelling", "building", "shop", "store", "kiosk", "market",
     "school", "church", "mosque", "temple", "shrine", "hospital", "clinic", "restaurant", "bar",
     "hotel", "farm", "field", "crop", "granary", "property", "business", "vehicle", "car", "bus",
-    "taxi", "truck", "lorry", "tricycle", "tractor", "van", "minibus", "motorcycle", "motorbike", "bicycle", "boat",
+    "taxi", "truck", "lorry", "tricycle", "tractor", "van", "motorcycle", "motorbike", "bicycle",
+    "boat",
     "livestock", "cattle", "cow", "goat", "sheep", "camel", "donkey", "herd", "animal",
     "residence", "apartment", "village", "hamlet", "settlement", "household", "compound"})
 """Property of people (dwellings, shops, vehicles, livestock): with no modifier naming the
