@@ -361,10 +361,9 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
-    aimed = named_object(doc, ctx.place_at.__contains__)
-    events = with_victims(events, implied, aimed)
+    events = with_victims(events, implied, named_object(doc))
     forces_at = {**token_actor, **{i: c.key for i, c in candidates.items()}}
-    events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), aimed)
+    events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named_object(doc))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),

@@ -81,17 +81,12 @@ def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool
 NAMED = ("GPE", "LOC", "FAC")
 
 
-def named_object(doc, placed: Callable[[int], bool] = lambda i: False  # type: ignore[no-untyped-def]
-                 ) -> Callable[[Event], bool]:
-    """Event -> whether its trigger's object is a name ("shelled the Kilimo Brigade"): what it
-    was aimed at. A settlement the gazetteer places (``placed``: token index -> whether a place
-    is mentioned there) names where the act struck, not whom: "shelled Garissa, killing two
-    civilians" hit the civilians."""
+def named_object(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether its trigger's object is a name ("shelled Juba"): what it was aimed at."""
     def named(event: Event) -> bool:
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         return piece is not None and any(c.dep_ == "dobj" and (
-            c.pos_ == "PROPN" or c.ent_type_ in NAMED) and not placed(c.i)
-            for c in piece.root.children)
+            c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in piece.root.children)
     return named
 
 
