@@ -196,3 +196,9 @@ def test_people_who_destroy_peoples_property_stand_on_both_sides(extractor, text
 def test_bonfires_set_alight_are_no_ones_property(extractor):
     assert _targets(extractor, "On 3 May 2022, protesters set bonfires alight near Garissa, "
                                "Kenya.") == []
+
+
+def test_a_burnt_thing_whose_owner_a_possessive_names_is_no_peoples_property(extractor):
+    """ "set fire to their mattresses": the possessor, not the people at large, owns it."""
+    assert _targets(extractor, "On 3 May 2022, inmates set fire to their mattresses in a jail "
+                               "near Garissa, Kenya.") == []

@@ -117,7 +117,8 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
     kiosk")."""
     if noun.ent_type_ or noun.lemma_.lower() in NOT_PROPERTY:
         return False
-    if owner_phrases(noun):  # "set fire to the offices of X": X's, whoever X is
+    if owner_phrases(noun) or any(c.dep_ == "poss" for c in noun.children):
+        # "set fire to the offices of X", "to their mattresses": X's, whoever X is
         return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in PROPERTY_PATIENT
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":  # "set fire to a kiosk"
         verb = noun.head.head
