@@ -200,5 +200,5 @@ def test_bonfires_set_alight_are_no_ones_property(extractor):
 
 def test_a_burnt_thing_whose_owner_a_possessive_names_is_no_peoples_property(extractor):
     """ "set fire to their mattresses": the possessor, not the people at large, owns it."""
-    assert _targets(extractor, "On 3 May 2022, inmates set fire to their mattresses in a jail "
+    assert _targets(extractor, "On 3 May 2022, rebels set fire to their mattresses "
                                "near Garissa, Kenya.") == []
