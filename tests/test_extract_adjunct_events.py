@@ -65,3 +65,23 @@ def test_a_clause_of_no_violence_gives_a_passive_harm_no_agent(extractor):
     event = _first(extractor, "A trader was killed after he refused to pay Somali rebels in "
                               "Mombasa.")
     assert "somalia-rebels" not in event.agents
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("Two traders stepped on a landmine near Mombasa, Kenya.", ("civilians", "kenya")),
+    ("A military truck drove over an IED near Mombasa, Kenya.", ("military", "kenya")),
+    ("A tractor with two Kenyan farmers in it hit a landmine near Mombasa.",
+     ("civilians", "kenya")),
+])
+def test_who_runs_into_a_laid_munition_is_hit_not_the_attacker(extractor, text, hit):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert event.event_type == "Bombing"
+    assert [(actors[k].sector, actors[k].parent) for k in event.targets] == [hit]
+    assert not any(actors[k].kind == "civilians" for k in event.agents)
+
+
+def test_who_detonates_a_munition_is_the_attacker(extractor):
+    event = _first(extractor, "Somali rebels detonated an IED near Mombasa, Kenya.")
+    assert "somalia-rebels" in event.agents

@@ -64,6 +64,20 @@ def test_what_a_verb_of_looting_or_destruction_takes_is_the_civilians_property(e
     assert _targets(extractor, text) == [("civilians", "kenya")]
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, rebels set ablaze a bakery near Garissa, Kenya.",
+    "On 3 May 2022, rebels set a bakery on fire near Garissa, Kenya.",
+    "On 3 May 2022, rebels set fire to a bakery near Garissa, Kenya.",
+    "On 3 May 2022, rebels set alight a bakery near Garissa, Kenya."])
+def test_what_an_arson_sets_burning_is_the_civilians_property(extractor, text):
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
+def test_a_thing_set_in_place_is_no_property_burnt(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels set up a checkpoint near Garissa, "
+                               "Kenya.") == []
+
+
 def test_a_looted_thing_of_the_state_forces_is_theirs(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels looted a military warehouse near "
                                "Garissa, Kenya.") == [("military", "kenya")]
@@ -168,3 +182,23 @@ def test_the_subject_of_a_verb_conjoined_to_a_passive_harm_is_its_patient(extrac
 def test_a_harmed_person_of_a_nationality_is_a_civilian_of_that_country(extractor):
     assert _targets(extractor, "Kenyan police arrested a Somali national in Mombasa on "
                                "Sunday.") == [("civilians", "somalia")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, residents set several homes ablaze near Garissa, Kenya.",
+    "On 3 May 2022, villagers looted shops near Garissa, Kenya."])
+def test_people_who_destroy_peoples_property_stand_on_both_sides(extractor, text):
+    """A group named generically that destroys its own kind's property (one actor key): the
+    owners stay the target."""
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
+def test_bonfires_set_alight_are_no_ones_property(extractor):
+    assert _targets(extractor, "On 3 May 2022, protesters set bonfires alight near Garissa, "
+                               "Kenya.") == []
+
+
+def test_a_burnt_thing_whose_owner_a_possessive_names_is_no_peoples_property(extractor):
+    """ "set fire to their mattresses": the possessor, not the people at large, owns it."""
+    assert _targets(extractor, "On 3 May 2022, rebels set fire to their mattresses "
+                               "near Garissa, Kenya.") == []

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from kg.analysis.families import family_of
 from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
-from kg.extract.role_words import WEAPON_USE_VERBS
+from kg.extract.role_words import (LAID_MUNITIONS, RUN_INTO_PREPS, RUN_INTO_VERBS,
+                                   WEAPON_USE_VERBS)
 from kg.extract.sides import between_phrases
 
 EVENT_ADJUNCT_PREPS = frozenset({"during", "in", "following", "after", "amid", "amidst"})
@@ -87,4 +88,19 @@ def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
                  for k in actors_in(by.subtree, actor_at))
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "passive", "weapon_user"]
+def munition_run_into(verb):  # type: ignore[no-untyped-def]
+    """The laid munition ``verb`` says its subject ran into, or ``None``: the object of "hit",
+    "struck", or of "on"/"over" after "stepped", "drove", "exploded" ("a bus struck a
+    landmine", "a tractor exploded on a mine"). Its subject is the one hit; whoever laid it
+    (:func:`weapon_user`) is the one who struck."""
+    if verb.lemma_.lower() not in RUN_INTO_VERBS or passive(verb) or not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        return None
+    things = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in RUN_INTO_PREPS
+        for g in p.children if g.dep_ == "pobj"]
+    return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
+
+
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "munition_run_into", "passive",
+           "weapon_user"]

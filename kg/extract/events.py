@@ -136,6 +136,9 @@ def _none(key: str) -> bool:
 
 
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
+CROWD_DAMAGE = frozenset({"Looting", "ViolentDemonstration"})
+"""Destruction that a group named generically may do to others of its kind: "residents set
+houses ablaze" names civilians on both sides (one actor key), as violence does."""
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
 TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
@@ -227,7 +230,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
             continue
         violent = family_of(event_type) == "fights"
         harmful = (violent or event_type in DESTRUCTIVE) and event_type not in TERRITORIAL
-        agents, targets = roles(token, actor_at, fallback_at, many if violent and many else _none,
+        shared = violent or event_type in CROWD_DAMAGE  # many people may stand on either side
+        agents, targets = roles(token, actor_at, fallback_at, many if shared and many else _none,
                                 owner_at if harmful else None)
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
@@ -237,12 +241,12 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (
-                violent and many is not None and all(map(many, agents))):
+                shared and many is not None and all(map(many, agents))):
             continue
         event_type = refine(token, event_type)
         if implicit_at is not None:
             agents += tuple(k for k in implicit_at(token, event_type, agents) if k not in agents
-                            and (k not in targets or violent and many is not None and many(k)))
+                            and (k not in targets or shared and many is not None and many(k)))
         if not agents and not targets and not _occurs_alone(token, event_type):
             continue
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))

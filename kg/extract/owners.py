@@ -60,7 +60,8 @@ CIVILIAN_PROPERTY = frozenset({
     "house", "home", "hut", "dwelling", "building", "shop", "store", "kiosk", "market",
     "school", "church", "mosque", "temple", "shrine", "hospital", "clinic", "restaurant", "bar",
     "hotel", "farm", "field", "crop", "granary", "property", "business", "vehicle", "car", "bus",
-    "taxi", "truck", "lorry", "tricycle", "motorcycle", "motorbike", "bicycle", "boat",
+    "taxi", "truck", "lorry", "tricycle", "tractor", "van", "motorcycle", "motorbike", "bicycle",
+    "boat",
     "livestock", "cattle", "cow", "goat", "sheep", "camel", "donkey", "herd", "animal",
     "residence", "apartment", "village", "hamlet", "settlement", "household", "compound"})
 """Property of people (dwellings, shops, vehicles, livestock): with no modifier naming the
@@ -100,15 +101,42 @@ PROPERTY_PATIENT = frozenset({
 """Verbs of looting or destruction: their object is property, with no modifier naming the
 state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
 NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
-                          "remains", "number", "total", "flag", "effigy", "tire", "tyre"})
+                          "remains", "number", "total", "flag", "effigy", "tire", "tyre", "bonfire",
+                          "barricade", "item", "object", "rubbish", "garbage", "trash"})
 """Objects of those verbs that are no one's property: "burned tyres", "burned an effigy"."""
+
+
+BURNING_WORDS = frozenset({"ablaze", "alight", "afire", "aflame"})
+"""Words by which "set" sets a thing burning: "set a shop ablaze", "set alight their huts"."""
 
 
 def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``noun`` is the object (or passive subject) of a verb of looting or destruction,
-    which selects property: "looted a medical centre", "vandalised the inspection office"."""
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in PROPERTY_PATIENT \
-        and not noun.ent_type_ and noun.lemma_.lower() not in NOT_PROPERTY
+    which selects property ("looted a medical centre", "vandalised the inspection office"), or
+    what an arson sets burning (:func:`_set_burning`: "set ablaze a bakery", "set fire to a
+    kiosk")."""
+    if noun.ent_type_ or noun.lemma_.lower() in NOT_PROPERTY:
+        return False
+    if owner_phrases(noun) or any(c.dep_ == "poss" for c in noun.children):
+        # "set fire to the offices of X", "to their mattresses": X's, whoever X is
+        return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in PROPERTY_PATIENT
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":  # "set fire to a kiosk"
+        verb = noun.head.head
+        return verb.lemma_.lower() == "set" and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+    return noun.dep_ in ("dobj", "nsubjpass") and (
+        noun.head.lemma_.lower() in PROPERTY_PATIENT or _set_burning(noun.head, noun))
+
+
+def _set_burning(verb, noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``verb`` is "set" with a word of burning, on itself or its object ``noun``:
+    "set the premises on fire", "set ablaze a shop", "a tricycle was set ablaze"."""
+    if verb.lemma_.lower() != "set":
+        return False
+    words = [c for t in (verb, noun) for c in t.children]
+    return any(c.lower_ in BURNING_WORDS for c in words) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children)
+        for c in words)
 
 
 def nationality_of_military_object(token) -> bool:  # type: ignore[no-untyped-def]

@@ -84,7 +84,15 @@ WEAPON_USE_VERBS = {"plant", "fire", "launch", "lay", "drop", "throw", "hurl", "
 """Verbs of emplacing or discharging a weapon: the "by" phrase of their participle names who
 used the thing ("a mine planted by X", "shells fired by X"); not "activists led by X"."""
 
-__all__ = ["AIMED_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
+LAID_MUNITIONS = frozenset({"mine", "landmine", "ied", "bomb", "explosive", "device"})
+"""Munitions laid in wait, which a victim runs into: "a bus struck a landmine"."""
+RUN_INTO_VERBS = frozenset({"hit", "strike", "step", "run", "drive", "ride", "explode", "roll"})
+"""Verbs by which someone runs into a laid munition ("a tractor hit a mine", "stepped on an
+IED", "a car drove over a landmine", "a truck exploded on a mine"): their subject is hit, not
+the one who struck."""
+RUN_INTO_PREPS = frozenset({"on", "onto", "over", "into"})
+
+__all__ = ["AIMED_PREPS", "LAID_MUNITIONS", "RUN_INTO_VERBS", "RUN_INTO_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
            "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",

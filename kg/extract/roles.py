@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.extract.adjunct_events import adjunct_event_agents, weapon_user
+from kg.extract.adjunct_events import adjunct_event_agents, munition_run_into, weapon_user
 from kg.extract.claimed_acts import misread_subjects
 from kg.extract.clauses import clause_of, labelled_clause, main_verb
 from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
@@ -77,6 +77,11 @@ def _roles_of_verb(verb, actor_at: ActorAt, many: KeyTest = _never  # type: igno
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _bare_label(verb):  # "Looting: ... militants seized cattle from herders"
         return _roles_of_verb(verb.head, actor_at, many)
+    munition = munition_run_into(verb)
+    if munition is not None:  # "a bus carrying soldiers hit a mine laid by X": X hit them
+        agents = weapon_user(munition, actor_at)
+        hit = (k for c in verb.children if c.dep_ == "nsubj" for k in phrase_actors(c, actor_at))
+        return agents, tuple(k for k in dict.fromkeys(hit) if k not in agents or many(k))
     agents = _subject_actors(verb, actor_at) or tuple(  # "a bus struck a mine laid by X"
         k for c in verb.children if c.dep_ == "dobj" for k in weapon_user(c, actor_at))
     found = _own_targets(verb, actor_at) or _told_elsewhere(verb, actor_at, agents)
@@ -341,6 +346,14 @@ def _resisted_or_aimed(noun, first, head, agents: tuple[str, ...],  # type: igno
                                             and (agents or trigger_type(verb) is None) else ())
 
 
+def _run_into_by(noun):  # type: ignore[no-untyped-def]
+    """The verb by which someone ran into the laid munition ``noun`` ("two herders stepped on a
+    landmine"), whose roles are the munition's; else ``noun`` itself."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    munition = munition_run_into(verb) if noun.pos_ == "NOUN" else None
+    return verb if munition is not None and munition.i == noun.i else noun
+
+
 def _widened(known: tuple[str, ...], wider: tuple[str, ...]) -> tuple[str, ...]:
     """A role's actors with the fallback's: all of them where the gazetteer found none, or
     where they hold the gazetteer's and more, the other conjuncts of one phrase ("Turkish
@@ -377,6 +390,7 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     "residents beat up a man" names two sets of civilians of one country, one actor key.
     """
     token = labelled_clause(token) or token  # a heading ("Looting: ...") takes its clause's roles
+    token = _run_into_by(token)  # "stepped on a landmine": the verb tells who was hit
     verbal = token.pos_ == "VERB" and not (  # "fighting broke out": a gerund subject is a noun,
         token.tag_ == "VBG" and token.dep_ == "nsubj" and (  # as one an adjective qualifies is
             between_phrases(token) or any(c.dep_ in ("amod", "compound") for c in token.children)))  # ("Russian
