@@ -250,29 +250,6 @@ def test_a_date_is_no_target(extractor):
     assert "civilians" not in {actors[k].kind for k in fighting.targets}
 
 
-@pytest.mark.parametrize("text", [
-    "On 3 May 2022, Kenyan soldiers fired in the direction of Somali positions near Garissa.",
-    "On 3 May 2022, Kenyan soldiers opened fire in the direction of the positions of the Somali "
-    "army near Garissa.",
-    "On 3 May 2022, Kenyan soldiers fired from their trenches towards Somali positions near "
-    "Garissa."])
-def test_fire_in_the_direction_of_positions_is_aimed_at_their_forces(extractor, text):
-    event = _first(extractor, text)
-    assert event.agents == ("kenya-military",) and event.targets == ("somalia-military",)
-
-
-def test_fire_towards_a_group_is_aimed_at_it(extractor):
-    event = _first(extractor, "On 3 May 2022, Kenyan soldiers opened fire towards Somali rebels "
-                              "near Garissa.")
-    assert event.targets == ("somalia-rebels",)
-
-
-def test_a_direction_to_a_place_names_no_target(extractor):
-    event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive in the "
-                              "direction of Mombasa.")
-    assert event.agents == ("kenya-military",) and event.targets == ()
-
-
 def test_a_participle_of_encounter_names_whom_the_act_met(extractor):
     event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive near "
                               "Garissa, clashing with Somali rebels.")

@@ -3,10 +3,14 @@ hand-built parses of made-up phrases."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.target_phrases import direction_objects, misread_conjuncts, target_prep
+from kg.documents import article_from_text
+from kg.extract import default_extractor
+from kg.extract.target_phrases import (direction_objects, later_conjuncts, misread_conjuncts,
+                                       target_prep)
 
 
 def _doc(words, heads, deps, **extra):  # type: ignore[no-untyped-def]
@@ -52,3 +56,43 @@ def test_a_present_form_conjunct_of_a_past_verb_is_a_misread_noun_but_not_of_a_p
     present = _doc(words, heads, deps, tags=["NNS", "VBP", "NNS", ",", "VBP", "NNS", "IN", "NNS"])
     assert [t.text for t in misread_conjuncts(past[1])] == ["grenade"]
     assert misread_conjuncts(present[1]) == []
+
+
+def test_the_conjuncts_after_a_verb_come_in_order_however_the_parser_nests_them():
+    doc = _doc("a mob assaulted , burned , and killed a man".split(),
+               [1, 2, 2, 2, 2, 4, 4, 4, 9, 7], ["det", "nsubj", "ROOT", "punct", "conj",
+                                                "punct", "cc", "conj", "det", "dobj"])
+    assert [t.text for t in later_conjuncts(doc[2])] == ["burned", "killed"]
+    assert later_conjuncts(doc[7]) == []
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return default_extractor()
+
+
+def _first(extractor, text: str):  # type: ignore[no-untyped-def]
+    return extractor.extract(article_from_text(text, origin="targets")).events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, Kenyan soldiers fired in the direction of Somali positions near Garissa.",
+    "On 3 May 2022, Kenyan soldiers opened fire in the direction of the positions of the Somali "
+    "army near Garissa.",
+    "On 3 May 2022, Kenyan soldiers fired from their trenches towards Somali positions near "
+    "Garissa."])
+def test_fire_in_the_direction_of_positions_is_aimed_at_their_forces(extractor, text):
+    event = _first(extractor, text)
+    assert event.agents == ("kenya-military",) and event.targets == ("somalia-military",)
+
+
+def test_fire_towards_a_group_is_aimed_at_it(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers opened fire towards Somali rebels "
+                              "near Garissa.")
+    assert event.targets == ("somalia-rebels",)
+
+
+def test_a_direction_to_a_place_names_no_target(extractor):
+    event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive in the "
+                              "direction of Mombasa.")
+    assert event.agents == ("kenya-military",) and event.targets == ()

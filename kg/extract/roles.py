@@ -10,17 +10,16 @@ from collections.abc import Callable, Iterable
 from kg.extract.adjunct_events import adjunct_event_agents, munition_run_into, weapon_user
 from kg.extract.claimed_acts import misread_subjects
 from kg.extract.clauses import clause_of, labelled_clause, main_verb
-from kg.extract.phrases import (NAMED_PLACES, ActorAt, actors_in, phrase_actors,
-                                unlocated)
+from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
                                    COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
                                    LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
                                    RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
-from kg.extract.target_phrases import (counted_object, deprived, direction_objects, in_phrase_of,
-                                       misread_conjuncts, obliged, placed_targets,
-                                       relative_pronoun, restrictive, shared_patient, suffered,
-                                       target_prep)
+from kg.extract.target_phrases import (conjoined_targets, counted_object, deprived,
+                                       direction_objects, in_phrase_of, misread_conjuncts,
+                                       obliged, placed_targets, relative_pronoun, restrictive,
+                                       shared_patient, suffered, target_prep)
 from kg.extract.triggers import RELATION_NOUNS, trigger_type
 
 
@@ -123,7 +122,7 @@ def _told_elsewhere(verb, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     finders: tuple[Callable[[], Iterable[str]], ...] = (
         lambda: placed_targets(verb, actor_at),  # "in Tlaxco, Morelos, a man was shot"
         lambda: shared_patient(verb, actor_at),  # "a man was shot and killed"
-        lambda: _conjoined_targets(verb, actor_at),
+        lambda: conjoined_targets(verb, actor_at),
         lambda: _purpose_targets(verb, actor_at),  # "opened fire to disperse demonstrators"
         lambda: _aim_targets(verb, actor_at),  # "an IED detonated, targeting a convoy"
         lambda: _resisters(verb, actor_at),  # "assaulted the town but were repelled by X"
@@ -140,35 +139,6 @@ def _bare_label(verb) -> bool:  # type: ignore[no-untyped-def]
     return verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.head.i != verb.i \
         and any(c.text == ":" for c in verb.children) \
         and all(c.dep_ == "punct" for c in verb.children)
-
-
-def _conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
-    """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
-    the object both verbs take ("attacked and killed a civilian"), or the victims of the act
-    that carried out ``verb`` when its own object is no actor ("attacked the village and
-    killed one woman"). A named object ("shelled Juba") is itself what the act was aimed at.
-    A participle ("..., killing 20 people") is not such an act: its victims may be others than
-    those the act was aimed at ("opened fire to disperse demonstrators, killing one person")."""
-    if any(c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_PLACES)
-           for c in verb.children):
-        return []  # "shelled Juba, killing 20 people": the named place is what was shelled
-    for conj in _later_conjuncts(verb):
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-            break  # a verb with a subject of its own ends the shared subject's list
-        if conj.pos_ != "VERB" or trigger_type(conj) is None:
-            continue
-        found = [k for c in conj.children if c.dep_ == "dobj" or target_prep(conj, c)
-                 for g in ([c] if c.dep_ == "dobj" else c.children)
-                 for k in phrase_actors(g, actor_at)]
-        if found:  # "attacked and shot at a doctor"
-            return found
-    return []
-
-
-def _later_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The words conjoined after ``verb``, in order, however the parser nests the chain ("a mob
-    assaulted, burned, and killed a man": "killed" hangs on "burned")."""
-    return sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
 
 
 def _complement_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -311,7 +281,7 @@ def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-u
                       for g in p.children for k in phrase_actors(g, actor_at))
     if not found and head is not noun and head.pos_ == "VERB":
         found = _purpose_targets(head, actor_at) or (
-            tuple(_conjoined_targets(head, actor_at)) if light else ())
+            tuple(conjoined_targets(head, actor_at)) if light else ())
     return found
 
 

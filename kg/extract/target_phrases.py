@@ -2,8 +2,9 @@
 prepositions ("attacked at X" is no target when X is a date), "in the direction of X", an
 approximated count the parser takes for a preposition, the "from" phrase of a verb of taking,
 nouns of the object the parser misread as a bare verb, the patient a subjectless passive
-shares with the verb it hangs on, a stranded subject or a relative clause's antecedent, and
-the cause of a harm ("died in an explosion").
+shares with the verb it hangs on, a stranded subject or a relative clause's antecedent,
+the cause of a harm ("died in an explosion"), and the object of a later act conjoined to
+the trigger ("attacked and killed a civilian").
 
 Examples
 --------
@@ -19,7 +20,7 @@ Examples
 from __future__ import annotations
 
 from kg.extract.clauses import patients, stranded_subject
-from kg.extract.phrases import ActorAt, phrase_actors
+from kg.extract.phrases import NAMED_PLACES, ActorAt, phrase_actors
 from kg.extract.role_words import (BETWEEN_IS_TARGET, CAUSE_PREPS, DIRECTION_NOUNS,
                                    RELATIONAL_NOUNS, SUFFERING_VERBS, TARGET_PREPS,
                                    WITH_IS_TARGET)
@@ -155,6 +156,35 @@ def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
 
 
 __all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS", "TAKING_VERBS",
-           "counted_object", "deprived", "direction_objects", "in_phrase_of", "misread_conjuncts",
-           "obliged", "placed_targets", "relative_pronoun", "restrictive",
-           "shared_patient", "suffered", "target_prep", "temporal"]
+           "conjoined_targets", "counted_object", "deprived", "direction_objects", "in_phrase_of",
+           "later_conjuncts", "misread_conjuncts", "obliged", "placed_targets", "relative_pronoun",
+           "restrictive", "shared_patient", "suffered", "target_prep", "temporal"]
+
+
+def conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
+    the object both verbs take ("attacked and killed a civilian"), or the victims of the act
+    that carried out ``verb`` when its own object is no actor ("attacked the village and
+    killed one woman"). A named object ("shelled Juba") is itself what the act was aimed at.
+    A participle ("..., killing 20 people") is not such an act: its victims may be others than
+    those the act was aimed at ("opened fire to disperse demonstrators, killing one person")."""
+    if any(c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_PLACES)
+           for c in verb.children):
+        return []  # "shelled Juba, killing 20 people": the named place is what was shelled
+    for conj in later_conjuncts(verb):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            break  # a verb with a subject of its own ends the shared subject's list
+        if conj.pos_ != "VERB" or trigger_type(conj) is None:
+            continue
+        found = [k for c in conj.children if c.dep_ == "dobj" or target_prep(conj, c)
+                 for g in ([c] if c.dep_ == "dobj" else c.children)
+                 for k in phrase_actors(g, actor_at)]
+        if found:  # "attacked and shot at a doctor"
+            return found
+    return []
+
+
+def later_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words conjoined after ``verb``, in order, however the parser nests the chain ("a mob
+    assaulted, burned, and killed a man": "killed" hangs on "burned")."""
+    return sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
