@@ -136,11 +136,11 @@ def _none(key: str) -> bool:
 
 
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
+"""Types outside the fights family whose object may be a thing whose owner is hit, or a
+person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
 CROWD_DAMAGE = frozenset({"Looting", "ViolentDemonstration"})
 """Destruction that a group named generically may do to others of its kind: "residents set
 houses ablaze" names civilians on both sides (one actor key), as violence does."""
-"""Types outside the fights family whose object may be a thing whose owner is hit, or a
-person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
 TERRITORIAL = frozenset({"SeizeTerritory", "RegainTerritory"})
 """Types whose object is territory taken, not a thing whose owner is hit."""
 

@@ -106,7 +106,6 @@ class Gazetteer:
         self.actors[key] = actor
         return actor
 
-
     def nation(self, word: str) -> str | None:
         """The state a nationality word names ("Malian", "Saudi"), if the gazetteer holds it.
 

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
@@ -225,6 +226,13 @@ def _sentence_and_next(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     return list(token.doc[sentence.start:end])
 
 
+@functools.cache
+def _manner_words() -> frozenset[str]:
+    """Every word of a manner cue of a protest (:func:`by_manner`): no other word can tell one."""
+    return frozenset(w for cue, kind in lexicon().manner if kind not in (CALM, KIDNAP)
+                     for w in cue)
+
+
 def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine a protest by how it went, in its sentence and the next; territory taken with
     "no clashes reported" or "without resistance" changed hands without a fight."""
@@ -236,7 +244,7 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if event_type not in PROTESTS:
         return event_type
     skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
-    cues = {w for cue, kind in lexicon().manner if kind not in (CALM, KIDNAP) for w in cue}
+    cues = _manner_words()
     tokens = [t for t in _acts([t for t in _sentence_and_next(token) if t.i not in skip
                                 and (t.lemma_.lower() in cues or t.lower_ in cues)])  # no other
               if modality_of(t) == "asserted"]  # word can tell; not "fear clashes will break out"

@@ -197,15 +197,14 @@ class QueryPool:
                              "(KG_QUERY_MEMORY_MB); narrow it with more specific patterns, "
                              "fewer sorted rows or a LIMIT")
 
-    def prestart(self, count: int | None = None) -> int:
-        """Fork ``count`` idle workers now (default :attr:`max_workers`); return how many.
+    def prestart(self) -> int:
+        """Fork idle workers now, up to :attr:`max_workers`; return how many were forked.
 
         A fork costs more as the server grows (the page tables of a server that
         holds a 100,000-article store's indexes), so a server forks its workers
         before it answers, not on its first requests.
         """
-        wanted = self.max_workers if count is None else min(count, self.max_workers)
-        workers = [self._fork() for _ in range(wanted - len(self._idle))]
+        workers = [self._fork() for _ in range(self.max_workers - len(self._idle))]
         with self._lock:
             self._idle.extend(workers)
         return len(workers)
