@@ -34,6 +34,7 @@ def test_an_armed_victim_is_no_civilian(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("Protesters demanded the release of a teacher in Mombasa.", "Protest"),
     ("Demonstrators denounced the closure of a market in Mombasa.", "Protest"),
+    ("Picketers demanded the reopening of a factory in Mombasa.", "Protest"),
     ("Residents demanded the release of a teacher in Mombasa.", "Demand"),
 ])
 def test_what_protesters_voice_is_their_protest(extractor, text, expected):

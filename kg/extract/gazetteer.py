@@ -200,6 +200,21 @@ def _add_places(gazetteer: Gazetteer, places: Mapping[str, dict[str, Any]]) -> N
             gazetteer.place_aliases[name.lower()] = key
 
 
+@functools.cache
+def sector_heads(sector: str) -> frozenset[str]:
+    """The nouns that head ``sector`` in ``ontology/actors.yaml`` (no world index read).
+
+    Examples
+    --------
+    >>> sorted(sector_heads("rioters"))
+    ['looter', 'mob', 'rioter']
+    >>> sector_heads("no-such-sector")
+    frozenset()
+    """
+    sectors = _read_yaml(ONTOLOGY_DIR / "actors.yaml").get("sectors", {})
+    return frozenset(sectors.get(sector, {}).get("heads", ()))
+
+
 def extension_files(directory: Path = ONTOLOGY_DIR) -> list[Path]:
     """The user's gazetteer extensions that exist, in the order they apply."""
     candidates = [directory / "actors.local.yaml"]

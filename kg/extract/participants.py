@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from kg.extract.gazetteer import sector_heads
 from kg.extract.lexicon import lexicon
 from kg.extract.triggers import phrase_words, trigger_type
 
@@ -31,7 +32,8 @@ RIOT = "ViolentDemonstration"
 KIDNAP = "Kidnap"
 VOICED = frozenset({"Demand", "Condemn"})
 """Types of what is voiced: voiced by protesters, it is their protest ("protesters demanded X")."""
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+PROTESTERS = "protesters"
+"""The sector whose heads (``ontology/actors.yaml``) voice a protest."""
 PROTEST = "Protest"
 PERSONAL = "AttackOnCivilians"
 """The type a civilian victim's noun gives an attack."""
@@ -132,7 +134,7 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     lex = lexicon()
     if event_type in VOICED:  # "protesters demanded X": their protest
         agents = argument_heads(token, {"nsubj"}, set())
-        return PROTEST if any(a.lemma_.lower() in PROTESTER_NOUNS for a in agents) else event_type
+        return PROTEST if any(a.lemma_.lower() in sector_heads(PROTESTERS) for a in agents) else event_type
     if event_type not in VIOLENT and event_type != KIDNAP:
         return event_type
     agents = argument_heads(token, {"nsubj", "agent"},
