@@ -33,6 +33,7 @@ pytestmark = pytest.mark.bench
 ROOT = Path(__file__).resolve().parents[2]
 WARM = int(os.environ.get("KG_BENCH_WARM", "9"))
 ONLY = os.environ.get("KG_BENCH_ROUTES", "")  # comma-separated route prefixes to run, else all
+SKIP = os.environ.get("KG_BENCH_SKIP", "")  # comma-separated route prefixes to leave out
 RAW_TOP = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
 SELECT ?agent ?other ?relation ?n WHERE {
   { SELECT ?agent WHERE { GRAPH <https://w3id.org/conflict-kg/id/graph/aggregates> {
@@ -96,7 +97,8 @@ def routes(path: Path) -> list[str]:
              "/timeline", "/timeline.json", "/claims", "/claims.json", "/map", "/map.json",
              f"/id/actor/{actor}", f"/id/actor/{actor}.json", "/api/actors", "/api/events",
              "/api/claims", "/api/articles", "/api/analysis/fights", "/sparql/editor", "/healthz"]
-    return [r for r in found if not ONLY or any(r.startswith(p) for p in ONLY.split(","))]
+    return [r for r in found if (not ONLY or any(r.startswith(p) for p in ONLY.split(",")))
+            and not (SKIP and any(r.startswith(p) for p in SKIP.split(",")))]
 
 
 def raw_top_query(path: Path, repeat: int = WARM + 1) -> list[float]:
