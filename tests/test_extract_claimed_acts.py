@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.claimed_acts import Claimed, with_claimed_acts
 from kg.model import Event, Span
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _first(extractor, text: str) -> Event:  # type: ignore[no-untyped-def]

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.clauses import labelled_clause, passive_subjects
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _extract(extractor, text: str):  # type: ignore[no-untyped-def]

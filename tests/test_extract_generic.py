@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.generic import reports_occurrence
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _roles(extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.tokens import Doc
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.member_bodies import body_names
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _agents(extractor, text: str) -> list[str]:  # type: ignore[no-untyped-def]

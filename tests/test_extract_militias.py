@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.militias import militia_label, qualifier_of
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _agents(extractor, text: str):  # type: ignore[no-untyped-def]

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _targets(extractor, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
@@ -56,7 +50,6 @@ def test_the_object_of_a_verb_of_harm_that_names_no_person_is_no_target(extracto
                                "Kenya.") == []
 
 
-
 @pytest.mark.parametrize("text", [
     "On 3 May 2022, rebels looted a medical centre near Garissa, Kenya.",
     "On 3 May 2022, rebels vandalised a telecommunications mast near Garissa, Kenya."])
@@ -93,7 +86,6 @@ def test_a_personal_pronoun_that_suffers_harm_is_a_person(extractor, text):
     harm = [e for e in extraction.events if e.trigger.text in ("beat", "opened")]
     assert harm and [(actors[k].sector, actors[k].parent) for k in harm[0].targets] == [
         ("civilians", "kenya")]
-
 
 
 def test_a_harmed_party_member_is_a_civilian_beside_the_party(extractor):

@@ -7,13 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.phrases import phrase_actors
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def test_one_mention_of_a_countrys_forces_is_the_composite_itself(extractor):

@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _agents(extractor, text: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
 from kg.extract.target_phrases import (direction_objects, later_conjuncts, misread_conjuncts,
                                        target_prep)
 
@@ -64,11 +63,6 @@ def test_the_conjuncts_after_a_verb_come_in_order_however_the_parser_nests_them(
                                                 "punct", "cc", "conj", "det", "dobj"])
     assert [t.text for t in later_conjuncts(doc[2])] == ["burned", "killed"]
     assert later_conjuncts(doc[7]) == []
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _first(extractor, text: str):  # type: ignore[no-untyped-def]

@@ -3,15 +3,8 @@ made-up reports."""
 
 from __future__ import annotations
 
-import pytest
 
 from kg.documents import article_from_text
-from kg.extract import default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    return default_extractor()
 
 
 def _first(extractor, text: str):  # type: ignore[no-untyped-def]
