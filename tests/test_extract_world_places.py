@@ -304,3 +304,13 @@ def test_a_name_in_its_citys_province_is_read_by_its_skeleton_however_small(extr
     place = {p.key: p for p in found.places}[found.events[0].place or ""]
     assert (place.country, place.admin1, place.kind) == ("SYR", "Ar Raqqah", "town")
     assert "Ain Issa" not in {a.label for a in found.actors}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Militants attacked a market in Maroua, Extrême-Nord.", "Extrême-Nord", "Far North"),
+    ("Gunmen killed a farmer in Garoua (Nord) on Monday.", "Nord", "North"),
+])
+def test_a_subdivision_named_with_compass_words_of_another_language_is_found(extractor, text,
+                                                                               name, label):
+    place = _places(extractor, text)[name]
+    assert (place.label, place.country) == (label, "CMR")

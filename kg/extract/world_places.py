@@ -32,7 +32,9 @@ from collections.abc import Container, Iterable
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
+from kg.extract.world_containers import containers, keep_contained
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
+from kg.extract.world_states import COMPASS as STATE_COMPASS
 from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
 SKELETON_POPULATION = 1_000
 """A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
@@ -103,8 +105,10 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                                and (p.population >= SKELETON_POPULATION or p.kind != "city"
                                     or candidate.within)]
     candidates = confirm_within(candidates, options, final=True)  # by skeleton too
-    final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
-                    [place for _, _, place in districts])
+    resolved = keep_contained(containers(doc, candidates), options,
+                              _resolve(candidates, options, context, first, classified),
+                              lambda place: _score(place, context, set(), place.name))
+    final = _cohere(candidates, options, resolved, [place for _, _, place in districts])
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
@@ -240,10 +244,10 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
     members: dict[int, list[int]] = {}
     for number, head in enumerate(group):
         members.setdefault(head, []).append(number)
-    voters = {fold(c.text): n for n, c in enumerate(candidates)}  # a name repeated votes once
     majority: dict[int, str | None] = {}
     for numbers in members.values():
         votes: Counter[str] = Counter()
+        voters = {fold(candidates[n].text): n for n in numbers}  # a name repeated votes once
         for n in numbers:
             if voters[fold(candidates[n].text)] == n:
                 votes.update(_votes(options[n], candidates[n].text,
@@ -321,13 +325,32 @@ def _end(doc, candidate: Candidate, place: WorldPlace) -> int:  # type: ignore[n
 
 
 def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
-    """The places a candidate names; with a capitalised place noun after it first ("Gaza City")."""
+    """The places a candidate names; with a capitalised place noun after it first ("Gaza City");
+    and the subdivisions named alike in another language (:func:`subdivisions_alike`)."""
     after = doc[candidate.end] if candidate.end < len(doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_ in PLACE_NOUNS:
         found = index.lookup(f"{candidate.text} {after.text}")
         if found:
             return found
-    return index.lookup(candidate.text)
+    return subdivisions_alike(candidate.text, index.lookup(candidate.text), index)
+
+
+def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
+                       ) -> list[WorldPlace]:
+    """``found`` (the readings of ``text``) and the subdivisions whose names differ from it
+    only in the language of their compass words or generic words, where no reading is a
+    subdivision, or the name is made of compass words alone: "Extrême-Nord" is Cameroon's
+    "Far North", and "Nord" names Cameroon's "North" as well as the Nord of two other
+    countries (the admin chain it heads chooses).
+
+    >>> from kg.extract.world import load_world
+    >>> [(p.name, p.country) for p in subdivisions_alike("Extrême-Nord", [], load_world())]
+    [('Far North', 'CMR')]
+    """
+    if any(p.kind in ("admin1", "admin2") for p in found) and not all(
+            word in STATE_COMPASS for word in fold(text).split()):
+        return found
+    return found + [p for p in index.lookup(text, "subkey") if p not in found]
 
 
 def _similar(text: str, name: str) -> bool:
