@@ -314,3 +314,13 @@ def test_a_subdivision_named_with_compass_words_of_another_language_is_found(ext
                                                                                name, label):
     place = _places(extractor, text)[name]
     assert (place.label, place.country) == (label, "CMR")
+
+
+def test_a_curated_place_votes_firmly_for_the_country_of_a_lone_town():
+    home = WorldPlace("gn1", "Lota", "city", "XQX", "Selmska", None, -37.1, -73.2, 40_000)
+    abroad = dataclasses.replace(home, ident="gn2", name="Orvo", country="XQY")
+    names = [Candidate(0, 1, "Lota", True), Candidate(2, 3, "Orvo", True)]
+    chosen = {0: home, 1: abroad}
+    assert _cohere(names, [[home], [abroad]], chosen) == chosen  # one against one: kept
+    kept = _cohere(names, [[home], [abroad]], chosen, curated=[("Kalvan", "XQX")])
+    assert kept == {0: home}  # a namesake abroad of a town the index does not know

@@ -71,12 +71,15 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
 
 
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
-                      countries: Iterable[str] = (), skip: Container[str] = frozenset()
+                      countries: Iterable[str] = (), skip: Container[str] = frozenset(),
+                      curated: Iterable[tuple[str, str]] = ()
                       ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
     ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
-    ``skip`` holds lower-case words that are never places here (demonyms: "Thai").
+    ``skip`` holds lower-case words that are never places here (demonyms: "Thai");
+    ``curated`` the (name as written, country) of the places the curated gazetteer matched,
+    which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`).
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
@@ -108,7 +111,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     resolved = keep_contained(containers(doc, candidates), options,
                               _resolve(candidates, options, context, first, classified),
                               lambda place: _score(place, context, set(), place.name))
-    final = _cohere(candidates, options, resolved, [place for _, _, place in districts])
+    final = _cohere(candidates, options, resolved, [place for _, _, place in districts], curated)
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
@@ -163,14 +166,14 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
 
 
 def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
-            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = ()
-            ) -> dict[int, WorldPlace]:
+            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = (),
+            curated: Iterable[tuple[str, str]] = ()) -> dict[int, WorldPlace]:
     """Document coherence: a town read in a country none of the text's other places lies in,
     while most of them lie in one country where the name has a reading too, takes that reading
     ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
     no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
-    admin chain, the places ``found`` otherwise: "City - District" names) agree on that
-    country. The names of an admin chain (resolved together), and a city of 100,000 or more,
+    admin chain, the places ``found`` otherwise: "City - District" names, and the ``curated``
+    gazetteer's matches other than countries, as (name, country)) agree on that country. The names of an admin chain (resolved together), and a city of 100,000 or more,
     keep their country.
 
     >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
@@ -187,6 +190,7 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
              and p.population < FOREIGN_POPULATION}
     votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
+    votes.update({fold(name): (country, True) for name, country in curated})
     for number, place in chosen.items():
         if not candidates[number].anchor:
             votes.setdefault(fold(candidates[number].text), (place.country, number not in loose))
