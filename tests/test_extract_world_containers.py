@@ -81,3 +81,13 @@ def test_the_event_falls_to_the_container_of_a_namesake_abroad(extractor, text, 
     event_place = by_key[found.events[0].place or ""]
     assert (event_place.label, event_place.country) == (place, country)
     assert {p.country for p in found.places} == {country}
+
+
+def test_a_big_town_keeps_its_reading_in_a_country_it_is_not_in():
+    city = dataclasses.replace(TOWN, population=1_400_000)
+    country = WorldPlace("iso-xqy", "Selmia", "country", "XQY", None, None, 52.0, 20.0, 0)
+    kept = keep_contained({0: 1}, [[city], [country]], {0: city, 1: country}, _by_population)
+    assert kept[0] == city  # "refugees from Orvo in Selmia"
+    hamlet_kept = keep_contained({0: 1}, [[TOWN], [country]], {0: TOWN, 1: country},
+                                 _by_population)
+    assert 0 not in hamlet_kept

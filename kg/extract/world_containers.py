@@ -8,9 +8,10 @@ or, with none (a village no gazetteer knows), is no place, and the event falls t
 "Protesters gathered at Deer Lake in Killingworth (Connecticut)" is not about a Canadian
 Deer Lake; "a man was killed in X neighbourhood in the vicinity of Y" not in a hamlet named X
 at the other end of the country. A town of 100,000 or more keeps its reading (a slip of the
-text) beside another town, and so does a town beside a smaller one. A name the curated
-gazetteer already placed ("in the X neighbourhood of Beirut") contains as well as a world
-place: :func:`~kg.extract.world_names.name_candidates` keeps it as an anchor.
+text, or another relation) beside another town or in a country, and so does a town beside a
+smaller one. A name the curated gazetteer already placed ("in the X neighbourhood of Beirut")
+contains as well as a world place (:func:`~kg.extract.world_names.name_candidates` keeps it
+as an anchor).
 
 Examples
 --------
@@ -39,6 +40,7 @@ LINK_WORDS = CONTAINING_WORDS | PARTS_OF_TOWN | {
     "the", "located", "situated", "lying", "to", "just", "not", "far", "from", "suburbs",
     "suburb", "part", "heart", "centre", "center", "edge", "area"}
 """Words a containing phrase is made of: "located in the suburbs of", "not far from"."""
+SUBDIVISIONS = ("admin1", "admin2")
 NEAR_TOWN_KM = 50.0
 """A reading taken for a name the text puts in or near a town lies this close to it at most:
 a neighbourhood, a suburb, a village nearby (not a namesake elsewhere in its province)."""
@@ -77,9 +79,8 @@ def keep_contained(contained: dict[int, int], options: list[list[WorldPlace]],
     """``chosen`` with each contained town read where its container holds it (its reading, or
     a subdivision named like it: "X in Raqqa" may lie anywhere in Raqqa's governorate); else
     the best reading by ``score`` within :data:`NEAR_TOWN_KM` of a town container or inside a
-    subdivision, or none (dropped) where no reading lies there. A town yields to a subdivision
-    or country; to a town only where it is under 100,000 and the town containing it at least
-    as large.
+    subdivision, or none (dropped) where no reading lies there. A town yields to a subdivision;
+    to a country or a town only where it is under 100,000, and to a town only as large as it.
 
     >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Selmska", None, 49.5, 34.5, 900)
     >>> there = WorldPlace("gn2", "Orvo", "city", "XQX", "Kalvanska", None, 51.0, 30.0, 40)
@@ -93,11 +94,12 @@ def keep_contained(contained: dict[int, int], options: list[list[WorldPlace]],
     kept = dict(chosen)
     for inner, outer in contained.items():
         place, container = kept.get(inner), kept.get(outer)
-        if place is None or container is None or place.kind != "city" or container.kind == \
-                "city" and (place.population >= FOREIGN_POPULATION
-                            or container.population < place.population):
-            continue  # a big town beside a town: a slip of the text; a hamlet can't hold a town
-        alike = [p for p in options[outer] if p.kind in ("admin1", "admin2")
+        if place is None or container is None or place.kind != "city" or \
+                place.population >= FOREIGN_POPULATION and container.kind not in SUBDIVISIONS \
+                or container.kind == "city" and container.population < place.population:
+            continue  # a big town beside a town or in a country ("refugees from Kharkiv in
+            # Poland"): a slip, or another relation; a hamlet can't hold a larger town
+        alike = [p for p in options[outer] if p.kind in SUBDIVISIONS
                  and p.country == container.country]
         if any(holds(p, place) for p in (container, *alike)):
             continue
