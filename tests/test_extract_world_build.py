@@ -136,3 +136,13 @@ def test_where_a_groups_towns_lie_outweighs_a_village_named_like_another_subdivi
     firm = filed_majorities(cities, filed, levels)
     assert firm == {("XQ", "15"): "XQ-VK"}
     assert _admin1_groups(cities, alpha3, firm, subs)[("XQ", "15")][:2] == ("XQ-VK", "Velka")
+
+
+def test_names_of_a_subdivision_in_two_languages_share_its_key_and_a_towns_names_none():
+    from kg.extract.world_build import subdivision_keys
+
+    rows = [("iso-xq-nw", "North-West", "admin1"), ("iso-xq-12", "Sud Kalvo", "admin2"),
+            ("gn1", "Nord-Ouest", "city")]
+    keys = subdivision_keys(rows, [("North-West", 1), ("Nord-Ouest", 1), ("Sud Kalvo", 2),
+                                   ("Nord-Ouest", 3)])
+    assert keys == {("northwest", 1), ("southkalvo", 2)}

@@ -304,3 +304,23 @@ def test_a_name_in_its_citys_province_is_read_by_its_skeleton_however_small(extr
     place = {p.key: p for p in found.places}[found.events[0].place or ""]
     assert (place.country, place.admin1, place.kind) == ("SYR", "Ar Raqqah", "town")
     assert "Ain Issa" not in {a.label for a in found.actors}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Militants attacked a market in Maroua, Extrême-Nord.", "Extrême-Nord", "Far North"),
+    ("Gunmen killed a farmer in Garoua (Nord) on Monday.", "Nord", "North"),
+])
+def test_a_subdivision_named_with_compass_words_of_another_language_is_found(extractor, text,
+                                                                               name, label):
+    place = _places(extractor, text)[name]
+    assert (place.label, place.country) == (label, "CMR")
+
+
+def test_a_curated_place_votes_firmly_for_the_country_of_a_lone_town():
+    home = WorldPlace("gn1", "Lota", "city", "XQX", "Selmska", None, -37.1, -73.2, 40_000)
+    abroad = dataclasses.replace(home, ident="gn2", name="Orvo", country="XQY")
+    names = [Candidate(0, 1, "Lota", True), Candidate(2, 3, "Orvo", True)]
+    chosen = {0: home, 1: abroad}
+    assert _cohere(names, [[home], [abroad]], chosen) == chosen  # one against one: kept
+    kept = _cohere(names, [[home], [abroad]], chosen, curated=[("Kalvan", "XQX")])
+    assert kept == {0: home}  # a namesake abroad of a town the index does not know

@@ -168,9 +168,12 @@ class MentionMatcher:
                  self.gazetteer.actors.get(f.key if f.how != "composite" else
                                            f.key.rpartition("-")[0]) for f in found]
         countries = {entry.country for entry in known if entry is not None and entry.country}
+        curated = [(doc[f.start:f.end].text, entry.country) for f, entry in zip(found, known)
+                   if f.kind == "place" and entry is not None and entry.country
+                   and getattr(entry, "kind", None) != "country"]  # a topic, often: "for Ukraine"
         world = []
         for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries,
-                                                   self._demonyms):
+                                                   self._demonyms, curated):
             place = world_place(entry, self._capitals)
             self.gazetteer.places.setdefault(place.key, place)
             world.append(Found(start, end, "place", place.key, "world"))

@@ -59,7 +59,8 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     The trigger's own direct object ("shelled Juba") and the objects of its
     locative prepositions ("demonstrated in Serbia"); for a noun trigger, also
     those of the verb it is the object of ("imposed a curfew in Cizre"), and those
-    of a verb complement ("threatened to impose a curfew in Algiers").
+    of a verb complement ("threatened to impose a curfew in Algiers"); a "from"
+    phrase's last, after its goal ("marched from Orvo to Kalvan": Kalvan).
     Objects are followed through "of" after a place noun ("the town of Cizre")
     and through a further locative phrase ("a camp in Thailand"). Places
     inside the subject ("Demonstrators in Baghdad") are not the event's own.
@@ -69,13 +70,15 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
         heads.append(token.head.head if token.dep_ == "pobj" else token.head)
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     found: list[int] = []
+    sources: list[int] = []  # "marched from X to Y": Y, the goal, before X
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
                 found.extend(_place_chain(child))
             elif child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-                found.extend(i for g in child.children if g.dep_ == "pobj" for i in _place_chain(g))
-    return tuple(dict.fromkeys(found))
+                (sources if child.lower_ == "from" else found).extend(
+                    i for g in child.children if g.dep_ == "pobj" for i in _place_chain(g))
+    return tuple(dict.fromkeys([*found, *sources]))
 
 
 def _place_chain(noun, depth: int = 0) -> list[int]:  # type: ignore[no-untyped-def]

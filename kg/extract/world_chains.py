@@ -45,7 +45,7 @@ def near_up_chain(place: WorldPlace, up: list[WorldPlace]) -> bool:
     """
     from kg.extract.world_gazetteer import distance_km
 
-    return any(p.country == place.country and (p.kind in ("admin1", "admin2") and _holds(p, place)
+    return any(p.country == place.country and (p.kind in ("admin1", "admin2") and holds(p, place)
                or p.kind == "city" and distance_km(p.lat, p.lon, place.lat, place.lon) <= CHAIN_KM)
                for p in up[:1])
 
@@ -70,7 +70,7 @@ def elsewhere(place: WorldPlace, up: WorldPlace, readings: Iterable[WorldPlace] 
     if up.country != place.country or place.kind != "city" or \
             place.population >= FOREIGN_POPULATION:
         return False
-    if any(_holds(reading, place) for reading in (up, *readings)):
+    if any(holds(reading, place) for reading in (up, *readings)):
         return False
     return up.kind != "city" and bool(place.admin1 and _province(up)) or \
         up.kind == "city" and up.population >= place.population
@@ -81,7 +81,7 @@ def _province(place: WorldPlace) -> str | None:
     return place.name if place.kind == "admin1" else place.admin1
 
 
-def _holds(container: WorldPlace, place: WorldPlace) -> bool:
+def holds(container: WorldPlace, place: WorldPlace) -> bool:
     """Whether ``place`` may lie in ``container``: near it (a subdivision lies at its seat),
     or in its province: the province itself, a district of it, a town of it (a province
     named after its capital: "Orvo, Kalvan" with Kalvan read as the city); a subdivision
@@ -89,7 +89,7 @@ def _holds(container: WorldPlace, place: WorldPlace) -> bool:
 
     >>> capital = WorldPlace("gn2", "Kalvan", "city", "XQX", "Kalvanska", None, 50.9, 34.8, 260_000)
     >>> town = dataclasses.replace(capital, name="Orvo", lat=52.9, population=700)
-    >>> _holds(capital, town), _holds(capital, dataclasses.replace(town, admin1="Selmska"))
+    >>> holds(capital, town), holds(capital, dataclasses.replace(town, admin1="Selmska"))
     (True, False)
     """
     from kg.extract.world_gazetteer import distance_km

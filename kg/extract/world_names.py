@@ -257,7 +257,8 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         bracketed = before is not None and before.text in ("(", ",") and bool(found) and all(
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if anchor:
-            if bracketed or found and found[-1].within and _in_link(doc[found[-1].end:start]):
+            if bracketed or found and (found[-1].within and _in_link(doc[found[-1].end:start])
+                                       or _contains(doc, found[-1].end, start)):
                 found.append(Candidate(start, end, doc[start:end].text, True, anchor=True))
             continue
         if compass(doc[start:end].text) and not bracketed:
@@ -278,6 +279,14 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
                                     spacy_place=spacy_place or before is not None
                                     and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
+
+
+def _contains(doc, end: int, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a containing phrase puts the name before ``end`` in the one at ``start``
+    ("X neighbourhood of Y", "X near Y": :func:`~kg.extract.world_containers.containing_phrase`)."""
+    from kg.extract.world_containers import containing_phrase
+
+    return containing_phrase(doc, end, start)
 
 
 def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
@@ -361,7 +370,9 @@ def _place_noun(token) -> bool:  # type: ignore[no-untyped-def]
 
 def _link_chains(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignore[no-untyped-def]
     """Link each candidate to the next when only a place noun, a comma or a bracket lies
-    between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"."""
+    between them: "Rustaq district, Takhar", "Minakulu sub-county (Oyam, Northern)"; not the
+    names of a list, where a bare comma precedes "and" or "or" and a name ("Orvo, Selm and
+    Kalvan": three villages, not Orvo in Selm)."""
     linked = []
     for index, here in enumerate(found):
         nxt = found[index + 1] if index + 1 < len(found) else None
@@ -369,9 +380,21 @@ def _link_chains(doc, found: list[Candidate]) -> list[Candidate]:  # type: ignor
         joins = nxt is not None and between and (all(
             t.text in (",", "(") or _place_noun(t) or t.lower_ in ("of", "the")
             for t in between) and any(t.text in (",", "(") or t.lower_ == "of" for t in between)
+            and not (len(between) == 1 and between[0].text == "," and _listed_on(doc, nxt.end))
             or here.within and _in_link(between))
         linked.append(dataclasses.replace(here, chained_to=index + 1 if joins else None))
     return linked
+
+
+def _listed_on(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether "and" or "or" and a name follow token ``end``: the name before it is in a list.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("in Orvo , Selm and Kalvan ; Orvo , Selm and the army")
+    >>> _listed_on(doc, 4), _listed_on(doc, 10)
+    (True, False)
+    """
+    return end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and capitalised(doc[end + 1])
 
 
 def compass(text: str) -> bool:

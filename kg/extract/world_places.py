@@ -32,7 +32,9 @@ from collections.abc import Container, Iterable
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
+from kg.extract.world_containers import containers, keep_contained
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
+from kg.extract.world_states import COMPASS as STATE_COMPASS
 from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
 SKELETON_POPULATION = 1_000
 """A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
@@ -69,12 +71,15 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
 
 
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
-                      countries: Iterable[str] = (), skip: Container[str] = frozenset()
+                      countries: Iterable[str] = (), skip: Container[str] = frozenset(),
+                      curated: Iterable[tuple[str, str]] = ()
                       ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
     ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
-    ``skip`` holds lower-case words that are never places here (demonyms: "Thai").
+    ``skip`` holds lower-case words that are never places here (demonyms: "Thai");
+    ``curated`` the (name as written, country) of the places the curated gazetteer matched,
+    which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`).
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
@@ -103,8 +108,10 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                                and (p.population >= SKELETON_POPULATION or p.kind != "city"
                                     or candidate.within)]
     candidates = confirm_within(candidates, options, final=True)  # by skeleton too
-    final = _cohere(candidates, options, _resolve(candidates, options, context, first, classified),
-                    [place for _, _, place in districts])
+    resolved = keep_contained(containers(doc, candidates), options,
+                              _resolve(candidates, options, context, first, classified),
+                              lambda place: _score(place, context, set(), place.name))
+    final = _cohere(candidates, options, resolved, [place for _, _, place in districts], curated)
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
 
@@ -159,14 +166,14 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
 
 
 def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
-            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = ()
-            ) -> dict[int, WorldPlace]:
+            chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = (),
+            curated: Iterable[tuple[str, str]] = ()) -> dict[int, WorldPlace]:
     """Document coherence: a town read in a country none of the text's other places lies in,
     while most of them lie in one country where the name has a reading too, takes that reading
     ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
     no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
-    admin chain, the places ``found`` otherwise: "City - District" names) agree on that
-    country. The names of an admin chain (resolved together), and a city of 100,000 or more,
+    admin chain, the places ``found`` otherwise: "City - District" names, and the ``curated``
+    gazetteer's matches other than countries, as (name, country)) agree on that country. The names of an admin chain (resolved together), and a city of 100,000 or more,
     keep their country.
 
     >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
@@ -183,6 +190,7 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
              and p.population < FOREIGN_POPULATION}
     votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
+    votes.update({fold(name): (country, True) for name, country in curated})
     for number, place in chosen.items():
         if not candidates[number].anchor:
             votes.setdefault(fold(candidates[number].text), (place.country, number not in loose))
@@ -240,10 +248,10 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
     members: dict[int, list[int]] = {}
     for number, head in enumerate(group):
         members.setdefault(head, []).append(number)
-    voters = {fold(c.text): n for n, c in enumerate(candidates)}  # a name repeated votes once
     majority: dict[int, str | None] = {}
     for numbers in members.values():
         votes: Counter[str] = Counter()
+        voters = {fold(candidates[n].text): n for n in numbers}  # a name repeated votes once
         for n in numbers:
             if voters[fold(candidates[n].text)] == n:
                 votes.update(_votes(options[n], candidates[n].text,
@@ -321,13 +329,32 @@ def _end(doc, candidate: Candidate, place: WorldPlace) -> int:  # type: ignore[n
 
 
 def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  # type: ignore[no-untyped-def]
-    """The places a candidate names; with a capitalised place noun after it first ("Gaza City")."""
+    """The places a candidate names; with a capitalised place noun after it first ("Gaza City");
+    and the subdivisions named alike in another language (:func:`subdivisions_alike`)."""
     after = doc[candidate.end] if candidate.end < len(doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_ in PLACE_NOUNS:
         found = index.lookup(f"{candidate.text} {after.text}")
         if found:
             return found
-    return index.lookup(candidate.text)
+    return subdivisions_alike(candidate.text, index.lookup(candidate.text), index)
+
+
+def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
+                       ) -> list[WorldPlace]:
+    """``found`` (the readings of ``text``) and the subdivisions whose names differ from it
+    only in the language of their compass words or generic words, where no reading is a
+    subdivision, or the name is made of compass words alone: "Extrême-Nord" is Cameroon's
+    "Far North", and "Nord" names Cameroon's "North" as well as the Nord of two other
+    countries (the admin chain it heads chooses).
+
+    >>> from kg.extract.world import load_world
+    >>> [(p.name, p.country) for p in subdivisions_alike("Extrême-Nord", [], load_world())]
+    [('Far North', 'CMR')]
+    """
+    if any(p.kind in ("admin1", "admin2") for p in found) and not all(
+            word in STATE_COMPASS for word in fold(text).split()):
+        return found
+    return found + [p for p in index.lookup(text, "subkey") if p not in found]
 
 
 def _similar(text: str, name: str) -> bool:
