@@ -145,26 +145,40 @@ def _claim_row(source: ViewSource, uri: str, claim_index: dict[str, int],
             "contradicts": [claim_index[c] for c in claim["contradicts"] if c in claim_index]}  # type: ignore[attr-defined]
 
 
+NO_EVENT: dict[str, object] = {"type": "", "date": "", "sentence": "", "article": "",
+                               "article_title": "", "place": "", "modality": "", "sources": 1,
+                               "agents": [], "targets": [], "mediators": []}
+"""What an event the source does not know shows (read only)."""
+
+
 def _event_row(source: ViewSource, uri: str, claims: list[int], contradicted: bool,
                node_index: dict[str, int], link_base: str) -> dict[str, object]:
-    """One event; empty fields and the defaults (no claims, single source) are left out."""
-    event = source.events.get(uri, {"type": "", "date": "", "sentence": "", "article": "",
-                                    "article_title": "", "place": "", "modality": "",
-                                    "sources": 1, "agents": [], "targets": [], "mediators": []})
+    """One event; empty fields and the defaults (no claims, single source) are left out.
+
+    Written field by field, each only when it has a value: a row built whole and then
+    filtered took 4 us, 77 ms of a 5,000-actor page's 20,000 events (now 40 ms).
+    """
+    event = source.events.get(uri, NO_EVENT)
     sources = int(event["sources"])  # type: ignore[call-overload]
     status = ("contradicted" if contradicted else
               f"corroborated by {sources} articles" if sources > 1 else "")
-    row = {"href": entity_href(uri, link_base) or uri, "type": event["type"],
-           "date": event["date"], "date_basis": event.get("date_basis"),
-           "date_label": event.get("date_label"), "place": event["place"], "sentence": event["sentence"],
-           "modality": event["modality"], "article_title": event["article_title"],
-           "article_href": entity_href(str(event["article"]), link_base),
-           "place_href": entity_href(str(event.get("place_uri", "")), link_base),
-           "sources": sources if sources > 1 else None, "status": status, "claims": claims}
+    row: dict[str, object] = {"href": entity_href(uri, link_base) or uri}
+    for key, value in (("type", event["type"]), ("date", event["date"]),
+                       ("date_basis", event.get("date_basis")), ("date_label", event.get("date_label")),
+                       ("place", event["place"]), ("sentence", event["sentence"]),
+                       ("modality", event["modality"]), ("article_title", event["article_title"]),
+                       ("article_href", entity_href(str(event["article"]), link_base)),
+                       ("place_href", entity_href(str(event.get("place_uri", "")), link_base)),
+                       ("sources", sources if sources > 1 else None), ("status", status)):
+        if value is not None and value != "":
+            row[key] = value
     if claims:
+        row["claims"] = claims
         actors = [*event["agents"], *event["targets"], *event["mediators"]]  # type: ignore[misc]
-        row["actors"] = [node_index[a] for a in actors if a in node_index]
-    return {key: value for key, value in row.items() if value not in ("", None, [])}
+        listed = [node_index[a] for a in actors if a in node_index]
+        if listed:
+            row["actors"] = listed
+    return row
 
 
 def _date_range(source: ViewSource) -> tuple[str, str]:
