@@ -23,7 +23,7 @@ from kg.analysis.families import UNDIRECTED
 from kg.analysis.projection import date_span
 from kg.views.filters import DEFAULT_LIMIT, EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter
 from kg.views.network import (CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN, blocs, centrality,
-                              communities, filtered_network, layout)
+                              communities, filtered_network, layout, release)
 from kg.views.source import ViewSource
 
 SIGN_COLOURS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2471a3"}
@@ -208,12 +208,15 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
     view = view or ViewFilter()
     graph = filtered_network(source.network, replace(view, focus=None) if client_ego else view)
     if client_ego and view.focus and graph.graph["total_nodes"] > view.limit:
+        release(graph)
         graph = filtered_network(source.network, view)
     event_index: dict[str, int] = {}
     node_index = {node: number for number, node in enumerate(graph)}
     nodes, edges = _nodes(graph, link_base), _edges(graph, event_index, node_index)
+    total_nodes = graph.graph["total_nodes"]
+    release(graph)
     event_uris = list(event_index)
-    claim_uris = _claims(source, event_uris, set(graph))
+    claim_uris = _claims(source, event_uris, set(node_index))
     claim_index = {uri: i for i, uri in enumerate(claim_uris)}
     claims = [_claim_row(source, uri, claim_index, event_index, node_index, link_base)
               for uri in claim_uris]
@@ -230,7 +233,7 @@ def network_data(source: ViewSource, view: ViewFilter | None = None, link_base: 
     clustered = community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else []
     return {"nodes": nodes, "edges": edges, "events": events, "claims": claims, "meta": {
         "communities": clustered,
-        "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
+        "total_nodes": total_nodes, "shown_nodes": len(nodes),
         "date_min": first, "date_max": last, "filter": view.as_dict(), "default_limit": DEFAULT_LIMIT,
         "focus": focus, "focus_missing": bool(view.focus) and focus is None, "max_lines": LINES_DRAWN,
         "groups": {g: {"colour": GROUP_COLOURS[g], "dashes": GROUP_DASHES[g], "types": list(t)}
