@@ -238,28 +238,6 @@ def test_the_same_graph_gets_the_same_layout_and_communities():
     assert (layout(graph), communities(graph)) == first
 
 
-def test_the_exact_layout_of_a_large_view_weighs_a_bounded_number_of_pairs(monkeypatch):
-    from kg.igraph_serial import igraph_module
-    from kg.views.network import EXACT_LAYOUT_WORK, layout
-
-    graph_class, steps = igraph_module().Graph, []
-    real = graph_class.layout_fruchterman_reingold
-
-    def spy(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        steps.append((self.vcount(), kwargs["niter"], kwargs.get("grid")))
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(graph_class, "layout_fruchterman_reingold", spy)
-    for size in (60, 500):
-        graph = nx.MultiDiGraph(nx.gnm_random_graph(size, 3 * size, seed=5, directed=True))
-        nx.set_edge_attributes(graph, 1, "count")
-        layout(graph)
-    (small, small_iterations, _), (large, large_iterations, grid) = steps
-    assert (small, small_iterations) == (60, 500)  # small views: as many iterations as before
-    assert large == 500 and grid == "auto"  # exact below igraph's grid threshold of 1,000
-    assert large * large * large_iterations <= EXACT_LAYOUT_WORK < large * large * 500
-
-
 def test_a_source_keeps_its_latest_pages_and_data_for_the_next_request():
     from kg.views.data import kept_network_data
     from kg.views.source import KEPT

@@ -243,28 +243,9 @@ def _igraph_random(seed: int) -> Iterator[None]:
 _IGRAPH_RANDOM = threading.Lock()
 
 
-EXACT_LAYOUT_WORK = 500 * 300 * 300
-"""Pair steps the exact Fruchterman-Reingold (below 1,000 actors) may take: 500 iterations of
-300 actors. Each iteration weighs every pair of actors, so 500 iterations of a view of 498
-tied actors (the second page of the top 500 at 100,000 articles) took 230 ms, against 85 ms
-for the 294 tied actors of the same page at 10,000. With fewer iterations as the view grows
-(181 at 498 actors, never under 150, the grid layout's count from 1,000) the views of 300 to
-500 actors of both stores kept their nearest-neighbour distances (within 3%) and their edge
-lengths relative to the distances between actors (within 3%; 11% longer on the sparse third
-page at 100,000 articles, whose chains of actors lie less untangled)."""
-
-
 def _iterations(n: int) -> int:
-    """Fruchterman-Reingold iterations: 500 up to 300 actors, then as many as
-    :data:`EXACT_LAYOUT_WORK` allows (at least 150); 150 and 60 for the grid layout of
-    thousands of actors.
-
-    >>> [_iterations(n) for n in (14, 300, 400, 498, 800, 1000, 3000)]
-    [500, 500, 281, 181, 150, 150, 60]
-    """
-    if n >= 1000:
-        return 150 if n < 2500 else 60
-    return max(150, min(500, EXACT_LAYOUT_WORK // (n * n)))
+    """Fruchterman-Reingold iterations: many for small graphs, few for thousands of actors."""
+    return 500 if n < 1000 else 150 if n < 2500 else 60
 
 
 def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
