@@ -49,4 +49,22 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-__all__ = ["collector_paused"]
+def freeze_inherited() -> None:
+    """Leave out of every later collection the objects this process holds now (``gc.freeze``):
+    for a worker just forked from the server, whose inherited objects live as long as it does.
+
+    A server keeps what it read for the store's generation (the tallies, their indexes, the
+    warmed views: 224,000 tracked objects at 100,000 articles), and a worker is replaced once
+    the store changes. Without this, each full collection in a worker walked all of them
+    again (37 ms at 100,000 articles, ending the build of a cold view), touching every one and
+    so copying the server's memory into the worker page by page. Objects that become garbage
+    later in the worker are collected as before.
+
+    >>> freeze_inherited(); gc.get_freeze_count() > 0
+    True
+    >>> gc.unfreeze()
+    """
+    gc.freeze()
+
+
+__all__ = ["collector_paused", "freeze_inherited"]

@@ -63,6 +63,28 @@ def test_a_page_is_rendered_in_another_process(page_pool):
     assert body.startswith("pid=") and body != f"pid={os.getpid()};"
 
 
+def freeze_app(environ, start_response):
+    """A WSGI app that answers with how many objects the collector leaves out in its process."""
+    import gc
+
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [f"frozen={gc.get_freeze_count()}".encode()]
+
+
+def test_a_worker_leaves_what_it_inherited_out_of_its_collections():
+    import gc
+
+    pool = QueryPool(open_store("memory:"), timeout=5, row_limit=0, max_workers=1,
+                     wsgi_app=freeze_app)
+    try:
+        inherited = len(gc.get_objects())
+        body = pool.run(PageJob.from_environ(request_environ("/f"))).body.decode()
+    finally:
+        pool.close()
+    assert gc.get_freeze_count() == 0  # the server's own collections are untouched
+    assert int(body.removeprefix("frozen=")) >= inherited // 2  # most of what the server held
+
+
 def test_a_page_past_its_deadline_is_cut_and_its_worker_replaced(page_pool):
     with pytest.raises(QueryTimeout, match="page not ready after 2 s"):
         page_pool.run(PageJob.from_environ(request_environ("/slow")))

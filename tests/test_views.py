@@ -97,6 +97,54 @@ def test_data_has_positions_centrality_and_evidence():
     assert data["nodes"][0]["href"] == "/id/actor/a"
 
 
+def test_an_event_row_leaves_out_empty_fields_and_the_defaults():
+    from kg.views.data import _event_row
+
+    article = "https://w3id.org/conflict-kg/id/article/x"
+    source = ViewSource(nx.MultiDiGraph(), events={
+        "https://w3id.org/conflict-kg/id/event/e": {
+            "type": "Shelling", "date": "", "date_basis": "unknown", "date_label": "date unknown",
+            "sentence": "Guns fired.", "article": article, "article_title": "", "place": "",
+            "place_uri": "", "modality": "asserted", "sources": 3, "agents": [A, "elsewhere"],
+            "targets": [B], "mediators": []}})
+    row = _event_row(source, "https://w3id.org/conflict-kg/id/event/e", [4], False, {A: 0, B: 1},
+                     "/id/")
+    assert list(row.items()) == [
+        ("href", "/id/event/e"), ("type", "Shelling"), ("date_basis", "unknown"),
+        ("date_label", "date unknown"), ("sentence", "Guns fired."), ("modality", "asserted"),
+        ("article_href", "/id/article/x"), ("sources", 3), ("status", "corroborated by 3 articles"),
+        ("claims", [4]), ("actors", [0, 1])]
+    alone = _event_row(source, "https://w3id.org/conflict-kg/id/event/e", [], True, {}, "/id/")
+    assert alone["status"] == "contradicted" and "claims" not in alone and "actors" not in alone
+    assert _event_row(source, "unknown", [], False, {}, "/id/") == {"href": "unknown"}
+
+
+def test_a_view_leaves_its_graph_to_reference_counting_not_to_the_cyclic_collector():
+    import gc
+
+    rng = random.Random(3)
+    graph = nx.MultiDiGraph()
+    actors = [f"https://w3id.org/conflict-kg/id/actor/a{number}" for number in range(60)]
+    for actor in actors:
+        graph.add_node(actor, uri=actor, label=actor[-3:], kind="state", country="", aliases=[])
+    for number in range(300):
+        agent, target = rng.sample(actors, 2)
+        graph.add_edge(agent, target, type="ArmedClash", sign=-1, event=f"e{number}", date="2017",
+                       event_type="ArmedClash", sentence="s", article="x", place="",
+                       modality="asserted")
+    source = ViewSource.from_network(graph)
+    network_data(source)  # imports and first-use caches
+    gc.collect()
+    gc.disable()
+    try:
+        data = network_data(source)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert len(data["edges"]) > 200
+    assert left < 60  # the view's graph held itself in a cycle: 1,071 objects for the collector
+
+
 def payload_source() -> ViewSource:
     graph = nx.MultiDiGraph()
     for key in ("a", "b"):

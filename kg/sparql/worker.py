@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 
+from kg.collection import freeze_inherited
 from kg.errors import KGError, QueryError, QueryTooLarge, SandboxError
 from kg.pageworkers import PageJob, WSGIApp, render_page
 from kg.sparql import safety
@@ -209,6 +210,7 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
     A :class:`~kg.pageworkers.PageJob` is rendered by ``wsgi_app``
     (:func:`kg.pageworkers.render_page`), which sends its own reply.
     """
+    freeze_inherited()  # the server's objects: never walked (nor copied) by a collection here
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
     if memory_mb > 0:

