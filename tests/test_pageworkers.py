@@ -159,6 +159,7 @@ print("igraph" in sys.modules, event_types.cache_info().currsize)
 def test_an_app_with_page_workers_loads_the_page_code_before_forking(workers, expected):
     import subprocess
     import sys
+    import sys
 
     probe = subprocess.run([sys.executable, "-c", PRELOAD_PROBE % workers], capture_output=True,
                            text=True, timeout=120, check=True)
@@ -184,3 +185,14 @@ def test_a_store_that_keeps_no_reads_is_not_warmed(app, seed_store, monkeypatch)
     monkeypatch.setattr(seed_store, "cache_reads", False)
     monkeypatch.setattr(seed_store, "select", lambda *a, **k: pytest.fail("read"))
     assert warm_pages(app) == 0.0
+
+
+def test_preloading_page_code_leaves_no_import_to_a_first_view():
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom kg.pageworkers import preload_page_code\npreload_page_code()\n"
+             "print(sorted(m for m in ('igraph', 'numpy', 'jinja2') if m not in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert done.stdout.strip() == "[]"

@@ -88,11 +88,13 @@ def bench_app(sources: dict[str, object], server_cpu: dict[str, list[float]]):  
     """The page, its data twin and the assets, each answer's CPU time noted (thread time)."""
     from flask import Flask, send_file
 
+    from kg.pageworkers import preload_page_code
     from kg.views import ViewFilter, asset_path, network_page
     from kg.views.data import kept_network_data
     from kg.views.page import json_for_script
     from web.network import view_response
 
+    preload_page_code()  # as `kg serve` does before it answers
     app = Flask(__name__)
 
     def timed(name, build):  # type: ignore[no-untyped-def]
