@@ -16,6 +16,7 @@ kg.errors.NotFound: nothing is known about https://w3id.org/conflict-kg/id/actor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,7 +28,7 @@ from kg.datepolicy import dated
 from kg.errors import InputError, NotFound
 from kg.rdf import bind_prefixes
 from kg.store import Store
-from kg.vocab import CKG, PREFIXES, sparql_prologue
+from kg.vocab import CKG, OWL, PREFIXES, PROV, RDF, sparql_prologue
 
 _P = sparql_prologue()
 EXISTS = _P + "ASK { ?uri ?p ?o }"  # ASK has no projection: substitution applies
@@ -39,12 +40,20 @@ SELECT ?uri ?p ?o (SAMPLE(?label) AS ?oLabel) WHERE {
 } GROUP BY ?uri ?p ?o ORDER BY ?p ?o"""
 INCOMING = _P + """
 SELECT ?uri ?s ?p (SAMPLE(?label) AS ?sLabel) WHERE {
+  VALUES ?p { %s }
   ?s ?p ?uri .
-  FILTER(?p NOT IN (ckg:refersTo, ckg:agent, ckg:target, ckg:mediator, ckg:place, ckg:speaker,
-                    ckg:reportedVia, ckg:asserts, ckg:article, prov:wasDerivedFrom,
-                    prov:wasAttributedTo, ckg:tallyAgent, ckg:tallyOther, ckg:tallyPlace))
   OPTIONAL { ?s rdfs:label ?label }
 } GROUP BY ?uri ?s ?p ORDER BY ?p ?s LIMIT 200"""
+"""Links to an entity by the properties of :func:`linking_properties` (one index lookup each:
+a pattern with only the object bound walks every triple pointing at the entity, its mentions
+and roles included, before a filter on the property leaves them out: 160-200 ms for the most
+active actor at 100,000 articles)."""
+NOT_INCOMING = tuple(str(term) for term in (
+    CKG.refersTo, CKG.agent, CKG.target, CKG.mediator, CKG.place, CKG.speaker, CKG.reportedVia,
+    CKG.asserts, CKG.article, PROV.wasDerivedFrom, PROV.wasAttributedTo, CKG.tallyAgent,
+    CKG.tallyOther, CKG.tallyPlace))
+"""Links to an entity its page does not list as incoming: its mentions, events and claims (shown
+as such) and the tallies that count it."""
 MENTIONS = _P + "SELECT (COUNT(DISTINCT ?m) AS ?n) ?uri WHERE { ?m ckg:refersTo ?uri } GROUP BY ?uri"
 SENTENCE = _P + "SELECT ?uri ?text WHERE { ?uri ckg:sentence/ckg:text ?text } LIMIT 1"
 # An entity's events and claims: found by walking the store's event and claim orders (kept per
@@ -120,6 +129,37 @@ def kind_of(uri: str) -> str:
         raise NotFound(f"not a Conflict KG resource: {uri}") from error
     parts = rest.split("/")
     return parts[1] if kind == "article" and len(parts) > 2 else kind
+
+
+@functools.lru_cache(maxsize=1)
+def linking_properties() -> tuple[str, ...]:
+    """The properties an entity page lists incoming links by: every object property of the
+    ontology (``conflict.ttl``) but those of :data:`NOT_INCOMING`, in URI order.
+
+    A link by a property the ontology does not declare (RDF imported with a vocabulary of its
+    own) is not listed; the SPARQL endpoint and the entity's RDF forms still give it.
+
+    >>> str(CKG.parentActor) in linking_properties(), str(CKG.agent) in linking_properties()
+    (True, False)
+    """
+    import pyoxigraph as ox
+
+    from kg.taxonomy import ONTOLOGY_DIR
+
+    ontology = ox.Store()
+    ontology.load(path=str(ONTOLOGY_DIR / "conflict.ttl"), format=ox.RdfFormat.TURTLE)
+    declared = ontology.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                          ox.NamedNode(str(OWL.ObjectProperty)))
+    return tuple(sorted({quad.subject.value for quad in declared
+                         if isinstance(quad.subject, ox.NamedNode)} - set(NOT_INCOMING)))
+
+
+@functools.lru_cache(maxsize=1)
+def incoming_query() -> str:
+    """:data:`INCOMING` with the properties of :func:`linking_properties` (vocabulary IRIs)."""
+    from kg.ntriples import iri
+
+    return INCOMING % " ".join(iri(URIRef(p)) for p in linking_properties())
 
 
 def _value(node: Node | None) -> str | None:
@@ -304,7 +344,7 @@ def _describe(store: Store, uri: str | URIRef, number: int) -> dict[str, Any]:
         "next_page": number + 1 if PER_PAGE in (len(events), len(claims)) else None,
         "incoming": [{"subject": str(row["s"]), "property": curie(str(row["p"])),
                       "label": _value(row.get("sLabel"))}
-                     for row in store.select(INCOMING, {"uri": node})],
+                     for row in store.select(incoming_query(), {"uri": node})],
     }
 
 

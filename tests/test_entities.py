@@ -90,3 +90,22 @@ def test_incoming_links_leave_out_the_tallies_that_count_the_entity(rich_store):
     counted = rich_store.select(sparql_prologue() + "SELECT ?t { ?t ckg:tallyAgent ?uri }", {"uri": uri})
     incoming = entities.describe(rich_store, uri)["incoming"]
     assert counted and not {row["subject"] for row in incoming} & {str(r["t"]) for r in counted}
+
+
+def test_incoming_links_are_the_links_by_the_ontologys_linking_properties():
+    """Sub-actors link to their parent (listed, labelled when described); the parent's mentions,
+    event roles and a vocabulary the ontology does not declare are not incoming links."""
+    store = open_store("memory:")
+    parent, wing, branch = (ids.actor_uri(key) for key in ("a-front", "a-wing", "a-branch"))
+    event, mention = ids.event_uri("art", 0), ids.mention_uri("art", 0, 7)
+    store.update(sparql_prologue() + f"""INSERT DATA {{ GRAPH <{ids.article_uri("art")}> {{
+      <{parent}> rdfs:label "A front" .
+      <{wing}> ckg:parentActor <{parent}> ; rdfs:label "A wing" .
+      <{branch}> ckg:parentActor <{parent}> .
+      <{event}> a ckg:Event ; ckg:agent <{parent}> ; ckg:target <{wing}> .
+      <{mention}> ckg:refersTo <{parent}> .
+      <http://example.org/x> <http://example.org/admires> <{parent}> . }} }}""")
+    incoming = entities.describe(store, parent)["incoming"]
+    assert [(row["subject"], row["property"], row["label"]) for row in incoming] == [
+        (str(branch), "ckg:parentActor", None), (str(wing), "ckg:parentActor", "A wing")]
+    assert entities.describe(store, wing)["incoming"] == []
