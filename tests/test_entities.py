@@ -109,3 +109,22 @@ def test_incoming_links_are_the_links_by_the_ontologys_linking_properties():
     assert [(row["subject"], row["property"], row["label"]) for row in incoming] == [
         (str(branch), "ckg:parentActor", None), (str(wing), "ckg:parentActor", "A wing")]
     assert entities.describe(store, wing)["incoming"] == []
+
+
+def test_an_entitys_mentions_are_its_tally_or_else_counted(rich_store):
+    from kg.aggregates.read import tally_count
+    from kg.ntriples import iri
+
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 3 }")  # a new generation: read afresh
+    uris = [*_busiest(rich_store), ids.actor_uri("isis")]
+    counted = [int(rich_store.select(entities.MENTIONS, {"uri": uri}).column("n")[0]) for uri in uris]
+    assert all(tally_count(rich_store, "mention", str(uri)) is not None for uri in uris)
+    assert [entities.describe(rich_store, uri)["mentions"] for uri in uris] == counted
+    store = open_store("memory:")  # the same store without its mention tallies
+    store.update("INSERT DATA { " + " ".join(
+        f"GRAPH {iri(r['g'])} {{ {iri(r['s'])} {iri(r['p'])} {r['o'].n3()} }}"
+        for r in rich_store.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        if "/tally/mention/" not in str(r["s"])) + " }")
+    assert all(tally_count(store, "mention", str(uri)) is None for uri in uris)
+    assert [entities.describe(store, uri)["mentions"] for uri in uris] == counted
+    assert entities.describe(store, uris[0])["mentions"] > 1
