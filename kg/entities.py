@@ -81,11 +81,16 @@ SELECT ?event ?prole ?actor ?label WHERE {
 """The actors of one event (``?event`` bound: a few index lookups per event of a page)."""
 CLAIM_ROLES = _P + """SELECT ?uri ?claim ?role WHERE {
   VALUES ?role { ckg:speaker ckg:reportedVia ckg:asserts ckg:article } ?claim ?role ?uri }"""
-EVENT_ROLE_COUNT = _P + """SELECT (COUNT(*) AS ?n) WHERE {
-  VALUES ?role { ckg:agent ckg:target ckg:mediator ckg:place ckg:article } ?event ?role ?uri }"""
-CLAIM_ROLE_COUNT = _P + """SELECT (COUNT(*) AS ?n) WHERE {
-  VALUES ?role { ckg:speaker ckg:reportedVia ckg:asserts ckg:article } ?claim ?role ?uri }"""
-"""How many role rows an entity has (counted in the store, no row read): walk or read them."""
+EVENT_ROLE_COUNT = _P + """SELECT ?uri (COUNT(*) AS ?n) WHERE {
+  VALUES ?role { ckg:agent ckg:target ckg:mediator ckg:place ckg:article } ?event ?role ?uri
+} GROUP BY ?uri"""
+CLAIM_ROLE_COUNT = _P + """SELECT ?uri (COUNT(*) AS ?n) WHERE {
+  VALUES ?role { ckg:speaker ckg:reportedVia ckg:asserts ckg:article } ?claim ?role ?uri
+} GROUP BY ?uri"""
+"""How many role rows an entity has (counted in the store, no row read): walk or read them.
+``?uri`` is projected so that pyoxigraph binds it before it plans; else it is joined in
+around the pattern, which then read every role row of the store (ISIS's 14,562 claim rows at
+100,000 articles: 6-9 ms counted bound, 106-116 ms joined). No row when it has none."""
 CLAIM_ROW = _P + """
 SELECT ?claim ?verb ?quote ?speakerText ?negated ?sentence ?article ?date WHERE {
   ?claim a ckg:Claim ; ckg:reportingVerb ?verb ; ckg:quote ?quote ;
@@ -237,8 +242,10 @@ def _rows_estimate(store: Store, uri: URIRef, count_query: str) -> int:
     kind = kind_of(str(uri))
     counted = tally_count(store, kind, str(uri)) if count_query == EVENT_ROLE_COUNT and \
         kind in ("actor", "place") else None
-    return counted if counted is not None else int(str(store.select_text(
-        count_query, {"uri": uri})[0][0]))
+    if counted is not None:
+        return counted
+    rows = store.select_text(count_query, {"uri": uri})
+    return int(str(rows[0][1])) if rows else 0
 
 
 def _event_walk(store: Store) -> Iterable[str]:

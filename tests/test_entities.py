@@ -128,3 +128,13 @@ def test_an_entitys_mentions_are_its_tally_or_else_counted(rich_store):
     assert all(tally_count(store, "mention", str(uri)) is None for uri in uris)
     assert [entities.describe(store, uri)["mentions"] for uri in uris] == counted
     assert entities.describe(store, uris[0])["mentions"] > 1
+
+
+def test_an_entitys_role_rows_are_counted_bound_to_it(rich_store):
+    for uri in [*_busiest(rich_store), ids.actor_uri("nobody")]:
+        for count, rows in ((entities.CLAIM_ROLE_COUNT, entities.CLAIM_ROLES),
+                            (entities.EVENT_ROLE_COUNT, entities.EVENT_ROLES)):
+            counted = rich_store.select_text(count, {"uri": uri})
+            assert sum(int(n) for _, n in counted) == len(rich_store.select_text(rows, {"uri": uri}))
+        assert entities._rows_estimate(rich_store, uri, entities.CLAIM_ROLE_COUNT) == len(
+            rich_store.select_text(entities.CLAIM_ROLES, {"uri": uri}))
