@@ -32,7 +32,7 @@ COPIES = sparql_prologue() + """SELECT ?g ?x ?p ?o WHERE { GRAPH ?g { ?g a ckg:A
 DROP_COPIES = sparql_prologue() + """DELETE { GRAPH ?g { ?x ?p ?o } } WHERE { GRAPH ?g {
   ?g a ckg:Article . { ?x a ckg:Actor } UNION { ?x a ckg:Place } ?x ?p ?o } }"""
 INSTRUCTION = ("this store was written by an older kg (descriptions in every article graph, "
-               "or no aggregates, or aggregates without their dyad index); "
+               "or no aggregates, or aggregates without their dyad index or mention tallies); "
                "run `kg upgrade --store {uri}` once, then try again")
 
 
@@ -94,14 +94,18 @@ def _actor_of(key: str, label: str, kind: str, copy: frozenset[tuple[Node, Node]
 
 def upgrade(store: Store) -> int:
     """Move every article graph's descriptions into the entities graph and count the tallies
-    (:func:`kg.aggregates.write.rebuild`), or only add the ``ckg:inDyad`` index to tallies kept
-    before it (:func:`kg.aggregates.members.add_index`); return the entities moved."""
+    (:func:`kg.aggregates.write.rebuild`), or only add what tallies kept by an earlier kg lack:
+    the ``ckg:inDyad`` index (:func:`kg.aggregates.members.add_index`), then the mention tallies
+    (:func:`kg.aggregates.mentions.add_mentions`); return the entities moved."""
     from kg.aggregates.members import add_index, needs_index_only
+    from kg.aggregates.mentions import add_mentions, needs_mentions_only
     from kg.aggregates.write import rebuild
 
     moved = move_descriptions(store)
     if needs_index_only(store):
         add_index(store)
+    if needs_mentions_only(store):
+        add_mentions(store)
         keep_analysis_tables(store)
     else:
         rebuild(store, keep=True)

@@ -169,7 +169,7 @@ class CKG(DefinedNamespace):
     unbalancedTriads: URIRef  # Actor -> xsd:integer
     # aggregates kept current at ingest by kg.aggregates (one named graph)
     Tally: URIRef
-    tallyKind: URIRef  # literal: dyad / dyad-date / dyad-source / actor / place / date
+    tallyKind: URIRef  # literal: dyad / dyad-date / dyad-source / actor / place / date / ...
     tallyCount: URIRef  # xsd:integer
     tallyAgent: URIRef  # Tally -> Actor
     tallyOther: URIRef  # Tally -> Actor
@@ -178,6 +178,7 @@ class CKG(DefinedNamespace):
     inDyad: URIRef  # Event -> dyad Tally it counts in (kept with the tallies)
     tallyDate: URIRef  # literal date
     tallyPlace: URIRef  # Tally -> Place
+    tallyEntity: URIRef  # Tally -> Actor/Place (mentions)
     tallySource: URIRef  # literal source name
     tallyVersion: URIRef  # xsd:integer, on the aggregates graph and each kept answer
     answerJson: URIRef  # literal: an analysis's answer (kg.aggregates.answers, before gzip)

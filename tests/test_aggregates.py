@@ -57,6 +57,19 @@ def test_ingest_keeps_the_tallies_a_rebuild_counts(extractor, corpus):
     assert aggregate_graph(store) == kept
 
 
+MENTIONS_COUNTED = sparql_prologue() + """SELECT ?uri (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  ?m ckg:refersTo ?uri } GROUP BY ?uri"""
+
+
+def test_the_mention_tallies_count_the_mentions_of_each_entity(extractor, corpus):
+    store = open_store("memory:")
+    ingest(store, corpus, extractor)
+    counted = {str(ids.tally_uri("mention", uri)): int(n)
+               for uri, n in store.select_text(MENTIONS_COUNTED)}
+    assert len(counted) > 20 and sum(counted.values()) > len(counted)
+    assert {t: n for t, n in tallies(store).items() if "/tally/mention/" in t} == counted
+
+
 def test_a_recount_for_an_upgrade_keeps_the_tallies_the_analyses_read(extractor, corpus):
     from kg.aggregates.snapshot import kept_tables
 

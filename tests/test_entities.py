@@ -90,3 +90,51 @@ def test_incoming_links_leave_out_the_tallies_that_count_the_entity(rich_store):
     counted = rich_store.select(sparql_prologue() + "SELECT ?t { ?t ckg:tallyAgent ?uri }", {"uri": uri})
     incoming = entities.describe(rich_store, uri)["incoming"]
     assert counted and not {row["subject"] for row in incoming} & {str(r["t"]) for r in counted}
+
+
+def test_incoming_links_are_the_links_by_the_ontologys_linking_properties():
+    """Sub-actors link to their parent (listed, labelled when described); the parent's mentions,
+    event roles and a vocabulary the ontology does not declare are not incoming links."""
+    store = open_store("memory:")
+    parent, wing, branch = (ids.actor_uri(key) for key in ("a-front", "a-wing", "a-branch"))
+    event, mention = ids.event_uri("art", 0), ids.mention_uri("art", 0, 7)
+    store.update(sparql_prologue() + f"""INSERT DATA {{ GRAPH <{ids.article_uri("art")}> {{
+      <{parent}> rdfs:label "A front" .
+      <{wing}> ckg:parentActor <{parent}> ; rdfs:label "A wing" .
+      <{branch}> ckg:parentActor <{parent}> .
+      <{event}> a ckg:Event ; ckg:agent <{parent}> ; ckg:target <{wing}> .
+      <{mention}> ckg:refersTo <{parent}> .
+      <http://example.org/x> <http://example.org/admires> <{parent}> . }} }}""")
+    incoming = entities.describe(store, parent)["incoming"]
+    assert [(row["subject"], row["property"], row["label"]) for row in incoming] == [
+        (str(branch), "ckg:parentActor", None), (str(wing), "ckg:parentActor", "A wing")]
+    assert entities.describe(store, wing)["incoming"] == []
+
+
+def test_an_entitys_mentions_are_its_tally_or_else_counted(rich_store):
+    from kg.aggregates.read import tally_count
+    from kg.ntriples import iri
+
+    rich_store.update("INSERT DATA { <http://e/s> <http://e/p> 3 }")  # a new generation: read afresh
+    uris = [*_busiest(rich_store), ids.actor_uri("isis")]
+    counted = [int(rich_store.select(entities.MENTIONS, {"uri": uri}).column("n")[0]) for uri in uris]
+    assert all(tally_count(rich_store, "mention", str(uri)) is not None for uri in uris)
+    assert [entities.describe(rich_store, uri)["mentions"] for uri in uris] == counted
+    store = open_store("memory:")  # the same store without its mention tallies
+    store.update("INSERT DATA { " + " ".join(
+        f"GRAPH {iri(r['g'])} {{ {iri(r['s'])} {iri(r['p'])} {r['o'].n3()} }}"
+        for r in rich_store.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        if "/tally/mention/" not in str(r["s"])) + " }")
+    assert all(tally_count(store, "mention", str(uri)) is None for uri in uris)
+    assert [entities.describe(store, uri)["mentions"] for uri in uris] == counted
+    assert entities.describe(store, uris[0])["mentions"] > 1
+
+
+def test_an_entitys_role_rows_are_counted_bound_to_it(rich_store):
+    for uri in [*_busiest(rich_store), ids.actor_uri("nobody")]:
+        for count, rows in ((entities.CLAIM_ROLE_COUNT, entities.CLAIM_ROLES),
+                            (entities.EVENT_ROLE_COUNT, entities.EVENT_ROLES)):
+            counted = rich_store.select_text(count, {"uri": uri})
+            assert sum(int(n) for _, n in counted) == len(rich_store.select_text(rows, {"uri": uri}))
+        assert entities._rows_estimate(rich_store, uri, entities.CLAIM_ROLE_COUNT) == len(
+            rich_store.select_text(entities.CLAIM_ROLES, {"uri": uri}))

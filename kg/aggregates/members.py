@@ -60,9 +60,11 @@ def index_keys(store: Store) -> Counter[Key]:
 
 
 def add_index(store: Store) -> int:
-    """Write the index of a store that :func:`needs_index_only` and its current marker; return
-    the index triples written (0, and nothing done, on any other store)."""
-    from kg.aggregates.write import MARKER_TEXT, tally_update
+    """Write the index of a store that :func:`needs_index_only` and the marker of a store with
+    it (:data:`kg.aggregates.mentions.INDEXED_MARKER_TEXT`: the mention tallies are added next);
+    return the index triples written (0, and nothing done, on any other store)."""
+    from kg.aggregates.mentions import INDEXED_MARKER_TEXT
+    from kg.aggregates.write import tally_update
     from kg.ntriples import iri, literal
     from kg.vocab import RDFS
 
@@ -72,7 +74,7 @@ def add_index(store: Store) -> int:
     for start in range(0, len(keys), BATCH):
         store.update(tally_update(Counter(dict.fromkeys(keys[start:start + BATCH], 1))))
     graph, label = iri(ids.aggregates_graph()), iri(RDFS.label)
-    earlier, current = literal(EARLIER_MARKER_TEXT), literal(MARKER_TEXT)
+    earlier, current = literal(EARLIER_MARKER_TEXT), literal(INDEXED_MARKER_TEXT)
     store.update(f"DELETE DATA {{ GRAPH {graph} {{ {graph} {label} {earlier} }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {graph} {{ {graph} {label} {current} }} }}")
     return len(keys)

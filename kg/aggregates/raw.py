@@ -76,11 +76,12 @@ def _contributions(store: Store, graphs: Iterable[str]) -> Counter[Key]:
 
 
 def _tallied_or_counting(store: Store) -> bool:
-    """Whether the store has tallies or events to count (a store of other RDF gets none)."""
-    from kg.aggregates.write import HAS_EVENTS
+    """Whether the store has tallies, or events or mentions to count (a store of other RDF
+    gets none)."""
+    from kg.aggregates.write import HAS_FACTS
 
     kept = store.ask("ASK { GRAPH ?a { ?s ?p ?o } }", {"a": ids.aggregates_graph()})
-    return kept or store.ask(HAS_EVENTS)
+    return kept or store.ask(HAS_FACTS)
 
 
 @contextmanager

@@ -11,7 +11,8 @@ publication date. Each event that happened is also kept as a member of each dyad
 in (a :data:`IN_DYAD` key, once an article: not a count, a ``ckg:inDyad`` triple), so a dyad's
 evidence is read, not matched again. A ``mediation`` tally counts the explicit mediation records of
 :func:`kg.analysis.mediation.mediation_records` per actor and kind: mediators,
-agents and parties of talks, and speakers of claims asserting talks. The facts come from the extraction being written
+agents and parties of talks, and speakers of claims asserting talks. A ``mention`` tally counts
+the mentions that refer to an actor or place (``ckg:refersTo``), whatever their events. The facts come from the extraction being written
 (:func:`from_extraction`) or from a stored article graph (:func:`from_rows`), so
 removal subtracts exactly what ingest added.
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # kg.model is not needed to read the tallies
 
 HAPPENED = ("asserted", "reported")
 """Modalities of events that took place (as :data:`kg.analysis.projection.HAPPENED`)."""
-KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date", "mediation")
+KINDS = ("dyad", "dyad-date", "dyad-source", "actor", "place", "date", "mediation", "mention")
 IN_DYAD = "in-dyad"
 """The kind of a key that is no tally: ``(event, agent, other, relation)``, the event's
 membership of a dyad (one per article; :func:`kg.aggregates.write.tally_update` writes it as
@@ -53,7 +54,8 @@ class Key:
     """A tally's key: its kind and parts (``dyad``: agent, other, relation; :data:`IN_DYAD`: the
     event and those; ``dyad-date``
     and ``dyad-source``: those and the date or source; ``actor``, ``place``, ``date``: one;
-    ``mediation``: actor and kind, a key of :data:`kg.analysis.mediation.WEIGHTS`)."""
+    ``mediation``: actor and kind, a key of :data:`kg.analysis.mediation.WEIGHTS`; ``mention``:
+    the actor or place referred to)."""
 
     kind: str
     parts: tuple[str, ...]
@@ -116,10 +118,18 @@ def mediation_roles(event: EventFacts) -> Iterator[tuple[str, str]]:
 
 
 def contribution(events: Iterable[EventFacts], published: str, source: str,
-                 talks_claims: Iterable[tuple[str, str]] = ()) -> Counter[Key]:
+                 talks_claims: Iterable[tuple[str, str]] = (),
+                 mentions: Iterable[tuple[str, str]] = ()) -> Counter[Key]:
     """The tallies one article's events add (``published``, ``source``: the article's;
-    ``talks_claims``: ``(claim, speaker)`` of its claims asserting talks)."""
+    ``talks_claims``: ``(claim, speaker)`` of its claims asserting talks; ``mentions``:
+    ``(mention, entity)`` of its mentions).
+
+    >>> contribution([], "", "", mentions=[("m1", "a"), ("m2", "a"), ("m2", "a")])
+    Counter({Key(kind='mention', parts=('a',)): 2})
+    """
     counts: Counter[Key] = Counter()
+    for _, entity in dict.fromkeys(mentions):
+        counts[Key("mention", (entity,))] += 1
     for _, speaker in dict.fromkeys(talks_claims):
         counts[Key("mediation", (speaker, "claimed talks"))] += 1
     for event in events:
@@ -163,17 +173,23 @@ def from_extraction(extraction: Extraction) -> Counter[Key]:
     claims = [(str(ids.claim_uri(article.key, c.index)), str(ids.actor_uri(c.speaker)))
               for c in extraction.claims
               if c.speaker and c.asserts is not None and types.get(c.asserts) in TALKS]
-    return contribution(facts, published, article.source or "", claims)
+    mentions = [(str(ids.mention_uri(article.key, m.span.start, m.span.end)),
+                 str(ids.actor_uri(m.key) if m.kind == "actor" else ids.place_uri(m.key)))
+                for m in extraction.mentions]  # as kg.ntriples writes them
+    return contribution(facts, published, article.source or "", claims, mentions)
 
 
 def from_rows(rows: Iterable[Mapping[str, object]],
-              claim_rows: Iterable[Mapping[str, object]] = ()) -> Counter[Key]:
+              claim_rows: Iterable[Mapping[str, object]] = (),
+              mention_rows: Iterable[Mapping[str, object]] = ()) -> Counter[Key]:
     """The contribution of a stored article, from the rows of :data:`kg.aggregates.write.FACTS`
     for its graph (``event, type, modality``, optional ``date, place, agentsAct, role, actor,
-    published, source``) and of :data:`kg.aggregates.write.TALKS_CLAIMS` (``claim, speaker``)."""
+    published, source``), of :data:`kg.aggregates.write.TALKS_CLAIMS` (``claim, speaker``) and
+    of :data:`kg.aggregates.write.MENTION_FACTS` (``mention, entity``)."""
     facts, published, source = event_facts(rows)
     claims = [(str(row["claim"]), str(row["speaker"])) for row in claim_rows]
-    return contribution(facts, published, source, claims)
+    mentions = [(str(row["mention"]), str(row["entity"])) for row in mention_rows]
+    return contribution(facts, published, source, claims, mentions)
 
 
 def event_facts(rows: Iterable[Mapping[str, object]]) -> tuple[list[EventFacts], str, str]:

@@ -57,10 +57,17 @@ SELECT ?g ?claim ?speaker WHERE { GRAPH ?g {
   ?claim a ckg:Claim ; ckg:speaker ?speaker ; ckg:asserts ?event .
   ?event ckg:eventType ?talks FILTER(?talks IN (et:Mediate, et:Negotiate)) } }"""
 """The claims of article graph ``?g`` (unbound: of every graph) asserting talks, and speakers."""
+MENTION_FACTS = sparql_prologue() + """
+SELECT ?g ?mention ?entity WHERE { GRAPH ?g { ?mention ckg:refersTo ?entity } }"""
+"""The mentions of article graph ``?g`` and what each refers to (the ``mention`` tallies)."""
+MENTION_COUNTS = sparql_prologue() + """
+SELECT ?entity (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?mention ckg:refersTo ?entity } } GROUP BY ?entity"""
+"""Mentions per entity, summed over the graphs (as adding each graph's
+:data:`MENTION_FACTS` counts them; a recount reads a few thousand rows, not millions)."""
 _PARTS = {"dyad": ("tallyAgent", "tallyOther", "tallyRelation"),
           "actor": ("tallyAgent",), "place": ("tallyPlace",), "date": ("tallyDate",),
-          "mediation": ("tallyAgent", "tallyRelation")}
-_IRI_PARTS = {"tallyAgent", "tallyOther", "tallyPlace"}
+          "mediation": ("tallyAgent", "tallyRelation"), "mention": ("tallyEntity",)}
+_IRI_PARTS = {"tallyAgent", "tallyOther", "tallyPlace", "tallyEntity"}
 
 
 def tally_node(key: Key) -> URIRef:
@@ -140,7 +147,9 @@ def _membership_updates(members: dict[Key, int]) -> list[str]:
 
 def stored_contribution(store: Store, graph: URIRef) -> Counter[Key]:
     """What the stored article graph ``graph`` adds to the tallies (empty when not stored)."""
-    return from_rows(store.select(FACTS, {"g": graph}), store.select(TALKS_CLAIMS, {"g": graph}))
+    bound = {"g": graph}
+    return from_rows(store.select(FACTS, bound), store.select(TALKS_CLAIMS, bound),
+                     store.select(MENTION_FACTS, bound))
 
 
 def rebuild(store: Store, *, keep: bool = False) -> int:
@@ -160,6 +169,7 @@ def rebuild(store: Store, *, keep: bool = False) -> int:
     total: Counter[Key] = Counter()
     for rows, claims in per_graph.values():
         total.update(from_rows(rows, claims))
+    total.update(mention_counts(store))
     aggregates = iri(ids.aggregates_graph())
     store.update(f"DROP SILENT GRAPH {aggregates} ;\n"
                  f"INSERT DATA {{ GRAPH {aggregates} {{ {marker_line()} }} }}")
@@ -174,11 +184,19 @@ def rebuild(store: Store, *, keep: bool = False) -> int:
 
 
 MARKER_TEXT = ("tallies kept current at ingest (dyads with their events, actors, places, dates, "
-               "mediation)")
+               "mediation, mentions)")
 """The label of the aggregates graph; a store tallied by an older kg has another (``kg upgrade``
-recounts it, or adds the ``ckg:inDyad`` index alone: :mod:`kg.aggregates.members`)."""
+recounts it, or adds what it lacks alone: the ``ckg:inDyad`` index,
+:mod:`kg.aggregates.members`; the mention tallies, :mod:`kg.aggregates.mentions`)."""
 MARKER = sparql_prologue() + "ASK { GRAPH ?a { ?a rdfs:label ?label } }"
-HAS_EVENTS = sparql_prologue() + "ASK { GRAPH ?g { ?e a ckg:Event } }"
+HAS_FACTS = sparql_prologue() + "ASK { GRAPH ?g { { ?e a ckg:Event } UNION { ?m ckg:refersTo ?x } } }"
+"""Whether the store has anything to tally: an event or a mention."""
+
+
+def mention_counts(store: Store) -> Counter[Key]:
+    """The ``mention`` tallies of every stored graph (:data:`MENTION_COUNTS`)."""
+    return Counter({Key("mention", (str(entity),)): int(str(n))
+                    for entity, n in store.select_text(MENTION_COUNTS)})
 
 
 def marker_line() -> str:
@@ -190,11 +208,12 @@ def marker_line() -> str:
 
 
 def needs_tallies(store: Store) -> bool:
-    """Whether the store has articles with events but was never tallied (run ``kg upgrade``)."""
+    """Whether the store has articles with events or mentions but was not tallied by this kg
+    (run ``kg upgrade``)."""
     from rdflib import Literal
 
     marker = {"a": ids.aggregates_graph(), "label": Literal(MARKER_TEXT)}
-    return store.ask(HAS_EVENTS) and not store.ask(MARKER, marker)
+    return store.ask(HAS_FACTS) and not store.ask(MARKER, marker)
 
 
 def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: Counter[Key], *,
@@ -241,5 +260,6 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     return True
 
 
-__all__ = ["FACTS", "MARKER_TEXT", "TALKS_CLAIMS", "drop_counted", "marker_line", "needs_tallies", "rebuild",
-           "stored_contribution", "tally_node", "tally_update", "write_counted"]
+__all__ = ["FACTS", "MARKER_TEXT", "MENTION_COUNTS", "MENTION_FACTS", "TALKS_CLAIMS", "drop_counted",
+           "marker_line", "mention_counts", "needs_tallies", "rebuild", "stored_contribution",
+           "tally_node", "tally_update", "write_counted"]

@@ -29,4 +29,4 @@ def upgrade(ctx: click.Context, store: str | None) -> None:
         count = run_upgrade(kg_store)
         kg_store.flush()
     env.echo(f"upgraded: {count} actors and places described once, in the entities graph; "
-             "aggregates counted (or their dyad index added)")
+             "aggregates counted (or their dyad index or mention tallies added)")
