@@ -25,24 +25,11 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def packaged():
-    """The packaged model, its own AttributeRuler, and a compiled copy of that ruler."""
-    import spacy
-
-    from kg.extract.pipeline import MODEL
-
-    nlp = spacy.load(MODEL)
+def packaged(packaged_nlp):
+    """A parse up to the ruler, the packaged AttributeRuler, and a compiled copy of it."""
+    nlp, parse = packaged_nlp
     ruler = nlp.get_pipe("attribute_ruler")
-    return nlp, ruler, CompiledAttributeRuler(nlp.vocab).compile(ruler)
-
-
-def parsed_up_to_ruler(nlp, text):
-    doc = nlp.make_doc(text)
-    for name, pipe in nlp.pipeline:
-        if name == "attribute_ruler":
-            return doc
-        doc = pipe(doc)
-    raise AssertionError("no attribute_ruler in the pipeline")
+    return parse, ruler, CompiledAttributeRuler(nlp.vocab).compile(ruler)
 
 
 def assert_same(original, compiled, doc):
@@ -55,8 +42,8 @@ def assert_same(original, compiled, doc):
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_packaged_rules_give_the_same_tokens(packaged, text):
-    nlp, ruler, compiled = packaged
-    doc = parsed_up_to_ruler(nlp, text)
+    parse, ruler, compiled = packaged
+    doc = parse(text, "attribute_ruler")
     assert_same(ruler, compiled, doc)
     assert any(token.pos_ for token in compiled(doc.copy()))  # the rules did set something
 

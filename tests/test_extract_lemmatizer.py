@@ -21,28 +21,16 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def packaged():
-    import spacy
-
-    from kg.extract.pipeline import MODEL
-
-    nlp = spacy.load(MODEL)
-    return nlp, nlp.get_pipe("lemmatizer")
-
-
-def up_to_lemmatizer(nlp, text):
-    doc = nlp.make_doc(text)
-    for name, pipe in nlp.pipeline:
-        if name == "lemmatizer":
-            return doc
-        doc = pipe(doc)
-    raise AssertionError("no lemmatizer in the pipeline")
+def packaged(packaged_nlp):
+    """A parse up to the lemmatizer, and the packaged lemmatizer."""
+    nlp, parse = packaged_nlp
+    return (lambda text: parse(text, "lemmatizer")), nlp.get_pipe("lemmatizer")
 
 
 def test_lemmas_are_spacys_across_documents(packaged):
-    nlp, lemmatizer = packaged
+    parse, lemmatizer = packaged
     cached = CachedLemmatizer(lemmatizer)
-    docs = [up_to_lemmatizer(nlp, text) for text in TEXTS + TEXTS[::-1]]
+    docs = [parse(text) for text in TEXTS + TEXTS[::-1]]
     for doc in docs:
         expected, got = lemmatizer(doc.copy()), cached(doc.copy())
         assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
@@ -51,15 +39,15 @@ def test_lemmas_are_spacys_across_documents(packaged):
 
 
 def test_a_lemma_set_before_is_kept(packaged):
-    nlp, lemmatizer = packaged
-    doc = up_to_lemmatizer(nlp, "Gunmen attacked")
+    parse, lemmatizer = packaged
+    doc = parse("Gunmen attacked")
     doc[0].lemma_ = "set-before"
     assert [t.lemma_ for t in CachedLemmatizer(lemmatizer)(doc)] == ["set-before", "attack"]
 
 
 def test_overwrite_runs_spacys_own(packaged):
-    nlp, lemmatizer = packaged
-    doc = up_to_lemmatizer(nlp, "Gunmen attacked")
+    parse, lemmatizer = packaged
+    doc = parse("Gunmen attacked")
     doc[0].lemma_ = "set-before"
     lemmatizer.overwrite = True
     try:
