@@ -91,3 +91,26 @@ def artifacts_dir() -> Path:
     """Folder for files a test leaves behind for people (screenshots, exports)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def packaged_nlp():
+    """A freshly loaded packaged model (spaCy's own components), and a parse up to a pipe.
+
+    ``parse(text, name)`` runs the pipeline's components before the one called ``name``.
+    """
+    import spacy
+
+    from kg.extract.pipeline import MODEL
+
+    nlp = spacy.load(MODEL)
+
+    def parse(text: str, name: str):  # type: ignore[no-untyped-def]
+        doc = nlp.make_doc(text)
+        for pipe_name, pipe in nlp.pipeline:
+            if pipe_name == name:
+                return doc
+            doc = pipe(doc)
+        raise AssertionError(f"no {name} in the pipeline")
+
+    return nlp, parse

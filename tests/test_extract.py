@@ -169,3 +169,25 @@ def test_a_fronted_date_adjunct_dates_every_event_of_its_sentence(text, dated):
     events = extractor.build(article, extractor.nlp(text)).events
     assert len(events) == 2
     assert sum(e.time is not None and e.time.value == "2022-01-08" for e in events) == dated
+
+
+@pytest.mark.parametrize("text", [
+    "Headline Without Stop\nThe army shelled the village.",
+    "Two paragraphs.\n\nA caption\n  and a line  \n\nend\n",
+    "\nStarts with a break\r\nand a Windows break; tabs\t\tand  spaces  stay.",
+    "word\n",
+    "\n",
+    "",
+])
+def test_newline_breaks_start_a_sentence_after_every_line_break(text):
+    import spacy
+
+    from kg.extract.pipeline import NEWLINE_BREAKS, register_newline_breaks
+
+    register_newline_breaks()
+    nlp = spacy.blank("en")
+    nlp.add_pipe(NEWLINE_BREAKS)
+    doc = nlp(text)
+    expected = [True if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text else None
+                for token in doc[1:]]
+    assert [token.is_sent_start for token in doc[1:]] == expected
