@@ -67,8 +67,26 @@
       addTo(batches, META_COLOUR + "|0.5|" + m.style.width + "|", m.style).push(m.from.x, m.from.y, m.to.x, m.to.y);
     });
     Object.keys(batches).forEach(function (key) { strokeLines(ctx, batches[key], scale); });
-    alone.forEach(function (e) { e.draw(ctx); });
+    alone.forEach(function (e) { drawScaled(e, ctx); });
     drawnAlone = alone;
+  }
+  // A family's dash pattern is given for a line 1 unit wide and drawn in proportion to the
+  // line's width (as matplotlib scales dashes by linewidth): a wide line's round caps closed the
+  // gaps of the unscaled pattern (a 10-unit line drew [2, 5] as a solid line), and its many
+  // short dashes were most of what the browser rasterised after each click: 686 dashed lines of
+  // 1,040 (two communities open in the 100k store's default view) took 62-84 ms to rasterise
+  // with the unscaled patterns, 20-35 scaled, 11-12 with no dashes (a redraw, then the time to
+  // a getImageData).
+  V.dashPattern = function (dashes, width) {
+    var factor = Math.max(1, width || 1);
+    return factor === 1 ? dashes : dashes.map(function (d) { return d * factor; });
+  };
+  // vis draws an edge with the pattern in its options: scaled for that draw only, so its
+  // options keep the family's pattern.
+  function drawScaled(edge, ctx) {
+    var o = edge.options, declared = o.dashes;
+    if (Array.isArray(declared) && o.width > 1) { o.dashes = V.dashPattern(declared, o.width); }
+    try { edge.draw(ctx); } finally { o.dashes = declared; }
   }
   function outside(a, b, view) {  // the line's box misses the view
     return (a.x < view.left && b.x < view.left) || (a.x > view.right && b.x > view.right) ||
@@ -95,7 +113,7 @@
     var p = batch.points, o = batch.style, most = o.dashes ? 1 : PER_PATH, room = PATH_LENGTH / scale;
     ctx.save();
     ctx.strokeStyle = o.color.color; ctx.globalAlpha = o.color.opacity; ctx.lineWidth = o.width;
-    if (o.dashes) { ctx.lineCap = "round"; ctx.setLineDash(Array.isArray(o.dashes) ? o.dashes : [5, 5]); }
+    if (o.dashes) { ctx.lineCap = "round"; ctx.setLineDash(V.dashPattern(Array.isArray(o.dashes) ? o.dashes : [5, 5], o.width)); }
     for (var i = 0, lines = 0, length = 0; i < p.length; i += 4) {
       if (lines === 0) { ctx.beginPath(); }
       ctx.moveTo(p[i], p[i + 1]); ctx.lineTo(p[i + 2], p[i + 3]);

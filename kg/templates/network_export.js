@@ -80,7 +80,7 @@
       if (e._hidden) { return; }
       var a = positions[e.from], b = positions[e.to], c = V.edgeColour(e);
       add(svg, "line", {x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: c.color, "stroke-opacity": c.opacity,
-                        "stroke-width": e._width, "stroke-dasharray": (meta.groups[e.group].dashes || []).join(" ")},
+                        "stroke-width": e._width, "stroke-dasharray": V.dashPattern(meta.groups[e.group].dashes || [], e._width).join(" ")},
           undefined).appendChild(document.createElementNS(NS, "title")).textContent = V.relationText(e);
     });
     var max = V.maxCentrality();

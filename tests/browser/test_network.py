@@ -298,6 +298,29 @@ def test_png_and_svg_exports_carry_the_legend_and_filters(browser_page, tmp_path
     assert circles == len(page.evaluate("window.kgView.visibleNodeLabels()"))
 
 
+def test_svg_export_dashes_each_edge_as_the_canvas_does(browser_page, tmp_path):
+    """Its family's pattern in proportion to the edge's width (network_canvas.js)."""
+    import xml.etree.ElementTree as ET
+
+    from kg.views.filters import GROUP_DASHES
+
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    page = browser_page
+    open_network(page)
+    page.click("summary:has-text('Export this view')")
+    with page.expect_download() as svg_download:
+        page.click("#export-svg")
+    svg_download.value.save_as(tmp_path / "n.svg")
+    lines = [(line.find(svg_ns + "title").text, float(line.get("stroke-width")),
+              [float(d) for d in line.get("stroke-dasharray").split()])
+             for line in ET.parse(tmp_path / "n.svg").getroot().iter(svg_ns + "line")
+             if line.find(svg_ns + "title") is not None]
+    for title, width, dashes in lines:
+        family = GROUP_DASHES[title.split(": ")[1].split(",")[0]]
+        assert dashes == pytest.approx([d * max(1.0, width) for d in family or []]), (title, width, dashes)
+    assert any(dashes and width > 1 for _, width, dashes in lines), lines
+
+
 def test_claims_layer_links_speakers_to_what_they_speak_about(browser_page):
     page = browser_page
     open_network(page)

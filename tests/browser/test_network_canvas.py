@@ -96,3 +96,50 @@ def test_visible_indices_are_those_vis_computes(canvas_page):
         return {mine, vis: [body.nodeIndices.map(String), body.edgeIndices.map(String)]}; }""")
     assert found["mine"] == found["vis"]
     assert 0 < len(found["vis"][1]) < page.evaluate("window.kgView.edgeIds().length")
+
+
+# Each dash pattern set while the page draws (batched lines and vis's own edges), with the
+# families' patterns and the widths of the edges shown.
+DASHES_DRAWN_JS = """() => {
+  const n = window.kgNetwork, ctx = n.canvas.getContext('2d'), set = ctx.setLineDash, drawn = [];
+  ctx.setLineDash = function (pattern) { drawn.push(Array.from(pattern)); return set.apply(this, arguments); };
+  n.redraw(); ctx.getImageData(0, 0, 1, 1);
+  ctx.setLineDash = set;
+  const groups = JSON.parse(document.getElementById('kg-data').textContent).meta.groups;
+  return {drawn: drawn.filter(p => p.length > 1 || p[0] > 0),
+          families: Object.values(groups).map(g => g.dashes).filter(Array.isArray),
+          widths: n.body.edgeIndices.map(id => n.body.edges[id].options.width),
+          options: n.body.edgeIndices.map(id => n.body.edges[id].options.dashes).filter(Array.isArray).map(String)};
+}"""
+
+
+@pytest.mark.parametrize("select", [False, True])  # batched lines; a hub's edges drawn by vis
+def test_dash_patterns_are_drawn_in_proportion_to_the_line_width(canvas_page, select):
+    """A family's pattern is for a line 1 unit wide: a wider line's round caps closed its gaps,
+    and its many short dashes took most of a click's frame to rasterise; vis's options keep
+    the family's pattern."""
+    page = canvas_page
+    page.click("#expand-communities")
+    # a dashed edge as wide as one of eight events, in view at a scale where lines are dashed
+    page.evaluate("""(select) => { const n = window.kgNetwork, V = window.KG.network, body = n.body;
+        const id = body.edgeIndices.find(i => Array.isArray(V.meta.groups[window.kgView.edge(i).group].dashes)), e = body.edges[id];
+        V.hide([{id: id, hidden: false, width: V.width(8)}], []);
+        n.moveTo({position: {x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2}, scale: 1.0, animation: false});
+        if (select) { V.select('edge', id); } }""", select)
+    found = page.evaluate(DASHES_DRAWN_JS)
+    factors = {max(1.0, width) for width in found["widths"]}
+    families = found["families"]
+
+    def scaled_family(pattern: list[float]) -> float | None:
+        for family in families:
+            factor = pattern[0] / family[0]
+            if len(family) == len(pattern) and factor in factors and all(
+                    abs(d - f * factor) < 1e-9 for d, f in zip(pattern, family, strict=True)):
+                return factor
+        return None
+
+    assert found["drawn"], found
+    scales = [scaled_family(pattern) for pattern in found["drawn"]]
+    assert None not in scales, [p for p, s in zip(found["drawn"], scales) if s is None][:5]
+    assert max(scales) > 1  # wide lines were drawn with longer dashes
+    assert set(found["options"]) <= {str(f).replace(" ", "")[1:-1] for f in families}
