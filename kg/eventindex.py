@@ -39,7 +39,7 @@ def node_dates(store: Store) -> dict[str, str]:
 
 def kept_node_dates(store: Store) -> dict[str, str] | None:
     """:func:`node_dates` if the store keeps them for its current generation (a served store
-    reads them while warming up), else ``None``: reading them costs 9 s at 100,000 articles,
+    reads them while warming up), else ``None``: reading them took 7-9 s at 100,000 articles,
     more than a caller wanting a few dates should wait."""
     return node_dates(store) if store.holds(DATES) else None
 
