@@ -179,3 +179,79 @@ def test_an_old_stores_evidence_route_answers_the_instruction(seed_store):
     finally:
         close_app(app)
     assert answer.status_code == 503 and "kg upgrade" in answer.get_data(as_text=True)
+
+
+_IN_DYAD = {  # made-up events of one dyad: dates of every type the writer uses, two undated
+    "http://e/ev/m": '"2021-03"^^xsd:gYearMonth', "http://e/ev/b": '"2021-03-05"^^xsd:date',
+    "http://e/ev/a": '"2021-03-05"^^xsd:date', "http://e/ev/y": '"2021"^^xsd:gYear',
+    "http://e/ev/t": '"2021-03-05T08:30:00"^^xsd:dateTime', "http://e/ev/z": None,
+    "http://e/ev/u": None, "http://e/ev/c": '"2020-12-31"^^xsd:date',
+}
+_KNOWN_ORDER = ["http://e/ev/u", "http://e/ev/z", "http://e/ev/c", "http://e/ev/y",
+                "http://e/ev/m", "http://e/ev/a", "http://e/ev/b", "http://e/ev/t"]
+"""Undated first, then by date across types (a year before its months, a day before its
+times), then by URI: what ``ORDER BY ?date ?event`` gives."""
+
+
+def _dyad_store(events: dict[str, str | None]):  # type: ignore[no-untyped-def]
+    store, dyad = open_store("memory:"), URIRef("http://e/tally/dyad")
+    quads = [f"GRAPH <{ids.aggregates_graph()}> {{ <{e}> ckg:inDyad <{dyad}> }}" for e in events]
+    quads += [f"GRAPH <http://e/article> {{ <{e}> ckg:date {d} }}" for e, d in events.items() if d]
+    store.update(sparql_prologue() + "INSERT DATA { " + " ".join(quads) + " }")
+    return store, dyad
+
+
+_PATHS = ["sparql", "kept dates", "dyad's dates"]
+"""How a page's events are ordered: by SPARQL (a store that keeps no reads), in Python by the
+dates the store keeps (:func:`kg.eventindex.node_dates` read before), or by the dyad's own."""
+
+
+def _on_path(store, path: str):  # type: ignore[no-untyped-def]
+    from kg.eventindex import DATES, node_dates
+
+    store.cache_reads = path != "sparql"
+    if path == "kept dates":
+        node_dates(store)
+    assert store.holds(DATES) == (path == "kept dates")
+    return store
+
+
+@pytest.mark.parametrize("path", _PATHS)
+def test_a_dyads_events_page_in_sparqls_date_order_on_every_path(path):
+    from kg.aggregates.evidence import page_events
+
+    store, dyad = _dyad_store(_IN_DYAD)
+    _on_path(store, path)
+    pages = [page_events(store, dyad, page, 3) for page in (1, 2, 3, 4)]
+    assert [e for page in pages for e, _ in page] == _KNOWN_ORDER
+    assert [len(page) for page in pages] == [3, 3, 2, 0]
+    assert pages[0][2] == ("http://e/ev/c", "2020-12-31") and pages[0][0][1] is None
+
+
+def test_a_write_after_the_dates_were_kept_is_seen():
+    from kg.aggregates.evidence import dyad_order
+
+    store, dyad = _dyad_store(_IN_DYAD)
+    _on_path(store, "kept dates")
+    store.update(sparql_prologue() + f"INSERT DATA {{ GRAPH <{ids.aggregates_graph()}> "
+                 f"{{ <http://e/ev/0> ckg:inDyad <{dyad}> }} GRAPH <http://e/article> "
+                 '{ <http://e/ev/u> ckg:date "1999"^^xsd:gYear } }')
+    assert [e for e, _ in dyad_order(store, dyad)][:3] == ["http://e/ev/0", "http://e/ev/z",
+                                                         "http://e/ev/u"]
+
+
+def test_every_page_of_every_dyad_is_the_same_on_every_path(synth_store):
+    import json
+
+    pages = 0
+    for dyad in read.dyads(synth_store):
+        for page in range(1, 2 + dyad.count // 3):
+            answers = []
+            for path in _PATHS:
+                synth_store.__dict__.pop("_cache", None)
+                answers.append(json.dumps(dyad_evidence(
+                    _on_path(synth_store, path), dyad.agent, dyad.other, dyad.relation, page, 3)))
+            pages += 1
+            assert answers[0] == answers[1] == answers[2]
+    synth_store.cache_reads = True
+    assert pages > 100

@@ -29,3 +29,18 @@ def test_the_timeline_the_api_and_entity_pages_read_it_once(seed_store, monkeypa
     seed_store.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
     events(seed_store, limit=5)  # a write: read afresh
     assert asked.count(EVENT_TYPES) == 2
+
+
+def test_kept_dates_are_given_only_once_read_and_until_a_write():
+    from kg.eventindex import kept_node_dates
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    store.update(sparql_prologue() + 'INSERT DATA { <http://e/ev> ckg:date "2020"^^xsd:gYear }')
+    assert kept_node_dates(store) is None
+    assert node_dates(store) == kept_node_dates(store) == {"http://e/ev": "2020"}
+    store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }")
+    assert kept_node_dates(store) is None
+    store.cache_reads = False  # a store that keeps no reads keeps no dates
+    node_dates(store)
+    assert kept_node_dates(store) is None

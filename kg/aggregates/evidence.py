@@ -9,6 +9,8 @@ Examples
 
 from __future__ import annotations
 
+from rdflib import URIRef
+
 from kg import ids
 from kg.aggregates.tallies import Key
 from kg.aggregates.write import needs_tallies, tally_node
@@ -29,7 +31,22 @@ tallies (:mod:`kg.aggregates.write`): the events the dyad's tally counts, by the
 rule. It replaced matching the dyad's rule again over every event, which walked the first
 actor's events one lookup at a time (3.1-3.4 s cold for a dyad of two hubs at 100,000
 articles). What is shown of each event is read afterwards, per event (:data:`EVENT_DETAILS`):
-joined here before the page was cut, it was read for every event of the dyad."""
+joined here before the page was cut, it was read for every event of the dyad.
+
+A store that keeps its reads (:attr:`~kg.store.base.Store.cache_reads`) orders the dyad's
+events in Python instead (:func:`dyad_order`): the date join and the sort over every event
+of the dyad made each page cost grow with the dyad's size. This query stays for a remote
+store, which keeps no dates to order by."""
+DYAD_EVENTS = sparql_prologue() + """
+SELECT ?event WHERE { GRAPH ?a { ?event ckg:inDyad ?dyad } }"""
+"""The dyad's events from the ``ckg:inDyad`` index, one pattern: no date, no order."""
+DYAD_DATES = sparql_prologue() + """
+SELECT DISTINCT ?event ?date WHERE {
+  GRAPH ?a { ?event ckg:inDyad ?dyad }
+  OPTIONAL { ?event ckg:date ?date }
+}"""
+"""The dyad's events with their dates, unordered: for a store that has not read every
+node's date (:func:`kg.eventindex.kept_node_dates`)."""
 EVENT_DETAILS = sparql_prologue() + """
 SELECT ?event ?e ?eventType ?modality ?dateFrom ?sentence ?article ?title ?placeLabel ?place
 WHERE {
@@ -42,14 +59,55 @@ WHERE {
 PER_PAGE = 20
 
 
+def sparql_order(date: str | None, event: str) -> tuple[bool, str, str]:
+    """The sort key of ``ORDER BY ?date ?event`` over the dates :func:`kg.rdf.date_literal`
+    writes: unbound dates first, then by lexical value, then by event URI.
+
+    Oxigraph compares two dates of one type (``xsd:gYear``, ``xsd:gYearMonth``,
+    ``xsd:date``, ``xsd:dateTime``) by value and dates of different types by lexical value
+    (then datatype); for the four-digit-year, zone-free forms written here both agree with
+    the lexical order, and one lexical value has one type. URIs compare by code point, as
+    Python's strings do.
+
+    >>> sorted([("2020-05-01", "e:b"), (None, "e:z"), ("2020", "e:c"), ("2020-05-01", "e:a")],
+    ...        key=lambda row: sparql_order(*row))
+    [(None, 'e:z'), ('2020', 'e:c'), ('2020-05-01', 'e:a'), ('2020-05-01', 'e:b')]
+    """
+    return date is not None, date or "", event
+
+
+def dyad_order(store: Store, dyad: URIRef) -> list[tuple[str, str | None]]:
+    """``(event URI, date)`` of every event of the tally node ``dyad``, in the order of
+    :data:`EVIDENCE` (:func:`sparql_order`): dated by the dates the store keeps
+    (:func:`kg.eventindex.kept_node_dates`), else by :data:`DYAD_DATES`."""
+    from kg.eventindex import kept_node_dates
+
+    bindings, dates = {"a": ids.aggregates_graph(), "dyad": dyad}, kept_node_dates(store)
+    if dates is None:
+        rows = [(str(event), date) for event, date in store.select_text(DYAD_DATES, bindings)]
+    else:
+        rows = [(str(e), dates.get(str(e))) for (e,) in store.select_text(DYAD_EVENTS, bindings)]
+    return sorted(rows, key=lambda row: sparql_order(row[1], row[0]))
+
+
+def page_events(store: Store, dyad: URIRef, page: int, per_page: int
+                ) -> list[tuple[str, str | None]]:
+    """``(event URI, date)`` of page ``page`` of the dyad's events: cut from
+    :func:`dyad_order` when the store keeps its reads, else by :data:`EVIDENCE`."""
+    offset = (page - 1) * per_page
+    if store.cache_reads:
+        return dyad_order(store, dyad)[offset:offset + per_page]
+    query = EVIDENCE.format(limit=per_page, offset=offset)
+    rows = store.select_text(query, {"a": ids.aggregates_graph(), "dyad": dyad})
+    return [(str(event), date) for event, _, _, date in rows]
+
+
 def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int = 1,
                   per_page: int = PER_PAGE) -> dict[str, object]:
     """Page ``page`` of the events of the dyad ``agent -> other`` of edge type ``relation``
     (in date order): ``events`` (uri, type, date, date_basis, date_label, modality, sentence, article, article_title,
     place, place_uri) and ``page``. Raises :class:`~kg.errors.StoreError` with the one-line
     ``kg upgrade`` instruction on a store whose tallies are older than the index."""
-    from rdflib import URIRef
-
     if page < 1 or per_page < 1:
         raise InputError(f"page: must be 1 or more, not {page}")
     if relation not in EDGE_SIGNS:  # an edge type that is no event type
@@ -61,11 +119,9 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
         from kg.upgrade import INSTRUCTION
 
         raise StoreError(INSTRUCTION.format(uri=store.uri))
-    query = EVIDENCE.format(limit=int(per_page), offset=(page - 1) * int(per_page))
-    bindings = {"a": ids.aggregates_graph(),
-                "dyad": tally_node(Key("dyad", (agent, other, relation)))}
+    dyad = tally_node(Key("dyad", (agent, other, relation)))
     prefix, events = str(ET._NS), []
-    for event, _, _, date in store.select_text(query, bindings):
+    for event, date in page_events(store, dyad, page, int(per_page)):
         found = store.select_text(EVENT_DETAILS, {"event": URIRef(event),
                                                   "e": ids.entities_graph()})
         if not found:  # an event without a type, sentence or article is not shown
@@ -78,4 +134,5 @@ def dyad_evidence(store: Store, agent: str, other: str, relation: str, page: int
     return {"events": events, "page": page, "per_page": per_page}
 
 
-__all__ = ["PER_PAGE", "dyad_evidence"]
+__all__ = ["DYAD_DATES", "DYAD_EVENTS", "EVENT_DETAILS", "EVIDENCE", "PER_PAGE", "dyad_evidence", "dyad_order",
+           "page_events", "sparql_order"]

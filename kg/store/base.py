@@ -125,6 +125,18 @@ class Store(ABC):
             values[key] = compute()
         return values[key]  # type: ignore[no-any-return]
 
+    def holds(self, key: Hashable) -> bool:
+        """Whether :meth:`cached` keeps a value of ``key`` for the current generation (so
+        reading it costs nothing now).
+
+        >>> from kg.store import open_store
+        >>> store = open_store("memory:")
+        >>> before = store.holds("k"); _ = store.cached("k", lambda: 1); before, store.holds("k")
+        (False, True)
+        """
+        generation, values = self.__dict__.get("_cache", (None, {}))
+        return self.cache_reads and generation == self.generation and key in values
+
     @abstractmethod
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
         """Run an ASK query."""
