@@ -201,3 +201,19 @@ def test_links_are_the_predicates_from_one_node_to_another_in_any_graph(any_stor
     for links in (any_store.links, lambda a, b: Store.links(any_store, a, b)):  # own, generic
         assert sorted(links(s, o)) == [str(p), str(q)] and links(o, s) == [str(q)]
         assert links(s, s) == []
+
+
+def test_many_distinct_answers_never_push_out_a_whole_store_read():
+    from kg.store import open_store
+    from kg.store.base import CACHE_ENTRIES
+
+    store, reads = open_store("memory:"), []
+    store.cached("paged:events", lambda: reads.append("index"))
+    store.cached(("answer", 0), lambda: reads.append(0))
+    for number in range(1, CACHE_ENTRIES + 20):
+        store.cached(("answer", 0), lambda: reads.append(0))  # used again: kept
+        store.cached(("answer", number), lambda number=number: reads.append(number))
+    store.cached("paged:events", lambda: reads.append("index"))
+    store.cached(("answer", 0), lambda: reads.append(0))
+    store.cached(("answer", 1), lambda: reads.append(1))  # the least recently used: forgotten
+    assert reads.count("index") == 1 and reads.count(0) == 1 and reads.count(1) == 2

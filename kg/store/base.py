@@ -22,7 +22,7 @@ from rdflib.term import Node
 Triple = tuple[Node, Node, Node]
 T = TypeVar("T")
 CACHE_ENTRIES = 128
-"""Values :meth:`Store.cached` keeps per generation (pages of many parameters are bounded)."""
+"""Answers (non-string keys) :meth:`Store.cached` keeps per generation; whole-store reads are apart."""
 Bindings = Mapping[str, Node]
 LINKS = "SELECT ?p WHERE { ?s ?p ?o }"
 """The predicates linking ``?s`` to ``?o`` (both bound): :meth:`Store.links`."""
@@ -103,8 +103,12 @@ class Store(ABC):
         """``compute()``, remembered until the next write (:attr:`generation`).
 
         The cache lives on the store object, so each app or command has its own;
-        entries of an older generation are dropped at the first look after a write, and
-        at most :data:`CACHE_ENTRIES` are kept.
+        entries of an older generation are dropped at the first look after a write. A key
+        that is a string names a read of the whole store (an index, an order, the tallies:
+        a few dozen names in the code, some costing seconds at 100,000 articles) and is kept
+        for the generation; any other key (a tuple naming one request's answer) counts
+        against :data:`CACHE_ENTRIES`, the least recently used forgotten first, so that
+        many distinct requests never push out the indexes every page reads.
 
         >>> from kg.store import open_store
         >>> store, calls = open_store("memory:"), []
@@ -119,10 +123,15 @@ class Store(ABC):
         if generation != self.generation:
             values = {}
             self.__dict__["_cache"] = (self.generation, values)
-        if key not in values:
-            if len(values) >= CACHE_ENTRIES:  # many distinct requests: forget the oldest
-                values.pop(next(iter(values)))
-            values[key] = compute()
+        if key in values:
+            if not isinstance(key, str):
+                values[key] = values.pop(key)  # the most recently used answer goes last
+            return values[key]  # type: ignore[no-any-return]
+        if not isinstance(key, str):  # many distinct requests: forget the least recently used
+            answers = [k for k in values if not isinstance(k, str)]
+            if len(answers) >= CACHE_ENTRIES:
+                values.pop(answers[0])
+        values[key] = compute()
         return values[key]  # type: ignore[no-any-return]
 
     def holds(self, key: Hashable) -> bool:
