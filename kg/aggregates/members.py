@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg import ids
 from kg.aggregates.tallies import HAPPENED, IN_DYAD, Key, event_edges, event_facts
 from kg.store.base import Store
 from kg.vocab import sparql_prologue
@@ -36,17 +35,11 @@ SELECT ?g ?event ?type ?agentsAct ?role ?actor WHERE { GRAPH ?g {
     f'"{m}"' for m in HAPPENED)
 """What :func:`kg.aggregates.tallies.event_edges` needs of every event that happened, per
 article graph (as :data:`kg.aggregates.write.FACTS` reads it for the tallies)."""
-BATCH = 20000
-"""Index triples written per update."""
-
-
 def needs_index_only(store: Store) -> bool:
     """Whether the store's tallies are current but lack the index (an earlier kg's marker)."""
-    from rdflib import Literal
+    from kg.aggregates.write import marked
 
-    from kg.aggregates.write import MARKER
-
-    return store.ask(MARKER, {"a": ids.aggregates_graph(), "label": Literal(EARLIER_MARKER_TEXT)})
+    return marked(store, EARLIER_MARKER_TEXT)
 
 
 def index_keys(store: Store) -> Counter[Key]:
@@ -64,19 +57,13 @@ def add_index(store: Store) -> int:
     it (:data:`kg.aggregates.mentions.INDEXED_MARKER_TEXT`: the mention tallies are added next);
     return the index triples written (0, and nothing done, on any other store)."""
     from kg.aggregates.mentions import INDEXED_MARKER_TEXT
-    from kg.aggregates.write import tally_update
-    from kg.ntriples import iri, literal
-    from kg.vocab import RDFS
+    from kg.aggregates.write import add_in_batches, remark
 
     if not needs_index_only(store):
         return 0
-    keys = sorted(index_keys(store))
-    for start in range(0, len(keys), BATCH):
-        store.update(tally_update(Counter(dict.fromkeys(keys[start:start + BATCH], 1))))
-    graph, label = iri(ids.aggregates_graph()), iri(RDFS.label)
-    earlier, current = literal(EARLIER_MARKER_TEXT), literal(INDEXED_MARKER_TEXT)
-    store.update(f"DELETE DATA {{ GRAPH {graph} {{ {graph} {label} {earlier} }} }} ;\n"
-                 f"INSERT DATA {{ GRAPH {graph} {{ {graph} {label} {current} }} }}")
+    keys = index_keys(store)
+    add_in_batches(store, keys)
+    remark(store, EARLIER_MARKER_TEXT, INDEXED_MARKER_TEXT)
     return len(keys)
 
 

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 
 from kg import ids
 from kg.store.base import Store
@@ -25,17 +24,13 @@ from kg.store.base import Store
 INDEXED_MARKER_TEXT = ("tallies kept current at ingest (dyads with their events, actors, places, "
                        "dates, mediation)")
 """The aggregates graph's label before the mention tallies (its other tallies are today's)."""
-BATCH = 20000
-"""Tallies written per update."""
 
 
 def needs_mentions_only(store: Store) -> bool:
     """Whether the store's tallies are current but lack the mention tallies (the earlier marker)."""
-    from rdflib import Literal
+    from kg.aggregates.write import marked
 
-    from kg.aggregates.write import MARKER
-
-    return store.ask(MARKER, {"a": ids.aggregates_graph(), "label": Literal(INDEXED_MARKER_TEXT)})
+    return marked(store, INDEXED_MARKER_TEXT)
 
 
 def add_mentions(store: Store) -> int:
@@ -44,21 +39,18 @@ def add_mentions(store: Store) -> int:
 
     The stored tallies are not versioned anew: no analysis reads these.
     """
-    from kg.aggregates.write import MARKER_TEXT, mention_counts, tally_update
+    from kg.aggregates.write import MARKER_TEXT, add_in_batches, mention_counts, remark
     from kg.ntriples import iri, literal
-    from kg.vocab import CKG, RDFS
+    from kg.vocab import CKG
 
     if not needs_mentions_only(store):
         return 0
-    graph, label = iri(ids.aggregates_graph()), iri(RDFS.label)
+    graph = iri(ids.aggregates_graph())
     store.update(f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ GRAPH {graph} {{ "
                  f"?t {iri(CKG.tallyKind)} {literal('mention')} ; ?p ?o }} }}")  # counted afresh
-    counts = sorted(mention_counts(store).items())
-    for start in range(0, len(counts), BATCH):
-        store.update(tally_update(Counter(dict(counts[start:start + BATCH]))))
-    earlier, current = literal(INDEXED_MARKER_TEXT), literal(MARKER_TEXT)
-    store.update(f"DELETE DATA {{ GRAPH {graph} {{ {graph} {label} {earlier} }} }} ;\n"
-                 f"INSERT DATA {{ GRAPH {graph} {{ {graph} {label} {current} }} }}")
+    counts = mention_counts(store)
+    add_in_batches(store, counts)
+    remark(store, INDEXED_MARKER_TEXT, MARKER_TEXT)
     return len(counts)
 
 

@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 from rdflib import URIRef
 
@@ -207,13 +206,37 @@ def marker_line() -> str:
     return f"{iri(graph)} {iri(RDFS.label)} {literal(MARKER_TEXT)} ."
 
 
+def marked(store: Store, text: str) -> bool:
+    """Whether the aggregates graph's label is ``text`` (which kg's tallies the store keeps)."""
+    from rdflib import Literal
+
+    return store.ask(MARKER, {"a": ids.aggregates_graph(), "label": Literal(text)})
+
+
+def remark(store: Store, earlier: str, current: str) -> None:
+    """Replace the aggregates graph's label ``earlier`` by ``current`` (one update)."""
+    from kg.ntriples import iri, literal
+
+    graph, label = iri(ids.aggregates_graph()), iri(RDFS.label)
+    store.update(f"DELETE DATA {{ GRAPH {graph} {{ {graph} {label} {literal(earlier)} }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH {graph} {{ {graph} {label} {literal(current)} }} }}")
+
+
+UPGRADE_BATCH = 20000
+"""Tallies (or index keys) an upgrade step writes per update."""
+
+
+def add_in_batches(store: Store, counts: Counter[Key]) -> None:
+    """Add ``counts`` to the stored tallies, :data:`UPGRADE_BATCH` keys an update, in key order."""
+    items = sorted(counts.items())
+    for start in range(0, len(items), UPGRADE_BATCH):
+        store.update(tally_update(Counter(dict(items[start:start + UPGRADE_BATCH]))))
+
+
 def needs_tallies(store: Store) -> bool:
     """Whether the store has articles with events or mentions but was not tallied by this kg
     (run ``kg upgrade``)."""
-    from rdflib import Literal
-
-    marker = {"a": ids.aggregates_graph(), "label": Literal(MARKER_TEXT)}
-    return store.ask(HAS_FACTS) and not store.ask(MARKER, marker)
+    return store.ask(HAS_FACTS) and not marked(store, MARKER_TEXT)
 
 
 def write_counted(store: Store, graph: URIRef, lines: list[str], contribution: Counter[Key], *,
@@ -260,6 +283,6 @@ def drop_counted(store: Store, graph: URIRef) -> bool:
     return True
 
 
-__all__ = ["FACTS", "MARKER_TEXT", "MENTION_COUNTS", "MENTION_FACTS", "TALKS_CLAIMS", "drop_counted",
-           "marker_line", "mention_counts", "needs_tallies", "rebuild", "stored_contribution",
-           "tally_node", "tally_update", "write_counted"]
+__all__ = ["FACTS", "MARKER_TEXT", "MENTION_COUNTS", "MENTION_FACTS", "TALKS_CLAIMS", "add_in_batches",
+           "drop_counted", "marked", "marker_line", "mention_counts", "needs_tallies", "rebuild",
+           "remark", "stored_contribution", "tally_node", "tally_update", "write_counted"]
