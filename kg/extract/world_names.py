@@ -245,6 +245,8 @@ def _before(doc, start: int):  # type: ignore[no-untyped-def]
 
 def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[no-untyped-def]
                 known: Callable[[str], bool]) -> list[Candidate]:
+    from kg.extract.world_containers import containing_phrase  # it reads this module's nouns
+
     found: list[Candidate] = []
     for start, end, anchor in _runs(doc, taken, known):
         if _never_a_place(doc, start, end, skip):
@@ -258,7 +260,7 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
             _place_noun(t) for t in doc[found[-1].end:before.i])
         if anchor:
             if bracketed or found and (found[-1].within and _in_link(doc[found[-1].end:start])
-                                       or _contains(doc, found[-1].end, start)):
+                                       or containing_phrase(doc, found[-1].end, start)):
                 found.append(Candidate(start, end, doc[start:end].text, True, anchor=True))
             continue
         if compass(doc[start:end].text) and not bracketed:
@@ -279,14 +281,6 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
                                     spacy_place=spacy_place or before is not None
                                     and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
-
-
-def _contains(doc, end: int, start: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a containing phrase puts the name before ``end`` in the one at ``start``
-    ("X neighbourhood of Y", "X near Y": :func:`~kg.extract.world_containers.containing_phrase`)."""
-    from kg.extract.world_containers import containing_phrase
-
-    return containing_phrase(doc, end, start)
 
 
 def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
