@@ -28,17 +28,20 @@ from kg.datepolicy import dated
 from kg.store import Store
 from kg.vocab import ET, distinct_values, sparql_prologue
 
-EVENTS = sparql_prologue() + """
-SELECT ?event ?type ?date ?dateFrom ?modality ?sentence ?article ?title ?place ?placeLabel ?lat
-       ?long ?occurrence ?trigger
-WHERE {
+_EVENT_CORE = """
   ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ; ckg:article ?article ;
          ckg:sentence/ckg:text ?sentence .
   OPTIONAL { ?event ckg:trigger ?trigger }
   OPTIONAL { ?article rdfs:label ?title }
   OPTIONAL { ?event ckg:date ?date }
   OPTIONAL { ?event ckg:dateFrom ?dateFrom }
-  OPTIONAL { ?event ckg:place ?place }
+"""
+"""What every event row reads, whichever way its place is described."""
+
+EVENTS = sparql_prologue() + """
+SELECT ?event ?type ?date ?dateFrom ?modality ?sentence ?article ?title ?place ?placeLabel ?lat
+       ?long ?occurrence ?trigger
+WHERE {""" + _EVENT_CORE + """  OPTIONAL { ?event ckg:place ?place }
   # a place's description is repeated by every article graph naming it: de-duplicate
   OPTIONAL { ?event ckg:place ?place .
              """ + distinct_values("place", "rdfs:label", "placeLabel") + """ }
@@ -50,14 +53,7 @@ WHERE {
 EVENT_BOUND = sparql_prologue() + """
 SELECT ?event ?e ?type ?date ?dateFrom ?modality ?sentence ?article ?title ?place ?placeLabel
        ?lat ?long ?occurrence ?trigger
-WHERE {
-  ?event a ckg:Event ; ckg:eventType ?type ; ckg:modality ?modality ; ckg:article ?article ;
-         ckg:sentence/ckg:text ?sentence .
-  OPTIONAL { ?event ckg:trigger ?trigger }
-  OPTIONAL { ?article rdfs:label ?title }
-  OPTIONAL { ?event ckg:date ?date }
-  OPTIONAL { ?event ckg:dateFrom ?dateFrom }
-  OPTIONAL { ?event ckg:place ?place .
+WHERE {""" + _EVENT_CORE + """  OPTIONAL { ?event ckg:place ?place .
              OPTIONAL { GRAPH ?e { ?place rdfs:label ?placeLabel } }
              OPTIONAL { GRAPH ?e { ?place geo:lat ?lat ; geo:long ?long } } }
   OPTIONAL { ?event ckg:occurrence ?occurrence }
