@@ -31,8 +31,8 @@
 
   // What vis draws: its visible indices, by vis's own rule (shown items; an edge between two
   // shown nodes). vis's pass walks its objects with for-in (17 ms at 5,000 actors and 20,000
-  // edges); the same over its node and edge objects, and each edge's end nodes, listed until
-  // vis's data next changes (vis makes new objects only then) takes one or two.
+  // edges); the same over its node and edge objects and each edge's end nodes, listed until
+  // vis's data next changes (vis makes new objects only then), needs no look-up by id.
   var items = null;
   V.updateVisibleIndices = function (network) {
     var body = network.body, clustering = network.clustering;
@@ -83,11 +83,13 @@
   }
   // A solid line without its ends under its nodes' discs (opaque dots, drawn over the lines):
   // it stops where the corners of its end meet the disc's rim, sqrt(r^2 - (w/2)^2) from the
-  // centre, so no pixel outside a disc changes, and a line wholly under its two discs is left
+  // centre, so no part of it outside the disc is left out, and a line wholly under its two discs is left
   // out (drawn as nothing, still one of its path's lines). Lines converge on hubs and
-  // meta-nodes: zoomed in after a search at 5,000 actors (3,200 lines, most of them meta-edges)
-  // those ends were 40% of what the browser rasterised after each filter change (42 -> 25 ms a
-  // frame, redraw to a getImageData). A dashed line keeps its ends: its dashes count from its start.
+  // meta-nodes: zoomed in after the bench's searches at 5,000 actors (3,200 lines, 2,849 of
+  // them meta-edges) a frame took 74 ms to draw and rasterise with the ends, 42 without
+  // (redraw to a getImageData, median of 7). A dashed line keeps its ends: its dashes count
+  // from its start. The picture differs only in the anti-aliasing where lines overlap
+  // (tests/browser/test_network_canvas.py switches this off to compare).
   V.trimLineEnds = true;
   function pushUncovered(points, from, to, width, covers) {
     var a = covered(from, width, covers), b = covered(to, width, covers);
