@@ -39,7 +39,7 @@
     if (!V.batched) { metaDataSet(result.metaCounts); return; }
     var nodes = V.network.body.nodes;
     V.metaLines = Object.keys(result.metaCounts).map(function (key) {
-      var ends = key.split("|");
+      var ends = result.metaEnds[key];
       return V.metaLine(nodes[ends[0]], nodes[ends[1]], V.width(result.metaCounts[key]));
     });
   };

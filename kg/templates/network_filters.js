@@ -65,7 +65,7 @@
     var drawn = strongest(shown, counts, Math.max(1, +$("max-lines").value || Infinity)), drawnEdges = 0;
     var visible = {}, touched = {}, isolated = $("isolated").checked, nodeHidden = {}, visibleNodes = 0;
     shown.forEach(function (e) { touched[e.from] = touched[e.to] = true; });
-    var filteredOut = {}, inCommunity = {}, metaCounts = {};
+    var filteredOut = {}, inCommunity = {}, metaCounts = {}, metaEnds = {};
     data.nodes.forEach(function (n) {
       filteredOut[n.id] = Boolean((ego && !ego[n.id]) || (!isolated && !touched[n.id]) || rankOf[n.id] >= topN);
       nodeHidden[n.id] = filteredOut[n.id] || collapsed[n.community] === true;
@@ -77,11 +77,14 @@
       var from = represent(e.from), to = represent(e.to);
       listed[e.id] = true;
       if (from === e.from && to === e.to) { if (drawn[e.id]) { visible[e.id] = true; drawnEdges++; } return; }
-      if (from !== to) { var key = from + "|" + to; metaCounts[key] = (metaCounts[key] || 0) + counts[e.id]; }
+      if (from === to) { return; }
+      var key = from + "|" + to;
+      if (metaCounts[key] === undefined) { metaCounts[key] = 0; metaEnds[key] = [from, to]; }
+      metaCounts[key] += counts[e.id];
     });
     return {counts: counts, visible: visible, nodeHidden: nodeHidden, visibleEdges: shown.length, visibleNodes: visibleNodes,
             drawnEdges: drawnEdges, cut: shown.length > Object.keys(drawn).length,
-            filteredOut: filteredOut, communitiesShown: inCommunity, metaCounts: metaCounts, listed: listed};
+            filteredOut: filteredOut, communitiesShown: inCommunity, metaCounts: metaCounts, metaEnds: metaEnds, listed: listed};
   };
   // The `budget` edges of most events (ties: the lower id; a view from the tallies sends its
   // edges strongest first), and each actor's strongest besides: a line budget that leaves no
@@ -97,9 +100,10 @@
       });
     return keep;
   }
+  var metaNodeIds = {};  // a community's meta-node id, made once (not for each edge of each change)
   function represent(nodeId) {
     var c = byId[nodeId].community;
-    return collapsed[c] ? "community-" + c : nodeId;
+    return collapsed[c] ? metaNodeIds[c] || (metaNodeIds[c] = "community-" + c) : nodeId;
   }
   function apply() {
     var result = V.compute(), edgeChanges = [], nodeChanges = [];
