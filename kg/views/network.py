@@ -282,14 +282,18 @@ def _random_start(n: int, seed: int) -> list[list[float]]:
     return [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
 
 
-def _community_start(core, membership: list[int], seed: int) -> list[list[float]]:  # type: ignore[no-untyped-def]
+def _community_start(core, membership: list[int],  # type: ignore[no-untyped-def]
+                     seed: int) -> list[list[float]]:
     """A start for ``core``'s layout: its communities (``membership``) laid out as one node each
     (500 exact iterations, cheap for a few dozen), spread over the random start's square, each
     actor drawn around its community's place (a square of side ``sqrt(size)``).
 
-    The few iterations that follow then only untangle each community and its ties to its
-    neighbours; from a random start they left more crossings (a multilevel layout's first
-    level: coarse picture first, details after)."""
+    The coarse picture first, the details after (a multilevel layout's first level): the 150
+    iterations that follow mostly untangle each community and its ties to its neighbours.
+    On the views bench's networks (preferential attachment; 7 seeds) they left 0.2% and 0.6%
+    more crossings than 500 exact iterations from a random start at 442 and 877 actors; 150
+    from a random start left 2.7% and 2.5% more. On the second page of the top 500 at 100,000
+    articles (five components) both left about 3% more."""
     n = core.vcount()
     groups = {group: number for number, group in enumerate(dict.fromkeys(membership))}
     coarse = core.copy()
@@ -306,15 +310,17 @@ def _community_start(core, membership: list[int], seed: int) -> list[list[float]
     for group in membership:
         x, y = placed[groups[group]]
         half = math.sqrt(sizes[group]) / 2
-        start.append([x * stretch + rng.uniform(-half, half), y * stretch + rng.uniform(-half, half)])
+        start.append([x * stretch + rng.uniform(-half, half),
+                      y * stretch + rng.uniform(-half, half)])
     return start
 
 
 def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node positions in pixels, computed once on the server (deterministic; physics stays off).
 
-    Actors with ties are laid out by Fruchterman-Reingold; actors without any
-    tie in the view go in rows under them, so they neither crowd nor stretch it.
+    Actors with ties are laid out by Fruchterman-Reingold (from their communities above
+    :data:`EXACT_LAYOUT_UP_TO` of them, see :func:`_iterations`); actors without any tie in
+    the view go in rows under them, so they neither crowd nor stretch it.
 
     >>> g = nx.MultiDiGraph([("a", "b")]); g.add_node("alone")
     >>> p = layout(g); p["alone"][1] > max(p["a"][1], p["b"][1])
