@@ -260,9 +260,9 @@ EXACT_LAYOUT_UP_TO = 300
 Fruchterman-Reingold, which weighs every pair of actors in every iteration: 83 ms of CPU at 294
 actors (the second page of the top 500 at 10,000 articles), 230 ms at 498 (the same page at
 100,000), 415 ms at 877. Larger views, up to :data:`GRID_ABOVE`, start from their communities
-(:func:`_community_start`) and take 150 iterations, as the grid layout does: 71 ms at 498,
-135 ms at 877, with as many edge crossings as the exact layout's within 1-3% and the same edge
-lengths and nearest-neighbour distances (relative to the median distance between actors)."""
+(:func:`_community_start`) and take 150 iterations, as the grid layout does: 70 ms at 498,
+125 ms at 877, with 0.2-3.4% more edge crossings than the exact layout's (7 seeds) and the same
+edge lengths and nearest-neighbour distances (relative to the median distance between actors)."""
 GRID_ABOVE = 1000
 """Above this many actors with a tie igraph's layout (``grid="auto"``) repels only actors in
 nearby cells of a grid, in time that grows with the actors, not their pairs; those views
@@ -293,7 +293,7 @@ def _community_start(core, membership: list[int],  # type: ignore[no-untyped-def
     On the views bench's networks (preferential attachment; 7 seeds) they left 0.2% and 0.6%
     more crossings than 500 exact iterations from a random start at 442 and 877 actors; 150
     from a random start left 2.7% and 2.5% more. On the second page of the top 500 at 100,000
-    articles (five components) both left about 3% more."""
+    articles (five components) 3.4% and 2.5% more."""
     n = core.vcount()
     groups = {group: number for number, group in enumerate(dict.fromkeys(membership))}
     coarse = core.copy()
