@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import random
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -303,9 +304,7 @@ def _community_start(core, membership: list[int],  # type: ignore[no-untyped-def
                                                 grid=False)
     xs, ys = [c[0] for c in placed], [c[1] for c in placed]
     stretch = 2 * math.sqrt(n) / (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
-    sizes: dict[int, int] = {}
-    for group in membership:
-        sizes[group] = sizes.get(group, 0) + 1
+    sizes = Counter(membership)
     rng, start = random.Random(seed), []
     for group in membership:
         x, y = placed[groups[group]]
