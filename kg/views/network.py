@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import random
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -79,7 +80,8 @@ def filtered_network(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGrap
             weight[target] += count
         keep = sorted(out, key=lambda n: (-weight[n], str(out.nodes[n].get("label", n))))
         out = out.subgraph(keep[:view.limit]).copy()
-    out.graph.pop("_igraph", None)  # never a cache computed on another node set
+    for cache in ("_igraph", "_louvain"):  # never a cache computed on another node set
+        out.graph.pop(cache, None)
     out.graph["total_nodes"] = total
     return out
 
@@ -195,8 +197,7 @@ def communities(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, int]:
     if graph.number_of_nodes() == 0:
         return {}
     simple, nodes = _igraph(graph)
-    with _igraph_random(seed):
-        membership = simple.community_multilevel(weights="weight").membership
+    membership = _louvain(graph, seed)
     degree = simple.degree()
     sizes: dict[int, int] = {}
     for i, group in enumerate(membership):
@@ -204,6 +205,18 @@ def communities(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, int]:
             sizes[group] = sizes.get(group, 0) + 1
     rank = {group: number for number, group in enumerate(sorted(sizes, key=lambda g: -sizes[g]))}
     return {node: rank[membership[i]] if degree[i] else -1 for i, node in enumerate(nodes)}
+
+
+def _louvain(graph: nx.MultiDiGraph, seed: int) -> list[int]:
+    """Louvain membership per igraph vertex of ``graph`` (cached on the graph, per seed), shared
+    by :func:`communities` and :func:`layout`: a large view is laid out from the communities
+    its page folds into meta-nodes."""
+    kept = graph.graph.setdefault("_louvain", {})
+    if seed not in kept:
+        simple, _ = _igraph(graph)
+        with _igraph_random(seed):
+            kept[seed] = simple.community_multilevel(weights="weight").membership
+    return kept[seed]
 
 
 def _pull_in_outliers(positions: dict[str, tuple[float, float]]) -> None:
@@ -243,16 +256,70 @@ def _igraph_random(seed: int) -> Iterator[None]:
 _IGRAPH_RANDOM = threading.Lock()
 
 
+EXACT_LAYOUT_UP_TO = 300
+"""Actors with a tie laid out from a random start by 500 iterations of the exact
+Fruchterman-Reingold, which weighs every pair of actors in every iteration: 83 ms of CPU at 294
+actors (the second page of the top 500 at 10,000 articles), 230 ms at 498 (the same page at
+100,000), 415 ms at 877. Larger views, up to :data:`GRID_ABOVE`, start from their communities
+(:func:`_community_start`) and take 150 iterations, as the grid layout does: 70 ms at 498,
+125 ms at 877, with 0.2-3.4% more edge crossings than the exact layout's (7 seeds) and the same
+edge lengths and nearest-neighbour distances (relative to the median distance between actors)."""
+GRID_ABOVE = 1000
+"""Above this many actors with a tie igraph's layout (``grid="auto"``) repels only actors in
+nearby cells of a grid, in time that grows with the actors, not their pairs; those views
+keep their random start (the communities' start cost 14-44 ms more at 2,500-5,000 actors
+and left about as many crossings)."""
+
+
 def _iterations(n: int) -> int:
-    """Fruchterman-Reingold iterations: many for small graphs, few for thousands of actors."""
-    return 500 if n < 1000 else 150 if n < 2500 else 60
+    """Fruchterman-Reingold iterations: 500 up to :data:`EXACT_LAYOUT_UP_TO` actors, 150
+    below 2,500 (from the communities' start up to :data:`GRID_ABOVE`), then 60."""
+    return 500 if n <= EXACT_LAYOUT_UP_TO else 150 if n < 2500 else 60
+
+
+def _random_start(n: int, seed: int) -> list[list[float]]:
+    """``n`` points drawn uniformly from a square of side ``2 * sqrt(n)`` around the origin."""
+    rng, side = random.Random(seed), math.sqrt(n)
+    return [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
+
+
+def _community_start(core, membership: list[int],  # type: ignore[no-untyped-def]
+                     seed: int) -> list[list[float]]:
+    """A start for ``core``'s layout: its communities (``membership``) laid out as one node each
+    (500 exact iterations, cheap for a few dozen), spread over the random start's square, each
+    actor drawn around its community's place (a square of side ``sqrt(size)``).
+
+    The coarse picture first, the details after (a multilevel layout's first level): the 150
+    iterations that follow mostly untangle each community and its ties to its neighbours.
+    On the views bench's networks (preferential attachment; 7 seeds) they left 0.2% and 0.6%
+    more crossings than 500 exact iterations from a random start at 442 and 877 actors; 150
+    from a random start left 2.7% and 2.5% more. On the second page of the top 500 at 100,000
+    articles (five components) 3.4% and 2.5% more."""
+    n = core.vcount()
+    groups = {group: number for number, group in enumerate(dict.fromkeys(membership))}
+    coarse = core.copy()
+    coarse.contract_vertices([groups[group] for group in membership], combine_attrs=None)
+    coarse.simplify()
+    placed = coarse.layout_fruchterman_reingold(seed=_random_start(len(groups), seed), niter=500,
+                                                grid=False)
+    xs, ys = [c[0] for c in placed], [c[1] for c in placed]
+    stretch = 2 * math.sqrt(n) / (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
+    sizes = Counter(membership)
+    rng, start = random.Random(seed), []
+    for group in membership:
+        x, y = placed[groups[group]]
+        half = math.sqrt(sizes[group]) / 2
+        start.append([x * stretch + rng.uniform(-half, half),
+                      y * stretch + rng.uniform(-half, half)])
+    return start
 
 
 def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node positions in pixels, computed once on the server (deterministic; physics stays off).
 
-    Actors with ties are laid out by Fruchterman-Reingold; actors without any
-    tie in the view go in rows under them, so they neither crowd nor stretch it.
+    Actors with ties are laid out by Fruchterman-Reingold (from their communities above
+    :data:`EXACT_LAYOUT_UP_TO` of them, see :func:`_iterations`); actors without any tie in
+    the view go in rows under them, so they neither crowd nor stretch it.
 
     >>> g = nx.MultiDiGraph([("a", "b")]); g.add_node("alone")
     >>> p = layout(g); p["alone"][1] > max(p["a"][1], p["b"][1])
@@ -268,9 +335,10 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
     if tied:
         core = simple.subgraph(tied) if len(tied) < len(nodes) else simple
         n = len(tied)
-        rng, side = random.Random(seed), math.sqrt(n)
-        start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
+        membership = _louvain(graph, seed) if EXACT_LAYOUT_UP_TO < n <= GRID_ABOVE else []
         with _igraph_random(seed):
+            start = _community_start(core, [membership[i] for i in tied], seed) \
+                if membership else _random_start(n, seed)
             coords = core.layout_fruchterman_reingold(seed=start, niter=_iterations(n),
                                                       grid="auto")
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
