@@ -35,22 +35,35 @@ def passive(verb) -> bool:  # type: ignore[no-untyped-def]
 def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The agents of the first event noun in an adjunct of a passive ``verb`` that names any:
     its parties, its "by" phrase, or its actor modifier; ``()`` for any other verb."""
-    from kg.extract.triggers import trigger_type
-
     if not passive(verb):
         return ()
     found = next((f for c in verb.children if (f := _clause_agents(c, actor_at))), ())
     if found:  # "was killed after X opened fire on his unit"
         return found
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in EVENT_ADJUNCT_PREPS:
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and trigger_type(noun) is not None:
-                found = _event_agents(noun, actor_at)
-                if found:
-                    return found
-    return ()
+    noun = _agentive_event(verb, actor_at)
+    return _event_agents(noun, actor_at) if noun is not None else ()
+
+
+def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The sides of the two-sided event a passive harm happened in, when they are its agents:
+    "a soldier was killed during a firefight between the rebels and the army" -> the rebels
+    and the army, who fought each other; ``()`` when the harm's agents come from elsewhere
+    (an event clause, a "by" phrase, a modifier) or ``verb`` is no passive."""
+    if not passive(verb) or any(_clause_agents(c, actor_at) for c in verb.children):
+        return ()
+    noun = _agentive_event(verb, actor_at)
+    between = between_phrases(noun) if noun is not None else []
+    return actors_in(unlocated(between[0]), actor_at) if between else ()
+
+
+def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
+    """The first event noun in an adjunct of ``verb`` that names agents ("during a raid by X")."""
+    from kg.extract.triggers import trigger_type
+
+    return next((noun for prep in verb.children
+                 if prep.dep_ == "prep" and prep.lower_ in EVENT_ADJUNCT_PREPS
+                 for noun in prep.children if noun.dep_ == "pobj"
+                 and trigger_type(noun) is not None and _event_agents(noun, actor_at)), None)
 
 
 def _clause_agents(clause, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -102,5 +115,5 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
     return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "munition_run_into", "passive",
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into", "passive",
            "weapon_user"]
