@@ -101,6 +101,16 @@ def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
                  for k in actors_in(by.subtree, actor_at))
 
 
+def weapon_layers(trigger, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who laid or fired the weapons an act names or acts on: "soldiers defused an IED planted
+    by X", "a bomb placed by X was found and defused", "destroyed two mines laid by X". A
+    disrupted weapon is its user's: the act of disrupting it is done to them."""
+    things = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+    things += [c for verb in (trigger, *trigger.conjuncts) for c in verb.children
+               if c.dep_ in ("dobj", "nsubjpass")]
+    return tuple(dict.fromkeys(k for thing in things for k in weapon_user(thing, actor_at)))
+
+
 def munition_run_into(verb):  # type: ignore[no-untyped-def]
     """The laid munition ``verb`` says its subject ran into, or ``None``: the object of "hit",
     "struck", or of "on"/"over" after "stepped", "drove", "exploded" ("a bus struck a
@@ -115,5 +125,5 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
     return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into", "passive",
-           "weapon_user"]
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into",
+           "passive", "weapon_layers", "weapon_user"]

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.adjunct_events import weapon_layers
+from kg.extract.clauses import clause_of, clause_tokens, labelled_clause
 from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
 from kg.extract.mediation import go_between_type, with_mediators
@@ -138,6 +139,8 @@ def _none(key: str) -> bool:
     return False
 
 
+DISARMING = frozenset({"DisruptedWeapons"})
+"""Event types of seizing, defusing or intercepting weapons: done to whoever laid them."""
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
@@ -241,6 +244,9 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
                                              fallback_at)
+        if event_type in DISARMING and not targets:  # "defused an IED planted by X": X's
+            targets = tuple(k for k in weapon_layers(labelled_clause(token) or token, lambda i:
+                actor_at(i) or (fallback_at(i) if fallback_at else None)) if k not in agents)
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (
