@@ -87,6 +87,8 @@ def test_who_detonates_a_munition_is_the_attacker(extractor):
     "near Mombasa.",
     "Defusal: On 9 February 2022, Kenyan soldiers discovered and destroyed two landmines likely "
     "laid by Somali rebels near Mombasa.",
+    "On 9 February 2022, Kenyan soldiers seized a cache of weapons belonging to Somali rebels "
+    "near Mombasa.",
 ])
 def test_a_disrupted_weapon_is_done_to_whoever_laid_it(extractor, text):
     event = _first(extractor, text)

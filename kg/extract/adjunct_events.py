@@ -102,13 +102,19 @@ def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
 
 
 def weapon_layers(trigger, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Who laid or fired the weapons an act names or acts on: "soldiers defused an IED planted
-    by X", "a bomb placed by X was found and defused", "destroyed two mines laid by X". A
-    disrupted weapon is its user's: the act of disrupting it is done to them."""
+    """Who laid, fired or owns the weapons an act names or acts on: "soldiers defused an IED
+    planted by X", "a bomb placed by X was found and defused", "seized a cache of arms
+    belonging to X". A disrupted weapon is its user's: the act of disrupting it is done to them."""
     things = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
     things += [c for verb in (trigger, *trigger.conjuncts) for c in verb.children
                if c.dep_ in ("dobj", "nsubjpass")]
-    return tuple(dict.fromkeys(k for thing in things for k in weapon_user(thing, actor_at)))
+    things += [g for thing in things for p in thing.children if p.dep_ == "prep"
+               and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "a cache of arms"
+    owners = [g for thing in things for acl in thing.children if acl.dep_ == "acl"
+              and acl.lemma_.lower() == "belong" for p in acl.children if p.dep_ == "prep"
+              for g in p.children if g.dep_ == "pobj"]
+    return tuple(dict.fromkeys([*(k for thing in things for k in weapon_user(thing, actor_at)),
+                                *(k for owner in owners for k in phrase_actors(owner, actor_at))]))
 
 
 def munition_run_into(verb):  # type: ignore[no-untyped-def]
