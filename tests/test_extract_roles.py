@@ -373,3 +373,22 @@ def test_a_fallback_silent_where_the_roles_were_sought_runs_no_second_search(mon
     assert searches == [3]
     assert module.roles(doc[3], {0: "rebels"}.get, {2: "brigade"}.get)[0] == ("rebels", "brigade")
     assert searches == [3, 3, 3]
+
+
+def test_the_subject_the_parser_gives_a_clause_after_a_verb_of_aim_is_its_object():
+    """ "detonated, targeting [Kenya forces escorting a truck]" parsed as a clause: the forces
+    are what the act was aimed at; a clause's object ("a truck") is not."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.roles import _aim_targets
+
+    words = ["bombs", "detonated", ",", "targeting", "Kenya", "forces", "escorting", "a", "truck"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              lemmas=["bomb", "detonate", ",", "target", "Kenya", "force", "escort", "a", "truck"],
+              pos=["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "NOUN", "VERB", "DET", "NOUN"],
+              tags=["NNS", "VBD", ",", "VBG", "NNP", "NNS", "VBG", "DT", "NN"],
+              heads=[1, 1, 1, 1, 5, 6, 3, 8, 6],
+              deps=["nsubj", "ROOT", "punct", "advcl", "compound", "nsubj", "ccomp", "det", "dobj"])
+    keys = {5: "kenya-military", 8: "kenya-civilians"}
+    assert _aim_targets(doc[1], keys.get) == ("kenya-military",)

@@ -171,10 +171,14 @@ AIM_VERBS = {"target", "aim"}
 
 
 def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"."""
-    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
-                 and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
-                 for k in _roles_of_verb(c, actor_at)[1])
+    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"; a verb
+    of aim takes no clause, so the subject the parser gives a clause after it is its object
+    ("targeting X forces escorting a truck", parsed as "targeting [X forces escorting ...]")."""
+    aims = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
+            and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS]
+    return tuple(k for c in aims for k in _roles_of_verb(c, actor_at)[1] or tuple(
+        k for clause in c.children if clause.dep_ == "ccomp" for s in clause.children
+        if s.dep_ == "nsubj" for k in phrase_actors(s, actor_at)))
 
 
 def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
