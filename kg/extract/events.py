@@ -141,6 +141,16 @@ def _none(key: str) -> bool:
 
 DISARMING = frozenset({"DisruptedWeapons"})
 """Event types of seizing, defusing or intercepting weapons: done to whoever laid them."""
+
+
+def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
+              agents: tuple[str, ...]) -> tuple[str, ...]:
+    """Who laid, fired or owns the weapons a disarming act names (the clause a heading labels:
+    "Defusal: soldiers defused an IED planted by X"), other than its agents; a stated user
+    comes before an owner guessed from where the thing was."""
+    either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
+    return tuple(k for k in weapon_layers(labelled_clause(token) or token, either)
+                 if k not in agents)
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
@@ -244,9 +254,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
                                              fallback_at)
-        if event_type in DISARMING and not targets:  # "defused an IED planted by X": X's
-            targets = tuple(k for k in weapon_layers(labelled_clause(token) or token, lambda i:
-                actor_at(i) or (fallback_at(i) if fallback_at else None)) if k not in agents)
+        if event_type in DISARMING:  # "defused an IED planted by X": X's, before any owner
+            targets = _disarmed(token, actor_at, fallback_at, agents) or targets
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (
