@@ -102,3 +102,14 @@ def test_a_disrupted_weapon_nobody_is_said_to_have_laid_has_no_target(extractor)
     event = _first(extractor, "On 9 February 2022, Kenyan soldiers defused a bomb found near a "
                               "school in Mombasa.")
     assert event.event_type == "DisruptedWeapons" and event.targets == ()
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 April 2022, a missile fired by Somali rebels was intercepted near Mandera.",
+    "On 5 April 2022, local air defences intercepted a missile fired by Somali rebels near "
+    "Mandera.",
+])
+def test_who_fired_an_intercepted_weapon_is_acted_on_not_acting(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    event = next(e for e in extraction.events if e.event_type == "DisruptedWeapons")
+    assert "somalia-rebels" in event.targets and "somalia-rebels" not in event.agents

@@ -143,14 +143,14 @@ DISARMING = frozenset({"DisruptedWeapons"})
 """Event types of seizing, defusing or intercepting weapons: done to whoever laid them."""
 
 
-def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore[no-untyped-def]
-              agents: tuple[str, ...]) -> tuple[str, ...]:
+def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
+              ) -> tuple[str, ...]:
     """Who laid, fired or owns the weapons a disarming act names (the clause a heading labels:
-    "Defusal: soldiers defused an IED planted by X"), other than its agents; a stated user
+    "Defusal: soldiers defused an IED planted by X"): the act's targets, never its agents ("a
+    missile fired by X was intercepted": X fired, the interceptor acted on X); a stated user
     comes before an owner guessed from where the thing was."""
     either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
-    return tuple(k for k in weapon_layers(labelled_clause(token) or token, either)
-                 if k not in agents)
+    return weapon_layers(labelled_clause(token) or token, either)
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
@@ -255,7 +255,8 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
                                              fallback_at)
         if event_type in DISARMING:  # "defused an IED planted by X": X's, before any owner
-            targets = _disarmed(token, actor_at, fallback_at, agents) or targets
+            layers = _disarmed(token, actor_at, fallback_at)
+            agents, targets = tuple(k for k in agents if k not in layers), layers or targets
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (
