@@ -392,3 +392,21 @@ def test_the_subject_the_parser_gives_a_clause_after_a_verb_of_aim_is_its_object
               deps=["nsubj", "ROOT", "punct", "advcl", "compound", "nsubj", "ccomp", "det", "dobj"])
     keys = {5: "kenya-military", 8: "kenya-civilians"}
     assert _aim_targets(doc[1], keys.get) == ("kenya-military",)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 5 April 2022, a Kenyan airstrike struck Somali rebel positions near Mandera.",
+     "somalia-rebels"),
+    ("On 5 April 2022, a roadside bomb hit a Kenyan army convoy near Mandera.", "kenya-military"),
+    ("On 5 April 2022, a drone strike targeted Somali rebels near Mandera.", "somalia-rebels"),
+])
+def test_an_act_named_as_the_subject_of_a_verb_of_impact_hits_its_object(extractor, text,
+                                                                          target):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    assert target in extraction.events[0].targets
+
+
+def test_the_object_of_another_verb_an_act_is_the_subject_of_is_not_its_target(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 5 April 2022, a Kenyan airstrike worried Somali rebels near Mandera.", origin="roles"))
+    assert "somalia-rebels" not in extraction.events[0].targets
