@@ -96,68 +96,22 @@ def _aimed(attack: Event, named: Callable[[Event], bool] | None) -> bool:
     return bool(attack.targets) or (named is not None and named(attack))
 
 
-RESULT_NOUNS = frozenset({"result", "consequence"})
-"""Nouns of a clause that tells an act's outcome: "as a result of which two men were hurt"."""
-Result = Callable[[Event, Event], bool]
-"""(harm, attack) -> whether the harm is told as the attack's own outcome (:func:`result_of`)."""
-
-
-def result_of(doc) -> Result:  # type: ignore[no-untyped-def]
-    """(harm, attack) -> whether the harm's trigger is a clause of the attack's own verb that
-    tells its outcome: a participle ("shelled Juba, killing 20 people", "..., killing one and
-    wounding four") or a relative "as a result of which ..." ("fired on X as a result of which
-    one civilian was killed"). The act's subject did the harm: its victims are the act's, even
-    where the act names the place it hit."""
-    def token(event: Event):  # type: ignore[no-untyped-def]
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return piece.root if piece is not None else None
-
-    def told(harm: Event, attack: Event) -> bool:
-        clause, act = token(harm), token(attack)
-        host = _outcome_host(clause) if clause is not None else None
-        return act is not None and host is not None and (act in _conjuncts_up(host) or (
-            act.dep_ in ("dobj", "nsubj") and act.head in _conjuncts_up(host)))
-    return told
-
-
-def _outcome_host(clause):  # type: ignore[no-untyped-def]
-    """The verb an outcome clause hangs on, or ``None`` for any other clause."""
-    while clause.dep_ == "conj" and clause.head is not clause:  # "killing one and wounding four"
-        clause = clause.head
-    if clause.dep_ == "advcl" and clause.tag_ == "VBG":
-        return clause.head
-    noun = clause.head
-    if clause.dep_ == "relcl" and noun.lemma_.lower() in RESULT_NOUNS and noun.dep_ == "pobj":
-        return noun.head.head  # "as a result of which ...": the verb "as" modifies
-    return None
-
-
-def _conjuncts_up(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """``verb`` and the verbs it is a later conjunct of: "attacked X, coded to Y, killing 2"."""
-    chain = [verb]
-    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
-        chain.append(chain[-1].head)
-    return chain
-
-
 def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
-                 named: Callable[[Event], bool] | None = None,
-                 result: Result | None = None) -> list[Event]:
+                 named: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
     Within the attack's own sentence, the harm is its toll only when the attack names nothing
     it was aimed at, neither an actor nor a named object (``named``, :func:`named_object`):
-    in "killed a soldier and wounded two others" the act is aimed at what it names, and whom
-    it hit besides is told as its own event; or when the harm is told as the act's outcome
-    (``result``, :func:`result_of`: "shelled Juba, killing 20 people")."""
+    in "shelled Juba, killing 20 people", "killed a soldier and wounded two others" the act is
+    aimed at what it names, and whom it hit besides is told as its own event."""
     found = list(events)
     for position, harm in enumerate(events):
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
-        if before is None or not _toll_of(harm, found[before], implied) or _kept_apart(
-                harm, found[before], named, result):
+        if before is None or not _toll_of(harm, found[before], implied) or (
+                harm.sentence == found[before].sentence and _aimed(found[before], named)):
             continue
-        for index in _telling(found, before, harm, implied, named, result):
+        for index in _telling(found, before, harm, implied, named):
             attack = found[index]
             damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
             added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
@@ -167,16 +121,8 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
     return found
 
 
-def _kept_apart(harm: Event, attack: Event, named: Callable[[Event], bool] | None,
-                result: Result | None) -> bool:
-    """Whether a harm in its attack's own sentence is told apart from the attack's aim: the
-    attack names what it was aimed at, and the harm is no outcome clause of its verb."""
-    return harm.sentence == attack.sentence and _aimed(attack, named) and not (
-        result is not None and result(harm, attack))
-
-
 def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
-             named: Callable[[Event], bool] | None, result: Result | None = None) -> list[int]:
+             named: Callable[[Event], bool] | None) -> list[int]:
     """The attacks one harm is the toll of: the nearest before it, and the other words of its
     sentence that tell the same attack ("an IED by X detonated": "IED" and "detonated"), whose
     agents the harm does not contradict either, nor, in the harm's own sentence, their aim."""
@@ -184,7 +130,7 @@ def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callab
     return [i for i in range(nearest + 1) if i == nearest or (
         events[i].sentence == sentence and _attack(events[i])
         and _toll_of(harm, events[i], implied)
-        and not _kept_apart(harm, events[i], named, result))]
+        and not (harm.sentence == sentence and _aimed(events[i], named)))]
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})
@@ -348,4 +294,4 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
 
 
 __all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of",
-           "result_of", "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
+           "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
