@@ -121,13 +121,3 @@ def test_a_sides_loss_in_their_fight_is_their_mutual_act(extractor):
 def test_a_harm_to_a_third_party_or_by_one_side_stays_one_sided(extractor, text):
     kind, agents, targets, act = _events(extractor, text)[0]
     assert targets and act is None
-
-
-def test_a_sides_loss_in_a_fight_with_another_side_is_their_mutual_act(extractor):
-    """"killed in clashes with X": the victim's side fought X; civilians killed there did not."""
-    found = _events(extractor, "A Kenyan soldier was killed in clashes with Somali rebels near "
-                               "Mombasa.")
-    assert found[0] == ("ArmedClash", ("kenya-military", "somalia-rebels"), (), "mutually")
-    kind, agents, targets, act = _events(extractor, "Two traders were killed in clashes with "
-                                                    "Somali rebels near Mombasa.")[0]
-    assert act is None and "somalia-rebels" not in agents and targets

@@ -18,7 +18,7 @@ from kg.analysis.families import family_of
 from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
 from kg.extract.role_words import (LAID_MUNITIONS, RUN_INTO_PREPS, RUN_INTO_VERBS,
                                    WEAPON_USE_VERBS)
-from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
+from kg.extract.sides import between_phrases
 
 EVENT_ADJUNCT_PREPS = frozenset({"during", "in", "following", "after", "amid", "amidst"})
 """Prepositions whose event noun tells the event a harm happened in: "killed during a raid"."""
@@ -54,24 +54,6 @@ def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     noun = _agentive_event(verb, actor_at)
     between = between_phrases(noun) if noun is not None else []
     return actors_in(unlocated(between[0]), actor_at) if between else ()
-
-
-def adjunct_foes(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The other side of the fight a passive harm happened in, named by its "with" phrase:
-    "a soldier was killed in clashes with X" -> X, whom the victim's side fought; ``()`` when
-    the harm has an agent clause or ``verb`` is no passive."""
-    from kg.extract.triggers import trigger_type
-
-    if not passive(verb) or any(_clause_agents(c, actor_at) for c in verb.children):
-        return ()
-    fights = [noun for prep in verb.children if prep.dep_ == "prep"
-              and prep.lower_ in EVENT_ADJUNCT_PREPS for noun in prep.children
-              if noun.dep_ == "pobj" and trigger_type(noun) is not None]
-    return next((found for noun in fights[:1] if noun.lemma_.lower() in RECIPROCAL_LEMMAS
-                 and (found := tuple(k for p in noun.children if p.dep_ == "prep"
-                                     and p.lower_ == "with" for g in p.children
-                                     if g.dep_ == "pobj" for k in phrase_actors(g, actor_at)))),
-                ())
 
 
 def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
@@ -149,5 +131,5 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
     return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_foes", "adjunct_sides",
-           "munition_run_into", "passive", "weapon_layers", "weapon_user"]
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into",
+           "passive", "weapon_layers", "weapon_user"]

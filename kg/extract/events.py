@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.analysis.families import family_of
-from kg.extract.adjunct_events import adjunct_foes, weapon_layers
+from kg.extract.adjunct_events import weapon_layers
 from kg.extract.clauses import clause_of, clause_tokens, labelled_clause
 from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
@@ -143,27 +143,14 @@ DISARMING = frozenset({"DisruptedWeapons"})
 """Event types of seizing, defusing or intercepting weapons: done to whoever laid them."""
 
 
-def _either(actor_at: ActorAt, fallback_at: ActorAt | None) -> ActorAt:
-    """A gazetteer actor at a token, else one outside it."""
-    return lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)
-
-
 def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
               ) -> tuple[str, ...]:
     """Who laid, fired or owns the weapons a disarming act names (the clause a heading labels:
     "Defusal: soldiers defused an IED planted by X"): the act's targets, never its agents ("a
     missile fired by X was intercepted": X fired, the interceptor acted on X); a stated user
     comes before an owner guessed from where the thing was."""
-    return weapon_layers(labelled_clause(token) or token, _either(actor_at, fallback_at))
-
-
-def _fought_with(token, victims: tuple[str, ...], actor_at: ActorAt  # type: ignore[no-untyped-def]
-                 ) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    """A passive harm with no agent, to armed victims, in a fight with a side it names ("a
-    soldier was killed in clashes with X"): the victims' side and X fought each other, a
-    mutual act with both as agents; ``None`` for any other harm."""
-    foes = tuple(k for k in adjunct_foes(token, actor_at) if k not in victims)
-    return ((*victims, *foes), (), "mutually") if foes else None
+    either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
+    return weapon_layers(labelled_clause(token) or token, either)
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
@@ -267,9 +254,6 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
                                              fallback_at)
-        if not agents and targets and many is not None and not any(map(many, targets)):
-            agents, targets, agents_act = _fought_with(token, targets, _either(actor_at, fallback_at)
-                                                       ) or (agents, targets, agents_act)
         if event_type in DISARMING:  # "defused an IED planted by X": X's, before any owner
             layers = _disarmed(token, actor_at, fallback_at)
             agents, targets = tuple(k for k in agents if k not in layers), layers or targets
