@@ -151,6 +151,8 @@ def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ign
     comes before an owner guessed from where the thing was."""
     either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
     return weapon_layers(labelled_clause(token) or token, either)
+
+
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
