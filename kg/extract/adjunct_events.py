@@ -9,7 +9,8 @@ the event phrase or clause it happened in does. Its parties (its
 agents of the harm, rather than an unidentified armed group. An event phrase "with" a side
 names only the other side ("killed during clashes with X": the victim's side fought X), and
 gives no agent. Likewise "a landmine planted by X exploded": whoever planted or fired a
-weapon did what it did (:func:`weapon_user`).
+weapon did what it did (:func:`weapon_user`), and what is done to the weapon ("soldiers
+defused a mine planted by X") is done to them (:func:`weapon_layers`).
 """
 
 from __future__ import annotations

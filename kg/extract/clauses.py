@@ -118,7 +118,7 @@ def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-
         return passive_subjects(head)
     if verb.dep_ in ("pcomp", "advcl") and own_aux:  # "was buried alive after being kidnapped"
         main = head.head if verb.dep_ == "pcomp" else head
-        return passive_subjects(main) or controller_subjects(main) \
+        return (passive_subjects(main) or controller_subjects(main)) \
             if main.pos_ in ("VERB", "AUX") else []
     if verb.dep_ != "conj":
         return []

@@ -14,7 +14,9 @@ offensives by X and Y"); the graph calls them allied only when the text says so
   "X clashed with Y" (a symmetric predicate's "with" names the other side),
   "each other", "mutual", and the types that take two sides (X and Y negotiate,
   sign an agreement); one group with such a cue acts on itself ("a clash between
-  gang members", "drivers clashed with one another").
+  gang members", "drivers clashed with one another"); a side's loss in the fight
+  between two sides is theirs on each other ("a soldier was killed during a firefight
+  between X and Y").
 
 Examples
 --------
