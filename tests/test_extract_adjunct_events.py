@@ -79,3 +79,37 @@ def test_who_runs_into_a_laid_munition_is_hit_not_the_attacker(extractor, text, 
 def test_who_detonates_a_munition_is_the_attacker(extractor):
     event = _first(extractor, "Somali rebels detonated an IED near Mombasa, Kenya.")
     assert "somalia-rebels" in event.agents
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 February 2022, Kenyan soldiers defused a bomb planted by Somali rebels near Mombasa.",
+    "On 9 February 2022, a bomb planted by Somali rebels was found and defused by Kenyan soldiers "
+    "near Mombasa.",
+    "Defusal: On 9 February 2022, Kenyan soldiers discovered and destroyed two landmines likely "
+    "laid by Somali rebels near Mombasa.",
+    "On 9 February 2022, Kenyan soldiers seized a cache of weapons belonging to Somali rebels "
+    "near Mombasa.",
+    "Defusal: On 6 April 2022, Kenyan soldiers destroyed three IEDs likely planted by Somali "
+    "rebels in a market near Mombasa.",  # stated, not the market's people
+])
+def test_a_disrupted_weapon_is_done_to_whoever_laid_it(extractor, text):
+    event = _first(extractor, text)
+    assert event.event_type == "DisruptedWeapons"
+    assert (event.agents, event.targets) == (("kenya-military",), ("somalia-rebels",))
+
+
+def test_a_disrupted_weapon_nobody_is_said_to_have_laid_has_no_target(extractor):
+    event = _first(extractor, "On 9 February 2022, Kenyan soldiers defused a bomb found near a "
+                              "school in Mombasa.")
+    assert event.event_type == "DisruptedWeapons" and event.targets == ()
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 April 2022, a missile fired by Somali rebels was intercepted near Mandera.",
+    "On 5 April 2022, local air defences intercepted a missile fired by Somali rebels near "
+    "Mandera.",
+])
+def test_who_fired_an_intercepted_weapon_is_acted_on_not_acting(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    event = next(e for e in extraction.events if e.event_type == "DisruptedWeapons")
+    assert "somalia-rebels" in event.targets and "somalia-rebels" not in event.agents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from kg.documents import article_from_text
 from kg.extract.clauses import labelled_clause, passive_subjects
@@ -82,3 +83,29 @@ def test_the_controller_of_an_infinitive_is_its_subject():
               deps=["nsubj", "ROOT", "advmod", "aux", "advcl", "cc", "conj"])
     assert [t.text for t in controller_subjects(doc[6])] == ["he"]
     assert controller_subjects(doc[2]) == []
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("On 15 May 2022, a trader was found dead near Mombasa after being abducted by Somali rebels.",
+     "abducted", "trader"),
+    ("On 15 May 2022, two traders fled Mombasa after being attacked by Somali rebels.",
+     "attacked", "traders"),
+])
+def test_a_passive_adjunct_with_no_subject_shares_its_clauses_subject(extractor, text, verb,
+                                                                       subject):
+    """ "after being abducted": the one abducted is the subject of the clause it tells of."""
+    from kg.extract.clauses import patients
+
+    doc = extractor.nlp(text)
+    assert [t.text for t in patients(next(t for t in doc if t.text == verb))] == [subject]
+    extraction = _extract(extractor, text)
+    actors = {a.key: a for a in extraction.actors}
+    act = next(e for e in extraction.events if e.trigger.text == verb)
+    assert [actors[k].kind for k in act.targets] == ["civilians"]
+
+
+def test_a_passive_adjunct_with_its_own_subject_keeps_it(extractor):
+    from kg.extract.clauses import patients
+
+    doc = extractor.nlp("Two traders fled Mombasa after their shop was attacked by rebels.")
+    assert patients(next(t for t in doc if t.text == "attacked")) == []

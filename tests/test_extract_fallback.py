@@ -257,3 +257,19 @@ def test_a_place_in_the_name_of_a_body_is_part_of_the_name(extractor):
 def test_a_place_in_the_name_of_state_forces_stays_a_place_of_theirs(extractor):
     extraction, _ = _events(extractor, "The Kenya Defence Forces shelled two villages near Mombasa.")
     assert "kenya" in [m.key for m in extraction.mentions if m.kind == "place"]
+
+
+def test_capitals_the_tagger_calls_a_common_noun_are_an_acronym_unless_a_modifier_or_weapon():
+    """"with the FAKDM" names an organisation though tagged NN; "NGO vehicles" modifies a thing
+    and "the IED" is a weapon of the event lexicon."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.fallback import _acronym
+
+    words = ["with", "the", "FAKDM", "NGO", "vehicles", "the", "IED"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=[w.lower() for w in words],
+              pos=["ADP", "DET", "NOUN", "NOUN", "NOUN", "DET", "NOUN"],
+              tags=["IN", "DT", "NN", "NN", "NNS", "DT", "NN"], heads=[0, 2, 0, 4, 4, 6, 6],
+              deps=["ROOT", "det", "pobj", "compound", "ROOT", "det", "ROOT"])
+    assert [_acronym(doc[i]) for i in (2, 3, 6)] == [True, False, False]

@@ -104,3 +104,20 @@ def test_the_object_of_a_one_sided_attack_stays_its_target(extractor):
     events = _events(extractor, "On 3 May 2022, Somali rebels attacked Kenyan soldiers "
                                 "near Garissa.")
     assert events[0][2] and events[0][3] != "mutually"
+
+
+def test_a_sides_loss_in_their_fight_is_their_mutual_act(extractor):
+    """A passive harm with its agents from a "between" phrase of the fight it happened in."""
+    found = _events(extractor, "A Kenyan soldier was killed during a firefight between Somali "
+                               "rebels and the Kenyan army near Mombasa.")
+    assert found[0] == ("ArmedClash", ("somalia-rebels", "kenya-military"), (), "mutually")
+
+
+@pytest.mark.parametrize("text", [
+    "Two traders were killed during clashes between Somali rebels and Kenyan soldiers near Mombasa.",
+    "A Kenyan soldier was killed by Somali rebels during a firefight between Somali rebels and "
+    "the Kenyan army near Mombasa.",
+])
+def test_a_harm_to_a_third_party_or_by_one_side_stays_one_sided(extractor, text):
+    kind, agents, targets, act = _events(extractor, text)[0]
+    assert targets and act is None

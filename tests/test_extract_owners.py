@@ -35,6 +35,17 @@ def test_the_owner_named_in_an_of_phrase_is_the_target(extractor):
     assert found == [("military", "somalia")]
 
 
+def test_those_a_vehicle_carries_are_hit_with_it(extractor):
+    found = _targets(extractor, "On 3 May 2022, rebels threw stones at a private car carrying "
+                                "Kenyan soldiers near Garissa.")
+    assert ("military", "kenya") in found
+
+
+def test_what_a_vehicle_carries_that_is_no_actor_leaves_it_the_civilians(extractor):
+    assert _targets(extractor, "On 3 May 2022, rebels attacked a truck carrying food near "
+                               "Garissa, Kenya.") == [("civilians", "kenya")]
+
+
 def test_a_thing_of_no_owner_class_is_no_target(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels attacked a bridge near Garissa, "
                                "Kenya.") == []

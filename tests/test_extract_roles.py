@@ -373,3 +373,40 @@ def test_a_fallback_silent_where_the_roles_were_sought_runs_no_second_search(mon
     assert searches == [3]
     assert module.roles(doc[3], {0: "rebels"}.get, {2: "brigade"}.get)[0] == ("rebels", "brigade")
     assert searches == [3, 3, 3]
+
+
+def test_the_subject_the_parser_gives_a_clause_after_a_verb_of_aim_is_its_object():
+    """ "detonated, targeting [Kenya forces escorting a truck]" parsed as a clause: the forces
+    are what the act was aimed at; a clause's object ("a truck") is not."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.roles import _aim_targets
+
+    words = ["bombs", "detonated", ",", "targeting", "Kenya", "forces", "escorting", "a", "truck"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              lemmas=["bomb", "detonate", ",", "target", "Kenya", "force", "escort", "a", "truck"],
+              pos=["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "NOUN", "VERB", "DET", "NOUN"],
+              tags=["NNS", "VBD", ",", "VBG", "NNP", "NNS", "VBG", "DT", "NN"],
+              heads=[1, 1, 1, 1, 5, 6, 3, 8, 6],
+              deps=["nsubj", "ROOT", "punct", "advcl", "compound", "nsubj", "ccomp", "det", "dobj"])
+    keys = {5: "kenya-military", 8: "kenya-civilians"}
+    assert _aim_targets(doc[1], keys.get) == ("kenya-military",)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 5 April 2022, a Kenyan airstrike struck Somali rebel positions near Mandera.",
+     "somalia-rebels"),
+    ("On 5 April 2022, a roadside bomb hit a Kenyan army convoy near Mandera.", "kenya-military"),
+    ("On 5 April 2022, a drone strike targeted Somali rebels near Mandera.", "somalia-rebels"),
+])
+def test_an_act_named_as_the_subject_of_a_verb_of_impact_hits_its_object(extractor, text,
+                                                                          target):
+    extraction = extractor.extract(article_from_text(text, origin="roles"))
+    assert target in extraction.events[0].targets
+
+
+def test_the_object_of_another_verb_an_act_is_the_subject_of_is_not_its_target(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 5 April 2022, a Kenyan airstrike worried Somali rebels near Mandera.", origin="roles"))
+    assert "somalia-rebels" not in extraction.events[0].targets

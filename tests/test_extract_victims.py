@@ -3,6 +3,7 @@ made-up reports."""
 
 from __future__ import annotations
 
+import pytest
 
 from kg.documents import article_from_text
 
@@ -110,3 +111,13 @@ def test_the_dead_are_the_target_of_every_word_that_tells_the_attack(extractor):
         "died.", origin="victims"))
     ied, detonated = extraction.events[:2]
     assert ied.targets == detonated.targets == ("kenya-civilians",)
+
+
+@pytest.mark.parametrize("toll", ["Two civilians were killed.", "Two civilians died."])
+def test_damage_told_with_no_one_doing_it_does_not_take_the_attacks_toll(extractor, toll):
+    """"Houses were destroyed." is the shelling's damage, no attack: the dead after it are
+    the shelling's."""
+    event, targets = _first(extractor, "On 15 April 2022, Kenyan soldiers shelled a village near "
+                                       f"Garissa. Houses were destroyed. {toll}")
+    assert event.trigger.text == "shelled"
+    assert [t.kind for t in targets] == ["civilians"]

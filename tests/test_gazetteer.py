@@ -45,6 +45,13 @@ def test_composites_from_nationality_and_agent_noun(extractor):
     assert extraction.actor("peru-military").country == "PER"
 
 
+@pytest.mark.parametrize("text", ["Kenyan air defences intercepted two drones near Mandera.",
+                                  "Kenyan air defense systems shot down a drone near Mandera."])
+def test_a_nations_air_defences_are_its_armed_forces(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="c"))
+    assert extraction.events[0].agents == ("kenya-military",)
+
+
 def test_a_title_before_a_name_is_the_person(extractor):
     text = "Lebanese Foreign Minister Gebran Bassil praised the Lebanese army."
     extraction = extractor.extract(article_from_text(text, origin="t"))

@@ -9,7 +9,8 @@ the event phrase or clause it happened in does. Its parties (its
 agents of the harm, rather than an unidentified armed group. An event phrase "with" a side
 names only the other side ("killed during clashes with X": the victim's side fought X), and
 gives no agent. Likewise "a landmine planted by X exploded": whoever planted or fired a
-weapon did what it did (:func:`weapon_user`).
+weapon did what it did (:func:`weapon_user`), and what is done to the weapon ("soldiers
+defused a mine planted by X") is done to them (:func:`weapon_layers`).
 """
 
 from __future__ import annotations
@@ -35,22 +36,35 @@ def passive(verb) -> bool:  # type: ignore[no-untyped-def]
 def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The agents of the first event noun in an adjunct of a passive ``verb`` that names any:
     its parties, its "by" phrase, or its actor modifier; ``()`` for any other verb."""
-    from kg.extract.triggers import trigger_type
-
     if not passive(verb):
         return ()
     found = next((f for c in verb.children if (f := _clause_agents(c, actor_at))), ())
     if found:  # "was killed after X opened fire on his unit"
         return found
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in EVENT_ADJUNCT_PREPS:
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and trigger_type(noun) is not None:
-                found = _event_agents(noun, actor_at)
-                if found:
-                    return found
-    return ()
+    noun = _agentive_event(verb, actor_at)
+    return _event_agents(noun, actor_at) if noun is not None else ()
+
+
+def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The sides of the two-sided event a passive harm happened in, when they are its agents:
+    "a soldier was killed during a firefight between the rebels and the army" -> the rebels
+    and the army, who fought each other; ``()`` when the harm's agents come from elsewhere
+    (an event clause, a "by" phrase, a modifier) or ``verb`` is no passive."""
+    if not passive(verb) or any(_clause_agents(c, actor_at) for c in verb.children):
+        return ()
+    noun = _agentive_event(verb, actor_at)
+    between = between_phrases(noun) if noun is not None else []
+    return actors_in(unlocated(between[0]), actor_at) if between else ()
+
+
+def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
+    """The first event noun in an adjunct of ``verb`` that names agents ("during a raid by X")."""
+    from kg.extract.triggers import trigger_type
+
+    return next((noun for prep in verb.children
+                 if prep.dep_ == "prep" and prep.lower_ in EVENT_ADJUNCT_PREPS
+                 for noun in prep.children if noun.dep_ == "pobj"
+                 and trigger_type(noun) is not None and _event_agents(noun, actor_at)), None)
 
 
 def _clause_agents(clause, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -88,6 +102,22 @@ def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
                  for k in actors_in(by.subtree, actor_at))
 
 
+def weapon_layers(trigger, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Who laid, fired or owns the weapons an act names or acts on: "soldiers defused an IED
+    planted by X", "a bomb placed by X was found and defused", "seized a cache of arms
+    belonging to X". A disrupted weapon is its user's: the act of disrupting it is done to them."""
+    things = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+    things += [c for verb in (trigger, *trigger.conjuncts) for c in verb.children
+               if c.dep_ in ("dobj", "nsubjpass")]
+    things += [g for thing in things for p in thing.children if p.dep_ == "prep"
+               and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "a cache of arms"
+    owners = [g for thing in things for acl in thing.children if acl.dep_ == "acl"
+              and acl.lemma_.lower() == "belong" for p in acl.children if p.dep_ == "prep"
+              for g in p.children if g.dep_ == "pobj"]
+    return tuple(dict.fromkeys([*(k for thing in things for k in weapon_user(thing, actor_at)),
+                                *(k for owner in owners for k in phrase_actors(owner, actor_at))]))
+
+
 def munition_run_into(verb):  # type: ignore[no-untyped-def]
     """The laid munition ``verb`` says its subject ran into, or ``None``: the object of "hit",
     "struck", or of "on"/"over" after "stepped", "drove", "exploded" ("a bus struck a
@@ -102,5 +132,5 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
     return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "munition_run_into", "passive",
-           "weapon_user"]
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into",
+           "passive", "weapon_layers", "weapon_user"]

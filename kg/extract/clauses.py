@@ -105,7 +105,9 @@ def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-
     man was shot and killed"), with its own passive auxiliary the subject of an active one
     ("a man went to the office and was beaten", also where the parser hangs it on an infinitive
     of that verb: "went there to ask and was beaten"), the subject of a passive verb that raises it
-    ("a civilian was reported to be tortured"), and so on up a chain of such verbs."""
+    ("a civilian was reported to be tortured"), the subject of the clause a passive adjunct
+    hangs on ("a child was found dead after being abducted", "two men fled before being
+    shot"), and so on up a chain of such verbs."""
     passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
     own_aux = any(a.dep_ == "auxpass" for a in verb.children)
     if not passive or depth > 3 or verb.head.i == verb.i or any(
@@ -114,6 +116,10 @@ def patients(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-
     head = verb.head
     if verb.dep_ == "xcomp" and own_aux:  # "was reported to be tortured"
         return passive_subjects(head)
+    if verb.dep_ in ("pcomp", "advcl") and own_aux:  # "was buried alive after being kidnapped"
+        main = head.head if verb.dep_ == "pcomp" else head
+        return (passive_subjects(main) or controller_subjects(main)) \
+            if main.pos_ in ("VERB", "AUX") else []
     if verb.dep_ != "conj":
         return []
     return passive_subjects(head) or (controller_subjects(head) if own_aux else []) \

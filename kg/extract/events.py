@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import clause_of, clause_tokens
+from kg.extract.adjunct_events import weapon_layers
+from kg.extract.clauses import clause_of, clause_tokens, labelled_clause
 from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
 from kg.extract.mediation import go_between_type, with_mediators
@@ -138,6 +139,20 @@ def _none(key: str) -> bool:
     return False
 
 
+DISARMING = frozenset({"DisruptedWeapons"})
+"""Event types of seizing, defusing or intercepting weapons: done to whoever laid them."""
+
+
+def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ignore[no-untyped-def]
+              ) -> tuple[str, ...]:
+    """Who laid, fired or owns the weapons a disarming act names (the clause a heading labels:
+    "Defusal: soldiers defused an IED planted by X"): the act's targets, never its agents ("a
+    missile fired by X was intercepted": X fired, the interceptor acted on X); a stated user
+    comes before an owner guessed from where the thing was."""
+    either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
+    return weapon_layers(labelled_clause(token) or token, either)
+
+
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})
 """Types outside the fights family whose object may be a thing whose owner is hit, or a
 person taken ("arrested a designer"): :mod:`kg.extract.owners`."""
@@ -241,6 +256,9 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)
         agents, targets, agents_act = relate(token, event_type, agents, targets, actor_at,
                                              fallback_at)
+        if event_type in DISARMING:  # "defused an IED planted by X": X's, before any owner
+            layers = _disarmed(token, actor_at, fallback_at)
+            agents, targets = tuple(k for k in agents if k not in layers), layers or targets
         if event_type in ONE_SIDED and agents and not targets:
             targets = tuple(k for k in stated_counterparts(token, actor_at) if k not in mediators)
         if (agents or targets) and set(agents) == set(targets) and not (

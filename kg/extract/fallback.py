@@ -269,9 +269,11 @@ def _common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-un
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether ``token`` is an organisation's acronym the tagger did not name: a proper noun of
-    three or more capitals ("MFDC", "CODECO-ALC"), not a thing counted with an indefinite
-    article or a number ("an IED", "a UAV", "1 IED").
+    """Whether ``token`` is an organisation's acronym the tagger did not name: a word of three
+    or more capitals ("MFDC", "CODECO-ALC"), a proper noun, or a common noun by its tag that
+    names no event or weapon of the lexicon and heads its phrase ("clashed with the FARDC",
+    where the tagger took the unknown word for a noun; not "NGO vehicles"); not a thing
+    counted with an indefinite article or a number ("an IED", "a UAV", "1 IED").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -283,9 +285,18 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
     [False, True, False, False, False, False, False]
     """
     letters = token.text.replace("-", "")
-    return (token.pos_ == "PROPN" and len(letters) >= 3 and letters.isalpha()
-            and letters.isupper() and not any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                              or c.dep_ == "nummod" for c in token.children))
+    return (len(letters) >= 3 and letters.isalpha() and letters.isupper()
+            and (token.pos_ == "PROPN" or token.tag_ == "NN" and token.dep_ != "compound"
+                 and not _lexicon_noun(token))
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                        or c.dep_ == "nummod" for c in token.children))
+
+
+def _lexicon_noun(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun names an event or its weapon in the event lexicon ("IED", "RPG")."""
+    from kg.extract.triggers import trigger_type
+
+    return trigger_type(token) is not None
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,9 @@ offensives by X and Y"); the graph calls them allied only when the text says so
   "X clashed with Y" (a symmetric predicate's "with" names the other side),
   "each other", "mutual", and the types that take two sides (X and Y negotiate,
   sign an agreement); one group with such a cue acts on itself ("a clash between
-  gang members", "drivers clashed with one another").
+  gang members", "drivers clashed with one another"); a side's loss in the fight
+  between two sides is theirs on each other ("a soldier was killed during a firefight
+  between X and Y").
 
 Examples
 --------
@@ -27,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+from kg.extract.adjunct_events import adjunct_sides
 from kg.extract.roles import ActorAt
 from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
 
@@ -166,11 +169,14 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         return agents, targets, "allied"
     if len(agents) <= 1 and not targets and (_mutual_cue(token) or _sides(token)):
         return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
-    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(
-            token, lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)):
+    either_at = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
+    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(token, either_at):
         return (*agents, *targets), (), "mutually"  # "X clashed with Y": Y clashed with X too
     if len(agents) < 2:
         return agents, targets, None
+    sides = set(adjunct_sides(token, either_at))
+    if set(agents) == sides and set(targets) <= sides:  # "a soldier was killed in a clash
+        return agents, (), "mutually"  # between X and Y": one side's loss in their fight
     if (joined and len(agents) > 1) or _joint_cue(token):
         return agents, targets, "jointly"
     if not targets and (event_type in RECIPROCAL_TYPES or _mutual_cue(token)

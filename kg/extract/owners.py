@@ -147,15 +147,22 @@ def nationality_of_military_object(token) -> bool:  # type: ignore[no-untyped-de
         and token.head.lemma_.lower() in MILITARY_OBJECTS
 
 
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry"})
+"""Verbs whose participle on a vehicle names whom it held: "a car carrying X members"."""
+
+
 def owner_phrases(noun):  # type: ignore[no-untyped-def]
     """The noun phrases that own an owned thing: "the positions of X", "camels belonging to X",
-    "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`)."""
+    "looted cows from pastoralists" is the verb's (see :mod:`kg.extract.roles`); a vehicle's
+    are also those it carries ("a drone strike hit a car carrying X": the strike hit X)."""
     if noun.lemma_.lower() not in OWNED_NOUNS:
         return []
     found = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
              for g in p.children if g.dep_ == "pobj"]
     found += [g for acl in noun.children if acl.dep_ == "acl" and acl.lemma_ == "belong"
               for p in acl.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    found += [g for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBG"
+              and acl.lemma_.lower() in CARRYING_VERBS for g in acl.children if g.dep_ == "dobj"]
     return found
 
 

@@ -91,9 +91,12 @@ RUN_INTO_VERBS = frozenset({"hit", "strike", "step", "run", "drive", "ride", "ex
 IED", "a car drove over a landmine", "a truck exploded on a mine"): their subject is hit, not
 the one who struck."""
 RUN_INTO_PREPS = frozenset({"on", "onto", "over", "into"})
+IMPACT_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy"})
+"""Verbs by which an act named as their subject reaches what it hit: "an airstrike hit X",
+"a car bomb targeted X", "shelling damaged X's positions"."""
 
 __all__ = ["AIMED_PREPS", "LAID_MUNITIONS", "RUN_INTO_VERBS", "RUN_INTO_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
            "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
-           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS"]
+           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS", "IMPACT_VERBS"]

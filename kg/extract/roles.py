@@ -12,7 +12,7 @@ from kg.extract.claimed_acts import misread_subjects
 from kg.extract.clauses import clause_of, labelled_clause, main_verb
 from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
-                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS,
+                                   COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS, IMPACT_VERBS,
                                    LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
                                    RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
@@ -171,10 +171,14 @@ AIM_VERBS = {"target", "aim"}
 
 
 def _aim_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"."""
-    return tuple(k for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
-                 and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
-                 for k in _roles_of_verb(c, actor_at)[1])
+    """Targets of a clause of aim hanging on ``head``: "..., targeting a convoy of X"; a verb
+    of aim takes no clause, so the subject the parser gives a clause after it is its object
+    ("targeting X forces escorting a truck", parsed as "targeting [X forces escorting ...]")."""
+    aims = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "conj")
+            and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS]
+    return tuple(k for c in aims for k in _roles_of_verb(c, actor_at)[1] or tuple(
+        k for clause in c.children if clause.dep_ == "ccomp" for s in clause.children
+        if s.dep_ == "nsubj" for k in phrase_actors(s, actor_at)))
 
 
 def _met_targets(head, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -270,7 +274,8 @@ def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-u
     phrase ("set fire to a car", "opened fire on them", "opened fire in the direction of X"), a
     throwing verb's aimed phrase ("hurled petrol bombs at a police station"), the verb's clause
     of purpose ("began a hunger strike to protest X") or a light verb's conjoined act ("opened
-    fire and killed a man")."""
+    fire and killed a man"), or what the verb of impact it is the subject of hit ("an airstrike
+    struck X")."""
     light = first.dep_ == "dobj" and _light(head)
     found = tuple(k for p in head.children if p.dep_ == "prep"
                   for g in (p.children if p.lower_ in LIGHT_TARGET_PREPS
@@ -279,6 +284,8 @@ def _verb_told_targets(noun, first, head, actor_at: ActorAt  # type: ignore[no-u
     if not found and first.dep_ == "dobj" and head.lemma_.lower() in THROWING_VERBS:
         found = tuple(k for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
                       for g in p.children for k in phrase_actors(g, actor_at))
+    if not found and first.dep_ == "nsubj" and head.lemma_.lower() in IMPACT_VERBS:
+        found = tuple(_own_targets(head, actor_at))  # "an airstrike hit X's positions"
     if not found and head is not noun and head.pos_ == "VERB":
         found = _purpose_targets(head, actor_at) or (
             tuple(conjoined_targets(head, actor_at)) if light else ())

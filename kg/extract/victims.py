@@ -41,8 +41,9 @@ REACH = 2
 """How many sentences after an attack its toll may be told."""
 HAPPENED = ("asserted", "reported")
 ATTACK_OTHERS = frozenset({"Looting", "ViolentDemonstration", "DisruptedWeapons"})
-"""Event types outside the fights family that an attack's toll may follow: "militants burnt
-houses; they shot a resident"."""
+"""Event types outside the fights family that an attack's toll may follow when someone did
+them: "militants burnt houses; they shot a resident". With no one named, such a passive
+("Houses were damaged.") tells the damage an attack before it did: a toll, not an attack."""
 
 
 def _attack(event: Event) -> bool:
@@ -50,7 +51,8 @@ def _attack(event: Event) -> bool:
     the dead may be of either side, so the toll names no target."""
     return event.modality in HAPPENED and event.agents_act != "mutually" \
         and event.event_type not in TERRITORIAL and (
-            family_of(event.event_type) == "fights" or event.event_type in ATTACK_OTHERS)
+            family_of(event.event_type) == "fights"
+            or event.event_type in ATTACK_OTHERS and bool(event.agents))
 
 
 HARM_STEMS = ("kill", "wound", "injur", "hurt", "die", "dead", "maim", "murder", "behead",
