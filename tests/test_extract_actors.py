@@ -108,3 +108,19 @@ def test_government_officials_stay_the_government(extractor):
     extraction = extractor.extract(article_from_text(
         "Kenyan government officials condemned the attack on Monday.", origin="actors"))
     assert "kenya-military" not in {m.key for m in extraction.mentions}
+
+
+@pytest.mark.parametrize("text", ["Houthi forces shelled government positions in Taiz.",
+                                  "A Houthi drone struck a base on Monday.",
+                                  "Government troops shelled Houthi positions near Marib."])
+def test_a_group_named_in_the_plural_is_named_by_its_singular_before_a_noun(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="singular"))
+    assert "houthis" in {a.key for a in extraction.actors}
+    assert not any(a.key.startswith("houthi-") for a in extraction.actors)
+
+
+@pytest.mark.parametrize("text", ["Hama fighters clashed with the army.",
+                                  "Reuter correspondents were detained."])
+def test_a_singular_that_names_a_place_or_a_single_body_is_no_plural_group(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="singular"))
+    assert not {"hamas", "reuters"} & {a.key for a in extraction.actors}

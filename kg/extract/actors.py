@@ -18,6 +18,8 @@ from kg.extract.gazetteer import Gazetteer
 
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
+SINGLE_KINDS = {"person", "media", "state"}
+"""Actors one of whose names ends in "s" without being a plural of people: "Reuters"."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class MentionMatcher:
                 elif how == "composite":
                     key, end = self._headed_sector(doc, end, key)
                 found.append(Found(start, end, kind, key, how))
-        found = found + self._of_composites(doc, found) + self._authored(doc)
+        found = found + self._of_composites(doc, found) + self._authored(doc) \
+            + self._singular_names(doc, found)
         found = found + self._coordinated_composites(doc, found)
         return found + self._world_places(doc, found)
 
@@ -178,6 +181,27 @@ class MentionMatcher:
             self.gazetteer.places.setdefault(place.key, place)
             world.append(Found(start, end, "place", place.key, "world"))
         return world
+
+    def _singular_names(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+        """A group named in the plural ("the Houthis") is named by its singular before a noun,
+        as an English plural noun modifies another in the singular ("Houthi forces", "a Houthi
+        drone"); not a singular that names a place ("Hama fighters" are no "Hamas")."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        singular = []
+        for token in doc:
+            key = self.gazetteer.aliases.get(token.lower_ + "s")
+            if key is None or token.i in taken or not token.text[:1].isupper() \
+                    or self.gazetteer.actors[key].kind in SINGLE_KINDS \
+                    or token.dep_ not in ("compound", "amod", "nmod") \
+                    or token.head.i <= token.i or token.head.pos_ != "NOUN" \
+                    or self._names_place(token.text):
+                continue
+            singular.append(Found(token.i, token.i + 1, "actor", key, "alias"))
+        return singular
+
+    def _names_place(self, name: str) -> bool:
+        world = self.gazetteer.world
+        return name.lower() in self.gazetteer.place_aliases or bool(world and world.lookup(name))
 
     def _authored(self, doc) -> list[Found]:  # type: ignore[no-untyped-def]
         """A nationality adjective on a proposal noun names its author, the state:
