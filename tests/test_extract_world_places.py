@@ -324,3 +324,15 @@ def test_a_curated_place_votes_firmly_for_the_country_of_a_lone_town():
     assert _cohere(names, [[home], [abroad]], chosen) == chosen  # one against one: kept
     kept = _cohere(names, [[home], [abroad]], chosen, curated=[("Kalvan", "XQX")])
     assert kept == {0: home}  # a namesake abroad of a town the index does not know
+
+
+def test_a_spelling_of_a_province_where_the_actors_are_beats_a_hamlet_abroad(extractor):
+    place = _event_place(extractor, "A Houthi drone struck an oil facility in Shabwa on Monday.")
+    assert (place.country, place.kind) == ("YEM", "region")  # Shabwah, not Sha Bwa in Myanmar
+
+
+@pytest.mark.parametrize("text", ["Russian forces shelled Pavlivka, Zaporizhia region.",
+                                  "Russian forces shelled Pavlivka overnight."])
+def test_an_actors_country_does_not_respell_a_town_named_abroad(extractor, text):
+    place = _event_place(extractor, text)  # alone, the many Pavlivkas may leave it unplaced
+    assert place is None or place.country == "UKR"

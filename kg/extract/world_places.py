@@ -103,10 +103,10 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if not options[number] and context and len(fold(candidate.text)) >= 5:
-            options[number] = [p for p in index.lookup(candidate.text, "skel", context)
-                               if _similar(candidate.text, p.name)
-                               and (p.population >= SKELETON_POPULATION or p.kind != "city"
-                                    or candidate.within)]
+            options[number] = _by_skeleton(index, candidate, context)
+        elif _namesakes_abroad(options[number], set(countries)) and len(fold(candidate.text)) >= 5:
+            options[number] = [p for p in _by_skeleton(index, candidate, set(countries))
+                               if p.kind != "city"] or options[number]
     candidates = confirm_within(candidates, options, final=True)  # by skeleton too
     resolved = keep_contained(containers(doc, candidates), options,
                               _resolve(candidates, options, context, first, classified),
@@ -114,6 +114,25 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     final = _cohere(candidates, options, resolved, [place for _, _, place in districts], curated)
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
+
+
+def _by_skeleton(index: WorldIndex, candidate: Candidate, countries: set[str]) -> list[WorldPlace]:
+    """The places of ``countries`` whose names differ from the candidate's in vowels or the
+    transliteration of a letter ("Shabwa" for Shabwah); a town only if not tiny."""
+    return [p for p in index.lookup(candidate.text, "skel", countries)
+            if _similar(candidate.text, p.name)
+            and (p.population >= SKELETON_POPULATION or p.kind != "city" or candidate.within)]
+
+
+def _namesakes_abroad(found: list[WorldPlace], countries: set[str]) -> bool:
+    """Whether every reading of a name is a small town outside the ``countries`` the curated
+    matches name: then a spelling of a province or district in them is the likelier reading
+    ("Shabwa" beside the Houthis is Yemen's Shabwah, not Sha Bwa in Myanmar); not a spelling
+    of a town, as an actor's country need not be where it acts ("Russian forces shelled
+    Pavlivka" is no Pavlovka in Russia)."""
+    return bool(countries and found) and all(
+        p.country not in countries and p.kind == "city" and p.population < FOREIGN_POPULATION
+        for p in found)
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
