@@ -2,9 +2,10 @@
 
 A worker (forked by :class:`kg.sparql.timeout.QueryPool`) first closes the
 pipes and sockets it inherited and confines itself (:mod:`kg.sandbox`: the store
-read-only, no socket); then, in a thread of its own (:func:`in_own_arena`), caps
-its address space and, for each job, runs the safety analysis under the job's deadline and evaluates the query
-(:func:`run_job`), and sends the answer back in pieces (:func:`send_reply`).
+read-only, no socket). Then, in a thread of its own (:func:`in_own_arena`), it
+caps its address space and, for each job, runs the safety analysis under the
+job's deadline, evaluates the query (:func:`run_job`) and sends the answer back
+in pieces (:func:`send_reply`).
 """
 
 from __future__ import annotations
@@ -243,8 +244,9 @@ def in_own_arena(work: Callable[[], None]) -> None:
     its page from the server first and searching long free lists. A thread started
     after the fork gets an arena of its own (or one of the server's little-used
     ones), so the worker's allocations fill pages of its own, one after the other.
-    Measured on the first page of a fresh worker at 100,000 articles (server CPU):
-    the busiest dyad's evidence 60 -> 36 ms, the busiest actor's page 250 -> 210 ms.
+    Measured on the first page of a worker forked from a warmed server at 100,000
+    articles (its CPU time, load 2.6-3.4): the busiest dyad's evidence 60 -> 36 ms, the
+    busiest actor's page 250 -> 210 ms.
 
     >>> seen = []
     >>> in_own_arena(lambda: seen.append(threading.current_thread() is threading.main_thread()))
