@@ -2,8 +2,8 @@
 
 A worker (forked by :class:`kg.sparql.timeout.QueryPool`) first closes the
 pipes and sockets it inherited and confines itself (:mod:`kg.sandbox`: the store
-read-only, no socket). Then, in a thread of its own (:func:`in_own_arena`), it
-caps its address space and, for each job, runs the safety analysis under the
+read-only, no socket), after capping its address space. Then, in a thread of its
+own (:func:`in_own_arena`), for each job it runs the safety analysis under the
 job's deadline, evaluates the query (:func:`run_job`) and sends the answer back
 in pieces (:func:`send_reply`).
 """
@@ -212,18 +212,19 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
 
     A :class:`~kg.pageworkers.PageJob` is rendered by ``wsgi_app``
     (:func:`kg.pageworkers.render_page`), which sends its own reply. The jobs are
-    answered in a thread of their own (:func:`in_own_arena`); the address-space cap
-    (``memory_mb``) is set there, once the thread's stack and heap are mapped.
+    answered in a thread of their own (:func:`in_own_arena`), started once the worker is
+    capped (its size read while ``/proc`` is still readable) and confined (which must come
+    before any thread); the thread's stack and heap count against ``memory_mb``.
     """
     freeze_inherited()  # the server's objects: never walked (nor copied) by a collection here
     if os.path.isdir("/proc/self/fd"):
         close_inherited_channels(keep=conn.fileno())
+    if memory_mb > 0:
+        limit_memory(memory_mb)
     refusal = confine_worker(store) if confined else None
     os.nice(WORKER_NICENESS)  # before the thread starts, which inherits it
 
     def answer_jobs() -> None:
-        if memory_mb > 0:
-            limit_memory(memory_mb)
         try:
             say_ready(store, conn)
         except (BrokenPipeError, OSError):
