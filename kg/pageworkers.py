@@ -124,10 +124,12 @@ def _coalesced(pieces: Iterable[bytes], size: int) -> Iterator[bytes]:
 def preload_page_code() -> None:
     """Import and read, once in the server, what page workers need on a cold page, so each
     forked worker starts with it: igraph, the view modules, Jinja and the event taxonomy
-    (about 0.2 s of a cold ``/network.json`` at 300 synthetic articles). One empty graph is
-    made, because igraph imports numpy only then (about 0.09 s)."""
+    (about 0.2 s of a cold ``/network.json`` at 300 synthetic articles), and the edge
+    evidence's module, which no warmed page imports (1-3 ms of its first page). One empty
+    graph is made, because igraph imports numpy only then (about 0.09 s)."""
     import jinja2  # noqa: F401
 
+    import kg.aggregates.evidence  # noqa: F401
     import kg.views.aggregated  # noqa: F401
     import kg.views.paged  # noqa: F401
     from kg.igraph_serial import igraph_module

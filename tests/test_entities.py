@@ -138,3 +138,21 @@ def test_an_entitys_role_rows_are_counted_bound_to_it(rich_store):
             assert sum(int(n) for _, n in counted) == len(rich_store.select_text(rows, {"uri": uri}))
         assert entities._rows_estimate(rich_store, uri, entities.CLAIM_ROLE_COUNT) == len(
             rich_store.select_text(entities.CLAIM_ROLES, {"uri": uri}))
+
+
+def test_the_event_walk_touches_only_the_rows_it_reached(rich_store):
+    """A page worker shares the server's memory until it writes to it: walking the event order
+    must not reference (and so write the reference count of) rows it has not reached."""
+    import sys
+
+    from kg.views.paged import event_order
+
+    rows = event_order(rich_store)
+    before = [sys.getrefcount(row) for row in rows]
+    walk = iter(entities._event_walk(rich_store))
+    first = [next(walk) for _ in range(2)]
+    assert len(rows) > 10 and set(first) <= {event for _, event, _ in rows}
+    assert [sys.getrefcount(row) for row in rows] == before
+    undated = [event for date, event, _ in rows if not date]
+    dated = [event for date, event, _ in rows if date]
+    assert first + list(walk) == undated + dated

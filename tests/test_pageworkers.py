@@ -85,6 +85,29 @@ def test_a_worker_leaves_what_it_inherited_out_of_its_collections():
     assert int(body.removeprefix("frozen=")) >= inherited // 2  # most of what the server held
 
 
+def thread_app(environ, start_response):
+    """A WSGI app that answers with whether it runs on its process's main thread, and how nice."""
+    import threading
+
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    main = threading.current_thread() is threading.main_thread()
+    return [f"main={main};nice={os.nice(0)}".encode()]
+
+
+def test_a_worker_renders_off_its_main_thread_at_its_lower_priority():
+    """Off the main thread, so its allocations come from an arena of its own, not the main heap
+    it shares with the server (kg.sparql.worker.in_own_arena); still niced below the server."""
+    from kg.sparql.worker import WORKER_NICENESS
+
+    pool = QueryPool(open_store("memory:"), timeout=5, row_limit=0, max_workers=1,
+                     wsgi_app=thread_app)
+    try:
+        body = pool.run(PageJob.from_environ(request_environ("/t"))).body.decode()
+    finally:
+        pool.close()
+    assert body == f"main=False;nice={min(os.nice(0) + WORKER_NICENESS, 19)}"
+
+
 def test_a_page_past_its_deadline_is_cut_and_its_worker_replaced(page_pool):
     with pytest.raises(QueryTimeout, match="page not ready after 2 s"):
         page_pool.run(PageJob.from_environ(request_environ("/slow")))
@@ -192,7 +215,8 @@ def test_preloading_page_code_leaves_no_import_to_a_first_view():
     import sys
 
     probe = ("import sys\nfrom kg.pageworkers import preload_page_code\npreload_page_code()\n"
-             "print(sorted(m for m in ('igraph', 'numpy', 'jinja2') if m not in sys.modules))")
+             "print(sorted(m for m in ('igraph', 'numpy', 'jinja2', 'kg.aggregates.evidence')\n"
+             "             if m not in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert done.stdout.strip() == "[]"

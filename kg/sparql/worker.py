@@ -1,10 +1,11 @@
 """The query worker's side: what a forked worker process does with each job it receives.
 
 A worker (forked by :class:`kg.sparql.timeout.QueryPool`) first closes the
-pipes and sockets it inherited, caps its address space, and confines itself
-(:mod:`kg.sandbox`: the store read-only, no socket). Then, for each job, it
-runs the safety analysis under the job's deadline and evaluates the query
-(:func:`run_job`), and sends the answer back in pieces (:func:`send_reply`).
+pipes and sockets it inherited and confines itself (:mod:`kg.sandbox`: the store
+read-only, no socket), after capping its address space. Then, in a thread of its
+own (:func:`in_own_arena`), for each job it runs the safety analysis under the
+job's deadline, evaluates the query (:func:`run_job`) and sends the answer back
+in pieces (:func:`send_reply`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import os
 import resource
 import stat
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 
@@ -208,7 +211,10 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
     """Worker loop: answer jobs until the pipe closes or the server process is gone.
 
     A :class:`~kg.pageworkers.PageJob` is rendered by ``wsgi_app``
-    (:func:`kg.pageworkers.render_page`), which sends its own reply.
+    (:func:`kg.pageworkers.render_page`), which sends its own reply. The jobs are
+    answered in a thread of their own (:func:`in_own_arena`), started once the worker is
+    capped (its size read while ``/proc`` is still readable) and confined (which must come
+    before any thread); the thread's stack and heap count against ``memory_mb``.
     """
     freeze_inherited()  # the server's objects: never walked (nor copied) by a collection here
     if os.path.isdir("/proc/self/fd"):
@@ -216,11 +222,45 @@ def serve_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: i
     if memory_mb > 0:
         limit_memory(memory_mb)
     refusal = confine_worker(store) if confined else None
-    os.nice(WORKER_NICENESS)
-    try:
-        say_ready(store, conn)
-    except (BrokenPipeError, OSError):
-        return
+    os.nice(WORKER_NICENESS)  # before the thread starts, which inherits it
+
+    def answer_jobs() -> None:
+        try:
+            say_ready(store, conn)
+        except (BrokenPipeError, OSError):
+            return
+        _answer_jobs(store, conn, row_limit, parent, byte_limit, refusal, wsgi_app)
+
+    in_own_arena(answer_jobs)
+
+
+def in_own_arena(work: Callable[[], None]) -> None:
+    """Run ``work`` in a new thread and wait for it to end.
+
+    Why: glibc's ``malloc`` serves each thread from an arena, and a process's main
+    thread from the main heap. A worker forked from the server inherits the server's
+    main heap, hundreds of MB at 100,000 articles, holey after its warm-up, and shared
+    with the server copy-on-write: on the main thread, every block the store reads and
+    every buffer the query engine allocates took a free chunk somewhere in it, copying
+    its page from the server first and searching long free lists. A thread started
+    after the fork gets an arena of its own (or one of the server's little-used
+    ones), so the worker's allocations fill pages of its own, one after the other.
+    Measured on the first page of a worker forked from a warmed server at 100,000
+    articles (its CPU time, load 2.6-3.4): the busiest dyad's evidence 60 -> 36 ms, the
+    busiest actor's page 250 -> 210 ms.
+
+    >>> seen = []
+    >>> in_own_arena(lambda: seen.append(threading.current_thread() is threading.main_thread()))
+    >>> seen
+    [False]
+    """
+    thread = threading.Thread(target=work, name="kg-worker-jobs")
+    thread.start()
+    thread.join()
+
+
+def _answer_jobs(store: OxigraphStore, conn: Connection, row_limit: int, parent: int,
+                 byte_limit: int, refusal: SandboxError | None, wsgi_app: WSGIApp | None) -> None:
     while os.getppid() == parent:
         try:
             if not conn.poll(1.0):

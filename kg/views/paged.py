@@ -37,8 +37,9 @@ ACTOR_EVENTS = _P + """SELECT DISTINCT ?event ?actor WHERE { { ?event ckg:agent 
 def event_order(store: Store) -> list[tuple[str, str, str]]:
     """``(date, event URI, type key)`` of every event, by date (undated last), then URI."""
     def read() -> list[tuple[str, str, str]]:
-        dates, prefix = node_dates(store), str(ET._NS)
-        rows = [(dates.get(e, ""), e, t.removeprefix(prefix)) for e, t in event_types(store).items()]
+        dates, types = node_dates(store), event_types(store)
+        keys = {t: t.removeprefix(str(ET._NS)) for t in set(types.values())}  # each held once
+        rows = [(dates.get(e, ""), e, keys[t]) for e, t in types.items()]
         return sorted(rows, key=lambda row: (row[0] or "9999", row[1]))
     return store.cached("paged:events", read)
 
