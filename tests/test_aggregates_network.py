@@ -49,3 +49,18 @@ def test_ties_are_broken_the_same_way_every_time(budget):
     reordered.add_edges_from(reversed(list(graph.edges(keys=True, data=True))))
     assert strongest_edges(graph, budget) == strongest_edges(reordered, budget)
     assert len(strongest_edges(graph, 100)) == graph.number_of_edges()
+
+
+@pytest.mark.parametrize("budget", [1, 3])
+def test_a_network_keeps_what_the_cut_of_its_whole_keeps(seed_store, budget):
+    """top_network ranks the dyads before it builds the graph: the same edges, with the same
+    data, as cutting the whole network of its actors with strongest_edges."""
+    from kg.aggregates.network import Selection, top_network
+
+    whole = top_network(seed_store, Selection(edges=10**6))
+    cut = top_network(seed_store, Selection(edges=budget))
+    assert whole.number_of_edges() > budget + 2
+    assert set(cut.edges(keys=True)) == strongest_edges(whole, budget)
+    assert cut.graph["total_edges"] == whole.number_of_edges()
+    assert all(data == whole.edges[u, v, k] for u, v, k, data in cut.edges(keys=True, data=True))
+    assert list(cut.nodes(data=True)) == list(whole.nodes(data=True))

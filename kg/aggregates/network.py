@@ -116,20 +116,29 @@ def top_network(store: Store, selection: Selection) -> nx.MultiDiGraph:
                        kind=name.get("kind", "other"), country=name.get("country", ""),
                        aliases=list(name.get("aliases", [])),  # type: ignore[call-overload]
                        activity=activity.get(actor, 0))
-    index = adjacency(store)
+    candidates = _candidate_edges(store, selection, actors, graph)
+    graph.graph["total_edges"] = len(candidates)
+    kept = _strongest(candidates, selection.edges, selection.actor)
+    for agent, other, relation, count in candidates:  # only the kept: none added to be removed
+        if (agent, other, relation) in kept:
+            graph.add_edge(agent, other, key=relation, type=relation, group=family_of(relation),
+                           sign=signs.get(relation, 0), count=count, events=[])
+    return graph
+
+
+def _candidate_edges(store: Store, selection: Selection, actors: list[str],
+                     shown: nx.MultiDiGraph) -> list[tuple[str, str, str, int]]:
+    """``(agent, other, relation, events)`` of every dyad among the ``shown`` actors with
+    events in the selection, each once (from its agent's list), in the actors' order."""
+    index, found = adjacency(store), []
     for actor in actors:
         for dyad in index.get(actor, ()):
-            if dyad.agent != actor or dyad.other not in graph:
-                continue  # each dyad once: from its agent's list
+            if dyad.agent != actor or dyad.other not in shown:
+                continue
             count = _kept(store, dyad, selection)
             if count:
-                graph.add_edge(dyad.agent, dyad.other, key=dyad.relation, type=dyad.relation,
-                               group=family_of(dyad.relation), sign=signs.get(dyad.relation, 0),
-                               count=count, events=[])
-    graph.graph["total_edges"] = graph.number_of_edges()
-    kept = strongest_edges(graph, selection.edges, around=selection.actor)
-    graph.remove_edges_from([edge for edge in graph.edges(keys=True) if edge not in kept])
-    return graph
+                found.append((dyad.agent, dyad.other, dyad.relation, count))
+    return found
 
 
 def ranked_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, object]]]:
@@ -174,7 +183,15 @@ def strongest_edges(graph: nx.MultiDiGraph, budget: int, around: str | None = No
     >>> sorted(strongest_edges(g, 1, around="a"))
     [('a', 'b', 'Fights'), ('a', 'c', 'Accuses'), ('b', 'c', 'Fights'), ('c', 'd', 'Praises')]
     """
-    ranked = ranked_edges(graph)
+    return _strongest([(u, v, k, data["count"]) for u, v, k, data in graph.edges(keys=True, data=True)],
+                      budget, around)
+
+
+def _strongest(edges: list[tuple[str, str, str, int]], budget: int, around: str | None
+               ) -> set[tuple[str, str, str]]:
+    """:func:`strongest_edges` of ``(u, v, key, count)`` tuples, ranked as
+    :func:`ranked_edges` ranks (a total order: the input's order does not matter)."""
+    ranked = sorted(edges, key=lambda e: (-e[3], e[0], e[1], e[2]))
     kept = {(u, v, k) for u, v, k, _ in ranked[:budget]}
     strongest: dict[str, tuple[str, str, str]] = {}
     for u, v, k, _ in ranked:
