@@ -360,3 +360,19 @@ def test_an_actors_country_does_not_respell_a_town_named_abroad(extractor, text)
     place = _event_place(extractor, text)  # alone, the many Pavlivkas may leave it unplaced
     assert place is None or place.country == "UKR"
 
+
+@pytest.mark.parametrize("text, name, country", [
+    ("On 12 March 2023, Turkish drones struck Qamishli.", "Al Qāmishlī", "SYR"),
+    ("On 12 March 2023, Turkish forces shelled Tal Tamr, al-Hasakah.", "Tall Tamr", "SYR"),
+    ("On 12 March 2023, Turkish forces shelled Manbij and Qamishli.", "Manbij", "SYR"),
+])
+def test_the_name_a_strike_hits_is_a_place_not_a_target(extractor, text, name, country):
+    extraction = _extract(extractor, text)
+    place = {p.key: p for p in extraction.places}.get(extraction.events[0].place or "")
+    assert place is not None and (place.label, place.country) == (name, country)
+    assert all(t.startswith("syria") for e in extraction.events for t in e.targets)
+
+
+def test_a_known_group_a_strike_hits_stays_its_target(extractor):
+    extraction = _extract(extractor, "On 12 March 2023, Israeli aircraft struck Hamas in Gaza.")
+    assert "hamas" in extraction.events[0].targets

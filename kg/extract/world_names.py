@@ -29,6 +29,7 @@ from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from kg.extract.arabic_articles import hyphened_article
+from kg.extract.arms import struck_place
 
 PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "state", "county",
                "sub-county", "subcounty", "city", "town", "village", "area", "municipality",
@@ -272,9 +273,10 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         if compass(doc[start:end].text) and not bracketed:
             continue
         heads = _heads_chain(doc, end)
-        placed = spacy_place or locative or noun or bracketed
+        struck = struck_place(doc[start:end].root)  # "shelled Sarmin"
+        placed = spacy_place or locative or noun or bracketed or struck
         within = not (placed or heads) and heads_in_chain(doc, start, end)
-        if person and not (noun or bracketed or heads or within) and (
+        if person and not (noun or bracketed or heads or within or struck) and (
                 not locative or _of_people(doc, before)):
             continue
         if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
