@@ -327,3 +327,20 @@ def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, 
 ])
 def test_a_nation_named_as_a_stance_gives_a_crowd_no_nationality(extractor, text, agent):
     assert _roles(extractor, text)[0][1] == (agent,)
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2023, Saudi-led coalition airstrikes hit a market in Sa'dah governorate.",
+    "On 12 March 2023, Saudi-led coalition aircraft bombed a market in Sa'dah governorate.",
+    "On 12 March 2023, warplanes of the Saudi-led coalition struck a market in Sa'dah."])
+def test_strikes_of_an_x_led_coalition_are_its_leaders_forces(extractor, text):
+    strikes = [r for r in _roles(extractor, text) if r[0] == "AirStrike"]
+    assert strikes and strikes[0][1] == ("saudi-arabia-military",)
+
+
+def test_a_coalition_that_no_state_leads_strikes_as_no_state(extractor):
+    roles = _roles(extractor, "On 12 March 2023, rebel-led coalition airstrikes hit a market "
+                              "in Sa'dah governorate.")
+    assert all("saudi-arabia-military" not in agents for _, agents, _ in roles)
+    assert roles and roles[0][0] == "AirStrike"
+
