@@ -344,3 +344,12 @@ def test_a_coalition_that_no_state_leads_strikes_as_no_state(extractor):
     assert all("saudi-arabia-military" not in agents for _, agents, _ in roles)
     assert roles and roles[0][0] == "AirStrike"
 
+
+@pytest.mark.parametrize("text, backer", [
+    ("On 12 March 2023, Iran-backed militias shelled a base in Deir ez-Zor.", "iran"),
+    ("On 12 March 2023, Kenya-backed militias shelled a camp near Kismayo.", "kenya")])
+def test_a_group_a_state_backs_is_the_groups_not_the_states(extractor, text, backer):
+    roles = _roles(extractor, text)
+    agents = [a for _, agents, _ in roles for a in agents]
+    assert agents and all(a.endswith("-rebels") for a in agents)
+    assert not any(a.startswith(backer) for a in agents)

@@ -225,10 +225,11 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     base"), not for a class of people ("a refugee camp") nor before another agent noun ("army
     officers" are one phrase). A class of people whose name modifier the tagger took for an actor
     of its own ("Kilimo youths") is still an actor, the noun alone; not a people named by
-    nationality ("Rohingya refugees"), who are not of where they are."""
+    nationality ("Rohingya refugees"), who are not of where they are. A name behind a backing
+    participle is the group's backer, not the group ("Iran-backed militias", :func:`_backing`)."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
-               for t in c.subtree) or any(
+               and not _backing(c) for t in c.subtree) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
@@ -240,9 +241,30 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
-            if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
-                    t.ent_type_ == NATIONALITY for t in doc[start:token.i]):
+            backed = any(_backing(c) for c in token.lefts)  # "Iran-backed militias"
+            if not add(start, end, "", actor=actor) and (backed or actor.kind == PEOPLE and not any(
+                    t.ent_type_ == NATIONALITY for t in doc[start:token.i])):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
+
+
+BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
+                     "trained", "allied", "affiliated", "aligned", "linked", "equipped"})
+"""Participles that, hyphen-joined to a name, make it who stands behind a group: "Iran-backed
+militias" are militias, not Iran's; "Turkish-backed factions" no Turkish forces."""
+
+
+def _backing(modifier) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a modifier is a backing participle hyphen-joined to its backer's name ("Iran" of
+    "Iran-backed"): a named backer is not the group the noun names, which stays generic.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Iran-backed militias and backed militias")
+    >>> [_backing(t) for t in doc if t.lower_ == "backed"]
+    [True, False]
+    """
+    doc = modifier.doc
+    return modifier.lower_ in BACKING and modifier.i >= 2 and doc[modifier.i - 1].text == "-" \
+        and not doc[modifier.i - 2].whitespace_ and not doc[modifier.i - 1].whitespace_
 
 
 def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # type: ignore[no-untyped-def]
