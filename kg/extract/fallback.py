@@ -203,13 +203,20 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
                "neighbourhood", "ward", "hamlet", "commune", "locality"}
 
 
+OF_PLACE_WORDS = frozenset({"outskirts", "outskirt", "vicinity", "countryside", "suburbs",
+                            "surroundings", "environs"})
+"""Nouns of the land around a place, which "of" joins to its name: "the outskirts of X"."""
+
+
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name is a place's by its word for a place ("Kakumbukumbu village"), or a
-    building's or property's by its word for one ("Tartar primary school", "the Thermaikos town
-    hall"): the thing named, not an actor."""
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village", "the village
+    of Ain Zorva", "the outskirts of Kalvan"), or a building's or property's by its word for one
+    ("Tartar primary school", "the Thermaikos town hall"): the thing named, not an actor."""
     while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
-    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
+    of_place = token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.pos_ == "NOUN" and token.head.head.lower_ in PLACE_WORDS | OF_PLACE_WORDS
+    return of_place or (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
         PLACE_WORDS | CIVILIAN_PROPERTY)
 
 
@@ -242,8 +249,9 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
             backed = any(_backing(c) for c in token.lefts)  # "Iran-backed militias"
-            if not add(start, end, "", actor=actor) and (backed or actor.kind == PEOPLE and not any(
-                    t.ent_type_ == NATIONALITY for t in doc[start:token.i])):
+            if not add(start, end, "", actor=actor) and (backed or actor.kind == PEOPLE and
+                                                          not any(t.ent_type_ == NATIONALITY
+                                                                  for t in doc[start:token.i])):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
