@@ -191,14 +191,14 @@ class GenericAgents:
         its forces are (:meth:`_state_led`)."""
         from kg.extract.triggers import trigger_type
 
-        if trigger_type(token) not in STATE_STRIKES:
-            return None
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
         modifiers += [c for m in modifiers if m.lower_ in LED_BODIES for c in m.children
                       if c.dep_ in MODIFIER_DEPS]  # "Saudi-led" on "coalition airstrikes"
         countries = (self.gazetteer.nation(w.text) for m in modifiers for w in _leaders(m))
         country = next((c for c in countries if c is not None), None)
-        return self.gazetteer.generic(MILITARY, country) if country is not None else None
+        if country is None or trigger_type(token) not in STATE_STRIKES:
+            return None
+        return self.gazetteer.generic(MILITARY, country)
 
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of the armed band whose members a membership noun names: its common-noun
