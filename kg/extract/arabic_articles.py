@@ -25,11 +25,12 @@ def hyphened_article(doc, i: int) -> bool:  # type: ignore[no-untyped-def]
     >>> [doc[i].text for i in range(len(doc)) if hyphened_article(doc, i)]
     ['al', 'ez']
     """
+    token = doc[i]
+    if token.lower_ not in ARABIC_ARTICLES or token.whitespace_ or i + 2 >= len(doc):
+        return False  # most words, asked first
     from kg.extract.world_names import capitalised  # which imports this module
 
-    token = doc[i]
-    return token.lower_ in ARABIC_ARTICLES and token.is_lower and i + 2 < len(doc) and \
-        not token.whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and \
+    return token.is_lower and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and \
         capitalised(doc[i + 2])
 
 
