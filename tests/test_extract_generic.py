@@ -353,3 +353,12 @@ def test_a_group_a_state_backs_is_the_groups_not_the_states(extractor, text, bac
     agents = [a for _, agents, _ in roles for a in agents]
     assert agents and all(a.endswith("-rebels") for a in agents)
     assert not any(a.startswith(backer) for a in agents)
+
+
+def test_a_named_group_a_state_backs_is_the_named_group_alone(extractor):
+    roles = _roles(extractor, "On 12 March 2023, Houthi fighters clashed with UAE-backed Southern "
+                              "Transitional Council forces in Shabwa governorate.")
+    assert roles and roles[0][0] == "ArmedClash"
+    sides = {a for _, agents, targets in roles for a in (*agents, *targets)}
+    assert "southern-transitional-council-yemen" in sides
+    assert not any(a.endswith("-military") for a in sides)

@@ -236,7 +236,7 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     participle is the group's backer, not the group ("Iran-backed militias", :func:`_backing`)."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
-               and not _backing(c) for t in c.subtree) or any(
+               for t in c.subtree if t.i > c.i or not _backing(c)) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
@@ -248,10 +248,13 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
-            backed = any(_backing(c) for c in token.lefts)  # "Iran-backed militias"
-            if not add(start, end, "", actor=actor) and (backed or actor.kind == PEOPLE and
-                                                          not any(t.ent_type_ == NATIONALITY
-                                                                  for t in doc[start:token.i])):
+            backing = next((c for c in token.lefts if _backing(c)), None)
+            if add(start, end, "", actor=actor):
+                continue
+            if backing is not None:  # "Iran-backed militias": the militias, after their backer
+                add(backing.i + 1, end, "", actor=actor)  # ("X-backed Y forces" are Y's)
+            elif actor.kind == PEOPLE and not any(t.ent_type_ == NATIONALITY
+                                                  for t in doc[start:token.i]):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
 
 
