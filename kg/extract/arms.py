@@ -6,7 +6,8 @@ lands or falls was set off or fired by someone, so its event has an agent the te
 unnamed (:func:`munitions`, read by :func:`kg.extract.generic.reports_occurrence`). A strike
 from the air or by artillery that a nation's adjective qualifies was carried out by that
 nation's armed forces, whose arms these mostly are (:func:`forces_striking`); other acts
-("a Palestinian attack") may be anyone's.
+("a Palestinian attack") may be anyone's. What such a strike hits, its verb's object, is a
+place as often as not ("shelled Sarmin", :func:`struck_place`).
 
 Examples
 --------

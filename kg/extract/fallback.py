@@ -261,7 +261,7 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
                      "trained", "allied", "affiliated", "aligned", "linked", "equipped"})
 """Participles that, hyphen-joined to a name, make it who stands behind a group: "Iran-backed
-militias" are militias, not Iran's; "Turkish-backed factions" no Turkish forces."""
+militias" are militias, not Iran's; "UAE-backed forces" no forces of the Emirates."""
 
 
 def _backing(modifier) -> bool:  # type: ignore[no-untyped-def]
