@@ -275,8 +275,8 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         heads = _heads_chain(doc, end)
         placed = spacy_place or locative or noun or bracketed
         within = not (placed or heads) and heads_in_chain(doc, start, end)
-        struck = not within and struck_place(doc[start:end].root)  # "shelled Sarmin"; not
-        placed = placed or struck  # "shelled Leon in Valladolid", which Valladolid must confirm
+        struck = not (within or heads) and struck_place(doc[start:end].root)  # "shelled Sarmin";
+        placed = placed or struck  # not "shelled Leon in Valladolid" or "X, Y": Y must confirm
         if person and not (noun or bracketed or heads or within or struck) and (
                 not locative or _of_people(doc, before)):
             continue
