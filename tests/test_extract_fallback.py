@@ -273,3 +273,17 @@ def test_capitals_the_tagger_calls_a_common_noun_are_an_acronym_unless_a_modifie
               tags=["IN", "DT", "NN", "NN", "NNS", "DT", "NN"], heads=[0, 2, 0, 4, 4, 6, 6],
               deps=["ROOT", "det", "pobj", "compound", "ROOT", "det", "ROOT"])
     assert [_acronym(doc[i]) for i in (2, 3, 6)] == [True, False, False]
+
+
+def test_a_name_that_of_joins_to_a_word_for_a_place_is_no_target(extractor):
+    """ "the village of X", "the outskirts of X": a place the text names, unknown to the world
+    index perhaps, not an actor struck; "fighters of the X Brigade" stay a body's."""
+    for text, name in (("On 12 March 2023, soldiers shelled the village of Ain Issa, Raqqa.", "issa"),
+                       ("On 12 March 2023, Israeli forces shelled the outskirts of Aita al-Shaab in "
+                        "southern Lebanon.", "shaab")):
+        extraction, events = _events(extractor, text)
+        assert events and not any(name in t for t in events[0][2])
+        assert not any(name in a.key for a in extraction.actors)
+    _, events = _events(extractor, "On 12 March 2023, soldiers clashed with fighters of the "
+                                   "Zorvanix Brigade in Raqqa.")
+    assert events and any("zorvanix" in t for t in events[0][2])

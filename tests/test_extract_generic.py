@@ -327,3 +327,38 @@ def test_a_demonym_used_as_a_noun_is_a_civilian_of_that_nation(extractor, text, 
 ])
 def test_a_nation_named_as_a_stance_gives_a_crowd_no_nationality(extractor, text, agent):
     assert _roles(extractor, text)[0][1] == (agent,)
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2023, Saudi-led coalition airstrikes hit a market in Sa'dah governorate.",
+    "On 12 March 2023, Saudi-led coalition aircraft bombed a market in Sa'dah governorate.",
+    "On 12 March 2023, warplanes of the Saudi-led coalition struck a market in Sa'dah."])
+def test_strikes_of_an_x_led_coalition_are_its_leaders_forces(extractor, text):
+    strikes = [r for r in _roles(extractor, text) if r[0] == "AirStrike"]
+    assert strikes and strikes[0][1] == ("saudi-arabia-military",)
+
+
+def test_a_coalition_that_no_state_leads_strikes_as_no_state(extractor):
+    roles = _roles(extractor, "On 12 March 2023, rebel-led coalition airstrikes hit a market "
+                              "in Sa'dah governorate.")
+    assert all("saudi-arabia-military" not in agents for _, agents, _ in roles)
+    assert roles and roles[0][0] == "AirStrike"
+
+
+@pytest.mark.parametrize("text, backer", [
+    ("On 12 March 2023, Iran-backed militias shelled a base in Deir ez-Zor.", "iran"),
+    ("On 12 March 2023, Kenya-backed militias shelled a camp near Kismayo.", "kenya")])
+def test_a_group_a_state_backs_is_the_groups_not_the_states(extractor, text, backer):
+    roles = _roles(extractor, text)
+    agents = [a for _, agents, _ in roles for a in agents]
+    assert agents and all(a.endswith("-rebels") for a in agents)
+    assert not any(a.startswith(backer) for a in agents)
+
+
+def test_a_named_group_a_state_backs_is_the_named_group_alone(extractor):
+    roles = _roles(extractor, "On 12 March 2023, Houthi fighters clashed with UAE-backed Southern "
+                              "Transitional Council forces in Shabwa governorate.")
+    assert roles and roles[0][0] == "ArmedClash"
+    sides = {a for _, agents, targets in roles for a in (*agents, *targets)}
+    assert "southern-transitional-council-yemen" in sides
+    assert not any(a.endswith("-military") for a in sides)

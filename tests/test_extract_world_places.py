@@ -44,6 +44,29 @@ def test_particle_name_unknown_whole_falls_back_to_its_parts(extractor):
     assert places["Porto"].country == "PRT"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen killed a man in Ain al-Arab on Monday.", "Ain al-Arab", "SYR"),
+    ("A drone struck a car in Jisr al-Shughur, Idlib.", "Jisr al-Shughur", "SYR"),
+    ("A drone struck a car in Ras al-Ain, al-Hasakah.", "Ras al-Ain", "SYR"),
+])
+def test_an_arabic_article_joined_by_a_hyphen_is_part_of_the_name(extractor, text, name, country):
+    place = _places(extractor, text)[name]
+    assert place.country == country
+
+
+def test_a_name_with_a_hyphened_article_unknown_whole_is_not_cut_at_it(extractor):
+    places = _places(extractor, "Clashes broke out in Ain al-Zarqawi camp, Sidon, on Monday.")
+    assert "Ain" not in places  # a spring, alone: no Al Ain in the Emirates
+    assert [p.country for p in places.values()] == ["LBN"]
+
+
+def test_a_name_may_begin_with_its_hyphened_article(extractor):
+    places = _places(extractor, "Gunmen killed a man in al-Bab, Aleppo, on Monday.")
+    assert (places["al-Bab"].country, places["Aleppo"].country) == ("SYR", "SYR")
+    places = _places(extractor, "Gunmen killed a man in Tal Tamr, al-Hasakah, on Monday.")
+    assert places["al-Hasakah"].country == "SYR"
+
+
 def test_a_longer_name_wins_over_the_curated_place_inside_it(extractor):
     places = _places(extractor, "Workers marched in Puerto Montt (Los Lagos) on Monday.")
     assert (places["Los Lagos"].country, places["Puerto Montt"].country) == ("CHL", "CHL")
@@ -336,3 +359,20 @@ def test_a_spelling_of_a_province_where_the_actors_are_beats_a_hamlet_abroad(ext
 def test_an_actors_country_does_not_respell_a_town_named_abroad(extractor, text):
     place = _event_place(extractor, text)  # alone, the many Pavlivkas may leave it unplaced
     assert place is None or place.country == "UKR"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("On 12 March 2023, Turkish drones struck Qamishli.", "Al Qāmishlī", "SYR"),
+    ("On 12 March 2023, Turkish forces shelled Tal Tamr, al-Hasakah.", "Tall Tamr", "SYR"),
+    ("On 12 March 2023, Turkish forces shelled Manbij and Qamishli.", "Manbij", "SYR"),
+])
+def test_the_name_a_strike_hits_is_a_place_not_a_target(extractor, text, name, country):
+    extraction = _extract(extractor, text)
+    place = {p.key: p for p in extraction.places}.get(extraction.events[0].place or "")
+    assert place is not None and (place.label, place.country) == (name, country)
+    assert all(t.startswith("syria") for e in extraction.events for t in e.targets)
+
+
+def test_a_known_group_a_strike_hits_stays_its_target(extractor):
+    extraction = _extract(extractor, "On 12 March 2023, Israeli aircraft struck Hamas in Gaza.")
+    assert "hamas" in extraction.events[0].targets

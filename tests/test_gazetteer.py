@@ -76,3 +76,14 @@ def test_demonyms_and_countries_as_parties(extractor):
     assert actors == ["albania-civilians", "serbia", "hungary-government", "romania"]
     inside = extractor.extract(article_from_text("Troops entered Serbia.", origin="e"))
     assert [(m.kind, m.key) for m in inside.mentions] == [("place", "serbia")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2023, IRGC forces shelled villages near Koya, Erbil.",
+    "On 12 March 2023, the Islamic Revolutionary Guard Corps launched drones at bases near Koya.",
+])
+def test_the_revolutionary_guards_are_irans_armed_forces_wherever_they_strike(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    agents = {a for e in extraction.events for a in e.agents}
+    assert agents == {"iran-military"}
+    assert extraction.actor("iran-military").country == "IRN"

@@ -6,7 +6,8 @@ lands or falls was set off or fired by someone, so its event has an agent the te
 unnamed (:func:`munitions`, read by :func:`kg.extract.generic.reports_occurrence`). A strike
 from the air or by artillery that a nation's adjective qualifies was carried out by that
 nation's armed forces, whose arms these mostly are (:func:`forces_striking`); other acts
-("a Palestinian attack") may be anyone's.
+("a Palestinian attack") may be anyone's. What such a strike hits, its verb's object, is a
+place as often as not ("shelled Sarmin", :func:`struck_place`).
 
 Examples
 --------
@@ -52,4 +53,16 @@ def forces_striking(gazetteer: Gazetteer, adjective) -> Actor | None:  # type: i
     return gazetteer.generic(MILITARY, country) if country is not None else None
 
 
-__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions"]
+def struck_place(root) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name is what a strike from the air or by artillery hit, its verb's object or
+    one listed with it ("shelled Sarmin", "bombed Kafr Nabl and Kansafra"): such arms strike
+    places, and a name of the world index there is a place's, not a body's."""
+    from kg.extract.triggers import trigger_type
+
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "dobj" and trigger_type(root.head) in STATE_STRIKES
+
+
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions",
+           "struck_place"]

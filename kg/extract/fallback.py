@@ -203,13 +203,20 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
                "neighbourhood", "ward", "hamlet", "commune", "locality"}
 
 
+OF_PLACE_WORDS = frozenset({"outskirts", "outskirt", "vicinity", "countryside", "suburbs",
+                            "surroundings", "environs"})
+"""Nouns of the land around a place, which "of" joins to its name: "the outskirts of X"."""
+
+
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name is a place's by its word for a place ("Kakumbukumbu village"), or a
-    building's or property's by its word for one ("Tartar primary school", "the Thermaikos town
-    hall"): the thing named, not an actor."""
+    """Whether a name is a place's by its word for a place ("Kakumbukumbu village", "the village
+    of Ain Zorva", "the outskirts of Kalvan"), or a building's or property's by its word for one
+    ("Tartar primary school", "the Thermaikos town hall"): the thing named, not an actor."""
     while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
-    return (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
+    of_place = token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.pos_ == "NOUN" and token.head.head.lower_ in PLACE_WORDS | OF_PLACE_WORDS
+    return of_place or (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
         PLACE_WORDS | CIVILIAN_PROPERTY)
 
 
@@ -225,10 +232,11 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     base"), not for a class of people ("a refugee camp") nor before another agent noun ("army
     officers" are one phrase). A class of people whose name modifier the tagger took for an actor
     of its own ("Kilimo youths") is still an actor, the noun alone; not a people named by
-    nationality ("Rohingya refugees"), who are not of where they are."""
+    nationality ("Rohingya refugees"), who are not of where they are. A name behind a backing
+    participle is the group's backer, not the group ("Iran-backed militias", :func:`_backing`)."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
-               for t in c.subtree) or any(
+               for t in c.subtree if t.i > c.i or not _backing(c)) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
@@ -240,9 +248,34 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
-            if not add(start, end, "", actor=actor) and actor.kind == PEOPLE and not any(
-                    t.ent_type_ == NATIONALITY for t in doc[start:token.i]):
+            backing = next((c for c in token.lefts if _backing(c)), None)
+            if add(start, end, "", actor=actor):
+                continue
+            if backing is not None:  # "Iran-backed militias": the militias, after their backer
+                add(backing.i + 1, end, "", actor=actor)  # ("X-backed Y forces" are Y's)
+            elif actor.kind == PEOPLE and not any(t.ent_type_ == NATIONALITY
+                                                  for t in doc[start:token.i]):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
+
+
+BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
+                     "trained", "allied", "affiliated", "aligned", "linked", "equipped"})
+"""Participles that, hyphen-joined to a name, make it who stands behind a group: "Iran-backed
+militias" are militias, not Iran's; "UAE-backed forces" no forces of the Emirates."""
+
+
+def _backing(modifier) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a modifier is a backing participle hyphen-joined to its backer's name ("Iran" of
+    "Iran-backed"): a named backer is not the group the noun names, which stays generic.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Iran-backed militias and backed militias")
+    >>> [_backing(t) for t in doc if t.lower_ == "backed"]
+    [True, False]
+    """
+    doc = modifier.doc
+    return modifier.lower_ in BACKING and modifier.i >= 2 and doc[modifier.i - 1].text == "-" \
+        and not doc[modifier.i - 2].whitespace_ and not doc[modifier.i - 1].whitespace_
 
 
 def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # type: ignore[no-untyped-def]

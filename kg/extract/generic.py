@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from kg.extract.actors import stance
-from kg.extract.arms import MILITARY, forces_striking, munitions
+from kg.extract.arms import MILITARY, STATE_STRIKES, forces_striking, munitions
 from kg.extract.context_countries import Countries
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
@@ -184,6 +184,22 @@ class GenericAgents:
         leaders = (w for c in token.children if c.dep_ in MODIFIER_DEPS for w in _leaders(c))
         return MILITARY if any(self.gazetteer.nation(w.text) for w in leaders) else None
 
+    def _led_strike(self, token) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The armed forces of the state that leads, "X-led", the coalition or force whose
+        strike from the air or by artillery a noun names ("Saudi-led coalition airstrikes",
+        "US-led shelling"), or ``None``: a coalition's strikes are counted as its leader's, as
+        its forces are (:meth:`_state_led`)."""
+        from kg.extract.triggers import trigger_type
+
+        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+        modifiers += [c for m in modifiers if m.lower_ in LED_BODIES for c in m.children
+                      if c.dep_ in MODIFIER_DEPS]  # "Saudi-led" on "coalition airstrikes"
+        countries = (self.gazetteer.nation(w.text) for m in modifiers for w in _leaders(m))
+        country = next((c for c in countries if c is not None), None)
+        if country is None or trigger_type(token) not in STATE_STRIKES:
+            return None
+        return self.gazetteer.generic(MILITARY, country)
+
     def _membership(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of the armed band whose members a membership noun names: its common-noun
         modifier or its "of" object ("gang members", "members of a militia"); none for a named
@@ -235,7 +251,8 @@ class GenericAgents:
         of the one composite of the same sector the article names ("the soldiers" after "the
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
-        forces = forces_striking(self.gazetteer, token) or self._a_national(token)
+        forces = forces_striking(self.gazetteer, token) or self._led_strike(token) \
+            or self._a_national(token)
         if forces is not None:
             return forces
         sector = self.sector_of(token)

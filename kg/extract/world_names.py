@@ -28,6 +28,9 @@ import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
+from kg.extract.arabic_articles import hyphened_article
+from kg.extract.arms import struck_place
+
 PLACE_NOUNS = {"district", "districts", "province", "governorate", "region", "state", "county",
                "sub-county", "subcounty", "city", "town", "village", "area", "municipality",
                "oblast", "raion", "rayon", "department", "commune", "township", "prefecture",
@@ -139,6 +142,8 @@ def name_token(doc, end: int, taken: Container[int]) -> bool:  # type: ignore[no
     if token.text in ("-", "'") and not doc[end - 1].whitespace_ or \
             not doc[end - 1].whitespace_ and doc[end - 1].text == "-":
         return True
+    if hyphened_article(doc, end) and end + 2 not in taken:
+        return True  # "Jisr al-Shughur", "Deir ez-Zor": the article is bound to the next word
     following = end + 1
     while following < len(doc) and doc[following].lower_ in PARTICLES and doc[following].is_lower:
         following += 1  # "de la", "de los", "van der"
@@ -151,7 +156,8 @@ def _free_runs(doc, taken: Container[int]) -> Iterable[tuple[int, int]]:  # type
     outside ``taken``, ending before a capitalised place noun ("Damboa LGA", "Gaza City")."""
     i = 0
     while i < len(doc):
-        if i in taken or not capitalised(doc[i]) or doc[i].lower_ in LEADING_WORDS:
+        if i in taken or not (capitalised(doc[i]) or hyphened_article(doc, i)) \
+                or doc[i].lower_ in LEADING_WORDS:  # "al-Hasakah" starts with its article
             i += 1  # "In Oromia, ...": the capital of a sentence's first word is no name's
             continue
         end = i + 1
@@ -167,7 +173,8 @@ def _split_unknown(doc, start: int, end: int, known: Callable[[str], bool]  # ty
                    ) -> list[tuple[int, int]]:
     """A run with name particles that the index does not know whole, cut at its particles:
     "San Miguel de Ibarra" gives "San Miguel" and "Ibarra"."""
-    cuts = [i for i in range(start, end) if doc[i].is_lower and doc[i].lower_ in PARTICLES]
+    cuts = [i for i in range(start, end) if doc[i].is_lower and doc[i].lower_ in PARTICLES
+            and not hyphened_article(doc, i)]  # "Ain al-Hilweh": never "Ain" alone
     if not cuts or known(doc[start:end].text):
         return [(start, end)]
     edges = [start - 1, *cuts, end]
@@ -268,7 +275,9 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         heads = _heads_chain(doc, end)
         placed = spacy_place or locative or noun or bracketed
         within = not (placed or heads) and heads_in_chain(doc, start, end)
-        if person and not (noun or bracketed or heads or within) and (
+        struck = not (within or heads) and struck_place(doc[start:end].root)  # "shelled Sarmin";
+        placed = placed or struck  # not "shelled Leon in Valladolid" or "X, Y": Y must confirm
+        if person and not (noun or bracketed or heads or within or struck) and (
                 not locative or _of_people(doc, before)):
             continue
         if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
