@@ -25,6 +25,7 @@ from kg.extract.mediation import go_between_type, with_mediators
 from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
+from kg.extract.phrases import either_at
 from kg.extract.roles import ActorAt, roles
 from kg.extract.triggers import PlaceAt, demanded, trigger_type
 
@@ -149,8 +150,7 @@ def _disarmed(token, actor_at: ActorAt, fallback_at: ActorAt | None  # type: ign
     "Defusal: soldiers defused an IED planted by X"): the act's targets, never its agents ("a
     missile fired by X was intercepted": X fired, the interceptor acted on X); a stated user
     comes before an owner guessed from where the thing was."""
-    either: ActorAt = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
-    return weapon_layers(labelled_clause(token) or token, either)
+    return weapon_layers(labelled_clause(token) or token, either_at(actor_at, fallback_at))
 
 
 DESTRUCTIVE = frozenset({"Looting", "DisruptedWeapons", "ViolentDemonstration", "Arrest"})

@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 from kg.extract.adjunct_events import adjunct_sides
+from kg.extract.phrases import either_at
 from kg.extract.roles import ActorAt
 from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
 
@@ -169,12 +170,12 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
         return agents, targets, "allied"
     if len(agents) <= 1 and not targets and (_mutual_cue(token) or _sides(token)):
         return agents, targets, "mutually"  # "a shoot-out between gunmen": one group, two sides
-    either_at = lambda i: actor_at(i) or (fallback_at(i) if fallback_at else None)  # noqa: E731
-    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(token, either_at):
+    either = either_at(actor_at, fallback_at)
+    if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(token, either):
         return (*agents, *targets), (), "mutually"  # "X clashed with Y": Y clashed with X too
     if len(agents) < 2:
         return agents, targets, None
-    sides = set(adjunct_sides(token, either_at))
+    sides = set(adjunct_sides(token, either))
     if set(agents) == sides and set(targets) <= sides:  # "a soldier was killed in a clash
         return agents, (), "mutually"  # between X and Y": one side's loss in their fight
     if (joined and len(agents) > 1) or _joint_cue(token):

@@ -32,6 +32,18 @@ NAMED_PLACES = {"GPE", "LOC", "FAC"}
 ActorAt = Callable[[int], str | None]  # token index -> actor key mentioned there
 
 
+def either_at(actor_at: ActorAt, fallback_at: ActorAt | None) -> ActorAt:
+    """The actor ``actor_at`` finds at a token, else the one ``fallback_at`` (the unknown
+    names and generic agents) finds there, if any.
+
+    >>> either_at({1: "isis"}.get, {1: "x", 2: "gunmen"}.get)(2)
+    'gunmen'
+    """
+    if fallback_at is None:
+        return actor_at
+    return lambda i: actor_at(i) or fallback_at(i)
+
+
 def actors_in(tokens, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The actors mentioned at ``tokens``, each once, in order.
 
@@ -118,5 +130,5 @@ def _former_member(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 __all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "MEMBERS_FROM", "NAMED_PLACES",
-           "PARTITIVE_NOUNS", "PHRASE_PREPS", "ActorAt", "actors_in", "phrase_actors",
+           "PARTITIVE_NOUNS", "PHRASE_PREPS", "ActorAt", "actors_in", "either_at", "phrase_actors",
            "unlocated"]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from kg.extract.adjunct_events import adjunct_event_agents, munition_run_into, weapon_user
 from kg.extract.claimed_acts import misread_subjects
 from kg.extract.clauses import clause_of, labelled_clause, main_verb
-from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
+from kg.extract.phrases import ActorAt, actors_in, either_at, phrase_actors, unlocated
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
                                    COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS, IMPACT_VERBS,
                                    LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
@@ -377,7 +377,7 @@ def roles(token, actor_at: ActorAt, fallback_at: ActorAt | None,  # type: ignore
     agents, targets = roles_of(token, actor_at if fallback_at is None
                                else _recording(actor_at, asked), many)
     if fallback_at is not None:
-        either: ActorAt = lambda i: actor_at(i) or fallback_at(i)  # noqa: E731
+        either = either_at(actor_at, fallback_at)
         wider_agents, wider_targets = roles_of(token, either, many) if any(
             either(i) != actor_at(i) for i in asked) else (agents, targets)
         agents = tuple(dict.fromkeys((*agents, *wider_agents))) if two_sided(token) \
