@@ -141,6 +141,11 @@ def _candidate_edges(store: Store, selection: Selection, actors: list[str],
     return found
 
 
+def _strength_order(u: str, v: str, key: str, count: int) -> tuple[int, str, str, str]:
+    """The rank of an edge: most events first, ties by agent, other and key (a total order)."""
+    return -count, u, v, key
+
+
 def ranked_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, object]]]:
     """``(u, v, key, data)`` of every edge, most events first (ties: by u, v, key): the order
     :func:`strongest_edges` cuts in, and the one the page's own line budget relies on.
@@ -154,7 +159,7 @@ def ranked_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, 
     [('a', 'c'), ('b', 'c')]
     """
     return sorted(graph.edges(keys=True, data=True),
-                  key=lambda e: (-e[3]["count"], e[0], e[1], e[2]))
+                  key=lambda e: _strength_order(e[0], e[1], e[2], e[3]["count"]))
 
 
 def strongest_edges(graph: nx.MultiDiGraph, budget: int, around: str | None = None
@@ -191,7 +196,7 @@ def _strongest(edges: list[tuple[str, str, str, int]], budget: int, around: str 
                ) -> set[tuple[str, str, str]]:
     """:func:`strongest_edges` of ``(u, v, key, count)`` tuples, ranked as
     :func:`ranked_edges` ranks (a total order: the input's order does not matter)."""
-    ranked = sorted(edges, key=lambda e: (-e[3], e[0], e[1], e[2]))
+    ranked = sorted(edges, key=lambda e: _strength_order(*e))
     kept = {(u, v, k) for u, v, k, _ in ranked[:budget]}
     strongest: dict[str, tuple[str, str, str]] = {}
     for u, v, k, _ in ranked:
