@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.hyphenated import stance
 
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
@@ -234,18 +235,6 @@ class MentionMatcher:
                 composites.append(Found(start, after.end, "actor", f"{after.key}-{sector}",
                                         "composite"))
         return composites
-
-
-STANCE_PREFIXES = frozenset({"pro", "anti"})
-"""Prefixes that make a nation's name a stance toward it: "pro-Russia demonstrators" are for
-Russia, not of it."""
-
-
-def stance(word) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a nation's name is hyphenated to a prefix of stance ("pro-Ukraine", "anti-US")."""
-    doc, i = word.doc, word.i
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES \
-        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
 
 
 AUTHORED_NOUNS = {"proposal", "plan", "offer", "ultimatum", "demand", "request", "initiative",

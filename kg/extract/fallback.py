@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.clauses import heading_tokens
+from kg.extract.hyphenated import backing
 from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
@@ -233,10 +234,11 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     officers" are one phrase). A class of people whose name modifier the tagger took for an actor
     of its own ("Kilimo youths") is still an actor, the noun alone; not a people named by
     nationality ("Rohingya refugees"), who are not of where they are. A name behind a backing
-    participle is the group's backer, not the group ("Iran-backed militias", :func:`_backing`)."""
+    participle is the group's backer, not the group ("Iran-backed militias",
+    :func:`~kg.extract.hyphenated.backing`)."""
     for token in doc:
         if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
-               for t in c.subtree if t.i > c.i or not _backing(c)) or any(
+               for t in c.subtree if t.i > c.i or not backing(c)) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
@@ -248,34 +250,14 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 else None  # a community's militia ("Kaduna militiamen") is named already
             if name is not None:  # "JNIM militants" are JNIM's: the name is the actor; but
                 add(start, end, "", name=name, kind=actor.kind)  # "X activists" are people
-            backing = next((c for c in token.lefts if _backing(c)), None)
+            backer = next((c for c in token.lefts if backing(c)), None)
             if add(start, end, "", actor=actor):
                 continue
-            if backing is not None:  # "Iran-backed militias": the militias, after their backer
-                add(backing.i + 1, end, "", actor=actor)  # ("X-backed Y forces" are Y's)
+            if backer is not None:  # "Iran-backed militias": the militias, after their backer
+                add(backer.i + 1, end, "", actor=actor)  # ("X-backed Y forces" are Y's)
             elif actor.kind == PEOPLE and not any(t.ent_type_ == NATIONALITY
                                                   for t in doc[start:token.i]):
                 add(token.i, end, "", actor=actor)  # "Kilimo youths": the name is theirs
-
-
-BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed",
-                     "trained", "allied", "affiliated", "aligned", "linked", "equipped"})
-"""Participles that, hyphen-joined to a name, make it who stands behind a group: "Iran-backed
-militias" are militias, not Iran's; "UAE-backed forces" no forces of the Emirates."""
-
-
-def _backing(modifier) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a modifier is a backing participle hyphen-joined to its backer's name ("Iran" of
-    "Iran-backed"): a named backer is not the group the noun names, which stays generic.
-
-    >>> from spacy.lang.en import English
-    >>> doc = English()("Iran-backed militias and backed militias")
-    >>> [_backing(t) for t in doc if t.lower_ == "backed"]
-    [True, False]
-    """
-    doc = modifier.doc
-    return modifier.lower_ in BACKING and modifier.i >= 2 and doc[modifier.i - 1].text == "-" \
-        and not doc[modifier.i - 2].whitespace_ and not doc[modifier.i - 1].whitespace_
 
 
 def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # type: ignore[no-untyped-def]

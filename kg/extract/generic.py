@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.extract.actors import stance
+from kg.extract.hyphenated import stance
 from kg.extract.arms import MILITARY, STATE_STRIKES, forces_striking, munitions
 from kg.extract.context_countries import Countries
 from kg.extract.gazetteer import Gazetteer

@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
-from kg.extract.actors import stance
+from kg.extract.hyphenated import stance
 from kg.ids import slugify
 from kg.model import Actor
 
