@@ -90,3 +90,20 @@ def test_a_direction_to_a_place_names_no_target(extractor):
     event = _first(extractor, "On 3 May 2022, Kenyan soldiers launched an offensive in the "
                               "direction of Mombasa.")
     assert event.agents == ("kenya-military",) and event.targets == ()
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 3 May 2022, unidentified militants lobbed a grenade at policemen in Garissa.",
+     "kenya-police"),
+    ("On 3 May 2022, rebels fired 40 mm rounds at the police station in Garissa.",
+     "kenya-police"),
+    ("On 3 May 2022, militants hurled two bombs at soldiers in Garissa.", "kenya-military")])
+def test_a_weapon_sent_at_someone_is_aimed_at_them_where_the_parser_hangs_at_on_it(
+        extractor, text, target):
+    event = _first(extractor, text)
+    assert target in event.targets
+
+
+def test_a_weapon_sent_at_a_time_is_aimed_at_no_one(extractor):
+    event = _first(extractor, "On 3 May 2022, militants lobbed a grenade at 9 pm in Garissa.")
+    assert event.targets == ()

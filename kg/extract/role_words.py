@@ -35,6 +35,9 @@ against X", "held a protest against X", "opened fire towards X"; "at" there is m
 THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt", "drop", "launch", "fire"})
 """Verbs of sending a weapon: their subject wields the weapon noun they take ("hurled petrol
 bombs"), their aimed phrase names its target ("... at a police station")."""
+TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
+                          "grab", "plunder", "pillage", "take", "rob"})
+"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
 AIMED_PREPS = frozenset({"at", "on", "against", "towards", "toward", "into"})
 """Prepositions of where a thrown or fired weapon is aimed."""
 SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "kill", "wound", "injure", "hurt",
@@ -99,4 +102,4 @@ __all__ = ["AIMED_PREPS", "LAID_MUNITIONS", "RUN_INTO_VERBS", "RUN_INTO_PREPS", 
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
            "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
-           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS", "IMPACT_VERBS"]
+           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS", "IMPACT_VERBS", "TAKING_VERBS"]

@@ -16,10 +16,11 @@ from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
                                    LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
                                    RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
-from kg.extract.target_phrases import (conjoined_targets, counted_object, deprived,
-                                       direction_objects, in_phrase_of, misread_conjuncts,
-                                       obliged, placed_targets, relative_pronoun, restrictive,
-                                       shared_patient, suffered, target_prep)
+from kg.extract.target_phrases import (aimed_objects, conjoined_targets, counted_object,
+                                       deprived, direction_objects, in_phrase_of,
+                                       misread_conjuncts, obliged, placed_targets,
+                                       relative_pronoun, restrictive, shared_patient, suffered,
+                                       target_prep)
 from kg.extract.triggers import RELATION_NOUNS, trigger_type
 
 
@@ -110,7 +111,7 @@ def _own_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyp
         found.extend(k for c in misread_conjuncts(verb) for p in c.children
                      if target_prep(verb, p) for g in p.children
                      for k in phrase_actors(g, actor_at))
-    return found
+    return found or aimed_objects(verb, actor_at)  # "lobbed a grenade at soldiers"
 
 
 def _told_elsewhere(verb, actor_at: ActorAt,  # type: ignore[no-untyped-def]

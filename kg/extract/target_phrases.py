@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from kg.extract.clauses import patients, stranded_subject
 from kg.extract.phrases import NAMED_PLACES, ActorAt, phrase_actors
-from kg.extract.role_words import (BETWEEN_IS_TARGET, CAUSE_PREPS, DIRECTION_NOUNS,
-                                   RELATIONAL_NOUNS, SUFFERING_VERBS, TARGET_PREPS,
+from kg.extract.role_words import (AIMED_PREPS, BETWEEN_IS_TARGET, CAUSE_PREPS,
+                                   DIRECTION_NOUNS, RELATIONAL_NOUNS, SUFFERING_VERBS,
+                                   TAKING_VERBS, TARGET_PREPS, THROWING_VERBS,
                                    WITH_IS_TARGET)
 from kg.extract.sides import two_sided
 from kg.extract.triggers import REPORTING_VERBS, obligation_clause, trigger_type
@@ -82,11 +83,6 @@ def counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
         g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children)
 
 
-TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
-                          "grab", "plunder", "pillage", "take", "rob"})
-"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
-
-
 def deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
     """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
     if verb.lemma_.lower() not in TAKING_VERBS:
@@ -94,6 +90,18 @@ def deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-d
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
         p for o in verb.children if o.dep_ == "dobj" for p in o.children
         if p.dep_ == "prep" and p.lower_ == "from"]
+    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
+            for k in phrase_actors(g, actor_at)]
+
+
+def aimed_objects(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
+    """What a verb of sending a weapon aimed at, where the parser hung the aimed phrase on the
+    weapon it sent, its object: "lobbed a grenade at soldiers", "fired 40 mm rounds at the
+    police station" (the rounds are what was fired, the station what they were fired at)."""
+    if verb.lemma_.lower() not in THROWING_VERBS:
+        return []
+    phrases = [p for o in verb.children if o.dep_ == "dobj" for p in o.children
+               if p.dep_ == "prep" and p.lower_ in AIMED_PREPS and not temporal(p)]
     return [k for p in phrases for g in p.children if g.dep_ == "pobj"
             for k in phrase_actors(g, actor_at)]
 
@@ -156,9 +164,10 @@ def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
 
 
 __all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS", "TAKING_VERBS",
-           "conjoined_targets", "counted_object", "deprived", "direction_objects", "in_phrase_of",
-           "later_conjuncts", "misread_conjuncts", "obliged", "placed_targets", "relative_pronoun",
-           "restrictive", "shared_patient", "suffered", "target_prep", "temporal"]
+           "aimed_objects", "conjoined_targets", "counted_object", "deprived",
+           "direction_objects", "in_phrase_of", "later_conjuncts", "misread_conjuncts", "obliged",
+           "placed_targets", "relative_pronoun", "restrictive", "shared_patient", "suffered",
+           "target_prep", "temporal"]
 
 
 def conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
