@@ -362,3 +362,34 @@ def test_a_named_group_a_state_backs_is_the_named_group_alone(extractor):
     sides = {a for _, agents, targets in roles for a in (*agents, *targets)}
     assert "southern-transitional-council-yemen" in sides
     assert not any(a.endswith("-military") for a in sides)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, armed men shot and killed a civilian travelling between Garissa and Mombasa.",
+    "On 3 May 2022, gunmen killed a civilian in Garissa."])
+def test_a_word_tagged_adjective_that_heads_an_object_is_a_noun(extractor, text):
+    assert any("kenya-civilians" in targets for _, _, targets in _roles(extractor, text))
+
+
+def test_each_other_is_no_group_of_its_own(extractor):
+    roles = _roles(extractor, "On 3 May 2022, two mobs clashed with each other in Garissa.")
+    assert all(len(agents + targets) == 1 for _, agents, targets in roles)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 3 May 2022, police detained 37 migrants from Ethiopia in Garissa.", "ethiopia-civilians"),
+    ("On 3 May 2022, police arrested 12 migrants from the Democratic Republic of Congo in "
+     "Garissa.", "congo-drc-civilians"),
+    ("On 3 May 2022, police arrested 12 migrants from Ethiopia and Somalia in Garissa.",
+     "kenya-civilians"),
+    ("On 3 May 2022, police arrested 12 traders from Mombasa in Garissa.", "kenya-civilians")])
+def test_people_from_one_country_are_its_people(extractor, text, target):
+    roles = _roles(extractor, text)
+    assert any(target in targets for _, _, targets in roles), roles
+
+
+def test_a_from_phrase_after_a_conjoined_noun_is_only_the_last_nouns(extractor):
+    roles = _roles(extractor, "On 3 May 2022, students and refugees from Ethiopia protested in "
+                              "Garissa.")
+    assert any("kenya-protesters" in agents or "kenya-civilians" in agents
+               for _, agents, _ in roles), roles

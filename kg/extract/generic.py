@@ -41,6 +41,7 @@ from kg.extract.arms import MILITARY, STATE_STRIKES, forces_striking, munitions
 from kg.extract.context_countries import Countries
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
+from kg.extract.role_words import TAKING_VERBS
 from kg.model import Actor
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -88,6 +89,27 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
     governor = trigger.head.head
     return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
         governor is trigger.head or trigger_type(governor) is None)
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
+"""Dependencies of a noun phrase's head: an argument of a verb or a preposition, an apposition."""
+
+
+def nominal_adjective(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the tagger called a word an adjective where it heads a noun phrase: an argument
+    with a determiner or a number of its own ("killed a civilian", "shot two civilian"), which
+    an adjective never is; not the reciprocal pronoun "each other".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="killed a civilian".split(), heads=[0, 2, 0],
+    ...           deps=["ROOT", "det", "dobj"], pos=["VERB", "DET", "ADJ"])
+    >>> nominal_adjective(doc[2]), nominal_adjective(doc[0])
+    (True, False)
+    """
+    determiners = [c for c in token.children if c.dep_ in ("det", "nummod") and c.i < token.i]
+    return token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS and bool(determiners) \
+        and not any(d.lower_ == "each" for d in determiners)  # "each other": a pronoun
 
 
 def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -138,7 +160,8 @@ class GenericAgents:
 
     def sector_of(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector a noun names as the head of a generic agent, or ``None``."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "DATE"):
+        if not (token.pos_ in ("NOUN", "PROPN") or nominal_adjective(token)) \
+                or token.ent_type_ in ("GPE", "LOC", "DATE"):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
             or self._membership(token) or self._capitalised_plural(token)
@@ -242,6 +265,27 @@ class GenericAgents:
                 country = self.gazetteer.nation(word.text)
                 if word.text[:1].isupper() and country is not None and not stance(word):
                     return country
+        return self._origin(token)
+
+    def _origin(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The one country a group's "from" phrase names as where its people come from
+        ("migrants from Ethiopia", "arrested a driver from Zimbabwe", where the parser hangs the
+        phrase on the verb of its object; not a verb of taking, whose "from" is whom it
+        deprives); none for several ("from X and Y"), for a place within a country, nor for a
+        noun conjoined before the phrase's own ("protesters and refugees from X")."""
+        holders = [token]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() not in TAKING_VERBS:
+            holders.append(token.head)
+        lands = [g for h in holders for p in h.children if p.dep_ == "prep"
+                 and p.lower_ == "from" and not any(token.i < c.i < p.i for c in token.conjuncts)
+                 for g in p.children if g.dep_ == "pobj"]  # "X and refugees from Y": theirs
+        for land in lands:  # "the Republic of X": the name runs to the object of its "of"
+            end = max([land.i, *(g.i for p in land.children if p.dep_ == "prep" and
+                                 p.lower_ == "of" for g in p.children if g.dep_ == "pobj")])
+            name = token.doc[land.left_edge.i:end + 1].text.removeprefix("the ")
+            if land.text[:1].isupper() and not land.conjuncts:
+                return self.gazetteer.nation(name) or self.gazetteer.nation(
+                    name.replace(" of ", " of the "))
         return None
 
     def actor(self, token, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
