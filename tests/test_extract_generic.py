@@ -393,3 +393,9 @@ def test_a_from_phrase_after_a_conjoined_noun_is_only_the_last_nouns(extractor):
                               "Garissa.")
     assert any("kenya-protesters" in agents or "kenya-civilians" in agents
                for _, agents, _ in roles), roles
+
+
+def test_the_other_stands_for_a_noun_said_before_not_for_people(extractor):
+    roles = _roles(extractor, "On 3 May 2022, rebels fought the Kenyan army on one front and "
+                              "the police on the other near Garissa.")
+    assert roles and not any("kenya-civilians" in agents + targets for _, agents, targets in roles)

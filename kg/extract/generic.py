@@ -93,23 +93,26 @@ def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
 """Dependencies of a noun phrase's head: an argument of a verb or a preposition, an apposition."""
+ELLIPTICAL = frozenset({"other", "same", "former", "latter"})
+"""Adjectives that head a noun phrase by standing for a noun said before ("on one front and ...
+on the other", "clashed with each other"), never a group of their own."""
 
 
 def nominal_adjective(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether the tagger called a word an adjective where it heads a noun phrase: an argument
     with a determiner or a number of its own ("killed a civilian", "shot two civilian"), which
-    an adjective never is; not the reciprocal pronoun "each other".
+    an adjective never is; not one that stands for a noun said before (:data:`ELLIPTICAL`).
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words="killed a civilian".split(), heads=[0, 2, 0],
-    ...           deps=["ROOT", "det", "dobj"], pos=["VERB", "DET", "ADJ"])
-    >>> nominal_adjective(doc[2]), nominal_adjective(doc[0])
-    (True, False)
+    >>> doc = Doc(spacy.blank("en").vocab, words="killed a civilian on the other".split(),
+    ...           heads=[0, 2, 0, 0, 5, 3], deps=["ROOT", "det", "dobj", "prep", "det", "pobj"],
+    ...           pos=["VERB", "DET", "ADJ", "ADP", "DET", "ADJ"])
+    >>> nominal_adjective(doc[2]), nominal_adjective(doc[0]), nominal_adjective(doc[5])
+    (True, False, False)
     """
-    determiners = [c for c in token.children if c.dep_ in ("det", "nummod") and c.i < token.i]
-    return token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS and bool(determiners) \
-        and not any(d.lower_ == "each" for d in determiners)  # "each other": a pronoun
+    return token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS and token.lower_ not in \
+        ELLIPTICAL and any(c.dep_ in ("det", "nummod") and c.i < token.i for c in token.children)
 
 
 def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
