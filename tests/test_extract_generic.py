@@ -399,3 +399,20 @@ def test_the_other_stands_for_a_noun_said_before_not_for_people(extractor):
     roles = _roles(extractor, "On 3 May 2022, rebels fought the Kenyan army on one front and "
                               "the police on the other near Garissa.")
     assert roles and not any("kenya-civilians" in agents + targets for _, agents, targets in roles)
+
+
+@pytest.mark.parametrize("text", ["Unidentified aircraft struck a depot near Orvo, Syria, on Monday.",
+                                  "An unknown drone struck a car in Orvo, Syria, on Monday."])
+def test_craft_of_no_named_force_are_the_unidentified_armed_group(extractor, text):
+    roles = _roles(extractor, text)
+    assert roles and roles[0][1] == ("syria-unidentified",)
+
+
+def test_a_soldier_of_no_named_force_is_still_a_soldier(extractor):
+    roles = _roles(extractor, "Unidentified soldiers arrested a man in Kidal on Monday.")
+    assert ("Arrest", ("mali-military",), ("mali-civilians",)) in roles
+
+
+def test_an_article_without_places_lies_where_its_armed_groups_are_at_home(extractor):
+    roles = _roles(extractor, "Regime forces clashed with HTS fighters on Monday.")
+    assert roles and "syria-military" in roles[0][1]

@@ -240,6 +240,7 @@ def test_coherence_drops_a_namesake_only_against_firm_places():
     big = dataclasses.replace(small, name="Concepcion", population=220_000)
     names = [Candidate(0, 1, "Tome", True), Candidate(2, 3, "Lota", True)]
     assert _cohere(names, [[town], [small]], {0: town, 1: small}) == {0: town, 1: small}
+    names[1] = Candidate(2, 3, "Concepcion", True)  # a big city holds as written as its name
     assert _cohere(names, [[town], [big]], {0: town, 1: big}) == {1: big}
 
 
@@ -376,3 +377,42 @@ def test_the_name_a_strike_hits_is_a_place_not_a_target(extractor, text, name, c
 def test_a_known_group_a_strike_hits_stays_its_target(extractor):
     extraction = _extract(extractor, "On 12 March 2023, Israeli aircraft struck Hamas in Gaza.")
     assert "hamas" in extraction.events[0].targets
+
+
+def test_a_chain_with_one_known_name_keeps_its_largest_reading_against_an_actors_country(extractor):
+    place = _event_place(extractor, "IRGC forces shelled villages in Ozrak, Soran district.")
+    assert (place.label, place.country) == ("Soran", "IRQ")  # no hamlet Sūrān of Iran
+
+
+@pytest.mark.parametrize("text", ["On 6 March 2022, a bomb exploded in Al Jawf, Yemen.",
+                                  "Fighters of two tribes clashed in Al Jawf, Yemen, on Monday."])
+def test_a_province_written_as_its_name_beats_a_town_only_called_so(extractor, text):
+    place = _event_place(extractor, text)
+    assert (place.label, place.country, place.kind) == ("Al Jawf", "YEM", "region")
+
+
+def test_a_town_written_as_its_name_still_beats_its_namesake_province(extractor):
+    place = _event_place(extractor, "On 11 June 2022, about 100 people demonstrated in Wexford.")
+    assert (place.label, place.kind) == ("Wexford", "town")
+
+
+@pytest.mark.parametrize("text", ["Police arrested five protesters in Urmia, West Azerbaijan.",
+                                  "Protests took place in West Azerbaijan on Monday."])
+def test_a_compass_word_before_a_countrys_name_names_a_province(extractor, text):
+    places = _places(extractor, text)
+    assert places["West Azerbaijan"].country == "IRN" if "West Azerbaijan" in places else \
+        _event_place(extractor, text).country == "IRN"
+    assert "Azerbaijan" not in places
+
+
+def test_a_hamlets_name_alone_in_a_text_reads_as_a_province_spelt_alike(extractor):
+    place = _event_place(extractor, "On 5 March 2022, gunmen killed a tribal elder in Shabwa.")
+    assert (place.country, place.kind) == ("YEM", "region")
+    hamlet = _event_place(extractor, "On 5 March 2022, gunmen killed a man in Sha Bwa.")
+    assert hamlet.country == "MMR"  # written as its own name, word for word
+
+
+def test_a_big_city_only_folding_alike_is_dropped_beside_places_of_another_country(extractor):
+    place = _event_place(extractor, "On 15 April 2022, troops shelled Al-Bara village in "
+                                    "Jabal al-Zawiya, Idlib, injuring a child.")
+    assert place is not None and place.country == "SYR"  # never Paulo Afonso, Brazil

@@ -45,7 +45,8 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     a country locate; a country's own name often only says what is at stake ("a pro-Ukraine
     rally in Denver", "protested the invasion of Ukraine in Lyon"), so it counts only where no
     place within a country is named. A province or a city outvotes a village
-    (:data:`PLACE_WEIGHTS`).
+    (:data:`PLACE_WEIGHTS`). An article that names no place lies where the armed groups it
+    names are at home ("regime forces clashed with HTS" is Syria's).
 
     >>> from kg.extract.gazetteer import load_gazetteer
     >>> from kg.model import Span
@@ -58,10 +59,15 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     in_sentence: dict[tuple[int, bool], Counter[str]] = {}
     counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     named: dict[str, set[str]] = {}
+    groups: Counter[str] = Counter()
     for mention in mentions:
         actor = gazetteer.actors.get(mention.key) if mention.kind == "actor" else None
         if actor is not None and actor.sector and actor.parent:
             named.setdefault(actor.sector, set()).add(actor.parent)
+        home = gazetteer.state_of(actor.country) if actor is not None and \
+            actor.kind == "armed_group" and actor.country else None
+        if home is not None:
+            groups[home] += 1
         place = places.get(mention.key) if mention.kind == "place" else None
         state = gazetteer.state_of(place.country) if place is not None else None
         if state is None or place is None:
@@ -72,7 +78,8 @@ def context_countries(mentions: Iterable[Mention], places: dict[str, Place],
     sentences = {sentence for sentence, _ in in_sentence}
     by_sentence = {s: _leading(in_sentence.get((s, False)) or in_sentence[(s, True)])
                    for s in sentences}
-    article = _leading(counts[False] or counts[True]) if counts[False] or counts[True] else None
+    votes = counts[False] or counts[True] or groups  # no place: the armed groups' home country
+    article = _leading(votes) if votes else None
     return Countries(by_sentence, article, {k: frozenset(v) for k, v in named.items()})
 
 

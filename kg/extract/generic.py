@@ -299,7 +299,7 @@ class GenericAgents:
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
         state need their state; a group of people may have no known country."""
         forces = forces_striking(self.gazetteer, token) or self._led_strike(token) \
-            or self._a_national(token)
+            or self._a_national(token) or self._unidentified_craft(token, sentence)
         if forces is not None:
             return forces
         sector = self.sector_of(token)
@@ -322,6 +322,18 @@ class GenericAgents:
             if community is not None or of_community(self.gazetteer, token, country):
                 return community  # "members of a Kaduna militia" are the militia's, no others
         return self.gazetteer.generic(sector, country)
+
+    def _unidentified_craft(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The unidentified armed group of the context, whose craft or arms of a state's forces
+        a modifier leaves unknown: "unidentified aircraft struck", "an unknown drone" (no force
+        the text names; a soldier named so is still a soldier)."""
+        military = self.gazetteer.sectors.get(MILITARY)
+        if military is None or UNIDENTIFIED not in self.gazetteer.sectors or \
+                noun.lower_ not in military.nouns or noun.lemma_.lower() in military.heads or \
+                not any(c.dep_ in MODIFIER_DEPS and c.lower_ in IDENTITY_UNKNOWN
+                        for c in noun.children):
+            return None
+        return self.gazetteer.generic(UNIDENTIFIED, self.countries.of(sentence))
 
     def _a_national(self, noun) -> Actor | None:  # type: ignore[no-untyped-def]
         """The civilians of the nation a demonym used as a noun names: "a Palestinian", "two

@@ -52,9 +52,17 @@ WRITTEN_AS_ALTERNATE = 1.0
 half as much: "Porto" is Porto's own name before it is one of Bordeaux's."""
 
 
+SUBDIVISION_POPULATION = 1_000
+"""The population a subdivision counts as, which the index does not record, where no town is
+written as its own name: a province written as its name outweighs a town of under 100,000
+written by one of its alternate names ("Al Jawf" is Yemen's governorate before Jawf al
+Maqbabah, a town also called so; "Wexford" is still the town before the county)."""
+
+
 def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
-           kinds: tuple[str, ...] = ()) -> float:
-    score = math.log10(place.population + 10)
+           kinds: tuple[str, ...] = (), sized: bool = False) -> float:
+    subdivision = sized and place.kind in ("admin1", "admin2")
+    score = math.log10(max(place.population, SUBDIVISION_POPULATION if subdivision else 0) + 10)
     if place.kind in kinds:
         score += NAMED_KIND  # "San Juan province": a province, though a city is larger
     if place.named(text):
@@ -87,7 +95,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
 
     districts = list(find_districts(doc, index, set(countries)))
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
-    candidates = name_candidates(doc, taken, skip, lambda name: bool(index.lookup(name)))
+    candidates = name_candidates(doc, taken, skip, lambda name: bool(
+        index.lookup(name) or compass_subdivisions(name, index)))
     options = [_lookup(doc, c, index) for c in candidates]
     candidates = confirm_within(candidates, options)
     classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
@@ -107,6 +116,11 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         elif _namesakes_abroad(options[number], set(countries)) and len(fold(candidate.text)) >= 5:
             options[number] = [p for p in _by_skeleton(index, candidate, set(countries))
                                if p.kind != "city"] or options[number]
+        elif _hamlets_alone(options[number], candidate.text, countries, {
+                p.country for n, p in first.items() if n != number}) and len(fold(candidate.text)) >= 5:
+            options[number] = [p for p in _by_skeleton(index, candidate, set())
+                               if p.kind in ("admin1", "admin2")
+                               and _similar(candidate.text, p.name, HAMLET_LIKENESS)] or options[number]
     candidates = confirm_within(candidates, options, final=True)  # by skeleton too
     resolved = keep_contained(containers(doc, candidates), options,
                               _resolve(candidates, options, context, first, classified),
@@ -135,6 +149,29 @@ def _namesakes_abroad(found: list[WorldPlace], countries: set[str]) -> bool:
         for p in found)
 
 
+HAMLET_LIKENESS = 0.9
+"""How alike a province's name must be to a name whose readings are hamlets alone ("Shabwa" and
+"Shabwah"; not "Garuda" and "Guarda")."""
+
+
+def _hamlets_alone(found: list[WorldPlace], text: str, countries: Iterable[str],
+                   others: set[str]) -> bool:
+    """Whether every reading of a name is a small town that is not written word for word as its
+    name, and nothing else in the text names a country (``countries`` of the curated matches,
+    the ``others`` of the other names): then a province spelt with its feminine "h" or another
+    vowel is the likelier reading ("gunmen killed a man in Shabwa" is in Yemen's Shabwah, not in
+    Sha Bwa, a village of Myanmar).
+
+    >>> hamlet = WorldPlace("gn1", "Sha Bwa", "city", "MMR", None, None, 17.0, 96.0, 3_295)
+    >>> _hamlets_alone([hamlet], "Shabwa", (), set()), _hamlets_alone([hamlet], "Sha Bwa", (),
+    ...     set()), _hamlets_alone([hamlet], "Shabwa", ("YEM",), set())
+    (True, False, False)
+    """
+    return bool(found) and not countries and not others and all(
+        p.kind == "city" and p.population < WEAK_POPULATION and fold(p.name) != fold(text)
+        for p in found)
+
+
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
              earlier: dict[int, WorldPlace], classified: dict[int, tuple[str, ...]]
              ) -> dict[int, WorldPlace]:
@@ -157,8 +194,9 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
             fold(candidates[n].text) for n in _chain(candidates, number)} | {
             fold(p.name) for p in above if p.kind in ("admin1", "admin2")}
         top = number in linked and candidate.chained_to is None  # "X (Y, Z)": Z is a region
+        sized = not any(p.kind == "city" and p.named(candidate.text) for p in found)
         best = max(found, key=lambda p: _score(p, context, up, candidate.text,
-                                               classified.get(number, ()))
+                                               classified.get(number, ()), sized)
                    + (TOP_OF_CHAIN if top and p.kind in ("admin1", "admin2") else 0))
         if best.population == 0 and best.kind == "city" and not candidate.evidence:
             continue
@@ -192,8 +230,10 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
     no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
     admin chain, the places ``found`` otherwise: "City - District" names, and the ``curated``
-    gazetteer's matches other than countries, as (name, country)) agree on that country. The names of an admin chain (resolved together), and a city of 100,000 or more,
-    keep their country.
+    gazetteer's matches other than countries, as (name, country)) agree on that country. The
+    names of an admin chain (resolved together), and a city of 100,000 or more written as one of
+    its names, keep their country; one that only folds alike does not ("Al-Bara" beside Idlib is
+    no Paulo Afonso in Brazil).
 
     >>> town = WorldPlace("gn1", "Lota", "city", "CHL", "Biobio", None, -37.1, -73.2, 40_000)
     >>> other = dataclasses.replace(town, name="Coronel")
@@ -207,7 +247,7 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     linked = {c.chained_to for c in candidates} | {
         n for n, c in enumerate(candidates) if c.chained_to is not None}
     loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
-             and p.population < FOREIGN_POPULATION}
+             and (p.population < FOREIGN_POPULATION or not p.written_as(candidates[n].text))}
     votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
     votes.update({fold(name): (country, True) for name, country in curated})
     for number, place in chosen.items():
@@ -249,7 +289,9 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
                     classified: dict[int, tuple[str, ...]] | None = None) -> dict[int, str | None]:
     """Candidate number -> the one country that most names of its admin chain may lie in, a
     tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
-    though a Guma is Philippine. A name the text calls a subdivision (``classified`` as one:
+    though a Guma is Philippine. A chain of which only one name has readings has no majority:
+    its context country is no more than a tie-break among them ("Sidakan, Soran district" after
+    the IRGC is Soran in Iraq, not a hamlet Sūrān in Iran). A name the text calls a subdivision (``classified`` as one:
     "Sagaing region") votes as firmly as the top of the chain, wherever it stands in it.
 
     >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
@@ -281,7 +323,8 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
         ranked = votes.most_common(2)
         best = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
             else None
-        majority.update(dict.fromkeys(numbers, best if len(numbers) > 1 else None))
+        voting = sum(bool(options[n]) for n in numbers)  # "Sidakan, Soran": one name has readings
+        majority.update(dict.fromkeys(numbers, best if voting > 1 else None))
     return majority
 
 
@@ -355,7 +398,28 @@ def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  
         found = index.lookup(f"{candidate.text} {after.text}")
         if found:
             return found
-    return subdivisions_alike(candidate.text, index.lookup(candidate.text), index)
+    return subdivisions_alike(candidate.text, index.lookup(candidate.text), index) or \
+        compass_subdivisions(candidate.text, index)
+
+
+def compass_subdivisions(text: str, index: WorldIndex) -> list[WorldPlace]:
+    """The subdivisions that a compass word and a name spelt with other vowels name ("West
+    Azerbaijan" is Iran's West Azarbaijan, "Āz̄ārbāyjān-e Ghārbī"): a compass word makes a name a
+    region's, and the name it qualifies is often a country's too, which is no reading of it.
+    Each word after the compass word must be like a word of the subdivision's name ("South Omo"
+    is no Saitama, though their consonants are alike).
+
+    >>> from kg.extract.world import load_world
+    >>> [(p.kind, p.country) for p in compass_subdivisions("West Azerbaijan", load_world())]
+    [('admin1', 'IRN')]
+    >>> compass_subdivisions("Azerbaijan", load_world()), compass_subdivisions("South Omo", load_world())
+    ([], [])
+    """
+    words = text.replace("-", " ").split()
+    if len(words) < 2 or words[0].lower() not in STATE_COMPASS:
+        return []
+    return [p for p in index.lookup(text, "skel") if p.kind in ("admin1", "admin2") and all(
+        any(_similar(word, part) for part in fold(p.name).split()) for word in words[1:])]
 
 
 def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
@@ -376,11 +440,11 @@ def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
     return found + [p for p in index.lookup(text, "subkey") if p not in found]
 
 
-def _similar(text: str, name: str) -> bool:
+def _similar(text: str, name: str, likeness: float = 0.75) -> bool:
     """Spellings of one name that differ in a vowel or two: "Ninewa" and "Nīnawá"."""
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, fold(text), fold(name)).ratio() >= 0.75
+    return SequenceMatcher(None, fold(text), fold(name)).ratio() >= likeness
 
 
 def _chain(candidates: list[Candidate], number: int) -> list[int]:
