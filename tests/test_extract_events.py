@@ -24,3 +24,15 @@ def test_a_source_alone_still_locates_the_event(extractor):
     doc = extractor.nlp("Gunmen abducted two traders from their shop in Kalvan.")
     trigger = next(t for t in doc if t.text == "abducted")
     assert "Kalvan" in [doc[i].text for i in located_tokens(trigger)]
+
+
+def test_a_goal_the_parser_hangs_on_the_source_is_still_the_goal():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    words = ["They", "fired", "from", "Orvo", "towards", "Kalvan", "."]
+    doc = Doc(English().vocab, words=words, heads=[1, 1, 1, 2, 3, 4, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+              pos=["PRON", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"])
+    names = [doc[i].text for i in located_tokens(doc[1])]
+    assert names.index("Kalvan") < names.index("Orvo")

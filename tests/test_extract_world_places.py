@@ -236,7 +236,8 @@ def test_a_small_namesake_abroad_with_no_reading_at_home_is_dropped_beside_a_fir
 
 def test_coherence_drops_a_namesake_only_against_firm_places():
     town = WorldPlace("gn1", "Tome", "city", "PRT", None, None, 39.6, -8.8, 9_000)
-    small = dataclasses.replace(town, name="Lota", country="CHL", population=40_000)
+    small = dataclasses.replace(town, name="Lota", country="CHL", population=40_000,
+                                lat=-37.1, lon=-73.2)  # in Chile, not beside Tome in Portugal
     big = dataclasses.replace(small, name="Concepcion", population=220_000)
     names = [Candidate(0, 1, "Tome", True), Candidate(2, 3, "Lota", True)]
     assert _cohere(names, [[town], [small]], {0: town, 1: small}) == {0: town, 1: small}
@@ -416,3 +417,25 @@ def test_a_big_city_only_folding_alike_is_dropped_beside_places_of_another_count
     place = _event_place(extractor, "On 15 April 2022, troops shelled Al-Bara village in "
                                     "Jabal al-Zawiya, Idlib, injuring a child.")
     assert place is not None and place.country == "SYR"  # never Paulo Afonso, Brazil
+
+
+@pytest.mark.parametrize("text, label", [
+    ("On 7 April 2022, troops shelled the vicinity of Tal Tamr in Al-Hasakah countryside.",
+     "Tall Tamr"),
+    ("On 9 June 2022, a navy boat fired at fishermen off the coast of Khan Younis.", "Khān Yūnis"),
+])
+def test_a_name_of_a_places_surroundings_is_the_place(extractor, text, label):
+    place = _event_place(extractor, text)
+    assert place is not None and place.label == label
+
+
+def test_a_hamlet_read_by_its_skeleton_is_kept_where_its_chain_names_its_province(extractor):
+    place = _event_place(extractor, "On 15 May 2022, gunmen abducted three shepherds in the "
+                                    "Hawija area of Kirkuk province.")
+    assert (place.label, place.country) == ("Al Ḩawījah", "IRQ")
+
+
+def test_a_town_across_the_border_from_a_firm_place_is_kept(extractor):
+    place = _event_place(extractor, "On 7 June 2022, a rocket was fired from the Gaza Strip "
+                                    "towards Sderot.")
+    assert (place.label, place.country) == ("Sderot", "ISR")

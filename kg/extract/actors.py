@@ -172,7 +172,8 @@ class MentionMatcher:
                  self.gazetteer.actors.get(f.key if f.how != "composite" else
                                            f.key.rpartition("-")[0]) for f in found]
         countries = {entry.country for entry in known if entry is not None and entry.country}
-        curated = [(doc[f.start:f.end].text, entry.country) for f, entry in zip(found, known)
+        curated = [(doc[f.start:f.end].text, entry.country, getattr(entry, "lat", None),
+                    getattr(entry, "lon", None)) for f, entry in zip(found, known)
                    if f.kind == "place" and entry is not None and entry.country
                    and getattr(entry, "kind", None) != "country"]  # a topic, often: "for Ukraine"
         world = []

@@ -62,7 +62,8 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     locative prepositions ("demonstrated in Serbia"); for a noun trigger, also
     those of the verb it is the object of ("imposed a curfew in Cizre"), and those
     of a verb complement ("threatened to impose a curfew in Algiers"); a "from"
-    phrase's last, after its goal ("marched from Orvo to Kalvan": Kalvan).
+    phrase's last, after its goal ("marched from Orvo to Kalvan": Kalvan), a goal the parser
+    hung on the source too ("fired from Orvo towards Kalvan").
     Objects are followed through "of" after a place noun ("the town of Cizre")
     and through a further locative phrase ("a camp in Thailand"). Places
     inside the subject ("Demonstrators in Baghdad") are not the event's own.
@@ -78,9 +79,23 @@ def located_tokens(token) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
             if child.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
                 found.extend(_place_chain(child))
             elif child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if child.lower_ == "from":  # "fired from X towards Y": Y, hung on X
+                    found.extend(i for g in objects for goal in _goals(g) for i in _place_chain(goal))
                 (sources if child.lower_ == "from" else found).extend(
-                    i for g in child.children if g.dep_ == "pobj" for i in _place_chain(g))
+                    i for g in objects for i in _place_chain(g))
     return tuple(dict.fromkeys([*found, *sources]))
+
+
+GOAL_PREPS = frozenset({"to", "towards", "toward", "into", "at", "on"})
+"""Prepositions of where a movement or a shot ends: "fired from Gaza towards Sderot"."""
+
+
+def _goals(source) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The objects of the goal phrases the parser hung on a "from" phrase's object ("from the
+    Gaza Strip towards Sderot": Sderot), which are the goal of the verb, not part of its source."""
+    return [g for p in source.children if p.dep_ == "prep" and p.lower_ in GOAL_PREPS
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def _place_chain(noun, depth: int = 0) -> list[int]:  # type: ignore[no-untyped-def]

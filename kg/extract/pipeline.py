@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.acronym_norms import ACRONYM_NORMS, register_acronym_norms
 from kg.extract.actors import MentionMatcher
 from kg.extract.attribute_ruler import compile_attribute_ruler
 from kg.extract.lemmatizer import cache_lemmatizer
@@ -113,6 +114,8 @@ class Extractor:
         if NEWLINE_BREAKS not in self._nlp.pipe_names:
             register_newline_breaks()
             self._nlp.add_pipe(NEWLINE_BREAKS, before="parser")
+            register_acronym_norms()
+            self._nlp.add_pipe(ACRONYM_NORMS, first=True)  # "IS cells" is no "is"
             compile_attribute_ruler(self._nlp)  # the same attributes, a tenth of the CPU
             cache_lemmatizer(self._nlp)  # the same lemmas, looked up once per word form
         return self._nlp

@@ -59,8 +59,10 @@ FEATURE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "hill", "hills
 """Nouns after a name that make it the name of a feature or building, not of a town."""
 WHERE_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "part",
                "parts", "north", "south", "east", "west", "edge", "entrance", "office", "offices",
-               "residents", "people", "inhabitants", "port", "hospitals", "prisons"}
-"""Nouns that "of" joins to a place: "the outskirts of X", "residents of X"."""
+               "residents", "people", "inhabitants", "port", "hospitals", "prisons", "vicinity",
+               "environs", "surroundings", "coast", "shore", "countryside", "periphery"}
+"""Nouns that "of" joins to a place: "the outskirts of X", "the vicinity of X", "off the coast
+of X", "residents of X"."""
 IN_PLACE = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
 """Prepositions that place an event, unlike "of" or "from": "gathered in Como"."""
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "into", "towards", "toward",

@@ -33,12 +33,12 @@ from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
 from kg.extract.world_containers import containers, keep_contained
+from kg.extract.world_gazetteer import distance_km
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
-from kg.extract.world_states import COMPASS as STATE_COMPASS
+from kg.extract.world_spellings import (HAMLET_LIKENESS, by_skeleton, compass_subdivisions,
+                                        hamlets_alone, namesakes_abroad, similar,
+                                        subdivisions_alike)
 from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
-SKELETON_POPULATION = 1_000
-"""A town read by its consonant skeleton ("Ain Issa" for "Ayn Issa") must be this large,
-unless "X in Y" names it and Y must be its admin (:func:`~kg.extract.world_within.within_holds`)."""
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 NAMED_KIND = 6.0
@@ -80,13 +80,13 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
 
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
                       countries: Iterable[str] = (), skip: Container[str] = frozenset(),
-                      curated: Iterable[tuple[str, str]] = ()
+                      curated: Iterable[tuple] = ()  # type: ignore[type-arg]
                       ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
     ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
     ``skip`` holds lower-case words that are never places here (demonyms: "Thai");
-    ``curated`` the (name as written, country) of the places the curated gazetteer matched,
+    ``curated`` the (name as written, country, lat, lon) of the places the curated gazetteer matched,
     which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`).
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
@@ -112,15 +112,17 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if not options[number] and context and len(fold(candidate.text)) >= 5:
-            options[number] = _by_skeleton(index, candidate, context)
-        elif _namesakes_abroad(options[number], set(countries)) and len(fold(candidate.text)) >= 5:
-            options[number] = [p for p in _by_skeleton(index, candidate, set(countries))
+            options[number] = by_skeleton(index, candidate, context, {
+                fold(candidates[n].text) for n in _chain(candidates, number)[:1]}
+                if _classifier(doc, candidate) else set())  # "the Hawija area of Kirkuk"
+        elif namesakes_abroad(options[number], set(countries)) and len(fold(candidate.text)) >= 5:
+            options[number] = [p for p in by_skeleton(index, candidate, set(countries))
                                if p.kind != "city"] or options[number]
-        elif _hamlets_alone(options[number], candidate.text, countries, {
+        elif hamlets_alone(options[number], candidate.text, countries, {
                 p.country for n, p in first.items() if n != number}) and len(fold(candidate.text)) >= 5:
-            options[number] = [p for p in _by_skeleton(index, candidate, set())
+            options[number] = [p for p in by_skeleton(index, candidate, set())
                                if p.kind in ("admin1", "admin2")
-                               and _similar(candidate.text, p.name, HAMLET_LIKENESS)] or options[number]
+                               and similar(candidate.text, p.name, HAMLET_LIKENESS)] or options[number]
     candidates = confirm_within(candidates, options, final=True)  # by skeleton too
     resolved = keep_contained(containers(doc, candidates), options,
                               _resolve(candidates, options, context, first, classified),
@@ -128,48 +130,6 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     final = _cohere(candidates, options, resolved, [place for _, _, place in districts], curated)
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
-
-
-def _by_skeleton(index: WorldIndex, candidate: Candidate, countries: set[str]) -> list[WorldPlace]:
-    """The places of ``countries`` whose names differ from the candidate's in vowels or the
-    transliteration of a letter ("Shabwa" for Shabwah); a town only if not tiny."""
-    return [p for p in index.lookup(candidate.text, "skel", countries)
-            if _similar(candidate.text, p.name)
-            and (p.population >= SKELETON_POPULATION or p.kind != "city" or candidate.within)]
-
-
-def _namesakes_abroad(found: list[WorldPlace], countries: set[str]) -> bool:
-    """Whether every reading of a name is a small town outside the ``countries`` the curated
-    matches name: then a spelling of a province or district in them is the likelier reading
-    ("Shabwa" beside the Houthis is Yemen's Shabwah, not Sha Bwa in Myanmar); not a spelling
-    of a town, as an actor's country need not be where it acts ("Russian forces shelled
-    Pavlivka" is no Pavlovka in Russia)."""
-    return bool(countries and found) and all(
-        p.country not in countries and p.kind == "city" and p.population < FOREIGN_POPULATION
-        for p in found)
-
-
-HAMLET_LIKENESS = 0.9
-"""How alike a province's name must be to a name whose readings are hamlets alone ("Shabwa" and
-"Shabwah"; not "Garuda" and "Guarda")."""
-
-
-def _hamlets_alone(found: list[WorldPlace], text: str, countries: Iterable[str],
-                   others: set[str]) -> bool:
-    """Whether every reading of a name is a small town that is not written word for word as its
-    name, and nothing else in the text names a country (``countries`` of the curated matches,
-    the ``others`` of the other names): then a province spelt with its feminine "h" or another
-    vowel is the likelier reading ("gunmen killed a man in Shabwa" is in Yemen's Shabwah, not in
-    Sha Bwa, a village of Myanmar).
-
-    >>> hamlet = WorldPlace("gn1", "Sha Bwa", "city", "MMR", None, None, 17.0, 96.0, 3_295)
-    >>> _hamlets_alone([hamlet], "Shabwa", (), set()), _hamlets_alone([hamlet], "Sha Bwa", (),
-    ...     set()), _hamlets_alone([hamlet], "Shabwa", ("YEM",), set())
-    (True, False, False)
-    """
-    return bool(found) and not countries and not others and all(
-        p.kind == "city" and p.population < WEAK_POPULATION and fold(p.name) != fold(text)
-        for p in found)
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],
@@ -224,13 +184,15 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
 
 def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
             chosen: dict[int, WorldPlace], found: Iterable[WorldPlace] = (),
-            curated: Iterable[tuple[str, str]] = ()) -> dict[int, WorldPlace]:
+            curated: Iterable[tuple] = ()) -> dict[int, WorldPlace]:  # type: ignore[type-arg]
     """Document coherence: a town read in a country none of the text's other places lies in,
     while most of them lie in one country where the name has a reading too, takes that reading
     ("Salamanca" beside two towns of Chile is the Chilean one, not the Mexican city); one with
     no reading there is dropped if the firm places (a city of 100,000 or more, the names of an
     admin chain, the places ``found`` otherwise: "City - District" names, and the ``curated``
-    gazetteer's matches other than countries, as (name, country)) agree on that country. The
+    gazetteer's matches other than countries, as (name, country, lat, lon)) agree on that
+    country, unless it lies across a border from one of them (:data:`BORDER_KM`: "a rocket fired
+    from the Gaza Strip towards Sderot" lands in Israel). The
     names of an admin chain (resolved together), and a city of 100,000 or more written as one of
     its names, keep their country; one that only folds alike does not ("Al-Bara" beside Idlib is
     no Paulo Afonso in Brazil).
@@ -249,10 +211,14 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
     loose = {n for n, p in chosen.items() if not candidates[n].anchor and n not in linked
              and (p.population < FOREIGN_POPULATION or not p.written_as(candidates[n].text))}
     votes = {fold(place.name): (place.country, True) for place in found}  # name -> country, firm
-    votes.update({fold(name): (country, True) for name, country in curated})
+    votes.update({fold(name): (country, True) for name, country, *_ in curated})
+    firm = [(p.country, p.lat, p.lon) for p in found] + [
+        (country, *where) for _, country, *where in curated if where and None not in where]
     for number, place in chosen.items():
         if not candidates[number].anchor:
             votes.setdefault(fold(candidates[number].text), (place.country, number not in loose))
+        if number not in loose:
+            firm.append((place.country, place.lat, place.lon))
     coherent = dict(chosen)
     for number in loose:
         name, country = fold(candidates[number].text), chosen[number].country
@@ -261,9 +227,18 @@ def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
         if readings:
             coherent[number] = max(readings, key=lambda p: _score(
                 p, set(), set(), candidates[number].text))
-        elif home and _home_country(votes, name, country, firm_only=True):
+        elif home and _home_country(votes, name, country, firm_only=True) and not (
+                chosen[number].kind == "city" and any(c == home and distance_km(
+                    lat, lon, chosen[number].lat, chosen[number].lon) <= BORDER_KM
+                    for c, lat, lon in firm)):
             del coherent[number]  # a namesake abroad of a place the index does not know
     return coherent
+
+
+BORDER_KM = 50.0
+"""A town abroad this close to a firm place of the text's country is across its border, not a
+namesake far away (:func:`_cohere`); a region abroad is still dropped, as its point says little
+of how near it lies."""
 
 
 def _home_country(votes: dict[str, tuple[str, bool]], name: str, country: str,
@@ -400,51 +375,6 @@ def _lookup(doc, candidate: Candidate, index: WorldIndex) -> list[WorldPlace]:  
             return found
     return subdivisions_alike(candidate.text, index.lookup(candidate.text), index) or \
         compass_subdivisions(candidate.text, index)
-
-
-def compass_subdivisions(text: str, index: WorldIndex) -> list[WorldPlace]:
-    """The subdivisions that a compass word and a name spelt with other vowels name ("West
-    Azerbaijan" is Iran's West Azarbaijan, "Āz̄ārbāyjān-e Ghārbī"): a compass word makes a name a
-    region's, and the name it qualifies is often a country's too, which is no reading of it.
-    Each word after the compass word must be like a word of the subdivision's name ("South Omo"
-    is no Saitama, though their consonants are alike).
-
-    >>> from kg.extract.world import load_world
-    >>> [(p.kind, p.country) for p in compass_subdivisions("West Azerbaijan", load_world())]
-    [('admin1', 'IRN')]
-    >>> compass_subdivisions("Azerbaijan", load_world()), compass_subdivisions("South Omo", load_world())
-    ([], [])
-    """
-    words = text.replace("-", " ").split()
-    if len(words) < 2 or words[0].lower() not in STATE_COMPASS:
-        return []
-    return [p for p in index.lookup(text, "skel") if p.kind in ("admin1", "admin2") and all(
-        any(_similar(word, part) for part in fold(p.name).split()) for word in words[1:])]
-
-
-def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
-                       ) -> list[WorldPlace]:
-    """``found`` (the readings of ``text``) and the subdivisions whose names differ from it
-    only in the language of their compass words or generic words, where no reading is a
-    subdivision, or the name is made of compass words alone: "Extrême-Nord" is Cameroon's
-    "Far North", and "Nord" names Cameroon's "North" as well as the Nord of two other
-    countries (the admin chain it heads chooses).
-
-    >>> from kg.extract.world import load_world
-    >>> [(p.name, p.country) for p in subdivisions_alike("Extrême-Nord", [], load_world())]
-    [('Far North', 'CMR')]
-    """
-    if any(p.kind in ("admin1", "admin2") for p in found) and not all(
-            word in STATE_COMPASS for word in fold(text).split()):
-        return found
-    return found + [p for p in index.lookup(text, "subkey") if p not in found]
-
-
-def _similar(text: str, name: str, likeness: float = 0.75) -> bool:
-    """Spellings of one name that differ in a vowel or two: "Ninewa" and "Nīnawá"."""
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, fold(text), fold(name)).ratio() >= likeness
 
 
 def _chain(candidates: list[Candidate], number: int) -> list[int]:
