@@ -121,3 +121,10 @@ def test_a_subdivision_is_found_however_many_towns_share_its_name():
     found = load_world().lookup("Santa Cruz")
     assert {("admin1", "BOL"), ("admin1", "ARG")} <= {(p.kind, p.country) for p in found}
     assert [p.population for p in found] == sorted((p.population for p in found), reverse=True)
+
+
+def test_a_place_transliterated_with_marks_is_also_named_without_them(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 March 2022, artillery shelled villages in Sa'ada governorate.", origin="t"))
+    place = {p.key: p for p in extraction.places}[extraction.events[0].place]
+    assert place.label == "Şāʻdah" and "Sadah" in place.aliases

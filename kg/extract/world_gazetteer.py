@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
@@ -44,10 +45,36 @@ def world_place(found: WorldPlace, capitals: set[str]) -> Place:
     kind = {"admin1": "region", "admin2": "region", "country": "country"}.get(
         found.kind, "capital" if found.ident in capitals else
         "city" if found.population >= 100_000 else "town")
+    unmarked = without_marks(found.name)
     return Place(key=f"{slugify(found.name)}-{found.ident.replace('iso-', '')}", label=found.name,
                  kind=kind, country=found.country, lat=found.lat, lon=found.lon,  # type: ignore[arg-type]
+                 aliases=(unmarked,) if unmarked != found.name else (),
                  admin1=found.admin1 if found.kind != "admin1" else None, admin2=found.admin2
                  if found.kind != "admin2" else None)
+
+
+def without_marks(name: str) -> str:
+    """A transliterated name as plain English writes it: without the marks of the letters
+    ayn and hamza and without diacritics ("Ṣaʻdah" is "Sadah", "Qa‘ţabah" "Qatabah"), where
+    the name has such marks; else the name itself.
+
+    >>> without_marks("Şāʻdah"), without_marks("Qa‘ţabah"), without_marks("Radā‘")
+    ('Sadah', 'Qatabah', 'Rada')
+    >>> without_marks("Sa'dah"), without_marks("O'Hare"), without_marks("Ḩarīb")
+    ('Sadah', "O'Hare", 'Ḩarīb')
+    """
+    import unicodedata
+
+    if not _MARKS.search(name):
+        return name
+    text = unicodedata.normalize("NFKD", _MARKS.sub("", name))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+_MARKS = re.compile(r"(?<=\w)[`ʿʾʻʽ‘’ʼ](?=\w|\s|$)|(?<=\w)'(?=[a-z])|(?:^|(?<=\s))[`ʿʾʻʽ‘’ʼ']")
+"""The marks of ayn and hamza in a transliterated name: inside or at the end of a word, or
+starting one; a plain apostrophe only inside a word before a small letter ("Sa'dah", not
+"O'Hare")."""
 
 
 def as_written(place: Place, written: Iterable[str], world: WorldIndex | None) -> Place:
