@@ -17,6 +17,8 @@ def _first(extractor, text: str):  # type: ignore[no-untyped-def]
     "A roadside bomb planted by Somali rebels killed two traders near Mombasa.",
     "Mortar shells fired by Somali rebels hit a market and wounded two traders in Mombasa.",
     "A bus struck a landmine likely laid by Somali rebels near Mombasa.",
+    "A landmine left by Somali rebels exploded near Mombasa, killing a herder.",
+    "A landmine left over from Somali rebels exploded near Mombasa, killing a herder.",
 ])
 def test_who_planted_or_fired_a_weapon_did_what_it_did(extractor, text):
     extraction = extractor.extract(article_from_text(text, origin="roles"))

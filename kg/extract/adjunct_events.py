@@ -93,12 +93,14 @@ def _event_agents(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
 
 def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Who used a thing, by the "by" phrase of a participle of weapon use that modifies it: "a
-    landmine planted by X exploded", "shells fired by X hit a house": X did what the thing did."""
+    landmine planted by X exploded", "shells fired by X hit a house", "a mine left over from X
+    exploded": X did what the thing did."""
     verbs = [c for c in thing.children if c.dep_ == "acl"]
     if thing.dep_ in ("nsubj", "nsubjpass"):  # the parser's "[an IED] [likely planted] by X"
         verbs.append(thing.head)
     return tuple(k for verb in verbs if verb.lemma_.lower() in WEAPON_USE_VERBS
-                 for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase
+                 for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase,
+                 or by.lower_ == "from" and verb.lemma_.lower() == "leave"  # "left over from X"
                  for k in actors_in(by.subtree, actor_at))
 
 

@@ -83,9 +83,10 @@ BETWEEN_IS_TARGET = {"mediate", "arbitrate", "broker"}
 """Verbs whose "between A and B" names the parties: "Egypt mediated between Hamas and Fatah"."""
 
 WEAPON_USE_VERBS = {"plant", "fire", "launch", "lay", "drop", "throw", "hurl", "lob", "detonate",
-                    "place", "shoot", "set", "fly", "use", "deploy", "bury"}
+                    "place", "shoot", "set", "fly", "use", "deploy", "bury", "leave"}
 """Verbs of emplacing or discharging a weapon: the "by" phrase of their participle names who
-used the thing ("a mine planted by X", "shells fired by X"); not "activists led by X"."""
+used the thing ("a mine planted by X", "shells fired by X", "a landmine left by X"); not
+"activists led by X". A weapon "left over from X" is X's too."""
 
 LAID_MUNITIONS = frozenset({"mine", "landmine", "ied", "bomb", "explosive", "device"})
 """Munitions laid in wait, which a victim runs into: "a bus struck a landmine"."""
