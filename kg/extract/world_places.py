@@ -174,11 +174,9 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
                 not candidate.spacy_place and number not in linked and \
                 best.population < FOREIGN_POPULATION:
             continue  # a hamlet abroad, where the article is about other countries
-        if candidate.anchor:
-            chosen[number] = best
-            continue
-        context.add(best.country)  # the next names of the chain are most likely in it too
         chosen[number] = best
+        if not candidate.anchor:
+            context.add(best.country)  # the next names of the chain are most likely in it too
     return chosen
 
 
