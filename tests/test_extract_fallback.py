@@ -148,6 +148,25 @@ def test_bracketed_acronym_is_an_alias_of_the_unknown_actor(extractor):
     assert extraction.actor(events[0][1][0]).aliases == ("RUF",)
 
 
+def test_an_acronym_defined_in_brackets_names_the_same_actor_later_on(extractor):
+    extraction, events = _events(extractor, "The Revolutionary United Front (RUF) attacked "
+                                            "Koidu residents on Monday. RUF fighters also "
+                                            "shelled Kenema.")
+    assert len(events) == 2 and events[0][1] == events[1][1]
+    assert {extraction.actor(k).label for _, agents, _ in events for k in agents} == {
+        "Revolutionary United Front"}
+    assert [m.span.text for m in extraction.mentions if m.key == events[0][1][0]] == [
+        "Revolutionary United Front", "RUF fighters"]
+
+
+def test_an_acronym_never_defined_is_an_actor_of_its_own(extractor):
+    extraction, events = _events(extractor, "The Revolutionary United Front attacked Koidu "
+                                            "residents on Monday. RUF fighters also shelled "
+                                            "Kenema.")
+    assert {extraction.actor(k).label for _, agents, _ in events for k in agents} == {
+        "Revolutionary United Front", "RUF"}
+
+
 def test_a_name_in_brackets_fills_no_role(extractor):
     """A parenthesis locates or restates what precedes it: "(Kolofata, Mayo-Sava)" is where the
     village lies; the village, civilian property, is what was attacked."""

@@ -15,7 +15,7 @@ its kind is guessed from the entity label or the head noun (:mod:`kg.extract.kin
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.clauses import heading_tokens
 from kg.extract.hyphenated import backing
@@ -128,6 +128,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     ``is_place`` tells the words of place names: a force noun one modifies is its state's.
     """
     found: dict[int, Candidate] = {}
+    defined: dict[str, Candidate] = {}  # an acronym -> the name it was bracketed after
     taken = taken | _bracketed_after(doc, taken) | heading_tokens(doc)  # "Defusal: ..." acts not
 
     def add(start: int, end: int, entity_label: str, name: tuple[int, int] | None = None,
@@ -140,13 +141,18 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
             return False
         bracketed = _bracketed_after(doc, set(tokens))
         aliases = tuple(doc[i].text for i in sorted(bracketed) if doc[i].text != label)
-        candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or guess_kind(
-            entity_label, label), aliases=aliases), country_at, known, entity_label == NATIONALITY
-            or any(doc[i].ent_type_ == NATIONALITY for i in tokens)) if actor is None else \
-            Candidate(start, end, actor.key, actor.label, actor.kind, actor)
+        if actor is None and label in defined:  # "NRF fighters" after "the ... Front (NRF)"
+            candidate = replace(defined[label], start=start, end=end)
+        else:
+            candidate = _qualified(Candidate(start, end, _key(label, known), label, kind or
+                                             guess_kind(entity_label, label), aliases=aliases),
+                                   country_at, known, entity_label == NATIONALITY or any(
+                                       doc[i].ent_type_ == NATIONALITY for i in tokens)) \
+                if actor is None else Candidate(start, end, actor.key, actor.label, actor.kind, actor)
         found.update({i: candidate for i in tokens})
         for i in bracketed:
             found[i] = candidate
+        defined.update({alias: candidate for alias in candidate.aliases if alias not in defined})
         return True
 
     if generic is not None:  # "Kaduna militiamen": a community's militia, no "Kaduna" alone;
