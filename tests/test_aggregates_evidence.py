@@ -255,3 +255,26 @@ def test_every_page_of_every_dyad_is_the_same_on_every_path(synth_store):
             assert answers[0] == answers[1] == answers[2]
     synth_store.cache_reads = True
     assert pages > 100
+
+
+def test_a_warmed_store_keeps_the_order_of_every_big_dyad_and_only_theirs(synth_store,
+                                                                          monkeypatch):
+    from kg.aggregates import evidence
+    from kg.aggregates.tallies import Key
+    from kg.aggregates.write import tally_node
+    from kg.eventindex import node_dates
+
+    dyads = read.dyads(synth_store)
+    big = sorted(d.count for d in dyads)[-5]  # the five busiest dyads and their ties
+    monkeypatch.setattr(evidence, "BIG_DYAD", big)
+    synth_store.__dict__.pop("_cache", None)
+    node_dates(synth_store)
+    assert not synth_store.holds(evidence.BIG_ORDERS)
+    kept = evidence.keep_big_orders(synth_store)
+    assert 5 <= kept == sum(d.count >= big for d in dyads) < len(dyads)
+    for dyad in dyads:
+        node = tally_node(Key("dyad", (dyad.agent, dyad.other, dyad.relation)))
+        order = evidence.dyad_order(synth_store, node)
+        assert order == evidence.read_order(synth_store, node)
+        assert (order is evidence.dyad_order(synth_store, node)) == (dyad.count >= big)
+    synth_store.__dict__.pop("_cache", None)

@@ -191,9 +191,11 @@ def test_an_app_with_page_workers_loads_the_page_code_before_forking(workers, ex
 
 def test_warmed_pages_are_answered_without_reading_the_store(app, seed_store, monkeypatch):
     from kg.pageworkers import IN_WORKER
+    from kg.aggregates.evidence import BIG_ORDERS
     from web.workers import WARM_PATHS, warm_pages
 
     assert warm_pages(app) > 0
+    assert seed_store.holds(BIG_ORDERS)  # the seed has no dyad of 100 events: none is kept
     for method in ("select", "select_text", "ask", "construct"):
         monkeypatch.setattr(seed_store, method,
                             lambda *a, _name=method, **k: pytest.fail(f"{_name}: {a[0][-160:]}"))

@@ -34,8 +34,9 @@ def install_page_workers(app: Flask) -> None:
 
 
 def warm_pages(app: Flask, paths: tuple[str, ...] = WARM_PATHS) -> float:
-    """Render ``paths`` once in this process, before any page worker is forked, and return the
-    seconds it took: what they read from the store is kept per store generation on the store
+    """Render ``paths`` once in this process, and order the events of the big dyads
+    (:func:`kg.aggregates.evidence.keep_big_orders`), before any page worker is forked, and
+    return the seconds it took: what they read from the store is kept per store generation on the store
     object, which every worker forked later inherits, so their first requests are not cold
     (1-2 s each at 10,000 articles). After a write the workers read afresh. Nothing is done
     for a store that keeps no reads (a remote SPARQL server)."""
@@ -49,6 +50,10 @@ def warm_pages(app: Flask, paths: tuple[str, ...] = WARM_PATHS) -> float:
     for path in paths:
         client.get(path, headers={"Accept-Encoding": "gzip"},  # as browsers ask for them
                    environ_overrides={IN_WORKER: True})  # rendered here, not handed on
+    from kg.aggregates.evidence import keep_big_orders
+
+    with app.app_context():  # a big dyad's evidence: its order, read once for every worker
+        keep_big_orders(get_store())
     return time.perf_counter() - started
 
 
