@@ -321,3 +321,23 @@ def test_as_is_no_reason_that_hides_an_intervention(extractor):
                                   "the march as the protesters had not obtained permission to "
                                   "hold the event, forcing the protesters to disperse.") \
         == "ProtestWithIntervention"
+
+
+@pytest.mark.parametrize("text", [
+    "Three people including a civilian were shot dead during a clash between the Alpha Front "
+    "and the Beta Movement in Lagos.",
+    "A farmer was wounded amid clashes between two armed groups near the river.",
+    "Rebels clashed with soldiers and a civilian near the river.",
+])
+def test_a_harm_in_a_fight_between_sides_is_the_fight(extractor, text):
+    assert _first_type(extractor, text) == "ArmedClash"
+
+
+def test_a_harm_in_a_one_sided_attack_stays_an_attack_on_civilians(extractor):
+    assert _first_type(extractor, "A farmer was killed during an attack on the village "
+                                  "near the river.") == "AttackOnCivilians"
+
+
+def test_civilian_targets_of_a_fight_between_sides_make_no_attack_on_civilians():
+    assert by_target_kind("ArmedClash", {"civilians"}, sides=True) == "ArmedClash"
+    assert by_target_kind("ArmedClash", {"civilians"}) == "AttackOnCivilians"

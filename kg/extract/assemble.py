@@ -23,7 +23,7 @@ from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
-from kg.extract.refine import by_agent_kind, by_target_kind
+from kg.extract.refine import by_agent_kind, by_target_kind, mutual
 from kg.extract.modality import modality_of
 from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
@@ -279,7 +279,8 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
     event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k},
                                foreign=home is not None and any(
                                    country_of(k) not in (None, home) for k in found.agents))
-    event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k})
+    event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k},
+                                mutual(ctx.doc[found.trigger]))
     return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
                  sentence=sentence, agents=found.agents,

@@ -29,6 +29,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
                                      argument_heads, shared_verbs)
+from kg.extract.sides import two_sided
 from kg.extract.triggers import demanded, entity_of, guarded, phrase_words, trigger_type
 
 PROTESTS = frozenset({"Protest"})
@@ -335,8 +336,8 @@ def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
                  if kind == KIDNAP and _has(cue, tokens, words)), event_type)
 
 
-OCCASION_PREPS = {"in"}
-"""The preposition of the event a harm happened in: "were injured in a clash between ..."."""
+OCCASION_PREPS = {"in", "during", "amid", "amidst"}
+"""Prepositions of the event a harm happened in: "were injured in (during) a clash between ..."."""
 
 
 def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
@@ -349,12 +350,21 @@ def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
                  and trigger_type(g) in VIOLENT), None)
 
 
+def mutual(token) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger tells a fight between sides ("X clashed with Y", "fighting between X and Y"),
+    or a harm done in one ("a civilian was killed during a clash between X and Y"): each side
+    acts on the other, so a civilian among the dead makes it no attack on civilians."""
+    noun = occasion(token, trigger_type(token) or "")
+    return two_sided(token) or (noun is not None and two_sided(noun))
+
+
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """The trigger's type made precise by instrument, participants, setting and manner; a harm
-    done in a violent event ("wounded in a clash between villagers") is that event's type."""
+    done in a violent event ("wounded in a clash between villagers", "shot dead during a clash
+    between two gangs") is that event's type, an attack's only if it is a fight between sides."""
     noun = occasion(token, event_type)
     kind = refine(noun, trigger_type(noun)) if noun is not None else None
-    if kind is not None and kind not in ATTACKS:
+    if kind is not None and (kind not in ATTACKS or two_sided(noun)):
         return kind
     refined = by_participants(token, by_instrument(token, event_type))
     refined = by_conjunct(token, by_custody(token, refined))
@@ -376,10 +386,16 @@ def by_agent_kind(event_type: str, kinds: set[str], foreign: bool = False) -> st
     return event_type
 
 
-def by_target_kind(event_type: str, kinds: set[str]) -> str:
-    """An attack whose target is an actor of kind "civilians" is violence against civilians."""
-    return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds else event_type
+def by_target_kind(event_type: str, kinds: set[str], sides: bool = False) -> str:
+    """An attack whose target is an actor of kind "civilians" is violence against civilians,
+    unless it is a fight between ``sides`` (:func:`mutual`), where civilians are caught in it.
+
+    >>> by_target_kind("ArmedClash", {"civilians"}, sides=True)
+    'ArmedClash'
+    """
+    return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds and not sides \
+        else event_type
 
 
 __all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_setting",
-           "by_conjunct", "by_custody", "by_target_kind", "refine"]
+           "by_conjunct", "by_custody", "by_target_kind", "mutual", "refine"]
