@@ -336,3 +336,30 @@ def test_munitions_and_drones_launched_at_a_target_strike_it(extractor, text, ex
 
 def test_a_campaign_launched_is_no_strike(extractor):
     assert _events(extractor, "The agency launched a campaign in Mombasa.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 16 March 2022, in Oruro, teachers gathered in a square to demand salary readjustment, "
+    "in the main square.",
+    "On 3 March 2022, a group of residents gathered in front of the water company to complain "
+    "about the frequent power cuts.",
+    "On 7 January 2022, nearly 80 persons gathered in front of the school in Dijon. They "
+    "denounced the attempts to expel a family.",
+])
+def test_a_gathering_whose_purpose_is_told_by_a_relative_or_the_next_sentence_is_a_protest(
+        extractor, text):
+    assert ("Protest", "gathered") in _events(extractor, text)
+
+
+def test_the_next_sentence_tells_a_purpose_only_of_the_same_crowd(extractor):
+    found = _events(extractor, "On 3 March 2022, soldiers gathered in Talca. The mayor "
+                               "denounced the decision.")
+    assert ("Protest", "gathered") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "On 15 February 2022, a mass grave was discovered near the village of Izium.",
+    "On 4 January 2022, a school in Houston received several bomb threats.",
+])
+def test_a_mass_grave_or_a_bomb_threat_is_another_development(extractor, text):
+    assert _events(extractor, text)[0][0] == "OtherDevelopment"

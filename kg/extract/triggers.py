@@ -159,15 +159,33 @@ def _purpose_type(token, rules) -> str | None:  # type: ignore[no-untyped-def]
     clauses = [c for v in (token, *joined) for c in v.children  # a purpose scopes over the
                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]  # verbs it follows
     clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]
-    clauses += [a for c in token.children if c.dep_ == "prep" for g in c.children
-                for a in g.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+    clauses += [a for c in token.children if c.dep_ == "prep" for g in c.children  # "gathered in
+                for a in g.children if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB"]  # a square to"
     found = {c.lemma_.lower() for c in clauses  # "took over X and closed Y to demand", "gathered
              if c.tag_ == "VBG" or any(m.lower_ == "to" for m in c.children)}  # demanding ...",
     found |= {c.lemma_.lower() for c in joined}  # "as (a) means to demand"
     found |= {c.lower_ for c in token.children if c.dep_ == "prep"}
     found |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
               for g in c.children if g.dep_ == "pobj"}
-    return next((kind for needs, kind in rules if needs & found), None)
+    return next((kind for needs, kind in rules if needs & found), None) or next(
+        (kind for needs, kind in rules if needs & _next_purpose(token)), None)
+
+
+CROWD_SUBJECTS = frozenset({"they", "group", "protester", "demonstrator", "participant"})
+"""Subjects by which the next sentence goes on about the people who gathered: "They denounced"."""
+
+
+def _next_purpose(token) -> set[str]:  # type: ignore[no-untyped-def]
+    """The verb of the next sentence, when the main verb of a gathering tells no purpose and
+    the next sentence tells it of the same crowd ("80 people gathered in front of the school.
+    They denounced the expulsion ..."); else nothing."""
+    end = token.sent.end
+    if token.dep_ != "ROOT" or end >= len(token.doc):
+        return set()
+    verb = token.doc[end].sent.root
+    crowd = any(c.dep_ == "nsubj" and (c.lower_ in CROWD_SUBJECTS or c.lemma_.lower() in CROWD_SUBJECTS)
+                for c in verb.children)
+    return {verb.lemma_.lower()} if crowd else set()
 
 
 def trigger_lemma(token) -> str:  # type: ignore[no-untyped-def]
