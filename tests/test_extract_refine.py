@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-from kg.extract.refine import by_agent_kind, by_target_kind
+from kg.extract.kind_types import by_agent_kind, by_target_kind
 
 
 def _first_type(extractor, text):
@@ -341,3 +341,20 @@ def test_a_harm_in_a_one_sided_attack_stays_an_attack_on_civilians(extractor):
 def test_civilian_targets_of_a_fight_between_sides_make_no_attack_on_civilians():
     assert by_target_kind("ArmedClash", {"civilians"}, sides=True) == "ArmedClash"
     assert by_target_kind("ArmedClash", {"civilians"}) == "AttackOnCivilians"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 March 2022, officials held a sit-in protest in Baramulla to demand the release of "
+     "arrested officials.", "Protest"),
+    ("On 5 March 2022, students protested in Lagos. Five arrested protesters were later "
+     "released.", "ProtestWithIntervention"),
+])
+def test_a_participle_describing_others_tells_no_intervention(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+def test_what_a_demanded_act_is_for_tells_no_intervention(extractor):
+    assert _first_type(extractor, "On 13 February 2022, around 200 people protested in Aalborg "
+                                  "and demanded the government to take action to prevent "
+                                  "further attacks.") == "Protest"
+

@@ -23,7 +23,7 @@ from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
-from kg.extract.refine import by_agent_kind, by_target_kind, mutual
+from kg.extract.kind_types import by_kinds
 from kg.extract.modality import modality_of
 from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
@@ -276,11 +276,10 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
     time, date_from = _time(ctx, sentence, found)
     home = (ctx.gazetteer.places[place].country if place in ctx.gazetteer.places else None) \
         or ctx.main_country
-    event_type = by_agent_kind(found.event_type, {k for k in map(kind_of, found.agents) if k},
-                               foreign=home is not None and any(
-                                   country_of(k) not in (None, home) for k in found.agents))
-    event_type = by_target_kind(event_type, {k for k in map(kind_of, found.targets) if k},
-                                mutual(ctx.doc[found.trigger]))
+    foreign = home is not None and any(country_of(k) not in (None, home) for k in found.agents)
+    event_type = by_kinds(found.event_type, {k for k in map(kind_of, found.agents) if k},
+                          {k for k in map(kind_of, found.targets) if k}, foreign,
+                          ctx.doc[found.trigger])
     return Event(index=index, event_type=event_type,
                  trigger=ctx.span(found.trigger, found.trigger + 1),
                  sentence=sentence, agents=found.agents,

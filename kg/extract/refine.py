@@ -6,17 +6,15 @@ The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
   air strike; the lowest ``ckg:refinementRank`` wins: suicide before bomb);
 - the victim ("gunmen shot a farmer" is violence against civilians) and the
   perpetrator's noun ("a mob lynched ..." is mob violence, "rioters clashed" a
-  violent demonstration): :mod:`kg.extract.participants`; the agent's kind
-  (state forces retaking a town regain territory; others overtake it);
+  violent demonstration): :mod:`kg.extract.participants`; a harm done during a fight
+  between sides is that fight (the kinds of the actors: :mod:`kg.extract.kind_types`);
 - the manner of a protest, in its sentence or the next ("police fired tear
   gas": with intervention; "protesters threw stones": violent).
 
 Examples
 --------
->>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("RegainTerritory", {"armed_group"})
-('RegainTerritory', 'SeizeTerritory')
->>> by_target_kind("ArmedClash", {"civilians"}), by_target_kind("Shelling", {"civilians"})
-('AttackOnCivilians', 'Shelling')
+>>> sorted(OCCASION_PREPS)
+['amid', 'amidst', 'during', 'in']
 """
 
 from __future__ import annotations
@@ -166,9 +164,16 @@ def _acts(tokens: list) -> list:  # type: ignore[type-arg]
     background of the event ("after clashes", "the anniversary of the riot"), nor a thing named
     by the noun of a destructive verb ("a torch rally"), nor a symbolic act ("burned effigies")."""
     return [t for t in tokens if (t.dep_ in ACT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in (
-        "with", "by", "of"))) and not _negated(t) and not demanded(t, None)
+        "with", "by", "of"))) and not _negated(t) and not demanded(_purposed(t), None)
         and not _background(t) and not _thing(t) and not guarded(t, t.lemma_.lower())
         and not _unreal(t) and not _named(t)]
+
+
+def _purposed(token):  # type: ignore[no-untyped-def]
+    """The verb whose purpose ``token`` is ("take action to prevent ..."), else ``token``: what
+    a demanded act is for was demanded too ("demanded the government take action to prevent")."""
+    marked = token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children)
+    return token.head if marked else token
 
 
 NAMES = ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
@@ -251,11 +256,20 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
               if modality_of(t) == "asserted"]  # word can tell; not "fear clashes will break out"
     own = {t.i for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
     theirs = [t for t in tokens if t.i not in own  # "..., preventing traffic": no police act
-              and not _by_crowd(t, token)]  # "protesters parked a bus to prevent traffic"
+              and not _by_crowd(t, token)  # "protesters parked a bus to prevent traffic"
+              and not _described(t)]
     scopes = {scope: (found, _lemmas(t for t in found if t.i != token.i))
               for scope, found in ((True, tokens), (False, theirs))}
     return next((kind for cue, kind in lexicon().manner
                  if kind not in (CALM, KIDNAP) and _has(cue, *scopes[kind == RIOT])), event_type)
+
+
+def _described(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is a participle that describes people other than protesters ("demanded the
+    release of arrested officials"): it tells what was done to them before, not at the protest
+    ("five arrested protesters" were arrested at it)."""
+    crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    return token.dep_ == "amod" and token.tag_ == "VBN" and token.head.lemma_.lower() not in crowd
 
 
 def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
@@ -371,31 +385,5 @@ def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     return by_manner(token, by_setting(token, refined))
 
 
-def by_agent_kind(event_type: str, kinds: set[str], foreign: bool = False) -> str:
-    """Territory taken by the state's own forces alone is regained; by anyone else (another
-    country's forces included: ``foreign``), overtaken.
-
-    >>> by_agent_kind("SeizeTerritory", {"state", "armed_group"}), by_agent_kind("Arrest", {"state"})
-    ('SeizeTerritory', 'Arrest')
-    >>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("SeizeTerritory", {"military"}, True)
-    ('RegainTerritory', 'SeizeTerritory')
-    """
-    for narrower, (allowed, broader) in lexicon().agent_kinds.items():
-        if event_type in (narrower, broader) and kinds:
-            return narrower if kinds <= allowed and not foreign else broader
-    return event_type
-
-
-def by_target_kind(event_type: str, kinds: set[str], sides: bool = False) -> str:
-    """An attack whose target is an actor of kind "civilians" is violence against civilians,
-    unless it is a fight between ``sides`` (:func:`mutual`), where civilians are caught in it.
-
-    >>> by_target_kind("ArmedClash", {"civilians"}, sides=True)
-    'ArmedClash'
-    """
-    return "AttackOnCivilians" if event_type in ATTACKS and "civilians" in kinds and not sides \
-        else event_type
-
-
-__all__ = ["by_agent_kind", "by_instrument", "by_manner", "by_participants", "by_setting",
-           "by_conjunct", "by_custody", "by_target_kind", "mutual", "refine"]
+__all__ = ["by_instrument", "by_manner", "by_participants", "by_setting", "by_conjunct",
+           "by_custody", "mutual", "refine"]
