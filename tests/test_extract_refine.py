@@ -358,3 +358,14 @@ def test_what_a_demanded_act_is_for_tells_no_intervention(extractor):
                                   "and demanded the government to take action to prevent "
                                   "further attacks.") == "Protest"
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 13 June 2022, militants attacked the army with small arms fire and an IED near Rafah.",
+     "ArmedClash"),
+    ("On 3 May 2022, militants attacked an army convoy with an IED near Djibo.", "Bombing"),
+    ("On 3 May 2022, militants attacked a convoy with an IED left over from the recent clashes "
+     "near Djibo.", "Bombing"),
+])
+def test_a_bomb_used_in_a_gunfight_is_part_of_the_clash(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

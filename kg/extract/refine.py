@@ -66,9 +66,20 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
         t, t.lemma_.lower()) and t.i not in aimed)
     current = lex.ranks.get(event_type, 99)
     generic = current >= lex.ranks.get(EXPLOSION, 99)  # "exploded", not "threw a grenade"
-    return next((kind for cue, kind, rank in lex.instruments
+    kind = next((kind for cue, kind, rank in lex.instruments
                  if (rank < current and _has(cue, tokens, words))
                  or (generic and len(cue) == 1 and cue[0] in own)), event_type)
+    fought = event_type in ATTACKS and bool(words & GUNFIGHT) and bool(_acts(  # "an IED and
+        [t for t in tokens if t.lemma_.lower() in GUNFIGHT]))  # small arms fire", not "an IED
+    # left over from the recent clashes"
+    return event_type if fought and kind == EXPLOSION else kind
+
+
+GUNFIGHT = frozenset({"clash", "gunfire", "gunshot", "firefight", "gunfight", "shootout",
+                      "shoot-out", "gunbattle", "small"})
+"""Words of a gunfight in an attack's clause ("attacked the army with small arms fire and an
+IED", "an attack involving clashes and a car bomb"): a bomb used with a fight is part of the
+armed clash (ACLED's codebook), not a remote explosive."""
 
 
 EXPLOSION = "Bombing"
