@@ -234,11 +234,9 @@ def _iso3(name: str | None) -> str | None:
     from kg.extract.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    lowered = name.lower().removeprefix("the ")
-    for variant in (lowered, lowered.replace(" of ", " of the ")):
-        state = gazetteer.actors.get(gazetteer.nationalities.get(variant, ""))
-        if state is not None and state.country:
-            return state.country
+    state = gazetteer.actors.get(gazetteer.nation(name.lower().removeprefix("the ")) or "")
+    if state is not None and state.country:
+        return state.country
     try:
         return str(pycountry.countries.lookup(name).alpha_3)
     except LookupError:

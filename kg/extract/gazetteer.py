@@ -107,13 +107,22 @@ class Gazetteer:
         return actor
 
     def nation(self, word: str) -> str | None:
-        """The state a nationality word names ("Malian", "Saudi"), if the gazetteer holds it.
+        """The state a nationality word or a country's name names ("Malian", "Saudi", "the
+        Republic of Congo"), if the gazetteer holds it; a name with "of" is also tried with
+        "of the" ("Democratic Republic of Congo").
 
         >>> load_gazetteer().nation("Malian"), load_gazetteer().nation("Martian")
         ('mali', None)
+        >>> load_gazetteer().nation("Democratic Republic of Congo")
+        'congo-drc'
         """
-        country = self.nationalities.get(word.lower())
-        return country if country in self.actors else None
+        lowered = word.lower()
+        for variant in (lowered, lowered.replace(" of ", " of the ")) if " of " in lowered \
+                else (lowered,):
+            country = self.nationalities.get(variant)
+            if country in self.actors:
+                return country
+        return None
 
     def state_of(self, iso3: str | None) -> str | None:
         """The state actor key of an ISO 3166-1 alpha-3 code.

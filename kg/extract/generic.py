@@ -287,8 +287,7 @@ class GenericAgents:
                                  p.lower_ == "of" for g in p.children if g.dep_ == "pobj")])
             name = token.doc[land.left_edge.i:end + 1].text.removeprefix("the ")
             if land.text[:1].isupper() and not land.conjuncts:
-                return self.gazetteer.nation(name) or self.gazetteer.nation(
-                    name.replace(" of ", " of the "))
+                return self.gazetteer.nation(name)
         return None
 
     def actor(self, token, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]

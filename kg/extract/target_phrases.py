@@ -163,7 +163,7 @@ def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
         and not two_sided(noun)
 
 
-__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS", "TAKING_VERBS",
+__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS",
            "aimed_objects", "conjoined_targets", "counted_object", "deprived",
            "direction_objects", "in_phrase_of", "later_conjuncts", "misread_conjuncts", "obliged",
            "placed_targets", "relative_pronoun", "restrictive", "shared_patient", "suffered",

@@ -111,15 +111,17 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     first = _resolve(candidates, options, set(context), {}, classified)
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
-        if not options[number] and context and len(fold(candidate.text)) >= 5:
+        if len(fold(candidate.text)) < 5:
+            continue  # too short to be read by its spelling's likeness
+        if not options[number] and context:
             options[number] = by_skeleton(index, candidate, context, {
                 fold(candidates[n].text) for n in _chain(candidates, number)[:1]}
                 if _classifier(doc, candidate) else set())  # "the Hawija area of Kirkuk"
-        elif namesakes_abroad(options[number], set(countries)) and len(fold(candidate.text)) >= 5:
+        elif namesakes_abroad(options[number], set(countries)):
             options[number] = [p for p in by_skeleton(index, candidate, set(countries))
                                if p.kind != "city"] or options[number]
         elif hamlets_alone(options[number], candidate.text, countries, {
-                p.country for n, p in first.items() if n != number}) and len(fold(candidate.text)) >= 5:
+                p.country for n, p in first.items() if n != number}):
             options[number] = [p for p in by_skeleton(index, candidate, set())
                                if p.kind in ("admin1", "admin2")
                                and similar(candidate.text, p.name, HAMLET_LIKENESS)] or options[number]
