@@ -73,3 +73,17 @@ def test_a_lemmatizer_of_another_class_is_left_alone():
 
 def test_the_extractor_lemmatises_with_the_cache(extractor):
     assert isinstance(extractor.nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+
+
+def test_dictionary_words_are_the_lemmatizers_english_words(packaged):
+    from kg.extract.lemmatizer import dictionary_words
+
+    class Pipeline:  # what dictionary_words reads of a pipeline: its lemmatizer by name
+        pipe_names = ["lemmatizer"]
+
+        def get_pipe(self, name):
+            return CachedLemmatizer(packaged[1])
+
+    words = dictionary_words(Pipeline())
+    assert {"action", "capitol", "station", "attack"} <= words
+    assert not {"acton", "capitola", "shabwah"} & words

