@@ -47,26 +47,29 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], store: str | None, publis
     from kg.documents import parse_date
     from kg.extract import default_extractor
     from kg.ingest import count_inputs, ingest as run_ingest, iter_inputs
+    from kg.store.filebudget import INGEST_OPEN_FILES, open_file_budget
     from kg.upgrade import refuse_old
 
     env = get_env(ctx, store)
     with reported_errors(env):
         defaults = {"published": parse_date(published, "--date"), "source": source}
         extractor = default_extractor(verb_dictionary)
+        with open_file_budget(INGEST_OPEN_FILES):  # the writer's memory stays bounded
+            opened = env.store()
         items = iter_inputs(paths, {k: v for k, v in defaults.items() if v}, encoding,
                             follow_links=follow_links)
         show = not quiet and (env.stderr_is_terminal() if progress is None else progress)
         total = count_inputs(paths, follow_links=follow_links) if show else None
         with tqdm(desc="ingest", unit="article", total=total, disable=not show, file=env.stderr,
                   smoothing=0.05) as bar:
-            refuse_old(env.store(), env.store_uri or "PATH")
-            start_tables(env.store())  # a new store's analyses then read one kept value
-            report = run_ingest(env.store(), items, extractor, n_process=jobs,
+            refuse_old(opened, env.store_uri or "PATH")
+            start_tables(opened)  # a new store's analyses then read one kept value
+            report = run_ingest(opened, items, extractor, n_process=jobs,
                                 tick=bar.update, reextract=reextract)
         if report.changed:  # keep the analyses written by `kg analyze --write` current
             from kg.analysis.writeback import refresh
 
-            refresh(env.store())
+            refresh(opened)
     for warning in report.warnings:
         click.echo(f"kg: warning: {warning}", file=env.stderr, err=env.stderr is None)
     for error in report.failed:
