@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kg.extract.world import WorldIndex
-from kg.extract.world_names import (NAMED_NON_PLACES, PARTS_OF_TOWN, PLACE_NOUNS,
-                                    acts_or_suffers)
+from kg.extract.place_words import NAMED_NON_PLACES, PARTS_OF_TOWN, PLACE_NOUNS
+from kg.extract.world_names import acts_or_suffers
 from kg.model import Place
 
 JOINERS = {",", "(", ")", "of", "the", "-", "sub"}

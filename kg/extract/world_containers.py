@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.place_words import PARTS_OF_TOWN, PLACE_NOUNS
 from kg.extract.world import WorldPlace
 from kg.extract.world_chains import FOREIGN_POPULATION, holds
 from kg.extract.world_gazetteer import distance_km
-from kg.extract.world_names import PARTS_OF_TOWN, PLACE_NOUNS, Candidate
+from kg.extract.world_names import Candidate
 
 CONTAINING_WORDS = frozenset({"in", "of", "near", "outside", "around", "inside", "within",
                               "vicinity", "outskirts", "close", "nearby"})

@@ -36,7 +36,8 @@ ROUTE_NOUNS = {"highway", "road", "route", "motorway", "expressway", "axis", "co
 
 def _name_start(doc, end: int) -> int:  # type: ignore[no-untyped-def]
     """Start of the capitalised name (particles and hyphens inside) that ends at ``end``."""
-    from kg.extract.world_names import PARTICLES, capitalised
+    from kg.extract.place_words import PARTICLES
+    from kg.extract.world_names import capitalised
 
     start = end
     while start > 0 and (capitalised(doc[start - 1]) or doc[start - 1].lower_ in PARTICLES
@@ -62,7 +63,7 @@ def _name_end(doc, start: int) -> int:  # type: ignore[no-untyped-def]
 
 def _city(name: str, index: WorldIndex, countries: Container[str]) -> WorldPlace | None:
     """The city a name denotes: the most populous namesake, in a context country first."""
-    from kg.extract.world_names import PLACE_NOUNS
+    from kg.extract.place_words import PLACE_NOUNS
 
     words = name.split()
     found = index.lookup(name)

@@ -29,12 +29,13 @@ import math
 from collections import Counter
 from collections.abc import Container, Iterable
 
+from kg.extract.place_words import PLACE_NOUNS
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
 from kg.extract.world_containers import containers, keep_contained
 from kg.extract.world_gazetteer import distance_km
-from kg.extract.world_names import PLACE_NOUNS, Candidate, compass, name_candidates
+from kg.extract.world_names import Candidate, compass, name_candidates
 from kg.extract.world_spellings import (HAMLET_LIKENESS, by_skeleton, compass_subdivisions,
                                         dictionary_name, hamlets_alone, namesakes_abroad,
                                         similar, subdivisions_alike)
