@@ -31,7 +31,8 @@ LEADING_WORDS = {"in", "on", "at", "near", "from", "to", "by", "of", "for", "wit
 FEATURE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "hill", "hills", "island",
                  "islands", "bay", "gulf", "strait", "desert", "forest", "canal", "dam", "airport",
                  "stadium", "square", "street", "avenue", "university", "hospital", "school",
-                 "church", "mosque", "prison", "palace", "embassy", "consulate"}
+                 "church", "mosque", "prison", "palace", "embassy", "consulate", "hotel", "jail",
+                 "courthouse", "college", "factory", "cathedral", "temple", "monastery", "refinery"}
 """Nouns after a name that make it the name of a feature or building, not of a town."""
 WHERE_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "part",
                "parts", "north", "south", "east", "west", "edge", "entrance", "office", "offices",

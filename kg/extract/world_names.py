@@ -34,6 +34,7 @@ from kg.extract.place_words import (COMPASS, FEATURE_NOUNS, GROUP_NOUNS, IN_PLAC
                                      PARTS_OF_TOWN, PLACE_NOUNS, SPACY_PLACES, STATE_NOUNS,
                                      WHERE_NOUNS)
 
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
