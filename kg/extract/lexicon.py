@@ -125,4 +125,15 @@ def lexicon() -> Lexicon:
         manner=tuple(manner))
 
 
-__all__ = ["Lexicon", "lexicon"]
+@functools.lru_cache(maxsize=64)
+def words_of(table: str, *kinds: str) -> frozenset[str]:
+    """The words of one of the lexicon's tables ("verbs", "nouns", "agent_nouns",
+    "target_nouns") that stand for one of ``kinds``.
+
+    >>> sorted(words_of("agent_nouns", "ViolentDemonstration"))
+    ['demonstrator', 'protester', 'rioter']
+    """
+    return frozenset(w for w, kind in getattr(lexicon(), table).items() if kind in kinds)
+
+
+__all__ = ["Lexicon", "lexicon", "words_of"]

@@ -71,4 +71,6 @@ PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", 
 "Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn"."""
 
 
-__all__ = ["COMPASS", "FEATURE_NOUNS", "GROUP_NOUNS", "IN_PLACE", "LEADING_WORDS", "LOCATIVE", "NAMED_NON_PLACES", "NOT_PLACES", "PARTICLES", "PARTS_OF_TOWN", "PLACE_NOUNS", "SPACY_PLACES", "STATE_NOUNS", "WHERE_NOUNS"]
+__all__ = ["COMPASS", "FEATURE_NOUNS", "GROUP_NOUNS", "IN_PLACE", "LEADING_WORDS", "LOCATIVE",
+           "NAMED_NON_PLACES", "NOT_PLACES", "PARTICLES", "PARTS_OF_TOWN", "PLACE_NOUNS",
+           "SPACY_PLACES", "STATE_NOUNS", "WHERE_NOUNS"]

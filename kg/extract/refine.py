@@ -23,7 +23,7 @@ import functools
 from collections.abc import Iterable
 
 from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lexicon, words_of
 from kg.extract.modality import modality_of
 from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
                                      argument_heads, shared_verbs)
@@ -134,12 +134,18 @@ def _topical(trigger) -> bool:  # type: ignore[no-untyped-def]
     return trigger.pos_ != "VERB" or trigger.lemma_.lower() in lexicon().verbs
 
 
+@functools.cache
+def _purpose_words() -> frozenset[str]:
+    """Every word of a verb that states a protest's purpose ("demanding", "calling")."""
+    return frozenset(w for rules in lexicon().with_purpose.values() for words, _ in rules
+                     for w in words)
+
+
 def _purpose(clause) -> bool:  # type: ignore[no-untyped-def]
     """An adverbial clause states a purpose or reason ("to demand ...", "demanding ...",
     "because they fear ..."), unless it is a participle of an act done on the way ("...,
     burning tyres"), which tells how the protest went."""
-    purposes = {w for rules in lexicon().with_purpose.values() for words, _ in rules for w in words}
-    return clause.tag_ != "VBG" or clause.lemma_.lower() in purposes or any(
+    return clause.tag_ != "VBG" or clause.lemma_.lower() in _purpose_words() or any(
         c.dep_ in ("aux", "mark") for c in clause.children)
 
 
@@ -279,15 +285,15 @@ def _described(token) -> bool:  # type: ignore[no-untyped-def]
     """``token`` is a participle that describes people other than protesters ("demanded the
     release of arrested officials"): it tells what was done to them before, not at the protest
     ("five arrested protesters" were arrested at it)."""
-    crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
-    return token.dep_ == "amod" and token.tag_ == "VBN" and token.head.lemma_.lower() not in crowd
+    return token.dep_ == "amod" and token.tag_ == "VBN" \
+        and token.head.lemma_.lower() not in words_of("agent_nouns", RIOT)
 
 
 def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
     """The act ``token`` tells of is done by the protest's own crowd to something else: the
     subject of its transitive verb (or of the verb whose purpose it is) is the trigger's subject
     or names protesters."""
-    crowd = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
+    crowd = words_of("agent_nouns", RIOT)
     own = {c.i for c in trigger.children if c.dep_ == "nsubj"}
     verb = token
     while verb.dep_ in ("xcomp", "advcl", "dobj", "pobj", "prep", "conj", "compound", "amod") \
@@ -314,17 +320,17 @@ def by_setting(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     violent demonstration."""
     if event_type not in (MOB, CLASH, LOOTING):
         return event_type
-    rioters = {w for w, kind in lexicon().agent_nouns.items() if kind == RIOT}
     opposite = argument_heads(token, {"dobj"}, {"with"})  # "clashed with and dispersed them"
-    if event_type == CLASH and any(g.lemma_.lower() in rioters for g in opposite):
+    crowd = words_of("agent_nouns", RIOT)
+    if event_type == CLASH and any(g.lemma_.lower() in crowd for g in opposite):
         return RIOT
-    protest_nouns = {w for w, kind in lexicon().nouns.items() if kind in PROTESTS or kind == RIOT}
+    protest_nouns = words_of("nouns", *sorted(PROTESTS), RIOT)
+    protest_verbs = words_of("verbs", *sorted(PROTESTS), RIOT)
     shared = shared_verbs(token) + [c for c in token.children  # "burnt tyres to demonstrate"
                                     if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
     scene = [g for v in shared for p in v.children
              if p.dep_ == "prep" and p.lower_ in SETTING_PREPS for g in p.children if g.dep_ == "pobj"]
     scene += [o for v in shared[1:] for o in v.children if o.dep_ == "dobj"]  # "staged a protest"
-    protest_verbs = {w for w, kind in lexicon().verbs.items() if kind in PROTESTS or kind == RIOT}
     joined = any(v.lemma_.lower() in protest_verbs for v in shared[1:])
     return RIOT if joined or any(g.lemma_.lower() in protest_nouns for g in scene) else event_type
 
@@ -345,6 +351,7 @@ CUSTODY = "Arrest"
 ABUSE = "AttackOnCivilians"
 
 
+
 def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
     violence against the detained: "detained a blogger and tortured him"; one after which
@@ -353,7 +360,7 @@ def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     if event_type != CUSTODY:
         return event_type
     tokens = _sentence_and_next(token)
-    verbs = {w for w, kind in lexicon().verbs.items() if kind == ABUSE}
+    verbs = words_of("verbs", ABUSE)
     if any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not _negated(t) for t in tokens):
         return ABUSE
     words = _lemmas(tokens)
