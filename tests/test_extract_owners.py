@@ -205,3 +205,17 @@ def test_a_burnt_thing_whose_owner_a_possessive_names_is_no_peoples_property(ext
     """ "set fire to their mattresses": the possessor, not the people at large, owns it."""
     assert _targets(extractor, "On 3 May 2022, rebels set fire to their mattresses "
                                "near Garissa, Kenya.") == []
+
+
+def test_a_common_noun_the_entity_recogniser_calls_a_name_can_be_property(extractor):
+    """A word in lower case is no name, whatever the recogniser says: what "destroyed" and
+    "sabotaged" take is property."""
+    for text in ("Property destruction: On 3 May 2022, rebels destroyed telecommunications "
+                 "antennas near Garissa, Kenya.", "Property destruction: On 3 May 2022, rebels "
+                 "sabotaged a water pump near Garissa, Kenya."):
+        assert _targets(extractor, text) == [("civilians", "kenya")], text
+
+
+def test_a_person_named_by_age_alone_is_the_patient_of_harm(extractor):
+    assert _targets(extractor, "On 3 May 2022, soldiers killed a 14-year-old near Garissa, "
+                               "Kenya.") == [("civilians", "kenya")]

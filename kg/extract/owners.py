@@ -44,7 +44,7 @@ from dataclasses import replace
 from kg.analysis.families import family_of
 from kg.extract.clauses import patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.generic import GenericAgents
+from kg.extract.generic import GenericAgents, nominal_adjective
 from kg.model import Actor, Event
 
 KindOf = Callable[[str], str | None]
@@ -97,7 +97,7 @@ AIMED_PREPS = frozenset({"at", "on"})
 
 PROPERTY_PATIENT = frozenset({
     "loot", "plunder", "pillage", "ransack", "vandalize", "vandalise", "torch", "raze", "burn",
-    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck"})
+    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck", "sabotage"})
 """Verbs of looting or destruction: their object is property, with no modifier naming the
 state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
 NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
@@ -115,7 +115,7 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
     which selects property ("looted a medical centre", "vandalised the inspection office"), or
     what an arson sets burning (:func:`_set_burning`: "set ablaze a bakery", "set fire to a
     kiosk")."""
-    if noun.ent_type_ or noun.lemma_.lower() in NOT_PROPERTY:
+    if _named(noun) or noun.lemma_.lower() in NOT_PROPERTY:
         return False
     if owner_phrases(noun) or any(c.dep_ == "poss" for c in noun.children):
         # "set fire to the offices of X", "to their mattresses": X's, whoever X is
@@ -126,6 +126,21 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
             c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
     return noun.dep_ in ("dobj", "nsubjpass") and (
         noun.head.lemma_.lower() in PROPERTY_PATIENT or _set_burning(noun.head, noun))
+
+
+def _named(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the entity recogniser makes ``noun`` part of a name; a common noun in lower case
+    is none, whatever it says ("destroyed telecommunications antennas" read as an organisation,
+    "killed a 12-year-old" as a date).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["burned", "antennas", "Acme"],
+    ...           pos=["VERB", "NOUN", "PROPN"], ents=["O", "B-ORG", "B-ORG"])
+    >>> _named(doc[1]), _named(doc[2])
+    (False, True)
+    """
+    return bool(noun.ent_type_) and not (noun.pos_ in ("NOUN", "ADJ") and noun.is_lower)
 
 
 def _set_burning(verb, noun) -> bool:  # type: ignore[no-untyped-def]
@@ -179,7 +194,7 @@ class Owners:
             aimed = noun.dep_ == "pobj" and noun.head.lower_ in AIMED_PREPS  # them"
             return self.gazetteer.generic("civilians", self.agents.countries.of(sentence)) \
                 if aimed else self._patient(noun, sentence)
-        if noun.pos_ != "NOUN":
+        if noun.pos_ != "NOUN" and not nominal_adjective(noun):  # "killed a 12-year-old"
             return None
         looted = _property_patient(noun)
         if lemma not in OWNED_NOUNS and not looted:
@@ -210,7 +225,7 @@ class Owners:
         actor's phrase."""
         verb = _harming(noun)
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
-                or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
+                or _named(noun) or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
         country = self.agents.nationality(noun) or self.agents.countries.of(sentence)
