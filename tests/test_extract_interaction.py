@@ -86,6 +86,13 @@ def test_forces_who_only_watch_a_protest_are_not(extractor):
     assert protest.targets == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Teachers marched in Mombasa against low pay. Police did not intervene.",
+    "Teachers marched in Mombasa against low pay. Police never dispersed the march."])
+def test_forces_who_do_not_intervene_are_not(extractor, text):
+    assert _protest(extractor, text).targets == ()
+
+
 def test_a_protest_with_intervention_faces_the_forces_besides_what_it_opposes(extractor):
     """What a protest opposes ("against the war on Ukraine") is no side that intervened."""
     protest = _protest(extractor, "On 3 May 2022, protesters gathered in Mombasa to oppose the war "

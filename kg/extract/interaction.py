@@ -82,15 +82,15 @@ CLASH_WORDS = frozenset({"clash", "battle", "scuffle", "confrontation", "fight",
 
 def _intervenes(token):  # type: ignore[no-untyped-def]
     """The verb or noun by which the forces at ``token`` act on a crowd, or ``None``: they are
-    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, or they
-    are the other party of a fight."""
+    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, not
+    negated, or they are the other party of a fight."""
     by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
     if token.dep_ == "pobj" and token.head.lower_ in ("with", "between") \
             and token.head.head.lemma_.lower() in CLASH_WORDS:
         return token.head.head
     verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
-    if verb is None:
-        return None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "police did not intervene" tells no intervention
     purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     return verb if any(v.lemma_.lower() in INTERVENTION_VERBS for v in (verb, *purposes)) \
         else None
