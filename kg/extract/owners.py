@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import patients, stranded_on
+from kg.extract.clauses import labelled_clause, patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, nominal_adjective
 from kg.model import Actor, Event
@@ -224,12 +224,27 @@ class Owners:
         nationality that modifies it ("arrested a Syrian national" in Lebanon); not a word of an
         actor's phrase."""
         verb = _harming(noun)
+        if verb is None and noun.lemma_.lower() in AFFILIATION_NOUNS and _owns_thing_hit(noun):
+            return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
                 or _named(noun) or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
         country = self.agents.nationality(noun) or self.agents.countries.of(sentence)
         return self.gazetteer.generic("civilians", country)
+
+
+def _owns_thing_hit(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` owns, by an "of" or "belonging to" phrase, a thing that an act of
+    destruction takes or that is aimed at: "burned the house of a party leader", "threw a
+    grenade at the office of a union member" (:func:`owner_phrases`)."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("of", "to"):
+        return False
+    thing = prep.head.head if prep.lower_ == "to" and prep.head.lemma_ == "belong" else prep.head
+    if not any(o.i == noun.i for o in owner_phrases(thing)):
+        return False
+    return _property_patient(thing) or thing.dep_ == "pobj" and thing.head.lower_ in AIMED_PREPS
 
 
 def _harming(noun):  # type: ignore[no-untyped-def]
@@ -246,7 +261,8 @@ def _harming(noun):  # type: ignore[no-untyped-def]
 
 AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",
                                "councillor", "councilor", "corporator", "chairman",
-                               "chairperson", "volunteer", "sympathizer", "sympathiser", "chief"})
+                               "chairperson", "volunteer", "sympathizer", "sympathiser", "chief",
+                               "nominee", "coordinator"})
 """Nouns of a person by what they belong to: "a party member", "a member of the union", "the
 chief of the district"."""
 UNARMED_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
@@ -278,12 +294,17 @@ def _unarmed(key: str, kind_of: KindOf, armed: frozenset[str]) -> bool:
 
 
 def _harmed_people(verb) -> list[int]:  # type: ignore[no-untyped-def]
-    """The affiliation nouns a verb of harm takes as its object or passive subject, or, for a
+    """The affiliation nouns a verb of harm takes as its object or passive subject, or as the
+    owner of the thing it hits ("burned the house of a party leader", "threw a grenade at the
+    office of a union member": the owner is hit through his property), or, for a
     verb that has neither, those of the verb it is conjoined to ("beat and injured a member":
     the member was beaten too) or conjoined with."""
     def people(head) -> list[int]:  # type: ignore[no-untyped-def]
-        return [c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")
-                and c.lemma_.lower() in AFFILIATION_NOUNS]
+        hit = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        hit += [g for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                for g in p.children if g.dep_ == "pobj"]
+        hit += [o for thing in hit for o in owner_phrases(thing)]
+        return [c.i for c in hit if c.lemma_.lower() in AFFILIATION_NOUNS]
 
     own = people(verb)
     if own or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
@@ -298,7 +319,8 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
                             owner_at: Callable[[int], str | None]) -> list[Event]:
     """``events`` with the person harmed added as a target beside the organisation they belong
     to: "beat a member of the X party", "abducted an X activist" befall a person, a civilian
-    (:meth:`Owners.owner`), and are aimed at X. Only when every organisation hit is unarmed
+    (:meth:`Owners.owner`), and are aimed at X; so does harm to their property ("burned the house
+    of an X leader"). Only when every organisation hit is unarmed
     (:func:`_unarmed`): a member of an armed group is a combatant."""
     found = list(events)
     armed = armed_in(found)
@@ -309,7 +331,8 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if piece is None or not len(piece):
             continue
-        added = tuple(k for k in map(owner_at, _harmed_people(piece.root))
+        verb = labelled_clause(piece.root) or piece.root  # "Looting: ... seized the house of X"
+        added = tuple(k for k in map(owner_at, _harmed_people(verb))
                       if k and k not in event.targets)
         if added:
             found[index] = replace(event, targets=(*event.targets, *added))
