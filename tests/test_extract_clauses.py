@@ -109,3 +109,19 @@ def test_a_passive_adjunct_with_its_own_subject_keeps_it(extractor):
 
     doc = extractor.nlp("Two traders fled Mombasa after their shop was attacked by rebels.")
     assert patients(next(t for t in doc if t.text == "attacked")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, members of the Kenyan opposition were detained by police in Garissa while "
+    "staging a demonstration against fuel prices.",
+    "On 3 May 2022, dozens of traders were dispersed by police in Garissa, Kenya, when they were "
+    "demonstrating against fuel prices."])
+def test_an_adverbial_clause_on_a_passive_is_done_by_its_subject_not_its_by_agent(extractor,
+                                                                                 text):
+    """"X were held by police while demonstrating": X demonstrated; the police, the agent of the
+    passive, are the other side of the protest."""
+    extraction = _extract(extractor, text)
+    actors = {a.key: a for a in extraction.actors}
+    protest = next(e for e in extraction.events if e.trigger.text.startswith("demonstrat"))
+    assert protest.agents and all(actors[k].sector != "police" for k in protest.agents)
+    assert [actors[k].sector for k in protest.targets] == ["police"]

@@ -86,6 +86,13 @@ def test_forces_who_only_watch_a_protest_are_not(extractor):
     assert protest.targets == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Teachers marched in Mombasa against low pay. Police did not intervene.",
+    "Teachers marched in Mombasa against low pay. Police never dispersed the march."])
+def test_forces_who_do_not_intervene_are_not(extractor, text):
+    assert _protest(extractor, text).targets == ()
+
+
 def test_a_protest_with_intervention_faces_the_forces_besides_what_it_opposes(extractor):
     """What a protest opposes ("against the war on Ukraine") is no side that intervened."""
     protest = _protest(extractor, "On 3 May 2022, protesters gathered in Mombasa to oppose the war "
@@ -113,3 +120,17 @@ def test_only_forces_acting_on_the_crowds_own_people_face_a_protest(arrested, ex
                               Event(1, "Arrest", Span(5, 6, "y"), 1, agents=("kenya-police",),
                                     targets=(arrested,))], kinds, people_of=people)
     assert found[0].targets == expected
+
+
+def test_a_violent_demonstration_faces_the_people_its_crowd_then_harms(extractor):
+    """"Residents demonstrated. Rioters looted a shop": the riot hit the shop's owners."""
+    protest = _protest(extractor, "On 3 May 2022, residents marched through the streets of "
+                                  "Mombasa, Kenya, demanding justice. A group of rioters destroyed "
+                                  "and looted the business of a trader.")
+    assert protest.event_type == "ViolentDemonstration" and protest.targets == ("kenya-civilians",)
+
+
+def test_what_a_violent_demonstration_opposes_is_no_victim_of_it(extractor):
+    protest = _protest(extractor, "On 3 May 2022, farmers protested in Mombasa, burning hay "
+                                  "bales to protest the rules of the Kenyan government.")
+    assert "kenya-civilians" not in protest.targets

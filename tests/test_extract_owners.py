@@ -205,3 +205,31 @@ def test_a_burnt_thing_whose_owner_a_possessive_names_is_no_peoples_property(ext
     """ "set fire to their mattresses": the possessor, not the people at large, owns it."""
     assert _targets(extractor, "On 3 May 2022, rebels set fire to their mattresses "
                                "near Garissa, Kenya.") == []
+
+
+def test_a_common_noun_the_entity_recogniser_calls_a_name_can_be_property(extractor):
+    """A word in lower case is no name, whatever the recogniser says: what "destroyed" and
+    "sabotaged" take is property."""
+    for text in ("Property destruction: On 3 May 2022, rebels destroyed telecommunications "
+                 "antennas near Garissa, Kenya.", "Property destruction: On 3 May 2022, rebels "
+                 "sabotaged a water pump near Garissa, Kenya."):
+        assert _targets(extractor, text) == [("civilians", "kenya")], text
+
+
+def test_a_person_named_by_age_alone_is_the_patient_of_harm(extractor):
+    assert _targets(extractor, "On 3 May 2022, soldiers killed a 14-year-old near Garissa, "
+                               "Kenya.") == [("civilians", "kenya")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, unidentified armed men hurled a grenade at the house of a KANU leader in "
+    "Garissa, Kenya.",
+    "On 3 May 2022, gunmen fired shots at the residence of a member of KANU in Garissa, Kenya.",
+    "Property destruction: On 3 May 2022, youths destroyed a KANU vehicle belonging to a local "
+    "candidate in Garissa, Kenya."])
+def test_a_party_member_whose_property_is_hit_is_a_civilian_beside_the_party(extractor, text):
+    """The owner of a thing hit is hit through it; a person by affiliation is a civilian."""
+    extraction = extractor.extract(article_from_text(text, origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    targets = {(actors[k].kind, actors[k].country) for k in extraction.events[0].targets}
+    assert ("civilians", "KEN") in targets and any(kind != "civilians" for kind, _ in targets)

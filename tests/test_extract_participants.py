@@ -39,3 +39,14 @@ def test_an_armed_victim_is_no_civilian(extractor):
 ])
 def test_what_protesters_voice_is_their_protest(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("subject, expected", [("Demonstrators", "Protest"),
+                                               ("Residents", "Condemn")])
+def test_what_protesters_voice_by_a_participle_is_their_protest(extractor, subject, expected):
+    """A participle with no subject of its own shares that of the verb it hangs on."""
+    extraction = extractor.extract(article_from_text(
+        f"{subject} answered the call of a union in Mombasa, denouncing the closure of a "
+        "market.", origin="participants"))
+    voiced = next(e for e in extraction.events if e.trigger.text == "denouncing")
+    assert voiced.event_type == expected

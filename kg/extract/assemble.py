@@ -17,7 +17,8 @@ from kg.extract.counterpart import (counter_sentences, countering, with_counter_
                                     with_counter_protests, with_counterparts)
 from kg.extract.dates import find_times
 from kg.extract.events import FoundEvent, find_events
-from kg.extract.interaction import FORCE_KINDS, intervening_forces, with_interveners
+from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interveners,
+                                    with_riot_damage)
 from kg.extract.owners import Owners, with_affiliated_victims
 from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
@@ -372,7 +373,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
-    events = with_told_roles(events, doc)  # "Looting: ... rebels seized radios": one event
+    events = with_told_roles(with_riot_damage(events, kind_of), doc)  # riot victims; "Looting:"
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

@@ -95,6 +95,28 @@ def passive_subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
     return own or ([stranded] if stranded is not None else [])
 
 
+def adjunct_controllers(verb) -> list | None:  # type: ignore[no-untyped-def,type-arg]
+    """Who does the act of an adverbial clause with a subordinator ("while", "when") hung on a
+    passive verb: the passive's subject, not its "by" agent ("members were detained by police
+    while staging a protest": the members staged it); ``None`` where ``verb`` is no such clause.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "men were held by police while marching".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 3, 6, 2],
+    ...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "mark", "advcl"],
+    ...           tags=["NNS", "VBD", "VBN", "IN", "NN", "IN", "VBG"])
+    >>> [t.text for t in adjunct_controllers(doc[6])], adjunct_controllers(doc[2])
+    (['men'], None)
+    """
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or not any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return None
+    subjects = passive_subjects(head)
+    return subjects if subjects else None
+
+
 HEADING_WORDS = 3
 """The most words a heading before a colon has: "Looting:", "Property destruction:"."""
 

@@ -82,15 +82,15 @@ CLASH_WORDS = frozenset({"clash", "battle", "scuffle", "confrontation", "fight",
 
 def _intervenes(token):  # type: ignore[no-untyped-def]
     """The verb or noun by which the forces at ``token`` act on a crowd, or ``None``: they are
-    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, or they
-    are the other party of a fight."""
+    its subject or "by" agent and it (or its purpose clause) is a verb of intervention, not
+    negated, or they are the other party of a fight."""
     by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
     if token.dep_ == "pobj" and token.head.lower_ in ("with", "between") \
             and token.head.head.lemma_.lower() in CLASH_WORDS:
         return token.head.head
     verb = token.head.head if by_agent else token.head if token.dep_ == "nsubj" else None
-    if verb is None:
-        return None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "police did not intervene" tells no intervention
     purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     return verb if any(v.lemma_.lower() in INTERVENTION_VERBS for v in (verb, *purposes)) \
         else None
@@ -159,4 +159,41 @@ def with_interveners(events: Sequence[Event], kind_of: Callable[[str], str | Non
     return found
 
 
-__all__ = ["CROWD_TYPES", "with_interveners"]
+RIOT = "ViolentDemonstration"
+DAMAGE_TYPES = frozenset({"ViolentDemonstration", "MobViolence", "Looting"})
+"""Acts of a crowd's violence or destruction."""
+
+
+def with_riot_damage(events: Sequence[Event], kind_of: Callable[[str], str | None]
+                     ) -> list[Event]:
+    """``events`` with each violent demonstration that has no target given the targets of the
+    crowd's violence or destruction told in its sentence or the :data:`NEAR_SENTENCES` after it
+    ("Residents demonstrated in X. Rioters looted a shop": the demonstration was violent to the
+    shop's owners): the people hurt or whose property is hit, by acts whose agents are all
+    unarmed people (a crowd, rioters), not acts of the forces or of armed men. The forces a
+    crowd attacks are :func:`with_interveners`' and what it opposes is no victim.
+
+    >>> from kg.model import Span
+    >>> kinds = {"crowd": "civilians", "rioters": "civilians", "shops": "civilians"}.get
+    >>> def event(i, kind, agents, targets=(), sentence=0):
+    ...     return Event(i, kind, Span(0, 1, "x"), sentence, agents=agents, targets=targets)
+    >>> with_riot_damage([event(0, "ViolentDemonstration", ("crowd",)),
+    ...                   event(1, "Looting", ("rioters",), ("shops",), 1)], kinds)[0].targets
+    ('shops',)
+    """
+    found = list(events)
+    for index, event in enumerate(found):
+        if event.event_type != RIOT or event.targets or not event.agents \
+                or event.modality not in HAPPENED:
+            continue
+        damage = [k for e in events if e.index != event.index and e.modality in HAPPENED
+                  and e.event_type in DAMAGE_TYPES and e.agents
+                  and event.sentence <= e.sentence <= event.sentence + NEAR_SENTENCES
+                  and all(kind_of(a) == "civilians" for a in e.agents)
+                  for k in e.targets if kind_of(k) == "civilians"]
+        if damage:
+            found[index] = replace(event, targets=tuple(dict.fromkeys(damage)))
+    return found
+
+
+__all__ = ["CROWD_TYPES", "with_interveners", "with_riot_damage"]

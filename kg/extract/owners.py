@@ -42,9 +42,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import patients, stranded_on
+from kg.extract.clauses import labelled_clause, patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.generic import GenericAgents
+from kg.extract.generic import GenericAgents, nominal_adjective
 from kg.model import Actor, Event
 
 KindOf = Callable[[str], str | None]
@@ -97,7 +97,7 @@ AIMED_PREPS = frozenset({"at", "on"})
 
 PROPERTY_PATIENT = frozenset({
     "loot", "plunder", "pillage", "ransack", "vandalize", "vandalise", "torch", "raze", "burn",
-    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck"})
+    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck", "sabotage"})
 """Verbs of looting or destruction: their object is property, with no modifier naming the
 state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
 NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
@@ -115,7 +115,7 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
     which selects property ("looted a medical centre", "vandalised the inspection office"), or
     what an arson sets burning (:func:`_set_burning`: "set ablaze a bakery", "set fire to a
     kiosk")."""
-    if noun.ent_type_ or noun.lemma_.lower() in NOT_PROPERTY:
+    if _named(noun) or noun.lemma_.lower() in NOT_PROPERTY:
         return False
     if owner_phrases(noun) or any(c.dep_ == "poss" for c in noun.children):
         # "set fire to the offices of X", "to their mattresses": X's, whoever X is
@@ -126,6 +126,21 @@ def _property_patient(noun) -> bool:  # type: ignore[no-untyped-def]
             c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
     return noun.dep_ in ("dobj", "nsubjpass") and (
         noun.head.lemma_.lower() in PROPERTY_PATIENT or _set_burning(noun.head, noun))
+
+
+def _named(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the entity recogniser makes ``noun`` part of a name; a common noun in lower case
+    is none, whatever it says ("destroyed telecommunications antennas" read as an organisation,
+    "killed a 12-year-old" as a date).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["burned", "antennas", "Acme"],
+    ...           pos=["VERB", "NOUN", "PROPN"], ents=["O", "B-ORG", "B-ORG"])
+    >>> _named(doc[1]), _named(doc[2])
+    (False, True)
+    """
+    return bool(noun.ent_type_) and not (noun.pos_ in ("NOUN", "ADJ") and noun.is_lower)
 
 
 def _set_burning(verb, noun) -> bool:  # type: ignore[no-untyped-def]
@@ -179,7 +194,7 @@ class Owners:
             aimed = noun.dep_ == "pobj" and noun.head.lower_ in AIMED_PREPS  # them"
             return self.gazetteer.generic("civilians", self.agents.countries.of(sentence)) \
                 if aimed else self._patient(noun, sentence)
-        if noun.pos_ != "NOUN":
+        if noun.pos_ != "NOUN" and not nominal_adjective(noun):  # "killed a 12-year-old"
             return None
         looted = _property_patient(noun)
         if lemma not in OWNED_NOUNS and not looted:
@@ -209,12 +224,27 @@ class Owners:
         nationality that modifies it ("arrested a Syrian national" in Lebanon); not a word of an
         actor's phrase."""
         verb = _harming(noun)
+        if verb is None and noun.lemma_.lower() in AFFILIATION_NOUNS and _owns_thing_hit(noun):
+            return self.gazetteer.generic("civilians", self.agents.countries.of(sentence))
         if verb is None or verb.lemma_.lower() not in HUMAN_PATIENT \
-                or noun.ent_type_ or noun.lemma_.lower() in NOT_PERSONS \
+                or _named(noun) or noun.lemma_.lower() in NOT_PERSONS \
                 or self.agents.sector_of(noun) not in (None, "civilians"):
             return None  # "shot two soldiers" of no known country stay unresolved
         country = self.agents.nationality(noun) or self.agents.countries.of(sentence)
         return self.gazetteer.generic("civilians", country)
+
+
+def _owns_thing_hit(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` owns, by an "of" or "belonging to" phrase, a thing that an act of
+    destruction takes or that is aimed at: "burned the house of a party leader", "threw a
+    grenade at the office of a union member" (:func:`owner_phrases`)."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("of", "to"):
+        return False
+    thing = prep.head.head if prep.lower_ == "to" and prep.head.lemma_ == "belong" else prep.head
+    if not any(o.i == noun.i for o in owner_phrases(thing)):
+        return False
+    return _property_patient(thing) or thing.dep_ == "pobj" and thing.head.lower_ in AIMED_PREPS
 
 
 def _harming(noun):  # type: ignore[no-untyped-def]
@@ -231,7 +261,8 @@ def _harming(noun):  # type: ignore[no-untyped-def]
 
 AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "leader", "candidate",
                                "councillor", "councilor", "corporator", "chairman",
-                               "chairperson", "volunteer", "sympathizer", "sympathiser", "chief"})
+                               "chairperson", "volunteer", "sympathizer", "sympathiser", "chief",
+                               "nominee", "coordinator"})
 """Nouns of a person by what they belong to: "a party member", "a member of the union", "the
 chief of the district"."""
 UNARMED_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
@@ -263,12 +294,17 @@ def _unarmed(key: str, kind_of: KindOf, armed: frozenset[str]) -> bool:
 
 
 def _harmed_people(verb) -> list[int]:  # type: ignore[no-untyped-def]
-    """The affiliation nouns a verb of harm takes as its object or passive subject, or, for a
+    """The affiliation nouns a verb of harm takes as its object or passive subject, or as the
+    owner of the thing it hits ("burned the house of a party leader", "threw a grenade at the
+    office of a union member": the owner is hit through his property), or, for a
     verb that has neither, those of the verb it is conjoined to ("beat and injured a member":
     the member was beaten too) or conjoined with."""
     def people(head) -> list[int]:  # type: ignore[no-untyped-def]
-        return [c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")
-                and c.lemma_.lower() in AFFILIATION_NOUNS]
+        hit = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        hit += [g for p in head.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                for g in p.children if g.dep_ == "pobj"]
+        hit += [o for thing in hit for o in owner_phrases(thing)]
+        return [c.i for c in hit if c.lemma_.lower() in AFFILIATION_NOUNS]
 
     own = people(verb)
     if own or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
@@ -283,7 +319,8 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
                             owner_at: Callable[[int], str | None]) -> list[Event]:
     """``events`` with the person harmed added as a target beside the organisation they belong
     to: "beat a member of the X party", "abducted an X activist" befall a person, a civilian
-    (:meth:`Owners.owner`), and are aimed at X. Only when every organisation hit is unarmed
+    (:meth:`Owners.owner`), and are aimed at X; so does harm to their property ("burned the house
+    of an X leader"). Only when every organisation hit is unarmed
     (:func:`_unarmed`): a member of an armed group is a combatant."""
     found = list(events)
     armed = armed_in(found)
@@ -294,7 +331,8 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if piece is None or not len(piece):
             continue
-        added = tuple(k for k in map(owner_at, _harmed_people(piece.root))
+        verb = labelled_clause(piece.root) or piece.root  # "Looting: ... seized the house of X"
+        added = tuple(k for k in map(owner_at, _harmed_people(verb))
                       if k and k not in event.targets)
         if added:
             found[index] = replace(event, targets=(*event.targets, *added))

@@ -72,6 +72,18 @@ def argument_heads(token, deps: set[str],  # type: ignore[no-untyped-def,type-ar
     return heads
 
 
+def _voicing_verb(token):  # type: ignore[no-untyped-def]
+    """The verb whose subject voices what ``token`` says: its own, else, for a participle or
+    infinitive with no subject of its own, the verb it hangs on ("demonstrators gathered,
+    denouncing X": the demonstrators denounce)."""
+    verb = token
+    while verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
 POPULATED = "village"
 """The target noun a named town or village stands for when it is what is attacked."""
 
@@ -133,7 +145,7 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     protesters demand or denounce is their protest."""
     lex = lexicon()
     if event_type in VOICED:  # "protesters demanded X": their protest
-        agents = argument_heads(token, {"nsubj"}, set())
+        agents = argument_heads(_voicing_verb(token), {"nsubj"}, set())
         return PROTEST if any(a.lemma_.lower() in sector_heads(PROTESTERS) for a in agents) else event_type
     if event_type not in VIOLENT and event_type != KIDNAP:
         return event_type

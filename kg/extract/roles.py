@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from kg.extract.adjunct_events import adjunct_event_agents, munition_run_into, weapon_user
 from kg.extract.claimed_acts import misread_subjects
-from kg.extract.clauses import clause_of, labelled_clause, main_verb
+from kg.extract.clauses import adjunct_controllers, clause_of, labelled_clause, main_verb
 from kg.extract.phrases import ActorAt, actors_in, either_at, phrase_actors, unlocated
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
                                    COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS, IMPACT_VERBS,
@@ -44,6 +44,9 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
     shared = _shared_agent(verb, actor_at) or adjunct_event_agents(verb, actor_at)
     if shared:  # "was killed by gunmen", "was killed during a firefight between X and Y"
         return shared
+    controllers = adjunct_controllers(verb)
+    if controllers is not None:  # "X were detained by police while staging a protest"
+        return tuple(dict.fromkeys(k for c in controllers for k in phrase_actors(c, actor_at)))
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
     if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
