@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.world_names import name_candidates
+from tests.test_extract_world_places import _places
 
 
 def _chains(extractor, text):
@@ -24,3 +25,13 @@ def _chains(extractor, text):
 ])
 def test_names_of_a_list_are_no_admin_chain(extractor, text, links):
     assert _chains(extractor, text) == links
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Activists staged a protest on the Po river in Turin.", "Po"),
+    ("Supporters of the Confederation of Workers marched in Quito.", "Confederation"),
+    ("A man was stabbed at the Sunset Station hotel in Henderson (Nevada).", "Sunset Station"),
+    ("Guards marched outside the Solvay factory in Torrelavega on Monday.", "Solvay"),
+])
+def test_a_feature_or_an_organisation_is_no_town(extractor, text, name):
+    assert name not in _places(extractor, text)

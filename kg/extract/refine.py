@@ -351,7 +351,6 @@ CUSTODY = "Arrest"
 ABUSE = "AttackOnCivilians"
 
 
-
 def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """An arrest whose sentence (or the next) tells of beating or torturing, not denied, is
     violence against the detained: "detained a blogger and tortured him"; one after which
