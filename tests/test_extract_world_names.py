@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.world_names import name_candidates
-from tests.test_extract_world_places import _places
+from tests.test_extract_world_places import _event_place, _places
 
 
 def _chains(extractor, text):
@@ -35,3 +35,20 @@ def test_names_of_a_list_are_no_admin_chain(extractor, text, links):
 ])
 def test_a_feature_or_an_organisation_is_no_town(extractor, text, name):
     assert name not in _places(extractor, text)
+
+
+@pytest.mark.parametrize("text, label, country", [
+    ("Iraqi jets struck caves in the Hamrin mountains, Salah al-Din.", "Salah al-Din", "IRQ"),
+    ("Syrian troops shelled farms in the Ghab plain area (Hama).", "Hama", "SYR"),
+])
+def test_a_name_after_a_named_place_phrase_is_the_place_it_lies_in(extractor, text, label,
+                                                                  country):
+    place = _event_place(extractor, text)
+    assert place is not None and label in (place.label, *place.aliases)
+    assert place.country == country
+
+
+def test_a_name_that_acts_after_a_named_place_phrase_is_no_place(extractor):
+    found = name_candidates(extractor.nlp("Troops searched caves in the Orvo mountains, Selm said."),
+                            set(), frozenset(), lambda name: True)
+    assert "Selm" not in {c.text for c in found}

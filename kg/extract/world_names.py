@@ -219,7 +219,9 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
         within = not (placed or heads) and heads_in_chain(doc, start, end)
         struck = not (within or heads) and struck_place(doc[start:end].root)  # "shelled Sarmin";
         placed = placed or struck  # not "shelled Leon in Valladolid" or "X, Y": Y must confirm
-        if person and not (noun or bracketed or heads or within or struck) and (
+        tail = _after_named_place(doc, before) and not acts_or_suffers(doc[start:end].root)
+        placed = placed or tail
+        if person and not (noun or bracketed or heads or within or struck or tail) and (
                 not locative or _of_people(doc, before)):
             continue
         if first.pos_ != "PROPN" and not (spacy_place or noun or heads or
@@ -232,6 +234,15 @@ def name_candidates(doc, taken: set[int], skip: Container[str],  # type: ignore[
                                     spacy_place=spacy_place or before is not None
                                     and before.lower_ in IN_PLACE))
     return _keep_chained_weak(doc, found)
+
+
+def _after_named_place(doc, before) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``before`` is a comma or bracket after a named place phrase ("in the Hamrin
+    mountains, Salah al-Din", "in the Orvo area (Kalvan)"): a name after it that does not act
+    is the place the phrase lies in, whatever the tagger calls it; it stays weak, to be read
+    only in the article's countries."""
+    return before is not None and before.text in (",", "(") and before.i > 1 and \
+        doc[before.i - 1].lower_ in PLACE_NOUNS | FEATURE_NOUNS and capitalised(doc[before.i - 2])
 
 
 def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
