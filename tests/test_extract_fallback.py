@@ -306,3 +306,11 @@ def test_a_name_that_of_joins_to_a_word_for_a_place_is_no_target(extractor):
     _, events = _events(extractor, "On 12 March 2023, soldiers clashed with fighters of the "
                                    "Zorvanix Brigade in Raqqa.")
     assert events and any("zorvanix" in t for t in events[0][2])
+
+
+def test_a_name_after_a_lower_case_arabic_article_is_a_name(extractor):
+    """The article joined to a capitalised word starts a name ("al-Shabaab"), as running text
+    writes it: the tagger's organisation, not civilians."""
+    extraction, events = _events(extractor, "On 3 May 2022, soldiers killed two al-Shabaab "
+                                            "commanders near Garissa.")
+    assert [extraction.actor(k).label for k in events[0][2]] == ["al-Shabaab"]

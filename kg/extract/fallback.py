@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kg.extract.arabic_articles import hyphened_article
 from kg.extract.clauses import heading_tokens
 from kg.extract.hyphenated import backing
 from kg.extract.militias import add_community_militias
@@ -385,10 +386,12 @@ def _title_start(ent, taken: set[int]) -> int:  # type: ignore[no-untyped-def]
 
 
 def _named(ent) -> bool:  # type: ignore[no-untyped-def]
-    """A proper name: capitalised after its article ("the Kifaya group"), a noun at its root ("Shi'ite" as an adjective is not),
-    not the first part of a hyphenated word."""
+    """A proper name: capitalised after its article ("the Kifaya group", "al-Shabaab": an Arabic
+    article joined to a capitalised word), a noun at its root ("Shi'ite" as an adjective is
+    not), not the first part of a hyphenated word."""
     hyphenated = ent.end < len(ent.doc) and ent.doc[ent.end].text == "-" and not ent[-1].whitespace_
-    return (_label(ent.text)[:1].isupper() and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
+    capital = _label(ent.text)[:1].isupper() or hyphened_article(ent.doc, ent.start)
+    return (capital and ent.root.pos_ in ("PROPN", "NOUN") and len(ent.text) > 1
             and not hyphenated)  # "Cease" of "Cease-fire" is no name
 
 
