@@ -42,6 +42,24 @@ def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
     assert extraction.events[0].targets == ()
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a Kenyan drone struck a car near Garissa, killing two al-Shabaab commanders.",
+    "On 3 May 2022, a Kenyan drone strike hit a vehicle near Garissa, killing two al-Shabaab "
+    "fighters.",
+])
+def test_a_toll_tells_whose_a_thing_hit_was(extractor, text):
+    """A car with no word naming its owner is the civilians' only by presumption; the toll
+    told beside it says whose it was."""
+    _, targets = _first(extractor, text)
+    assert [t.label for t in targets] == ["al-Shabaab"]
+
+
+def test_a_thing_whose_owner_is_told_keeps_its_owner_beside_the_toll(extractor):
+    _, targets = _first(extractor, "On 3 May 2022, a Kenyan drone struck a civilian car near "
+                                   "Garissa, killing two al-Shabaab commanders.")
+    assert [t.kind for t in targets] == ["civilians"]
+
+
 def test_people_who_beat_people_are_perpetrators_and_their_victims_civilians(extractor):
     """Both sides are a group of people of one country (one actor key); the victims stay the
     target and the ones who do the violence are the implicit perpetrators of its type."""

@@ -20,7 +20,7 @@ from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interveners,
                                     with_riot_damage)
 from kg.extract.owners import Owners, with_affiliated_victims
-from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
+from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
@@ -367,7 +367,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
-    events = with_victims(events, implied, named_object(doc))
+    events = with_victims(events, implied, named_object(doc), presumed_aim(doc))
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named_object(doc))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),

@@ -181,6 +181,16 @@ def owner_phrases(noun):  # type: ignore[no-untyped-def]
     return found
 
 
+def presumed_property(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` is civilian property with no word naming its owner ("struck a
+    vehicle", "shelled two houses"): the civilians' only by presumption
+    (:meth:`Owners.owner`), which a toll told beside it may overturn
+    (:func:`kg.extract.victims.with_victims`); not "a civilian car" or "the house of X"."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in CIVILIAN_PROPERTY \
+        and not any(c.dep_ in (*MODIFIER_DEPS, "poss") for c in noun.children) \
+        and not owner_phrases(noun)
+
+
 class Owners:
     """The owner of a thing hit, as an actor of the sentence's country (or a nationality's)."""
 
@@ -340,4 +350,5 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
 
 
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
-           "nationality_of_military_object", "owner_phrases", "with_affiliated_victims"]
+           "nationality_of_military_object", "owner_phrases", "presumed_property",
+           "with_affiliated_victims"]

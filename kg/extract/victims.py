@@ -92,37 +92,66 @@ def named_object(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def
     return named
 
 
-def _aimed(attack: Event, named: Callable[[Event], bool] | None) -> bool:
-    return bool(attack.targets) or (named is not None and named(attack))
+def presumed_aim(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether all it was aimed at is civilian property no word gives an owner
+    ("struck a vehicle", :func:`~kg.extract.owners.presumed_property`): its target, the
+    civilians, is presumed, not told."""
+    from kg.extract.owners import AIMED_PREPS, presumed_property
+
+    def presumed(event: Event) -> bool:
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if piece is None:
+            return False
+        verb = piece.root.head if piece.root.dep_ == "nsubj" else piece.root  # "a strike hit"
+        things = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for p in verb.rights if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+            for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+        return bool(things) and all(presumed_property(t) for t in things)
+    return presumed
+
+
+def _aimed(attack: Event, named: Callable[[Event], bool] | None,
+           presumed: Callable[[Event], bool] | None = None) -> bool:
+    return bool(attack.targets) and not (presumed is not None and presumed(attack)) \
+        or (named is not None and named(attack))
 
 
 def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
-                 named: Callable[[Event], bool] | None = None) -> list[Event]:
+                 named: Callable[[Event], bool] | None = None,
+                 presumed: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
     Within the attack's own sentence, the harm is its toll only when the attack names nothing
     it was aimed at, neither an actor nor a named object (``named``, :func:`named_object`):
     in "shelled Juba, killing 20 people", "killed a soldier and wounded two others" the act is
-    aimed at what it names, and whom it hit besides is told as its own event."""
+    aimed at what it names, and whom it hit besides is told as its own event. A thing hit whose
+    owner is only presumed (``presumed``, :func:`presumed_aim`: "struck a vehicle, killing two
+    X commanders") names no aim: the toll tells whose it was, and replaces the presumed
+    civilians."""
     found = list(events)
     for position, harm in enumerate(events):
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
         if before is None or not _toll_of(harm, found[before], implied) or (
-                harm.sentence == found[before].sentence and _aimed(found[before], named)):
+                harm.sentence == found[before].sentence
+                and _aimed(found[before], named, presumed)):
             continue
-        for index in _telling(found, before, harm, implied, named):
+        for index in _telling(found, before, harm, implied, named, presumed):
             attack = found[index]
             damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
             added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
                           and (k not in attack.agents or damage))  # owners may share one key
+            kept = attack.targets
+            if presumed is not None and presumed(attack) and added:
+                kept = tuple(k for k in kept if k in harm.targets)
             if added:
-                found[index] = replace(attack, targets=(*attack.targets, *added))
+                found[index] = replace(attack, targets=(*kept, *added))
     return found
 
 
 def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
-             named: Callable[[Event], bool] | None) -> list[int]:
+             named: Callable[[Event], bool] | None,
+             presumed: Callable[[Event], bool] | None = None) -> list[int]:
     """The attacks one harm is the toll of: the nearest before it, and the other words of its
     sentence that tell the same attack ("an IED by X detonated": "IED" and "detonated"), whose
     agents the harm does not contradict either, nor, in the harm's own sentence, their aim."""
@@ -130,7 +159,7 @@ def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callab
     return [i for i in range(nearest + 1) if i == nearest or (
         events[i].sentence == sentence and _attack(events[i])
         and _toll_of(harm, events[i], implied)
-        and not (harm.sentence == sentence and _aimed(events[i], named)))]
+        and not (harm.sentence == sentence and _aimed(events[i], named, presumed)))]
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})
