@@ -275,8 +275,9 @@ AFFILIATION_NOUNS = frozenset({"member", "supporter", "activist", "cadre", "lead
                                "nominee", "coordinator"})
 """Nouns of a person by what they belong to: "a party member", "a member of the union", "the
 chief of the district"."""
-UNARMED_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
-"""Kinds of organisation whose members are no combatants."""
+NONCOMBATANT_KINDS = frozenset({"party", "ngo", "media", "igo", "government", "person"})
+"""Kinds of organisation whose members are no combatants (unlike
+:data:`kg.extract.kind_types.UNARMED_KINDS`, the kinds of actor whose fights are mob violence)."""
 UNKNOWN_KIND = "other"
 """The kind of an organisation the gazetteer does not know ("a member of the XYZ"): unarmed
 unless the article shows it armed, an agent of violence (:func:`armed_in`)."""
@@ -300,7 +301,7 @@ def _unarmed(key: str, kind_of: KindOf, armed: frozenset[str]) -> bool:
     """Whether the members of organisation ``key`` are no combatants: it is of an unarmed kind,
     or of a kind the gazetteer does not know and no agent of violence in the article."""
     kind = kind_of(key)
-    return kind in UNARMED_KINDS or kind == UNKNOWN_KIND and key not in armed
+    return kind in NONCOMBATANT_KINDS or kind == UNKNOWN_KIND and key not in armed
 
 
 def _harmed_people(verb) -> list[int]:  # type: ignore[no-untyped-def]
