@@ -20,6 +20,7 @@ from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interveners,
                                     with_riot_damage)
 from kg.extract.owners import Owners, with_affiliated_victims
+from kg.extract.raids import with_arrest_raids
 from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
@@ -373,7 +374,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
-    events = with_told_roles(with_riot_damage(events, kind_of), doc)  # riot victims; "Looting:"
+    events = with_arrest_raids(with_told_roles(with_riot_damage(events, kind_of), doc))
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)
