@@ -52,3 +52,21 @@ def test_a_name_that_acts_after_a_named_place_phrase_is_no_place(extractor):
     found = name_candidates(extractor.nlp("Troops searched caves in the Orvo mountains, Selm said."),
                             set(), frozenset(), lambda name: True)
     assert "Selm" not in {c.text for c in found}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Students protested at the Dam in Amsterdam on Monday.", "Dam"),
+    ("Workers rallied outside the University of Orvo in Edmond (Oklahoma).", "University"),
+    ("Nigerian troops attacked fighters near Lake Chad on Monday.", "Lake"),
+])
+def test_a_feature_noun_alone_is_no_town(extractor, text, word):
+    assert word not in _places(extractor, text)
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Militants attacked a village near Baydhaba, Bay.", "Bay", "SOM"),  # a region so named
+    ("Students protested in Lake City (Michigan).", "Lake City", "USA"),  # a place noun after
+])
+def test_a_feature_noun_in_a_towns_or_a_regions_name_is_kept(extractor, text, word, country):
+    place = _places(extractor, text)[word]
+    assert place.country == country

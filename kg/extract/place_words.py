@@ -28,7 +28,7 @@ PARTS_OF_TOWN = {"central", "downtown", "northern", "southern", "eastern", "west
 LEADING_WORDS = {"in", "on", "at", "near", "from", "to", "by", "of", "for", "with", "during",
                  "after", "before", "the", "a", "an", "around", "outside", "inside", "across"}
 """Function words that start a sentence, capitalised, before a name: "In Oromia, ..."."""
-FEATURE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "hill", "hills", "island",
+FEATURE_NOUNS = {"river", "lake", "sea", "mount", "mountain", "mountains", "hill", "hills", "island",
                  "islands", "bay", "gulf", "strait", "desert", "forest", "canal", "dam", "airport",
                  "stadium", "square", "street", "avenue", "university", "hospital", "school",
                  "church", "mosque", "prison", "palace", "embassy", "consulate", "hotel", "jail",

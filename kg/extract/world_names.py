@@ -148,7 +148,7 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
     if end < len(doc) and doc[end].lower_ in GROUP_NOUNS | FEATURE_NOUNS:
         return True  # "Al Shabaab militants", "the Po river": a group's or a feature's name
     if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
-            or all(t.lower_ in PLACE_NOUNS for t in tokens) \
+            or all(t.lower_ in PLACE_NOUNS for t in tokens) or _names_a_feature(doc, start, end) \
             or any(t.is_upper and len(t) > 1 for t in tokens):
         return True
     before = _before(doc, start)
@@ -158,6 +158,16 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
     placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
     return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed and \
         not _named_after_in(doc, start, end) and not heads_in_chain(doc, start, end)
+
+
+def _names_a_feature(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a run is made of feature nouns alone: "Street" of "87th Street", "the Dam",
+    "the University of X", "Lake" of "Lake Chad" (its name read apart): a feature, never a
+    town, unless it closes an admin chain after a comma ("(Baydhaba, Bay)": a region so named).
+    A town named with a place noun is left alone ("Lake City")."""
+    return all(t.lower_ in FEATURE_NOUNS for t in doc[start:end]) \
+        and not (start and doc[start - 1].text == ",") \
+        and not (end < len(doc) and doc[end].lower_ in PLACE_NOUNS)
 
 
 def _of_people(doc, before) -> bool:  # type: ignore[no-untyped-def]
