@@ -46,6 +46,7 @@ def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
     "On 3 May 2022, a Kenyan drone struck a car near Garissa, killing two al-Shabaab commanders.",
     "On 3 May 2022, a Kenyan drone strike hit a vehicle near Garissa, killing two al-Shabaab "
     "fighters.",
+    "On 3 May 2022, a Kenyan airstrike on a house near Garissa killed two al-Shabaab commanders.",
 ])
 def test_a_toll_tells_whose_a_thing_hit_was(extractor, text):
     """A car with no word naming its owner is the civilians' only by presumption; the toll

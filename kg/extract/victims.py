@@ -102,12 +102,19 @@ def presumed_aim(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if piece is None:
             return False
-        verb = piece.root.head if piece.root.dep_ == "nsubj" else piece.root  # "a strike hit"
-        things = [c for c in verb.children if c.dep_ == "dobj"] + [
-            g for p in verb.rights if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
-            for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+        things = _aimed_at(piece.root, AIMED_PREPS)  # "an airstrike on a house killed X"
+        if not things and piece.root.dep_ == "nsubj":  # "a strike hit a car, killing X"
+            things = _aimed_at(piece.root.head, AIMED_PREPS)
         return bool(things) and all(presumed_property(t) for t in things)
     return presumed
+
+
+def _aimed_at(word, preps: frozenset[str]) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The objects of ``word`` and those of its aiming prepositions after it ("on a house"),
+    not a date ("On 3 May")."""
+    return [c for c in word.children if c.dep_ == "dobj"] + [
+        g for p in word.rights if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 
 
 def _aimed(attack: Event, named: Callable[[Event], bool] | None,
