@@ -314,3 +314,20 @@ def test_a_name_after_a_lower_case_arabic_article_is_a_name(extractor):
     extraction, events = _events(extractor, "On 3 May 2022, soldiers killed two al-Shabaab "
                                             "commanders near Garissa.")
     assert [extraction.actor(k).label for k in events[0][2]] == ["al-Shabaab"]
+
+
+def test_a_force_noun_a_name_qualifies_is_an_organisation_not_the_states_forces(extractor):
+    """"the Lord's Resistance Army", untagged by the recogniser, is no state's army; "the
+    Kenyan Army" and "Special Forces" are."""
+    extraction, events = _events(extractor, "On 3 May 2022, the Lord's Resistance Army abducted "
+                                            "ten villagers near Garissa, Kenya.")
+    assert [extraction.actor(k).label for k in events[0][1]] == ["Lord's Resistance Army"]
+    extraction, events = _events(extractor, "On 3 May 2022, Special Forces raided a house in "
+                                            "Garissa, Kenya.")
+    assert [extraction.actor(k).kind for k in events[0][1]] == ["military"]
+
+
+def test_a_name_ending_after_a_possessive_is_the_organisation_not_a_community(extractor):
+    extraction, events = _events(extractor, "On 3 May 2022, Kenyan soldiers clashed with New "
+                                            "People's Army rebels near Garissa.")
+    assert [extraction.actor(k).label for k in events[0][2]] == ["New People's Army"]

@@ -23,7 +23,8 @@ from kg.extract.hyphenated import backing
 from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
-from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
+from kg.extract.member_bodies import (NAMELESS, add_member_bodies, add_member_names, name_before,
+                                      named_force)
 from kg.extract.owners import CIVILIAN_PROPERTY, nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
@@ -250,6 +251,10 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
             continue
         actor = generic(token)
+        force = named_force(token, taken) if actor is not None and actor.kind in INSTITUTIONS \
+            else None  # "the Lord's Resistance Army" is no state's army
+        if force is not None and add(*force, "", kind="armed_group"):
+            continue
         if actor is not None and (token.dep_ != "compound" or actor.kind in INSTITUTIONS
                                   and generic(token.head) is None):
             start, end = _group_span(token)

@@ -94,6 +94,8 @@ def community_words(token) -> tuple[int, int, str | None] | None:  # type: ignor
         start += 1
     if start == end or any(t.ent_type_ in NOT_NAMES for t in doc[start:end]) or stance(doc[start]):
         return None  # "pro-Russian separatists" are named by their stance, not a community
+    if start and doc[start - 1].tag_ == "POS":  # "New People's Army rebels": a name's tail
+        return None  # after its possessive; the whole names an organisation
     letters = "".join(t.text for t in doc[start:end]).replace("-", "")
     if len(letters) > 1 and letters.isupper():
         return None
