@@ -23,8 +23,8 @@ from kg.extract.hyphenated import backing
 from kg.extract.militias import add_community_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
-from kg.extract.member_bodies import (NAMELESS, add_member_bodies, add_member_names, name_before,
-                                      named_force)
+from kg.extract.force_names import ARTICLES, INSTITUTIONS, GenericAt, common_force, named_force
+from kg.extract.member_bodies import NAMELESS, add_member_bodies, add_member_names, name_before
 from kg.extract.owners import CIVILIAN_PROPERTY, nationality_of_military_object
 from kg.ids import slugify
 from kg.model import Actor
@@ -32,7 +32,6 @@ from kg.model import Actor
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 DETERMINERS = ("the ", "a ", "an ")
-ARTICLES = {"the", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "secretary",
                "general", "leader", "chief", "spokesman", "ambassador", "envoy", "former", "deputy",
@@ -84,7 +83,6 @@ def _group_span(token) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return start, token.i + 1
 
 
-GenericAt = Callable[[object], Actor | None]
 """Token -> the generic agent its noun names (:class:`kg.extract.generic.GenericAgents`)."""
 
 
@@ -169,7 +167,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
                 and not _describes_known(ent, taken, generic) \
-                and not _common_force(ent, generic) \
+                and not common_force(ent, generic) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
@@ -229,10 +227,6 @@ def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
         PLACE_WORDS | CIVILIAN_PROPERTY)
 
 
-INSTITUTIONS = {"military", "police"}
-"""Kinds whose noun, modifying another, names the owner: "a police station" is the police's."""
-
-
 def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
     """Offer every noun that names a generic agent, with its modifiers as the mention; not
     one a named actor modifies ("United Nations military personnel"), a pronoun possesses
@@ -281,18 +275,6 @@ def _describes_known(ent, taken: set[int], generic: GenericAt | None = None  # t
     return ent.label_ == NATIONALITY and (
         ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in taken
         or generic is not None and generic(ent.root) is not None)
-
-
-FORCE_QUALIFIERS = frozenset({"air", "armed", "security", "ground", "naval", "special"})
-"""Common words that qualify a noun of state forces in a capitalised mention ("Air Forces")."""
-
-
-def _common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-untyped-def]
-    """A capitalised mention of a state's forces by their common noun ("the Army", "Air Forces",
-    "Security Forces") names no organisation: it is the generic forces of its context."""
-    actor = generic(ent.root) if generic is not None else None
-    return actor is not None and actor.kind in INSTITUTIONS and all(
-        t.i == ent.root.i or t.lower_ in ARTICLES or t.lower_ in FORCE_QUALIFIERS for t in ent)
 
 
 def _acronym(token) -> bool:  # type: ignore[no-untyped-def]

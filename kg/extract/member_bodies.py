@@ -106,46 +106,6 @@ def name_before(token, taken: set[int], nameless: frozenset[str] = NAMELESS  # t
     return start, end
 
 
-FORCE_HEADS = frozenset({"army", "force", "forces"})
-"""Nouns of a force that a name may end with ("Lord's Resistance Army")."""
-STATE_FORCE_WORDS = frozenset({"air", "armed", "security", "ground", "naval", "special",
-                               "national", "royal", "federal", "presidential", "republican",
-                               "border", "coast", "state", "defence", "defense", "military",
-                               "task", "action", "joint", "mobile", "reaction", "intervention",
-                               "response", "rapid", "strike", "main"})
-"""Capitalised words that qualify a state's forces or a unit of them ("National Army", "Special
-Action Force", "Task Force")."""
-
-
-def named_force(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    """The span of an organisation named like a force, as a token range: a capitalised force
-    noun that proper nouns of no state qualify ("the Lord's Resistance Army", "Rapid Support
-    Forces"), where the tagger named no organisation; not "the Mozambican Army", "National
-    Army" nor "Air Forces", a state's.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "Lord", "'s", "Resistance", "Army", "hit"],
-    ...           heads=[1, 4, 1, 4, 5, 5], deps=["det", "poss", "case", "compound", "nsubj", "ROOT"],
-    ...           pos=["DET", "PROPN", "PART", "PROPN", "PROPN", "VERB"])
-    >>> named_force(doc[4], set()), named_force(doc[1], set())
-    ((1, 5), None)
-    """
-    if not token.text[:1].isupper() or token.ent_type_ or token.lower_ not in FORCE_HEADS:
-        return None
-    names = [c for c in token.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-    if not any(c.lower_ not in STATE_FORCE_WORDS for c in names):
-        return None
-    start = min(c.left_edge.i for c in names)
-    while token.doc[start].pos_ == "DET":  # "the Lord's ..."
-        start += 1
-    words = token.doc[start:token.i + 1]
-    if any(t.i in taken or t.ent_type_ in NAMELESS or not (t.text[:1].isupper() or t.lower_ == "'s")
-           for t in words):
-        return None
-    return start, token.i + 1
-
-
 MEMBERS = frozenset({"member", "members"})
 """Nouns of members: "Gulf Clan members" act as the named body (a facility has no members)."""
 
@@ -167,5 +127,5 @@ def add_member_bodies(doc, add: Callable[..., bool], taken: set[int]) -> None:  
         add(start, end, "ORG")
 
 
-__all__ = ["named_force", "MEMBERS", "MEMBER_NOUNS", "NAMELESS", "add_member_bodies", "add_member_names", "body_names",
+__all__ = ["MEMBERS", "MEMBER_NOUNS", "NAMELESS", "add_member_bodies", "add_member_names", "body_names",
            "name_before"]
