@@ -124,3 +124,10 @@ def test_a_group_named_in_the_plural_is_named_by_its_singular_before_a_noun(extr
 def test_a_singular_that_names_a_place_or_a_single_body_is_no_plural_group(extractor, text):
     extraction = extractor.extract(article_from_text(text, origin="singular"))
     assert not {"hamas", "reuters"} & {a.key for a in extraction.actors}
+
+
+def test_a_capital_after_its_place_noun_is_a_place_not_its_government(extractor):
+    from tests.test_extract_world_places import _places
+
+    places = _places(extractor, "Police in Kenya's capital Nairobi fired tear gas at students.")
+    assert places["Nairobi"].country == "KEN"

@@ -290,6 +290,16 @@ def _is_speaker_position(token) -> bool:  # type: ignore[no-untyped-def]
         token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS)
 
 
+NAMING_PLACE_NOUNS = {"capital", "city", "town", "port"}
+"""Nouns that a place's name follows as their apposition: "Kenya's capital Nairobi"."""
+
+
+def _named_as_place(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name follows a noun of places that it names ("Police in Kenya's capital
+    Nairobi fired ...", however the parser hangs it): a place, not its government."""
+    return start > 0 and doc[start - 1].lower_ in NAMING_PLACE_NOUNS
+
+
 ARRIVAL_VERBS = {"go", "come", "travel", "fly", "arrive", "move", "head", "return", "send back",
                  "deport", "extradite", "ship", "transfer", "bring", "take", "drive", "sail",
                  "march", "walk", "run", "expand", "spread", "extend", "belong", "rise", "fall",
@@ -330,8 +340,8 @@ def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  
             item = Found(item.start, item.end, "actor", resolved, "generic")
         elif item.kind == "place" and gazetteer.state_at(item.key) is not None:
             state = gazetteer.state_at(item.key) or ""
-            if _is_actor_position(doc[item.end - 1]) and (
-                    state == item.key or _is_speaker_position(doc[item.end - 1])):
+            if _is_actor_position(doc[item.end - 1]) and not _named_as_place(doc, item.start) \
+                    and (state == item.key or _is_speaker_position(doc[item.end - 1])):
                 item = Found(item.start, item.end, "actor", state, "country")  # "Beirut rejected"
         if item.kind == "actor":
             if gazetteer.actors[item.key].kind == "person":
