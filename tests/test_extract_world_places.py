@@ -237,15 +237,6 @@ def test_coherence_drops_a_namesake_only_against_firm_places():
     assert _cohere(names, [[town], [big]], {0: town, 1: big}) == {1: big}
 
 
-@pytest.mark.parametrize("text, country", [
-    ("Farmers blocked a road in San Juan province on Monday.", "ARG"),
-    ("Farmers blocked a road in San Juan on Monday.", "PRI"),
-    ("Farmers blocked a road in the province of San Juan on Monday.", "ARG"),
-])
-def test_a_classifier_noun_picks_the_reading_of_its_kind(extractor, text, country):
-    assert _places(extractor, text)["San Juan"].country == country
-
-
 def test_a_name_the_text_calls_a_region_votes_firmly_in_its_chain():
     town = WorldPlace("gn1", "Vela", "city", "JPN", None, None, 35.0, 137.0, 8_000)
     region = dataclasses.replace(town, name="Dorn", kind="admin1", country="MMR", population=0)

@@ -31,6 +31,7 @@ from collections.abc import Container, Iterable
 
 from kg.extract.place_words import PLACE_NOUNS
 from kg.extract.world import WorldIndex, WorldPlace, fold
+from kg.extract.world_classifiers import classifier, iso_type, named_kinds
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
 from kg.extract.world_containers import containers, keep_contained
@@ -45,6 +46,9 @@ TOP_OF_CHAIN = 5.0
 NAMED_KIND = 6.0
 """A reading of the kind a classifier noun names ("X province", "X city") is preferred as
 firmly as one whose admin chain the text confirms."""
+NAMED_TYPE = 1.0
+"""Besides, a subdivision whose ISO 3166-2 type is the classifier noun itself: a tie-break
+between subdivisions so named ("Plateau State"), weaker than the article's country."""
 
 WRITTEN_AS_NAMED = 2.0
 """A place written as its own name outweighs one that folds alike a hundred times as large."""
@@ -66,6 +70,8 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
     score = math.log10(max(place.population, SUBDIVISION_POPULATION if subdivision else 0) + 10)
     if place.kind in kinds:
         score += NAMED_KIND  # "San Juan province": a province, though a city is larger
+        if iso_type(place.ident) in kinds:
+            score += NAMED_TYPE  # "Plateau State": Nigeria's state, not Benin's department
     if place.named(text):
         score += WRITTEN_AS_NAMED  # "Samarra" is Samarra before it is Samara, folded alike
     elif place.written_as(text):
@@ -102,7 +108,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         index.lookup(name) or compass_subdivisions(name, index)))
     options = [_lookup(doc, c, index) for c in candidates]
     candidates = confirm_within(candidates, options)
-    classified = {n: _named_kinds(doc, c) for n, c in enumerate(candidates)}
+    classified = {n: named_kinds(doc, c) for n, c in enumerate(candidates)}
     context = set(countries)
     heads = {c.chained_to for c in candidates}
     for number, (found, candidate) in enumerate(zip(options, candidates, strict=True)):
@@ -119,7 +125,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         if not options[number] and context:
             options[number] = by_skeleton(index, candidate, context, {
                 fold(candidates[n].text) for n in _chain(candidates, number)[:1]}
-                if _classifier(doc, candidate) else set())  # "the Hawija area of Kirkuk"
+                if classifier(doc, candidate) else set())  # "the Hawija area of Kirkuk"
         elif namesakes_abroad(options[number], set(countries)):
             options[number] = [p for p in by_skeleton(index, candidate, set(countries))
                                if p.kind != "city"] or options[number]
@@ -331,33 +337,6 @@ def _votes(places: list[WorldPlace], text: str, top: bool) -> dict[str, float]:
 
 TOP_KINDS = ("admin1", "admin2", "country")
 """Kinds of place that the last name of an admin chain mostly names."""
-
-
-ADMIN_NOUNS = frozenset({"district", "province", "governorate", "region", "state", "county",
-                         "oblast", "raion", "rayon", "department", "prefecture", "division",
-                         "regency", "woreda", "lga", "tehsil", "upazila", "subdistrict"})
-"""Classifier nouns that call the name before them a subdivision: "San Juan province"."""
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "hamlet", "settlement"})
-"""Classifier nouns that call the name before them a populated place: "Kalaiya city"."""
-
-
-def _classifier(doc, candidate: Candidate) -> str | None:  # type: ignore[no-untyped-def]
-    """The place noun that classifies a name, after it or before it with "of" ("Ilam
-    district", "the town of Ilam"), lower case; None without one."""
-    if candidate.end < len(doc) and doc[candidate.end].lower_ in PLACE_NOUNS:
-        return doc[candidate.end].lower_
-    at = candidate.start - 1
-    if at >= 1 and doc[at].lower_ == "of" and doc[at - 1].lower_ in PLACE_NOUNS:
-        return doc[at - 1].lower_
-    return None
-
-
-def _named_kinds(doc, candidate: Candidate) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The kinds of place the name's classifier noun calls it: a subdivision for "San Juan
-    province" (not the larger city of Puerto Rico), a town for "Kalaiya city"; none without one."""
-    noun = _classifier(doc, candidate)
-    return ("admin1", "admin2") if noun in ADMIN_NOUNS else ("city",) \
-        if noun in SETTLEMENT_NOUNS else ()
 
 
 def _end(doc, candidate: Candidate, place: WorldPlace) -> int:  # type: ignore[no-untyped-def]
