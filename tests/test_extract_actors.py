@@ -131,3 +131,4 @@ def test_a_capital_after_its_place_noun_is_a_place_not_its_government(extractor)
 
     places = _places(extractor, "Police in Kenya's capital Nairobi fired tear gas at students.")
     assert places["Nairobi"].country == "KEN"
+

@@ -48,6 +48,8 @@ def test_kind_guessed_from_label_and_head_noun():
     assert guess_kind("ORG", "Kurdistan Workers' Party") == "party"
     assert guess_kind("", "angry paper workers") == "civilians"
     assert guess_kind("ORG", "Acme") == "other"
+    assert guess_kind("ORG", "Allied Patriotic Forces") == "armed_group"  # a name, no state's
+    assert guess_kind("", "government forces") == "military"  # a noun phrase
 
 
 def test_title_joins_the_mention_but_not_the_label(extractor):

@@ -27,6 +27,15 @@ def test_the_forces_of_a_named_group_are_the_groups(extractor):
         k for k in extraction.events[0].targets if k.endswith("-military")]
 
 
+@pytest.mark.parametrize("fighters", ["Militants", "Rebels", "suspected insurgents"])
+def test_the_fighters_of_a_named_group_are_the_group(extractor, fighters):
+    extraction = extractor.extract(article_from_text(
+        f"On 3 May 2022, {fighters} of the Kifaya Patriotic Forces killed ten villagers near "
+        "Mandera.", origin="phrases"))
+    assert [extraction.actor(k).label for k in extraction.events[0].agents] == [
+        "Kifaya Patriotic Forces"]
+
+
 def test_a_number_of_people_is_those_people():
     """ "an unknown number of people": a quantity noun's "of" phrase is who they are."""
     doc = Doc(spacy.blank("en").vocab, words="an unknown number of people".split(),

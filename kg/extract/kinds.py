@@ -35,7 +35,7 @@ GROUP_NOUNS: dict[str, str] = {
 """Head nouns (lemmas) of groups that act in events, with the kind they suggest."""
 ORG_WORDS: dict[str, str] = {
     **dict.fromkeys(("front", "army", "brigade", "brigades", "militia", "rebels", "liberation",
-                     "tigers", "movement", "jihad"), "armed_group"),
+                     "tigers", "movement", "jihad", "forces"), "armed_group"),
     **dict.fromkeys(("party", "coalition", "union", "league"), "party"),
     **dict.fromkeys(("government", "ministry", "council", "court", "parliament", "assembly",
                      "congress", "administration", "commission", "committee", "senate",

@@ -24,7 +24,9 @@ PARTITIVE_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doz
 MEMBERS_FROM = {"member", "members", "cadre", "cadres"}
 """Nouns of members whose "from" phrase, too, names their body: "two members from X"."""
 GROUP_OF_NOUNS = {"force", "forces", "troop", "troops", "unit", "units", "battalion", "brigade",
-                  "fighter", "fighters", "militia", "wing", "column", "detachment"}
+                  "fighter", "fighters", "militia", "wing", "column", "detachment", "militant",
+                  "militants", "rebel", "rebels", "insurgent", "insurgents", "combatant",
+                  "combatants"}
 """Nouns of an armed group whose "of" phrase names whose it is: "the combined forces of X"."""
 NAMED_PLACES = {"GPE", "LOC", "FAC"}
 """Entity types of names of places."""
