@@ -52,6 +52,13 @@ def test_a_nations_air_defences_are_its_armed_forces(extractor, text):
     assert extraction.events[0].agents == ("kenya-military",)
 
 
+@pytest.mark.parametrize("text", ["Kenya's junta arrested ten students in Mandera.",
+                                  "On 3 May 2022, the junta arrested ten students in Mandera."])
+def test_a_ruling_junta_is_the_armed_forces(extractor, text):
+    extraction = extractor.extract(article_from_text(text, origin="c"))
+    assert extraction.events[0].agents == ("kenya-military",)
+
+
 def test_a_title_before_a_name_is_the_person(extractor):
     text = "Lebanese Foreign Minister Gebran Bassil praised the Lebanese army."
     extraction = extractor.extract(article_from_text(text, origin="t"))

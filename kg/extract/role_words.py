@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-TARGET_PREPS = {"against", "on", "over", "with", "at", "to", "towards", "toward"}
+TARGET_PREPS = {"against", "on", "over", "with", "at", "to", "towards", "toward", "into"}
 RELATIONAL_NOUNS = {"ally", "partner", "supporter", "backer", "enemy", "foe", "rival", "patron",
                     "proxy", "opponent", "adversary"}
 """Nouns naming a relation to the actor of their "of" phrase: "an ally of Assad's government"."""
