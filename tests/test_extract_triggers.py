@@ -64,6 +64,15 @@ def test_word_sense_guards(extractor, text):
     assert "Protest" not in kinds and "Agreement" not in kinds
 
 
+@pytest.mark.parametrize("text", [
+    "The authorities lifted a night curfew in the town on Sunday.",
+    "The government ended a state of emergency in the province.",
+    "A curfew was relaxed in the capital after a week of calm.",
+])
+def test_a_security_measure_lifted_is_none_imposed(extractor, text):
+    assert "SecurityMeasure" not in [kind for kind, _ in _events(extractor, text)]
+
+
 def test_a_phrase_word_is_not_a_second_trigger(extractor):
     assert _events(extractor, "The rebels opened fire on the convoy.") == [("ArmedClash", "opened")]
 
