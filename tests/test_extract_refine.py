@@ -377,3 +377,12 @@ def test_a_bomb_used_in_a_gunfight_is_part_of_the_clash(extractor, text, expecte
 ])
 def test_an_explosive_vest_or_belt_is_a_suicide_bomb(extractor, text):
     assert _first_type(extractor, text) == "SuicideBomb"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A chemical attack on the town killed 40 people.", "ChemicalWeapon"),
+    ("Helicopters dropped barrels of chlorine on the neighbourhood overnight.", "ChemicalWeapon"),
+    ("Warplanes dropped bombs on the market in the afternoon.", "AirStrike"),
+])
+def test_chemical_attacks_and_bombs_dropped(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
