@@ -76,3 +76,23 @@ def test_other_types_pass_unchanged(extractor):
     assert on_protest(met, "Negotiate") == "Negotiate"
     assert as_protest(met, "Negotiate", ("police",), ("crowd",)) == (
         "Negotiate", ("police",), ("crowd",))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police lobbed teargas at demonstrators in Nairobi.",
+    "Georgian police used water cannon against demonstrators outside parliament.",
+])
+def test_an_intervention_its_word_names_has_the_crowd_for_agent(extractor, text):
+    kind, agents, targets = _first(extractor, text)
+    assert kind == "ProtestWithIntervention"
+    assert any("protesters" in a.lower() for a in agents)
+    assert any("police" in t.lower() for t in targets)
+
+
+def test_a_protest_word_keeps_its_crowd_as_agent(extractor):
+    """The "of" phrase of a gathering is its crowd, not what force is used on."""
+    kind, agents, targets = _first(extractor, "Police intervened to disperse a gathering of "
+                                              "people demonstrating in front of the ministry in Bamako.")
+    assert kind == "ProtestWithIntervention"
+    assert any("police" in t.lower() for t in targets)
+    assert not any("police" in a.lower() for a in agents)

@@ -25,7 +25,7 @@ import functools
 from kg.extract.lexicon import words_of
 from kg.extract.participants import ATTACKS, PERSONAL, RIOT, VICTIM_PREPS, argument_heads
 from kg.extract.refine import by_manner
-from kg.extract.triggers import NOT_EVENTS
+from kg.extract.triggers import NOT_EVENTS, trigger_type
 
 PROTESTERS = words_of("agent_nouns", RIOT) - {"rioter"}
 """Nouns for those who protest; rioters are no peaceful protesters."""
@@ -33,6 +33,10 @@ PROTEST = "Protest"
 INTERVENTION = "ProtestWithIntervention"
 EXCESSIVE = "ExcessiveForce"
 CUSTODY = "Arrest"
+AIMED = frozenset({"on", "at", "against"})
+"""Prepositions of what a weapon is turned on."""
+FORCED = frozenset({INTERVENTION, EXCESSIVE})
+"""Types of force on a protest, whose crowd is their agent."""
 FORCE = ATTACKS | {PERSONAL, RIOT}
 """Types of violence that, done to protesters, is force against their protest (a riot's type
 too: "shot dead demonstrators during a protest" is set in the protest, not done by it)."""
@@ -71,11 +75,15 @@ def victims(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     passive's subject and the objects of "on", "at", "against", "of"; for an event noun, its
     "on", "at", "against" phrases; for a participle on a noun ("protesters shot dead"), the noun;
     the subject of a clause such a phrase holds ("fired at protesters marching ...", which a
-    tagger may parse as a clause)."""
+    tagger may parse as a clause); what the object is aimed at ("used water cannon against
+    demonstrators")."""
     deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
     found = [v for v in argument_heads(token, deps, VICTIM_PREPS) if not _adjunct(v, token)]
     found += [s for p in token.children if p.dep_ == "prep" and p.lower_ in VICTIM_PREPS
               for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
+    found += [g for o in token.children if o.dep_ == "dobj" for p in o.children  # "used water
+              if p.dep_ == "prep" and p.lower_ in AIMED for g in p.children  # cannon against
+              if g.dep_ == "pobj"]  # demonstrators": the parser may hang the aim on the object
     if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
         found.append(token.head)
     return found
@@ -93,6 +101,11 @@ def _protesting_while(token):  # type: ignore[no-untyped-def]
     return done_to if protesting else None
 
 
+def _crowd(token):  # type: ignore[no-untyped-def]
+    """The protesters ``token``'s act is done to, or ``None``."""
+    return next((v for v in victims(token) if _protesting(v)), None) or _protesting_while(token)
+
+
 def on_protest(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """The type of force used on a protest, when the victims of ``token``'s act protest: an
     arrest is an intervention; violence is refined by the protest's manner, excessive force
@@ -102,7 +115,7 @@ def on_protest(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """
     if event_type not in FORCE and event_type != CUSTODY:
         return event_type
-    crowd = next((v for v in victims(token) if _protesting(v)), None) or _protesting_while(token)
+    crowd = _crowd(token)
     if crowd is None:
         return event_type
     if event_type == CUSTODY:
@@ -115,14 +128,18 @@ def on_protest(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
 def as_protest(token, event_type: str, agents: tuple[str, ...],  # type: ignore[no-untyped-def]
                targets: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(type, agents, targets) of an act, made a protest's when done to protesters
-    (:func:`on_protest`): the protesters it was done to act, the forces who did it are
-    what the protest faces.
+    (:func:`on_protest`; also an intervention its trigger word names, "lobbed tear gas at
+    demonstrators", not a protest word made one by its manner): the protesters it was done to act, the forces who did it are what the
+    protest faces.
 
     >>> as_protest(None, "Negotiate", ("a",), ("b",))
     ('Negotiate', ('a',), ('b',))
     """
     refined = on_protest(token, event_type)
-    return (refined, targets, agents) if refined != event_type else (event_type, agents, targets)
+    if refined == event_type and (refined not in FORCED or trigger_type(token) not in FORCED
+                                  or _crowd(token) is None):
+        return event_type, agents, targets  # a protest's own word ("a gathering of people
+    return refined, targets, agents  # demonstrating") has its crowd as agent already
 
 
 __all__ = ["PROTESTERS", "as_protest", "on_protest", "victims"]
