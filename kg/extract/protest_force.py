@@ -14,7 +14,7 @@ crowd is the agent and the forces the target (ACLED's actor1 is the protesters).
 
 Examples
 --------
->>> sorted(PROTESTERS)
+>>> sorted(protesters())
 ['demonstrator', 'protester']
 """
 
@@ -27,8 +27,6 @@ from kg.extract.participants import ATTACKS, PERSONAL, RIOT, VICTIM_PREPS, argum
 from kg.extract.refine import by_manner
 from kg.extract.triggers import NOT_EVENTS, trigger_type
 
-PROTESTERS = words_of("agent_nouns", RIOT) - {"rioter"}
-"""Nouns for those who protest; rioters are no peaceful protesters."""
 PROTEST = "Protest"
 INTERVENTION = "ProtestWithIntervention"
 EXCESSIVE = "ExcessiveForce"
@@ -40,6 +38,13 @@ FORCED = frozenset({INTERVENTION, EXCESSIVE})
 FORCE = ATTACKS | {PERSONAL, RIOT}
 """Types of violence that, done to protesters, is force against their protest (a riot's type
 too: "shot dead demonstrators during a protest" is set in the protest, not done by it)."""
+
+
+@functools.cache
+def protesters() -> frozenset[str]:
+    """Nouns for those who protest (read from the scheme once); rioters are no peaceful
+    protesters."""
+    return words_of("agent_nouns", RIOT) - {"rioter"}
 
 
 @functools.cache
@@ -55,7 +60,7 @@ def _protesting(noun) -> bool:  # type: ignore[no-untyped-def]
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or noun.ent_type_ in NOT_EVENTS:  # "on 4 March"
         return False
-    return lemma in PROTESTERS or (lemma in nouns and noun.dep_ == "pobj") or any(
+    return lemma in protesters() or (lemma in nouns and noun.dep_ == "pobj") or any(
         c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in verbs for c in noun.children)
 
 
@@ -142,4 +147,4 @@ def as_protest(token, event_type: str, agents: tuple[str, ...],  # type: ignore[
     return refined, targets, agents  # demonstrating") has its crowd as agent already
 
 
-__all__ = ["PROTESTERS", "as_protest", "on_protest", "victims"]
+__all__ = ["as_protest", "on_protest", "protesters", "victims"]
