@@ -134,3 +134,24 @@ def test_fire_noun_is_typed_by_its_weapon(extractor):
         ("Shelling", ("syria-military",), ())]
     assert _types(extractor, "Syrian troops set fire to a Hezbollah post.") == [
         ("Looting", ("syria-military",), ("hezbollah",))]  # no weapon: property destroyed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The authorities imposed a dusk-to-dawn curfew on the town.", "SecurityMeasure"),
+    ("The rebel group established a new base in the hills above the town.", "BaseEstablished"),
+    ("The militia opened a new headquarters in the district capital.", "BaseEstablished"),
+    ("Members of a drug ring smuggled heroin across the border.", "OrganisedCrime"),
+])
+def test_material_types_need_no_named_actor(extractor, text, expected):
+    """A curfew imposed, a base set up, goods smuggled: reported even when no one named does it."""
+    assert [t for t, _, _ in _types(extractor, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia and Ukraine exchanged 50 prisoners on Friday.", "Release"),
+    ("The prisoner swap between Armenia and Azerbaijan took place at the border.", "Release"),
+    ("Georgian police used water cannon against demonstrators outside parliament.",
+     "ProtestWithIntervention"),
+])
+def test_prisoners_exchanged_and_water_cannon(extractor, text, expected):
+    assert [t for t, _, _ in _types(extractor, text)][:1] == [expected]

@@ -369,3 +369,20 @@ def test_what_a_demanded_act_is_for_tells_no_intervention(extractor):
 ])
 def test_a_bomb_used_in_a_gunfight_is_part_of_the_clash(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A man wearing an explosive vest blew himself up at the gate, killing two guards.",
+    "An attacker with an explosive belt detonated it inside the crowded hall.",
+])
+def test_an_explosive_vest_or_belt_is_a_suicide_bomb(extractor, text):
+    assert _first_type(extractor, text) == "SuicideBomb"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A chemical attack on the town killed 40 people.", "ChemicalWeapon"),
+    ("Helicopters dropped barrels of chlorine on the neighbourhood overnight.", "ChemicalWeapon"),
+    ("Warplanes dropped bombs on the market in the afternoon.", "AirStrike"),
+])
+def test_chemical_attacks_and_bombs_dropped(extractor, text, expected):
+    assert _first_type(extractor, text) == expected

@@ -64,6 +64,15 @@ def test_word_sense_guards(extractor, text):
     assert "Protest" not in kinds and "Agreement" not in kinds
 
 
+@pytest.mark.parametrize("text", [
+    "The authorities lifted a night curfew in the town on Sunday.",
+    "The government ended a state of emergency in the province.",
+    "A curfew was relaxed in the capital after a week of calm.",
+])
+def test_a_security_measure_lifted_is_none_imposed(extractor, text):
+    assert "SecurityMeasure" not in [kind for kind, _ in _events(extractor, text)]
+
+
 def test_a_phrase_word_is_not_a_second_trigger(extractor):
     assert _events(extractor, "The rebels opened fire on the convoy.") == [("ArmedClash", "opened")]
 
@@ -363,3 +372,26 @@ def test_the_next_sentence_tells_a_purpose_only_of_the_same_crowd(extractor):
 ])
 def test_a_mass_grave_or_a_bomb_threat_is_another_development(extractor, text):
     assert _events(extractor, text)[0][0] == "OtherDevelopment"
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers found a roadside bomb near the school in the morning.",
+    "Engineers discovered and defused a car bomb outside the stadium.",
+    "The coast guard stopped a boat carrying rifles and grenades near the island.",
+])
+def test_a_weapon_found_or_carried_is_no_attack(extractor, text):
+    """A weapon phrase found or defused, a weapon in a list carried: handled, not used."""
+    kinds = [kind for kind, _ in _events(extractor, text)]
+    assert not {"Bombing", "Grenade"} & set(kinds)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops discovered and destroyed a roadside bomb on the highway.", "DisruptedWeapons"),
+    ("Militants planted a roadside bomb that later killed two soldiers.", "Bombing"),
+    ("Militants carried out a grenade attack on the police station.", "Grenade"),
+    ("The air force carried airstrikes against rebel positions in the hills.", "AirStrike"),
+])
+def test_a_weapon_used_or_disrupted_keeps_its_type(extractor, text, expected):
+    """Two verbs sharing one object ("discovered and destroyed"); a weapon planted, an attack
+    carried out (or, in loose prose, carried) is used."""
+    assert _events(extractor, text)[0][0] == expected

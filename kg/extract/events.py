@@ -26,6 +26,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.modality import modality_of
 from kg.extract.refine import refine
 from kg.extract.phrases import either_at
+from kg.extract.protest_force import as_protest
 from kg.extract.roles import ActorAt, roles
 from kg.extract.triggers import PlaceAt, demanded, trigger_type
 
@@ -283,6 +284,7 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if implicit_at is not None:
             agents += tuple(k for k in implicit_at(token, event_type, agents) if k not in agents
                             and (k not in targets or shared and many is not None and many(k)))
+        event_type, agents, targets = as_protest(token, event_type, agents, targets)
         if not agents and not targets and not _occurs_alone(token, event_type):
             continue
         clause = frozenset(t.i for t in clause_tokens(clause_of(token)))

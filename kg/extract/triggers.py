@@ -9,6 +9,7 @@ troops") or subject ("protesters gathered").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from kg.extract.clauses import CLAUSE_DEPS
@@ -114,6 +115,9 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
     ``comitative``, the object may also be what the verb or its object is done with ("held a
     press conference with banners")."""
     heads = [c for c in token.children if c.dep_ in deps]
+    if not heads and "dobj" in deps:  # "discovered and defused a bomb": the object both share
+        heads = [o for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 for o in c.children if o.dep_ == "dobj"]
     if comitative:
         heads += [p for h in (token, *heads) for p in h.children
                   if p.dep_ == "prep" and p.lower_ == COMITATIVE]
@@ -263,7 +267,8 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
         if found is not None:
             return found
     if phrase is not None:
-        return phrase[0]
+        return None if _handled(token, lemma, phrase[0], _disarming()) else phrase[0]  # "found
+        # a car bomb"; not "planted a roadside bomb that killed two"
     if token.pos_ == "VERB":
         if lemma in REPORTING_VERBS and obligation_clause(token) is not None:
             return "Demand"  # "Russia said Sudan must return the helicopter"
@@ -282,10 +287,40 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
                 return found
         return lex.verbs.get(lemma)
     found = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
-    if found is not None and token.dep_ in ("dobj", "nsubjpass") and _is_weapon(lemma, found) \
-            and token.head.lemma_.lower() not in EXECUTING_VERBS:
-        return None  # "defused an IED", "found a grenade": a weapon handled, not used
-    return found
+    return None if found is not None and _handled(token, lemma, found) else found
+
+
+def _handled(token, lemma: str, event_type: str,  # type: ignore[no-untyped-def]
+             verbs: frozenset[str] | None = None) -> bool:
+    """A weapon noun of ``event_type`` that is the object of a verb that carries out no attack
+    (of one of ``verbs``, or of theirs coordinated, when given), alone or in a list ("defused an
+    IED", "carried rifles and grenades", "discovered and destroyed a roadside bomb"): a weapon
+    handled, not used."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in TRIGGER_POS[1:]:
+        token = token.head
+    verb = token.head
+    acting = {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
+    return token.dep_ in ("dobj", "nsubjpass") and token.pos_ != "VERB" \
+        and _is_weapon(lemma, event_type) and not _executing(verb) \
+        and (verbs is None or bool(acting & verbs))
+
+
+def _executing(verb) -> bool:  # type: ignore[no-untyped-def]
+    """``verb`` carries out the act its object names (:data:`EXECUTING_VERBS`), unless it is a
+    participle that describes a noun: "a boat carrying rifles and grenades" carries them."""
+    return verb.lemma_.lower() in EXECUTING_VERBS and not (verb.dep_ == "acl" and verb.tag_ == "VBG")
+
+
+DISARMING = "DisruptedWeapons"
+
+
+@functools.cache
+def _disarming() -> frozenset[str]:
+    """Verbs that, with a weapon for object, disrupt its use: "defuse", "find", "seize" ..."""
+    lex = lexicon()
+    return frozenset([*(v for v, kind in lex.verbs.items() if kind == DISARMING),
+                      *(v for v, rules in lex.with_object.items()
+                        if any(kind == DISARMING for _, kind in rules))])
 
 
 DEMAND = "Demand"
