@@ -25,13 +25,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kg.analysis.families import family_of
+from kg.extract.modality import HAPPENED
 from kg.extract.phrases import ActorAt, phrase_actors
 from kg.extract.role_words import CLAIM_VERBS, RESPONSIBILITY_NOUNS
 from kg.model import Event
 
 CLAIM_REACH = 3
 """How many sentences before a claim the acts it owns may be told."""
-HAPPENED = ("asserted", "reported")
 CLAIMED_OTHERS = frozenset({"Looting"})
 """Event types outside the fights family that a group claims: arson, property destroyed."""
 DENYING_DETERMINERS = frozenset({"no", "none", "neither"})

@@ -30,12 +30,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
+from kg.extract.modality import HAPPENED
 from kg.extract.roles import ActorAt
 from kg.model import Event
 
 ONE_SIDED = frozenset({"Ceasefire"})
 """Event types that need a counterpart when the text names only one side."""
-HAPPENED = ("asserted", "reported")
 STOPPED_ACT_PREPS = frozenset({"in", "on", "of", "for"})
 COUNTERPART_PREPS = frozenset({"against", "with"})
 

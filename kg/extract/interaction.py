@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from kg.extract.modality import HAPPENED
 from kg.model import Event
 
 CROWD_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithIntervention",
@@ -43,7 +44,6 @@ CROWD_TYPES = frozenset({"Protest", "ViolentDemonstration", "ProtestWithInterven
 """Event types a crowd performs."""
 FORCE_KINDS = frozenset({"police", "military"})
 """Kinds of actor that intervene in a protest or riot."""
-HAPPENED = ("asserted", "reported")
 INTERVENED_TYPES = frozenset({"ProtestWithIntervention", "ExcessiveForce"})
 """Protests whose type says that forces intervened: with no forces acting on the crowd in
 the text, the forces that act at all in the article are the ones that intervened."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from kg.extract.clauses import clause_of
 
+HAPPENED = ("asserted", "reported")
+"""Modalities of an event told as having happened: asserted, or reported by a source."""
 NEGATING_HEADS = {"evidence", "sign", "indication", "question", "chance", "prospect", "hope"}
 """Nouns that negate the event they govern when themselves negated: "no evidence of cooperation"."""
 HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}

@@ -45,10 +45,10 @@ from kg.analysis.families import family_of
 from kg.extract.clauses import labelled_clause, patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, nominal_adjective
+from kg.extract.modality import HAPPENED
 from kg.model import Actor, Event
 
 KindOf = Callable[[str], str | None]
-HAPPENED = ("asserted", "reported")
 
 MILITARY_OBJECTS = frozenset({
     "position", "base", "camp", "post", "outpost", "checkpoint", "convoy", "patrol",

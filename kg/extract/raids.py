@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
+from kg.extract.modality import HAPPENED
 from kg.model import Event
 
 RAID_WORDS = ("raid", "storm")
 """Beginnings of the words of a raid: "raided", "a raid", "stormed"."""
 ARREST = "Arrest"
-HAPPENED = ("asserted", "reported")
 VIOLENCE_REACH = 1
 """Sentences after a raid in which violence told makes it an attack ("... raided a house.
 Soldiers beat a man.")."""

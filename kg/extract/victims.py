@@ -34,12 +34,12 @@ from dataclasses import replace
 
 from kg.analysis.families import family_of
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.modality import HAPPENED
 from kg.extract.phrases import phrase_actors
 from kg.model import Actor, Event
 
 REACH = 2
 """How many sentences after an attack its toll may be told."""
-HAPPENED = ("asserted", "reported")
 ATTACK_OTHERS = frozenset({"Looting", "ViolentDemonstration", "DisruptedWeapons"})
 """Event types outside the fights family that an attack's toll may follow when someone did
 them: "militants burnt houses; they shot a resident". With no one named, such a passive
