@@ -72,4 +72,5 @@ def named_force(token, taken: set[int]) -> tuple[int, int] | None:  # type: igno
     return start, token.i + 1
 
 
-__all__ = ["ARTICLES", "FORCE_QUALIFIERS", "GenericAt", "INSTITUTIONS", "STATE_FORCE_WORDS", "common_force", "named_force"]
+__all__ = ["ARTICLES", "FORCE_QUALIFIERS", "GenericAt", "INSTITUTIONS", "STATE_FORCE_WORDS",
+           "common_force", "named_force"]
