@@ -83,9 +83,6 @@ def _group_span(token) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return start, token.i + 1
 
 
-"""Token -> the generic agent its noun names (:class:`kg.extract.generic.GenericAgents`)."""
-
-
 CountryAt = Callable[[int], str | None]
 """Token index -> the state actor key of the country its sentence is about."""
 STATELESS_KINDS = {"person", "state", "igo", "media", "ngo"}

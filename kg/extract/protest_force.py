@@ -24,13 +24,12 @@ import functools
 
 from kg.extract.lexicon import words_of
 from kg.extract.participants import ATTACKS, PERSONAL, RIOT, VICTIM_PREPS, argument_heads
-from kg.extract.refine import by_manner
+from kg.extract.refine import CUSTODY, by_manner
 from kg.extract.triggers import NOT_EVENTS, trigger_type
 
 PROTEST = "Protest"
 INTERVENTION = "ProtestWithIntervention"
 EXCESSIVE = "ExcessiveForce"
-CUSTODY = "Arrest"
 AIMED = frozenset({"on", "at", "against"})
 """Prepositions of what a weapon is turned on."""
 FORCED = frozenset({INTERVENTION, EXCESSIVE})

@@ -27,11 +27,11 @@ from dataclasses import replace
 
 from kg.analysis.families import family_of
 from kg.extract.modality import HAPPENED
+from kg.extract.refine import CUSTODY
 from kg.model import Event
 
 RAID_WORDS = ("raid", "storm")
 """Beginnings of the words of a raid: "raided", "a raid", "stormed"."""
-ARREST = "Arrest"
 VIOLENCE_REACH = 1
 """Sentences after a raid in which violence told makes it an attack ("... raided a house.
 Soldiers beat a man.")."""
@@ -52,11 +52,11 @@ def with_arrest_raids(events: Sequence[Event]) -> list[Event]:
             continue
         near = [e for e in events if e is not raid and e.modality in HAPPENED
                 and 0 <= e.sentence - raid.sentence <= VIOLENCE_REACH]
-        arrest = next((e for e in near if e.event_type == ARREST and e.sentence == raid.sentence
+        arrest = next((e for e in near if e.event_type == CUSTODY and e.sentence == raid.sentence
                        and set(e.agents) & set(raid.agents)), None)
         if arrest is None or any(family_of(e.event_type) == "fights" for e in near):
             continue
-        found[index] = replace(raid, event_type=ARREST, targets=arrest.targets or raid.targets)
+        found[index] = replace(raid, event_type=CUSTODY, targets=arrest.targets or raid.targets)
     return found
 
 

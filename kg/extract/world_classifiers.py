@@ -42,8 +42,8 @@ def named_kinds(doc, candidate: Candidate) -> tuple[str, ...]:  # type: ignore[n
     subdivision for "San Juan province" (not the larger city of Puerto Rico), a town for
     "Kalaiya city"; none without one."""
     noun = classifier(doc, candidate)
-    if noun in ADMIN_NOUNS:
-        return ("admin1", "admin2", noun)  # type: ignore[return-value]
+    if noun is not None and noun in ADMIN_NOUNS:
+        return ("admin1", "admin2", noun)
     return ("city",) if noun in SETTLEMENT_NOUNS else ()
 
 
