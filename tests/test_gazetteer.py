@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kg.documents import article_from_text
+from kg.errors import InputError
 from kg.extract.gazetteer import build_gazetteer, extension_files, load_gazetteer
 from kg.taxonomy import ONTOLOGY_DIR
 
@@ -74,6 +77,43 @@ def test_extension_file_from_the_environment(tmp_path, monkeypatch):
     assert extra in extension_files(tmp_path)
     built = build_gazetteer([ONTOLOGY_DIR / "actors.yaml", *extension_files(tmp_path)], None)
     assert built.aliases["wagner"] == "wagner" and built.actors["wagner"].country == "RUS"
+
+
+def _governing(since: str) -> str:
+    return ("actors:\n  rulers: {label: Rulers, kind: armed_group, aliases: [Rulers],\n"
+            f"           governs: {{state: peru, since: {since}}}}}\n")
+
+
+def test_a_movement_in_power_names_the_states_forces_from_the_day_it_took_power(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(_governing("2021-08-15"), "utf-8")
+    built = build_gazetteer([extra], None, ONTOLOGY_DIR / "countries.yaml")
+    forces = built.actors[built.as_of("rulers", dt.date(2021, 8, 15))]
+    assert (forces.key, forces.label, forces.kind, forces.sector, forces.parent, forces.country) == (
+        "rulers-in-power", "Rulers", "military", "military", "peru", "PER")
+    assert built.as_of("rulers", dt.date(2021, 8, 14)) == "rulers"
+    assert built.as_of("rulers", None) == "rulers-in-power"  # an undated report is of the present
+
+
+@pytest.mark.parametrize("since", ["'recently'", "2021"])
+def test_a_movement_in_power_needs_a_date(tmp_path, since):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(_governing(since), "utf-8")
+    with pytest.raises(InputError, match="'governs' needs a known state and a date"):
+        build_gazetteer([extra], None, ONTOLOGY_DIR / "countries.yaml")
+
+
+@pytest.mark.parametrize("published, agent, kind", [("2022-03-17", "houthis-in-power", "military"),
+                                                    ("2012-03-17", "houthis", "armed_group")])
+def test_the_houthis_in_power_are_a_state_force_beside_the_government_army(extractor, published,
+                                                                           agent, kind):
+    extraction = extractor.extract(article_from_text(
+        "Houthi forces shelled government positions in Qataba district, Ad Dali.",
+        origin="t", meta={"published": published}))
+    actors = {a.key: a for a in extraction.actors}
+    event = extraction.events[0]
+    assert (event.agents, event.targets) == ((agent,), ("yemen-military",))
+    assert actors[agent].kind == kind and actors[agent].country == "YEM"
 
 
 def test_demonyms_and_countries_as_parties(extractor):

@@ -328,7 +328,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     know may fill an event's roles (:mod:`kg.extract.fallback`).
     """
     sentences, sentence_of, spans = sentences_of(doc)
-    mentions, token_actor, taken = gazetteer_mentions(doc, gazetteer, matcher, sentence_of, fallback)
+    mentions, token_actor, taken = gazetteer_mentions(doc, gazetteer, matcher, sentence_of, fallback,
+                                                       article.published)
     resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of

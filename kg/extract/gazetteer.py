@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable, Mapping
@@ -66,6 +67,7 @@ class Gazetteer:
     place_aliases: dict[str, str] = field(default_factory=dict)  # lower-case -> place key
     world: WorldIndex | None = field(default=None, repr=False)  # every other place, in context
     implicit: dict[str, str] = field(default_factory=dict)  # ACLED type prefix -> sector
+    in_power: dict[str, tuple[dt.date, str]] = field(default_factory=dict)  # key -> (since, forces)
     _states: dict[str, str] = field(default_factory=dict, repr=False)  # ISO3 -> state key
 
     def state_at(self, place: str) -> str | None:
@@ -82,6 +84,22 @@ class Gazetteer:
         if found is None or found.kind != "capital" or found.country is None:
             return None
         return self.state_of(found.country)
+
+    def as_of(self, key: str, day: dt.date | None) -> str:
+        """The actor ``key`` names in a report of ``day``: a movement that governs a state from
+        a date (``governs`` in ``ontology/actors.yaml``) is from then on that state's armed
+        forces, an actor of its own (as ACLED's "Military Forces of Yemen (2017-) Supreme
+        Political Council" is not the Houthi movement of the years before); an undated report
+        is of the present.
+
+        >>> gazetteer = load_gazetteer()
+        >>> gazetteer.as_of("houthis", dt.date(2022, 3, 1)), gazetteer.as_of("houthis", dt.date(2010, 1, 1))
+        ('houthis-in-power', 'houthis')
+        >>> gazetteer.actors["houthis-in-power"].sector, gazetteer.as_of("hezbollah", None)
+        ('military', 'hezbollah')
+        """
+        era = self.in_power.get(key)
+        return era[1] if era is not None and (day is None or day >= era[0]) else key
 
     def _index_states(self) -> None:
         if not self._states:
@@ -191,6 +209,25 @@ def _add_actor(gazetteer: Gazetteer, key: str, entry: Mapping[str, Any]) -> None
         gazetteer.short_forms[short] = key
     for phrase in entry.get("generic", ()):
         gazetteer.generics[phrase.lower()] = (*gazetteer.generics.get(phrase.lower(), ()), key)
+    if "governs" in entry:
+        _add_governing(gazetteer, gazetteer.actors[key], entry["governs"])
+
+
+def _add_governing(gazetteer: Gazetteer, movement: Actor, governs: Mapping[str, Any]) -> None:
+    """The armed forces of the state ``movement`` governs from ``governs["since"]``: the
+    state's military sector, named as the movement is (:meth:`Gazetteer.as_of`)."""
+    state = gazetteer.actors.get(governs.get("state", ""))
+    since = governs.get("since")
+    if state is None or state.kind != "state" or not isinstance(since, dt.date):
+        raise InputError(f"actor {movement.key!r}: 'governs' needs a known state and a date "
+                         f"'since' (YYYY-MM-DD)", where="governs")
+    key = f"{movement.key}-in-power"
+    gazetteer.actors[key] = Actor(
+        key=key, label=movement.label, kind="military", country=state.country, qid=movement.qid,
+        aliases=movement.aliases, parent=state.key, sector="military",
+        description=f"{movement.label} as the armed forces of {state.label}'s de facto "
+                    f"government, from {since.isoformat()}")
+    gazetteer.in_power[movement.key] = (since, key)
 
 
 def _add_world(gazetteer: Gazetteer, countries: Mapping[str, dict[str, Any]]) -> None:

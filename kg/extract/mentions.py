@@ -6,6 +6,8 @@ Spans keep the article's own characters (:func:`original`), not the parser's gua
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kg.extract.actors import MentionMatcher, resolve
 from kg.extract.fallback import Candidate
 from kg.extract.gazetteer import Gazetteer
@@ -46,10 +48,11 @@ def sentences_of(doc) -> tuple[list[Sentence], dict[int, int], list]:  # type: i
 
 
 def gazetteer_mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # type: ignore[no-untyped-def]
-              sentence_of: dict[int, int], people: bool = False
+              sentence_of: dict[int, int], people: bool = False, day: dt.date | None = None
               ) -> tuple[list[Mention], dict[int, str], set[int]]:
     """Gazetteer mentions, the actor key of each actor token, and every token a match touched
-    (of the generic phrases, "the militants", only those resolved).
+    (of the generic phrases, "the militants", only those resolved). An actor is the one its
+    name stands for on ``day``, the report's date (:meth:`Gazetteer.as_of`).
 
     With ``people`` (unknown actors allowed), a composite right before a person's
     name is that person's title and is left to the person's mention.
@@ -71,10 +74,11 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer, matcher: MentionMatcher,  # ty
             continue
         if found.start not in sentence_of:
             continue
+        key = gazetteer.as_of(found.key, day) if found.kind == "actor" else found.key
         mentions.append(Mention(Span(piece.start_char, piece.end_char, original(doc, piece)),
-                                sentence_of[found.start], found.kind, found.key))  # type: ignore[arg-type]
+                                sentence_of[found.start], found.kind, key))  # type: ignore[arg-type]
         if found.kind == "actor":
-            token_actor.update({i: found.key for i in range(found.start, found.end)})
+            token_actor.update({i: key for i in range(found.start, found.end)})
     return mentions, token_actor, taken
 
 
