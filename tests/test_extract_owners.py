@@ -19,6 +19,13 @@ def test_burnt_houses_are_the_civilians(extractor):
                                "near Garissa, Kenya.") == [("civilians", "kenya")]
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, settlers uprooted forty olive trees belonging to farmers near Garissa, Kenya.",
+    "On 3 May 2022, soldiers bulldozed two tents and an animal shelter near Garissa, Kenya."])
+def test_trees_and_shelters_destroyed_are_the_civilians(extractor, text):
+    assert _targets(extractor, text) == [("civilians", "kenya")]
+
+
 def test_a_military_convoy_is_the_armed_forces_of_the_sentences_country(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels attacked a military convoy near "
                                "Garissa, Kenya.") == [("military", "kenya")]

@@ -44,6 +44,11 @@ def test_a_phrase_is_indexed_under_each_of_its_words():
     ("Hundreds of protesters gathered outside the ministry.", ("Protest", "gathered")),
     ("About 200 people gathered in the square to demand clean water.", ("Protest", "gathered")),
     ("Dozens of nurses took to the streets over unpaid wages.", ("Protest", "took")),
+    ("About 200 people gathered outside the town hall, chanting slogans against the mayor.",
+     ("Protest", "gathered")),  # a chant is what a gathering is for, as a demand is
+    ("Settlers uprooted forty olive trees near the village.", ("Looting", "uprooted")),
+    ("Soldiers demolished two tents and a livestock shelter.", ("Looting", "demolished")),
+    ("Troops bulldozed agricultural land near the village.", ("Looting", "bulldozed")),
 ])
 def test_phrases_nouns_and_conditioned_verbs_trigger(extractor, text, expected):
     assert _events(extractor, text)[0] == expected

@@ -63,7 +63,9 @@ CIVILIAN_PROPERTY = frozenset({
     "taxi", "truck", "lorry", "tricycle", "tractor", "van", "motorcycle", "motorbike", "bicycle",
     "boat",
     "livestock", "cattle", "cow", "goat", "sheep", "camel", "donkey", "herd", "animal",
-    "residence", "apartment", "village", "hamlet", "settlement", "household", "compound"})
+    "residence", "apartment", "village", "hamlet", "settlement", "household", "compound",
+    "tent", "shelter", "structure", "shed", "barn", "greenhouse", "stall", "warehouse",
+    "factory", "tree", "orchard", "grove", "olive", "vineyard"})
 """Property of people (dwellings, shops, vehicles, livestock): with no modifier naming the
 state's forces, the people's."""
 NOT_PERSONS = frozenset({"fire", "shot", "round", "bullet", "time", "way", "part", "place",
@@ -97,7 +99,8 @@ AIMED_PREPS = frozenset({"at", "on"})
 
 PROPERTY_PATIENT = frozenset({
     "loot", "plunder", "pillage", "ransack", "vandalize", "vandalise", "torch", "raze", "burn",
-    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck", "sabotage"})
+    "destroy", "damage", "demolish", "steal", "rob", "smash", "wreck", "sabotage", "uproot",
+    "bulldoze"})
 """Verbs of looting or destruction: their object is property, with no modifier naming the
 state's forces the people's (as :data:`CIVILIAN_PROPERTY` is with any verb)."""
 NOT_PROPERTY = frozenset({"fire", "control", "time", "way", "part", "place", "body", "bodies",
