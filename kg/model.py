@@ -86,7 +86,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3, e.g. "LBN"
     qid: str | None = None  # Wikidata, e.g. "Q2429253"
     aliases: tuple[str, ...] = ()
-    parent: str | None = None  # composite actors: key of the country/state actor
+    parent: str | None = None  # composite actors: the state's key; branches: the organisation's
     sector: str | None = None  # composite actors: "military", "government", ...
     description: str | None = None
 

@@ -83,7 +83,7 @@ class CKG(DefinedNamespace):
     admin1: URIRef  # place -> literal name of its first-level subdivision
     admin2: URIRef  # place -> literal name of its second-level subdivision
     wikidata: URIRef  # -> Wikidata entity IRI
-    parentActor: URIRef  # composite actor -> state actor
+    parentActor: URIRef  # composite actor -> state actor; branch -> organisation
     sector: URIRef  # composite actor -> literal sector ("military")
     # event properties
     eventType: URIRef  # -> skos:Concept in ET

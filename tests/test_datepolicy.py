@@ -46,7 +46,7 @@ def _labels(events):
 def test_every_page_dates_each_event_alike(mixed_client):
     timeline = _labels(mixed_client.get("/timeline.json").get_json()["events"])
     network = _labels(mixed_client.get("/network.json").get_json()["events"])
-    entity = mixed_client.get("/id/actor/isis", headers={"Accept": "application/json"}).get_json()
+    entity = mixed_client.get("/id/actor/isis-lebanon", headers={"Accept": "application/json"}).get_json()
     on_entity = {event["uri"].rsplit("/", 1)[-1]: (event["date_basis"], event["date_label"])
                  for event in entity["events"]}
     assert set(timeline.values()) == {("stated", "2017-08-20"),

@@ -183,6 +183,18 @@ def test_seed_meets_the_acceptance_floor(extractor):
 
 
 @pytest.mark.skipif(not (eval_dir() / "plover_gsr").is_dir(), reason="no PLOVER gold data")
+def test_the_seed_gold_names_an_organisation_for_its_branches(extractor):
+    from kg.evaluate.seed import as_organisations
+
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, IS militants attacked Iraqi soldiers near Kirkuk.", origin="t"))
+    assert (extraction.events[0].agents, extraction.events[0].targets) == (
+        ("isis-iraq",), ("iraq-military",))
+    reduced = as_organisations(extraction)  # a state's sector is no branch: it stays
+    assert (reduced.events[0].agents, reduced.events[0].targets) == (("isis",), ("iraq-military",))
+    assert "isis-iraq" not in {m.key for m in reduced.mentions}
+
+
 def test_plover_records_load_with_2021_labels():
     from kg.evaluate.plover import load_records
 

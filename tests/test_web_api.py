@@ -117,7 +117,7 @@ def test_post_article_with_the_token_ingests_it(memory_store, extractor):
     in_analyses = "ASK { GRAPH ?g { ?x ?p ?actor } }"
     write(memory_store)  # as `kg analyze --write` does
     before = len(memory_store)
-    assert not memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
+    assert not memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("hezbollah")})
     try:
         refused = client.post("/api/articles", json=body)
         assert refused.status_code == 401 and len(memory_store) == before
@@ -126,7 +126,7 @@ def test_post_article_with_the_token_ingests_it(memory_store, extractor):
         assert created.status_code == 201 and created.get_json()["added"] == ["clash"]
         assert set(memory_store.graphs()) == {ids.article_uri("clash"), analyses,
                                               *ids.shared_graphs()}
-        assert memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("isis")})
+        assert memory_store.ask(in_analyses, {"g": analyses, "actor": ids.actor_uri("hezbollah")})
         again = client.post("/api/articles", json=body, headers=auth)
         assert again.status_code == 200 and again.get_json()["unchanged"] == ["clash"]
     finally:

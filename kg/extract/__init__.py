@@ -5,8 +5,8 @@ Examples
 >>> from kg.documents import article_from_text
 >>> extraction = default_extractor().extract(article_from_text(
 ...     "Hezbollah fighters clashed with Islamic State militants near Arsal.", origin="demo"))
->>> sorted(actor.key for actor in extraction.actors)
-['hezbollah', 'isis']
+>>> sorted(actor.key for actor in extraction.actors)  # Islamic State in Lebanon: its branch
+['hezbollah', 'isis', 'isis-lebanon']
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interv
                                     with_riot_damage)
 from kg.extract.owners import Owners, with_affiliated_victims
 from kg.extract.raids import with_arrest_raids
+from kg.extract.theatres import in_theatres
 from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
                                 with_crowd_victims, with_deaths, with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
@@ -255,8 +256,8 @@ def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[
 
 
 def _people_of(gazetteer: Gazetteer, actor: Actor | None) -> str | None:
-    """The key of the civilians of an actor's country (``None`` for an actor of none)."""
-    if actor is None or actor.parent not in gazetteer.actors:
+    """The key of the civilians of an actor's state (``None`` for an actor of none)."""
+    if actor is None or getattr(gazetteer.actors.get(actor.parent or ""), "kind", None) != "state":
         return None
     return gazetteer.generic("civilians", actor.parent).key
 
@@ -331,6 +332,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     mentions, token_actor, taken = gazetteer_mentions(doc, gazetteer, matcher, sentence_of, fallback,
                                                        article.published)
     resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
+    countries = context_countries(mentions, gazetteer.places, gazetteer)
+    mentions, token_actor = in_theatres(mentions, token_actor, gazetteer, countries)
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
@@ -338,7 +341,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
         taken |= {t.i for time in ctx.times for t in doc.char_span(
             time.span.start, time.span.end, alignment_mode="expand") or ()}
         taken |= unplaced_towns(doc, ctx.place_at, gazetteer.places, gazetteer.world)
-    agents = GenericAgents(gazetteer, context_countries(mentions, gazetteer.places, gazetteer))
+    agents = GenericAgents(gazetteer, countries)
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
         token, sentence_of.get(token.i, 0)), lambda i: agents.countries.of(  # type: ignore[attr-defined]
         sentence_of.get(i, 0)), lambda t: t.i in ctx.place_at or agents.names_place(

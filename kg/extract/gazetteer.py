@@ -124,6 +124,23 @@ class Gazetteer:
         self.actors[key] = actor
         return actor
 
+    def branch(self, organisation: str, state: str) -> Actor:
+        """Return (creating if needed) the branch ``<organisation>-<state>`` of a stateless
+        organisation in a state, part of the organisation (:mod:`kg.extract.theatres`).
+
+        >>> branch = load_gazetteer().branch("isis", "iraq")
+        >>> branch.label, branch.country, branch.parent, "Islamic State" in branch.aliases
+        ('Islamic State (Iraq)', 'IRQ', 'isis', True)
+        """
+        key = f"{organisation}-{state}"
+        if key not in self.actors:
+            whole, where = self.actors[organisation], self.actors[state]
+            self.actors[key] = Actor(key=key, label=f"{whole.label} ({where.label})",
+                                     kind=whole.kind, country=where.country,
+                                     aliases=(whole.label, *whole.aliases), parent=organisation,
+                                     description=f"the {whole.label} in {where.label}")
+        return self.actors[key]
+
     def nation(self, word: str) -> str | None:
         """The state a nationality word or a country's name names ("Malian", "Saudi", "the
         Republic of Congo"), if the gazetteer holds it; a name with "of" is also tried with

@@ -323,7 +323,8 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
         actor, acled = actor_of(key), concept(event_type).acled or ""
         sector = next((s for prefix, s in gazetteer.implicit.items() if acled.startswith(prefix)),
                       None)
-        if actor is None or sector is None or actor.parent not in gazetteer.actors:
+        if actor is None or sector is None or \
+                getattr(gazetteer.actors.get(actor.parent or ""), "kind", None) != "state":
             return None
         return gazetteer.generic(sector, actor.parent).key
     return perpetrator
