@@ -26,6 +26,12 @@ def test_trees_and_shelters_destroyed_are_the_civilians(extractor, text):
     assert _targets(extractor, text) == [("civilians", "kenya")]
 
 
+def test_the_regimes_positions_are_its_armed_forces(extractor):
+    """Reports of a civil war call the government's forces the regime's."""
+    assert _targets(extractor, "On 3 May 2022, rebels shelled regime positions near "
+                               "Garissa, Kenya.") == [("military", "kenya")]
+
+
 def test_a_military_convoy_is_the_armed_forces_of_the_sentences_country(extractor):
     assert _targets(extractor, "On 3 May 2022, rebels attacked a military convoy near "
                                "Garissa, Kenya.") == [("military", "kenya")]

@@ -32,6 +32,15 @@ def test_an_armed_victim_is_no_civilian(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked a military bus near Garissa, Kenya.", "ArmedClash"),
+    ("Gunmen attacked a police car near Garissa, Kenya.", "ArmedClash"),
+    ("Gunmen attacked a bus near Garissa, Kenya.", "AttackOnCivilians"),
+])
+def test_a_thing_of_the_states_forces_is_no_civilian_victim(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Protesters demanded the release of a teacher in Mombasa.", "Protest"),
     ("Demonstrators denounced the closure of a market in Mombasa.", "Protest"),
     ("Picketers demanded the reopening of a factory in Mombasa.", "Protest"),

@@ -78,8 +78,9 @@ OWNED_NOUNS = MILITARY_OBJECTS | CIVILIAN_PROPERTY | {"station", "office", "vess
 STATE_MODIFIERS = {"military": "military", "army": "military", "naval": "military",
                    "navy": "military",
                    "soldier": "military", "troop": "military",
-                   "police": "police", "gendarmerie": "police"}
-"""Modifiers that make a thing the state's forces' ("a military convoy", "a police post")."""
+                   "police": "police", "gendarmerie": "police", "regime": "military"}
+"""Modifiers that make a thing the state's forces' ("a military convoy", "a police post"; "a
+regime bus", as reports of a civil war call the government's forces the regime's)."""
 GOVERNMENT_MODIFIERS = {"government", "governmental", "state"}
 """Modifiers that make a military object the state's forces' ("governmental positions")."""
 MODIFIER_DEPS = ("amod", "compound", "nmod")

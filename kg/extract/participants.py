@@ -139,6 +139,15 @@ def armed(noun) -> bool:  # type: ignore[no-untyped-def]
     return any(c.lemma_.lower() in ARMED for c in noun.children)
 
 
+def forces_thing(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a word of the state's forces modifies a noun: "a military bus", "a police car"
+    (:data:`~kg.extract.owners.STATE_MODIFIERS`) are no civilians' whatever they are."""
+    from kg.extract.owners import MODIFIER_DEPS, STATE_MODIFIERS
+
+    return any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in STATE_MODIFIERS
+               for c in noun.children)
+
+
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine an attack by its victim's noun and a violent event (an abduction too) by its
     perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob; what
@@ -160,7 +169,8 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
             victims.append(token.head)  # "a man shot dead by ..."
         victim = next((lex.target_nouns[_victim_word(v, token)] for v in victims
-                       if _victim_word(v, token) in lex.target_nouns and not armed(v)), None)
+                       if _victim_word(v, token) in lex.target_nouns and not armed(v)
+                       and not forces_thing(v)), None)
     verbs = shared_verbs(token)
     kind = next(filter(None, (perpetrator_kind(a, verbs) for a in agents)), None)
     if kind == RIOT and victim == PERSONAL:
