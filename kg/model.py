@@ -156,6 +156,8 @@ class Event:
     ``agents_act`` says how the text relates the actors (:mod:`kg.extract.jointness`):
     ``jointly`` (the agents act together), ``mutually`` (the agents act on each other),
     ``allied`` (the event is an alliance); ``None``: agents of one event only co-act.
+    ``aim`` is the key of the place the act was aimed at, its trigger's object ("shelled Juba,
+    killing 20 people": Juba; the people killed are its targets).
     """
 
     index: int  # position in the article, for a stable URI
@@ -173,6 +175,7 @@ class Event:
     date_from: DateFrom | None = None
     place_from: PlaceFrom | None = None
     agents_act: AgentsAct | None = None
+    aim: str | None = None
 
 
 @dataclass(frozen=True)

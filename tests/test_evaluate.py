@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.documents import article_from_text
@@ -120,6 +122,20 @@ def test_plover_place_target_of_a_visit_but_not_of_talks():
     talks = Event(0, "Negotiate", Span(6, 13, "talked"), 0, ("egypt",), (), place="syria")
     assert place_target(extraction, visit) == ["Syria"]  # CAMEO 042: the host is the target
     assert place_target(extraction, talks) == []  # talks are not aimed at where they happen
+
+
+def test_plover_target_of_an_act_aimed_at_a_place_is_the_place():
+    """PLOVER codes the town shelled as the target, ACLED the people the shelling killed."""
+    from kg.evaluate.plover import place_target
+
+    text = "Rebels shelled Juba, killing 20 people."
+    mentions = [Mention(Span(15, 19, "Juba"), 0, "place", "juba"),
+                Mention(Span(29, 38, "20 people"), 0, "actor", "civilians")]
+    extraction = _extraction(text, [], mentions)
+    aimed = Event(0, "Shelling", Span(7, 14, "shelled"), 0, ("rebels",), ("civilians",),
+                  place="juba", aim="juba")
+    assert place_target(extraction, aimed) == ["Juba"]
+    assert place_target(extraction, replace(aimed, aim=None)) == []
 
 
 def test_petrarch_dictionaries_and_triples():

@@ -28,9 +28,10 @@ def test_a_conjoined_verb_with_its_own_subject_lends_no_object(extractor):
     assert event.trigger.text == "attacked" and "kenya-civilians" not in event.targets
 
 
-def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
+def test_a_place_shelled_is_where_the_act_was_aimed_and_its_toll_whom(extractor):
     event = _first(extractor, "Somali rebels shelled Mombasa and killed two traders.")
-    assert event.trigger.text == "shelled" and "kenya-civilians" not in event.targets
+    assert event.trigger.text == "shelled" and event.targets == ("kenya-civilians",)
+    assert event.aim is not None
 
 
 def test_the_act_a_light_verb_opens_takes_the_victims_of_the_next_act(extractor):

@@ -37,9 +37,22 @@ def test_a_harm_by_another_perpetrator_is_not_the_attacks_toll(extractor):
 def test_a_named_object_is_what_the_act_was_aimed_at(extractor):
     """In its own sentence, a toll is not the target of an act that names its object."""
     extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, Russian soldiers shelled the Azovstal steel plant, killing three "
+        "civilians.", origin="victims"))
+    assert extraction.events[0].trigger.text == "shelled"
+    assert not any("civilians" in k for k in extraction.events[0].targets)
+
+
+def test_a_place_shelled_is_the_aim_and_the_toll_the_target(extractor):
+    """ "shelled Mogadishu, killing three civilians": the act was aimed at the town and hit
+    the civilians, as ACLED codes it (PLOVER codes the town: kg.evaluate.plover)."""
+    event, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled Mogadishu, "
+                                       "killing three civilians.")
+    places = {p.key: p.label for p in extractor.extract(article_from_text(
         "On 3 May 2022, Kenyan soldiers shelled Mogadishu, killing three civilians.",
-        origin="victims"))
-    assert extraction.events[0].targets == ()
+        origin="victims")).places}
+    assert [(t.kind, t.country) for t in targets] == [("civilians", "SOM")]
+    assert places[event.aim] == "Mogadishu"
 
 
 @pytest.mark.parametrize("text", [

@@ -146,11 +146,13 @@ def main_event(extraction: Extraction) -> Event | None:
 
 
 def place_target(extraction: Extraction, event: Event) -> list[str]:
-    """The event's place as PLOVER codes it when the event has no target actor.
+    """The event's place as PLOVER codes it when the event has no target actor, or was aimed at it.
 
     CAMEO and PLOVER coders take the place an event is aimed at or happens in as
     its target, with the place's country as the actor ("shelled Juba", "imposed
-    a curfew in Algiers"); the extraction keeps it as the event's place. The
+    a curfew in Algiers"); the extraction keeps it as the event's place. The place an
+    act was aimed at (:attr:`~kg.model.Event.aim`) is its target whoever else it hit
+    ("shelled Juba, killing 20 people": Juba, where ACLED codes the people). The
     span is the place's mention in the event's sentence. Cooperative events
     (talks, agreements) are not aimed at the place they happen in, except a
     visit: CAMEO codes the host as its target (042, "make a visit").
@@ -158,9 +160,11 @@ def place_target(extraction: Extraction, event: Event) -> list[str]:
     from kg.taxonomy import sign_of
 
     visit = event.trigger.text.lower().startswith("visit")
-    if event.targets or event.place is None or sign_of(event.event_type) > 0 and not visit:
+    place = event.aim or event.place
+    if event.targets and not event.aim or place is None \
+            or sign_of(event.event_type) > 0 and not visit:
         return []
-    mention = next((m for m in extraction.mentions if m.kind == "place" and m.key == event.place
+    mention = next((m for m in extraction.mentions if m.kind == "place" and m.key == place
                     and m.sentence == event.sentence), None)
     return [mention.span.text] if mention else []
 
@@ -209,8 +213,8 @@ def score(records: list[Record], extractions: list[Extraction],
         phrase = phrases[i] if phrases else None
         predicted.append(event_plover(event) if event else None)
         sources += span_counts(record.sources, _spans(extraction, event.agents, phrase) if event else [])
-        coded = (_spans(extraction, event.targets, phrase) or place_target(extraction, event)) \
-            if event else []
+        coded = ((event.aim and place_target(extraction, event)) or _spans(
+            extraction, event.targets, phrase) or place_target(extraction, event)) if event else []
         targets += span_counts(record.targets, coded)
     both = sources + targets
     coverage = sum(p is not None for p in predicted)

@@ -83,13 +83,28 @@ def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool
 NAMED = ("GPE", "LOC", "FAC")
 
 
-def named_object(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
-    """Event -> whether its trigger's object is a name ("shelled Juba"): what it was aimed at."""
+def named_object(doc, place_at: Mapping[int, str] | None = None  # type: ignore[no-untyped-def]
+                 ) -> Callable[[Event], bool]:
+    """Event -> whether its trigger's object is a name that is no place of ``place_at``
+    ("struck the Kakhovka dam"): what it was aimed at. A place shelled ("shelled Juba") is
+    where the act was aimed (:func:`with_aims`), not whom it hit."""
     def named(event: Event) -> bool:
         piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         return piece is not None and any(c.dep_ == "dobj" and (
-            c.pos_ == "PROPN" or c.ent_type_ in NAMED) for c in piece.root.children)
+            c.pos_ == "PROPN" or c.ent_type_ in NAMED) and c.i not in (place_at or {})
+            for c in piece.root.children)
     return named
+
+
+def with_aims(events: Sequence[Event], doc, place_at: Mapping[int, str]  # type: ignore[no-untyped-def]
+              ) -> list[Event]:
+    """``events`` with the place each act was aimed at, its trigger's object ("shelled Juba")."""
+    def aim(event: Event) -> str | None:
+        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        return None if piece is None else next(
+            (place_at[c.i] for c in piece.root.children if c.dep_ == "dobj" and c.i in place_at),
+            None)
+    return [replace(e, aim=aim(e)) if aim(e) else e for e in events]
 
 
 def presumed_aim(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
@@ -130,9 +145,11 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
     Within the attack's own sentence, the harm is its toll only when the attack names nothing
-    it was aimed at, neither an actor nor a named object (``named``, :func:`named_object`):
-    in "shelled Juba, killing 20 people", "killed a soldier and wounded two others" the act is
-    aimed at what it names, and whom it hit besides is told as its own event. A thing hit whose
+    it was aimed at, neither an actor nor a named object that is no place (``named``,
+    :func:`named_object`): in "shelled the Azovstal plant, killing 20 people", "killed a soldier
+    and wounded two others" the act is aimed at what it names, and whom it hit besides is told
+    as its own event; in "shelled Juba, killing 20 people" the town is where it was aimed
+    (:func:`with_aims`) and the people whom it hit. A thing hit whose
     owner is only presumed (``presumed``, :func:`presumed_aim`: "struck a vehicle, killing two
     X commanders") names no aim: the toll tells whose it was, and replaces the presumed
     civilians."""
@@ -331,4 +348,4 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
 
 
 __all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of",
-           "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
+           "with_aims", "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
