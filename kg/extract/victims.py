@@ -104,7 +104,7 @@ def with_aims(events: Sequence[Event], doc, place_at: Mapping[int, str]  # type:
         return None if piece is None else next(
             (place_at[c.i] for c in piece.root.children if c.dep_ == "dobj" and c.i in place_at),
             None)
-    return [replace(e, aim=aim(e)) if aim(e) else e for e in events]
+    return [replace(e, aim=key) if (key := aim(e)) else e for e in events]
 
 
 def presumed_aim(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
