@@ -138,8 +138,8 @@ def _dates(extraction: Extraction, gold: list[dict[str, Any]]) -> list[Metric]:
 
 def as_organisations(extraction: Extraction) -> Extraction:
     """The extraction with each branch of an organisation ("Islamic State (Lebanon)",
-    :mod:`kg.extract.theatres`) read as the organisation, as the gold names it: a branch is
-    the actor its ``parent`` is not a state of."""
+    :mod:`kg.extract.theatres`) read as the organisation, as the gold names it: a branch is an
+    actor whose ``parent`` is no state (a state's sector, "Lebanese armed forces", stays)."""
     actors = {a.key: a for a in extraction.actors}
     whole = {a.key: a.parent for a in extraction.actors
              if a.parent in actors and actors[a.parent].kind != "state"}
