@@ -121,6 +121,14 @@ def test_a_group_named_in_the_plural_is_named_by_its_singular_before_a_noun(extr
     assert not any(a.key.startswith("houthi-") for a in extraction.actors)
 
 
+def test_a_singular_name_after_anti_is_the_groups_enemy(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, anti-Houthi forces clashed with Houthi fighters in Hays district "
+        "(Al Hudaydah).", origin="singular", meta={"published": "2012-05-05"}))
+    event = extraction.events[0]
+    assert (event.agents, event.targets) == (("yemen-military",), ("houthis",))
+
+
 @pytest.mark.parametrize("text", ["Hama fighters clashed with the army.",
                                   "Reuter correspondents were detained."])
 def test_a_singular_that_names_a_place_or_a_single_body_is_no_plural_group(extractor, text):

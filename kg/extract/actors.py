@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.hyphenated import stance
+from kg.extract.hyphenated import opposing, stance
 from kg.extract.lemmatizer import dictionary_words
 
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
@@ -189,12 +189,13 @@ class MentionMatcher:
     def _singular_names(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """A group named in the plural ("the Houthis") is named by its singular before a noun,
         as an English plural noun modifies another in the singular ("Houthi forces", "a Houthi
-        drone"); not a singular that names a place ("Hama fighters" are no "Hamas")."""
+        drone"); not a singular that names a place ("Hama fighters" are no "Hamas"), nor one
+        "anti-" opposes to the group ("anti-Houthi forces" fight it)."""
         taken = {i for f in found for i in range(f.start, f.end)}
         singular = []
         for token in doc:
             key = self.gazetteer.aliases.get(token.lower_ + "s")
-            if key is None or token.i in taken or not token.text[:1].isupper() \
+            if key is None or token.i in taken or not token.text[:1].isupper() or opposing(token) \
                     or self.gazetteer.actors[key].kind in SINGLE_KINDS \
                     or token.dep_ not in ("compound", "amod", "nmod") \
                     or token.head.i <= token.i or token.head.pos_ != "NOUN" \

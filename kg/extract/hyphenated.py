@@ -28,6 +28,18 @@ def stance(word) -> bool:  # type: ignore[no-untyped-def]
     return joined_after(word) and word.doc[word.i - 2].lower_ in STANCE_PREFIXES
 
 
+def opposing(word) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name is hyphenated to "anti" ("anti-Houthi forces" fight the Houthis; a
+    "pro-" group sides with the one it names, as coders count it among that group's).
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("anti-Houthi forces and pro-Houthi tribesmen")
+    >>> [opposing(t) for t in doc if t.text == "Houthi"]
+    [True, False]
+    """
+    return joined_after(word) and word.doc[word.i - 2].lower_ == "anti"
+
+
 def backing(modifier) -> bool:  # type: ignore[no-untyped-def]
     """Whether a modifier is a backing participle hyphen-joined to its backer's name ("Iran" of
     "Iran-backed"): a named backer is not the group the noun names, which stays generic.
@@ -40,4 +52,4 @@ def backing(modifier) -> bool:  # type: ignore[no-untyped-def]
     return modifier.lower_ in BACKING and joined_after(modifier)
 
 
-__all__ = ["BACKING", "STANCE_PREFIXES", "backing", "joined_after", "stance"]
+__all__ = ["BACKING", "STANCE_PREFIXES", "backing", "joined_after", "opposing", "stance"]
