@@ -200,13 +200,13 @@ def test_seed_meets_the_acceptance_floor(extractor):
 
 @pytest.mark.skipif(not (eval_dir() / "plover_gsr").is_dir(), reason="no PLOVER gold data")
 def test_the_seed_gold_names_an_organisation_for_its_branches(extractor):
-    from kg.evaluate.seed import as_organisations
+    from kg.evaluate.named import as_named
 
     extraction = extractor.extract(article_from_text(
         "On 3 May 2022, IS militants attacked Iraqi soldiers near Kirkuk.", origin="t"))
     assert (extraction.events[0].agents, extraction.events[0].targets) == (
         ("isis-iraq",), ("iraq-military",))
-    reduced = as_organisations(extraction)  # a state's sector is no branch: it stays
+    reduced = as_named(extraction)  # a state's sector is no branch: it stays
     assert (reduced.events[0].agents, reduced.events[0].targets) == (("isis",), ("iraq-military",))
     assert "isis-iraq" not in {m.key for m in reduced.mentions}
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kg.evaluate import CHECKOUT, require
+from kg.evaluate.named import as_named
 from kg.evaluate.scoring import Counts, Metric, prf, set_counts
 from kg.model import Claim, Event, Extraction
 
@@ -136,34 +136,9 @@ def _dates(extraction: Extraction, gold: list[dict[str, Any]]) -> list[Metric]:
     ]
 
 
-def as_organisations(extraction: Extraction) -> Extraction:
-    """The extraction with each branch of an organisation ("Islamic State (Lebanon)",
-    :mod:`kg.extract.theatres`) read as the organisation, as the gold names it: a branch is an
-    actor whose ``parent`` is no state (a state's sector, "Lebanese armed forces", stays)."""
-    actors = {a.key: a for a in extraction.actors}
-    whole = {a.key: a.parent for a in extraction.actors
-             if a.parent in actors and actors[a.parent].kind != "state"}
-    if not whole:
-        return extraction
-
-    def keys(found: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(whole.get(k, k) for k in found))
-
-    def key(found: str | None) -> str | None:
-        return whole.get(found, found) if found else found
-
-    return replace(
-        extraction,
-        mentions=tuple(replace(m, key=whole.get(m.key, m.key)) for m in extraction.mentions),
-        events=tuple(replace(e, agents=keys(e.agents), targets=keys(e.targets),
-                             mediators=keys(e.mediators)) for e in extraction.events),
-        claims=tuple(replace(c, speaker=key(c.speaker), via=key(c.via))
-                     for c in extraction.claims))
-
-
 def evaluate_extraction(extraction: Extraction, gold: dict[str, Any]) -> list[Metric]:
     """Score one extraction of the seed article against ``gold``."""
-    extraction = as_organisations(extraction)
+    extraction = as_named(extraction)  # the gold names organisations, not their branches
     optional = {a["key"] for a in gold["actors"] if a.get("optional")}
     wanted = {a["key"] for a in gold["actors"]} - optional
     actors = set_counts(wanted, predicted_actors(extraction) - optional)

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from kg.evaluate.named import as_named
 from kg.evaluate.scoring import Counts
 from kg.model import Extraction
 
@@ -85,8 +86,9 @@ class Scores(dict[str, Tally]):
         super().__init__((name, Tally()) for name in MEASURES)
 
     def add(self, extraction: Extraction, truth: dict[str, Any]) -> None:
-        """Score one article."""
-        found, gold = _found(extraction), _gold(truth)
+        """Score one article, its actors named as the world's truth names them: organisations,
+        not their branches or their forces in power (:func:`kg.evaluate.named.as_named`)."""
+        found, gold = _found(as_named(extraction)), _gold(truth)
         for name in MEASURES:
             self[name].add(found[name], gold[name])
 
