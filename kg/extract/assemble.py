@@ -258,9 +258,8 @@ def _actors(gazetteer: Gazetteer, candidates: dict[int, Candidate]) -> Callable[
 
 def _people_of(gazetteer: Gazetteer, actor: Actor | None) -> str | None:
     """The key of the civilians of an actor's state (``None`` for an actor of none)."""
-    if actor is None or getattr(gazetteer.actors.get(actor.parent or ""), "kind", None) != "state":
-        return None
-    return gazetteer.generic("civilians", actor.parent).key
+    state = gazetteer.state_over(actor)
+    return None if state is None else gazetteer.generic("civilians", state).key
 
 
 def _named_forces(token_actor: dict[int, str], sentence_of: dict[int, int], kind_of: KindOf

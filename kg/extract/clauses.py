@@ -14,6 +14,13 @@ from collections.abc import Iterator
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
 
 
+def head_at(doc, start: int, end: int):  # type: ignore[no-untyped-def]
+    """The head token of the characters ``start:end`` of ``doc`` (an event's trigger), widened
+    to whole tokens; ``None`` where no token lies there."""
+    piece = doc.char_span(start, end, alignment_mode="expand")
+    return piece.root if piece is not None and len(piece) else None
+
+
 def clause_of(token):  # type: ignore[no-untyped-def]
     """The verb heading the clause that holds ``token``."""
     while token.dep_ not in CLAUSE_DEPS | {"ROOT"} and token.head is not token:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
+from kg.extract.clauses import head_at
 from kg.extract.modality import HAPPENED
 from kg.extract.roles import ActorAt
 from kg.model import Event
@@ -100,10 +101,9 @@ def countering(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
     """Event -> whether its trigger, or the event noun of its object or prepositional phrase
     ("gathered for a counter-demonstration"), bears the prefix "counter-"."""
     def counters(event: Event) -> bool:
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if piece is None or not len(piece):
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        if trigger is None:
             return False
-        trigger = piece.root
         phrase = [g for c in trigger.children if c.dep_ == "prep" for g in c.children
                   if g.dep_ == "pobj"] + [c for c in trigger.children if c.dep_ == "dobj"]
         return any(_prefixed(t) for t in (trigger, *phrase))

@@ -124,6 +124,17 @@ class Gazetteer:
         self.actors[key] = actor
         return actor
 
+    def state_over(self, actor: Actor | None) -> str | None:
+        """The key of the state ``actor`` is part of: its ``parent`` where that is a state (a
+        branch's parent is its organisation, :meth:`branch`).
+
+        >>> gazetteer = load_gazetteer()
+        >>> [gazetteer.state_over(gazetteer.actors[k]) for k in ("lebanon-military", "isis")]
+        ['lebanon', None]
+        """
+        parent = self.actors.get(actor.parent or "") if actor is not None else None
+        return parent.key if parent is not None and parent.kind == "state" else None
+
     def branch(self, organisation: str, state: str) -> Actor:
         """Return (creating if needed) the branch ``<organisation>-<state>`` of a stateless
         organisation in a state, part of the organisation (:mod:`kg.extract.theatres`).

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
-from kg.extract.clauses import labelled_clause, patients, stranded_on
+from kg.extract.clauses import head_at, labelled_clause, patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, nominal_adjective
 from kg.extract.modality import HAPPENED
@@ -343,10 +343,10 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
         if event.modality not in HAPPENED or not event.targets or not all(
                 _unarmed(k, kind_of, armed) for k in event.targets):
             continue
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if piece is None or not len(piece):
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        if trigger is None:
             continue
-        verb = labelled_clause(piece.root) or piece.root  # "Looting: ... seized the house of X"
+        verb = labelled_clause(trigger) or trigger  # "Looting: ... seized the house of X"
         added = tuple(k for k in map(owner_at, _harmed_people(verb))
                       if k and k not in event.targets)
         if added:

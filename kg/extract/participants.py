@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from kg.extract.gazetteer import sector_heads
 from kg.extract.lexicon import lexicon
+from kg.extract.owners import MODIFIER_DEPS, STATE_MODIFIERS
 from kg.extract.triggers import phrase_words, trigger_type
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
@@ -142,8 +143,6 @@ def armed(noun) -> bool:  # type: ignore[no-untyped-def]
 def forces_thing(noun) -> bool:  # type: ignore[no-untyped-def]
     """Whether a word of the state's forces modifies a noun: "a military bus", "a police car"
     (:data:`~kg.extract.owners.STATE_MODIFIERS`) are no civilians' whatever they are."""
-    from kg.extract.owners import MODIFIER_DEPS, STATE_MODIFIERS
-
     return any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in STATE_MODIFIERS
                for c in noun.children)
 

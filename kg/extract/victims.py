@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
+from kg.extract.clauses import head_at
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.modality import HAPPENED
 from kg.extract.phrases import phrase_actors
@@ -89,10 +90,10 @@ def named_object(doc, place_at: Mapping[int, str] | None = None  # type: ignore[
     ("struck the Kakhovka dam"): what it was aimed at. A place shelled ("shelled Juba") is
     where the act was aimed (:func:`with_aims`), not whom it hit."""
     def named(event: Event) -> bool:
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return piece is not None and any(c.dep_ == "dobj" and (
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        return trigger is not None and any(c.dep_ == "dobj" and (
             c.pos_ == "PROPN" or c.ent_type_ in NAMED) and c.i not in (place_at or {})
-            for c in piece.root.children)
+            for c in trigger.children)
     return named
 
 
@@ -100,9 +101,9 @@ def with_aims(events: Sequence[Event], doc, place_at: Mapping[int, str]  # type:
               ) -> list[Event]:
     """``events`` with the place each act was aimed at, its trigger's object ("shelled Juba")."""
     def aim(event: Event) -> str | None:
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return None if piece is None else next(
-            (place_at[c.i] for c in piece.root.children if c.dep_ == "dobj" and c.i in place_at),
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        return None if trigger is None else next(
+            (place_at[c.i] for c in trigger.children if c.dep_ == "dobj" and c.i in place_at),
             None)
     return [replace(e, aim=key) if (key := aim(e)) else e for e in events]
 
@@ -114,12 +115,12 @@ def presumed_aim(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def
     from kg.extract.owners import AIMED_PREPS, presumed_property
 
     def presumed(event: Event) -> bool:
-        piece = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if piece is None:
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        if trigger is None:
             return False
-        things = _aimed_at(piece.root, AIMED_PREPS)  # "an airstrike on a house killed X"
-        if not things and piece.root.dep_ == "nsubj":  # "a strike hit a car, killing X"
-            things = _aimed_at(piece.root.head, AIMED_PREPS)
+        things = _aimed_at(trigger, AIMED_PREPS)  # "an airstrike on a house killed X"
+        if not things and trigger.dep_ == "nsubj":  # "a strike hit a car, killing X"
+            things = _aimed_at(trigger.head, AIMED_PREPS)
         return bool(things) and all(presumed_property(t) for t in things)
     return presumed
 
@@ -340,10 +341,8 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
         actor, acled = actor_of(key), concept(event_type).acled or ""
         sector = next((s for prefix, s in gazetteer.implicit.items() if acled.startswith(prefix)),
                       None)
-        if actor is None or sector is None or \
-                getattr(gazetteer.actors.get(actor.parent or ""), "kind", None) != "state":
-            return None
-        return gazetteer.generic(sector, actor.parent).key
+        state = gazetteer.state_over(actor)
+        return None if sector is None or state is None else gazetteer.generic(sector, state).key
     return perpetrator
 
 
