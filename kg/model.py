@@ -105,6 +105,7 @@ class Place:
     aliases: tuple[str, ...] = ()
     admin1: str | None = None  # first-level subdivision: province, governorate, state
     admin2: str | None = None  # second-level subdivision: district
+    other_names: tuple[str, ...] = ()  # what the world gazetteer also calls it: "Abu Kamal"
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,12 @@ def test_place_name_and_distance() -> None:
     assert place_scores(_row(), None) == (False, False)
 
 
+def test_a_place_matches_by_any_name_the_gazetteer_records() -> None:
+    written_otherwise = Place("b", "Baytah", "town", lat=10.1, lon=8.0, other_names=("Beta",))
+    assert place_scores(_row(), written_otherwise) == (True, True)
+    assert place_scores(_row(), Place("b", "Baytah", "town")) == (False, False)
+
+
 def test_a_note_scores_every_measure() -> None:
     place = Place("alpha", "Alpha", "town", lat=10.0, lon=8.0)
     got = score_note(_row(), _extraction(place=place))

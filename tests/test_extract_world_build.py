@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from kg.extract import world
 from kg.extract.world_build import (Known, _add_subdivisions, _admin1_groups, _largest_towns,
-                                    _town_admins)
+                                    _town_admins, written_names)
 from kg.extract.world_filings import filed_majorities, subdivision_levels
 
 CENTRE = (5.0, 5.0)
@@ -146,3 +146,10 @@ def test_names_of_a_subdivision_in_two_languages_share_its_key_and_a_towns_names
     keys = subdivision_keys(rows, [("North-West", 1), ("Nord-Ouest", 1), ("Sud Kalvo", 2),
                                    ("Nord-Ouest", 3)])
     assert keys == {("northwest", 1), ("southkalvo", 2)}
+
+
+def test_other_names_keep_one_written_form_per_spelling_and_no_codes_or_romanisations():
+    names = ["Damascus", "Damas", "Damascus", "DAM", "d mshq", "Dimashq", "Dimashq",
+             "Dimāshq", "Esh Sham", "Esh Shām"]
+    assert written_names("Damascus", names) == ["Damas", "Dimashq", "Esh Sham"]
+    assert written_names("Damascus", []) == []

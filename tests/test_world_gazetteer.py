@@ -128,3 +128,23 @@ def test_a_place_transliterated_with_marks_is_also_named_without_them(extractor)
         "On 3 March 2022, artillery shelled villages in Sa'ada governorate.", origin="t"))
     place = {p.key: p for p in extraction.places}[extraction.events[0].place]
     assert place.label == "Şāʻdah" and "Sadah" in place.aliases
+
+
+def test_a_place_carries_the_other_names_geonames_records_to_the_graph(extractor):
+    from kg.rdf import place_triples
+    from kg.vocab import SKOS
+
+    extraction = extractor.extract(article_from_text(
+        "On 10 April 2022, aircraft struck positions near Al Bukamal in Deir Ezzor.", origin="t"))
+    place = {p.key: p for p in extraction.places}[extraction.events[0].place]
+    assert place.label == "Ālbū Kamāl" and "Abu Kamal" in place.other_names
+    assert not {"abw kmal", "Albu Kamal"} & set(place.other_names)  # a romanisation; own name
+    names = {str(o) for _, p, o in place_triples(place) if p == SKOS.altLabel}
+    assert "Abu Kamal" in names
+
+
+def test_a_district_named_after_its_city_takes_none_of_the_citys_other_names(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 2 May 2022, protesters marched in Quito - La Mariscal.", origin="t"))
+    district = next(p for p in extraction.places if p.label == "Quito - La Mariscal")
+    assert district.other_names == ()

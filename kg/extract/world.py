@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-FORMAT = 15  # bump when the index layout or the folding changes
+FORMAT = 16  # bump when the index layout or the folding changes
 CACHE_ENV = "KG_CACHE_DIR"
 ARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "et",
             "er", "en", "ez", "ul"}
@@ -121,6 +121,7 @@ class WorldPlace:
     lon: float
     population: int
     spellings: str = ""  # "|"-joined :func:`plain` forms of its name and alternate names
+    other_names: str = ""  # "|"-joined alternate names as written (:func:`written_names`)
 
     def named(self, text: str) -> bool:
         """Whether ``text`` is this place's own name as written (:func:`plain`)."""
@@ -136,6 +137,11 @@ class WorldPlace:
         (True, False, False)
         """
         return self.named(text) or f"|{plain(text)}|" in f"|{self.spellings}|"
+
+    @property
+    def alternates(self) -> tuple[str, ...]:
+        """Its other names as written, one per spelling ("Abu Kamal" for Ālbū Kamāl)."""
+        return tuple(self.other_names.split("|")) if self.other_names else ()
 
 
 def cache_dir() -> Path:

@@ -309,6 +309,25 @@ def _capitals(rows: list[tuple]) -> list[tuple[str, str]]:
     return out
 
 
+def written_names(name: str, names: Iterable[str]) -> list[str]:
+    """A place's other names worth showing: one per :func:`plain` spelling other than its
+    own, capitalised as a name is (GeoNames' lower-case letter-by-letter romanisations of
+    other scripts and its upper-case codes are left out), sorted.
+
+    >>> written_names("Ālbū Kamāl", ["Ālbū Kamāl", "Abu Kamal", "Abū Kamāl", "abw kmal", "DAM",
+    ...                              "Al-Bukamal", "Hindane"])
+    ['Abu Kamal', 'Hindane']
+    """
+    seen = {plain(name)}
+    kept = []
+    for other in sorted(set(names), key=lambda n: (not n.isascii(), n)):
+        if other[:1].isupper() and not (other.isupper() and len(other) <= 4) \
+                and plain(other) not in seen:
+            seen.add(plain(other))
+            kept.append(other)
+    return sorted(kept)
+
+
 def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
            demonyms: list[tuple[str, str]], capitals: list[tuple[str, str]]) -> None:
     if path.exists():
@@ -316,7 +335,8 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
     db = sqlite3.connect(path)
     db.executescript("""
         CREATE TABLE place (ident TEXT, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
-                            admin2 TEXT, lat REAL, lon REAL, population INTEGER, spellings TEXT);
+                            admin2 TEXT, lat REAL, lon REAL, population INTEGER, spellings TEXT,
+                            other_names TEXT);
         CREATE TABLE name (key TEXT, place INTEGER);
         CREATE TABLE skel (key TEXT, place INTEGER);
         CREATE TABLE subkey (key TEXT, place INTEGER);
@@ -324,10 +344,14 @@ def _write(path: Path, rows: list[tuple], names: list[tuple[str, int]],
         CREATE TABLE capital (country TEXT PRIMARY KEY, place TEXT);
     """)
     spellings: dict[int, set[str]] = {}
+    written: dict[int, list[str]] = {}
     for name, i in names:
         spellings.setdefault(i, set()).add(plain(name))
-    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   [(*row, "|".join(sorted(spellings.get(i, ())))) for i, row in enumerate(rows, 1)])
+        written.setdefault(i, []).append(name)
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   [(*row, "|".join(sorted(spellings.get(i, ()))),
+                     "|".join(written_names(row[1], written.get(i, ()))))
+                    for i, row in enumerate(rows, 1)])
     keys = {(fold(n), i) for n, i in names if fold(n)}
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(keys))
     db.executemany("INSERT INTO skel VALUES (?,?)",  # every town: the reader chooses

@@ -87,7 +87,7 @@ def _district(city: WorldPlace, name: str, index: WorldIndex) -> WorldPlace | No
     where = near[0] if near else city
     return dataclasses.replace(
         city, ident=f"{city.ident}-{slugify(name)}", kind="city", name=name,
-        population=0, lat=where.lat, lon=where.lon,
+        population=0, lat=where.lat, lon=where.lon, other_names="",
         admin1=city.admin1 if city.kind != "admin1" else city.name)
 
 
