@@ -36,3 +36,27 @@ def test_a_goal_the_parser_hangs_on_the_source_is_still_the_goal():
               pos=["PRON", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"])
     names = [doc[i].text for i in located_tokens(doc[1])]
     assert names.index("Kalvan") < names.index("Orvo")
+
+
+def _told(extractor, text):
+    from kg.documents import article_from_text
+
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    actors = {a.key: a for a in extraction.actors}
+    return [(e.event_type, [actors[k].label for k in e.agents]) for e in extraction.events]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a bomb went off near a market in Orvo.",
+    "On 3 May 2022, an IED detonated near a checkpoint in Orvo.",
+])
+def test_a_weapon_that_goes_off_is_one_event_the_verbs(extractor, text):
+    assert [t for t, _ in _told(extractor, text)] == ["Bombing"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, an IED by Al Shabaab militants detonated, targeting a police convoy near Afgooye.",
+    "On 3 May 2022, a bomb planted by Al Shabaab militants exploded at a checkpoint in Afgooye.",
+])
+def test_the_weapons_agent_is_the_agent_of_the_verbs_event(extractor, text):
+    assert _told(extractor, text) == [("Bombing", ["Al Shabaab"])]

@@ -333,3 +333,10 @@ def test_a_name_ending_after_a_possessive_is_the_organisation_not_a_community(ex
     extraction, events = _events(extractor, "On 3 May 2022, Kenyan soldiers clashed with New "
                                             "People's Army rebels near Garissa.")
     assert [extraction.actor(k).label for k in events[0][2]] == ["New People's Army"]
+
+
+def test_a_weapon_spelt_like_a_name_is_no_actor(extractor):
+    extraction, events = _events(
+        extractor, "On 5 June 2022, an Improvised Explosive Device exploded outside a school.")
+    assert [t for t, _, _ in events] == ["Bombing"]
+    assert not [a for a in extraction.actors if "Device" in a.label]

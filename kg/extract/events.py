@@ -232,6 +232,29 @@ AGENT_SUFFIXES = ("er", "or", "ist")
 NON_AGENTIVE = frozenset({"murder", "order", "border", "disorder", "terror"})
 
 
+def _told_by_its_verb(token, event_type: str, is_place: PlaceAt | None  # type: ignore[no-untyped-def]
+                      ) -> bool:
+    """Whether a noun trigger is the subject of a verb that tells the same kind of event ("an
+    IED exploded", "a bomb went off"): one event, the verb's.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["A", "bomb", "exploded"], heads=[1, 2, 2],
+    ...           deps=["det", "nsubj", "ROOT"], pos=["DET", "NOUN", "VERB"],
+    ...           lemmas=["a", "bomb", "explode"])
+    >>> _told_by_its_verb(doc[1], "Bombing", None), _told_by_its_verb(doc[1], "AirStrike", None)
+    (True, False)
+    """
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") \
+        and token.head.pos_ == "VERB" and trigger_type(token.head, is_place) == event_type
+
+
+def _subjects_told(verb, event_type: str, is_place: PlaceAt | None) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The noun triggers a verb tells the event of (:func:`_told_by_its_verb`)."""
+    return [c for c in verb.children if trigger_type(c, is_place) == event_type
+            and _told_by_its_verb(c, event_type, is_place)]
+
+
 def _agent_noun(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether a noun names who acts rather than the act, by its agentive suffix."""
     lemma = token.lemma_.lower()
@@ -260,13 +283,16 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
     for token in sentence:
         event_type = trigger_type(token, is_place) or go_between_type(token)
         if event_type is None or _restated(token, is_place) or _state_modifier(token, event_type) \
-                or _identifying(token, is_place):
+                or _identifying(token, is_place) or _told_by_its_verb(token, event_type, is_place):
             continue
         violent = family_of(event_type) == "fights"
         harmful = (violent or event_type in DESTRUCTIVE) and event_type not in TERRITORIAL
         shared = violent or event_type in CROWD_DAMAGE  # many people may stand on either side
-        agents, targets = roles(token, actor_at, fallback_at, many if shared and many else _none,
-                                owner_at if harmful else None)
+        found_roles = [roles(told, actor_at, fallback_at, many if shared and many else _none,
+                             owner_at if harmful else None)
+                       for told in (token, *_subjects_told(token, event_type, is_place))]
+        agents, targets = (tuple(dict.fromkeys(k for found in found_roles for k in found[side]))
+                           for side in (0, 1))  # "an IED by X detonated": X's, the verb's event
         if event_type == "Negotiate" and any(c.lemma_ == "mediate" for c in token.children):
             event_type = "Mediate"
         agents, targets, mediators = with_mediators(token, event_type, agents, targets, actor_at)

@@ -123,6 +123,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     Malian police); other group nouns are labelled by their own words. With ``country_at``,
     an unknown organisation or group acts in its sentence's country (:func:`_qualified`).
     ``is_place`` tells the words of place names: a force noun one modifies is its state's.
+    A name whose head is a word of the event lexicon is a weapon or an act, not an actor
+    ("an Improvised Explosive Device exploded").
     """
     found: dict[int, Candidate] = {}
     defined: dict[str, Candidate] = {}  # an acronym -> the name it was bracketed after
@@ -164,7 +166,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         if ent.label_ in ENTITY_LABELS and _named(ent) and not _bracketed(ent) and (
                 ent.label_ != "GPE" or not _locates(ent.root)) and not _place_named(ent.root) \
                 and not _describes_known(ent, taken, generic) \
-                and not common_force(ent, generic) \
+                and not common_force(ent, generic) and not _lexicon_noun(ent.root) \
                 and not (len(ent) == 1 and nationality_of_military_object(ent.root)):
             add(ent.start + (ent[0].lower_ in ARTICLES), ent.end, ent.label_,  # not "the"
                 kind=_armed_head(ent.root, generic))
