@@ -234,8 +234,9 @@ NON_AGENTIVE = frozenset({"murder", "order", "border", "disorder", "terror"})
 
 def _told_by_its_verb(token, event_type: str, is_place: PlaceAt | None  # type: ignore[no-untyped-def]
                       ) -> bool:
-    """Whether a noun trigger is the subject of a verb that tells the same kind of event ("an
-    IED exploded", "a bomb went off"): one event, the verb's.
+    """Whether a noun trigger is the subject of an intransitive verb that tells the same kind of
+    event ("an IED exploded", "a bomb went off"): one event, the verb's. With an object, the
+    noun's event acts on it ("clashes between A and B killed five people").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -245,8 +246,10 @@ def _told_by_its_verb(token, event_type: str, is_place: PlaceAt | None  # type: 
     >>> _told_by_its_verb(doc[1], "Bombing", None), _told_by_its_verb(doc[1], "AirStrike", None)
     (True, False)
     """
+    verb = token.head
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") \
-        and token.head.pos_ == "VERB" and trigger_type(token.head, is_place) == event_type
+        and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children) \
+        and trigger_type(verb, is_place) == event_type
 
 
 def _subjects_told(verb, event_type: str, is_place: PlaceAt | None) -> list:  # type: ignore[no-untyped-def,type-arg]
