@@ -22,6 +22,24 @@ def test_a_toll_in_the_next_sentence_is_the_attacks_target(extractor):
     assert [t.kind for t in targets] == ["civilians"]
 
 
+def _agents_by_event(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="victims"))
+    actors = {a.key: a for a in extraction.actors}
+    return [[actors[k].label for k in e.agents] for e in extraction.events]
+
+
+def test_a_toll_with_no_perpetrator_of_its_own_was_done_by_the_attacks_agent(extractor):
+    told = _agents_by_event(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near "
+                                       "Garissa. Two civilians were injured.")
+    assert len(told) == 2 and told[0] == told[1] and "Kenyan" in told[0][0]
+
+
+def test_a_harm_whose_unidentified_perpetrator_is_named_keeps_it(extractor):
+    told = _agents_by_event(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near "
+                                       "Garissa. Unidentified gunmen shot dead a man in Garissa.")
+    assert len(told) == 2 and told[1][0].startswith("Unidentified")
+
+
 def test_a_toll_in_a_participle_is_the_attacks_target(extractor):
     _, targets = _first(extractor, "On 3 May 2022, Kenyan soldiers shelled a village near Garissa, "
                                    "killing three civilians.")

@@ -23,8 +23,8 @@ from kg.extract.owners import Owners, with_affiliated_victims
 from kg.extract.raids import with_arrest_raids
 from kg.extract.theatres import in_theatres
 from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
-                                with_aims, with_crowd_victims, with_deaths, with_perpetrators,
-                                with_victims)
+                                unnamed_perpetrator, with_aims, with_crowd_victims, with_deaths,
+                                with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.kind_types import by_kinds
@@ -373,7 +373,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
     named = named_object(doc, ctx.place_at)
-    events = with_victims(with_aims(events, doc, ctx.place_at), implied, named, presumed_aim(doc))
+    events = with_victims(with_aims(events, doc, ctx.place_at), implied, named, presumed_aim(doc),
+                          unnamed_perpetrator(doc))
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named)
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),

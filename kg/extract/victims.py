@@ -8,7 +8,9 @@ consequence: whoever it befalls is the attack's target too (a bridging
 reading of the harm clause). The harm event is kept as told; its victims are
 also given to the nearest attack before it, in the same sentence or the next
 ones (:data:`REACH`), when the harm names no other perpetrator than the
-attack's own agents or the implicit, unidentified one.
+attack's own agents or the implicit, unidentified one; an implicit perpetrator is
+then the attack's agents ("Houthi forces fired a missile at the city. Two civilians
+were injured": the Houthis injured them, no unidentified group).
 
 Examples
 --------
@@ -18,9 +20,9 @@ Examples
 >>> implied = {"unknown"}.__contains__
 >>> found = with_victims([event(0, "Shelling", 0, ("army",)),
 ...                       event(1, "AttackOnCivilians", 1, ("unknown",), ("civilians",))],
-...                      implied)
->>> found[0].targets
-('civilians',)
+...                      implied, unnamed=lambda harm: True)
+>>> found[0].targets, found[1].agents
+(('civilians',), ('army',))
 >>> with_victims([event(0, "Shelling", 0, ("army",)),
 ...               event(1, "AttackOnCivilians", 1, ("rebels",), ("civilians",))],
 ...              implied)[0].targets
@@ -141,7 +143,8 @@ def _aimed(attack: Event, named: Callable[[Event], bool] | None,
 
 def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                  named: Callable[[Event], bool] | None = None,
-                 presumed: Callable[[Event], bool] | None = None) -> list[Event]:
+                 presumed: Callable[[Event], bool] | None = None,
+                 unnamed: Callable[[Event], bool] | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
@@ -153,7 +156,8 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
     (:func:`with_aims`) and the people whom it hit. A thing hit whose
     owner is only presumed (``presumed``, :func:`presumed_aim`: "struck a vehicle, killing two
     X commanders") names no aim: the toll tells whose it was, and replaces the presumed
-    civilians."""
+    civilians. A harm that names no perpetrator of its own (``unnamed``,
+    :func:`unnamed_perpetrator`) and has only the implicit one was done by the attack's agents."""
     found = list(events)
     for position, harm in enumerate(events):
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
@@ -171,7 +175,21 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                 kept = tuple(k for k in kept if k in harm.targets)
             if added:
                 found[index] = replace(attack, targets=(*kept, *added))
+        perpetrators = found[before].agents
+        if perpetrators and harm.agents and all(implied(k) for k in harm.agents) \
+                and unnamed is not None and unnamed(harm):
+            found[position] = replace(found[position], agents=perpetrators)
     return found
+
+
+def unnamed_perpetrator(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
+    """Event -> whether its trigger names no one who did it: no subject, no passive agent ("two
+    civilians were injured"), where "unidentified gunmen killed a man" names its own."""
+    def unnamed(event: Event) -> bool:
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        return trigger is not None and not any(c.dep_ in ("nsubj", "agent")
+                                               for c in trigger.children)
+    return unnamed
 
 
 def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
