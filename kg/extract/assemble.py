@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher
 from kg.extract.claimed_acts import responsibility_claims, with_claimed_acts
-from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition_family
+from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition
 from kg.extract.clauses import clause_of, labelled_clause
 from kg.extract.counterpart import (counter_sentences, countering, with_counter_crowds,
                                     with_counter_protests, with_counterparts)
-from kg.extract.dates import find_times
+from kg.extract.dates import doc_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interveners,
                                     with_riot_damage)
@@ -28,7 +28,6 @@ from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
 from kg.extract.kind_types import by_kinds
-from kg.extract.modality import modality_of
 from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
@@ -180,19 +179,6 @@ def _governs(head, token) -> bool:  # type: ignore[no-untyped-def]
     return head == token or head.is_ancestor(token)
 
 
-
-
-def _times(article: Article, doc, sentence_of: dict[int, int]) -> list[TimeExpr]:  # type: ignore[no-untyped-def]
-    times = []
-    for found in find_times(article.text, article.published):
-        piece = doc.char_span(found.start, found.end, alignment_mode="expand")
-        if piece is None or piece.start not in sentence_of:
-            continue
-        times.append(TimeExpr(Span(found.start, found.end, found.text), sentence_of[piece.start],
-                              found.value, found.granularity, found.relative))  # type: ignore[arg-type]
-    return times
-
-
 def _in_range(span: Span, start_char: int, end_char: int) -> bool:
     return start_char <= span.start and span.end <= end_char
 
@@ -292,19 +278,6 @@ def _event(ctx: _Context, index: int, found: FoundEvent, kind_of: KindOf,
                  agents_act=found.agents_act)  # type: ignore[arg-type]
 
 
-def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
-    """What a claim asserts, for contradiction checks: (index, proposition family, negated)."""
-    quote = doc.char_span(claim.quote.start, claim.quote.end, alignment_mode="expand")
-    for token in quote or ():
-        family = proposition_family(token)
-        if family:
-            modality = modality_of(token)
-            if modality in ("hypothetical", "planned"):
-                return claim.index, None, claim.negated  # asserts nothing either way
-            return claim.index, family, claim.negated or modality == "negated"
-    return claim.index, None, claim.negated
-
-
 def _claim(ctx: _Context, index: int, found: FoundClaim, events: list[Event]) -> Claim:
     quote = ctx.span(*found.quote_span)
     sentence = ctx.sentence_of_token[found.verb_token]
@@ -334,7 +307,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     resolve_pronouns(doc, gazetteer, token_actor, sentence_of)
     countries = context_countries(mentions, gazetteer.places, gazetteer)
     mentions, token_actor = in_theatres(mentions, token_actor, gazetteer, countries)
-    ctx = _Context(article, doc, gazetteer, mentions, token_actor, _times(article, doc, sentence_of))
+    ctx = _Context(article, doc, gazetteer, mentions, token_actor, doc_times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
     if fallback:  # time expressions ("7 A.M.") are no actors, nor towns the index cannot place

@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kg.extract.modality import modality_of
+from kg.model import Claim, Event
+
 REPORTING_VERBS = {
     "say": "say", "announce": "announce", "tweet": "tweet", "add": "add", "state": "state",
     "claim": "claim", "deny": "deny", "confirm": "confirm", "report": "report", "tell": "tell",
@@ -137,3 +140,16 @@ def contradictions(asserted: list[tuple[int, str | None, bool]]) -> dict[int, tu
     links = {index: tuple(by_side.get((family, not negated), ()))
              for index, family, negated in asserted if family}
     return {k: v for k, v in links.items() if v}
+
+
+def proposition(doc, claim: Claim, events: list[Event]) -> tuple[int, str | None, bool]:  # type: ignore[no-untyped-def]
+    """What a claim asserts, for contradiction checks: (index, proposition family, negated)."""
+    quote = doc.char_span(claim.quote.start, claim.quote.end, alignment_mode="expand")
+    for token in quote or ():
+        family = proposition_family(token)
+        if family:
+            modality = modality_of(token)
+            if modality in ("hypothetical", "planned"):
+                return claim.index, None, claim.negated  # asserts nothing either way
+            return claim.index, family, claim.negated or modality == "negated"
+    return claim.index, None, claim.negated

@@ -20,6 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.model import Article, Span, TimeExpr
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -123,3 +125,16 @@ def infer_publication_date(text: str) -> dt.date | None:
     days = [dt.date.fromisoformat(t.value) for t in find_times(text, None)
             if t.granularity == "day"]
     return max(days, default=None)
+
+
+def doc_times(article: Article, doc, sentence_of: dict[int, int]) -> list[TimeExpr]:  # type: ignore[no-untyped-def]
+    """The article's time expressions (:func:`find_times`) as model objects, each with the
+    sentence it lies in (``sentence_of``: token index -> sentence number)."""
+    times = []
+    for found in find_times(article.text, article.published):
+        piece = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if piece is None or piece.start not in sentence_of:
+            continue
+        times.append(TimeExpr(Span(found.start, found.end, found.text), sentence_of[piece.start],
+                              found.value, found.granularity, found.relative))  # type: ignore[arg-type]
+    return times

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import lexicon
 from kg.extract.participants import ATTACKS, MOB, armed
-from kg.extract.refine import mutual
+from kg.extract.sides import mutual
 
 UNARMED_KINDS = frozenset({"party", "civilians"})
 """Kinds of actors that are no armed organisation: a fight among them only is mob violence."""

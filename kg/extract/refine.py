@@ -13,8 +13,8 @@ The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
 
 Examples
 --------
->>> sorted(OCCASION_PREPS)
-['amid', 'amidst', 'during', 'in']
+>>> sorted(PURPOSE_PREPS)[:3]
+['about', 'after', 'against']
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from kg.extract.lexicon import lexicon, words_of
 from kg.extract.modality import modality_of
 from kg.extract.participants import (ATTACKS, KIDNAP, MOB, RIOT, VIOLENT, by_participants,
                                      argument_heads, shared_verbs)
-from kg.extract.sides import two_sided
+from kg.extract.sides import occasion, two_sided
 from kg.extract.triggers import demanded, entity_of, guarded, phrase_words, trigger_type
 
 PROTESTS = frozenset({"Protest"})
@@ -367,28 +367,6 @@ def by_custody(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
                  if kind == KIDNAP and _has(cue, tokens, words)), event_type)
 
 
-OCCASION_PREPS = {"in", "during", "amid", "amidst"}
-"""Prepositions of the event a harm happened in: "were injured in (during) a clash between ..."."""
-
-
-def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
-    """The event noun a violent verb happened in, if it names a violent event of its own:
-    "killed in a clash between supporters", "injured in an attack on the village"."""
-    if event_type not in VIOLENT or token.pos_ != "VERB":
-        return None
-    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ in OCCASION_PREPS
-                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
-                 and trigger_type(g) in VIOLENT), None)
-
-
-def mutual(token) -> bool:  # type: ignore[no-untyped-def]
-    """The trigger tells a fight between sides ("X clashed with Y", "fighting between X and Y"),
-    or a harm done in one ("a civilian was killed during a clash between X and Y"): each side
-    acts on the other, so a civilian among the dead makes it no attack on civilians."""
-    noun = occasion(token, trigger_type(token) or "")
-    return two_sided(token) or (noun is not None and two_sided(noun))
-
-
 def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """The trigger's type made precise by instrument, participants, setting and manner; a harm
     done in a violent event ("wounded in a clash between villagers", "shot dead during a clash
@@ -403,4 +381,4 @@ def refine(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
 
 
 __all__ = ["by_instrument", "by_manner", "by_participants", "by_setting", "by_conjunct",
-           "by_custody", "mutual", "refine"]
+           "by_custody", "refine"]

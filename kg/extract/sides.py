@@ -7,11 +7,14 @@ and the rebels"), or by the conjoined subject of a symmetric predicate.
 
 Examples
 --------
->>> "clash" in RECIPROCAL_LEMMAS, "erupt" in OCCURRENCE_VERBS
-(True, True)
+>>> "clash" in RECIPROCAL_LEMMAS, "erupt" in OCCURRENCE_VERBS, sorted(OCCASION_PREPS)
+(True, True, ['amid', 'amidst', 'during', 'in'])
 """
 
 from __future__ import annotations
+
+from kg.extract.participants import VIOLENT
+from kg.extract.triggers import trigger_type
 
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
                                "confront", "shoot-out", "shootout", "gunfight", "firefight",
@@ -57,5 +60,27 @@ def two_sided(token) -> bool:  # type: ignore[no-untyped-def]
     return bool(between_phrases(token)) or token.lemma_.lower() in RECIPROCAL_LEMMAS
 
 
-__all__ = ["OCCURRENCE_VERBS", "RECIPROCAL_LEMMAS", "RECORDING_VERBS", "between_phrases",
-           "two_sided"]
+OCCASION_PREPS = {"in", "during", "amid", "amidst"}
+"""Prepositions of the event a harm happened in: "were injured in (during) a clash between ..."."""
+
+
+def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
+    """The event noun a violent verb happened in, if it names a violent event of its own:
+    "killed in a clash between supporters", "injured in an attack on the village"."""
+    if event_type not in VIOLENT or token.pos_ != "VERB":
+        return None
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ in OCCASION_PREPS
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                 and trigger_type(g) in VIOLENT), None)
+
+
+def mutual(token) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger tells a fight between sides ("X clashed with Y", "fighting between X and Y"),
+    or a harm done in one ("a civilian was killed during a clash between X and Y"): each side
+    acts on the other, so a civilian among the dead makes it no attack on civilians."""
+    noun = occasion(token, trigger_type(token) or "")
+    return two_sided(token) or (noun is not None and two_sided(noun))
+
+
+__all__ = ["OCCASION_PREPS", "OCCURRENCE_VERBS", "RECIPROCAL_LEMMAS", "RECORDING_VERBS",
+           "between_phrases", "mutual", "occasion", "two_sided"]
