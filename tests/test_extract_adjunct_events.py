@@ -25,6 +25,12 @@ def test_who_planted_or_fired_a_weapon_did_what_it_did(extractor, text):
     assert any("somalia-rebels" in e.agents for e in extraction.events)
 
 
+def test_whom_a_clause_on_the_weapons_user_names_is_no_user(extractor):
+    event = _first(extractor, "On 2 May 2022, an IED planted by Boko Haram militants detonated "
+                              "against a vehicle of the Nigerian army in Bama, injuring three soldiers.")
+    assert len(event.agents) == 1 and event.agents[0].startswith("boko-haram")  # no army
+
+
 def test_a_by_phrase_of_leading_is_no_agent(extractor):
     extraction = extractor.extract(article_from_text(
         "Students, led by Somali rebels, marched through Mombasa.", origin="roles"))

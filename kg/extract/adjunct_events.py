@@ -16,7 +16,7 @@ defused a mine planted by X") is done to them (:func:`weapon_layers`).
 from __future__ import annotations
 
 from kg.analysis.families import family_of
-from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated
+from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated, without_clauses
 from kg.extract.role_words import (LAID_MUNITIONS, RUN_INTO_PREPS, RUN_INTO_VERBS,
                                    WEAPON_USE_VERBS)
 from kg.extract.sides import between_phrases
@@ -101,7 +101,7 @@ def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no
     return tuple(k for verb in verbs if verb.lemma_.lower() in WEAPON_USE_VERBS
                  for by in verb.children if by.dep_ == "agent"  # a passive's "by" phrase,
                  or by.lower_ == "from" and verb.lemma_.lower() == "leave"  # "left over from X"
-                 for k in actors_in(by.subtree, actor_at))
+                 for k in actors_in(without_clauses(by), actor_at))
 
 
 def weapon_layers(trigger, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

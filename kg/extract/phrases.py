@@ -77,6 +77,26 @@ def unlocated(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [t for t in phrase.subtree if t.i not in located]
 
 
+CLAUSE_MODIFIERS = frozenset({"acl", "relcl"})
+"""Clauses hanging on a noun: what they tell is another act, not who the noun is."""
+
+
+def without_clauses(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The tokens of a phrase without the clauses that modify its nouns: in "by IS militants
+    detonated against a vehicle of the army" (a parser's reading) the army is no user.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="by militants who shot soldiers".split(),
+    ...           heads=[0, 0, 3, 1, 3], deps=["ROOT", "pobj", "nsubj", "relcl", "dobj"])
+    >>> [t.text for t in without_clauses(doc[0])]
+    ['by', 'militants']
+    """
+    told = {t.i for c in phrase.subtree if c.dep_ in CLAUSE_MODIFIERS and c is not phrase
+            for t in c.subtree}
+    return [t for t in phrase.subtree if t.i not in told]
+
+
 def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """Actors of a noun phrase: its head, conjuncts, possessors and with/between phrases; the
     head of a group of a named one's ("the joint forces of X and Y") is theirs, not a generic
