@@ -107,6 +107,11 @@ class Place:
     admin2: str | None = None  # second-level subdivision: district
     other_names: tuple[str, ...] = ()  # what the world gazetteer also calls it: "Abu Kamal"
 
+    @property
+    def alternate_labels(self) -> tuple[str, ...]:
+        """Its aliases, then its other names, each once: the ``skos:altLabel`` of its description."""
+        return tuple(dict.fromkeys((*self.aliases, *self.other_names)))
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -175,7 +175,7 @@ def _place(w: _Writer, place: Place) -> None:
     w.add(node, _TYPE, c["Place"])
     w.add(node, _TYPE, _PLACE_CLASSES[place.kind])
     w.add(node, _LABEL, literal(place.label))
-    for alias in dict.fromkeys((*place.aliases, *place.other_names)):
+    for alias in place.alternate_labels:
         w.add(node, iri(SKOS.altLabel), literal(alias))
     if place.country:
         w.add(node, c["country"], literal(place.country))

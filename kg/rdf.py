@@ -119,7 +119,7 @@ def place_triples(place: Place) -> Iterator[Triple]:
     yield node, RDF.type, CKG.Place
     yield node, RDF.type, PLACE_CLASSES[place.kind]
     yield node, RDFS.label, Literal(place.label)
-    for alias in dict.fromkeys((*place.aliases, *place.other_names)):
+    for alias in place.alternate_labels:
         yield node, SKOS.altLabel, Literal(alias)
     if place.country:
         yield node, CKG.country, Literal(place.country)

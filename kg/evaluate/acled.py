@@ -165,7 +165,7 @@ def place_scores(row: Row, place: Place | None) -> tuple[bool, bool]:
     """(name matches location or an admin level, coordinates within 25 km of the gold)."""
     if place is None:
         return False, False
-    names = {_norm(n) for n in (place.label, *place.aliases, *place.other_names)}
+    names = {_norm(n) for n in (place.label, *place.alternate_labels)}
     named = any(_norm(gold) in names for gold in row.places)
     near = None not in (place.lat, place.lon, row.lat, row.lon) and \
         _km(place.lat, place.lon, row.lat, row.lon) <= PLACE_KM  # type: ignore[arg-type]

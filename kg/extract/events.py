@@ -246,16 +246,24 @@ def _told_by_its_verb(token, event_type: str, is_place: PlaceAt | None  # type: 
     >>> _told_by_its_verb(doc[1], "Bombing", None), _told_by_its_verb(doc[1], "AirStrike", None)
     (True, False)
     """
-    verb = token.head
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") \
-        and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children) \
-        and trigger_type(verb, is_place) == event_type
+    return _noun_subject(token) and _intransitive(token.head) \
+        and trigger_type(token.head, is_place) == event_type
 
 
 def _subjects_told(verb, event_type: str, is_place: PlaceAt | None) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The noun triggers a verb tells the event of (:func:`_told_by_its_verb`)."""
-    return [c for c in verb.children if trigger_type(c, is_place) == event_type
-            and _told_by_its_verb(c, event_type, is_place)]
+    """The noun triggers a verb of type ``event_type`` tells the event of
+    (:func:`_told_by_its_verb`)."""
+    if not _intransitive(verb):
+        return []
+    return [c for c in verb.children if _noun_subject(c) and trigger_type(c, is_place) == event_type]
+
+
+def _noun_subject(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _intransitive(verb) -> bool:  # type: ignore[no-untyped-def]
+    return verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _agent_noun(token) -> bool:  # type: ignore[no-untyped-def]

@@ -72,9 +72,7 @@ def unlocated(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
     >>> [t.text for t in unlocated(doc[0])]
     ['between', 'two', 'groups']
     """
-    located = {t.i for p in phrase.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
-               and p is not phrase for t in p.subtree}
-    return [t for t in phrase.subtree if t.i not in located]
+    return _pruned(phrase, lambda p: p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS)
 
 
 CLAUSE_MODIFIERS = frozenset({"acl", "relcl"})
@@ -92,9 +90,13 @@ def without_clauses(phrase) -> list:  # type: ignore[no-untyped-def,type-arg]
     >>> [t.text for t in without_clauses(doc[0])]
     ['by', 'militants']
     """
-    told = {t.i for c in phrase.subtree if c.dep_ in CLAUSE_MODIFIERS and c is not phrase
-            for t in c.subtree}
-    return [t for t in phrase.subtree if t.i not in told]
+    return _pruned(phrase, lambda c: c.dep_ in CLAUSE_MODIFIERS)
+
+
+def _pruned(phrase, cut: Callable[[object], bool]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The tokens of a phrase without the subtrees of the tokens inside it that ``cut`` tells."""
+    dropped = {t.i for c in phrase.subtree if c is not phrase and cut(c) for t in c.subtree}
+    return [t for t in phrase.subtree if t.i not in dropped]
 
 
 def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

@@ -50,8 +50,7 @@ def world_place(found: WorldPlace, capitals: set[str]) -> Place:
                  kind=kind, country=found.country, lat=found.lat, lon=found.lon,  # type: ignore[arg-type]
                  aliases=(unmarked,) if unmarked != found.name else (),
                  admin1=found.admin1 if found.kind != "admin1" else None, admin2=found.admin2
-                 if found.kind != "admin2" else None, other_names=tuple(
-                     n for n in found.alternates if n != unmarked))
+                 if found.kind != "admin2" else None, other_names=found.alternates)
 
 
 def without_marks(name: str) -> str:

@@ -41,6 +41,7 @@ from kg.extract.world_spellings import (HAMLET_LIKENESS, by_skeleton, compass_su
                                         dictionary_name, hamlets_alone, namesakes_abroad,
                                         similar, subdivisions_alike)
 from kg.extract.world_within import confirm_within, country_above, within_admins, within_holds
+from kg.extract.world_words import country_named, unplaced_possessions, without_words_abroad
 TOP_OF_CHAIN = 5.0
 """The last name of an admin chain is most often a province or state ("(Esan, Edo)")."""
 NAMED_KIND = 6.0
@@ -106,10 +107,8 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     taken = taken | {i for start, end, _ in districts for i in range(start, end)}
     candidates = name_candidates(doc, taken, skip, lambda name: bool(
         index.lookup(name) or compass_subdivisions(name, index)))
-    options = [_country_named(_lookup(doc, c, index), c.text) for c in candidates]
-    placed = taken | {i for c, found in zip(candidates, options) if found
-                      for i in range(c.start, c.end)}
-    owned = {n for n, c in enumerate(candidates) if _owned_by_no_place(doc, c, placed)}
+    options = [country_named(_lookup(doc, c, index), c.text) for c in candidates]
+    owned = unplaced_possessions(doc, candidates, options, taken)
     options = [[] if n in owned else found for n, found in enumerate(options)]
     candidates = confirm_within(candidates, options)
     classified = {n: named_kinds(doc, c) for n, c in enumerate(candidates)}
@@ -144,52 +143,9 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
                               _resolve(candidates, options, context, first, classified),
                               lambda place: _score(place, context, set(), place.name))
     final = _cohere(candidates, options, resolved, [place for _, _, place in districts], curated)
-    sure = {n: p.country for n, p in final.items()
-            if p.named(candidates[n].text) or not dictionary_name(candidates[n].text, dictionary)}
-    final = {n: p for n, p in final.items() if not _word_abroad(p, candidates[n].text, {
-        *(country for _, country, *_ in curated), *(c for m, c in sure.items() if m != n)},
-        dictionary)}
+    final = without_words_abroad(final, candidates, curated, dictionary)
     return districts + [(candidates[n].start, _end(doc, candidates[n], p), p)
                         for n, p in final.items() if not candidates[n].anchor]
-
-
-def _word_abroad(place: WorldPlace, text: str, context: Container[str],
-                 dictionary: Container[str]) -> bool:
-    """Whether an English word reads as another name of a place abroad (:func:`dictionary_name`),
-    the ``context`` being the countries of the text's other places, those read surely: "the
-    Po riverbank" in Turin names no Bozhou in China; "Hit" in Iraq stays the town of Hīt.
-
-    >>> city = WorldPlace("gn1", "Bozhou", "city", "CHN", None, None, 33.9, 115.8, 500_000)
-    >>> _word_abroad(city, "Po", {"ITA"}, {"po"}), _word_abroad(city, "Po", {"CHN"}, {"po"})
-    (True, False)
-    """
-    return bool(context) and place.country not in context and not place.named(text) \
-        and dictionary_name(text, dictionary)
-
-
-def _owned_by_no_place(doc, candidate: Candidate, placed: Container[int]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a name follows the possessive of a word that names no place: it is the rest of a
-    longer name ("International Children's Day" names no Dayton), where "Syria's Idlib" is a
-    place of a place."""
-    start = candidate.start
-    return start >= 2 and doc[start - 1].tag_ == "POS" and start - 2 not in placed
-
-
-def _country_named(found: list[WorldPlace], text: str) -> list[WorldPlace]:
-    """A country's name names the country or a subdivision, not a namesake town ("El Alto,
-    Bolivia" is in no Bolivia of North Carolina; "Atlanta, Georgia" stays in the state).
-
-    >>> country = WorldPlace("iso-bol", "Bolivia", "country", "BOL", None, None, -17.0, -65.0, 0)
-    >>> town = dataclasses.replace(country, ident="gn1", kind="city", country="USA")
-    >>> state = dataclasses.replace(town, ident="iso-us-bo", kind="admin1")
-    >>> [p.country for p in _country_named([country, town, state], "Bolivia")]
-    ['BOL', 'USA']
-    >>> [p.country for p in _country_named([town], "Bolivia")]
-    ['USA']
-    """
-    if not any(p.kind == "country" and p.named(text) for p in found):
-        return found
-    return [p for p in found if p.kind != "city"]
 
 
 def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], context: set[str],

@@ -1,5 +1,5 @@
-"""Place resolution (kg.extract.world_places): names that are English words, parts of longer
-names or countries' names, on made-up sentences."""
+"""Place names that are something else as well (kg.extract.world_words): English words, parts
+of longer names, countries' names, on made-up sentences."""
 
 from __future__ import annotations
 
