@@ -72,3 +72,24 @@ def test_only_a_name_where_the_syntax_says_place_is_an_unplaced_town(extractor, 
     place_at = {t.i: "sumy" for t in doc if t.text == "Sumy"}
     found = unplaced_towns(doc, place_at, {"sumy": region}, _EveryNameATown())
     assert {doc[i].text for i in found} == town
+
+
+class _NoTownAnywhere:
+    """A world index that knows no name."""
+
+    def lookup(self, name):
+        return []
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Troops shelled Oleksandrivka, Sumy.", {"Oleksandrivka"}),
+    ("Troops met the Parliament in Sumy.", set()),  # "in" tells where a body sits
+    ("Oleksandrivka, Sumy said it had left.", set()),  # the subject acts
+])
+def test_a_name_the_index_does_not_know_before_a_comma_and_a_place_is_an_unplaced_town(
+        extractor, text, town):
+    doc = extractor.nlp(text)
+    region = Place(key="sumy", label="Sumy", kind="region", country="UKR")
+    place_at = {t.i: "sumy" for t in doc if t.text == "Sumy"}
+    found = unplaced_towns(doc, place_at, {"sumy": region}, _NoTownAnywhere())
+    assert {doc[i].text for i in found} == town

@@ -54,11 +54,6 @@ def test_phrases_nouns_and_conditioned_verbs_trigger(extractor, text, expected):
     assert _events(extractor, text)[0] == expected
 
 
-def test_a_weapon_handled_is_no_explosion(extractor):
-    assert ("Bombing", "landmine") not in _events(extractor, "Engineers defused a landmine.")
-    assert _events(extractor, "A landmine exploded under a tractor.")[0][0] == "Bombing"
-
-
 @pytest.mark.parametrize("text", [
     "The council will meet in March to discuss the budget.",
     "Workers put up new sign posts along the road.",
@@ -80,13 +75,6 @@ def test_a_security_measure_lifted_is_none_imposed(extractor, text):
 
 def test_a_phrase_word_is_not_a_second_trigger(extractor):
     assert _events(extractor, "The rebels opened fire on the convoy.") == [("ArmedClash", "opened")]
-
-
-def test_seizing_needs_territory(extractor):
-    assert _events(extractor, "Rebels seized the town of Kafr Nabl.") == [("SeizeTerritory", "seized")]
-    assert _events(extractor, "Police seized two tons of marijuana.") == [("Looting", "seized")]
-    assert _events(extractor, "Parents took over the school to denounce the lack of water.") == [
-        ("Protest", "took")]
 
 
 def test_hyphenated_and_coordinated_protest_triggers(extractor):
@@ -125,11 +113,6 @@ def test_a_participle_naming_custody_is_no_arrest(extractor):
 ])
 def test_recruitment_and_raids(extractor, text, expected):
     assert _events(extractor, text)[0] == expected
-
-
-def test_striking_an_ied_is_an_explosion(extractor):
-    assert _events(extractor, "A military convoy struck an IED near the village.")[0] == (
-        "Bombing", "struck")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -289,67 +272,10 @@ def test_a_thrown_explosive_is_a_grenade_attack_unless_a_petrol_bomb(extractor, 
     assert _events(extractor, text)[0] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Rebel fighters fired at an army checkpoint near the river.", ("ArmedClash", "fired")),
-    ("Troops fired in the direction of the rebel trenches.", ("ArmedClash", "fired")),
-    ("Gunmen fired several shots at the patrol.", ("ArmedClash", "fired")),
-    ("The soldiers fired mortar shells at the hills.", ("Shelling", "fired")),
-])
-def test_firing_at_something_is_shooting(extractor, text, expected):
-    assert _events(extractor, text)[0] == expected
-
-
-def test_firing_someone_is_no_shooting(extractor):
-    assert _events(extractor, "The company fired its finance director on Monday.") == []
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("A farmer was hit by a landmine while ploughing his field.", ("Bombing", "hit")),
-    ("A bomb went off outside the bank on Monday.", ("Bombing", "went")),
-    ("Two youths hurled a bomb at the police station.", ("Grenade", "hurled")),
-])
-def test_explosives_that_hit_go_off_or_are_thrown(extractor, text, expected):
-    assert _events(extractor, text)[0] == expected
-
-
-def test_going_off_without_an_explosive_is_no_explosion(extractor):
-    assert _events(extractor, "The alarm went off twice during the night.") == []
-
-
-def test_an_aircraft_that_strikes_is_an_air_strike(extractor):
-    assert _events(extractor, "Warplanes struck the market on Tuesday.")[0] == ("AirStrike", "struck")
-    assert _events(extractor, "The striker hit the post twice.") == []
-
-
 def test_police_using_tear_gas_intervene_in_a_protest(extractor):
     found = _events(extractor, "Riot police used tear gas to disperse demonstrators outside "
                                "the electoral commission.")
     assert found[0] == ("ProtestWithIntervention", "used")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The militia handed over three villages near Goma to the army.", ["Withdraw"]),
-    ("The militia ceded control of the town to the army near Goma.", ["Withdraw"]),
-])
-def test_territory_handed_over_changes_hands_without_a_fight(extractor, text, expected):
-    assert [t for t, *_ in _events(extractor, text)] == expected
-
-
-def test_people_handed_over_are_no_territory(extractor):
-    assert "Withdraw" not in [t for t, *_ in _events(
-        extractor, "Police handed over the suspects to the prosecutor in Mombasa.")]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("On 3 May 2022, militants launched rockets at a police post near Mombasa.", ["Shelling"]),
-    ("On 3 May 2022, militants launched two drones at a police post near Mombasa.", ["AirStrike"]),
-])
-def test_munitions_and_drones_launched_at_a_target_strike_it(extractor, text, expected):
-    assert [t for t, *_ in _events(extractor, text)] == expected
-
-
-def test_a_campaign_launched_is_no_strike(extractor):
-    assert _events(extractor, "The agency launched a campaign in Mombasa.") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -378,25 +304,8 @@ def test_the_next_sentence_tells_a_purpose_only_of_the_same_crowd(extractor):
 def test_a_mass_grave_or_a_bomb_threat_is_another_development(extractor, text):
     assert _events(extractor, text)[0][0] == "OtherDevelopment"
 
-
-@pytest.mark.parametrize("text", [
-    "Soldiers found a roadside bomb near the school in the morning.",
-    "Engineers discovered and defused a car bomb outside the stadium.",
-    "The coast guard stopped a boat carrying rifles and grenades near the island.",
-])
-def test_a_weapon_found_or_carried_is_no_attack(extractor, text):
-    """A weapon phrase found or defused, a weapon in a list carried: handled, not used."""
-    kinds = [kind for kind, _ in _events(extractor, text)]
-    assert not {"Bombing", "Grenade"} & set(kinds)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Troops discovered and destroyed a roadside bomb on the highway.", "DisruptedWeapons"),
-    ("Militants planted a roadside bomb that later killed two soldiers.", "Bombing"),
-    ("Militants carried out a grenade attack on the police station.", "Grenade"),
-    ("The air force carried airstrikes against rebel positions in the hills.", "AirStrike"),
-])
-def test_a_weapon_used_or_disrupted_keeps_its_type(extractor, text, expected):
-    """Two verbs sharing one object ("discovered and destroyed"); a weapon planted, an attack
-    carried out (or, in loose prose, carried) is used."""
-    assert _events(extractor, text)[0][0] == expected
+def test_a_verb_the_tagger_swept_into_a_time_still_triggers(extractor):
+    """"at around 5 am killed": the tagger reads "am killed" as part of the time."""
+    text = "Heavy weapons fired by the troops at around 5 am killed two civilians."
+    assert ("AttackOnCivilians", "killed") in _events(extractor, text)
+    assert _events(extractor, "Hundreds protested in March.") == [("Protest", "protested")]

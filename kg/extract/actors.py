@@ -21,6 +21,9 @@ from kg.extract.lemmatizer import dictionary_words
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
 SINGLE_KINDS = {"person", "media", "state"}
+ABROAD_KINDS = frozenset({"military"})
+"""Kinds of actor whose country says who acts, not where: an army fights abroad ("Russian forces
+shelled Novopil, Donetsk" is Ukraine's Donetsk), so its country is no context for a place."""
 """Actors one of whose names ends in "s" without being a plural of people: "Reuters"."""
 
 
@@ -173,18 +176,28 @@ class MentionMatcher:
         known = [self.gazetteer.places.get(f.key) if f.kind == "place" else
                  self.gazetteer.actors.get(f.key if f.how != "composite" else
                                            f.key.rpartition("-")[0]) for f in found]
-        countries = {entry.country for entry in known if entry is not None and entry.country}
+        countries = {entry.country for f, entry in zip(found, known)
+                     if entry is not None and entry.country and not self._abroad(f, entry)}
+        armies = {entry.country for f, entry in zip(found, known)
+                  if entry is not None and entry.country and self._abroad(f, entry)}
         curated = [(doc[f.start:f.end].text, entry.country, getattr(entry, "lat", None),
                     getattr(entry, "lon", None)) for f, entry in zip(found, known)
                    if f.kind == "place" and entry is not None and entry.country
                    and getattr(entry, "kind", None) != "country"]  # a topic, often: "for Ukraine"
         world = []
         for start, end, entry in find_world_places(doc, taken, self.gazetteer.world, countries,
-                                                   self._demonyms, curated, self._dictionary):
+                                                   self._demonyms, curated, self._dictionary,
+                                                   armies):
             place = world_place(entry, self._capitals)
             self.gazetteer.places.setdefault(place.key, place)
             world.append(Found(start, end, "place", place.key, "world"))
         return world
+
+    @staticmethod
+    def _abroad(found: Found, entry: object) -> bool:
+        """An actor of a kind whose country is no context for a place (:data:`ABROAD_KINDS`)."""
+        kind = found.key.rpartition("-")[2] if found.how == "composite" else getattr(entry, "kind", None)
+        return kind in ABROAD_KINDS
 
     def _singular_names(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """A group named in the plural ("the Houthis") is named by its singular before a noun,

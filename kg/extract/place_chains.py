@@ -60,6 +60,8 @@ def _joined(doc, end: int, start: int) -> bool:  # type: ignore[no-untyped-def]
 
 CHAIN_HEADS = {",", "(", "in"}
 """Tokens after a name that make it the head of an admin chain: "Orvo, Kalvan", "Orvo in Kalvan"."""
+UNKNOWN_TOWN_JOINERS = {",", "("}
+"""Those of them after which a name the index does not know is a town's."""
 
 
 def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place],  # type: ignore[no-untyped-def]
@@ -70,6 +72,9 @@ def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place]
     nor are acronyms ("ORV in Kalvan": an organisation's), and that the world index knows as a
     town of the country of the place after them, though not placed there: no actor, for the
     syntax says place, and no place either, for the index cannot say where it lies.
+
+    A name the index does not know at all heads such a chain as a town too ("Russian forces
+    shelled Novopil, Donetsk"): the villages the index lacks are many.
 
     ``place_at`` maps the tokens of the article's place mentions to their keys in ``places``.
     """
@@ -87,7 +92,18 @@ def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place]
                 doc[after].lower_ in PARTS_OF_TOWN or doc[after].lower_ == "the"):
             after += 1  # "in southern Kalvan"
         place = places.get(place_at.get(after, ""))
-        if place is not None and place.kind != "country" and any(
-                p.kind == "city" and p.country == place.country for p in world.lookup(ent.text)):
+        if place is not None and place.kind != "country" and _unplaced_town(
+                ent.text, place, world, doc[ent.end].lower_):
             found.update(range(ent.start, ent.end))
     return found
+
+
+def _unplaced_town(name: str, place: Place, world: WorldIndex, joiner: str) -> bool:
+    """Whether ``name``, written at the head of a chain up to ``place`` (after ``joiner``), is
+    a town the index cannot place: one of ``place``'s country elsewhere, or one it does not
+    know, written before a comma or a bracket ("Novopil, Donetsk"; not "the Parliament in
+    Helsinki", where "in" tells where a body sits)."""
+    known = world.lookup(name)
+    if not known:
+        return joiner in UNKNOWN_TOWN_JOINERS
+    return any(p.kind == "city" and p.country == place.country for p in known)

@@ -57,7 +57,8 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     aimed = _aimed_at(token)
-    tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree}, key=lambda t: t.i)
+    tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree, *_used_for(token)},
+                    key=lambda t: t.i)
     tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())
               and t.i not in aimed]
     # not "grenade launchers", "a gold mine", the pronoun "mine", nor "stones thrown at a jet"
@@ -73,6 +74,19 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
         [t for t in tokens if t.lemma_.lower() in GUNFIGHT]))  # small arms fire", not "an IED
     # left over from the recent clashes"
     return event_type if fought and kind == EXPLOSION else kind
+
+
+USING_VERBS = frozenset({"use", "employ"})
+"""Verbs whose object is the instrument of the act their purpose clause names: "used aviation
+and artillery to strike"."""
+
+
+def _used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words of what was used for the act ``token`` names ("used drones to attack")."""
+    head = token.head
+    if token.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in USING_VERBS:
+        return []
+    return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
 GUNFIGHT = frozenset({"clash", "gunfire", "gunshot", "firefight", "gunfight", "shootout",

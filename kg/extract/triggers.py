@@ -24,6 +24,15 @@ RELATION_NOUNS = {"tie", "ties", "relation", "relations", "link", "links"}
 TRIGGER_POS = ("VERB", "NOUN", "PROPN")
 NOT_EVENTS = ("DATE", "TIME")
 """Entity types of tokens that are no events: "March" the month, "May"."""
+ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _time_word(token) -> bool:  # type: ignore[no-untyped-def]
+    """``token`` is part of a date or time, so no event ("in March"), unless it is a verb with
+    a subject or object that the tagger swept into a time by mistake ("at around 5 am killed
+    two civilians": "am killed" read as a time)."""
+    return token.ent_type_ in NOT_EVENTS and not (
+        token.pos_ == "VERB" and any(c.dep_ in ARGUMENTS for c in token.children))
 PHRASE_DEPTH = 3
 PARTICLES = frozenset({"over", "out", "up", "down", "off", "back", "away"})
 """Particles of phrasal verbs ("take over", "blow up", "shoot down"): in a phrase trigger they
@@ -122,7 +131,8 @@ def _conditional_type(token, rules, deps: tuple[str, ...],  # type: ignore[no-un
         heads += [p for h in (token, *heads) for p in h.children
                   if p.dep_ == "prep" and p.lower_ == COMITATIVE]
     heads += [g for c in token.children if c.dep_ == "dative" for g in (c, *c.children)]
-    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("conj", "pobj", "compound")]
+    heads += [g for h in list(heads) for g in h.children  # "captured Starohnativka, Donetsk"
+              if g.dep_ in ("conj", "pobj", "compound", "appos")]
     heads += [g for h in list(heads) if h.lower_ == "of" or h.dep_ in ("prep", "agent")
               for g in h.children]
     heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -254,7 +264,7 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
         joined = f"{token.nbor(-2).lower_}-{token.lemma_.lower()}"
         if joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
             return lex.nouns[joined]
-    if token.pos_ not in TRIGGER_POS or token.ent_type_ in NOT_EVENTS or _name_modifier(token):
+    if token.pos_ not in TRIGGER_POS or _time_word(token) or _name_modifier(token):
         return None
     lemma = trigger_lemma(token)
     phrase = _phrase(token, lemma)

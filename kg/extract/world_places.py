@@ -35,6 +35,7 @@ from kg.extract.world_classifiers import classifier, iso_type, named_kinds
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
                                      elsewhere, near_up_chain)
 from kg.extract.world_containers import containers, keep_contained
+from kg.extract.world_context import CountryContext, context_bonus
 from kg.extract.world_gazetteer import distance_km
 from kg.extract.world_names import Candidate, compass, name_candidates
 from kg.extract.world_spellings import (HAMLET_LIKENESS, by_skeleton, compass_subdivisions,
@@ -77,8 +78,7 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
         score += WRITTEN_AS_NAMED  # "Samarra" is Samarra before it is Samara, folded alike
     elif place.written_as(text):
         score += WRITTEN_AS_ALTERNATE  # "Jenin" is Janīn's before a village's named Jenin
-    if place.country in countries:
-        score += 4
+    score += context_bonus(countries, place.country)
     if admin_match(place, up):
         score += 6
     if place.kind in ("admin1", "admin2"):
@@ -89,7 +89,7 @@ def _score(place: WorldPlace, countries: set[str], up: set[str], text: str,
 def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[no-untyped-def]
                       countries: Iterable[str] = (), skip: Container[str] = frozenset(),
                       curated: Iterable[tuple] = (),  # type: ignore[type-arg]
-                      dictionary: Container[str] = frozenset()
+                      dictionary: Container[str] = frozenset(), armies: Iterable[str] = ()
                       ) -> list[tuple[int, int, WorldPlace]]:
     """Token spans of ``doc`` outside ``taken`` that name a world place, each resolved.
 
@@ -97,7 +97,9 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     ``skip`` holds lower-case words that are never places here (demonyms: "Thai");
     ``curated`` the (name as written, country, lat, lon) of the places the curated gazetteer matched,
     which vote as firmly as a city for the country of the text's lone towns (:func:`_cohere`);
-    ``dictionary`` the English words (lower case) a name made of is read only as written.
+    ``dictionary`` the English words (lower case) a name made of is read only as written;
+    ``armies`` the countries only the nationality of an army names, weak context
+    (:class:`~kg.extract.world_context.CountryContext`).
     Two passes: the second knows every country the first found, and drops a name
     whose admin chain lies in another country ("Kurdan, Zangon Kataf LGA (Kaduna)").
     """
@@ -112,7 +114,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
     options = [[] if n in owned else found for n, found in enumerate(options)]
     candidates = confirm_within(candidates, options)
     classified = {n: named_kinds(doc, c) for n, c in enumerate(candidates)}
-    context = set(countries)
+    context = CountryContext(countries, armies)
     heads = {c.chained_to for c in candidates}
     for number, (found, candidate) in enumerate(zip(options, candidates, strict=True)):
         if candidate.anchor or candidate.chain_only or candidate.weak and countries or not found:
@@ -120,7 +122,7 @@ def find_world_places(doc, taken: set[int], index: WorldIndex,  # type: ignore[n
         chained = candidate.chained_to is not None or number in heads  # chains (their majority)
         if found[0].kind == "country" or len({p.country for p in found}) == 1 and not chained:
             context.add(found[0].country)
-    first = _resolve(candidates, options, set(context), {}, classified)
+    first = _resolve(candidates, options, context.copy(), {}, classified)
     context |= {p.country for p in first.values()}
     for number, candidate in enumerate(candidates):
         if len(fold(candidate.text)) < 5 or dictionary_name(candidate.text, dictionary) \
