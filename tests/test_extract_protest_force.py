@@ -96,3 +96,17 @@ def test_a_protest_word_keeps_its_crowd_as_agent(extractor):
     assert kind == "ProtestWithIntervention"
     assert any("police" in t.lower() for t in targets)
     assert not any("police" in a.lower() for a in agents)
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian security forces fired tear gas at protesters in Zahedan.",
+    "Security forces fired tear gas to disperse protesters outside the ministry.",
+])
+def test_tear_gas_fired_at_or_to_disperse_protesters_is_an_intervention_in_their_protest(
+        extractor, text):
+    """The tagger reads "tear" as an adjective of "gas"; the protesters are what the firing
+    aims at, or the object of its purpose."""
+    kind, agents, targets = _first(extractor, text)
+    assert kind == "ProtestWithIntervention"
+    assert any("protesters" in a.lower() for a in agents)
+    assert not any("protesters" in t.lower() for t in targets)

@@ -149,3 +149,15 @@ def test_an_unknown_name_with_its_province_after_it_is_territory(extractor):
 ])
 def test_the_instrument_used_for_an_act_or_heavy_weapons_type_it(extractor, text, expected):
     assert _events(extractor, text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels targeted army positions with drones.", "AirStrike"),
+    ("Troops targeted the camps with artillery fire.", "Shelling"),
+])
+def test_targeting_with_a_weapon_is_an_attack_typed_by_the_weapon(extractor, text, expected):
+    assert _events(extractor, text)[0][0] == expected
+
+
+def test_targeting_with_leaflets_is_no_attack(extractor):
+    assert _events(extractor, "The campaign targeted young voters with leaflets.") == []

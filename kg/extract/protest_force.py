@@ -80,7 +80,7 @@ def victims(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     "on", "at", "against" phrases; for a participle on a noun ("protesters shot dead"), the noun;
     the subject of a clause such a phrase holds ("fired at protesters marching ...", which a
     tagger may parse as a clause); what the object is aimed at ("used water cannon against
-    demonstrators")."""
+    demonstrators"); the object of its purpose ("fired tear gas to disperse protesters")."""
     deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
     found = [v for v in argument_heads(token, deps, VICTIM_PREPS) if not _adjunct(v, token)]
     found += [s for p in token.children if p.dep_ == "prep" and p.lower_ in VICTIM_PREPS
@@ -88,6 +88,9 @@ def victims(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     found += [g for o in token.children if o.dep_ == "dobj" for p in o.children  # "used water
               if p.dep_ == "prep" and p.lower_ in AIMED for g in p.children  # cannon against
               if g.dep_ == "pobj"]  # demonstrators": the parser may hang the aim on the object
+    found += [o for c in token.children if c.dep_ == "advcl" and any(  # "fired tear gas to
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # disperse protesters": the
+        for o in c.children if o.dep_ == "dobj"]  # object of its purpose
     if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
         found.append(token.head)
     return found
