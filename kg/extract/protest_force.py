@@ -80,7 +80,7 @@ def victims(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     "on", "at", "against" phrases; for a participle on a noun ("protesters shot dead"), the noun;
     the subject of a clause such a phrase holds ("fired at protesters marching ...", which a
     tagger may parse as a clause); what the object is aimed at ("used water cannon against
-    demonstrators"); the object of its purpose ("fired tear gas to disperse protesters")."""
+    demonstrators")."""
     deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
     found = [v for v in argument_heads(token, deps, VICTIM_PREPS) if not _adjunct(v, token)]
     found += [s for p in token.children if p.dep_ == "prep" and p.lower_ in VICTIM_PREPS
@@ -88,9 +88,6 @@ def victims(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     found += [g for o in token.children if o.dep_ == "dobj" for p in o.children  # "used water
               if p.dep_ == "prep" and p.lower_ in AIMED for g in p.children  # cannon against
               if g.dep_ == "pobj"]  # demonstrators": the parser may hang the aim on the object
-    found += [o for c in token.children if c.dep_ == "advcl" and any(  # "fired tear gas to
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # disperse protesters": the
-        for o in c.children if o.dep_ == "dobj"]  # object of its purpose
     if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
         found.append(token.head)
     return found
@@ -108,9 +105,22 @@ def _protesting_while(token):  # type: ignore[no-untyped-def]
     return done_to if protesting else None
 
 
+def _purposed(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The objects of ``token``'s clause of purpose: "fired tear gas to disperse protesters"."""
+    return [o for c in token.children if c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for o in c.children if o.dep_ == "dobj"]
+
+
 def _crowd(token):  # type: ignore[no-untyped-def]
-    """The protesters ``token``'s act is done to, or ``None``."""
-    return next((v for v in victims(token) if _protesting(v)), None) or _protesting_while(token)
+    """The protesters ``token``'s act is done to, or ``None``; for an act that is itself an
+    intervention ("fired tear gas"), also those its purpose names ("to disperse protesters"):
+    whom other violence was meant to disperse need not be whom it harmed ("opened fire to
+    disperse demonstrators, killing one person")."""
+    found = victims(token)
+    if trigger_type(token) in FORCED:
+        found += _purposed(token)
+    return next((v for v in found if _protesting(v)), None) or _protesting_while(token)
 
 
 def on_protest(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
