@@ -1,19 +1,17 @@
 """Generic agents: groups named by what they are, not by name, with the country of their context.
 
-Reports name most actors generically: "police arrested two men", "villagers were
-attacked", "unidentified gunmen opened fire", "a protest was held". Such a
-mention is an actor when the head noun of its noun phrase is in the agent
-lexicon of ``ontology/actors.yaml`` (each sector's ``heads``), or when a
-modifier moves a person noun into a sector ("armed men" are an unidentified
-armed group, "police officers" are police). The actor is the sector of a
-country, the composite the gazetteer builds ("Ugandan civilians"): the
-country comes from a nationality in the phrase, else from the places the
-sentence names, else from the places of the whole article; without one it
-is the sector's country-less actor.
+Reports name most actors generically: "police arrested two men", "villagers were attacked",
+"unidentified gunmen opened fire", "a protest was held". Such a mention is an actor when the
+head noun of its noun phrase is in the agent lexicon of ``ontology/actors.yaml`` (each
+sector's ``heads``), or when a modifier moves a person noun into a sector ("armed men" are an
+unidentified armed group, "police officers" are police). The actor is the sector of a country,
+the composite the gazetteer builds ("Ugandan civilians"): the country comes from a nationality
+in the phrase, else from the places the sentence names, else from the places of the whole
+article; without one it is the sector's country-less actor.
 
-An event of violence or protest that no actor performs ("a man was shot
-dead") gets the implicit agent its ACLED type calls for (``implicit_agents``):
-an unidentified armed group, protesters or rioters of the event's country.
+An event of violence or protest that no actor performs ("a man was shot dead") gets the
+implicit agent its ACLED type calls for (``implicit_agents``): an unidentified armed group,
+protesters or rioters of the event's country.
 
 Examples
 --------
@@ -128,11 +126,14 @@ def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 
 def _off_duty(agent: Actor, event_type: str) -> bool:
-    """Whether state forces act as protesters: police or soldiers who demonstrate peacefully."""
-    return event_type == "Protest" and agent.kind in FORCE_KINDS
+    """Whether state forces or a community's fighters act as protesters: police, soldiers or
+    tribesmen who demonstrate peacefully."""
+    return event_type == "Protest" and (agent.kind in FORCE_KINDS
+                                        or agent.sector in COMMUNITY_SECTORS)
 
 
 FORCE_KINDS = {"military", "police"}
+COMMUNITY_SECTORS = frozenset({"tribal", "clan"})  # fighters of a tribe or clan, its people too
 OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demobilized",
                             "demobilised"})
 """Modifiers of a person noun that put its holder out of the service of a force."""
@@ -295,8 +296,8 @@ class GenericAgents:
 
         The country is the noun's nationality modifier; else, for a state's forces, the country
         of the one composite of the same sector the article names ("the soldiers" after "the
-        Lebanese army"; two such leave it unresolved); else the sentence's or the article's country. Forces of a
-        state need their state; a group of people may have no known country."""
+        Lebanese army"; two such leave it unresolved); else the sentence's or the article's
+        country. Forces of a state need their state; a people may have no known country."""
         forces = forces_striking(self.gazetteer, token) or self._led_strike(token) \
             or self._a_national(token) or self._unidentified_craft(token, sentence)
         if forces is not None:
@@ -315,8 +316,9 @@ class GenericAgents:
             return None  # "the soldiers" of no known state stay unresolved
         own = self._heads.get(token.lemma_.lower()) or self._membership(token) or \
             self._capitalised_plural(token)  # "Ambazonian Separatists"
-        if not national and sector == own and self.gazetteer.sectors[sector].kind == \
-                "armed_group":  # a sector no modifier moved ("pro-government militias")
+        if not national and (sector == own or sector in COMMUNITY_SECTORS) and \
+                self.gazetteer.sectors[sector].kind == "armed_group":  # not "pro-government
+            # militias"; "Marehan clan militia" is Marehan's
             community = community_of(self.gazetteer, token, country)  # "Kaduna militiamen"
             if community is not None or of_community(self.gazetteer, token, country):
                 return community  # "members of a Kaduna militia" are the militia's, no others
