@@ -386,3 +386,12 @@ def test_an_explosive_vest_or_belt_is_a_suicide_bomb(extractor, text):
 ])
 def test_chemical_attacks_and_bombs_dropped(extractor, text, expected):
     assert _first_type(extractor, text) == expected
+
+
+def test_a_date_on_a_verb_of_firing_sets_nothing_on_fire(extractor):
+    """"On 4 May, forces fired ...": a verb with an "on" phrase is no cue "on fire"."""
+    assert _first_type(extractor, "On 4 May 2022, Israeli forces fired rubber-coated bullets at "
+                                  "Palestinian protesters at Bab al-Amud, East Jerusalem.") == \
+        "ProtestWithIntervention"
+    assert _first_type(extractor, "On 4 May 2022, protesters set tyres on fire in Hebron.") == \
+        "ViolentDemonstration"

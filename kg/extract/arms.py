@@ -7,7 +7,8 @@ unnamed (:func:`munitions`, read by :func:`kg.extract.generic.reports_occurrence
 from the air or by artillery that a nation's adjective qualifies was carried out by that
 nation's armed forces, whose arms these mostly are (:func:`forces_striking`); other acts
 ("a Palestinian attack") may be anyone's. What such a strike hits, its verb's object, is a
-place as often as not ("shelled Sarmin", :func:`struck_place`).
+place as often as not ("shelled Sarmin", :func:`struck_place`). What was used to do an act
+names its arms too ("used aviation and artillery to strike", :func:`used_for`).
 
 Examples
 --------
@@ -64,5 +65,17 @@ def struck_place(root) -> bool:  # type: ignore[no-untyped-def]
     return root.dep_ == "dobj" and trigger_type(root.head) in STATE_STRIKES
 
 
-__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions",
+USING_VERBS = frozenset({"use", "employ"})
+"""Verbs whose object is the instrument of the act their purpose clause names."""
+
+
+def used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The words of what was used for the act ``token`` names ("used drones to attack")."""
+    head = token.head
+    if token.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in USING_VERBS:
+        return []
+    return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+
+
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions", "used_for",
            "struck_place"]

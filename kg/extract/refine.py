@@ -2,14 +2,14 @@
 
 The cues come from the event-type scheme (:mod:`kg.extract.lexicon`):
 
-- the instrument ("killed by a roadside bomb" is a bombing, "a drone attack" an
-  air strike; the lowest ``ckg:refinementRank`` wins: suicide before bomb);
-- the victim ("gunmen shot a farmer" is violence against civilians) and the
-  perpetrator's noun ("a mob lynched ..." is mob violence, "rioters clashed" a
-  violent demonstration): :mod:`kg.extract.participants`; a harm done during a fight
-  between sides is that fight (the kinds of the actors: :mod:`kg.extract.kind_types`);
-- the manner of a protest, in its sentence or the next ("police fired tear
-  gas": with intervention; "protesters threw stones": violent).
+- the instrument ("killed by a roadside bomb" is a bombing, "a drone attack" an air strike;
+  the lowest ``ckg:refinementRank`` wins: suicide before bomb);
+- the victim ("gunmen shot a farmer" is violence against civilians) and the perpetrator's
+  noun ("a mob lynched ..." is mob violence, "rioters clashed" a violent demonstration):
+  :mod:`kg.extract.participants`; a harm done during a fight between sides is that fight
+  (the kinds of the actors: :mod:`kg.extract.kind_types`);
+- the manner of a protest, in its sentence or the next ("police fired tear gas": with
+  intervention; "protesters threw stones": violent).
 
 Examples
 --------
@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from kg.extract.arms import used_for
 from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
 from kg.extract.lexicon import lexicon, words_of
 from kg.extract.modality import modality_of
@@ -44,11 +45,16 @@ def _lemmas(tokens: Iterable) -> set[str]:  # type: ignore[type-arg]
 
 def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: ignore[type-arg]
     """A one-word cue among ``words``; a longer one headed by one of ``tokens`` with the other
-    words in its phrase ("set obstacles on fire", "fired tear gas")."""
+    words in its phrase ("set obstacles on fire", "fired tear gas"). A cue that is a phrase of
+    a preposition ("on fire") is no verb's: "On 4 May, police fired ..." set nothing on fire."""
     if len(cue) == 1:
         return cue[0] in words
-    return any(t.lemma_.lower() in cue and set(cue) - {t.lemma_.lower()} <= phrase_words(
-        t, doers=False) for t in tokens)
+    prepositional = cue[0] in PREPOSITIONS  # "on fire"
+    return any(t.lemma_.lower() in cue and not (prepositional and t.pos_ == "VERB")
+               and set(cue) - {t.lemma_.lower()} <= phrase_words(t, doers=False) for t in tokens)
+
+
+PREPOSITIONS = frozenset({"on", "in", "at", "under", "into"})
 
 
 def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
@@ -57,7 +63,7 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
     if event_type not in VIOLENT and event_type not in lex.ranks:
         return event_type
     aimed = _aimed_at(token)
-    tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree, *_used_for(token)},
+    tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree, *used_for(token)},
                     key=lambda t: t.i)
     tokens = [t for t in tokens if t.pos_ != "PRON" and not guarded(t, t.lemma_.lower())
               and t.i not in aimed]
@@ -74,19 +80,6 @@ def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def
         [t for t in tokens if t.lemma_.lower() in GUNFIGHT]))  # small arms fire", not "an IED
     # left over from the recent clashes"
     return event_type if fought and kind == EXPLOSION else kind
-
-
-USING_VERBS = frozenset({"use", "employ"})
-"""Verbs whose object is the instrument of the act their purpose clause names: "used aviation
-and artillery to strike"."""
-
-
-def _used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The words of what was used for the act ``token`` names ("used drones to attack")."""
-    head = token.head
-    if token.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in USING_VERBS:
-        return []
-    return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
 GUNFIGHT = frozenset({"clash", "gunfire", "gunshot", "firefight", "gunfight", "shootout",
