@@ -323,3 +323,9 @@ def test_a_soldier_of_no_named_force_is_still_a_soldier(extractor):
 def test_an_article_without_places_lies_where_its_armed_groups_are_at_home(extractor):
     roles = _roles(extractor, "Regime forces clashed with HTS fighters on Monday.")
     assert roles and "syria-military" in roles[0][1]
+
+
+def test_graduates_are_people(extractor):
+    roles = _roles(extractor, "Unemployed graduates blocked the road outside the parliament in "
+                              "Rabat.")
+    assert roles[0][1] == ("morocco-civilians",)

@@ -101,11 +101,12 @@ def test_a_protest_word_keeps_its_crowd_as_agent(extractor):
 @pytest.mark.parametrize("text", [
     "Iranian security forces fired tear gas at protesters in Zahedan.",
     "Security forces fired tear gas to disperse protesters outside the ministry.",
+    "Police dispersed the demonstrators outside the ministry.",
 ])
 def test_tear_gas_fired_at_or_to_disperse_protesters_is_an_intervention_in_their_protest(
         extractor, text):
     """The tagger reads "tear" as an adjective of "gas"; the protesters are what the firing
-    aims at, or the object of its purpose."""
+    aims at, or the object of its purpose; dispersing protesters is an intervention itself."""
     kind, agents, targets = _first(extractor, text)
     assert kind == "ProtestWithIntervention"
     assert any("protesters" in a.lower() for a in agents)
