@@ -171,3 +171,15 @@ def test_damage_told_with_no_one_doing_it_does_not_take_the_attacks_toll(extract
                                        f"Garissa. Houses were destroyed. {toll}")
     assert event.trigger.text == "shelled"
     assert [t.kind for t in targets] == ["civilians"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 17 April 2022, Russian forces shelled Novopil, Donetsk, killing one civilian.",
+    "On 17 May 2022, Russian forces shelled Bakhmutka, Donetsk, killing two civilians.",
+])
+def test_a_town_the_index_cannot_place_shelled_is_the_aim_and_the_toll_the_target(extractor,
+                                                                                 text):
+    """A village no gazetteer holds, before its province, is no actor (the tagger calls one an
+    organisation, the other a place) and no named thing the act was aimed at."""
+    event, targets = _first(extractor, text)
+    assert [(t.kind, t.country) for t in targets] == [("civilians", "UKR")]

@@ -310,10 +310,11 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     ctx = _Context(article, doc, gazetteer, mentions, token_actor, doc_times(article, doc, sentence_of))
     ctx.sentence_of_token = sentence_of
     ctx.index()
+    towns = unplaced_towns(doc, ctx.place_at, gazetteer.places, gazetteer.world) if fallback \
+        else set()
     if fallback:  # time expressions ("7 A.M.") are no actors, nor towns the index cannot place
         taken |= {t.i for time in ctx.times for t in doc.char_span(
-            time.span.start, time.span.end, alignment_mode="expand") or ()}
-        taken |= unplaced_towns(doc, ctx.place_at, gazetteer.places, gazetteer.world)
+            time.span.start, time.span.end, alignment_mode="expand") or ()} | towns
     agents = GenericAgents(gazetteer, countries)
     candidates = find_candidates(doc, taken, gazetteer.actors, lambda token: agents.actor(
         token, sentence_of.get(token.i, 0)), lambda i: agents.countries.of(  # type: ignore[attr-defined]
@@ -345,7 +346,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
-    named = named_object(doc, ctx.place_at)
+    named = named_object(doc, ctx.place_at, towns)
     events = with_victims(with_aims(events, doc, ctx.place_at), implied, named, presumed_aim(doc),
                           unnamed_perpetrator(doc))
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named)

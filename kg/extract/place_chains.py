@@ -60,14 +60,17 @@ def _joined(doc, end: int, start: int) -> bool:  # type: ignore[no-untyped-def]
 
 CHAIN_HEADS = {",", "(", "in"}
 """Tokens after a name that make it the head of an admin chain: "Orvo, Kalvan", "Orvo in Kalvan"."""
+UNPLACED_LABELS = NAMED_NON_PLACES | {"GPE"}
+"""Entity labels of names that may be such towns: a place name the index cannot place ("shelled
+Bakhmutka, Donetsk") would otherwise stand for a government."""
 UNKNOWN_TOWN_JOINERS = {",", "("}
 """Those of them after which a name the index does not know is a town's."""
 
 
 def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place],  # type: ignore[no-untyped-def]
                    world: WorldIndex | None) -> set[int]:
-    """Tokens of names the tagger calls an organisation or a person that head an admin chain
-    ("shelled Orvo, Kalvan", "Orvo (Kalvan)", "Orvo in southern Kalvan"), do not act there (no
+    """Tokens of names the tagger calls an organisation, a person or a place that head an admin
+    chain ("shelled Orvo, Kalvan", "Orvo (Kalvan)", "Orvo in southern Kalvan"), do not act there (no
     subject, no possessor, no person arrested: :func:`~kg.extract.world_names.acts_or_suffers`)
     nor are acronyms ("ORV in Kalvan": an organisation's), and that the world index knows as a
     town of the country of the place after them, though not placed there: no actor, for the
@@ -82,7 +85,7 @@ def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place]
     if world is None:
         return found
     for ent in doc.ents:
-        if ent.label_ not in NAMED_NON_PLACES or ent.start in place_at or any(
+        if ent.label_ not in UNPLACED_LABELS or ent.start in place_at or any(
                 t.is_upper and len(t) > 1 for t in ent) or \
                 acts_or_suffers(ent.root) or ent.end >= len(doc) or \
                 doc[ent.end].lower_ not in CHAIN_HEADS:

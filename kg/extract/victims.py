@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
@@ -86,16 +86,18 @@ def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool
 NAMED = ("GPE", "LOC", "FAC")
 
 
-def named_object(doc, place_at: Mapping[int, str] | None = None  # type: ignore[no-untyped-def]
-                 ) -> Callable[[Event], bool]:
+def named_object(doc, place_at: Mapping[int, str] | None = None,  # type: ignore[no-untyped-def]
+                 towns: Container[int] = ()) -> Callable[[Event], bool]:
     """Event -> whether its trigger's object is a name that is no place of ``place_at``
     ("struck the Kakhovka dam"): what it was aimed at. A place shelled ("shelled Juba") is
-    where the act was aimed (:func:`with_aims`), not whom it hit."""
+    where the act was aimed (:func:`with_aims`), not whom it hit; so is a town the index
+    cannot place (``towns``, :func:`~kg.extract.place_chains.unplaced_towns`: "shelled
+    Novopil, Donetsk, killing one civilian")."""
     def named(event: Event) -> bool:
         trigger = head_at(doc, event.trigger.start, event.trigger.end)
         return trigger is not None and any(c.dep_ == "dobj" and (
             c.pos_ == "PROPN" or c.ent_type_ in NAMED) and c.i not in (place_at or {})
-            for c in trigger.children)
+            and c.i not in towns for c in trigger.children)
     return named
 
 
