@@ -59,3 +59,11 @@ def test_what_protesters_voice_by_a_participle_is_their_protest(extractor, subje
         "market.", origin="participants"))
     voiced = next(e for e in extraction.events if e.trigger.text == "denouncing")
     assert voiced.event_type == expected
+
+
+def test_a_band_with_armed_men_among_it_is_no_mob(extractor):
+    """"two armed men and a minor": the minor is one of an armed band, not of a crowd."""
+    assert _first_type(extractor, "A woman was kidnapped by two armed men and a minor in the "
+                                  "village.") == "Kidnap"
+    assert _first_type(extractor, "A farmer and two herders beat a thief to death.") == \
+        "MobViolence"

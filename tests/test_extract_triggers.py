@@ -309,3 +309,11 @@ def test_a_verb_the_tagger_swept_into_a_time_still_triggers(extractor):
     text = "Heavy weapons fired by the troops at around 5 am killed two civilians."
     assert ("AttackOnCivilians", "killed") in _events(extractor, text)
     assert _events(extractor, "Hundreds protested in March.") == [("Protest", "protested")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen held three engineers hostage for a week.",
+    "Unidentified armed individuals held hostages a group of 15 civilians.",
+])
+def test_holding_people_hostage_is_a_kidnapping(extractor, text):
+    assert _events(extractor, text)[0][0] == "Kidnap"

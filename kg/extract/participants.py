@@ -117,6 +117,8 @@ def _unarmed_group(head, verbs) -> bool:  # type: ignore[no-untyped-def]
            for v in verbs):
         return False
     coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    if any(armed(c) for c in head.conjuncts):
+        return False  # "two armed men and a minor": a band with its armed men
     return head.tag_ in ("NNS", "NNPS") or coordinated or (
         head.dep_ == "pobj" and head.head.lower_ == "of")  # "a group of merchants"
 
