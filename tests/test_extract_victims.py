@@ -183,3 +183,14 @@ def test_a_town_the_index_cannot_place_shelled_is_the_aim_and_the_toll_the_targe
     organisation, the other a place) and no named thing the act was aimed at."""
     event, targets = _first(extractor, text)
     assert [(t.kind, t.country) for t in targets] == [("civilians", "UKR")]
+
+
+def test_the_toll_of_a_strike_from_afar_is_none_of_the_strikers_own(extractor):
+    """"the soldiers" read as the one army the text names, the striker's: the toll of an air
+    strike is the other side's, the forces of the state where it fell; a raid's is not."""
+    event, targets = _first(extractor, "On 11 April 2022, Israeli warplanes fired missiles at "
+                                       "positions near Damascus. Three soldiers were killed.")
+    assert [(t.sector, t.country) for t in targets] == [("military", "SYR")]
+    extraction = extractor.extract(article_from_text(
+        "Israeli forces raided Jenin. Two soldiers were injured.", origin="victims"))
+    assert "israel-military" in extraction.events[-1].targets

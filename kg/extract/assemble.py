@@ -248,6 +248,20 @@ def _people_of(gazetteer: Gazetteer, actor: Actor | None) -> str | None:
     return None if state is None else gazetteer.generic("civilians", state).key
 
 
+def _struck(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
+            ) -> Callable[[str, Event], str | None]:
+    """A victim's key -> the same force of the state where a strike fell, if another's
+    (:data:`kg.extract.victims.Struck`)."""
+    def other(key: str, strike: Event) -> str | None:
+        actor, place = actor_of(key), gazetteer.places.get(strike.place or "")
+        state = gazetteer.state_over(actor)
+        there = gazetteer.state_of(place.country) if place is not None else None
+        if actor is None or actor.sector is None or there in (None, state):
+            return None
+        return gazetteer.generic(actor.sector, there).key
+    return other
+
+
 def _named_forces(token_actor: dict[int, str], sentence_of: dict[int, int], kind_of: KindOf
                   ) -> dict[int, list[str]]:
     """The state forces (police, military) each sentence names, known or generic."""
@@ -348,7 +362,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                                  lambda key: kind_of(key) == "civilians")
     named = named_object(doc, ctx.place_at, towns)
     events = with_victims(with_aims(events, doc, ctx.place_at), implied, named, presumed_aim(doc),
-                          unnamed_perpetrator(doc))
+                          unnamed_perpetrator(doc), _struck(gazetteer, actor_of_key))
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named)
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),

@@ -146,7 +146,8 @@ def _aimed(attack: Event, named: Callable[[Event], bool] | None,
 def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                  named: Callable[[Event], bool] | None = None,
                  presumed: Callable[[Event], bool] | None = None,
-                 unnamed: Callable[[Event], bool] | None = None) -> list[Event]:
+                 unnamed: Callable[[Event], bool] | None = None,
+                 struck: Struck | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
@@ -159,7 +160,8 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
     owner is only presumed (``presumed``, :func:`presumed_aim`: "struck a vehicle, killing two
     X commanders") names no aim: the toll tells whose it was, and replaces the presumed
     civilians. A harm that names no perpetrator of its own (``unnamed``,
-    :func:`unnamed_perpetrator`) and has only the implicit one was done by the attack's agents."""
+    :func:`unnamed_perpetrator`) and has only the implicit one was done by the attack's agents.
+    The toll of a strike from afar is none of the striker's own (``struck``, :data:`Struck`)."""
     found = list(events)
     for position, harm in enumerate(events):
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
@@ -167,6 +169,7 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                 harm.sentence == found[before].sentence
                 and _aimed(found[before], named, presumed)):
             continue
+        harm = found[position] = _other_side(harm, found[before], struck)
         for index in _telling(found, before, harm, implied, named, presumed):
             attack = found[index]
             damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
@@ -182,6 +185,23 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
                 and unnamed is not None and unnamed(harm):
             found[position] = replace(found[position], agents=perpetrators)
     return found
+
+
+Struck = Callable[[str, Event], str | None]
+"""(a victim's key, the strike) -> the same force of the state where the strike fell, when the
+victim is one of the striker's own: "Israeli warplanes fired missiles at positions near
+Damascus. Three soldiers were killed." ("the soldiers" read as the one army the text names)."""
+REMOTE = frozenset({"AirStrike", "Shelling"})
+"""Strikes from afar, whose toll is never the striker's own."""
+
+
+def _other_side(harm: Event, attack: Event, struck: Struck | None) -> Event:
+    """``harm`` with each victim that is one of a remote ``attack``'s agents read as the same
+    force of the other side, where :data:`Struck` finds one."""
+    if struck is None or attack.event_type not in REMOTE:
+        return harm
+    targets = tuple(struck(k, attack) or k if k in attack.agents else k for k in harm.targets)
+    return replace(harm, targets=targets) if targets != harm.targets else harm
 
 
 def unnamed_perpetrator(doc) -> Callable[[Event], bool]:  # type: ignore[no-untyped-def]
