@@ -257,7 +257,7 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
     return {
         "events": any(e.modality in COUNTED for e in extraction.events),
         "type": predicted[0], "sub": predicted[1],
-        "date": bool(event and event.time and event.time.value == row.event_date.isoformat()),
+        "date": bool(event and event.time and _day(event.time.value) == row.event_date.isoformat()),
         "place": named, "coords": near,
         "actor1": any(actor_matches(first, a, actors) for a in agents),
         "actor2": bool(row.actor2) and any(actor_matches(second, a, actors) for a in targets),
@@ -265,6 +265,15 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
             actors.get(a.parent or "") and actors[a.parent or ""].country == country)
             for a in agents),
     }
+
+
+def _day(value: str) -> str:
+    """The day of a time value: a time of day is dated its day ("2022-05-13T06:30").
+
+    >>> _day("2022-05-13T06:30"), _day("2022-05-13"), _day("2022-05")
+    ('2022-05-13', '2022-05-13', '2022-05')
+    """
+    return value.partition("T")[0]
 
 
 def _counterparts(event: Event) -> tuple[str, ...]:

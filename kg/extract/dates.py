@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Article, Span, TimeExpr
 
@@ -117,7 +117,26 @@ def find_times(text: str, published: dt.date | None) -> list[FoundTime]:
                 continue
             taken.append((start, end))
             found.append(FoundTime(start, end, text[start:end], normal[0], normal[1], relative))
-    return sorted(found, key=lambda t: t.start)
+    return _on_days_told(sorted(found, key=lambda t: t.start))
+
+
+def _on_days_told(found: list[FoundTime]) -> list[FoundTime]:
+    """Times of day on the day the text last named before them ("On 13 May 2022, ... at 6:30
+    am" is 13 May's, "yesterday at 5 pm" the day before publication), not on the publication day;
+    the publication day only where it names none.
+
+    >>> told = _on_days_told([FoundTime(3, 14, "13 May 2022", "2022-05-13", "day", False),
+    ...                       FoundTime(40, 47, "6:30 am", "2022-05-15T06:30", "time", True)])
+    >>> told[1].value, told[1].relative
+    ('2022-05-13T06:30', False)
+    """
+    day = None
+    for number, time in enumerate(found):
+        if time.granularity == "day":
+            day = time
+        elif time.granularity == "time" and day is not None:  # "yesterday at 5 pm": relative
+            found[number] = replace(time, value=day.value + time.value[10:], relative=day.relative)
+    return found
 
 
 def infer_publication_date(text: str) -> dt.date | None:
