@@ -121,3 +121,11 @@ def test_who_fired_an_intercepted_weapon_is_acted_on_not_acting(extractor, text)
     extraction = extractor.extract(article_from_text(text, origin="roles"))
     event = next(e for e in extraction.events if e.event_type == "DisruptedWeapons")
     assert "somalia-rebels" in event.targets and "somalia-rebels" not in event.agents
+
+
+def test_an_event_adjunct_of_the_last_coordinated_passive_tells_the_agents_of_each(extractor):
+    """"a soldier was killed and two others were injured in an IS attack": the parser hangs
+    the adjunct on "injured"; the soldier was killed in it too."""
+    event = _first(extractor, "On 6 May 2022, an Iraqi soldier was killed and two others were "
+                              "injured in an IS attack on an army checkpoint in Tarmiyah.")
+    assert event.trigger.text == "killed" and event.agents == ("isis-iraq",)

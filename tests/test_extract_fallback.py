@@ -340,3 +340,10 @@ def test_a_weapon_spelt_like_a_name_is_no_actor(extractor):
         extractor, "On 5 June 2022, an Improvised Explosive Device exploded outside a school.")
     assert [t for t, _, _ in events] == ["Bombing"]
     assert not [a for a in extraction.actors if "Device" in a.label]
+
+
+def test_an_acronym_of_the_event_lexicon_is_a_weapon_not_an_organisation(extractor):
+    """"IED", written as an acronym, names the bomb; it is no actor."""
+    found = extractor.extract(article_from_text(
+        "Three people were killed and 25 were injured in an IED blast in Lahore.", origin="t"))
+    assert not any(a.label == "IED" for a in found.actors)

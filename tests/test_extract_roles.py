@@ -12,20 +12,9 @@ def _first(extractor, text: str):  # type: ignore[no-untyped-def]
     return extraction.events[0]
 
 
-def test_coordinated_verbs_share_their_object(extractor):
-    event = _first(extractor, "Somali rebels attacked and killed a trader near Mombasa.")
-    assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
-
-
 def test_an_attack_on_a_thing_targets_the_victims_of_the_act_that_carried_it_out(extractor):
     event = _first(extractor, "Somali rebels attacked the market and killed two traders in Mombasa.")
     assert event.trigger.text == "attacked" and event.targets == ("kenya-civilians",)
-
-
-def test_a_conjoined_verb_with_its_own_subject_lends_no_object(extractor):
-    event = _first(extractor, "Somali rebels attacked the market and police arrested two traders "
-                              "in Mombasa.")
-    assert event.trigger.text == "attacked" and "kenya-civilians" not in event.targets
 
 
 def test_a_place_shelled_is_where_the_act_was_aimed_and_its_toll_whom(extractor):
@@ -128,20 +117,6 @@ def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
     assert event.trigger.text == "Looting" and event.targets == ("congo-drc-civilians",)
 
 
-def test_coordinated_passives_share_their_by_phrase(extractor):
-    """ "was shot and killed by X": X shot the victim too."""
-    event = _first(extractor, "On 3 May 2022, a trader was shot and killed by Somali rebels "
-                              "in Mombasa.")
-    assert event.trigger.text == "shot" and event.agents == ("somalia-rebels",)
-
-
-def test_coordinated_passives_share_their_patient(extractor):
-    extraction = extractor.extract(article_from_text(
-        "On 3 May 2022, a trader was shot and killed by Somali rebels in Mombasa.", origin="roles"))
-    killed = [e for e in extraction.events if e.trigger.text == "killed"]
-    assert killed and killed[0].targets == ("kenya-civilians",)
-
-
 def test_the_parties_of_a_between_phrase_leave_out_where_they_are(extractor):
     """Names in a locative phrase inside "between ..." are where the parties are."""
     event = _first(extractor, "On 13 May 2022, fighting broke out between two groups at the "
@@ -174,20 +149,6 @@ def test_an_event_noun_reported_between_two_sides_has_them_as_parties(extractor)
     assert set(event.agents) == {"kenya-military", "somalia-rebels"}
 
 
-@pytest.mark.parametrize("text, trigger", [
-    # the parser hangs "killed" on "burned"
-    ("On 3 May 2022, a mob assaulted, burned, and killed a man in Mombasa.", "assaulted"),
-    # whom "shot at" aims at, "attacked" did too
-    ("On 3 May 2022, Somali rebels attacked and shot at a trader in Mombasa.", "attacked"),
-    # a conjunct the tagger reads as a noun ("shot") does not end the chain
-    ("On 3 May 2022, a criminal group kidnapped, tortured, shot, and killed a man in Mombasa.",
-     "kidnapped")])
-def test_verbs_conjoined_after_a_verb_lend_it_their_target(extractor, text, trigger):
-    """The verbs that share a subject share the object or target phrase of the last of them."""
-    event = _first(extractor, text)
-    assert event.trigger.text == trigger and event.targets == ("kenya-civilians",)
-
-
 @pytest.mark.parametrize("text", [
     "On 3 May 2022, fighting broke out between the Kenyan army and the Kilimo Liberation Front "
     "near Garissa.",
@@ -199,38 +160,11 @@ def test_each_side_of_a_symmetric_act_is_an_agent_known_or_not(extractor, text):
     assert any(k.startswith("kilimo-liberation-front") for k in event.agents)
 
 
-def test_a_relative_pronoun_subject_stands_for_its_antecedent(extractor):
-    """ "soldiers who entered the village and killed a farmer": the soldiers killed him."""
-    extraction = extractor.extract(article_from_text(
-        "On 3 May 2022, Kenyan soldiers who entered the village and killed a farmer near Garissa "
-        "were arrested.", origin="roles"))
-    killing = next(e for e in extraction.events if e.trigger.text == "killed")
-    assert killing.agents == ("kenya-military",)
-
-
-def test_the_antecedent_of_a_relative_subject_is_no_target_of_its_clause(extractor):
-    """ "gunmen who attacked a bus": the gunmen attacked; the bus is the people's."""
-    extraction = extractor.extract(article_from_text(
-        "On 3 May 2022, police arrested two gunmen who attacked a bus near Garissa.",
-        origin="roles"))
-    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
-    assert attack.agents == ("kenya-unidentified",) and attack.targets == ("kenya-civilians",)
-
-
 def test_an_approximate_count_is_the_verbs_object(extractor):
     """ "raped around 25 women": the parser may take "around" for a preposition."""
     event = _first(extractor, "On 3 May 2022, Kenyan soldiers systematically raped around 25 women "
                               "and girls in Garissa.")
     assert event.targets == ("kenya-civilians",)
-
-
-def test_a_relative_clause_after_a_comma_lends_its_antecedent_no_act(extractor):
-    """ "Sharon, who has vowed ...": background in passing, not an act the report codes."""
-    extraction = extractor.extract(article_from_text(
-        "On 3 May 2022, police arrested Ali Hassan, who attacked a bus near Garissa.",
-        origin="roles"))
-    attack = next(e for e in extraction.events if e.trigger.text == "attacked")
-    assert "ali-hassan" not in attack.agents
 
 
 def test_a_date_is_no_target(extractor):
@@ -264,13 +198,6 @@ def test_a_noun_of_the_object_misread_as_a_bare_verb_lends_its_phrases_to_the_ve
     assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-military",)
 
 
-def test_a_passive_conjunct_takes_the_subject_of_the_active_verb_as_its_patient(extractor):
-    """ "a teacher went to the office and was beaten by police": the teacher was beaten."""
-    event = _first(extractor, "On 3 May 2022, a teacher went to the district office in Mombasa, "
-                              "Kenya and was beaten by police at the gate.")
-    assert event.agents == ("kenya-police",) and event.targets == ("kenya-civilians",)
-
-
 def test_a_thrown_weapon_is_aimed_where_the_throwing_verb_says(extractor):
     """ "hurled petrol bombs at a police station": the verb's subject wields the weapon noun,
     its aimed phrase names the target (here the owner of the thing hit)."""
@@ -287,16 +214,6 @@ def test_a_participle_of_encounter_hung_on_a_noun_of_the_acts_phrase_names_whom_
                               "offensive in the direction of Dhobley, Lower Juba, clashing with "
                               "Somali rebels.")
     assert event.trigger.text == "offensive" and event.targets == ("somalia-rebels",)
-
-
-@pytest.mark.parametrize("text", [
-    "On 3 May 2022, a trader was reported to be tortured and killed by Somali rebels in "
-    "Mandera, Kenya.",
-    "On 3 May 2022, four traders were taken out of their house and tortured to death by Somali "
-    "rebels in Mandera, Kenya."])
-def test_a_subjectless_passive_shares_the_patient_of_the_verb_it_hangs_on(extractor, text):
-    event = _first(extractor, text)
-    assert event.agents == ("somalia-rebels",) and event.targets == ("kenya-civilians",)
 
 
 def test_who_dies_in_an_attack_is_its_target_not_its_agent(extractor):

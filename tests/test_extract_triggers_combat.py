@@ -161,3 +161,10 @@ def test_targeting_with_a_weapon_is_an_attack_typed_by_the_weapon(extractor, tex
 
 def test_targeting_with_leaflets_is_no_attack(extractor):
     assert _events(extractor, "The campaign targeted young voters with leaflets.") == []
+
+
+def test_neutralising_fighters_is_killing_them_and_neutralising_a_bomb_is_not(extractor):
+    assert _events(extractor, "The army said it had neutralized four militants near the "
+                              "border.")[0][0] == "ArmedClash"
+    assert not any(kind == "ArmedClash" for kind, _ in _events(
+        extractor, "Engineers neutralized a bomb near the bridge."))

@@ -58,10 +58,13 @@ def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
 
 
 def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
-    """The first event noun in an adjunct of ``verb`` that names agents ("during a raid by X")."""
+    """The first event noun in an adjunct of ``verb``, or of the passives coordinated with it,
+    that names agents ("during a raid by X"; "a soldier was killed and two were injured in an
+    IS attack")."""
     from kg.extract.triggers import trigger_type
 
-    return next((noun for prep in verb.children
+    verbs = [verb, *(v for v in verb.conjuncts if passive(v))]
+    return next((noun for v in verbs for prep in v.children
                  if prep.dep_ == "prep" and prep.lower_ in EVENT_ADJUNCT_PREPS
                  for noun in prep.children if noun.dep_ == "pobj"
                  and trigger_type(noun) is not None and _event_agents(noun, actor_at)), None)

@@ -175,8 +175,8 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
     add_member_names(doc, add, taken)  # "Gulf Clan members"
     add_member_bodies(doc, add, taken)  # "members of the X Cartel"
     for token in doc:  # after the names of agent nouns: "CODECO-ALC militiamen" is one name
-        if _acronym(token) and token.ent_type_ not in NAMELESS:  # "clashed with the MFDC"
-            add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))
+        if _acronym(token) and token.ent_type_ not in NAMELESS and not _lexicon_noun(token):
+            add(token.i, token.i + 1, "ORG", kind=_armed_head(token, generic))  # no "IED"
     for token in doc:
         kind = GROUP_NOUNS.get(token.lemma_.lower()) or GROUP_NOUNS.get(token.lower_)
         if kind is None or token.pos_ != "NOUN" or not (

@@ -99,8 +99,14 @@ IMPACT_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy"})
 """Verbs by which an act named as their subject reaches what it hit: "an airstrike hit X",
 "a car bomb targeted X", "shelling damaged X's positions"."""
 
+SUBJECT_CONTROLLED = frozenset({"after", "before", "while", "upon", "by", "without", "through"})
+"""Prepositions whose gerund's understood subject is the subject of the verb they modify: "X
+arrested a journalist after raiding her home" (not "for", "of": "arrested X for killing")."""
+
+
 __all__ = ["AIMED_PREPS", "LAID_MUNITIONS", "RUN_INTO_VERBS", "RUN_INTO_PREPS", "CAUSE_PREPS", "SUFFERING_VERBS", "DIRECTION_NOUNS", "ENCOUNTER_VERBS",
            "THROWING_VERBS", "TARGET_PREPS", "RELATIONAL_NOUNS", "COPULAS", "LIGHT_VERBS",
            "LIGHT_TARGET_PREPS", "OWNER_PREPS", "COMPLEMENT_TARGET_VERBS", "PETITION_NOUNS",
            "ANSWER_VERBS", "WITH_IS_TARGET", "BETWEEN_IS_TARGET", "CLAIM_VERBS",
-           "RESPONSIBILITY_NOUNS", "WEAPON_USE_VERBS", "IMPACT_VERBS", "TAKING_VERBS"]
+           "RESPONSIBILITY_NOUNS", "SUBJECT_CONTROLLED", "WEAPON_USE_VERBS", "IMPACT_VERBS",
+           "TAKING_VERBS"]
