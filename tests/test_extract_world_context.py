@@ -40,3 +40,11 @@ def test_an_armys_nationality_still_breaks_a_tie_against_an_alternate_name_abroa
     place = _event_place(extractor, "Communists rallied in Kaluga in support of the Russian "
                                     "armed forces fighting in Ukraine.")
     assert (place.label, place.country) == ("Kaluga", "RUS")
+
+
+def test_a_country_named_as_what_is_at_stake_does_not_outweigh_a_city_by_its_own_name(extractor):
+    """"Bari" is also an alternate name of Bar, a Ukrainian town; Italy's Bari, written as its own
+    name and twenty times as large, is where people gathered to condemn the war in Ukraine."""
+    place = _event_place(extractor, "Hundreds of people gathered in Bari to call for peace and "
+                                    "condemn the war in Ukraine.")
+    assert (place.label, place.country) == ("Bari", "ITA")

@@ -23,7 +23,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
 SINGLE_KINDS = {"person", "media", "state"}
 ABROAD_KINDS = frozenset({"military"})
 """Kinds of actor whose country says who acts, not where: an army fights abroad ("Russian forces
-shelled Novopil, Donetsk" is Ukraine's Donetsk), so its country is no context for a place."""
+shelled Novopil, Donetsk" is Ukraine's Donetsk), so its country is only weak context for a place,
+as is a country named outside an admin chain, often only what is at stake ("gathered in Bari to
+condemn the war in Ukraine" is Italy's Bari, not Bar in Ukraine)."""
 """Actors one of whose names ends in "s" without being a plural of people: "Reuters"."""
 
 
@@ -195,9 +197,10 @@ class MentionMatcher:
 
     @staticmethod
     def _abroad(found: Found, entry: object) -> bool:
-        """An actor of a kind whose country is no context for a place (:data:`ABROAD_KINDS`)."""
+        """An actor of a kind whose country is weak context for a place, or a country's name
+        (:data:`ABROAD_KINDS`)."""
         kind = found.key.rpartition("-")[2] if found.how == "composite" else getattr(entry, "kind", None)
-        return kind in ABROAD_KINDS
+        return kind in ABROAD_KINDS or (found.kind == "place" and kind == "country")
 
     def _singular_names(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
         """A group named in the plural ("the Houthis") is named by its singular before a noun,

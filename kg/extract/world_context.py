@@ -2,9 +2,11 @@
 
 A country the text places something in, or whose people, police or government it names, is
 firm context: a namesake there outweighs a much larger one abroad. A country named only by the
-nationality of an army is weak context: armies fight abroad ("Russian forces shelled Novopil,
-Donetsk" is about Ukraine's Donetsk, a city twenty times the size of Russia's), so it breaks a
-tie between namesakes of like size and keeps hamlets abroad out, but outweighs no larger place.
+nationality of an army, or by its own name outside an admin chain, is weak context: armies fight
+abroad ("Russian forces shelled Novopil, Donetsk" is about Ukraine's Donetsk, a city twenty times
+the size of Russia's) and a country's name often only says what is at stake ("gathered in Bari to
+condemn the war in Ukraine"), so it breaks a tie between namesakes of like size and keeps hamlets
+abroad out, but outweighs no larger place.
 
 Examples
 --------
@@ -28,7 +30,8 @@ WEAK_BONUS = 1.0
 
 class CountryContext(set[str]):
     """ISO 3166-1 alpha-3 codes of the countries a text is about; ``weak`` ones are named only
-    by the nationality of its armies. Adding a country (a place read there) makes it firm."""
+    by the nationality of its armies or as countries. Adding one (a place read there) makes it
+    firm."""
 
     def __init__(self, firm: Iterable[str] = (), weak: Iterable[str] = ()) -> None:
         firm = set(firm)
