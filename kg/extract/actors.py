@@ -108,8 +108,18 @@ class MentionMatcher:
                 found.append(Found(start, end, kind, key, how))
         found = found + self._of_composites(doc, found) + self._authored(doc) \
             + self._singular_names(doc, found)
-        found = found + self._coordinated_composites(doc, found)
+        found = self._placed_abroad(doc, found + self._coordinated_composites(doc, found))
         return found + self._world_places(doc, found)
+
+    def _placed_abroad(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+        """``found`` without the curated places their admin chain puts in another country
+        ("Athens (Georgia)": :mod:`kg.extract.curated_chains`)."""
+        from kg.extract.curated_chains import abroad, next_name, previous_name
+
+        world = self.gazetteer.world
+        return found if world is None else [f for f in found if f.kind != "place" or not abroad(
+            self.gazetteer.places.get(f.key), doc[f.start:f.end].text, next_name(doc, f.end),
+            previous_name(doc, f.start), world)]
 
     def _adjectival_sector(self, doc, end: int, key: str) -> int | None:  # type: ignore[no-untyped-def]
         """The end of a composite whose sector word is an adjective: over the noun it modifies
