@@ -8,17 +8,8 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
+from tests.extraction import actor as _actor, roles as _roles
 from kg.extract.generic import reports_occurrence
-
-
-def _roles(extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    extraction = extractor.extract(article_from_text(text, origin="t"))
-    return [(e.event_type, e.agents, e.targets) for e in extraction.events]
-
-
-def _actor(extractor, text: str, key: str):  # type: ignore[no-untyped-def]
-    extraction = extractor.extract(article_from_text(text, origin="t"))
-    return extraction.actor(key)
 
 
 def test_generic_police_and_people_take_the_country_of_the_place(extractor):

@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-
-
-def _roles(extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    extraction = extractor.extract(article_from_text(text, origin="t"))
-    return [(e.event_type, e.agents, e.targets) for e in extraction.events]
-
-
-def _actor(extractor, text: str, key: str):  # type: ignore[no-untyped-def]
-    extraction = extractor.extract(article_from_text(text, origin="t"))
-    return extraction.actor(key)
+from tests.extraction import actor as _actor, roles as _roles
 
 
 def test_an_armed_group_whose_identity_is_denied_is_unidentified(extractor):

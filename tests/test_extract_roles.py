@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import article_from_text
-
-
-def _first(extractor, text: str):  # type: ignore[no-untyped-def]
-    extraction = extractor.extract(article_from_text(text, origin="roles"))
-    return extraction.events[0]
+from tests.extraction import first_event as _first
 
 
 def test_an_attack_on_a_thing_targets_the_victims_of_the_act_that_carried_it_out(extractor):

@@ -6,14 +6,10 @@ import pytest
 from rdflib import Literal
 
 from kg.documents import article_from_text
+from tests.extraction import triggered as _events
 from kg.extract.lexicon import lexicon
 from kg.taxonomy import event_types, scheme_graph
 from kg.vocab import CKG, ET
-
-
-def _events(extractor, text):
-    extraction = extractor.extract(article_from_text(text, origin="triggers"))
-    return [(e.event_type, e.trigger.text) for e in extraction.events]
 
 
 def test_every_trigger_word_comes_from_the_scheme():

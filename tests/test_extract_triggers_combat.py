@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.documents import article_from_text
-
-
-def _events(extractor, text):
-    extraction = extractor.extract(article_from_text(text, origin="triggers"))
-    return [(e.event_type, e.trigger.text) for e in extraction.events]
+from tests.extraction import triggered as _events
 
 
 def test_a_weapon_handled_is_no_explosion(extractor):
