@@ -126,8 +126,7 @@ def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 
 def _off_duty(agent: Actor, event_type: str) -> bool:
-    """Whether state forces or a community's fighters act as protesters: police, soldiers or
-    tribesmen who demonstrate peacefully."""
+    """Whether police, soldiers or tribesmen who demonstrate peacefully do so as protesters."""
     return event_type == "Protest" and (agent.kind in FORCE_KINDS
                                         or agent.sector in COMMUNITY_SECTORS)
 
