@@ -103,3 +103,13 @@ def test_a_gerund_after_a_temporal_or_means_preposition_is_done_by_the_verbs_sub
         "Police arrested the suspect for killing a trader in Kano.", origin="roles"))
     killing = next(e for e in extraction.events if e.trigger.text == "killing")
     assert "nigeria-police" not in killing.agents
+
+
+def test_who_claims_responsibility_for_doing_an_act_did_it(extractor):
+    """"IS claimed responsibility for killing two fighters": the gerund's subject is the
+    claimant, as a noun's is ("claimed responsibility for the attack")."""
+    extraction = extractor.extract(article_from_text(
+        "IS claimed responsibility for killing two members of the SDF near Raqqa.",
+        origin="roles"))
+    killing = next(e for e in extraction.events if e.trigger.text == "killing")
+    assert killing.agents == ("isis-syria",)

@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable
 
 from kg.extract.adjunct_events import adjunct_event_agents, munition_run_into, weapon_user
 from kg.extract.claimed_acts import misread_subjects
-from kg.extract.clauses import adjunct_controllers, clause_of, labelled_clause, main_verb
+from kg.extract.clauses import (adjunct_controllers, clause_of, controlling_verb,
+                                labelled_clause, main_verb)
 from kg.extract.phrases import ActorAt, actors_in, either_at, phrase_actors, unlocated
 from kg.extract.role_words import (AIMED_PREPS, ANSWER_VERBS, CLAIM_VERBS,
                                    COMPLEMENT_TARGET_VERBS, COPULAS, ENCOUNTER_VERBS, IMPACT_VERBS,
                                    LIGHT_TARGET_PREPS, LIGHT_VERBS, OWNER_PREPS, PETITION_NOUNS,
-                                   RESPONSIBILITY_NOUNS, SUBJECT_CONTROLLED, THROWING_VERBS)
+                                   RESPONSIBILITY_NOUNS, THROWING_VERBS)
 from kg.extract.sides import between_phrases, two_sided
 from kg.extract.target_phrases import (aimed_objects, conjoined_targets, counted_object,
                                        deprived, direction_objects, in_phrase_of,
@@ -49,9 +50,9 @@ def _subject_actors(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore
         return tuple(dict.fromkeys(k for c in controllers for k in phrase_actors(c, actor_at)))
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject_actors(verb.head, actor_at)  # "X is about to restore", "X agreed to ..."
-    if verb.dep_ == "pcomp" and verb.head.lower_ in SUBJECT_CONTROLLED and verb.head.head.pos_ \
-            == "VERB":  # "X arrested a journalist after raiding her home": X raided it
-        return _subject_actors(verb.head.head, actor_at)
+    controller = controlling_verb(verb)  # "X arrested a journalist after raiding her home"
+    if controller is not None:
+        return _subject_actors(controller, actor_at)
     if verb.dep_ == "acl" and (verb.tag_ != "VBN" or main_verb(verb)):  # "forces fighting
         return phrase_actors(verb.head, actor_at)  # alongside", "150 people [who] protested"
     return ()
