@@ -257,7 +257,8 @@ def score_note(row: Row, extraction: Extraction) -> dict[str, object]:
     return {
         "events": any(e.modality in COUNTED for e in extraction.events),
         "type": predicted[0], "sub": predicted[1],
-        "date": bool(event and event.time and _day(event.time.value) == row.event_date.isoformat()),
+        "date": bool(event and event.time
+                     and _day(event.time.value) == row.event_date.isoformat()),
         "place": named, "coords": near,
         "actor1": any(actor_matches(first, a, actors) for a in agents),
         "actor2": bool(row.actor2) and any(actor_matches(second, a, actors) for a in targets),

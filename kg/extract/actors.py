@@ -21,12 +21,12 @@ from kg.extract.lemmatizer import dictionary_words
 GENERIC_WINDOW = 2  # sentences back in which a generic mention may find its actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "conj", "poss", "agent", "pobj", "dobj"}
 SINGLE_KINDS = {"person", "media", "state"}
+"""Actors one of whose names ends in "s" without being a plural of people: "Reuters"."""
 ABROAD_KINDS = frozenset({"military"})
 """Kinds of actor whose country says who acts, not where: an army fights abroad ("Russian forces
 shelled Novopil, Donetsk" is Ukraine's Donetsk), so its country is only weak context for a place,
 as is a country named outside an admin chain, often only what is at stake ("gathered in Bari to
 condemn the war in Ukraine" is Italy's Bari, not Bar in Ukraine)."""
-"""Actors one of whose names ends in "s" without being a plural of people: "Reuters"."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,8 @@ class MentionMatcher:
         found = self._placed_abroad(doc, found + self._coordinated_composites(doc, found))
         return found + self._world_places(doc, found)
 
-    def _placed_abroad(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]
+    def _placed_abroad(self, doc,  # type: ignore[no-untyped-def]
+                       found: list[Found]) -> list[Found]:
         """``found`` without the curated places their admin chain puts in another country
         ("Athens (Georgia)": :mod:`kg.extract.curated_chains`)."""
         from kg.extract.curated_chains import abroad, next_name, previous_name
@@ -209,7 +210,8 @@ class MentionMatcher:
     def _abroad(found: Found, entry: object) -> bool:
         """An actor of a kind whose country is weak context for a place, or a country's name
         (:data:`ABROAD_KINDS`)."""
-        kind = found.key.rpartition("-")[2] if found.how == "composite" else getattr(entry, "kind", None)
+        kind = found.key.rpartition("-")[2] if found.how == "composite" \
+            else getattr(entry, "kind", None)
         return kind in ABROAD_KINDS or (found.kind == "place" and kind == "country")
 
     def _singular_names(self, doc, found: list[Found]) -> list[Found]:  # type: ignore[no-untyped-def]

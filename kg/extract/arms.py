@@ -77,5 +77,5 @@ def used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
-__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions", "used_for",
-           "struck_place"]
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions",
+           "struck_place", "used_for"]

@@ -70,11 +70,12 @@ UNKNOWN_TOWN_JOINERS = {",", "("}
 def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place],  # type: ignore[no-untyped-def]
                    world: WorldIndex | None) -> set[int]:
     """Tokens of names the tagger calls an organisation, a person or a place that head an admin
-    chain ("shelled Orvo, Kalvan", "Orvo (Kalvan)", "Orvo in southern Kalvan"), do not act there (no
-    subject, no possessor, no person arrested: :func:`~kg.extract.world_names.acts_or_suffers`)
-    nor are acronyms ("ORV in Kalvan": an organisation's), and that the world index knows as a
-    town of the country of the place after them, though not placed there: no actor, for the
-    syntax says place, and no place either, for the index cannot say where it lies.
+    chain ("shelled Orvo, Kalvan", "Orvo (Kalvan)", "Orvo in southern Kalvan"), do not act there
+    (no subject, no possessor, no person arrested:
+    :func:`~kg.extract.world_names.acts_or_suffers`) nor are acronyms ("ORV in Kalvan": an
+    organisation's), and that the world index knows as a town of the country of the place after
+    them, though not placed there: no actor, for the syntax says place, and no place either,
+    for the index cannot say where it lies.
 
     A name the index does not know at all heads such a chain as a town too ("Russian forces
     shelled Novopil, Donetsk"): the villages the index lacks are many.
