@@ -189,10 +189,11 @@ class MentionMatcher:
         known = [self.gazetteer.places.get(f.key) if f.kind == "place" else
                  self.gazetteer.actors.get(f.key if f.how != "composite" else
                                            f.key.rpartition("-")[0]) for f in found]
-        countries = {entry.country for f, entry in zip(found, known)
-                     if entry is not None and entry.country and not self._abroad(f, entry)}
-        armies = {entry.country for f, entry in zip(found, known)
-                  if entry is not None and entry.country and self._abroad(f, entry)}
+        countries: set[str] = set()
+        armies: set[str] = set()  # weak context: an army's or a country's name
+        for f, entry in zip(found, known):
+            if entry is not None and entry.country:
+                (armies if self._abroad(f, entry) else countries).add(entry.country)
         curated = [(doc[f.start:f.end].text, entry.country, getattr(entry, "lat", None),
                     getattr(entry, "lon", None)) for f, entry in zip(found, known)
                    if f.kind == "place" and entry is not None and entry.country

@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 
+from kg.extract.role_words import CLAIM_VERBS, RESPONSIBILITY_NOUNS, SUBJECT_CONTROLLED
+
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
 
 
@@ -222,13 +224,12 @@ def main_verb(participle) -> bool:  # type: ignore[no-untyped-def]
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "dobj" for v in (participle, *participle.conjuncts) for c in v.children)
 
+
 def controlling_verb(verb):  # type: ignore[no-untyped-def]
     """The verb whose subject is the understood subject of the gerund ``verb``: the verb a
     temporal or means preposition hangs it on ("X arrested a journalist after raiding her home",
     not "arrested X for killing a trader"), or the verb of claiming whose responsibility it is
     for ("IS claimed responsibility for killing two fighters"); else ``None``."""
-    from kg.extract.role_words import CLAIM_VERBS, RESPONSIBILITY_NOUNS, SUBJECT_CONTROLLED
-
     if verb.dep_ != "pcomp":
         return None
     prep, head = verb.head, verb.head.head

@@ -27,10 +27,9 @@ False
 
 from __future__ import annotations
 
+from kg.extract.place_chains import UNKNOWN_TOWN_JOINERS as CHAIN_OPENERS
 from kg.extract.world import WorldIndex, WorldPlace, fold
 
-CHAIN_OPENERS = frozenset({"(", ","})
-"""Tokens between a name and the next name of its chain."""
 SUBDIVISIONS = frozenset({"admin1", "admin2"})
 
 
@@ -43,16 +42,15 @@ def abroad(entry: object, name: str, after: str | None, before: str | None,
     country = getattr(entry, "country", None)
     if country is None:
         return False
-    readings = world.lookup(name)
     if after is not None:
         up = [p for p in world.lookup(after) if p.kind in SUBDIVISIONS]
         if up and all(p.country != country for p in up):
-            return any(_within(p, up) for p in readings)
+            return any(_within(p, up) for p in world.lookup(name))
     if before is not None and getattr(entry, "kind", None) == "country":
-        down = world.lookup(before)
-        if down and all(p.country != country for p in down):
-            return any(p.kind in SUBDIVISIONS and p.country in {d.country for d in down}
-                       for p in readings)
+        elsewhere = {p.country for p in world.lookup(before)}
+        if elsewhere and country not in elsewhere:
+            return any(p.kind in SUBDIVISIONS and p.country in elsewhere
+                       for p in world.lookup(name))
     return False
 
 

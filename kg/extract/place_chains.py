@@ -63,8 +63,9 @@ CHAIN_HEADS = {",", "(", "in"}
 UNPLACED_LABELS = NAMED_NON_PLACES | {"GPE"}
 """Entity labels of names that may be such towns: a place name the index cannot place ("shelled
 Bakhmutka, Donetsk") would otherwise stand for a government."""
-UNKNOWN_TOWN_JOINERS = {",", "("}
-"""Those of them after which a name the index does not know is a town's."""
+UNKNOWN_TOWN_JOINERS = frozenset({",", "("})
+"""Those of them after which a name the index does not know is a town's: a comma or bracket
+opens the next name of its chain (:mod:`kg.extract.curated_chains` reads chains by them too)."""
 
 
 def unplaced_towns(doc, place_at: Mapping[int, str], places: Mapping[str, Place],  # type: ignore[no-untyped-def]
