@@ -132,8 +132,17 @@ class Extractor:
 
     def pipe(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 32
              ) -> Iterator[Extraction]:
-        """Extract from many articles, batching the spaCy parse (``n_process`` workers)."""
+        """Extract from many articles, batching the spaCy parse.
+
+        With ``n_process`` > 1, workers parse and build (:mod:`kg.extract.parallel`).
+        """
         from spacy.tokens import Doc
+
+        if n_process > 1:
+            from kg.extract.parallel import parallel_pipe
+
+            yield from parallel_pipe(self, articles, n_process, batch_size)
+            return
 
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         stream = _chunked(articles)
