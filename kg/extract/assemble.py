@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.actors import MentionMatcher
+from kg.extract.battle_outcomes import in_background, with_battle_outcomes
 from kg.extract.claimed_acts import responsibility_claims, with_claimed_acts
 from kg.extract.claims import FoundClaim, contradictions, find_claims, proposition
 from kg.extract.clauses import clause_of, labelled_clause
@@ -368,7 +369,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
-    events = with_arrest_raids(with_told_roles(with_riot_damage(events, kind_of), doc))
+    events = with_battle_outcomes(with_arrest_raids(with_told_roles(
+        with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event))
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

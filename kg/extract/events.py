@@ -23,7 +23,7 @@ from kg.extract.counterpart import ONE_SIDED, stated_counterparts
 from kg.extract.jointness import relate
 from kg.extract.mediation import go_between_type, with_mediators
 from kg.extract.lexicon import lexicon
-from kg.extract.modality import modality_of
+from kg.extract.modality import attempted, modality_of
 from kg.extract.refine import refine
 from kg.extract.phrases import either_at
 from kg.extract.protest_force import as_protest
@@ -328,5 +328,7 @@ def find_events(sentence, actor_at: ActorAt,  # type: ignore[no-untyped-def]
         if token.dep_ == "relcl":
             clause |= {token.head.i, *(c.i for c in token.head.children if c.dep_ == "nummod")}
         modality = "hypothetical" if demanded(token, is_place) else modality_of(token)
+        if event_type in TERRITORIAL and modality == "asserted" and attempted(token):
+            event_type = "ArmedClash"  # "tried to capture the town": the assault, no taking
         yield FoundEvent(event_type, token.i, agents, targets, mediators, modality,
                          clause, located_tokens(token), agents_act)

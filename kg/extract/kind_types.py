@@ -22,6 +22,8 @@ from kg.extract.lexicon import lexicon
 from kg.extract.participants import ATTACKS, MOB, armed
 from kg.extract.sides import mutual
 
+UNKNOWN_KIND = "other"
+"""The kind of an actor the gazetteer does not know (a name found by the parser)."""
 UNARMED_KINDS = frozenset({"party", "civilians"})
 """Kinds of actors that are no armed organisation: a fight among them only is mob violence."""
 
@@ -34,7 +36,13 @@ def by_agent_kind(event_type: str, kinds: set[str], foreign: bool = False) -> st
     ('SeizeTerritory', 'Arrest')
     >>> by_agent_kind("SeizeTerritory", {"military"}), by_agent_kind("SeizeTerritory", {"military"}, True)
     ('RegainTerritory', 'SeizeTerritory')
+
+    Agents of no known kind leave the verb's word ("the FARDC regained the territory"):
+
+    >>> by_agent_kind("RegainTerritory", {"other"}), by_agent_kind("SeizeTerritory", {"other"})
+    ('RegainTerritory', 'SeizeTerritory')
     """
+    kinds = kinds - {UNKNOWN_KIND}
     for narrower, (allowed, broader) in lexicon().agent_kinds.items():
         if event_type in (narrower, broader) and kinds:
             return narrower if kinds <= allowed and not foreign else broader

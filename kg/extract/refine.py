@@ -23,6 +23,7 @@ import functools
 from collections.abc import Iterable
 
 from kg.extract.arms import used_for
+from kg.extract.battle_outcomes import fight_untold
 from kg.extract.clauses import CLAUSE_DEPS, clause_of, clause_tokens
 from kg.extract.lexicon import lexicon, words_of
 from kg.extract.modality import modality_of
@@ -270,7 +271,7 @@ def by_manner(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
         tokens = _sentence_and_next(token)
         words = _lemmas(tokens)
         calm = any(_has(cue, tokens, words) for cue, kind in lexicon().manner if kind == CALM)
-        return CALM if calm else event_type
+        return CALM if calm or fight_untold(tokens) else event_type
     if event_type not in PROTESTS:
         return event_type
     skip = _about(token)  # the trigger may head a cue ("set fire to tyres to protest")
