@@ -6,6 +6,7 @@ import pytest
 
 from kg.documents import article_from_text
 from tests.extraction import first_event as _first
+from tests.extraction import roles
 
 
 def test_an_attack_on_a_thing_targets_the_victims_of_the_act_that_carried_it_out(extractor):
@@ -324,3 +325,20 @@ def test_the_object_of_another_verb_an_act_is_the_subject_of_is_not_its_target(e
     extraction = extractor.extract(article_from_text(
         "On 5 April 2022, a Kenyan airstrike worried Somali rebels near Mandera.", origin="roles"))
     assert "somalia-rebels" not in extraction.events[0].targets
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students in Tirana joined the nationwide protest against the rise in gas prices.",
+     [("Protest", ("albania-civilians",), ())]),
+    ("Students in Tirana attended the rally against the rise in gas prices.",
+     [("Protest", ("albania-civilians",), ())]),
+    ("Students in Tirana burnt an effigy of the minister during a protest.",
+     [("Protest", ("albania-civilians",), ())]),
+])
+def test_who_joins_attends_or_acts_during_a_protest_takes_part_in_it(extractor, text, expected):
+    assert roles(extractor, text) == expected
+
+
+def test_who_acts_on_a_protest_takes_no_part_in_it(extractor):
+    found = roles(extractor, "Police arrested ten students during a protest in Tirana.")
+    assert [event_type for event_type, _, _ in found] == ["Arrest"]

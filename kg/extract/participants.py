@@ -16,9 +16,11 @@ True
 
 from __future__ import annotations
 
+from kg.extract.clauses import PLACE_ENTITIES, clause_tokens
 from kg.extract.gazetteer import sector_heads
 from kg.extract.lexicon import lexicon
 from kg.extract.owners import MODIFIER_DEPS, STATE_MODIFIERS
+from kg.extract.place_words import PLACE_NOUNS
 from kg.extract.triggers import phrase_words, trigger_type
 
 ATTACKS = frozenset({"ArmedClash", "Attack"})
@@ -35,6 +37,10 @@ VOICED = frozenset({"Demand", "Condemn"})
 """Types of what is voiced: voiced by protesters, it is their protest ("protesters demanded X")."""
 PROTESTERS = "protesters"
 """The sector whose heads (``ontology/actors.yaml``) voice a protest."""
+CIVILIANS = "civilians"
+"""The sector whose heads, many of them ("supporters", "residents"), voice a protest too."""
+LOCATIVE_PREPS = frozenset({"in", "at", "outside", "near", "before", "around", "across"})
+"""Prepositions of where a crowd gathered."""
 PROTEST = "Protest"
 PERSONAL = "AttackOnCivilians"
 """The type a civilian victim's noun gives an attack."""
@@ -149,14 +155,42 @@ def forces_thing(noun) -> bool:  # type: ignore[no-untyped-def]
                for c in noun.children)
 
 
+def _crowd(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` names many people ("supporters", "residents"), in the plural; not one
+    person ("a farmer demanded")."""
+    return noun.tag_ in ("NNS", "NNPS") and noun.lemma_.lower() in sector_heads(CIVILIANS)
+
+
+def _asks_for_protest(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether what ``token`` voices is a protest of its own ("called for demonstrations"):
+    a call for a protest is no protest (a demand for a release is)."""
+    asked = [c for c in token.children if c.dep_ == "dobj"]
+    asked += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+              for g in c.children if g.dep_ == "pobj"]
+    return any(trigger_type(a) in (PROTEST, RIOT) for a in asked)
+
+
+def _located(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``verb`` tells where it happened: a place phrase in its own clause ("demanded
+    his release in Tbilisi", "gathered outside the court"), as a gathering does and a statement
+    ("have demanded that ...") need not."""
+    return any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS and any(
+        g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES or g.lemma_.lower() in PLACE_NOUNS)
+        for g in p.children) for p in clause_tokens(verb))
+
+
 def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
     """Refine an attack by its victim's noun and a violent event (an abduction too) by its
     perpetrator's noun; rioters who attack a person ("rioters beat a thief") are a mob; what
-    protesters demand or denounce is their protest."""
+    protesters, or a crowd of people ("supporters of X demanded his release"), demand or
+    denounce is their protest."""
     lex = lexicon()
     if event_type in VOICED:  # "protesters demanded X": their protest
-        agents = argument_heads(_voicing_verb(token), {"nsubj"}, set())
-        return PROTEST if any(a.lemma_.lower() in sector_heads(PROTESTERS) for a in agents) else event_type
+        verb = _voicing_verb(token)
+        agents = argument_heads(verb, {"nsubj"}, set())
+        protesters = any(a.lemma_.lower() in sector_heads(PROTESTERS) for a in agents)
+        crowd = _located(verb) and any(map(_crowd, agents)) and not _asks_for_protest(token)
+        return PROTEST if protesters or crowd else event_type
     if event_type not in VIOLENT and event_type != KIDNAP:
         return event_type
     agents = argument_heads(token, {"nsubj", "agent"},

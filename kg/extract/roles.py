@@ -213,8 +213,9 @@ def _noun_targets(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     return tuple(k for p in preps for g in p.children for k in phrase_actors(g, actor_at))
 
 
-PARTICIPATION_PREPS = {"in", "for", "at"}
-"""Prepositions by which the subject of a verb takes part in an event noun: "joined in a rally"."""
+PARTICIPATION_PREPS = {"in", "for", "at", "during"}
+"""Prepositions by which the subject of a verb takes part in an event noun: "joined in a rally",
+"burnt the party flag during a protest"."""
 
 
 def _light(verb) -> bool:  # type: ignore[no-untyped-def]
