@@ -16,6 +16,7 @@ from kg.extract.actors import MentionMatcher
 from kg.extract.attribute_ruler import compile_attribute_ruler
 from kg.extract.lemmatizer import cache_lemmatizer
 from kg.extract.prefixed_lemmas import PREFIXED_LEMMAS, register_prefixed_lemmas
+from kg.extract.whole_names import add_whole_names
 from kg.extract.dates import infer_publication_date
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, Extraction
@@ -121,6 +122,9 @@ class Extractor:
             cache_lemmatizer(self._nlp)  # the same lemmas, looked up once per word form
             register_prefixed_lemmas()
             self._nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")  # "retook": "retake"
+            if self._matcher is None:
+                self._matcher = MentionMatcher(self._nlp, self.gazetteer)
+            add_whole_names(self._nlp, (self._matcher.lower, self._matcher.exact))
         return self._nlp
 
     @property
