@@ -301,7 +301,7 @@ def _is_actor_position(token) -> bool:  # type: ignore[no-untyped-def]
         return token.head.lemma_ not in MOTION_VERBS
     if token.dep_ == "pobj" and token.head.lower_ == "to":  # "sent arms to Pakistan", not "went to"
         verb = token.head.head
-        return verb.pos_ == "VERB" and verb.lemma_ not in MOTION_VERBS | ARRIVAL_VERBS
+        return verb.pos_ == "VERB" and verb.lemma_ not in MOVING_VERBS
     if token.dep_ == "poss":  # "rejected North Korea's demand", not "on Syria's side"
         return token.head.lemma_.lower() not in GEOGRAPHIC_NOUNS
     if token.dep_ == "pobj" and token.head.lower_ == "at":  # "fired shells at Seoul", not "met at"
@@ -343,6 +343,7 @@ GEOGRAPHIC_NOUNS = {"side", "border", "frontier", "territory", "capital", "city"
 AIMING_VERBS = {"fire", "shoot", "aim", "throw", "hurl", "lob", "launch", "point", "strike"}
 MOTION_VERBS = {"enter", "leave", "visit", "reach", "cross", "invade", "flee", "tour", "return",
                 "occupy", "overrun", "capture", "seize", "control", "hold", "take", "retake"}
+MOVING_VERBS = frozenset(MOTION_VERBS | ARRIVAL_VERBS)
 
 
 def resolve(doc, found: list[Found], gazetteer: Gazetteer) -> Iterator[Found]:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from kg.extract.role_words import CLAIM_VERBS, RESPONSIBILITY_NOUNS, SUBJECT_CONTROLLED
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
+CLAUSE_OR_ROOT = frozenset(CLAUSE_DEPS | {"ROOT"})
 
 
 def head_at(doc, start: int, end: int):  # type: ignore[no-untyped-def]
@@ -25,7 +26,7 @@ def head_at(doc, start: int, end: int):  # type: ignore[no-untyped-def]
 
 def clause_of(token):  # type: ignore[no-untyped-def]
     """The verb heading the clause that holds ``token``."""
-    while token.dep_ not in CLAUSE_DEPS | {"ROOT"} and token.head is not token:
+    while token.dep_ not in CLAUSE_OR_ROOT and token.head is not token:
         token = token.head
     return token
 

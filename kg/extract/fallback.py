@@ -31,6 +31,7 @@ from kg.model import Actor
 
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+MODIFIER_OR_POSSESSIVE = frozenset(MODIFIER_DEPS | {"poss"})
 DETERMINERS = ("the ", "a ", "an ")
 DEFINITE = {"the", "this", "that", "these", "those"}
 TITLE_WORDS = {"president", "minister", "prime", "foreign", "defence", "defense", "secretary",
@@ -212,6 +213,9 @@ PLACE_WORDS = {"district", "province", "region", "state", "governorate", "county
 OF_PLACE_WORDS = frozenset({"outskirts", "outskirt", "vicinity", "countryside", "suburbs",
                             "surroundings", "environs"})
 """Nouns of the land around a place, which "of" joins to its name: "the outskirts of X"."""
+PLACE_AND_LAND_WORDS = frozenset(PLACE_WORDS | OF_PLACE_WORDS)
+THING_WORDS = frozenset(PLACE_WORDS | CIVILIAN_PROPERTY)
+"""Nouns of a place or a building, property: what a name on them names is no actor."""
 
 
 def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
@@ -221,9 +225,8 @@ def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
     while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
     of_place = token.dep_ == "pobj" and token.head.lower_ == "of" and \
-        token.head.head.pos_ == "NOUN" and token.head.head.lower_ in PLACE_WORDS | OF_PLACE_WORDS
-    return of_place or (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in (
-        PLACE_WORDS | CIVILIAN_PROPERTY)
+        token.head.head.pos_ == "NOUN" and token.head.head.lower_ in PLACE_AND_LAND_WORDS
+    return of_place or (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in THING_WORDS
 
 
 def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
@@ -238,7 +241,7 @@ def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type
     participle is the group's backer, not the group ("Iran-backed militias",
     :func:`~kg.extract.hyphenated.backing`)."""
     for token in doc:
-        if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"poss"}
+        if any(t.i in taken for c in token.lefts if c.dep_ in MODIFIER_OR_POSSESSIVE
                for t in c.subtree if t.i > c.i or not backing(c)) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):

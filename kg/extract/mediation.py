@@ -33,6 +33,7 @@ MEDIATION_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor", "arbi
 MEDIATION_NOUNS = frozenset({"mediation", "auspices", "auspex", "aegis", "sponsorship",
                              "facilitation", "good offices", "offices"})
 """Nouns whose possessor or "of" phrase names the mediator: "under the auspices of Qatar"."""
+MEDIATION_WORDS = MEDIATION_VERBS | MEDIATION_NOUNS
 MEDIATION_PREPS = frozenset({"with", "through", "via", "under", "thanks", "after", "following"})
 GO_BETWEEN_NOUNS = frozenset({"go-between", "intermediary", "mediator", "middleman"})
 """Nouns that name a mediator when X acts or serves as one."""
@@ -131,7 +132,7 @@ def with_mediators(token, event_type: str, agents: tuple[str, ...],  # type: ign
     if event_type == "Mediate" and go_between_type(token):
         agents, targets = go_between_roles(token, actor_at)
         return agents, targets, ()
-    own = token.lemma_.lower() in MEDIATION_VERBS | MEDIATION_NOUNS  # "X mediated": X is the agent
+    own = token.lemma_.lower() in MEDIATION_WORDS  # "X mediated": X is the agent
     if event_type not in MEDIATED_TYPES and (event_type != "Mediate" or own):
         return agents, targets, ()
     mediators = stated_mediators(token, actor_at)

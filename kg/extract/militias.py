@@ -43,6 +43,8 @@ MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
 CAUSE_NOUNS = frozenset({"separatist", "separatists", "rebel", "rebels"})
 """Head nouns of a band named by the people or land whose cause it fights for: "Ambazonian
 separatists", "Baloch rebels" are named so by event coders too, with no qualifier."""
+BAND_NOUNS = MILITIA_NOUNS | CAUSE_NOUNS
+"""Head nouns of a band a community's name may qualify."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "subclan", "tribal"})
@@ -104,7 +106,7 @@ def community_words(token) -> tuple[int, int, str | None] | None:  # type: ignor
 
 def _band_noun(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether a noun heads a band a community's name may qualify: a militia or a cause's."""
-    return bool({token.lemma_.lower(), token.lower_} & (MILITIA_NOUNS | CAUSE_NOUNS))
+    return bool({token.lemma_.lower(), token.lower_} & BAND_NOUNS)
 
 
 def _cause_label(name: str, noun) -> str:  # type: ignore[no-untyped-def]

@@ -34,6 +34,11 @@ from kg.extract.place_words import (COMPASS, FEATURE_NOUNS, GROUP_NOUNS, IN_PLAC
                                      PARTS_OF_TOWN, PLACE_NOUNS, SPACY_PLACES, STATE_NOUNS,
                                      WHERE_NOUNS)
 
+GROUP_OR_FEATURE_NOUNS = frozenset(GROUP_NOUNS | FEATURE_NOUNS)
+PLACE_OR_FEATURE_NOUNS = frozenset(PLACE_NOUNS | FEATURE_NOUNS)
+PARTS_OF_PLACES = frozenset(FEATURE_NOUNS | PLACE_NOUNS | WHERE_NOUNS)
+"""Nouns "of" joins to a place, a feature or a part of it: "the outskirts of X"."""
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -145,7 +150,7 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
     """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
     outside a place phrase, and the name of a state after "Republic of"."""
     tokens, text = doc[start:end], doc[start:end].text.lower()
-    if end < len(doc) and doc[end].lower_ in GROUP_NOUNS | FEATURE_NOUNS:
+    if end < len(doc) and doc[end].lower_ in GROUP_OR_FEATURE_NOUNS:
         return True  # "Al Shabaab militants", "the Po river": a group's or a feature's name
     if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
             or all(t.lower_ in PLACE_NOUNS for t in tokens) or _names_a_feature(doc, start, end) \
@@ -176,7 +181,7 @@ def _of_people(doc, before) -> bool:  # type: ignore[no-untyped-def]
     if before.lower_ != "of" or before.i == 0:
         return False
     head = doc[before.i - 1].lower_
-    return head not in FEATURE_NOUNS | PLACE_NOUNS | WHERE_NOUNS
+    return head not in PARTS_OF_PLACES
 
 
 def _named_after_in(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
@@ -252,7 +257,7 @@ def _after_named_place(doc, before) -> bool:  # type: ignore[no-untyped-def]
     is the place the phrase lies in, whatever the tagger calls it; it stays weak, to be read
     only in the article's countries."""
     return before is not None and before.text in (",", "(") and before.i > 1 and \
-        doc[before.i - 1].lower_ in PLACE_NOUNS | FEATURE_NOUNS and capitalised(doc[before.i - 2])
+        doc[before.i - 1].lower_ in PLACE_OR_FEATURE_NOUNS and capitalised(doc[before.i - 2])
 
 
 def _joins_no_name(doc, before) -> bool:  # type: ignore[no-untyped-def]
