@@ -32,3 +32,21 @@ def test_civilians_caught_in_a_fight_between_sides_make_no_attack_on_civilians()
 def test_a_fight_between_parties_members_is_mob_violence_unless_called_armed(extractor, text,
                                                                            expected):
     assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2022, two men on a motorcycle opened fire and killed a woman in front of her home "
+    "in Puebla.",
+    "On 6 May 2022, gunmen opened fire in a bar in Puebla. Two customers were killed.",
+])
+def test_an_attack_whose_victims_told_after_it_are_civilians_is_violence_against_them(
+        extractor, text):
+    assert _first_type(extractor, text) == "AttackOnCivilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2022, militants attacked a security checkpoint in Gao. Two people were killed.",
+    "On 6 May 2022, a shoot-out was reported in Puebla. A man was shot and injured.",
+])
+def test_an_attack_on_an_unowned_object_or_a_fight_keeps_its_type_whoever_dies(extractor, text):
+    assert _first_type(extractor, text) == "ArmedClash"

@@ -28,3 +28,19 @@ def test_an_attack_is_no_symmetric_act(nlp):
 def test_a_symmetric_predicate_has_sides_without_a_between_phrase(nlp):
     doc = nlp("The army and the rebels clashed near Goma.")
     assert two_sided(next(t for t in doc if t.text == "clashed"))
+
+
+def test_a_hyphenated_symmetric_noun_split_in_three_has_sides(nlp):
+    doc = nlp("A shoot-out was reported in the market.")
+    assert two_sided(doc[3]) and not two_sided(doc[1])
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Soldiers shot sporadically when they clashed with policemen at the roundabout.", "shot",
+     True),
+    ("Soldiers shot sporadically when they entered the market.", "shot", False),
+])
+def test_a_harm_done_while_the_sides_clashed_is_the_fight(nlp, text, word, expected):
+    from kg.extract.sides import mutual
+
+    assert mutual(next(t for t in nlp(text) if t.text == word)) is expected

@@ -28,7 +28,7 @@ from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of,
                                 with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
                                  unknown_mentions)
-from kg.extract.kind_types import by_kinds
+from kg.extract.kind_types import by_kinds, with_victim_types
 from kg.extract.event_places import actor_tokens
 from kg.extract.place_chains import chains_of, unplaced_towns
 from kg.extract.fallback import Candidate, find_candidates
@@ -371,6 +371,7 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
     events = with_battle_outcomes(with_arrest_raids(with_told_roles(
         with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event))
+    events = with_victim_types(events, doc, kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})
     mentions = sorted([*mentions, *unknown], key=lambda m: m.span.start)

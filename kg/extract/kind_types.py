@@ -7,6 +7,9 @@
 - A fight between sides none of whom is an armed organisation, only parties' members and
   civilians ("members of two parties clashed"), is mob violence: ACLED's armed clash needs
   two armed, organised sides.
+- An attack whose only victims are civilians told after it ("gunmen opened fire and killed a
+  woman", "attacked the village. Two farmers were killed") is violence against civilians too,
+  once its victims are known (:func:`with_victim_types`).
 
 Examples
 --------
@@ -18,7 +21,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
 from kg.extract.lexicon import lexicon
+from kg.model import Event
 from kg.extract.participants import ATTACKS, MOB, armed
 from kg.extract.sides import mutual
 
@@ -87,4 +94,43 @@ def by_kinds(event_type: str, agents: set[str], targets: set[str], foreign: bool
     return by_side_kinds(event_type, agents, sides and not armed(trigger))
 
 
-__all__ = ["UNARMED_KINDS", "by_agent_kind", "by_kinds", "by_side_kinds", "by_target_kind"]
+def _aimed_at_object(trigger) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an attack names an object of its own beyond its phrase ("attacked a checkpoint",
+    "ambushed a team"; not the "fire" of "opened fire")."""
+    own = {w for others, _, _ in lexicon().phrases.get(trigger.lemma_.lower(), ()) for w in others}
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in own for c in trigger.children)
+
+
+def with_victim_types(events: Sequence[Event], doc,  # type: ignore[no-untyped-def]
+                      kind_of: Callable[[str], str | None]) -> list[Event]:
+    """``events`` with each attack whose targets, once the victims told after it are known, are
+    all civilians typed violence against civilians, unless its trigger in ``doc`` tells a fight
+    between sides (:func:`kg.extract.sides.mutual`: civilians caught in it). An attack with any
+    armed target keeps its type ("attacked a checkpoint, killing two policemen and a passer-by").
+
+    >>> import spacy
+    >>> from kg.model import Span
+    >>> doc = spacy.blank("en")("Gunmen opened fire")
+    >>> fire = Event(0, "ArmedClash", Span(7, 13, "opened"), 0, agents=("gunmen",),
+    ...              targets=("civilians",))
+    >>> kinds = {"civilians": "civilians", "police": "police"}.get
+    >>> [e.event_type for e in with_victim_types([fire], doc, kinds)]
+    ['AttackOnCivilians']
+    >>> [e.event_type for e in with_victim_types([replace(fire, targets=("civilians", "police"))],
+    ...                                         doc, kinds)]
+    ['ArmedClash']
+    """
+    from kg.extract.clauses import head_at
+
+    def civilian_victims(event: Event) -> bool:
+        if event.event_type not in ATTACKS or not event.targets or any(
+                kind_of(key) != "civilians" for key in event.targets):
+            return False
+        trigger = head_at(doc, event.trigger.start, event.trigger.end)
+        return trigger is not None and not mutual(trigger) and not _aimed_at_object(trigger)
+    return [replace(e, event_type=by_target_kind(e.event_type, {"civilians"}))
+            if civilian_victims(e) else e for e in events]
+
+
+__all__ = ["UNARMED_KINDS", "by_agent_kind", "by_kinds", "by_side_kinds", "by_target_kind",
+           "with_victim_types"]

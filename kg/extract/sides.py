@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 from kg.extract.participants import VIOLENT
-from kg.extract.triggers import trigger_type
+from kg.extract.triggers import hyphen_joined, trigger_type
 
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
                                "confront", "shoot-out", "shootout", "gunfight", "firefight",
@@ -57,7 +57,8 @@ def two_sided(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether the trigger's agents are the sides of a symmetric act ("fighting between the army
     and X", "the army and X clashed"): each side is an agent, the ones the gazetteer knows and
     the ones it does not alike."""
-    return bool(between_phrases(token)) or token.lemma_.lower() in RECIPROCAL_LEMMAS
+    return bool(between_phrases(token)) or token.lemma_.lower() in RECIPROCAL_LEMMAS \
+        or hyphen_joined(token) in RECIPROCAL_LEMMAS  # "a shoot-out"
 
 
 OCCASION_PREPS = {"in", "during", "amid", "amidst"}
@@ -76,10 +77,12 @@ def occasion(token, event_type: str):  # type: ignore[no-untyped-def]
 
 def mutual(token) -> bool:  # type: ignore[no-untyped-def]
     """The trigger tells a fight between sides ("X clashed with Y", "fighting between X and Y"),
-    or a harm done in one ("a civilian was killed during a clash between X and Y"): each side
-    acts on the other, so a civilian among the dead makes it no attack on civilians."""
+    or a harm done in one ("a civilian was killed during a clash between X and Y", "soldiers shot
+    sporadically when they clashed with policemen"): each side acts on the other, so a civilian
+    among the dead makes it no attack on civilians."""
     noun = occasion(token, trigger_type(token) or "")
-    return two_sided(token) or (noun is not None and two_sided(noun))
+    return two_sided(token) or (noun is not None and two_sided(noun)) or any(
+        c.dep_ == "advcl" and c.pos_ == "VERB" and two_sided(c) for c in token.children)
 
 
 __all__ = ["OCCASION_PREPS", "OCCURRENCE_VERBS", "RECIPROCAL_LEMMAS", "RECORDING_VERBS",

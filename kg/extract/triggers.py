@@ -255,15 +255,28 @@ def entity_of(token):  # type: ignore[no-untyped-def]
     return doc[start:end]
 
 
+def hyphen_joined(token) -> str | None:  # type: ignore[no-untyped-def]
+    """The hyphenated word whose last part ``token`` is, as the tokenizer split it in three
+    ("cease-fire", "shoot-out"), with the part's lemma; ``None`` for no such word.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a shoot-out began")
+    >>> hyphen_joined(doc[3]), hyphen_joined(doc[1])
+    ('shoot-out', None)
+    """
+    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_ \
+            or token.nbor(-2).whitespace_:
+        return None
+    return f"{token.nbor(-2).lower_}-{(token.lemma_ or token.text).lower()}"
+
+
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
     (for verbs that need a territorial object: "seized Palmyra")."""
     lex = lexicon()
-    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_ \
-            and not token.nbor(-2).whitespace_:  # "cease-fire", "shoot-out": split in three
-        joined = f"{token.nbor(-2).lower_}-{token.lemma_.lower()}"
-        if joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
-            return lex.nouns[joined]
+    joined = hyphen_joined(token)
+    if joined is not None and joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
+        return lex.nouns[joined]
     if token.pos_ not in TRIGGER_POS or _time_word(token) or _name_modifier(token):
         return None
     lemma = trigger_lemma(token)
