@@ -41,6 +41,16 @@ def test_a_thing_of_the_states_forces_is_no_civilian_victim(extractor, text, exp
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Militants launched an attack against security forces at the Dalo village near Garissa, "
+     "Kenya.", "ArmedClash"),
+    ("Militants attacked soldiers at the village near Garissa, Kenya.", "ArmedClash"),
+    ("Militants opened fire at the village of Dalo near Garissa, Kenya.", "AttackOnCivilians"),
+])
+def test_at_a_village_beside_an_armed_body_is_where_not_whom(extractor, text, expected):
+    assert _first_type(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Protesters demanded the release of a teacher in Mombasa.", "Protest"),
     ("Demonstrators denounced the closure of a market in Mombasa.", "Protest"),
     ("Picketers demanded the reopening of a factory in Mombasa.", "Protest"),

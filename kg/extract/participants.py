@@ -28,6 +28,8 @@ ATTACKS = frozenset({"ArmedClash", "Attack"})
 VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 """Types of violence its participants make precise."""
 VICTIM_PREPS = {"on", "against", "at", "of"}
+"""Prepositions of whom an attack hits; "at" not beside an armed body it hits ("fired at the
+village", but "attacked the army at the village": there, where)."""
 ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
 """Modifiers that make a group of people an armed group, not a mob."""
 MOB = "MobViolence"
@@ -148,6 +150,16 @@ def armed(noun) -> bool:  # type: ignore[no-untyped-def]
     return any(c.lemma_.lower() in ARMED for c in noun.children)
 
 
+ARMED_SECTORS = ("military", "police", "rebels")
+"""Sectors whose head nouns name an armed body ("forces", "policemen", "militants")."""
+
+
+def _armed_body(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun`` names an armed body or a thing of the state's forces."""
+    return armed(noun) or forces_thing(noun) or any(
+        noun.lemma_.lower() in sector_heads(sector) for sector in ARMED_SECTORS)
+
+
 def forces_thing(noun) -> bool:  # type: ignore[no-untyped-def]
     """Whether a word of the state's forces modifies a noun: "a military bus", "a police car"
     (:data:`~kg.extract.owners.STATE_MODIFIERS`) are no civilians' whatever they are."""
@@ -201,6 +213,9 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     if event_type in ATTACKS or event_type == PERSONAL:
         deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
         victims = argument_heads(token, deps, VICTIM_PREPS)
+        aimed = argument_heads(token, deps, VICTIM_PREPS - {"at"})
+        if any(map(_armed_body, aimed)):  # "attacked the army at the
+            victims = aimed  # village": where, not whom
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
             victims.append(token.head)  # "a man shot dead by ..."
         victim = next((lex.target_nouns[_victim_word(v, token)] for v in victims
