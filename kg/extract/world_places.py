@@ -165,7 +165,7 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
                  and (p.kind != "city" or not compass(candidate.text))]  # "(North)": a region
         if majority.get(number):
             found = [p for p in found if p.country == majority[number]]
-        if not found:
+        if not found or _compass_anywhere(candidate.text, found, context):
             continue
         above = [earlier[n] for n in _chain(candidates, number) if n in earlier]
         up = within_admins(candidates, options, number) if candidate.within else {
@@ -196,6 +196,21 @@ def _resolve(candidates: list[Candidate], options: list[list[WorldPlace]], conte
         if not candidate.anchor:
             context.add(best.country)  # the next names of the chain are most likely in it too
     return chosen
+
+
+def _compass_anywhere(text: str, found: list[WorldPlace], context: Container[str]) -> bool:
+    """Whether a name of compass words alone ("Western", "North-West") reads as regions of
+    several states, none of them a country the text is about: the region of no one state.
+
+    >>> west = WorldPlace("iso-FJ-W", "Western", "admin1", "FJI", None, None, -17.8, 177.4, 0)
+    >>> ghana = dataclasses.replace(west, country="GHA")
+    >>> _compass_anywhere("Western", [west, ghana], set())
+    True
+    >>> _compass_anywhere("Western", [west, ghana], {"GHA"})
+    False
+    """
+    countries = {p.country for p in found}
+    return compass(text) and len(countries) > 1 and not any(c in context for c in countries)
 
 
 def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
