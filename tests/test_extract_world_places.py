@@ -32,6 +32,7 @@ def _event_place(extractor, text):
 @pytest.mark.parametrize("text, name, country", [
     ("Protesters gathered in Vila Nova de Gaia (Porto) on Monday.", "Vila Nova de Gaia", "PRT"),
     ("Residents met in Santa Cruz de la Sierra.", "Santa Cruz de la Sierra", "BOL"),
+    ("People took to the streets in Newcastle upon Tyne.", "Newcastle upon Tyne", "GBR"),
 ])
 def test_name_particles_join_a_many_word_name(extractor, text, name, country):
     place = _places(extractor, text)[name]

@@ -66,9 +66,11 @@ admin chain says so ("Kongo Trading Center, Minakulu sub-county")."""
 
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le",
              "los", "las", "y", "e", "van", "von", "der", "den", "al", "el", "ad", "as", "ash",
-             "imeni"}
+             "imeni", "upon", "am", "sur"}
 """Lower-case words inside a place name between capitalised ones: "Duque de Caxias",
-"Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn"."""
+"Campos dos Goytacazes", "Boca del Rio", "Ras al Ayn", "Newcastle upon Tyne", "Frankfurt am
+Main", "Boulogne sur Mer"; a run the index does not know whole is cut at them. Not "in" nor "on"
+("Neustadt in Holstein"): a name before one ("embassy in London") is mostly no part of it."""
 
 
 __all__ = ["COMPASS", "FEATURE_NOUNS", "GROUP_NOUNS", "IN_PLACE", "LEADING_WORDS", "LOCATIVE",
