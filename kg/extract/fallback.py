@@ -226,7 +226,8 @@ def _place_named(token) -> bool:  # type: ignore[no-untyped-def]
         token = token.head
     of_place = token.dep_ == "pobj" and token.head.lower_ == "of" and \
         token.head.head.pos_ == "NOUN" and token.head.head.lower_ in PLACE_AND_LAND_WORDS
-    return of_place or (token.pos_ == "NOUN" or token.text.islower()) and token.lemma_.lower() in THING_WORDS
+    return of_place or (token.pos_ == "NOUN" or token.text.islower()) \
+        and token.lemma_.lower() in THING_WORDS
 
 
 def _add_generic(doc, generic: GenericAt, add, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
