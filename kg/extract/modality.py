@@ -62,7 +62,6 @@ def modality_of(token) -> str:  # type: ignore[no-untyped-def]
     return "asserted"
 
 
-
 def attempted(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``token`` is the complement of an attempt, directly or as a conjunct ("attempted
     to move forward and capture the city"): what it tells may not have come about.

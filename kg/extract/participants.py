@@ -30,6 +30,8 @@ VIOLENT = ATTACKS | {"AttackOnCivilians", "Looting", "MobViolence"}
 VICTIM_PREPS = {"on", "against", "at", "of"}
 """Prepositions of whom an attack hits; "at" not beside an armed body it hits ("fired at the
 village", but "attacked the army at the village": there, where)."""
+HITTING_PREPS = frozenset(VICTIM_PREPS - {"at"})
+"""The victim prepositions that never tell where: "attacked the army at the village"."""
 ARMED = {"armed", "masked", "hooded", "unidentified", "unknown"}
 """Modifiers that make a group of people an armed group, not a mob."""
 MOB = "MobViolence"
@@ -213,7 +215,7 @@ def by_participants(token, event_type: str) -> str:  # type: ignore[no-untyped-d
     if event_type in ATTACKS or event_type == PERSONAL:
         deps = {"dobj", "nsubjpass"} if token.pos_ == "VERB" else {"poss"}
         victims = argument_heads(token, deps, VICTIM_PREPS)
-        aimed = argument_heads(token, deps, VICTIM_PREPS - {"at"})
+        aimed = argument_heads(token, deps, HITTING_PREPS)
         if any(map(_armed_body, aimed)):  # "attacked the army at the
             victims = aimed  # village": where, not whom
         if token.dep_ == "acl" or (token.dep_ == "amod" and token.pos_ == "VERB"):
