@@ -9,7 +9,7 @@ import pytest
 
 from kg.documents import article_from_text
 from tests.extraction import actor as _actor, roles as _roles
-from kg.extract.generic import reports_occurrence
+from kg.extract.occurrence import reports_occurrence
 
 
 def test_generic_police_and_people_take_the_country_of_the_place(extractor):

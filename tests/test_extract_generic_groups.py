@@ -126,3 +126,37 @@ def test_tribesmen_who_protest_are_protesters(extractor):
     found = extractor.extract(article_from_text(
         "Hundreds of tribesmen protested in Marib against the killing of a sheikh.", origin="t"))
     assert "Yemeni protesters" in {found.actor(k).label for k in found.events[0].agents}
+
+
+# Factions and settlers (session of 2026-12-07, sixteenth) --------------------------------------
+
+def test_unnamed_factions_are_rebels_of_their_context(extractor):
+    roles = _roles(extractor, "On 3 May 2022, opposition factions shelled army positions near "
+                              "Mombasa.")
+    assert roles[0][0] == "Shelling" and "kenya-rebels" in roles[0][1]
+
+
+def test_a_faction_of_a_named_group_is_no_band_of_its_own(extractor):
+    """"Two factions of the Kenya Youth League": the league's, not rebels."""
+    roles = _roles(extractor, "On 3 May 2022, two factions of the Kenya Youth League clashed in "
+                              "Mombasa.")
+    assert roles and not any("rebels" in key for _, agents, targets in roles
+                             for key in (*agents, *targets))
+
+
+def test_a_faction_named_by_a_crime_is_an_unidentified_armed_group(extractor):
+    roles = _roles(extractor, "On 3 May 2022, a drug trafficking faction attacked a police "
+                              "station in Mombasa.")
+    assert roles[0][1] == ("kenya-unidentified",)
+
+
+def test_settlers_take_the_nation_their_adjective_names(extractor):
+    settlers = _actor(extractor, "On 3 May 2022, Kenyan settlers attacked herders near Arusha.",
+                      "kenya-settlers")
+    assert settlers.label == "Kenyan settlers" and settlers.kind == "civilians"
+
+
+def test_unnamed_settlers_are_not_of_the_land_they_settle(extractor):
+    """Settlers came from elsewhere: the land's country is no guess at theirs."""
+    roles = _roles(extractor, "On 3 May 2022, settlers attacked farmers near Mombasa.")
+    assert roles[0][1] == ("generic-settlers",) and roles[0][2] == ("kenya-civilians",)

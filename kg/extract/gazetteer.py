@@ -50,6 +50,7 @@ class Sector:
     pattern: str | None = None  # label of a composite: "{adjective} ..." or "... ({country})"
     modified_heads: frozenset[str] = frozenset()  # heads that name it with a modifier only:
     # "armed groups" are unidentified armed groups, "a group of soldiers" is the soldiers
+    local: bool = True  # of its context's country where no nationality is told ("settlers": no)
 
 
 @dataclass
@@ -317,7 +318,8 @@ def build_gazetteer(actor_files: Iterable[Path], place_file: Path | None,
                 frozenset(n.lower() for n in entry.get("heads", ())),
                 frozenset(n.lower() for n in entry.get("modifiers", ())),
                 frozenset(entry.get("modifies", ())), entry.get("pattern"),
-                frozenset(n.lower() for n in entry.get("modified_heads", ())))
+                frozenset(n.lower() for n in entry.get("modified_heads", ())),
+                entry.get("local", True))
         gazetteer.implicit.update(data.get("implicit_agents", {}))
         for key, entry in data.get("actors", {}).items():
             _add_actor(gazetteer, key, entry)

@@ -35,58 +35,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from kg.extract.hyphenated import stance
-from kg.extract.arms import MILITARY, STATE_STRIKES, forces_striking, munitions
+from kg.extract.arms import MILITARY, STATE_STRIKES, forces_striking
 from kg.extract.context_countries import Countries
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.militias import MEMBER_NOUNS, community_of, of_community, place_of_country
+from kg.extract.occurrence import reports_occurrence, subjects
+from kg.extract.militias import (MEMBER_NOUNS, community_of, of_community, part_of_named,
+                                 place_of_country)
 from kg.extract.role_words import TAKING_VERBS
 from kg.model import Actor
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
-DEFINITE = {"the", "this", "that", "these", "those"}
 STATE_KINDS = {"military", "police", "government"}
 CROWD_SECTORS = {"protesters", "rioters"}
 """Sectors of the people who take part in a protest or riot."""
 IN_PERSON_KINDS = {"civilians", "person", "state"}
 """Kinds of agent that protest in person, not through a crowd of protesters."""
-TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "during", "amid",
-                  "despite"}
-
-
-def reports_occurrence(trigger) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a trigger with no agent reports an event as happening, so that someone did it.
-
-    A verb does when it has no subject ("a man was shot dead"; "gunmen shot" has one), or when
-    its subject is itself an event ("an explosion killed two"); a conjoined verb shares its
-    subject. A noun does when it is indefinite and not inside a prepositional phrase ("an explosion
-    occurred", "clashes erupted"); "the fighting", "its attack" point back to an event already
-    told, and "after weeklong battle", "in major battles" mention one in passing, unless a call
-    that was followed asks for it ("responded to the call for demonstrations"). A relative
-    clause ("who was kidnapped in 2013") is background, not the report, and an active verb
-    modifying a noun ("forces fighting alongside") has that noun for its subject; a passive one
-    does not ("two civilians killed in the attack").
-    """
-    from kg.extract.events import trigger_type
-    from kg.extract.triggers import complied
-
-    if trigger.dep_ == "relcl" or trigger.dep_ == "acl" and trigger.tag_ != "VBN" or \
-            trigger.ent_type_ in ("DATE", "TIME"):  # "On 1 March 2022" is no march
-        return False
-    if trigger.pos_ in ("VERB", "AUX"):
-        verb = trigger
-        while verb.dep_ == "conj" and not _subjects(verb) and verb.head is not verb:
-            verb = verb.head  # "killed two and wounded five": the subject of "killed"
-        return all(trigger_type(s) is not None or s.lemma_.lower() in munitions()
-                   for s in _subjects(verb))  # "an explosion killed two", "a bomb exploded"
-    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
-    if definite or trigger.dep_ == "nsubj" and trigger_type(trigger.head) is not None:
-        return False  # "a roadside bombing killed": the killing's event, told once
-    if trigger.dep_ != "pobj" or complied(trigger.head.head):
-        return True  # "responded to the call for demonstrations": they took place
-    counted = any(c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in trigger.children)
-    governor = trigger.head.head
-    return counted and trigger.head.lower_ not in TEMPORAL_PREPS and (
-        governor is trigger.head or trigger_type(governor) is None)
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
@@ -121,10 +84,6 @@ def _leaders(modifier) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [c for c in modifier.lefts if c.i == modifier.i - 2 and not c.whitespace_]
 
 
-def _subjects(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-
-
 def _off_duty(agent: Actor, event_type: str) -> bool:
     """Whether police, soldiers or tribesmen who demonstrate peacefully do so as protesters."""
     return event_type == "Protest" and (agent.kind in FORCE_KINDS
@@ -138,6 +97,9 @@ OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demob
 """Modifiers of a person noun that put its holder out of the service of a force."""
 OUT_OF_SERVICE_KINDS = frozenset({"military", "police", "armed_group", "government"})
 IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifiable"})
+CRIMES = frozenset({"criminal", "trafficking", "smuggling"})
+"""Modifiers that make an armed band a gang ("a drug trafficking faction"), no rebels."""
+UNNAMED_BAND = IDENTITY_UNKNOWN | CRIMES
 """Modifiers that deny a group's identity: "unidentified militants" are no group the text names."""
 MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
@@ -164,7 +126,7 @@ class GenericAgents:
     def sector_of(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector a noun names as the head of a generic agent, or ``None``."""
         if not (token.pos_ in ("NOUN", "PROPN") or nominal_adjective(token)) \
-                or token.ent_type_ in ("GPE", "LOC", "DATE"):
+                or token.ent_type_ in ("GPE", "LOC", "DATE") or part_of_named(token):
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
             or self._membership(token) or self._capitalised_plural(token)
@@ -236,14 +198,16 @@ class GenericAgents:
         groups = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         groups += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj"]
-        sectors = (self._heads.get(g.lemma_.lower()) for g in groups if g.pos_ == "NOUN")
+        sectors = (self._heads.get(g.lemma_.lower()) for g in groups
+                   if g.pos_ == "NOUN" and not part_of_named(g))
         return next((s for s in sectors if s and self.gazetteer.sectors[s].kind == "armed_group"),
                     None)
 
     def _unidentified(self, sector: str, words: set[str]) -> str:
         """An armed group whose identity a modifier denies ("unidentified militants", "unknown
-        fighters") is no group the text names: the unidentified armed group of its context."""
-        if words & IDENTITY_UNKNOWN and UNIDENTIFIED in self.gazetteer.sectors and \
+        fighters") or that a crime names ("a drug trafficking faction": a gang, no rebels) is
+        no group the text names: the unidentified armed group of its context."""
+        if words & UNNAMED_BAND and UNIDENTIFIED in self.gazetteer.sectors and \
                 self.gazetteer.sectors[sector].kind == "armed_group":
             return UNIDENTIFIED
         return sector
@@ -309,7 +273,7 @@ class GenericAgents:
             if self.gazetteer.sectors[sector].kind in STATE_KINDS else frozenset()
         if country is None and len(named) > 1:
             return None
-        if country is None:
+        if country is None and self.gazetteer.sectors[sector].local:
             country = next(iter(named)) if named else self.countries.of(sentence)
         if country is None and self.gazetteer.sectors[sector].kind in STATE_KINDS:
             return None  # "the soldiers" of no known state stay unresolved
@@ -357,7 +321,7 @@ class GenericAgents:
         verb whose subject names no actor ("public servants gathered"): they are its crowd."""
         sector = self._implicit_sector(event_type)
         if sector is None or not reports_occurrence(trigger) and not (
-                sector in CROWD_SECTORS and trigger.pos_ == "VERB" and _subjects(trigger)):
+                sector in CROWD_SECTORS and trigger.pos_ == "VERB" and subjects(trigger)):
             return None
         return self.gazetteer.generic(sector, self.countries.of(sentence))
 

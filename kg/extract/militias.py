@@ -46,6 +46,8 @@ separatists", "Baloch rebels" are named so by event coders too, with no qualifie
 BAND_NOUNS = MILITIA_NOUNS | CAUSE_NOUNS
 """Head nouns of a band a community's name may qualify."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
+PART_NOUNS = frozenset({"faction", "factions"})
+"""Nouns of a part of a group: a group of their own only where no named whole is told."""
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "subclan", "tribal"})
 """Words that say what kind of community a militia is of ("Marehan clan militia")."""
@@ -166,6 +168,29 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
                                               "communal" else None) if a and a != label))
     key = slugify(label) + (f"-{country_key}" if country_key else "")
     return Actor(key=key, label=label, kind="armed_group", country=country_iso3, aliases=aliases)
+
+
+def part_of_named(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` names a part of a whole the text names: "two factions of the Awami
+    League", "the Bakura faction" are of that party or group, no band of their own, where
+    "opposition factions" and "armed factions" are.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "two factions of BCL clashed".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 4, 1, 2, 4],
+    ...           deps=["nummod", "nsubj", "prep", "pobj", "ROOT"],
+    ...           pos=["NUM", "NOUN", "ADP", "PROPN", "VERB"])
+    >>> part_of_named(doc[1])
+    True
+    """
+    if token.lower_ not in PART_NOUNS:
+        return False
+    named = [w for c in token.lefts for w in c.subtree if w.pos_ == "PROPN"]  # "the Dagoberto
+    # Ramos FARC dissident faction"; not a nationality ("Turkish-backed factions")
+    named += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj" and g.text[:1].isupper()]
+    return bool(named)
 
 
 def place_of_country(gazetteer: Gazetteer, name: str, iso3: str | None) -> bool:
