@@ -163,3 +163,24 @@ def test_neutralising_fighters_is_killing_them_and_neutralising_a_bomb_is_not(ex
                               "border.")[0][0] == "ArmedClash"
     assert not any(kind == "ArmedClash" for kind, _ in _events(
         extractor, "Engineers neutralized a bomb near the bridge."))
+
+
+# Remnants of war, suicide, munitions aimed (session of 2026-12-07, sixteenth) -----------------
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, two children were injured by unexploded ordnance near Mombasa.",
+    "On 3 May 2022, a boy was killed when a piece of unexploded ordnance went off near Mombasa.",
+    "On 3 May 2022, a herder was killed by UXO near Mombasa.",
+])
+def test_a_remnant_of_war_that_goes_off_is_an_explosion(extractor, text):
+    assert _events(extractor, text)[0][0] == "Bombing"
+
+
+def test_an_attacker_who_blows_himself_up_is_a_suicide_bomb(extractor):
+    assert ("SuicideBomb", "blew") in _events(
+        extractor, "On 3 May 2022, a man blew himself up at a checkpoint near Mombasa.")
+
+
+def test_rockets_that_target_a_base_are_shelling(extractor):
+    assert _events(extractor, "On 3 May 2022, three rockets targeted an airbase near Mombasa.")[
+        0] == ("Shelling", "targeted")

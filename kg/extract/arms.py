@@ -27,6 +27,9 @@ MUNITION_TYPES = frozenset({"Bombing", "Grenade", "Shelling"})
 """Event types whose instruments someone set off or fired: their subject hides who did."""
 STATE_STRIKES = frozenset({"AirStrike", "Shelling"})
 """Event types of arms mostly states hold: a nation's adjective on one names its forces."""
+STATE_MUNITIONS = frozenset({"missile"})
+"""Munitions mostly states fire: "Iranian missiles hit Erbil" were Iran's forces'; rockets and
+shells are any band's too ("Palestinian rockets")."""
 MILITARY = "military"
 """The sector of a state's armed forces (``ontology/actors.yaml``)."""
 
@@ -44,11 +47,13 @@ def munitions() -> frozenset[str]:
 
 def forces_striking(gazetteer: Gazetteer, adjective) -> Actor | None:  # type: ignore[no-untyped-def]
     """The armed forces of the nation whose adjective qualifies a strike from the air or by
-    artillery ("an Israeli airstrike", "Russian shelling"), or ``None``."""
+    artillery ("an Israeli airstrike", "Russian shelling") or a munition of states ("Iranian
+    missiles"), or ``None``."""
     from kg.extract.triggers import trigger_type
 
     if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ != "NORP" or \
-            trigger_type(adjective.head) not in STATE_STRIKES:
+            trigger_type(adjective.head) not in STATE_STRIKES \
+            and adjective.head.lemma_.lower() not in STATE_MUNITIONS:
         return None
     country = gazetteer.nation(adjective.text)
     return gazetteer.generic(MILITARY, country) if country is not None else None
@@ -77,5 +82,5 @@ def used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
-__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_STRIKES", "forces_striking", "munitions",
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_MUNITIONS", "STATE_STRIKES", "forces_striking", "munitions",
            "struck_place", "used_for"]
