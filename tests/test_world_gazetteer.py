@@ -148,3 +148,9 @@ def test_a_district_named_after_its_city_takes_none_of_the_citys_other_names(ext
         "On 2 May 2022, protesters marched in Quito - La Mariscal.", origin="t"))
     district = next(p for p in extraction.places if p.label == "Quito - La Mariscal")
     assert district.other_names == ()
+
+
+def test_a_curated_town_has_the_names_geonames_gives_it(extractor):
+    place = _places(extractor, "Gunmen attacked a checkpoint in Palmyra.")["Palmyra"]
+    assert {"Tadmur", "Tadmor"} <= set(place.alternate_labels)
+    assert extractor.gazetteer.places["gaza"].other_names == ()  # a region: no town's names

@@ -134,7 +134,8 @@ def add_world_index(gazetteer, world: WorldIndex) -> None:  # type: ignore[no-un
 
 
 def with_admin_chain(place: Place, world: WorldIndex) -> Place:
-    """``place`` with the admin1/admin2 of the same-named world place nearest to it."""
+    """``place`` with the admin1/admin2 of the same-named world place nearest to it; a curated
+    town also with the names GeoNames gives that town (:func:`_town_names`)."""
     near = [p for p in world.lookup(place.label) if p.country == place.country
             and distance_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM]  # type: ignore[arg-type]
     found = next((p for p in near if p.admin1), None)
@@ -142,4 +143,28 @@ def with_admin_chain(place: Place, world: WorldIndex) -> Place:
         return place
     admin1 = found.admin1 if fold(found.admin1 or "") != fold(place.label) or found.kind == "city" \
         else None
-    return dataclasses.replace(place, admin1=admin1, admin2=found.admin2)
+    return dataclasses.replace(place, admin1=admin1, admin2=found.admin2,
+                               other_names=place.other_names or _town_names(place, near))
+
+
+def _town_names(place: Place, near: list[WorldPlace]) -> tuple[str, ...]:
+    """The names of the world's town of ``place``'s name near it, other than its own label and
+    aliases: the curated "Idlib" is also "Idleb", "Palmyra" also "Tadmur"; none for a region.
+
+    >>> town = WorldPlace("gn1", "Tadmur", "city", "SYR", None, None, 34.6, 38.3, 50_000,
+    ...                   other_names="Palmyra|Tadmor")
+    >>> _town_names(Place(key="palmyra", label="Palmyra", kind="city"), [town])
+    ('Tadmur', 'Tadmor')
+    """
+    if place.kind not in ("city", "town", "capital"):
+        return ()
+    town = next((p for p in near if p.kind == "city"), None)
+    if town is None:
+        return ()
+    seen = {_spelling(n) for n in (place.label, *place.aliases)}
+    names = []
+    for name in (town.name, *town.alternates):
+        if _spelling(name) not in seen:
+            seen.add(_spelling(name))
+            names.append(name)
+    return tuple(names)
