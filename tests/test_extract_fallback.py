@@ -347,3 +347,14 @@ def test_an_acronym_of_the_event_lexicon_is_a_weapon_not_an_organisation(extract
     found = extractor.extract(article_from_text(
         "Three people were killed and 25 were injured in an IED blast in Lahore.", origin="t"))
     assert not any(a.label == "IED" for a in found.actors)
+
+
+def test_a_state_body_named_by_its_common_noun_is_the_forces_of_the_context(extractor):
+    """"The Federal Police", "the Border Police": the state's police, no organisation of their
+    own; "Defense Force" may be a band fighting the state and stays a name."""
+    _, events = _events(extractor, "On 3 May 2022, gunmen attacked the Federal Police near "
+                                   "Mombasa. The Border Police arrested two men in Mombasa.")
+    assert "kenya-police" in events[0][2] and "kenya-police" in events[1][1]
+    _, events = _events(extractor, "On 3 May 2022, the Defense Force attacked the army near "
+                                   "Mombasa.")
+    assert "kenya-military" not in events[0][1]

@@ -27,10 +27,11 @@ FORCE_QUALIFIERS = frozenset({"air", "armed", "security", "ground", "naval", "sp
 
 def common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-untyped-def]
     """A capitalised mention of a state's forces by their common noun ("the Army", "Air Forces",
-    "Security Forces") names no organisation: it is the generic forces of its context."""
+    "Security Forces", "the Federal Police") names no organisation: it is the generic forces of
+    its context."""
     actor = generic(ent.root) if generic is not None else None
     return actor is not None and actor.kind in INSTITUTIONS and all(
-        t.i == ent.root.i or t.lower_ in ARTICLES or t.lower_ in FORCE_QUALIFIERS for t in ent)
+        t.i == ent.root.i or t.lower_ in ARTICLES or t.lower_ in STATE_BODY_WORDS for t in ent)
 
 
 FORCE_HEADS = frozenset({"army", "force", "forces"})
@@ -41,6 +42,11 @@ STATE_FORCE_WORDS = FORCE_QUALIFIERS | frozenset({
     "intervention", "response", "rapid", "strike", "main"})
 """Capitalised words that qualify a state's forces or a unit of them ("National Army", "Special
 Action Force", "Task Force")."""
+STATE_BODY_WORDS = FORCE_QUALIFIERS | frozenset({"national", "federal", "border", "state", "coast",
+                                                 "royal", "republican", "presidential"})
+"""Capitalised words that make a force's common noun the name of the state's body itself ("the
+Federal Police", "the Border Police", "the National Army"), where "Defense Force" or "Task
+Force" may name a band of the state's enemies or a unit of its own."""
 
 
 def named_force(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
