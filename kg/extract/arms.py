@@ -45,6 +45,22 @@ def munitions() -> frozenset[str]:
                      if len(words) == 1 and kind in MUNITION_TYPES)
 
 
+def weapon_model(name) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name qualifies a munition's noun as its model, no actor: "Grad" of "Grad
+    rockets", "Uragan missiles", "Vehicle-Borne IED" (a known owner, "Hamas rockets", is
+    matched before any name is guessed at; a craft's, "Taliban helicopters", is its owner's).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="fired Grad rockets".split(), heads=[0, 2, 0],
+    ...           deps=["ROOT", "compound", "dobj"], lemmas=["fire", "Grad", "rocket"])
+    >>> weapon_model(doc[1]), weapon_model(doc[2])
+    (True, False)
+    """
+    return name.dep_ in ("compound", "nmod", "amod") and name.i < name.head.i and \
+        name.head.lemma_.lower() in munitions()
+
+
 def forces_striking(gazetteer: Gazetteer, adjective) -> Actor | None:  # type: ignore[no-untyped-def]
     """The armed forces of the nation whose adjective qualifies a strike from the air or by
     artillery ("an Israeli airstrike", "Russian shelling") or a munition of states ("Iranian
@@ -83,4 +99,4 @@ def used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 
 __all__ = ["MILITARY", "MUNITION_TYPES", "STATE_MUNITIONS", "STATE_STRIKES", "forces_striking", "munitions",
-           "struck_place", "used_for"]
+           "struck_place", "used_for", "weapon_model"]

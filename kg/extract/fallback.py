@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kg.extract.arms import weapon_model
 from kg.extract.arabic_articles import hyphened_article
 from kg.extract.clauses import heading_tokens
 from kg.extract.hyphenated import backing
@@ -159,7 +160,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
         add_community_militias(doc, generic, add)  # "Oromia police": the state's police
         add_regional_forces(doc, generic, add, is_place)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
-              and not _place_named(e.root)]
+              and not _place_named(e.root) and not weapon_model(e.root)]  # "Uragan missiles"
     for ent in people:  # "Al Shabaab militants": a name on an armed group's noun is the group
         add(_title_start(ent, taken), ent.end, ent.label_, (ent.start, ent.end),
             kind=_armed_head(ent.root, generic) or _body_kind(ent))
@@ -305,10 +306,11 @@ def _acronym(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _lexicon_noun(token) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a noun names an event or its weapon in the event lexicon ("IED", "RPG")."""
+    """Whether a noun names an event or its weapon in the event lexicon ("IED", "RPG"), or a
+    weapon's model (:func:`~kg.extract.arms.weapon_model`: "Grad rockets")."""
     from kg.extract.triggers import trigger_type
 
-    return trigger_type(token) is not None
+    return trigger_type(token) is not None or weapon_model(token)
 
 
 def _armed_head(name, generic: GenericAt | None) -> str | None:  # type: ignore[no-untyped-def]
