@@ -98,5 +98,5 @@ def used_for(token) -> list:  # type: ignore[no-untyped-def,type-arg]
     return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
-__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_MUNITIONS", "STATE_STRIKES", "forces_striking", "munitions",
-           "struck_place", "used_for", "weapon_model"]
+__all__ = ["MILITARY", "MUNITION_TYPES", "STATE_MUNITIONS", "STATE_STRIKES", "forces_striking",
+           "munitions", "struck_place", "used_for", "weapon_model"]

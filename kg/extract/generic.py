@@ -97,10 +97,11 @@ OUT_OF_SERVICE = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demob
 """Modifiers of a person noun that put its holder out of the service of a force."""
 OUT_OF_SERVICE_KINDS = frozenset({"military", "police", "armed_group", "government"})
 IDENTITY_UNKNOWN = frozenset({"unidentified", "unknown", "unnamed", "unidentifiable"})
+"""Modifiers that deny a group's identity: "unidentified militants" are no group the text names."""
 CRIMES = frozenset({"criminal", "trafficking", "smuggling"})
 """Modifiers that make an armed band a gang ("a drug trafficking faction"), no rebels."""
 UNNAMED_BAND = IDENTITY_UNKNOWN | CRIMES
-"""Modifiers that deny a group's identity: "unidentified militants" are no group the text names."""
+"""Modifiers of an armed band the text names no group of: the unidentified armed group."""
 MANY_SECTORS = frozenset({"civilians", "unidentified"})
 """Sectors of groups named generically, whose one actor key names many people or bands: in a
 violent event it may stand on both sides ("residents beat up a man", "gunmen killed a robber")."""

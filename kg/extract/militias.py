@@ -46,9 +46,9 @@ separatists", "Baloch rebels" are named so by event coders too, with no qualifie
 BAND_NOUNS = MILITIA_NOUNS | CAUSE_NOUNS
 """Head nouns of a band a community's name may qualify."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
+"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 PART_NOUNS = frozenset({"faction", "factions"})
 """Nouns of a part of a group: a group of their own only where no named whole is told."""
-"""Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
 QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "subclan", "tribal"})
 """Words that say what kind of community a militia is of ("Marehan clan militia")."""
 FAITHS = frozenset({"islamist", "islamic", "muslim", "christian", "catholic", "protestant",
