@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extraction import roles as _roles
+from tests.extraction import actor as _actor_of, roles as _roles
 
 
 def test_a_nations_missiles_are_its_forces(extractor):
@@ -18,8 +18,6 @@ def test_a_nations_rockets_may_be_any_bands(extractor):
 
 def test_a_weapons_model_is_no_actor(extractor):
     """"Grad rockets", "Uragan missiles": the model of a weapon, not whom it was fired at."""
-    from tests.extraction import actor as _actor_of
-
     roles = _roles(extractor, "On 3 May 2022, militants fired Grad rockets at Kismayo.")
     assert roles[0][0] == "Shelling" and roles[0][2] == ()
     roles = _roles(extractor, "On 3 May 2022, soldiers fired Uragan missiles at the positions "

@@ -36,17 +36,16 @@ def common_force(ent, generic: GenericAt | None) -> bool:  # type: ignore[no-unt
 
 FORCE_HEADS = frozenset({"army", "force", "forces"})
 """Nouns of a force that a name may end with ("Lord's Resistance Army")."""
-STATE_FORCE_WORDS = FORCE_QUALIFIERS | frozenset({
-    "national", "royal", "federal", "presidential", "republican", "border", "coast", "state",
-    "defence", "defense", "military", "task", "action", "joint", "mobile", "reaction",
-    "intervention", "response", "rapid", "strike", "main"})
-"""Capitalised words that qualify a state's forces or a unit of them ("National Army", "Special
-Action Force", "Task Force")."""
 STATE_BODY_WORDS = FORCE_QUALIFIERS | frozenset({"national", "federal", "border", "state", "coast",
                                                  "royal", "republican", "presidential"})
 """Capitalised words that make a force's common noun the name of the state's body itself ("the
 Federal Police", "the Border Police", "the National Army"), where "Defense Force" or "Task
 Force" may name a band of the state's enemies or a unit of its own."""
+STATE_FORCE_WORDS = STATE_BODY_WORDS | frozenset({
+    "defence", "defense", "military", "task", "action", "joint", "mobile", "reaction",
+    "intervention", "response", "rapid", "strike", "main"})
+"""Capitalised words that qualify a state's forces or a unit of them ("National Army", "Special
+Action Force", "Task Force")."""
 
 
 def named_force(token, taken: set[int]) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.ids import slugify
@@ -89,14 +89,26 @@ def as_written(place: Place, written: Iterable[str], world: WorldIndex | None) -
     >>> as_written(town, ["Jowhar", "JAWHAR", "Jowhar", "Mogadishu"], world).aliases
     ('Jowhar',)
     """
-    known = {_spelling(n) for n in (place.label, *place.aliases)}
-    extra = []
-    for text in written:
-        if _spelling(text) not in known and world is not None and any(
-                (p.lat, p.lon) == (place.lat, place.lon) for p in world.lookup(text)):
-            known.add(_spelling(text))
-            extra.append(text)
+    extra = _new_names(place, written, lambda text: world is not None and any(
+        (p.lat, p.lon) == (place.lat, place.lon) for p in world.lookup(text)))
     return dataclasses.replace(place, aliases=(*place.aliases, *extra)) if extra else place
+
+
+def _new_names(place: Place, names: Iterable[str],
+               accept: Callable[[str], bool] = lambda name: True) -> list[str]:
+    """Those of ``names`` that ``accept`` takes and whose spelling is none of ``place``'s label
+    and aliases nor an earlier one's, in order.
+
+    >>> _new_names(Place(key="taiz", label="Taiz", kind="city"), ["Ta'izz", "Taizz", "Taiz"])
+    ["Ta'izz"]
+    """
+    known = {_spelling(n) for n in (place.label, *place.aliases)}
+    kept = []
+    for name in names:
+        if _spelling(name) not in known and accept(name):
+            known.add(_spelling(name))
+            kept.append(name)
+    return kept
 
 
 def _spelling(name: str) -> str:
@@ -161,10 +173,4 @@ def _town_names(place: Place, near: list[WorldPlace]) -> tuple[str, ...]:
     town = next((p for p in near if p.kind == "city"), None)
     if town is None:
         return ()
-    seen = {_spelling(n) for n in (place.label, *place.aliases)}
-    names = []
-    for name in (town.name, *town.alternates):
-        if _spelling(name) not in seen:
-            seen.add(_spelling(name))
-            names.append(name)
-    return tuple(names)
+    return tuple(_new_names(place, (town.name, *town.alternates)))

@@ -209,8 +209,10 @@ def _compass_anywhere(text: str, found: list[WorldPlace], context: Container[str
     >>> _compass_anywhere("Western", [west, ghana], {"GHA"})
     False
     """
+    if not compass(text):
+        return False
     countries = {p.country for p in found}
-    return compass(text) and len(countries) > 1 and not any(c in context for c in countries)
+    return len(countries) > 1 and not any(c in context for c in countries)
 
 
 def _cohere(candidates: list[Candidate], options: list[list[WorldPlace]],
