@@ -34,3 +34,18 @@ def test_a_name_after_a_comma_or_bracket_is_a_run_of_capitalised_words(extractor
     doc = extractor.nlp("They met in La Paz (Entre Rios) and Kuchiri, Niger.")
     assert next_name(doc, 5) == "Entre Rios" and next_name(doc, 4) is None
     assert previous_name(doc, 12) == "Kuchiri"
+
+
+@pytest.mark.parametrize("text, label, country", [
+    ("About 50 people protested in Kuwait City against the government.", "Kuwait City", "KWT"),
+    ("About 100 people marched through Panama City (Florida).", "Panama City", "USA"),
+    ("An air strike hit a house in Gaza City.", "Gaza", "PSE"),
+    ("About 50 people protested in Kuwait against the government.", "Kuwait", "KWT"),
+])
+def test_a_curated_name_that_opens_a_longer_town_name_is_that_town(
+        extractor, text, label, country):
+    """"Kuwait City" is the capital, not the country whose curated name opens it; "Panama City"
+    then follows its chain to Florida; the curated name alone stays what it was."""
+    place = _event_place(extractor, text)
+    assert (place.label, place.country) == (label, country)
+    assert (place.kind == "country") == (label == "Kuwait")

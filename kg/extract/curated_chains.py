@@ -54,6 +54,37 @@ def abroad(entry: object, name: str, after: str | None, before: str | None,
     return False
 
 
+def opens_longer_name(entry: object, name: str, following: str | None,
+                      world: WorldIndex) -> bool:
+    """Whether the curated place ``entry``, written ``name``, is only the first words of a longer
+    name the world index holds in the same country: "Kuwait City", "Panama City" and "Gaza City"
+    are towns, not the country or the strip the curated name alone is.
+
+    >>> from types import SimpleNamespace as Entry
+    >>> from kg.extract.world import WorldPlace
+    >>> class World:
+    ...     def lookup(self, name):
+    ...         return {"kuwait city": [WorldPlace("gn3", "Kuwait City", "city", "KWT", None,
+    ...                                            None, 29.4, 48.0, 60064)]}.get(name.lower(), [])
+    >>> kuwait = Entry(country="KWT", kind="country")
+    >>> opens_longer_name(kuwait, "Kuwait", "City", World())
+    True
+    >>> opens_longer_name(kuwait, "Kuwait", "Airways", World())
+    False
+    """
+    country = getattr(entry, "country", None)
+    if country is None or following is None:
+        return False
+    return any(p.country == country for p in world.lookup(f"{name} {following}"))
+
+
+def following_word(doc, end: int) -> str | None:  # type: ignore[no-untyped-def]
+    """The capitalised word at token ``end``, if any ("City" after "Kuwait")."""
+    if end >= len(doc) or not doc[end].is_alpha or not doc[end].text[:1].isupper():
+        return None
+    return doc[end].text
+
+
 def _within(place: WorldPlace, subdivisions: list[WorldPlace]) -> bool:
     """Whether ``place`` lies in one of ``subdivisions`` (by its admin names) or is one."""
     return any(place.country == s.country and (
@@ -81,4 +112,4 @@ def previous_name(doc, start: int) -> str | None:  # type: ignore[no-untyped-def
     return doc[first:start - 1].text or None
 
 
-__all__ = ["abroad", "next_name", "previous_name"]
+__all__ = ["abroad", "following_word", "next_name", "opens_longer_name", "previous_name"]
