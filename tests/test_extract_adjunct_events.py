@@ -48,9 +48,38 @@ def test_a_passive_harm_takes_its_agents_from_the_event_it_happened_in(extractor
     assert agent in event.agents and not any("unidentified" in k for k in event.agents)
 
 
-def test_clashes_with_one_side_name_no_agent_of_a_passive_harm(extractor):
-    event = _first(extractor, "A rebel was killed during clashes with Kenyan soldiers near Mombasa.")
-    assert "kenya-military" not in event.agents
+@pytest.mark.parametrize("text, sides", [
+    ("A rebel was killed during clashes with Kenyan soldiers near Mombasa.",
+     {"kenya-military", "kenya-rebels"}),
+    ("On 8 March 2022, a Turkish soldier was killed in clashes with PKK militants in Sirnak.",
+     {"turkey-military", "pkk"}),
+])
+def test_a_harm_in_clashes_with_one_side_is_the_other_sides_loss_in_their_fight(
+        extractor, text, sides):
+    """The victims' side fought the side named "with": both act, on each other; no unidentified
+    group killed the victim, and the side named is no mere target."""
+    event = _first(extractor, text)
+    assert set(event.agents) == sides and event.agents_act == "mutually" and not event.targets
+
+
+def test_a_harm_in_a_clash_by_one_side_keeps_that_side_the_agent(extractor):
+    event = _first(extractor, "A trader was killed in clashes by Somali rebels near Mombasa.")
+    assert event.agents == ("somalia-rebels",) and event.agents_act is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2022, a child was killed when a landmine planted by Somali rebels exploded in a "
+    "farm near Mombasa.",
+    "On 15 June 2022, 2 soldiers were killed when their vehicle hit a landmine planted by Somali "
+    "rebels near Mombasa.",
+    "On 9 January 2022, 2 children were killed and 3 traders injured when Somali rebels shelled "
+    "the town of Lamu.",
+])
+def test_a_harm_takes_its_agent_from_a_clause_with_a_weapon_or_a_gapped_harm(extractor, text):
+    """The clause a passive harm happened in names its agent through the weapon's user ("a
+    landmine planted by X exploded", "hit a landmine planted by X"), and a clause after a gapped
+    second harm ("and 3 traders injured when X shelled") tells the first one's too."""
+    assert _first(extractor, text).agents == ("somalia-rebels",)
 
 
 @pytest.mark.parametrize("text, agent", [

@@ -6,9 +6,9 @@ killed in an attack by the militants", "a suspect was shot dead during a police 
 civilian was killed after soldiers fired on his car": the passive verb names no agent, but
 the event phrase or clause it happened in does. Its parties (its
 "between" phrase), its "by" phrase or the actor that modifies it ("a police raid") are the
-agents of the harm, rather than an unidentified armed group. An event phrase "with" a side
-names only the other side ("killed during clashes with X": the victim's side fought X), and
-gives no agent. Likewise "a landmine planted by X exploded": whoever planted or fired a
+agents of the harm, rather than an unidentified armed group. A fight "with" a side names
+the other side ("killed during clashes with X": the victims' side fought X), which
+:func:`adjunct_opponents` gives: the harm is one side's loss in their fight. Likewise "a landmine planted by X exploded": whoever planted or fired a
 weapon did what it did (:func:`weapon_user`), and what is done to the weapon ("soldiers
 defused a mine planted by X") is done to them (:func:`weapon_layers`).
 """
@@ -19,7 +19,7 @@ from kg.analysis.families import family_of
 from kg.extract.phrases import ActorAt, actors_in, phrase_actors, unlocated, without_clauses
 from kg.extract.role_words import (LAID_MUNITIONS, RUN_INTO_PREPS, RUN_INTO_VERBS,
                                    WEAPON_USE_VERBS)
-from kg.extract.sides import between_phrases
+from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
 
 EVENT_ADJUNCT_PREPS = frozenset({"during", "in", "following", "after", "amid", "amidst"})
 """Prepositions whose event noun tells the event a harm happened in: "killed during a raid"."""
@@ -38,7 +38,7 @@ def adjunct_event_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: i
     its parties, its "by" phrase, or its actor modifier; ``()`` for any other verb."""
     if not passive(verb):
         return ()
-    found = next((f for c in verb.children if (f := _clause_agents(c, actor_at))), ())
+    found = _event_clause_agents(verb, actor_at)
     if found:  # "was killed after X opened fire on his unit"
         return found
     noun = _agentive_event(verb, actor_at)
@@ -50,7 +50,7 @@ def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     "a soldier was killed during a firefight between the rebels and the army" -> the rebels
     and the army, who fought each other; ``()`` when the harm's agents come from elsewhere
     (an event clause, a "by" phrase, a modifier) or ``verb`` is no passive."""
-    if not passive(verb) or any(_clause_agents(c, actor_at) for c in verb.children):
+    if not passive(verb) or _event_clause_agents(verb, actor_at):
         return ()
     noun = _agentive_event(verb, actor_at)
     between = between_phrases(noun) if noun is not None else []
@@ -70,17 +70,33 @@ def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
                  and trigger_type(noun) is not None and _event_agents(noun, actor_at)), None)
 
 
+def _event_clause_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The agents of the first event clause of ``verb``, or of a harm gapped after it whose
+    clause tells both ("2 children were killed and 3 civilians injured when X shelled")."""
+    gapped = [g for c in verb.children if c.dep_ == "conj" for g in (c, *c.children)
+              if g.tag_ == "VBN" and g.dep_ in ("conj", "acl") and not passive(g)]
+    return next((found for v in (verb, *gapped) for c in v.children
+                 if (found := _clause_agents(c, actor_at))), ())
+
+
 def _clause_agents(clause, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """The subject's actors of an adverbial clause of a violent event that a harm happened in:
-    "after soldiers fired on his car", "when police opened fire"."""
+    "after soldiers fired on his car", "when police opened fire"; of a weapon subject, its user
+    ("when a landmine planted by X exploded"), as of a laid munition run into ("when their
+    vehicle hit a landmine planted by X")."""
     from kg.extract.triggers import trigger_type
 
-    if clause.dep_ != "advcl" or family_of(trigger_type(clause) or "") != "fights" or not any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in EVENT_CLAUSE_MARKS
-            for m in clause.children):
+    if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod")
+                                         and m.lower_ in EVENT_CLAUSE_MARKS
+                                         for m in clause.children):
+        return ()
+    munition = munition_run_into(clause)
+    if munition is not None:
+        return weapon_user(munition, actor_at)
+    if family_of(trigger_type(clause) or "") != "fights":
         return ()
     return tuple(k for c in clause.children if c.dep_ == "nsubj"
-                 for k in phrase_actors(c, actor_at))
+                 for k in phrase_actors(c, actor_at) or weapon_user(c, actor_at))
 
 
 def _event_agents(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -90,8 +106,28 @@ def _event_agents(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     if by:
         return actors_in(by[0].subtree, actor_at)
+    if noun.lemma_.lower() in RECIPROCAL_LEMMAS:  # "clashes with X": X fought the victims
+        return _fought_with(noun, actor_at)
     return tuple(dict.fromkeys(k for c in noun.children if c.dep_ in EVENT_MODIFIER_DEPS
                                for k in phrase_actors(c, actor_at)))
+
+
+def _fought_with(noun, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return next((found for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                 if (found := actors_in(unlocated(c), actor_at))), ())
+
+
+def adjunct_opponents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The side named "with" the fight a passive harm happened in, the victims' side being the
+    other: "a soldier was killed in clashes with PKK militants" -> the PKK; ``()`` when the
+    harm's agents come from elsewhere or ``verb`` is no passive."""
+    if not passive(verb) or _event_clause_agents(verb, actor_at):
+        return ()
+    noun = _agentive_event(verb, actor_at)
+    if noun is None or noun.lemma_.lower() not in RECIPROCAL_LEMMAS or between_phrases(noun) \
+            or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return ()
+    return _fought_with(noun, actor_at)
 
 
 def weapon_user(thing, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
@@ -137,5 +173,6 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
     return next((t for t in things if t.lemma_.lower() in LAID_MUNITIONS), None)
 
 
-__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_sides", "munition_run_into",
+__all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_opponents", "adjunct_sides",
+           "munition_run_into",
            "passive", "weapon_layers", "weapon_user"]

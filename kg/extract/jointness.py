@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from kg.extract.adjunct_events import adjunct_sides
+from kg.extract.adjunct_events import adjunct_opponents, adjunct_sides
 from kg.extract.phrases import either_at
 from kg.extract.roles import ActorAt
 from kg.extract.sides import RECIPROCAL_LEMMAS, between_phrases
@@ -173,6 +173,8 @@ def relate(token, event_type: str, agents: tuple[str, ...], targets: tuple[str, 
     either = either_at(actor_at, fallback_at)
     if len(agents) == 1 and len(targets) == 1 and targets == comitative_side(token, either):
         return (*agents, *targets), (), "mutually"  # "X clashed with Y": Y clashed with X too
+    if len(agents) == 1 and targets and agents == adjunct_opponents(token, either):
+        return (*agents, *targets), (), "mutually"  # "a soldier was killed in clashes with X"
     if len(agents) < 2:
         return agents, targets, None
     sides = set(adjunct_sides(token, either))
