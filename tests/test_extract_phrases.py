@@ -59,3 +59,26 @@ def test_a_serving_member_of_a_force_is_the_force(extractor):
         "On 3 May 2022, a member of the Kenyan police was killed by gunmen in Mandera.",
         origin="phrases"))
     assert extraction.events[0].targets == ("kenya-police",)
+
+
+@pytest.mark.parametrize("gunmen", [
+    "gunmen suspected to be al-Shabaab militants",
+    "unidentified assailants, suspected to be al-Shabaab members,",
+    "gunmen believed to be al-Shabaab fighters",
+    "gunmen suspected of belonging to al-Shabaab",
+    "gunmen, presumably al-Shabaab militants,",
+])
+def test_an_unidentified_band_suspected_to_be_a_named_group_is_that_group(extractor, gunmen):
+    """Coders name the suspected perpetrator: the group the text takes the band to be acts, no
+    unidentified group beside it."""
+    extraction = extractor.extract(article_from_text(
+        f"On 3 May 2022, {gunmen} opened fire on a police checkpoint in Mandera.",
+        origin="phrases"))
+    assert [extraction.actor(k).label for k in extraction.events[0].agents] == ["al-Shabaab"]
+
+
+def test_a_crowd_presumed_to_be_supporters_stays_a_crowd(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, a mob, presumed to be supporters of the Kifaya Front, attacked a trader "
+        "in Mandera.", origin="phrases"))
+    assert all("kifaya" not in k for k in extraction.events[0].agents)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.generic import OUT_OF_SERVICE
+from kg.extract.generic import OUT_OF_SERVICE, UNIDENTIFIED
 from kg.extract.member_bodies import MEMBER_NOUNS
 from kg.extract.owners import owner_phrases
 
@@ -114,6 +114,11 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     """
     if _former_member(token):  # "a former member of the police" is no longer the police
         return tuple(k for k in (actor_at(token.i),) if k)
+    own = actor_at(token.i)
+    if own is not None and own.rpartition("-")[2] == UNIDENTIFIED:  # "gunmen suspected to be
+        identity = [k for g in suspected_identity(token) for k in phrase_actors(g, actor_at)]
+        if identity:  # IS members" are taken to be the IS; "a mob, presumed to be supporters
+            return tuple(dict.fromkeys(identity))  # of X" stays a mob
     named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
              and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
              if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
@@ -136,6 +141,42 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     return tuple(dict.fromkeys(k for k in keys if k and k != own))
 
 
+SUSPICION_VERBS = frozenset({"suspect", "believe", "think", "presume", "allege", "say", "report"})
+"""Verbs of a participle that tells who a group is taken to be: "suspected to be X"."""
+HEDGES = frozenset({"presumably", "reportedly", "allegedly", "likely", "probably", "possibly",
+                    "apparently", "suspected", "believed"})
+"""Adverbs of an appositive that tells who a group is taken to be: "gunmen, presumably X"."""
+
+
+def suspected_identity(token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The noun phrases a participle of suspicion or a hedged appositive says ``token`` is:
+    "assailants, suspected to be X supporters", "gunmen believed to be X", "men suspected of
+    belonging to X", "gunmen, presumably X members".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="gunmen suspected to be militants".split(),
+    ...           heads=[0, 0, 3, 1, 3], deps=["ROOT", "acl", "aux", "xcomp", "attr"],
+    ...           lemmas=["gunman", "suspect", "to", "be", "militant"])
+    >>> [t.text for t in suspected_identity(doc[0])]
+    ['militants']
+    """
+    found = []
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in HEDGES
+                                         for c in child.children):
+            found.append(child)
+        elif child.dep_ == "acl" and child.lemma_.lower() in SUSPICION_VERBS:
+            found += [a for x in child.children if x.dep_ == "xcomp" and x.lemma_ == "be"
+                      for a in x.children if a.dep_ == "attr"]  # "suspected to be X"
+            found += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for v in p.children if v.dep_ == "pcomp"  # "of belonging to X"
+                      for g in (*(a for a in v.children if a.dep_ == "attr"),  # "of being X"
+                                *(o for q in v.children if q.dep_ == "prep" and q.lower_ == "to"
+                                  for o in q.children if o.dep_ == "pobj"))]
+    return found
+
+
 def _former_member(token) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``token`` names a member out of service ("a former member of X", "a former X
     member", "ex-cadres of X"): the body he belonged to is no actor of his phrase.
@@ -155,4 +196,4 @@ def _former_member(token) -> bool:  # type: ignore[no-untyped-def]
 
 __all__ = ["GROUP_OF_NOUNS", "LOCATIVE_PREPS", "MEMBERS_FROM", "NAMED_PLACES",
            "PARTITIVE_NOUNS", "PHRASE_PREPS", "ActorAt", "actors_in", "either_at", "phrase_actors",
-           "unlocated"]
+           "suspected_identity", "unlocated"]
