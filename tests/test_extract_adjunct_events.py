@@ -74,6 +74,8 @@ def test_a_harm_in_a_clash_by_one_side_keeps_that_side_the_agent(extractor):
     "rebels near Mombasa.",
     "On 9 January 2022, 2 children were killed and 3 traders injured when Somali rebels shelled "
     "the town of Lamu.",
+    "On 2 May 2022, a child was killed and another was injured when a landmine planted by Somali "
+    "rebels exploded near Mombasa.",
 ])
 def test_a_harm_takes_its_agent_from_a_clause_with_a_weapon_or_a_gapped_harm(extractor, text):
     """The clause a passive harm happened in names its agent through the weapon's user ("a

@@ -320,3 +320,18 @@ def test_graduates_are_people(extractor):
     roles = _roles(extractor, "Unemployed graduates blocked the road outside the parliament in "
                               "Rabat.")
     assert roles[0][1] == ("morocco-civilians",)
+
+
+@pytest.mark.parametrize("body", ["regime", "the regime", "government"])
+def test_a_state_body_conjoined_with_modified_forces_shares_their_noun(extractor, body):
+    """"regime and Russian forces" are the regime's forces and Russia's: the parser makes the
+    bare "regime" a noun of its own, which named no one, or the named forces' own state."""
+    first = _roles(extractor, f"On 21 March 2022, {body} and Russian forces shelled a village "
+                              "near Mombasa.")[0]
+    assert first[:2] == ("Shelling", ("kenya-military", "russia-military"))
+
+
+def test_a_state_body_conjoined_with_a_group_stays_itself(extractor):
+    first = _roles(extractor, "On 21 March 2022, the government and opposition groups signed a "
+                              "deal in Mombasa.")[0]
+    assert "kenya-government" in first[1] and "kenya-military" not in first[1]

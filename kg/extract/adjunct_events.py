@@ -71,10 +71,11 @@ def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
 
 
 def _event_clause_agents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The agents of the first event clause of ``verb``, or of a harm gapped after it whose
-    clause tells both ("2 children were killed and 3 civilians injured when X shelled")."""
+    """The agents of the first event clause of ``verb``, or of a harm coordinated after it whose
+    clause tells both ("2 children were killed and 3 civilians injured when X shelled", "a child
+    was killed and another was injured when ...")."""
     gapped = [g for c in verb.children if c.dep_ == "conj" for g in (c, *c.children)
-              if g.tag_ == "VBN" and g.dep_ in ("conj", "acl") and not passive(g)]
+              if g.tag_ == "VBN" and g.dep_ in ("conj", "acl")]
     return next((found for v in (verb, *gapped) for c in v.children
                  if (found := _clause_agents(c, actor_at))), ())
 

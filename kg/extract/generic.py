@@ -109,6 +109,8 @@ UNIDENTIFIED = "unidentified"
 """The sector of armed groups the text does not identify (``ontology/actors.yaml``)."""
 PEOPLES_FORCES = "rebels"
 """The sector of the armed forces of a people that is no nation ("Kurdish forces")."""
+STATE_BODY_NOUNS = frozenset({"government", "regime"})
+"""Words of a state's body whose forces are its armed forces ("regime forces")."""
 LED_BODIES = frozenset({"coalition"})
 """Bodies that a state's "X-led" makes its armed forces ("the Saudi-led coalition"), beside
 the nouns of armed forces ("US-led forces")."""
@@ -148,6 +150,17 @@ class GenericAgents:
         if self.gazetteer.sectors[sector].kind == MILITARY and any(map(self._a_people, modifiers)):
             sector = PEOPLES_FORCES  # "Kurdish forces", "Shiite troops": no state's army
         return self._out_of_service(self._unidentified(sector, words), words)
+
+    def _shared_head(self, token) -> bool:  # type: ignore[no-untyped-def]
+        """Whether a bare word of a state's body shares the force noun of the modified noun it
+        is coordinated with: "(the) regime and Russian forces" are regime forces and Russian
+        forces, where the parser makes "regime" a noun of its own, conjoined with "forces"."""
+        if token.lemma_.lower() not in STATE_BODY_NOUNS or any(
+                c.dep_ not in ("cc", "conj", "det") for c in token.children):
+            return False
+        forces = (c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                  and any(m.dep_ in MODIFIER_DEPS and m.i < c.i for m in c.children))
+        return any(self._heads.get(c.lemma_.lower()) == MILITARY for c in forces)
 
     def _capitalised_plural(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The sector of a plural agent noun written with a capital, which the tagger takes for
@@ -266,6 +279,9 @@ class GenericAgents:
             or self._a_national(token) or self._unidentified_craft(token, sentence)
         if forces is not None:
             return forces
+        if self._shared_head(token):  # "regime and Russian forces": the context's, not Russia's
+            country = self.countries.of(sentence)
+            return self.gazetteer.generic(MILITARY, country) if country else None
         sector = self.sector_of(token)
         if sector is None:
             return None
