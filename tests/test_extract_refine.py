@@ -6,6 +6,7 @@ import pytest
 
 from kg.documents import article_from_text
 from kg.extract.kind_types import by_agent_kind, by_target_kind
+from tests.extraction import first_event
 
 
 def _first_type(extractor, text):
@@ -395,3 +396,20 @@ def test_a_date_on_a_verb_of_firing_sets_nothing_on_fire(extractor):
         "ProtestWithIntervention"
     assert _first_type(extractor, "On 4 May 2022, protesters set tyres on fire in Hebron.") == \
         "ViolentDemonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 March 2022, clashes erupted between Somali rebels and Kenyan soldiers near Mandera, "
+    "with both sides exchanging artillery fire.",
+    "On 29 May 2022, Somali rebels clashed with Kenyan soldiers using artillery near Mandera.",
+    "On 13 June 2022, there was an aerial battle between Kenyan and Somali air forces over Lamu.",
+])
+def test_a_fight_between_sides_stays_a_clash_whatever_its_weapons(extractor, text):
+    """Remote violence is one-sided; whoever answers fire is in a battle, with artillery or
+    aircraft too."""
+    assert first_event(extractor, text).event_type == "ArmedClash"
+
+
+def test_one_sided_artillery_fire_is_shelling(extractor):
+    assert first_event(extractor, "On 29 May 2022, Somali rebels shelled Kenyan positions with "
+                                  "artillery near Mandera.").event_type == "Shelling"

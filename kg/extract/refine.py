@@ -56,12 +56,17 @@ def _has(cue: tuple[str, ...], tokens: list, words: set[str]) -> bool:  # type: 
 
 
 PREPOSITIONS = frozenset({"on", "in", "at", "under", "into"})
+CLASH = "ArmedClash"
 
 
 def by_instrument(token, event_type: str) -> str:  # type: ignore[no-untyped-def]
-    """The type an instrument named in the trigger's clause or phrase gives, if better ranked."""
+    """The type an instrument named in the trigger's clause or phrase gives, if better ranked;
+    none for a fight between sides ("clashed with the army using artillery", "clashes between X
+    and Y, with both sides exchanging artillery fire"): whoever answers fire is in a battle,
+    whatever its weapons, where remote violence is one-sided."""
     lex = lexicon()
-    if event_type not in VIOLENT and event_type not in lex.ranks:
+    if event_type not in VIOLENT and event_type not in lex.ranks or \
+            event_type == CLASH and two_sided(token):
         return event_type
     aimed = _aimed_at(token)
     tokens = sorted({*clause_tokens(clause_of(token)), *token.subtree, *used_for(token)},
@@ -314,7 +319,6 @@ def _by_crowd(token, trigger) -> bool:  # type: ignore[no-untyped-def]
 
 SETTING_PREPS = {"during", "at", "amid", "in"}
 """Prepositions that set an act inside another event: "threw stones during a demonstration"."""
-CLASH = "ArmedClash"
 
 
 LOOTING = "Looting"
