@@ -313,3 +313,21 @@ def test_a_verb_the_tagger_swept_into_a_time_still_triggers(extractor):
 ])
 def test_holding_people_hostage_is_a_kidnapping(extractor, text):
     assert _events(extractor, text)[0][0] == "Kidnap"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan troops established a new military point near the border.",
+     ("BaseEstablished", "established")),
+    ("Somali rebels built an outpost on the hill.", ("BaseEstablished", "built")),
+    ("Engineers dismantled 40 landmines near the road.", ("DisruptedWeapons", "dismantled")),
+    ("Soldiers removed an IED from the bridge.", ("DisruptedWeapons", "removed")),
+    ("Somali rebels sent military reinforcements to the front.", ("Mobilize", "reinforcements")),
+])
+def test_bases_set_up_mines_cleared_and_reinforcements_sent_are_events(extractor, text,
+                                                                      expected):
+    assert _events(extractor, text)[0] == expected
+
+
+def test_removing_people_or_a_roadblock_disrupts_no_weapon(extractor):
+    assert all(kind != "DisruptedWeapons" for kind, _ in _events(
+        extractor, "Police removed protesters and a roadblock from the bridge."))

@@ -25,10 +25,10 @@ LIGHT_VERBS = {"announce", "begin", "undertake", "organize", "organise", "lead",
                "reach", "sign", "call", "break", "violate", "win", "suffer", "end", "renew", "open",
                "impose", "issue", "express", "lodge", "deliver", "stage", "hold", "give", "make",
                "speed", "accelerate", "complete", "intensify", "escalate", "step", "go", "remain",
-               "stay", "set", "lay", "join", "attend"}
+               "stay", "set", "lay", "join", "attend", "send", "dispatch"}
 """Verbs whose subject is the agent of their event noun: "began a strike", "speeded up the
 withdrawal", "stepped up attacks", "went on strike", "remained on alert", "joined the
-nationwide protest", "attended the rally"."""
+nationwide protest", "attended the rally", "sent reinforcements"."""
 LIGHT_TARGET_PREPS = frozenset({"against", "on", "towards", "toward"})
 """Prepositions of a light verb that name its event noun's target: "carried out an airstrike
 against X", "held a protest against X", "opened fire towards X"; "at" there is mostly where
