@@ -32,8 +32,11 @@ FEATURE_NOUNS = {"river", "lake", "sea", "mount", "mountain", "mountains", "hill
                  "islands", "bay", "gulf", "strait", "desert", "forest", "canal", "dam", "airport",
                  "stadium", "square", "street", "avenue", "university", "hospital", "school",
                  "church", "mosque", "prison", "palace", "embassy", "consulate", "hotel", "jail",
-                 "courthouse", "college", "factory", "cathedral", "temple", "monastery", "refinery"}
-"""Nouns after a name that make it the name of a feature or building, not of a town."""
+                 "courthouse", "college", "factory", "cathedral", "temple", "monastery", "refinery",
+                 "jabal", "jebel", "jbel", "wadi"}
+"""Nouns after a name that make it the name of a feature or building, not of a town; before one,
+a feature's name ("Lake" of "Lake Chad", "Jabal" of "Jabal al Zawiya": Arabic "mountain"), no
+town's of itself."""
 WHERE_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "part",
                "parts", "north", "south", "east", "west", "edge", "entrance", "office", "offices",
                "residents", "people", "inhabitants", "port", "hospitals", "prisons", "vicinity",

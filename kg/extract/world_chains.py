@@ -103,6 +103,22 @@ def holds(container: WorldPlace, place: WorldPlace) -> bool:
     return same and (container.kind != "city" or bool(place.admin1 and province))
 
 
+def same_province(readings: Iterable[WorldPlace], outer: Iterable[WorldPlace]) -> set[str]:
+    """The countries in which a reading of a name and a reading of the next name up its chain
+    share a province: in "(Ariha, Idleb)" Syria's Ariha lies in the province of Idlib, where
+    Jericho, also called Ariha, lies in none of Idleb's.
+
+    >>> town = WorldPlace("gn1", "Orvo", "city", "XQX", "Kalvanska", None, 49.5, 34.5, 900)
+    >>> seat = dataclasses.replace(town, name="Kalvan", population=260_000)
+    >>> same_province([town], [seat]), same_province([town], [dataclasses.replace(
+    ...     seat, admin1="Selmska")])
+    ({'XQX'}, set())
+    """
+    outer = list(outer)
+    return {p.country for p in readings if _province(p) for c in outer
+            if c.country == p.country and fold(_province(c) or "") == fold(_province(p) or "")}
+
+
 def admin_match(place: WorldPlace, up: set[str]) -> bool:
     """Whether a name up the admin chain is the place's admin1 or admin2, allowing an
     adjectival ending ("Donetsk" for "Donetska", "Mykolaiv" for "Mykolaivska").

@@ -33,7 +33,7 @@ from kg.extract.place_words import PLACE_NOUNS
 from kg.extract.world import WorldIndex, WorldPlace, fold
 from kg.extract.world_classifiers import classifier, iso_type, named_kinds
 from kg.extract.world_chains import (FOREIGN_POPULATION, WEAK_POPULATION, admin_match,
-                                     elsewhere, near_up_chain)
+                                     elsewhere, near_up_chain, same_province)
 from kg.extract.world_containers import containers, keep_contained
 from kg.extract.world_context import CountryContext, context_bonus
 from kg.extract.world_gazetteer import distance_km
@@ -299,7 +299,11 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
     tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
     though a Guma is Philippine. A chain of which only one name has readings has no majority:
     its context country is no more than a tie-break among them ("Sidakan, Soran district" after
-    the IRGC is Soran in Iraq, not a hamlet Sūrān in Iran). A name the text calls a subdivision (``classified`` as one:
+    the IRGC is Soran in Iraq, not a hamlet Sūrān in Iran). A reading that lies in the province
+    of a reading of the next name adds half a vote (``same_province``: "(Ariha, Idleb)" is
+    Syria's Ariha, in Idlib, not Jericho, also called Ariha); a town in its namesake district
+    adds none, such pairs being found in many lands ("Di (Di, Sourou)"), nor more than half,
+    as towns named after saints share their names with provinces far and wide. A name the text calls a subdivision (``classified`` as one:
     "Sagaing region") votes as firmly as the top of the chain, wherever it stands in it.
 
     >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
@@ -326,6 +330,10 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
                 votes.update(_votes(options[n], candidates[n].text,
                                     top=candidates[n].chained_to is None
                                     or "admin1" in (classified or {}).get(n, ())))
+        for n in numbers:  # half a vote where a reading lies in the next name's province
+            up = candidates[n].chained_to  # ("Ariha, Idleb"); not "Di (Di, Sourou)"
+            if up is not None and fold(candidates[up].text) != fold(candidates[n].text):
+                votes.update(dict.fromkeys(same_province(options[n], options[up]), 0.5))
         for country in votes:
             votes[country] += 0.5 if country in context else 0  # type: ignore[assignment]
         ranked = votes.most_common(2)
