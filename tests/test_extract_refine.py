@@ -6,7 +6,6 @@ import pytest
 
 from kg.documents import article_from_text
 from kg.extract.kind_types import by_agent_kind, by_target_kind
-from tests.extraction import first_event
 
 
 def _first_type(extractor, text):
@@ -407,9 +406,9 @@ def test_a_date_on_a_verb_of_firing_sets_nothing_on_fire(extractor):
 def test_a_fight_between_sides_stays_a_clash_whatever_its_weapons(extractor, text):
     """Remote violence is one-sided; whoever answers fire is in a battle, with artillery or
     aircraft too."""
-    assert first_event(extractor, text).event_type == "ArmedClash"
+    assert _first_type(extractor, text) == "ArmedClash"
 
 
 def test_one_sided_artillery_fire_is_shelling(extractor):
-    assert first_event(extractor, "On 29 May 2022, Somali rebels shelled Kenyan positions with "
-                                  "artillery near Mandera.").event_type == "Shelling"
+    assert _first_type(extractor, "On 29 May 2022, Somali rebels shelled Kenyan positions with "
+                                  "artillery near Mandera.") == "Shelling"

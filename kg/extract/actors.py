@@ -115,18 +115,13 @@ class MentionMatcher:
                        found: list[Found]) -> list[Found]:
         """``found`` without the curated places their admin chain puts in another country
         ("Athens (Georgia)") or that open a longer name of a town ("Kuwait City"), both left
-        to the world index (:mod:`kg.extract.curated_chains`)."""
-        from kg.extract.curated_chains import (abroad, following_word, next_name,
-                                               opens_longer_name, previous_name)
+        to the world index (:func:`kg.extract.curated_chains.left_to_world`)."""
+        from kg.extract.curated_chains import left_to_world
 
         world = self.gazetteer.world
-        if world is None:
-            return found
-        places = self.gazetteer.places
-        return [f for f in found if f.kind != "place" or not (abroad(
-            places.get(f.key), doc[f.start:f.end].text, next_name(doc, f.end),
-            previous_name(doc, f.start), world) or opens_longer_name(
-            places.get(f.key), doc[f.start:f.end].text, following_word(doc, f.end), world))]
+        return found if world is None else [f for f in found if f.kind != "place" or not
+                                            left_to_world(self.gazetteer.places.get(f.key), doc,
+                                                          f.start, f.end, world)]
 
     def _adjectival_sector(self, doc, end: int, key: str) -> int | None:  # type: ignore[no-untyped-def]
         """The end of a composite whose sector word is an adjective: over the noun it modifies

@@ -78,6 +78,16 @@ def opens_longer_name(entry: object, name: str, following: str | None,
     return any(p.country == country for p in world.lookup(f"{name} {following}"))
 
 
+def left_to_world(entry: object, doc, start: int, end: int,  # type: ignore[no-untyped-def]
+                  world: WorldIndex) -> bool:
+    """Whether the curated place ``entry``, matched at tokens ``start:end`` of ``doc``, is left
+    to the world index: its chain puts it abroad (:func:`abroad`) or it opens a longer name of a
+    town (:func:`opens_longer_name`)."""
+    name = doc[start:end].text
+    return abroad(entry, name, next_name(doc, end), previous_name(doc, start), world) or \
+        opens_longer_name(entry, name, following_word(doc, end), world)
+
+
 def following_word(doc, end: int) -> str | None:  # type: ignore[no-untyped-def]
     """The capitalised word at token ``end``, if any ("City" after "Kuwait")."""
     if end >= len(doc) or not doc[end].is_alpha or not doc[end].text[:1].isupper():
@@ -112,4 +122,5 @@ def previous_name(doc, start: int) -> str | None:  # type: ignore[no-untyped-def
     return doc[first:start - 1].text or None
 
 
-__all__ = ["abroad", "following_word", "next_name", "opens_longer_name", "previous_name"]
+__all__ = ["abroad", "following_word", "left_to_world", "next_name", "opens_longer_name",
+           "previous_name"]

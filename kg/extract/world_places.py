@@ -299,11 +299,9 @@ def _chain_majority(candidates: list[Candidate], options: list[list[WorldPlace]]
     tie going to a ``context`` country (else None): "Gbajimba (Guma, Benue)" is Nigerian,
     though a Guma is Philippine. A chain of which only one name has readings has no majority:
     its context country is no more than a tie-break among them ("Sidakan, Soran district" after
-    the IRGC is Soran in Iraq, not a hamlet Sūrān in Iran). A reading that lies in the province
-    of a reading of the next name adds half a vote (``same_province``: "(Ariha, Idleb)" is
-    Syria's Ariha, in Idlib, not Jericho, also called Ariha); a town in its namesake district
-    adds none, such pairs being found in many lands ("Di (Di, Sourou)"), nor more than half,
-    as towns named after saints share their names with provinces far and wide. A name the text calls a subdivision (``classified`` as one:
+    the IRGC is Soran in Iraq, not a hamlet Sūrān in Iran). A reading in the province of a
+    reading of the next name adds half a vote (``same_province``: "(Ariha, Idleb)" is Syria's
+    Ariha, not Jericho); a town in its namesake district ("Di (Di, Sourou)") adds none. A name the text calls a subdivision (``classified`` as one:
     "Sagaing region") votes as firmly as the top of the chain, wherever it stands in it.
 
     >>> town = WorldPlace("gn1", "Gbajimba", "city", "NGA", None, None, 7.8, 8.8, 9)
