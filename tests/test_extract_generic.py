@@ -335,3 +335,15 @@ def test_a_state_body_conjoined_with_a_group_stays_itself(extractor):
     first = _roles(extractor, "On 21 March 2022, the government and opposition groups signed a "
                               "deal in Mombasa.")[0]
     assert "kenya-government" in first[1] and "kenya-military" not in first[1]
+
+
+@pytest.mark.parametrize("craft", ["regime warplanes", "government helicopters",
+                                   "regime artillery", "government tanks"])
+def test_a_state_bodys_craft_or_arms_are_its_forces(extractor, craft):
+    """"regime warplanes" are the forces of the context's state, as "government forces" are."""
+    first = _roles(extractor, f"On 2 February 2022, {craft} bombed a village near Mombasa.")[0]
+    assert first[1] == ("kenya-military",)
+
+
+def test_a_state_bodys_craft_of_no_known_state_is_no_actor(extractor):
+    assert _roles(extractor, "Regime warplanes bombed a village.")[0][1] == ()

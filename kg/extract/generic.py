@@ -276,7 +276,8 @@ class GenericAgents:
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's
         country. Forces of a state need their state; a people may have no known country."""
         forces = forces_striking(self.gazetteer, token) or self._led_strike(token) \
-            or self._a_national(token) or self._unidentified_craft(token, sentence)
+            or self._a_national(token) or self._unidentified_craft(token, sentence) \
+            or self._state_craft(token, sentence)
         if forces is not None:
             return forces
         if self._shared_head(token):  # "regime and Russian forces": the context's, not Russia's
@@ -315,6 +316,19 @@ class GenericAgents:
                         for c in noun.children):
             return None
         return self.gazetteer.generic(UNIDENTIFIED, self.countries.of(sentence))
+
+    def _state_craft(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The armed forces of the context's state, whose craft or arms a word of the state's
+        body names: "regime warplanes", "government helicopters", "regime artillery" (as
+        "government forces" are its forces)."""
+        military = self.gazetteer.sectors.get(MILITARY)
+        country = self.countries.of(sentence)
+        if military is None or country is None or noun.lower_ not in military.nouns or \
+                noun.lemma_.lower() in military.heads or not any(
+                    c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in STATE_BODY_NOUNS
+                    for c in noun.children):
+            return None
+        return self.gazetteer.generic(MILITARY, country)
 
     def _a_national(self, noun) -> Actor | None:  # type: ignore[no-untyped-def]
         """The civilians of the nation a demonym used as a noun names: "a Palestinian", "two
