@@ -22,6 +22,12 @@ def first_event(extractor, text: str):  # type: ignore[no-untyped-def]
     return extractor.extract(article_from_text(text, origin="roles")).events[0]
 
 
+def first_type(extractor, text: str) -> str | None:
+    """The type of the first event ``text`` reports, or ``None``."""
+    extraction = extractor.extract(article_from_text(text, origin="t"))
+    return extraction.events[0].event_type if extraction.events else None
+
+
 def triggered(extractor, text: str) -> list[tuple[str, str]]:
     """(type, trigger text) of each event ``text`` reports."""
     extraction = extractor.extract(article_from_text(text, origin="triggers"))

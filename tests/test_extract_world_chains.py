@@ -72,3 +72,15 @@ def test_a_subdivision_up_the_chain_holds_the_towns_of_its_province_or_near_its_
     assert not near_up_chain(TOWN, [district])  # Orvo lies in Selmska, far from Tarn
     assert near_up_chain(dataclasses.replace(TOWN, admin1="Kalvanska"), [district])
     assert near_up_chain(dataclasses.replace(TOWN, lat=48.2, lon=37.5), [district])  # its seat
+
+
+def test_a_reading_inside_the_next_names_province_outvotes_a_namesake_abroad(extractor):
+    """"Ariha" is also Jericho's Arabic name; in "(Ariha, Idleb)" Syria's Ariha lies in the
+    province of Idlib, and the name before the chain ("Jabal al Zawiya", a mountain; its "al
+    Zawiya" a town in the West Bank and in Libya) does not carry the chain abroad."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 January 2022, regime forces shelled a village in Jabal al Zawiya (Ariha, Idleb).",
+        origin="world"))
+    assert {p.country for p in extraction.places} == {"SYR"}
+    assert [extraction.actor(k).label for k in extraction.events[0].agents] == [
+        "Syrian armed forces"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.documents import article_from_text
 from kg.extract.world_names import name_candidates
 from tests.test_extract_world_places import _event_place, _places
 
@@ -70,3 +71,12 @@ def test_a_feature_noun_alone_is_no_town(extractor, text, word):
 def test_a_feature_noun_in_a_towns_or_a_regions_name_is_kept(extractor, text, word, country):
     place = _places(extractor, text)[word]
     assert place.country == country
+
+
+def test_jabal_alone_is_a_mountain_not_a_town(extractor):
+    """"Jabal" (Arabic: mountain) before a name is no town of itself, not even one spelt like
+    it nearby (Jabalya)."""
+    extraction = extractor.extract(article_from_text(
+        "On 3 January 2022, Israeli forces shelled a house in Jabal al Rayes near Gaza.",
+        origin="world"))
+    assert all(not p.label.startswith("Jab") for p in extraction.places)

@@ -388,24 +388,3 @@ def test_a_town_across_the_border_from_a_firm_place_is_kept(extractor):
     place = _event_place(extractor, "On 7 June 2022, a rocket was fired from the Gaza Strip "
                                     "towards Sderot.")
     assert (place.label, place.country) == ("Sderot", "ISR")
-
-
-def test_a_reading_inside_the_next_names_province_outvotes_a_namesake_abroad(extractor):
-    """"Ariha" is also Jericho's Arabic name; in "(Ariha, Idleb)" Syria's Ariha lies in the
-    province of Idlib, and the name before the chain ("Jabal al Zawiya", a mountain; its "al
-    Zawiya" a town in the West Bank and in Libya) does not carry the chain abroad."""
-    extraction = extractor.extract(article_from_text(
-        "On 3 January 2022, regime forces shelled a village in Jabal al Zawiya (Ariha, Idleb).",
-        origin="world"))
-    assert {p.country for p in extraction.places} == {"SYR"}
-    assert [extraction.actor(k).label for k in extraction.events[0].agents] == [
-        "Syrian armed forces"]
-
-
-def test_jabal_alone_is_a_mountain_not_a_town(extractor):
-    """"Jabal" (Arabic: mountain) before a name is no town of itself, not even one spelt like
-    it nearby (Jabalya)."""
-    extraction = extractor.extract(article_from_text(
-        "On 3 January 2022, Israeli forces shelled a house in Jabal al Rayes near Gaza.",
-        origin="world"))
-    assert all(not p.label.startswith("Jab") for p in extraction.places)

@@ -8,9 +8,10 @@ the event phrase or clause it happened in does. Its parties (its
 "between" phrase), its "by" phrase or the actor that modifies it ("a police raid") are the
 agents of the harm, rather than an unidentified armed group. A fight "with" a side names
 the other side ("killed during clashes with X": the victims' side fought X), which
-:func:`adjunct_opponents` gives: the harm is one side's loss in their fight. Likewise "a landmine planted by X exploded": whoever planted or fired a
-weapon did what it did (:func:`weapon_user`), and what is done to the weapon ("soldiers
-defused a mine planted by X") is done to them (:func:`weapon_layers`).
+:func:`adjunct_opponents` gives: the harm is one side's loss in their fight. Likewise "a
+landmine planted by X exploded": whoever planted or fired a weapon did what it did
+(:func:`weapon_user`), and what is done to the weapon ("soldiers defused a mine planted by
+X") is done to them (:func:`weapon_layers`).
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ def adjunct_sides(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[n
     "a soldier was killed during a firefight between the rebels and the army" -> the rebels
     and the army, who fought each other; ``()`` when the harm's agents come from elsewhere
     (an event clause, a "by" phrase, a modifier) or ``verb`` is no passive."""
-    if not passive(verb) or _event_clause_agents(verb, actor_at):
-        return ()
-    noun = _agentive_event(verb, actor_at)
+    noun = _harm_event(verb, actor_at)
     between = between_phrases(noun) if noun is not None else []
     return actors_in(unlocated(between[0]), actor_at) if between else ()
+
+
+def _harm_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
+    """The event noun a passive harm happened in whose parties are its agents, or ``None`` for
+    no passive, or where an event clause names the agents (:func:`_event_clause_agents`)."""
+    if not passive(verb) or _event_clause_agents(verb, actor_at):
+        return None
+    return _agentive_event(verb, actor_at)
 
 
 def _agentive_event(verb, actor_at: ActorAt):  # type: ignore[no-untyped-def]
@@ -122,9 +129,7 @@ def adjunct_opponents(verb, actor_at: ActorAt) -> tuple[str, ...]:  # type: igno
     """The side named "with" the fight a passive harm happened in, the victims' side being the
     other: "a soldier was killed in clashes with PKK militants" -> the PKK; ``()`` when the
     harm's agents come from elsewhere or ``verb`` is no passive."""
-    if not passive(verb) or _event_clause_agents(verb, actor_at):
-        return ()
-    noun = _agentive_event(verb, actor_at)
+    noun = _harm_event(verb, actor_at)
     if noun is None or noun.lemma_.lower() not in RECIPROCAL_LEMMAS or between_phrases(noun) \
             or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
         return ()
@@ -175,5 +180,4 @@ def munition_run_into(verb):  # type: ignore[no-untyped-def]
 
 
 __all__ = ["EVENT_ADJUNCT_PREPS", "adjunct_event_agents", "adjunct_opponents", "adjunct_sides",
-           "munition_run_into",
-           "passive", "weapon_layers", "weapon_user"]
+           "munition_run_into", "passive", "weapon_layers", "weapon_user"]

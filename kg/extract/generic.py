@@ -276,11 +276,10 @@ class GenericAgents:
         Lebanese army"; two such leave it unresolved); else the sentence's or the article's
         country. Forces of a state need their state; a people may have no known country."""
         forces = forces_striking(self.gazetteer, token) or self._led_strike(token) \
-            or self._a_national(token) or self._unidentified_craft(token, sentence) \
-            or self._state_craft(token, sentence)
+            or self._a_national(token) or self._unidentified_craft(token, sentence)
         if forces is not None:
             return forces
-        if self._shared_head(token):  # "regime and Russian forces": the context's, not Russia's
+        if self._names_state_forces(token):
             country = self.countries.of(sentence)
             return self.gazetteer.generic(MILITARY, country) if country else None
         sector = self.sector_of(token)
@@ -309,26 +308,26 @@ class GenericAgents:
         """The unidentified armed group of the context, whose craft or arms of a state's forces
         a modifier leaves unknown: "unidentified aircraft struck", "an unknown drone" (no force
         the text names; a soldier named so is still a soldier)."""
-        military = self.gazetteer.sectors.get(MILITARY)
-        if military is None or UNIDENTIFIED not in self.gazetteer.sectors or \
-                noun.lower_ not in military.nouns or noun.lemma_.lower() in military.heads or \
-                not any(c.dep_ in MODIFIER_DEPS and c.lower_ in IDENTITY_UNKNOWN
-                        for c in noun.children):
+        if UNIDENTIFIED not in self.gazetteer.sectors or \
+                not self._craft_named_by(noun, IDENTITY_UNKNOWN):
             return None
         return self.gazetteer.generic(UNIDENTIFIED, self.countries.of(sentence))
 
-    def _state_craft(self, noun, sentence: int) -> Actor | None:  # type: ignore[no-untyped-def]
-        """The armed forces of the context's state, whose craft or arms a word of the state's
-        body names: "regime warplanes", "government helicopters", "regime artillery" (as
-        "government forces" are its forces)."""
+    def _names_state_forces(self, token) -> bool:  # type: ignore[no-untyped-def]
+        """Whether ``token`` names the forces of the context's state by a word of its body: on
+        their craft or arms ("regime warplanes", "government helicopters", "regime artillery",
+        as "government forces" are its forces) or conjoined with other forces ("regime and
+        Russian forces": the context's, not Russia's)."""
+        return self._craft_named_by(token, STATE_BODY_NOUNS) or self._shared_head(token)
+
+    def _craft_named_by(self, noun, words: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+        """Whether ``noun`` names craft or arms of a state's forces (a noun of the military
+        sector that heads no generic agent: "warplanes", "artillery"), modified by one of
+        ``words``."""
         military = self.gazetteer.sectors.get(MILITARY)
-        country = self.countries.of(sentence)
-        if military is None or country is None or noun.lower_ not in military.nouns or \
-                noun.lemma_.lower() in military.heads or not any(
-                    c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in STATE_BODY_NOUNS
-                    for c in noun.children):
-            return None
-        return self.gazetteer.generic(MILITARY, country)
+        return military is not None and noun.lower_ in military.nouns and \
+            noun.lemma_.lower() not in military.heads and any(
+                c.dep_ in MODIFIER_DEPS and c.lower_ in words for c in noun.children)
 
     def _a_national(self, noun) -> Actor | None:  # type: ignore[no-untyped-def]
         """The civilians of the nation a demonym used as a noun names: "a Palestinian", "two

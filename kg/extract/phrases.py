@@ -114,11 +114,11 @@ def phrase_actors(token, actor_at: ActorAt) -> tuple[str, ...]:  # type: ignore[
     """
     if _former_member(token):  # "a former member of the police" is no longer the police
         return tuple(k for k in (actor_at(token.i),) if k)
-    own = actor_at(token.i)
-    if own is not None and own.rpartition("-")[2] == UNIDENTIFIED:  # "gunmen suspected to be
+    head_key = actor_at(token.i)  # "gunmen suspected to be IS members" are taken to be the
+    if head_key is not None and head_key.rpartition("-")[2] == UNIDENTIFIED:  # IS; "a mob,
         identity = [k for g in suspected_identity(token) for k in phrase_actors(g, actor_at)]
-        if identity:  # IS members" are taken to be the IS; "a mob, presumed to be supporters
-            return tuple(dict.fromkeys(identity))  # of X" stays a mob
+        if identity:  # presumed to be supporters of X" stays a mob
+            return tuple(dict.fromkeys(identity))
     named = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
              and token.lemma_.lower() in GROUP_OF_NOUNS for g in p.children
              if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in NAMED_PLACES]
