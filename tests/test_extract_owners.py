@@ -246,3 +246,25 @@ def test_a_party_member_whose_property_is_hit_is_a_civilian_beside_the_party(ext
     actors = {a.key: a for a in extraction.actors}
     targets = {(actors[k].kind, actors[k].country) for k in extraction.events[0].targets}
     assert ("civilians", "KEN") in targets and any(kind != "civilians" for kind, _ in targets)
+
+
+def _disarming(extractor, text: str):  # type: ignore[no-untyped-def]
+    extraction = extractor.extract(article_from_text(text, origin="owners"))
+    actors = {a.key: a for a in extraction.actors}
+    event = next(e for e in extraction.events if e.event_type == "DisruptedWeapons")
+    return [(actors[k].sector, actors[k].parent) for k in event.targets]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, police defused an explosive device planted near a school in Garissa, Kenya.",
+    "On 3 May 2022, soldiers seized a cache of weapons in a forest near Garissa, Kenya."])
+def test_weapons_disarmed_that_no_one_is_said_to_own_are_an_unidentified_groups(extractor, text):
+    assert _disarming(extractor, text) == [("unidentified", "kenya")]
+
+
+def test_weapons_disarmed_keep_the_owner_the_text_names(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, police defused a landmine planted by al-Shabaab near Garissa, Kenya.",
+        origin="owners"))
+    assert [e.targets for e in extraction.events if e.event_type == "DisruptedWeapons"] == [
+        ("al-shabaab",)]

@@ -20,7 +20,7 @@ from kg.extract.dates import doc_times
 from kg.extract.events import FoundEvent, find_events
 from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interveners,
                                     with_riot_damage)
-from kg.extract.owners import Owners, with_affiliated_victims
+from kg.extract.owners import Owners, with_affiliated_victims, with_unnamed_layers
 from kg.extract.raids import with_arrest_raids
 from kg.extract.theatres import in_theatres
 from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
@@ -371,6 +371,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
     events = with_battle_outcomes(with_arrest_raids(with_told_roles(
         with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event))
+    events = with_unnamed_layers(events, lambda sentence: gazetteer.generic(  # as implicit
+        UNIDENTIFIED, agents.countries.of(sentence)).key) if fallback else events  # agents are
     events = with_victim_types(events, doc, kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})

@@ -354,6 +354,27 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
     return found
 
 
+def with_unnamed_layers(events: Sequence[Event], unidentified_in: Callable[[int], str | None]
+                        ) -> list[Event]:
+    """``events`` with each disarming act whose weapons no one is said to have laid, fired or
+    owned done to an unidentified armed group: a mine defused, a cache seized or a bomb removed
+    was put there by someone the text does not name, the one the act disarms ("police defused
+    an explosive device planted near a school"). ``unidentified_in`` gives the key of the
+    unidentified armed group of a sentence's country.
+
+    >>> from kg.model import Span
+    >>> defused = Event(0, "DisruptedWeapons", Span(7, 14, "defused"), 0, agents=("police",))
+    >>> [e.targets for e in with_unnamed_layers([defused], lambda sentence: "unidentified")]
+    [('unidentified',)]
+    """
+    def disarmed(event: Event) -> tuple[str, ...]:
+        if event.event_type != "DisruptedWeapons" or event.targets:
+            return event.targets
+        key = unidentified_in(event.sentence)
+        return (key,) if key is not None and key not in event.agents else ()
+    return [replace(e, targets=disarmed(e)) for e in events]
+
+
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
            "nationality_of_military_object", "owner_phrases", "presumed_property",
-           "with_affiliated_victims"]
+           "with_affiliated_victims", "with_unnamed_layers"]
