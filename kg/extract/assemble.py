@@ -23,7 +23,7 @@ from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interv
 from kg.extract.owners import Owners, with_affiliated_victims, with_unnamed_layers
 from kg.extract.raids import with_arrest_raids
 from kg.extract.theatres import in_theatres
-from kg.extract.victims import (deaths, named_object, offenders, perpetrator_of, presumed_aim,
+from kg.extract.victims import (deaths, offenders, perpetrator_of, presumed_aim,
                                 unnamed_perpetrator, with_aims, with_crowd_victims, with_deaths,
                                 with_perpetrators, with_victims)
 from kg.extract.mentions import (gazetteer_mentions, resolve_pronouns, sentences_of, span_of,
@@ -361,10 +361,9 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_protests(with_counterparts(events), countering(doc))
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
-    named = named_object(doc, ctx.place_at, towns)
-    events = with_victims(with_aims(events, doc, ctx.place_at), implied, named, presumed_aim(doc),
+    events = with_victims(with_aims(events, doc, ctx.place_at), implied, presumed_aim(doc),
                           unnamed_perpetrator(doc), _struck(gazetteer, actor_of_key))
-    events = with_deaths(events, deaths(doc, forces_at.get, sentence_of), named)
+    events = with_deaths(events, deaths(doc, forces_at.get, sentence_of))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),

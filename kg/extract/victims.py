@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.analysis.families import family_of
@@ -83,24 +83,6 @@ def _toll_of(harm: Event, attack: Event, implied: Callable[[str], bool]) -> bool
         and all(k in attack.agents or implied(k) for k in harm.agents)
 
 
-NAMED = ("GPE", "LOC", "FAC")
-
-
-def named_object(doc, place_at: Mapping[int, str] | None = None,  # type: ignore[no-untyped-def]
-                 towns: Container[int] = ()) -> Callable[[Event], bool]:
-    """Event -> whether its trigger's object is a name that is no place of ``place_at``
-    ("struck the Kakhovka dam"): what it was aimed at. A place shelled ("shelled Juba") is
-    where the act was aimed (:func:`with_aims`), not whom it hit; so is a town the index
-    cannot place (``towns``, :func:`~kg.extract.place_chains.unplaced_towns`: "shelled
-    Novopil, Donetsk, killing one civilian")."""
-    def named(event: Event) -> bool:
-        trigger = head_at(doc, event.trigger.start, event.trigger.end)
-        return trigger is not None and any(c.dep_ == "dobj" and (
-            c.pos_ == "PROPN" or c.ent_type_ in NAMED) and c.i not in (place_at or {})
-            and c.i not in towns for c in trigger.children)
-    return named
-
-
 def with_aims(events: Sequence[Event], doc, place_at: Mapping[int, str]  # type: ignore[no-untyped-def]
               ) -> list[Event]:
     """``events`` with the place each act was aimed at, its trigger's object ("shelled Juba")."""
@@ -137,26 +119,22 @@ def _aimed_at(word, preps: frozenset[str]) -> list:  # type: ignore[no-untyped-d
         for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 
 
-def _aimed(attack: Event, named: Callable[[Event], bool] | None,
-           presumed: Callable[[Event], bool] | None = None) -> bool:
-    return bool(attack.targets) and not (presumed is not None and presumed(attack)) \
-        or (named is not None and named(attack))
+def _aimed(attack: Event, presumed: Callable[[Event], bool] | None = None) -> bool:
+    return bool(attack.targets) and not (presumed is not None and presumed(attack))
 
 
 def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
-                 named: Callable[[Event], bool] | None = None,
                  presumed: Callable[[Event], bool] | None = None,
                  unnamed: Callable[[Event], bool] | None = None,
                  struck: Struck | None = None) -> list[Event]:
     """``events`` with each attack given, as targets, the victims of the harm told after it
     (:func:`_toll_of`); ``implied`` tells the keys of implicit agents.
 
-    Within the attack's own sentence, the harm is its toll only when the attack names nothing
-    it was aimed at, neither an actor nor a named object that is no place (``named``,
-    :func:`named_object`): in "shelled the Azovstal plant, killing 20 people", "killed a soldier
-    and wounded two others" the act is aimed at what it names, and whom it hit besides is told
-    as its own event; in "shelled Juba, killing 20 people" the town is where it was aimed
-    (:func:`with_aims`) and the people whom it hit. A thing hit whose
+    Within the attack's own sentence, the harm is its toll only when the attack names no actor
+    it was aimed at: in "killed a soldier and wounded two others" the act is aimed at whom it
+    names, and whom it hit besides is told as its own event; in "shelled Juba, killing 20
+    people" or "shelled the Azovstal plant, killing 20 people" the town or the plant is where it
+    was aimed (:func:`with_aims`) and the people whom it hit, as ACLED codes it. A thing hit whose
     owner is only presumed (``presumed``, :func:`presumed_aim`: "struck a vehicle, killing two
     X commanders") names no aim: the toll tells whose it was, and replaces the presumed
     civilians. A harm that names no perpetrator of its own (``unnamed``,
@@ -167,10 +145,10 @@ def with_victims(events: Sequence[Event], implied: Callable[[str], bool],
         before = next((i for i in range(position - 1, -1, -1) if _attack(found[i])), None)
         if before is None or not _toll_of(harm, found[before], implied) or (
                 harm.sentence == found[before].sentence
-                and _aimed(found[before], named, presumed)):
+                and _aimed(found[before], presumed)):
             continue
         harm = found[position] = _other_side(harm, found[before], struck)
-        for index in _telling(found, before, harm, implied, named, presumed):
+        for index in _telling(found, before, harm, implied, presumed):
             attack = found[index]
             damage = attack.event_type in CROWD_ACTS and harm.event_type in DAMAGE  # the crowd's
             added = tuple(k for k in harm.targets if k not in attack.targets  # people and the
@@ -215,7 +193,6 @@ def unnamed_perpetrator(doc) -> Callable[[Event], bool]:  # type: ignore[no-unty
 
 
 def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callable[[str], bool],
-             named: Callable[[Event], bool] | None,
              presumed: Callable[[Event], bool] | None = None) -> list[int]:
     """The attacks one harm is the toll of: the nearest before it, and the other words of its
     sentence that tell the same attack ("an IED by X detonated": "IED" and "detonated"), whose
@@ -224,7 +201,7 @@ def _telling(events: Sequence[Event], nearest: int, harm: Event, implied: Callab
     return [i for i in range(nearest + 1) if i == nearest or (
         events[i].sentence == sentence and _attack(events[i])
         and _toll_of(harm, events[i], implied)
-        and not (harm.sentence == sentence and _aimed(events[i], named, presumed)))]
+        and not (harm.sentence == sentence and _aimed(events[i], presumed)))]
 
 
 DEATH_VERBS = frozenset({"die", "perish", "succumb"})
@@ -250,12 +227,11 @@ def deaths(doc, actor_at: Callable[[int], str | None],  # type: ignore[no-untype
     return found
 
 
-def with_deaths(events: Sequence[Event], dead: Sequence[Dead],
-                named: Callable[[Event], bool] | None = None) -> list[Event]:
+def with_deaths(events: Sequence[Event], dead: Sequence[Dead]) -> list[Event]:
     """``events`` with the dead of each verb of dying (:func:`deaths`) given, as
     targets, to the nearest attack told before them (every word of its sentence that tells an
     attack), within :data:`REACH` sentences; in the attack's own sentence only when it names
-    nothing it was aimed at (as :func:`with_victims`).
+    no one it was aimed at (as :func:`with_victims`).
 
     >>> from kg.model import Span
     >>> shelling = Event(0, "Shelling", Span(0, 7, "shelled"), 0, agents=("army",))
@@ -270,7 +246,7 @@ def with_deaths(events: Sequence[Event], dead: Sequence[Dead],
         before = [i for i, e in enumerate(found) if _attack(e) and e.trigger.start < offset
                   and 0 <= sentence - e.sentence <= REACH]
         told = [i for i in before if found[i].sentence == found[before[-1]].sentence
-                and not (found[i].sentence == sentence and _aimed(found[i], named))]
+                and not (found[i].sentence == sentence and _aimed(found[i]))]
         for index in told:  # every word of the sentence that tells the attack
             attack = found[index]
             added = tuple(k for k in keys if k not in attack.targets and k not in attack.agents)
@@ -386,5 +362,5 @@ def perpetrator_of(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
     return perpetrator
 
 
-__all__ = ["DEATH_VERBS", "REACH", "deaths", "named_object", "offenders", "perpetrator_of",
+__all__ = ["DEATH_VERBS", "REACH", "deaths", "offenders", "perpetrator_of",
            "with_aims", "with_crowd_victims", "with_deaths", "with_perpetrators", "with_victims"]
