@@ -94,3 +94,27 @@ def test_a_band_named_by_its_cause_is_that_band(extractor, text, label):
 ])
 def test_rebels_of_a_nation_or_of_no_name_stay_the_country_s(extractor, text, key):
     assert key in [a.key for a in _agents(extractor, text)]
+
+
+def test_the_men_of_a_named_tribe_are_its_militia(extractor):
+    agents = [a for a in _agents(extractor, "On 3 May 2022, Tiroko tribesmen attacked a police "
+                                            "checkpoint near Mombasa.") if a.kind == "armed_group"]
+    assert [(a.label, a.country) for a in agents] == [("Tiroko tribesmen", "KEN")]
+    assert "Tiroko tribal militia" in agents[0].aliases
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("On 3 May 2022, clashes broke out between the Tiroko and Al Marwa tribes near Mombasa.",
+     ["Tiroko tribe", "Al Marwa tribe"]),
+    ("On 3 May 2022, Tiroko, Bani Sala and Wazemi clans clashed near Mombasa.",
+     ["Tiroko clan", "Bani Sala clan", "Wazemi clan"])])
+def test_tribes_or_clans_named_together_fight_as_their_militias(extractor, text, labels):
+    agents = [a for a in _agents(extractor, text) if a.kind == "armed_group"]
+    assert sorted(a.label for a in agents) == sorted(labels)
+    assert all(a.country == "KEN" and a.label.replace("tribe", "tribal") + " militia"
+               in a.aliases for a in agents)
+
+
+def test_adjectives_before_tribes_name_no_tribe(extractor):
+    agents = _agents(extractor, "On 3 May 2022, Arab and Kurdish tribes clashed near Mombasa.")
+    assert not any(a.label.endswith(("tribe", "tribes")) for a in agents)

@@ -21,7 +21,7 @@ from kg.extract.arms import weapon_model
 from kg.extract.arabic_articles import hyphened_article
 from kg.extract.clauses import heading_tokens
 from kg.extract.hyphenated import backing
-from kg.extract.militias import add_community_militias
+from kg.extract.militias import add_community_militias, add_tribe_militias
 from kg.extract.regional_forces import add_regional_forces
 from kg.extract.kinds import GROUP_NOUNS, ORG_WORDS, guess_kind
 from kg.extract.force_names import ARTICLES, INSTITUTIONS, GenericAt, common_force, named_force
@@ -158,6 +158,7 @@ def find_candidates(doc, taken: set[int], known: dict[str, Actor],  # type: igno
 
     if generic is not None:  # "Kaduna militiamen": a community's militia, no "Kaduna" alone;
         add_community_militias(doc, generic, add)  # "Oromia police": the state's police
+        add_tribe_militias(doc, add, country_at, known)  # "the X and Y tribes"
         add_regional_forces(doc, generic, add, is_place)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _named(e) and not _bracketed(e)
               and not _place_named(e.root) and not weapon_model(e.root)]  # "Uragan missiles"

@@ -27,7 +27,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,10 @@ MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
 CAUSE_NOUNS = frozenset({"separatist", "separatists", "rebel", "rebels"})
 """Head nouns of a band named by the people or land whose cause it fights for: "Ambazonian
 separatists", "Baloch rebels" are named so by event coders too, with no qualifier."""
-BAND_NOUNS = MILITIA_NOUNS | CAUSE_NOUNS
+MEN_NOUNS = {"tribesman": "tribal", "tribesmen": "tribal", "clansman": "clan", "clansmen": "clan"}
+"""Nouns of the men of a tribe or clan, who act as its militia ("Shammar tribesmen"), with the
+qualifier event coders give that militia ("Shammar Tribal Militia")."""
+BAND_NOUNS = MILITIA_NOUNS | CAUSE_NOUNS | frozenset(MEN_NOUNS)
 """Head nouns of a band a community's name may qualify."""
 MEMBER_NOUNS = frozenset({"member", "members", "element", "elements"})
 """Nouns of membership: a member of an armed band of a sector's kind is of that sector."""
@@ -150,7 +153,9 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
     ``None``, also where the name is a known actor's (``is_actor``, by its lower-case alias:
     "Hezbollah militiamen" are Hezbollah). Its label is the text's words; the name event
     coders give it (with the qualifier of :func:`qualifier_of` where the text has none) and,
-    for a people, the people's name are its aliases."""
+    for a people, the people's name are its aliases. The men of a tribe or clan are its
+    militia (:data:`MEN_NOUNS`), labelled "Shammar tribesmen", known as "Shammar tribal
+    militia"."""
     found = community_words(token)
     if found is None:
         return None
@@ -158,16 +163,78 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
     name = token.doc[start:end].text
     if is_actor(name.lower()):
         return None
-    if not {token.lemma_.lower(), token.lower_} & MILITIA_NOUNS:  # "Ambazonian separatists"
+    if {token.lemma_.lower(), token.lower_} & CAUSE_NOUNS:  # "Ambazonian separatists"
         key = slugify(_cause_label(name, token)) + (f"-{country_key}" if country_key else "")
         return Actor(key=key, label=_cause_label(name, token), kind="armed_group",
                      country=country_iso3)
-    coded = qualifier or qualifier_of(name, country_iso3, is_place)
-    label = militia_label(name, qualifier)
+    men = MEN_NOUNS.get(token.lower_)  # "Shammar tribesmen"
+    coded = qualifier or men or qualifier_of(name, country_iso3, is_place)
+    label = f"{name} {token.lower_}" if men else militia_label(name, qualifier)
     aliases = tuple(dict.fromkeys(a for a in (militia_label(name, coded), name if coded !=
                                               "communal" else None) if a and a != label))
     key = slugify(label) + (f"-{country_key}" if country_key else "")
     return Actor(key=key, label=label, kind="armed_group", country=country_iso3, aliases=aliases)
+
+
+TRIBE_NOUNS = {"tribes": ("tribe", "tribal"), "clans": ("clan", "clan")}
+"""Plural nouns of tribes or clans: (the singular, the qualifier coders give their militias)."""
+NAME_JOINERS = frozenset({"and", "or", ","})
+
+
+def tribe_names(noun) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The spans of the names of two or more tribes or clans named together before a plural
+    noun of them ("the Jaafar and Shamas clans", "Swaades and Bouihat tribes"): a conflict
+    between communities, whose parties are their militias; one tribe named ("a civilian of the
+    X tribe") is a community, no party. Each name is capitalised words (with Arabic articles:
+    "al-Humayqan"), joined by "and", "or" or commas; an adjective alone ("Arab and Kurdish
+    tribes") names no tribe."""
+    if noun.lower_ not in TRIBE_NOUNS:
+        return []
+    doc, spans, end = noun.doc, [], noun.i
+    while end > 0:
+        start = end
+        while start > 0 and _tribe_name_word(doc[start - 1], doc[start]):
+            start -= 1
+        if start == end:  # a joiner of other words: "On 3 May, X and Y tribes"
+            break
+        if end - start == 1 and doc[start].pos_ == "ADJ":
+            return []
+        spans.append((start, end))
+        end = start
+        while end > 0 and doc[end - 1].lower_ in NAME_JOINERS:
+            end -= 1
+        if end == start:
+            break
+    return sorted(spans) if len(spans) > 1 else []
+
+
+def _tribe_name_word(word, after) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``word``, before ``after``, is part of a tribe's name."""
+    from kg.extract.arabic_articles import ARABIC_ARTICLES
+
+    if word.text == "-" or word.lower_ in ARABIC_ARTICLES and after.text[:1].isupper():
+        return True
+    return word.text[:1].isupper() and word.pos_ in ("PROPN", "NOUN", "ADJ") and \
+        word.lower_ != "the" and not _opening_modifier(word)
+
+
+def add_tribe_militias(doc, add: Callable[..., bool],  # type: ignore[no-untyped-def]
+                       country_at: Callable[[int], str | None] | None,
+                       states: Mapping[str, Actor]) -> None:
+    """Offer the militia of each tribe or clan of :func:`tribe_names`, labelled by the name
+    and the noun ("Jaafar clan"), known as coders name it ("Jaafar clan militia"), in the
+    country of its sentence (``country_at``: token index -> key of a state of ``states``);
+    ``add`` is :func:`kg.extract.fallback.find_candidates`' own."""
+    for noun in doc:
+        for start, end in tribe_names(noun):
+            singular, qualifier = TRIBE_NOUNS[noun.lower_]
+            name = doc[start:end].text
+            country_key = country_at(start) if country_at is not None else None
+            iso3 = states[country_key].country if country_key in states else None
+            label = f"{name} {singular}"
+            add(start, end, "", actor=Actor(
+                key=slugify(label) + (f"-{country_key}" if country_key else ""), label=label,
+                kind="armed_group", country=iso3, aliases=(militia_label(name, qualifier),)))
 
 
 def part_of_named(token) -> bool:  # type: ignore[no-untyped-def]
@@ -239,6 +306,7 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
                 add(token.i, token.i + 1, "", actor=actor)  # its name is a place's mention
 
 
-__all__ = ["CAUSE_NOUNS", "FAITHS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "community_of",
+__all__ = ["CAUSE_NOUNS", "FAITHS", "MEN_NOUNS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "add_tribe_militias",
+           "community_of",
            "community_militia", "community_words", "militia_label", "of_community",
-           "place_of_country", "qualifier_of"]
+           "place_of_country", "qualifier_of", "tribe_names"]
