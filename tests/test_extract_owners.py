@@ -177,9 +177,11 @@ def test_military_infrastructure_is_the_armed_forces_of_the_sentences_country(ex
                                "Garissa, Kenya.") == [("military", "kenya")]
 
 
-def test_a_missile_with_no_nationality_is_no_ones(extractor):
+def test_a_missile_with_no_nationality_is_no_states(extractor):
+    """No owner is told: it was fired by an unidentified armed group (with_unnamed_layers), not
+    by a state's forces nor owned by civilians."""
     assert _targets(extractor, "On 3 May 2022, Kenyan soldiers shot down a missile near "
-                               "Garissa, Kenya.") == []
+                               "Garissa, Kenya.") == [("unidentified", "kenya")]
 
 
 def test_a_thing_with_conjoined_modifiers_takes_the_state_forces_modifier(extractor):
@@ -266,5 +268,13 @@ def test_weapons_disarmed_keep_the_owner_the_text_names(extractor):
     extraction = extractor.extract(article_from_text(
         "On 3 May 2022, police defused a landmine planted by al-Shabaab near Garissa, Kenya.",
         origin="owners"))
-    assert [e.targets for e in extraction.events if e.event_type == "DisruptedWeapons"] == [
-        ("al-shabaab",)]
+    assert [extraction.actor(k).key.startswith("al-shabaab") for e in extraction.events
+            if e.event_type == "DisruptedWeapons" for k in e.targets] == [True]
+
+
+def test_weapons_intercepted_after_a_strike_are_the_strikers(extractor):
+    extraction = extractor.extract(article_from_text(
+        "On 3 May 2022, al-Shabaab militants fired rockets at Garissa, Kenya. Kenyan air "
+        "defences intercepted two rockets.", origin="owners"))
+    assert [extraction.actor(k).key.startswith("al-shabaab") for e in extraction.events
+            if e.event_type == "DisruptedWeapons" for k in e.targets] == [True]

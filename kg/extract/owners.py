@@ -357,22 +357,36 @@ def with_affiliated_victims(events: Sequence[Event], doc, kind_of: KindOf,  # ty
 def with_unnamed_layers(events: Sequence[Event], unidentified_in: Callable[[int], str | None]
                         ) -> list[Event]:
     """``events`` with each disarming act whose weapons no one is said to have laid, fired or
-    owned done to an unidentified armed group: a mine defused, a cache seized or a bomb removed
-    was put there by someone the text does not name, the one the act disarms ("police defused
-    an explosive device planted near a school"). ``unidentified_in`` gives the key of the
-    unidentified armed group of a sentence's country.
+    owned done to whoever the text last told firing such weapons, in its own sentence or the
+    one before ("X fired missiles at the city. Air defences intercepted them": X's); else to
+    an unidentified armed group: a mine defused, a cache seized or a bomb removed was put there
+    by someone the text does not name, the one the act disarms ("police defused an explosive
+    device planted near a school"). ``unidentified_in`` gives the key of the unidentified armed
+    group of a sentence's country.
 
     >>> from kg.model import Span
     >>> defused = Event(0, "DisruptedWeapons", Span(7, 14, "defused"), 0, agents=("police",))
     >>> [e.targets for e in with_unnamed_layers([defused], lambda sentence: "unidentified")]
     [('unidentified',)]
+    >>> fired = Event(0, "Shelling", Span(0, 5, "fired"), 0, agents=("rebels",))
+    >>> [e.targets for e in with_unnamed_layers([fired, replace(defused, index=1, sentence=1)],
+    ...                                         lambda sentence: "unidentified")]
+    [(), ('rebels',)]
     """
-    def disarmed(event: Event) -> tuple[str, ...]:
+    def disarmed(position: int, event: Event) -> tuple[str, ...]:
         if event.event_type != "DisruptedWeapons" or event.targets:
             return event.targets
+        launchers = next((e.agents for e in reversed(events[:position])
+                          if e.event_type in LAUNCHES and e.agents
+                          and 0 <= event.sentence - e.sentence <= 1), ())
+        launchers = tuple(k for k in launchers if k not in event.agents)
         key = unidentified_in(event.sentence)
-        return (key,) if key is not None and key not in event.agents else ()
-    return [replace(e, targets=disarmed(e)) for e in events]
+        return launchers or ((key,) if key is not None and key not in event.agents else ())
+    return [replace(e, targets=disarmed(i, e)) for i, e in enumerate(events)]
+
+
+LAUNCHES = frozenset({"AirStrike", "Shelling"})
+"""Strikes from afar, by missiles, rockets, shells or drones: what an interception disarms."""
 
 
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",
