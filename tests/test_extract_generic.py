@@ -42,10 +42,12 @@ def test_modifier_makes_men_an_unidentified_armed_group(extractor):
     ("An armed group abducted three farmers near Mombasa.", "kenya-unidentified"),
     ("A gang attacked a bus near Mombasa.", "kenya-unidentified"),
     ("A group of soldiers abducted three farmers near Mombasa.", "kenya-military"),
-    ("Gendarmes arrested three farmers near Mombasa.", "kenya-police")])
+    ("Gendarmes arrested three farmers near Mombasa.", "kenya-police"),
+    ("Al-Shabaab snipers killed three farmers near Mombasa.", "al-shabaab-kenya")])
 def test_a_group_is_an_agent_only_with_a_modifier_that_says_which(extractor, text, agent):
     """"armed group" names the unidentified armed group, but in "a group of soldiers" the
-    soldiers act; a gang is an armed group; a gendarme is police."""
+    soldiers act; a gang is an armed group; a gendarme is police; a group's snipers are the
+    group."""
     roles = _roles(extractor, text)
     assert roles and roles[0][1] == (agent,)
 
