@@ -51,3 +51,15 @@ def test_english_words_are_never_read_as_a_place_spelt_alike(extractor, text):
     assert not {"Action", "Capitol"} & set(places)
     place = _event_place(extractor, text)
     assert (place.label, place.country) == ("California", "USA")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, the military arrested two men in Muse district, Shan-North state.",
+    "On 3 May 2022, the military arrested two men in Muse town (Shan-South)."])
+def test_a_compass_word_after_a_provinces_name_names_part_of_that_province(extractor, text):
+    """"Shan-North" is northern Shan: the chain is in Myanmar, where the index has no Muse,
+    so the Muse of Pennsylvania is no reading, and the soldiers are Myanmar's."""
+    found = _extract(extractor, text)
+    place = {p.key: p for p in found.places}[found.events[0].place or ""]
+    assert (place.country, place.label) == ("MMR", "Shan")
+    assert {a.country for a in found.actors if a.kind == "military"} == {"MMR"}

@@ -74,15 +74,22 @@ def compass_subdivisions(text: str, index: WorldIndex) -> list[WorldPlace]:
     Azerbaijan" is Iran's West Azarbaijan, "Āz̄ārbāyjān-e Ghārbī"): a compass word makes a name a
     region's, and the name it qualifies is often a country's too, which is no reading of it.
     Each word after the compass word must be like a word of the subdivision's name ("South Omo"
-    is no Saitama, though their consonants are alike).
+    is no Saitama, though their consonants are alike). A compass word after the name ("Shan-North")
+    names part of the subdivision so named: it is read as that subdivision.
 
     >>> from kg.extract.world import load_world
     >>> [(p.kind, p.country) for p in compass_subdivisions("West Azerbaijan", load_world())]
     [('admin1', 'IRN')]
     >>> compass_subdivisions("Azerbaijan", load_world()), compass_subdivisions("South Omo", load_world())
     ([], [])
+    >>> [(p.name, p.country) for p in compass_subdivisions("Shan-North", load_world())]
+    [('Shan', 'MMR')]
     """
     words = text.replace("-", " ").split()
+    if len(words) > 1 and words[-1].lower() in STATE_COMPASS:  # "Shan-North": part of Shan
+        stem = " ".join(words[:-1])
+        return [p for p in index.lookup(stem, "subkey") or index.lookup(stem)
+                if p.kind in ("admin1", "admin2")]
     if len(words) < 2 or words[0].lower() not in STATE_COMPASS:
         return []
     return [p for p in index.lookup(text, "skel") if p.kind in ("admin1", "admin2") and all(
