@@ -107,6 +107,19 @@ def test_whom_a_taking_deprives_is_its_target(extractor):
     assert event.targets == ("congo-drc-civilians",)
 
 
+@pytest.mark.parametrize("text, side", [
+    ("On 3 May 2022, the army recaptured the village from the rebels in Rutshuru territory "
+     "(Nord-Kivu).", "congo-drc-rebels"),
+    ("On 3 May 2022, government forces regained control of two villages in Harib district "
+     "(Marib) from Houthi forces.", "houthis-in-power")])
+def test_whom_territory_is_taken_from_is_the_target(extractor, text, side):
+    """So is the side a town is won back from, however deep in the object the parser hangs
+    the phrase."""
+    event = next(e for e in extractor.extract(article_from_text(text, origin="roles")).events
+                 if e.event_type in ("RegainTerritory", "SeizeTerritory"))
+    assert event.targets == (side,)
+
+
 def test_a_bare_gerund_label_takes_the_roles_of_its_clause(extractor):
     """ "Looting: ..." names the act its clause tells: the clause's target is the label's."""
     event = _first(extractor, "Looting: On 3 May 2022, rebels seized radios from villagers "

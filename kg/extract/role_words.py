@@ -37,8 +37,10 @@ THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt", "drop", "lau
 """Verbs of sending a weapon: their subject wields the weapon noun they take ("hurled petrol
 bombs"), their aimed phrase names its target ("... at a police station")."""
 TAKING_VERBS = frozenset({"loot", "seize", "steal", "rustle", "extort", "confiscate", "snatch",
-                          "grab", "plunder", "pillage", "take", "rob"})
-"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders")."""
+                          "grab", "plunder", "pillage", "take", "rob", "capture", "recapture",
+                          "regain", "retake", "wrest", "reclaim", "liberate"})
+"""Verbs of taking: their "from" phrase names whom they deprive ("looted cattle from herders",
+"recaptured the village from X", "regained control of the district from X")."""
 AIMED_PREPS = frozenset({"at", "on", "against", "towards", "toward", "into"})
 """Prepositions of where a thrown or fired weapon is aimed."""
 SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "kill", "wound", "injure", "hurt",

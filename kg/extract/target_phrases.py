@@ -84,14 +84,23 @@ def counted_object(prep) -> bool:  # type: ignore[no-untyped-def]
 
 
 def deprived(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
-    """Whom a verb of taking deprives: its "from" phrase, on the verb or its object."""
+    """Whom a verb of taking deprives: its "from" phrases (:func:`from_phrases`)."""
     if verb.lemma_.lower() not in TAKING_VERBS:
         return []
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"] + [
-        p for o in verb.children if o.dep_ == "dobj" for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "from"]
-    return [k for p in phrases for g in p.children if g.dep_ == "pobj"
+    return [k for p in from_phrases(verb) for g in p.children if g.dep_ == "pobj"
             for k in phrase_actors(g, actor_at)]
+
+
+OWN_PHRASES = frozenset({"dobj", "prep", "dative", "prt"})
+"""Dependents of a verb whose words are its own phrase: its object and prepositional phrases,
+not its subject nor a clause of its own."""
+
+
+def from_phrases(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The "from" phrases of a verb, on it or anywhere in its object and prepositional phrases
+    ("took control of a village in X from Y": the parser hangs "from" on a place)."""
+    return [w for c in verb.children if c.dep_ in OWN_PHRASES for w in c.subtree
+            if w.dep_ == "prep" and w.lower_ == "from"]
 
 
 def aimed_objects(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
@@ -163,13 +172,6 @@ def suffered(noun, first, head) -> bool:  # type: ignore[no-untyped-def]
         and not two_sided(noun)
 
 
-__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS",
-           "aimed_objects", "conjoined_targets", "counted_object", "deprived",
-           "direction_objects", "in_phrase_of", "later_conjuncts", "misread_conjuncts", "obliged",
-           "placed_targets", "relative_pronoun", "restrictive", "shared_patient", "suffered",
-           "target_prep", "temporal"]
-
-
 def conjoined_targets(verb, actor_at: ActorAt) -> list[str]:  # type: ignore[no-untyped-def]
     """Targets of the object of an event verb conjoined to ``verb`` that shares its subject:
     the object both verbs take ("attacked and killed a civilian"), or the victims of the act
@@ -197,3 +199,10 @@ def later_conjuncts(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
     """The words conjoined after ``verb``, in order, however the parser nests the chain ("a mob
     assaulted, burned, and killed a man": "killed" hangs on "burned")."""
     return sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
+
+
+__all__ = ["APPROXIMATORS", "BARE_OR_PRESENT", "FINITE_TAGS", "RELATIVE_PRONOUNS",
+           "aimed_objects", "conjoined_targets", "counted_object", "deprived",
+           "direction_objects", "from_phrases", "in_phrase_of", "later_conjuncts",
+           "misread_conjuncts", "obliged", "placed_targets", "relative_pronoun", "restrictive",
+           "shared_patient", "suffered", "target_prep", "temporal"]
