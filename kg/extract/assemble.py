@@ -22,6 +22,7 @@ from kg.extract.interaction import (FORCE_KINDS, intervening_forces, with_interv
                                     with_riot_damage)
 from kg.extract.owners import Owners, with_affiliated_victims, with_unnamed_layers
 from kg.extract.raids import with_arrest_raids
+from kg.extract.state_forces import holding_forces, struck_forces
 from kg.extract.theatres import in_theatres
 from kg.extract.victims import (deaths, offenders, perpetrator_of, presumed_aim,
                                 unnamed_perpetrator, with_aims, with_crowd_victims, with_deaths,
@@ -249,20 +250,6 @@ def _people_of(gazetteer: Gazetteer, actor: Actor | None) -> str | None:
     return None if state is None else gazetteer.generic("civilians", state).key
 
 
-def _struck(gazetteer: Gazetteer, actor_of: Callable[[str], Actor | None]
-            ) -> Callable[[str, Event], str | None]:
-    """A victim's key -> the same force of the state where a strike fell, if another's
-    (:data:`kg.extract.victims.Struck`)."""
-    def other(key: str, strike: Event) -> str | None:
-        actor, place = actor_of(key), gazetteer.places.get(strike.place or "")
-        state = gazetteer.state_over(actor)
-        there = gazetteer.state_of(place.country) if place is not None else None
-        if actor is None or actor.sector is None or there in (None, state):
-            return None
-        return gazetteer.generic(actor.sector, there).key
-    return other
-
-
 def _named_forces(token_actor: dict[int, str], sentence_of: dict[int, int], kind_of: KindOf
                   ) -> dict[int, list[str]]:
     """The state forces (police, military) each sentence names, known or generic."""
@@ -362,14 +349,15 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_counter_crowds(events, counter_sentences(doc, sentence_of),
                                  lambda key: kind_of(key) == "civilians")
     events = with_victims(with_aims(events, doc, ctx.place_at), implied, presumed_aim(doc),
-                          unnamed_perpetrator(doc), _struck(gazetteer, actor_of_key))
+                          unnamed_perpetrator(doc), struck_forces(gazetteer, actor_of_key))
     events = with_deaths(events, deaths(doc, forces_at.get, sentence_of))
     events = with_affiliated_victims(events, doc, kind_of, owner_at)
     events = with_interveners(events, kind_of, _named_forces(forces_at, sentence_of, kind_of),
                               intervening_forces(doc, forces_at, sentence_of, kind_of),
                               lambda key: _people_of(gazetteer, actor_of_key(key)))
     events = with_battle_outcomes(with_arrest_raids(with_told_roles(
-        with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event))
+        with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event),
+        holding_forces(gazetteer, doc) if fallback else lambda event: None)
     events = with_unnamed_layers(events, lambda sentence: gazetteer.generic(  # as implicit
         UNIDENTIFIED, agents.countries.of(sentence)).key) if fallback else events  # agents are
     events = with_victim_types(events, doc, kind_of)

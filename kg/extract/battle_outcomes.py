@@ -44,11 +44,17 @@ BACKGROUND_MARKS = frozenset({"as", "while", "when", "because", "since", "whilst
 
 
 def with_battle_outcomes(events: Sequence[Event],
-                         background: Callable[[Event], bool] = lambda event: False
+                         background: Callable[[Event], bool] = lambda event: False,
+                         holder_of: Callable[[Event], str | None] = lambda event: None
                          ) -> list[Event]:
     """``events`` with each clash whose outcome a taking of its sentence tells merged into
     that taking (the clash's opponents become the taking's targets), renumbered in order.
-    ``background`` tells a taking told as a circumstance (:func:`in_background`)."""
+    ``background`` tells a taking told as a circumstance (:func:`in_background`). A side that
+    takes territory from no one the text names takes it from ``holder_of`` the taking, the
+    forces of the state where it lies (:func:`kg.extract.state_forces.holding_forces`): whoever
+    holds a town holds it for its state unless told otherwise ("M23 rebels took control of the
+    village", "Russian forces captured the town"); not where those forces are the takers, nor
+    for a taking told only as a circumstance ("when militants briefly overran the town")."""
     merged: dict[int, Event] = {}
     dropped: set[int] = set()
     for clash in events:
@@ -61,7 +67,17 @@ def with_battle_outcomes(events: Sequence[Event],
         if outcomes:
             dropped.add(clash.index)
     kept = [merged.get(e.index, e) for e in events if e.index not in dropped]
-    return [replace(e, index=number) for number, e in enumerate(kept)]
+    return [replace(e, index=number, targets=e.targets or (
+        () if background(e) else _holders(e, holder_of))) for number, e in enumerate(kept)]
+
+
+def _holders(taking: Event, holder_of: Callable[[Event], str | None]) -> tuple[str, ...]:
+    """Whom a taking that names no loser took the territory from (:func:`with_battle_outcomes`)."""
+    if taking.event_type != "SeizeTerritory" or not taking.agents or \
+            taking.modality not in HAPPENED:
+        return ()
+    holder = holder_of(taking)
+    return (holder,) if holder is not None and holder not in taking.agents else ()
 
 
 def _outcome_of(taking: Event, clash: Event) -> bool:
@@ -101,8 +117,8 @@ def in_background(doc, event: Event) -> bool:  # type: ignore[no-untyped-def]
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children)
+    return token.dep_ in ("advcl", "relcl") and any(  # "in 2014, when X overran the town"
+        c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in token.children)
 
 
 def _absorbed(taking: Event, clash: Event) -> Event:
