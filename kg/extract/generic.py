@@ -133,6 +133,9 @@ class GenericAgents:
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
             or self._membership(token) or self._capitalised_plural(token)
+        moved = self._modified.get(token.lemma_.lower()) if sector is None else None
+        if sector is None and not moved:  # most nouns and names: no modifier to read
+            return self._state_led(token)
         modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end, or each of
@@ -140,9 +143,7 @@ class GenericAgents:
         if modifiers:  # hyphenated words whose pieces the parser hung on the noun one by one
             words |= {w for w in token.doc[modifiers[0].i:token.i].text.lower().split() if "-" in w}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
-            moved = self._modified.get(token.lemma_.lower())
-            return moved if moved and words & self.gazetteer.sectors[moved].modifiers \
-                else self._state_led(token)
+            return moved if words & self.gazetteer.sectors[moved].modifiers else self._state_led(token)
         for modifiers_of, modifies, moved in self._moves:
             if sector in modifies and words & modifiers_of:
                 sector = moved
