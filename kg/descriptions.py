@@ -158,8 +158,7 @@ def _stored(store: Store, nodes: list[URIRef]) -> dict[URIRef, tuple[str, str | 
         return {}
     values = " ".join(str(to_oxigraph(node)) for node in nodes)
     query = STORED_MANY.format(values=values, graph=to_oxigraph(ids.entities_graph()))
-    return {URIRef(str(row["x"])): (str(row["label"]), str(row["kind"]) if "kind" in row else None)
-            for row in store.select(query)}
+    return {URIRef(str(node)): (str(label), kind) for node, label, kind in store.select_text(query)}
 
 
 def _merged_actor(store: Store, actor: Actor, stored: tuple[str, str | None] | None,

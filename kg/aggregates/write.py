@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from rdflib import URIRef
@@ -74,6 +75,20 @@ def tally_node(key: Key) -> URIRef:
     return ids.tally_uri(key.kind, *key.parts)
 
 
+def _tally_term(key: Key) -> str:
+    """``<uri>`` of the tally of ``key``: :func:`tally_node` without building an rdflib term
+    (the update of an article names about a hundred tallies)."""
+    return f"<{ids.tally_iri(key.kind, *key.parts)}>"
+
+
+@functools.cache
+def _property_term(name: str) -> str:
+    """``<uri>`` of the ``ckg:`` property ``name``, written once."""
+    from kg.ntriples import iri
+
+    return iri(CKG[name])
+
+
 def _key_row(key: Key) -> str:
     """A row of :data:`KEY_COLUMNS` for the tally of ``key``: its node, kind and up to three
     ``(property, value)`` pairs of its key (``UNDEF`` for the pairs it lacks)."""
@@ -81,13 +96,13 @@ def _key_row(key: Key) -> str:
 
     if key.kind in ("dyad-date", "dyad-source"):
         name = "tallyDate" if key.kind == "dyad-date" else "tallySource"
-        pairs = [(CKG.tallyOf, iri(tally_node(Key("dyad", key.parts[:3])))),
-                 (CKG[name], literal(key.parts[3]))]
+        pairs = [(_property_term("tallyOf"), _tally_term(Key("dyad", key.parts[:3]))),
+                 (_property_term(name), literal(key.parts[3]))]
     else:
-        pairs = [(CKG[name], iri(part) if name in _IRI_PARTS else literal(part))
+        pairs = [(_property_term(name), iri(part) if name in _IRI_PARTS else literal(part))
                  for name, part in zip(_PARTS[key.kind], key.parts)]
-    cells = [f"{iri(p)} {value}" for p, value in pairs] + ["UNDEF UNDEF"] * (3 - len(pairs))
-    return f"({iri(tally_node(key))} {literal(key.kind)} {' '.join(cells)})"
+    cells = [f"{p} {value}" for p, value in pairs] + ["UNDEF UNDEF"] * (3 - len(pairs))
+    return f"({_tally_term(key)} {literal(key.kind)} {' '.join(cells)})"
 
 
 KEY_COLUMNS = "?t ?kind ?p1 ?o1 ?p2 ?o2 ?p3 ?o3"
@@ -117,12 +132,12 @@ def tally_update(delta: Counter[Key]) -> str:
         f"{iri(CKG.tallyKind)} ?kind ; ?p1 ?o1 ; ?p2 ?o2 ; ?p3 ?o3 }} }} "
         f"WHERE {{ VALUES ({KEY_COLUMNS}) {{ {rows} }} "
         f"FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t {count} ?n }} }} }}"] if rows else []
-    values = " ".join(f"({iri(tally_node(key))} {n})" for key, n in changed.items())
+    values = " ".join(f"({_tally_term(key)} {n})" for key, n in changed.items())
     operations.append(
         f"DELETE {{ GRAPH {graph} {{ ?t {count} ?old }} }} "
         f"INSERT {{ GRAPH {graph} {{ ?t {count} ?new }} }} WHERE {{ VALUES (?t ?delta) {{ {values} }} "
         f"OPTIONAL {{ GRAPH {graph} {{ ?t {count} ?old }} }} BIND(COALESCE(?old, 0) + ?delta AS ?new) }}")
-    negative = " ".join(iri(tally_node(key)) for key, n in changed.items() if n < 0)
+    negative = " ".join(_tally_term(key) for key, n in changed.items() if n < 0)
     if negative:
         operations.append(
             f"DELETE {{ GRAPH {graph} {{ ?t ?p ?o }} }} WHERE {{ VALUES ?t {{ {negative} }} "
@@ -138,7 +153,7 @@ def _membership_updates(members: dict[Key, int]) -> list[str]:
     lines: dict[bool, list[str]] = {True: [], False: []}
     for key in sorted(members):
         event, dyad = key.parts[0], Key("dyad", key.parts[1:])
-        lines[members[key] > 0].append(f"{iri(event)} {iri(CKG.inDyad)} {iri(tally_node(dyad))} .")
+        lines[members[key] > 0].append(f"{iri(event)} {iri(CKG.inDyad)} {_tally_term(dyad)} .")
     graph = iri(ids.aggregates_graph())
     return [f"{verb} DATA {{ GRAPH {graph} {{ {' '.join(lines[adds])} }} }}"
             for verb, adds in (("DELETE", False), ("INSERT", True)) if lines[adds]]

@@ -133,16 +133,17 @@ class GenericAgents:
             return None
         sector = self._heads.get(token.lemma_.lower()) or self._heads.get(token.lower_) \
             or self._membership(token) or self._capitalised_plural(token)
-        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+        moved = self._modified.get(token.lemma_.lower()) if sector is None else None
+        if sector is None and not moved:  # most nouns and names: no modifier to read
+            return self._state_led(token)
+        modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         words = {c.lower_ for c in modifiers} | {  # "off-duty": one word in three tokens,
             "".join(t.text for t in c.subtree).lower()  # headed by either end, or each of
             for c in modifiers if c.n_rights or c.n_lefts}  # them on the noun ("pro-government")
         if modifiers:  # hyphenated words whose pieces the parser hung on the noun one by one
             words |= {w for w in token.doc[modifiers[0].i:token.i].text.lower().split() if "-" in w}
         if sector is None:  # "armed groups": a head that names a sector with its modifier only
-            moved = self._modified.get(token.lemma_.lower())
-            return moved if moved and words & self.gazetteer.sectors[moved].modifiers \
-                else self._state_led(token)
+            return moved if words & self.gazetteer.sectors[moved].modifiers else self._state_led(token)
         for modifiers_of, modifies, moved in self._moves:
             if sector in modifies and words & modifiers_of:
                 sector = moved
@@ -193,7 +194,9 @@ class GenericAgents:
         its forces are (:meth:`_state_led`)."""
         from kg.extract.triggers import trigger_type
 
-        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+        modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+        if not modifiers:  # most words: no leader to look for
+            return None
         modifiers += [c for m in modifiers if m.lower_ in LED_BODIES for c in m.children
                       if c.dep_ in MODIFIER_DEPS]  # "Saudi-led" on "coalition airstrikes"
         countries = (self.gazetteer.nation(w.text) for m in modifiers for w in _leaders(m))

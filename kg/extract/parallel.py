@@ -57,7 +57,7 @@ def parallel_pipe(extractor: Extractor, articles: Iterable[Article], n_process: 
     >>> [len(extraction.events) for extraction in found]
     [1, 0, 1]
     """
-    extractor.matcher  # loaded before the fork: the workers share it
+    extractor.prepare()  # loaded before the fork: the workers share it
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker,
                                initargs=(extractor, os.getpid()))

@@ -270,6 +270,15 @@ def hyphen_joined(token) -> str | None:  # type: ignore[no-untyped-def]
     return f"{token.nbor(-2).lower_}-{(token.lemma_ or token.text).lower()}"
 
 
+@functools.cache
+def _trigger_words() -> frozenset[str]:
+    """Every word some table of the lexicon turns on: a token neither of whose forms (its
+    trigger lemma, its lower case) is one triggers nothing, as most do not."""
+    lex = lexicon()
+    return frozenset({*lex.verbs, *lex.nouns, *lex.phrases, *lex.with_object, *lex.with_subject,
+                      *lex.with_purpose, *lex.with_preposition, *REPORTING_VERBS})
+
+
 def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type: ignore[no-untyped-def]
     """The event type a token triggers, if any; ``is_place`` tells which tokens name a place
     (for verbs that need a territorial object: "seized Palmyra")."""
@@ -277,9 +286,13 @@ def trigger_type(token, is_place: PlaceAt | None = None) -> str | None:  # type:
     joined = hyphen_joined(token)
     if joined is not None and joined in lex.nouns and trigger_type(token.nbor(-2)) is None:
         return lex.nouns[joined]
-    if token.pos_ not in TRIGGER_POS or _time_word(token) or _name_modifier(token):
+    if token.pos_ not in TRIGGER_POS:
         return None
     lemma = trigger_lemma(token)
+    words = _trigger_words()
+    if lemma not in words and token.lower_ not in words or _time_word(token) or \
+            _name_modifier(token):
+        return None
     phrase = _phrase(token, lemma)
     if guarded(token, lemma) and not (phrase and phrase[1] & lexicon().guards[lemma]):
         return None  # a phrase that holds the guard word is a sense of its own: "test-fired"

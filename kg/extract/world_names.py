@@ -149,7 +149,8 @@ def _runs(doc, taken: set[int], known: Callable[[str], bool]  # type: ignore[no-
 def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # type: ignore[no-untyped-def]
     """Stop words, acronyms ("ILO", "PLO": organisations), demonyms, nationalities and creeds
     outside a place phrase, and the name of a state after "Republic of"."""
-    tokens, text = doc[start:end], doc[start:end].text.lower()
+    tokens = doc[start:end]
+    text = tokens.text.lower()
     if end < len(doc) and doc[end].lower_ in GROUP_OR_FEATURE_NOUNS:
         return True  # "Al Shabaab militants", "the Po river": a group's or a feature's name
     if text in NOT_PLACES or text in skip or all(t.is_stop for t in tokens) or len(text) < 2 \
@@ -160,9 +161,10 @@ def _never_a_place(doc, start: int, end: int, skip: Container[str]) -> bool:  # 
     if before is not None and before.lower_ == "of" and before.i > 0 \
             and doc[before.i - 1].lower_ in STATE_NOUNS:
         return True  # "Democratic People's Republic of Korea"
-    placed = _place_noun_around(doc, start, end) or _in_brackets(doc, start)
-    return "NORP" in (tokens[0].ent_type_, tokens[-1].ent_type_) and not placed and \
-        not _named_after_in(doc, start, end) and not heads_in_chain(doc, start, end)
+    if "NORP" not in (tokens[0].ent_type_, tokens[-1].ent_type_):
+        return False
+    return not (_place_noun_around(doc, start, end) or _in_brackets(doc, start)
+                or _named_after_in(doc, start, end) or heads_in_chain(doc, start, end))
 
 
 def _names_a_feature(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
