@@ -2,7 +2,8 @@
 
 "pro-Russia demonstrators" are for Russia, not of it (:func:`stance`); "Iran-backed militias"
 are militias that Iran stands behind, not Iran's (:func:`backing`). Both read a word written
-joined to a name by a hyphen, without spaces (:func:`joined_after`).
+joined to a name by a hyphen, without spaces (:func:`joined_after`); :func:`hyphen_joined`
+gives the whole word a hyphen-split token ends ("shoot-out"), for the event lexicon.
 """
 
 from __future__ import annotations
@@ -14,6 +15,21 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
                      "trained", "allied", "affiliated", "aligned", "linked", "equipped"})
 """Participles that, hyphen-joined to a name, make it who stands behind a group: "Iran-backed
 militias" are militias, not Iran's; "UAE-backed forces" no forces of the Emirates."""
+
+
+def hyphen_joined(token) -> str | None:  # type: ignore[no-untyped-def]
+    """The hyphenated word whose last part ``token`` is, as the tokenizer split it in three
+    ("cease-fire", "shoot-out"), with the part's lemma; ``None`` for no such word.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a shoot-out began")
+    >>> hyphen_joined(doc[3]), hyphen_joined(doc[1])
+    ('shoot-out', None)
+    """
+    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_ \
+            or token.nbor(-2).whitespace_:
+        return None
+    return f"{token.nbor(-2).lower_}-{(token.lemma_ or token.text).lower()}"
 
 
 def joined_after(word) -> bool:  # type: ignore[no-untyped-def]
@@ -52,4 +68,5 @@ def backing(modifier) -> bool:  # type: ignore[no-untyped-def]
     return modifier.lower_ in BACKING and joined_after(modifier)
 
 
-__all__ = ["BACKING", "STANCE_PREFIXES", "backing", "joined_after", "opposing", "stance"]
+__all__ = ["BACKING", "STANCE_PREFIXES", "backing", "hyphen_joined", "joined_after", "opposing",
+           "stance"]

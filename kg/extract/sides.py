@@ -14,7 +14,8 @@ Examples
 from __future__ import annotations
 
 from kg.extract.participants import VIOLENT
-from kg.extract.triggers import hyphen_joined, trigger_type
+from kg.extract.hyphenated import hyphen_joined
+from kg.extract.triggers import trigger_type
 
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "engage",
                                "confront", "shoot-out", "shootout", "gunfight", "firefight",

@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable
 
 from kg.extract.clauses import CLAUSE_DEPS
+from kg.extract.hyphenated import hyphen_joined
 from kg.extract.lexicon import lexicon
 
 REPORTING_VERBS = {"say", "declare", "announce", "reiterate", "conclude", "state", "stress",
@@ -253,21 +254,6 @@ def entity_of(token):  # type: ignore[no-untyped-def]
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
-
-
-def hyphen_joined(token) -> str | None:  # type: ignore[no-untyped-def]
-    """The hyphenated word whose last part ``token`` is, as the tokenizer split it in three
-    ("cease-fire", "shoot-out"), with the part's lemma; ``None`` for no such word.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("a shoot-out began")
-    >>> hyphen_joined(doc[3]), hyphen_joined(doc[1])
-    ('shoot-out', None)
-    """
-    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_ \
-            or token.nbor(-2).whitespace_:
-        return None
-    return f"{token.nbor(-2).lower_}-{(token.lemma_ or token.text).lower()}"
 
 
 @functools.cache
