@@ -358,8 +358,8 @@ def assemble(article: Article, doc, gazetteer: Gazetteer, matcher: MentionMatche
     events = with_battle_outcomes(with_arrest_raids(with_told_roles(
         with_riot_damage(events, kind_of), doc)), lambda event: in_background(doc, event),
         holding_forces(gazetteer, doc) if fallback else lambda event: None)
-    events = with_unnamed_layers(events, lambda sentence: gazetteer.generic(  # as implicit
-        UNIDENTIFIED, agents.countries.of(sentence)).key) if fallback else events  # agents are
+    events = with_unnamed_layers(events, lambda sentence: gazetteer.generic(
+        UNIDENTIFIED, agents.countries.of(sentence)).key) if fallback else events
     events = with_victim_types(events, doc, kind_of)
     unknown, extra = unknown_mentions(doc, sentence_of, candidates, {k for e in events for k in (
         *e.agents, *e.targets, *e.mediators)})

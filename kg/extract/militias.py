@@ -179,6 +179,7 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
 TRIBE_NOUNS = {"tribes": ("tribe", "tribal"), "clans": ("clan", "clan")}
 """Plural nouns of tribes or clans: (the singular, the qualifier coders give their militias)."""
 NAME_JOINERS = frozenset({"and", "or", ","})
+"""Words that join the names of a list ("the Jaafar, Shamas and Zein clans")."""
 
 
 def tribe_names(noun) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
@@ -187,7 +188,16 @@ def tribe_names(noun) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     between communities, whose parties are their militias; one tribe named ("a civilian of the
     X tribe") is a community, no party. Each name is capitalised words (with Arabic articles:
     "al-Humayqan"), joined by "and", "or" or commas; an adjective alone ("Arab and Kurdish
-    tribes") names no tribe."""
+    tribes") names no tribe.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "Jaafar", "and", "Shamas", "clans", "clashed"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words,
+    ...           pos=["DET", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB"])
+    >>> [doc[start:end].text for start, end in tribe_names(doc[4])]
+    ['Jaafar', 'Shamas']
+    """
     if noun.lower_ not in TRIBE_NOUNS:
         return []
     doc, spans, end = noun.doc, [], noun.i
@@ -306,7 +316,7 @@ def add_community_militias(doc, generic: Callable[[object], Actor | None],  # ty
                 add(token.i, token.i + 1, "", actor=actor)  # its name is a place's mention
 
 
-__all__ = ["CAUSE_NOUNS", "FAITHS", "MEN_NOUNS", "MILITIA_NOUNS", "QUALIFIERS", "add_community_militias", "add_tribe_militias",
-           "community_of",
-           "community_militia", "community_words", "militia_label", "of_community",
-           "place_of_country", "qualifier_of", "tribe_names"]
+__all__ = ["CAUSE_NOUNS", "FAITHS", "MEN_NOUNS", "MILITIA_NOUNS", "QUALIFIERS", "TRIBE_NOUNS",
+           "add_community_militias", "add_tribe_militias", "community_of", "community_militia",
+           "community_words", "militia_label", "of_community", "place_of_country", "qualifier_of",
+           "tribe_names"]

@@ -74,8 +74,8 @@ def compass_subdivisions(text: str, index: WorldIndex) -> list[WorldPlace]:
     Azerbaijan" is Iran's West Azarbaijan, "Āz̄ārbāyjān-e Ghārbī"): a compass word makes a name a
     region's, and the name it qualifies is often a country's too, which is no reading of it.
     Each word after the compass word must be like a word of the subdivision's name ("South Omo"
-    is no Saitama, though their consonants are alike). A compass word after the name ("Shan-North")
-    names part of the subdivision so named: it is read as that subdivision.
+    is no Saitama, though their consonants are alike). A compass word after the name
+    ("Shan-North") names part of the subdivision so named: it is read as that subdivision.
 
     >>> from kg.extract.world import load_world
     >>> [(p.kind, p.country) for p in compass_subdivisions("West Azerbaijan", load_world())]
