@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping
 
 from typing import TYPE_CHECKING
 
+from kg.extract.arabic_articles import ARABIC_ARTICLES
 from kg.extract.hyphenated import stance
 from kg.ids import slugify
 from kg.model import Actor
@@ -164,16 +165,22 @@ def community_militia(token, country_key: str | None, country_iso3: str | None, 
     if is_actor(name.lower()):
         return None
     if {token.lemma_.lower(), token.lower_} & CAUSE_NOUNS:  # "Ambazonian separatists"
-        key = slugify(_cause_label(name, token)) + (f"-{country_key}" if country_key else "")
-        return Actor(key=key, label=_cause_label(name, token), kind="armed_group",
+        label = _cause_label(name, token)
+        return Actor(key=_keyed(label, country_key), label=label, kind="armed_group",
                      country=country_iso3)
     men = MEN_NOUNS.get(token.lower_)  # "Shammar tribesmen"
     coded = qualifier or men or qualifier_of(name, country_iso3, is_place)
     label = f"{name} {token.lower_}" if men else militia_label(name, qualifier)
     aliases = tuple(dict.fromkeys(a for a in (militia_label(name, coded), name if coded !=
                                               "communal" else None) if a and a != label))
-    key = slugify(label) + (f"-{country_key}" if country_key else "")
-    return Actor(key=key, label=label, kind="armed_group", country=country_iso3, aliases=aliases)
+    return Actor(key=_keyed(label, country_key), label=label, kind="armed_group",
+                 country=country_iso3, aliases=aliases)
+
+
+def _keyed(label: str, country_key: str | None) -> str:
+    """The key of a community's band: its label's slug, then its country's key, as every
+    unknown group is keyed (:func:`kg.extract.fallback._qualified`)."""
+    return slugify(label) + (f"-{country_key}" if country_key else "")
 
 
 TRIBE_NOUNS = {"tribes": ("tribe", "tribal"), "clans": ("clan", "clan")}
@@ -220,8 +227,6 @@ def tribe_names(noun) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
 
 def _tribe_name_word(word, after) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``word``, before ``after``, is part of a tribe's name."""
-    from kg.extract.arabic_articles import ARABIC_ARTICLES
-
     if word.text == "-" or word.lower_ in ARABIC_ARTICLES and after.text[:1].isupper():
         return True
     return word.text[:1].isupper() and word.pos_ in ("PROPN", "NOUN", "ADJ") and \
@@ -243,8 +248,8 @@ def add_tribe_militias(doc, add: Callable[..., bool],  # type: ignore[no-untyped
             iso3 = states[country_key].country if country_key in states else None
             label = f"{name} {singular}"
             add(start, end, "", actor=Actor(
-                key=slugify(label) + (f"-{country_key}" if country_key else ""), label=label,
-                kind="armed_group", country=iso3, aliases=(militia_label(name, qualifier),)))
+                key=_keyed(label, country_key), label=label, kind="armed_group", country=iso3,
+                aliases=(militia_label(name, qualifier),)))
 
 
 def part_of_named(token) -> bool:  # type: ignore[no-untyped-def]

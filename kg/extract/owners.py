@@ -46,6 +46,8 @@ from kg.extract.clauses import head_at, labelled_clause, patients, stranded_on
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.generic import GenericAgents, nominal_adjective
 from kg.extract.modality import HAPPENED
+from kg.extract.state_forces import REMOTE
+from kg.extract.triggers import DISARMING
 from kg.model import Actor, Event
 
 KindOf = Callable[[str], str | None]
@@ -374,19 +376,15 @@ def with_unnamed_layers(events: Sequence[Event], unidentified_in: Callable[[int]
     [(), ('rebels',)]
     """
     def disarmed(position: int, event: Event) -> tuple[str, ...]:
-        if event.event_type != "DisruptedWeapons" or event.targets:
+        if event.event_type != DISARMING or event.targets:
             return event.targets
         launchers = next((e.agents for e in reversed(events[:position])
-                          if e.event_type in LAUNCHES and e.agents
+                          if e.event_type in REMOTE and e.agents
                           and 0 <= event.sentence - e.sentence <= 1), ())
         launchers = tuple(k for k in launchers if k not in event.agents)
         key = unidentified_in(event.sentence)
         return launchers or ((key,) if key is not None and key not in event.agents else ())
     return [replace(e, targets=disarmed(i, e)) for i, e in enumerate(events)]
-
-
-LAUNCHES = frozenset({"AirStrike", "Shelling"})
-"""Strikes from afar, by missiles, rockets, shells or drones: what an interception disarms."""
 
 
 __all__ = ["AFFILIATION_NOUNS", "armed_in", "CIVILIAN_PROPERTY", "MILITARY_OBJECTS", "OWNED_NOUNS", "Owners",

@@ -18,6 +18,11 @@ from collections.abc import Callable
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Actor, Event
 
+REMOTE = frozenset({"AirStrike", "Shelling"})
+"""Strikes from afar, by missiles, rockets, shells or drones: their toll is never the striker's
+own (:data:`kg.extract.victims.Struck`), and what an interception after them disarms is the
+striker's (:func:`kg.extract.owners.with_unnamed_layers`)."""
+
 
 def _state_at(gazetteer: Gazetteer, event: Event) -> str | None:
     """The key of the state the event's place lies in, if known."""
@@ -57,4 +62,4 @@ def _taken_from(doc, event: Event) -> bool:  # type: ignore[no-untyped-def]
     return span is not None and bool(from_phrases(span.root))
 
 
-__all__ = ["holding_forces", "struck_forces"]
+__all__ = ["REMOTE", "holding_forces", "struck_forces"]

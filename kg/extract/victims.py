@@ -39,6 +39,7 @@ from kg.extract.clauses import head_at
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.modality import HAPPENED
 from kg.extract.phrases import phrase_actors
+from kg.extract.state_forces import REMOTE
 from kg.model import Actor, Event
 
 REACH = 2
@@ -169,8 +170,6 @@ Struck = Callable[[str, Event], str | None]
 """(a victim's key, the strike) -> the same force of the state where the strike fell, when the
 victim is one of the striker's own: "Israeli warplanes fired missiles at positions near
 Damascus. Three soldiers were killed." ("the soldiers" read as the one army the text names)."""
-REMOTE = frozenset({"AirStrike", "Shelling"})
-"""Strikes from afar, whose toll is never the striker's own."""
 
 
 def _other_side(harm: Event, attack: Event, struck: Struck | None) -> Event:
